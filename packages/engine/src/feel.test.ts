@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateFeel, feelCondition, feelSyntaxError, renderDeep, renderTemplate } from './feel';
+
+const NOW = Date.UTC(2026, 0, 5, 9, 0, 0);
+
+describe('FEEL', () => {
+  it('evaluates conditions over the case scope', () => {
+    const scope = { verify: { result: 'fraud' }, case: { priority: 'high' } };
+    expect(feelCondition('verify.result = "fraud"', scope, NOW)).toBe(true);
+    expect(feelCondition('case.priority = "low"', scope, NOW)).toBe(false);
+  });
+
+  it('treats a non-boolean or failing condition as false', () => {
+    expect(feelCondition('1 + 1', {}, NOW)).toBe(false);
+    expect(feelCondition('missing.value = 3', {}, NOW)).toBe(false);
+  });
+
+  it('reports syntax errors with their position', () => {
+    expect(feelSyntaxError('a + (b')).toMatchObject({ from: 6 });
+    expect(feelSyntaxError('')).toMatchObject({ from: 0, message: 'expression is empty' });
+    expect(feelSyntaxError('x.y = "ok"')).toBeNull();
+  });
+
+  it('answers now() with the instant passed in, never the wall clock', () => {
+    expect(evaluateFeel('now()', {}, NOW)).toEqual({ ok: true, value: '2026-01-05T09:00:00.000Z' });
+    const later = evaluateFeel('date and time("2026-01-05T09:00:00Z") + duration("PT2H")', {}, NOW);
+    expect(later).toEqual({ ok: true, value: '2026-01-05T11:00:00Z' });
+  });
+
+  it('never runs JavaScript: JS syntax is a FEEL error, not code', () => {
+    const attack = 'process.exit(1)';
+    const result = evaluateFeel(attack, {}, NOW);
+    expect(result.ok === false || result.value === null).toBe(true);
+    expect(feelSyntaxError('(() => { throw 1 })()')).not.toBeNull();
+  });
+
+  it('renders templates, keeping the type of a whole-string placeholder', () => {
+    const scope = { case: { customerId: 'c-42', amount: 12 }, env: { CORE_BANKING_URL: 'http://bank' } };
+    expect(renderTemplate('{{env.CORE_BANKING_URL}}/accounts/{{case.customerId}}/freeze', scope, NOW)).toBe(
+      'http://bank/accounts/c-42/freeze',
+    );
+    expect(renderDeep({ amount: '{{case.amount}}', note: 'x{{missing}}y' }, scope, NOW)).toEqual({
+      amount: 12,
+      note: 'xy',
+    });
+  });
+});

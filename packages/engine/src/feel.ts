@@ -1,0 +1,130 @@
+import { evaluate, parseExpression } from 'feelin';
+
+/** Variables visible to a FEEL expression: case, customer, env and completed nodes by id. */
+export type FeelScope = Record<string, unknown>;
+
+export type FeelResult = { ok: true; value: unknown } | { ok: false; error: string };
+
+export interface FeelSyntaxError {
+  message: string;
+  from: number;
+  to: number;
+}
+
+const syntaxCache = new Map<string, FeelSyntaxError | null>();
+const SYNTAX_CACHE_LIMIT = 5000;
+
+/**
+ * Checks FEEL syntax without evaluating. Returns the first error with its character
+ * offsets inside the expression, or null. Pure; results are memoised per expression text.
+ */
+export function feelSyntaxError(expression: string): FeelSyntaxError | null {
+  const cached = syntaxCache.get(expression);
+  if (cached !== undefined) return cached;
+  let found: FeelSyntaxError | null = null;
+  if (expression.trim() === '') {
+    found = { message: 'expression is empty', from: 0, to: 0 };
+  } else {
+    try {
+      parseExpression(expression).iterate({
+        enter(node) {
+          if (found) return false;
+          if (node.type.isError) {
+            const near = expression.slice(node.from, node.from + 10);
+            found = {
+              message: near
+                ? `unexpected "${near}" at ${node.from}`
+                : `incomplete expression at ${node.from}`,
+              from: node.from,
+              to: Math.max(node.to, node.from + 1),
+            };
+            return false;
+          }
+          return undefined;
+        },
+      });
+    } catch (error) {
+      const position = (error as { position?: { from: number; to: number } }).position;
+      found = { message: (error as Error).message, from: position?.from ?? 0, to: position?.to ?? 0 };
+    }
+  }
+  if (syntaxCache.size >= SYNTAX_CACHE_LIMIT) syntaxCache.clear();
+  syntaxCache.set(expression, found);
+  return found;
+}
+
+/**
+ * Evaluates a FEEL expression with `feelin` against a scope. Pure: `now()` and `today()`
+ * answer the instant passed in, never the wall clock. Values come back as plain JSON
+ * (dates and durations as ISO strings). Never throws.
+ */
+export function evaluateFeel(expression: string, scope: FeelScope, now: number): FeelResult {
+  const syntax = feelSyntaxError(expression);
+  if (syntax) return { ok: false, error: syntax.message };
+  try {
+    const iso = new Date(now).toISOString();
+    const context = { ...scope, now: () => iso, today: () => iso.slice(0, 10) };
+    const { value } = evaluate(expression, context);
+    return { ok: true, value: toJson(value) };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}
+
+/** A FEEL condition: true only when the expression evaluates to boolean true. */
+export function feelCondition(expression: string, scope: FeelScope, now: number): boolean {
+  const result = evaluateFeel(expression, scope, now);
+  return result.ok && result.value === true;
+}
+
+const TEMPLATE = /\{\{([\s\S]+?)\}\}/g;
+
+/** Expressions inside a `{{...}}` template, with their offsets in the template text. */
+export function templateExpressions(template: string): Array<{ expression: string; offset: number }> {
+  return [...template.matchAll(TEMPLATE)].map((m) => ({ expression: m[1]!.trim(), offset: m.index! + 2 }));
+}
+
+/**
+ * Renders `{{FEEL}}` placeholders in a string. A template that is exactly one placeholder
+ * keeps the value's type (so a JSON body can carry numbers and objects).
+ */
+export function renderTemplate(template: string, scope: FeelScope, now: number): unknown {
+  const whole = /^\{\{([\s\S]+?)\}\}$/.exec(template);
+  if (whole) {
+    const r = evaluateFeel(whole[1]!.trim(), scope, now);
+    return r.ok ? r.value : null;
+  }
+  return template.replace(TEMPLATE, (_, expr: string) => {
+    const r = evaluateFeel(expr.trim(), scope, now);
+    if (!r.ok || r.value === null || r.value === undefined) return '';
+    return typeof r.value === 'object' ? JSON.stringify(r.value) : String(r.value);
+  });
+}
+
+/** Renders templates in every string inside a JSON value (http bodies, headers). */
+export function renderDeep(value: unknown, scope: FeelScope, now: number): unknown {
+  if (typeof value === 'string') return renderTemplate(value, scope, now);
+  if (Array.isArray(value)) return value.map((v) => renderDeep(v, scope, now));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderDeep(v, scope, now)]));
+  }
+  return value;
+}
+
+function toJson(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map(toJson);
+  if (typeof value === 'function') return null;
+  if (typeof value === 'object') {
+    // feelin's temporal values (FeelDate, FeelDateTime, FeelDuration...) print as ISO text.
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null && typeof (value as object).toString === 'function') {
+      return String(value);
+    }
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toJson(v)]),
+    );
+  }
+  return null;
+}

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { SurveyKind } from './flow';
+import { Channel, IsoDuration, IsoInstant, Priority, Role } from './primitives';
+
+// Payloads of the HTTP API (DESIGN §5). Field names are contracts.
+
+export const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const Page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), next: z.string().nullable() });
+
+export const LoginRequest = z.object({
+  username: z.string().min(1).max(200),
+  password: z.string().min(1).max(500),
+});
+export const LoginResponse = z.object({
+  token: z.string(),
+  user: z.object({
+    username: z.string(),
+    roles: z.array(Role),
+    groups: z.array(z.string()),
+    customerId: z.string().nullable(),
+  }),
+});
+
+export const UserCreate = z.object({
+  username: z.string().regex(/^[a-z0-9][a-z0-9._@-]{1,63}$/, 'lower-case letters, digits, . _ @ -'),
+  password: z.string().min(8, 'at least 8 characters').max(500),
+  displayName: z.string().max(200).optional(),
+  roles: z.array(Role).min(1),
+  groups: z.array(z.string()).default([]),
+  tiers: z.array(z.string()).default([]),
+  customerId: z.string().optional(),
+});
+export type UserCreate = z.infer<typeof UserCreate>;
+export const User = UserCreate.omit({ password: true }).extend({ createdAt: z.string() });
+export type User = z.infer<typeof User>;
+
+export const GroupCreate = z.object({
+  name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits, dashes'),
+  description: z.string().max(500).default(''),
+});
+export type GroupCreate = z.infer<typeof GroupCreate>;
+
+export const CustomerCreate = z.object({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/)
+    .optional(),
+  name: z.string().min(1).max(200),
+  email: z.email().optional(),
+  phone: z.string().max(40).optional(),
+  segment: z.string().max(50).optional(),
+  attributes: z.record(z.string(), z.unknown()).default({}),
+  tags: z.array(z.string()).default([]),
+});
+export type CustomerCreate = z.infer<typeof CustomerCreate>;
+
+export const FlowSave = z.object({ definition: z.unknown() });
+export const PublishRequest = z.object({ note: z.string().max(2000).default('') });
+export const ActivateRequest = z.object({ version: z.number().int().min(1) });
+
+export const CatalogRequestCreate = z.object({
+  values: z.record(z.string(), z.unknown()),
+  onBehalfOf: z.string().optional(),
+  channel: Channel.optional(),
+});
+export type CatalogRequestCreate = z.infer<typeof CatalogRequestCreate>;
+
+export const CaseCreate = z.object({
+  flow: z.string().min(1),
+  customerId: z.string().min(1),
+  channel: Channel,
+  subject: z.string().max(500).default(''),
+  priority: Priority.default('normal'),
+  variables: z.record(z.string(), z.unknown()).default({}),
+});
+export type CaseCreate = z.infer<typeof CaseCreate>;
+
+export const CaseStatus = z.enum(['open', 'resolved', 'cancelled', 'rejected', 'failed']);
+export const TaskStatus = z.enum(['open', 'claimed', 'completed', 'cancelled', 'escalated']);
+export const SlaStatus = z.enum(['pending', 'running', 'paused', 'warning', 'met', 'breached', 'cancelled']);
+
+export const MessageCreate = z.object({
+  channel: Channel,
+  body: z.string().min(1).max(20000),
+  from: z.enum(['customer', 'agent', 'system']).optional(),
+});
+export const SignalDeliver = z.object({ name: z.string().min(1).max(200), data: z.unknown().optional() });
+export const ProactiveSignal = z.object({ customerId: z.string().min(1), data: z.unknown().optional() });
+
+export const TaskComplete = z.object({
+  outcome: z.string().min(1),
+  values: z.record(z.string(), z.unknown()).default({}),
+  comment: z.string().max(5000).optional(),
+});
+export const TaskEscalate = z.object({ reason: z.string().min(1).max(2000) });
+export const TaskDelegate = z.object({ to: z.string().min(1) });
+
+export const SurveyAnswer = z.object({ score: z.number().int(), comment: z.string().max(5000).optional() });
+export const SURVEY_SCALES: Record<SurveyKind, { min: number; max: number }> = {
+  csat: { min: 1, max: 5 },
+  nps: { min: 0, max: 10 },
+  ces: { min: 1, max: 7 },
+};
+
+export const ClockMove = z
+  .object({ advance: IsoDuration.optional(), set: IsoInstant.optional() })
+  .refine((c) => (c.advance === undefined) !== (c.set === undefined), 'give exactly one of advance or set');
+
+// Resource shapes answered by the API.
+
+export const Task = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  nodeId: z.string(),
+  kind: z.enum(['task', 'approval']),
+  title: z.string(),
+  status: TaskStatus,
+  tier: z.string().nullable(),
+  group: z.string().nullable(),
+  assignee: z.string().nullable(),
+  outcomes: z.array(z.string()),
+  form: z.unknown().optional(),
+  dueAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Task = z.infer<typeof Task>;
+
+export const Sla = z.object({
+  id: z.string(),
+  scope: z.enum(['case', 'task']),
+  taskId: z.string().nullable(),
+  status: SlaStatus,
+  target: z.string(),
+  dueAt: z.string().nullable(),
+  elapsedMs: z.number(),
+});
+export type Sla = z.infer<typeof Sla>;
+
+export const SurveyRef = z.object({
+  kind: SurveyKind,
+  token: z.string().optional(),
+  answered: z.boolean(),
+  score: z.number().nullable(),
+});
+
+export const Case = z.object({
+  id: z.string(),
+  flow: z.string(),
+  version: z.number().int(),
+  pilotId: z.string().nullable(),
+  cohort: z.enum(['pilot', 'control']).nullable(),
+  customerId: z.string().nullable(),
+  channel: Channel,
+  subject: z.string(),
+  priority: Priority,
+  status: CaseStatus,
+  activeNodes: z.array(z.string()),
+  variables: z.record(z.string(), z.unknown()),
+  tasks: z.array(Task),
+  slas: z.array(Sla),
+  surveys: z.array(SurveyRef),
+  revision: z.number().int(),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+});
+export type Case = z.infer<typeof Case>;
+
+export const TimelineEntry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  type: z.string(),
+  actor: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { Edge, edgeId, FlowDefinition, flowDefinitionJsonSchema } from './flow';
+
+const minimal = {
+  key: 'hello',
+  name: 'Hello',
+  nodes: [
+    { id: 'start', type: 'start' },
+    { id: 'triage', type: 'task', title: 'Triage', outcomes: ['done'] },
+    { id: 'closed', type: 'end' },
+  ],
+  edges: [
+    { from: 'start', to: 'triage' },
+    { from: 'triage', to: 'closed', on: 'done' },
+  ],
+};
+
+describe('FlowDefinition', () => {
+  it('applies defaults to a minimal flow', () => {
+    const flow = FlowDefinition.parse(minimal);
+    expect(flow.kind).toBe('case');
+    expect(flow.calendar).toBe('24x7');
+    expect(flow.nodes[0]).toMatchObject({ type: 'start', trigger: { kind: 'case' } });
+    expect(flow.nodes[2]).toMatchObject({ type: 'end', outcome: 'resolved' });
+  });
+
+  it('rejects a node id that is not kebab-case, naming the path', () => {
+    const result = FlowDefinition.safeParse({ ...minimal, nodes: [{ id: 'Start', type: 'start' }] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['nodes', 0, 'id']);
+  });
+
+  it('rejects a timer with both duration and until', () => {
+    const result = FlowDefinition.safeParse({
+      ...minimal,
+      nodes: [...minimal.nodes, { id: 'wait-a-bit', type: 'timer', duration: 'PT1H', until: 'now()' }],
+    });
+    expect(result.success).toBe(false);
+  });
+
+  it('rejects a malformed ISO duration', () => {
+    const result = FlowDefinition.safeParse({
+      ...minimal,
+      nodes: [...minimal.nodes, { id: 'cool', type: 'timer', duration: '1 hour' }],
+    });
+    expect(result.error?.issues[0]?.path).toEqual(['nodes', 3, 'duration']);
+  });
+
+  it('exports a JSON Schema that names every node type', () => {
+    const text = JSON.stringify(flowDefinitionJsonSchema());
+    for (const t of ['start', 'task', 'approval', 'subflow', 'survey']) expect(text).toContain(`"${t}"`);
+  });
+});
+
+describe('edgeId', () => {
+  it('numbers parallel edges between the same nodes', () => {
+    const edges = [
+      { from: 'a', to: 'b' },
+      { from: 'a', to: 'b', on: 'x' },
+      { id: 'named', from: 'a', to: 'b' },
+    ].map((e) => Edge.parse(e));
+    expect(edges.map((e, i) => edgeId(e, i, edges))).toEqual(['a->b', 'a->b#2', 'named']);
+  });
+});

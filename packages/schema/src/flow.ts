@@ -1,0 +1,253 @@
+import { z } from 'zod';
+import { FormSchema } from './form';
+import { FeelExpression, Id, IsoDuration, Key } from './primitives';
+
+/** One rung of the escalation ladder. L1 "router" tiers hand work on instead of solving it. */
+export const Tier = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  group: z.string().min(1),
+  mode: z.enum(['solver', 'router']).default('solver'),
+});
+export type Tier = z.infer<typeof Tier>;
+
+/** Where an SLA clock starts, stops or pauses: on named case events and/or on entering nodes. */
+export const SlaTrigger = z
+  .object({ event: z.string().min(1).optional(), atNodes: z.array(Id).optional() })
+  .refine((t) => t.event !== undefined || (t.atNodes?.length ?? 0) > 0, 'needs an event or atNodes');
+export type SlaTrigger = z.infer<typeof SlaTrigger>;
+
+const WarnAt = z.array(z.number().gt(0).lt(1)).default([]);
+/** Recipients: "customer", "assignee", "group:<name>", "user:<name>", "tier:<id>". */
+const Recipient = z.string().min(1);
+
+/** A case-level SLA clock. */
+export const CaseSla = z.object({
+  id: Id,
+  name: z.string().optional(),
+  target: IsoDuration,
+  calendar: z.string().optional(),
+  start: SlaTrigger,
+  stop: SlaTrigger,
+  /** Pauses while the case is at one of these nodes (or between pause/resume events). */
+  pause: z.object({ atNodes: z.array(Id).default([]) }).optional(),
+  warnAt: WarnAt,
+  onBreach: z
+    .object({ escalate: z.boolean().default(false), notify: z.array(Recipient).default([]) })
+    .default({ escalate: false, notify: [] }),
+});
+export type CaseSla = z.infer<typeof CaseSla>;
+
+/**
+ * SLA of one task or approval. On breach: `escalate` moves the task up a tier, `notify`
+ * tells `notify` recipients, `edge` leaves by the node's `on: "sla-breached"` edge.
+ */
+export const NodeSla = z.object({
+  target: IsoDuration,
+  calendar: z.string().optional(),
+  warnAt: WarnAt,
+  onBreach: z.enum(['escalate', 'notify', 'edge']).default('escalate'),
+  notify: z.array(Recipient).default([]),
+});
+export type NodeSla = z.infer<typeof NodeSla>;
+
+const NodeBase = z.object({
+  id: Id,
+  /** Label on the canvas; defaults to the id. */
+  name: z.string().optional(),
+  description: z.string().optional(),
+});
+
+export const StartNode = NodeBase.extend({
+  type: z.literal('start'),
+  trigger: z
+    .object({ kind: z.enum(['case', 'catalog', 'signal', 'subflow']), signal: z.string().min(1).optional() })
+    .default({ kind: 'case' }),
+});
+
+export const EndNode = NodeBase.extend({
+  type: z.literal('end'),
+  outcome: z.enum(['resolved', 'cancelled', 'rejected', 'failed']).default('resolved'),
+});
+
+export const Assignment = z.object({
+  tier: z.string().optional(),
+  group: z.string().optional(),
+  user: z.string().optional(),
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+export const TaskNode = NodeBase.extend({
+  type: z.literal('task'),
+  title: z.string().min(1),
+  assign: Assignment.default({}),
+  form: FormSchema.optional(),
+  outcomes: z.array(z.string().min(1)).min(1),
+  sla: NodeSla.optional(),
+});
+
+export const ApprovalPolicy = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('any') }),
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('first') }),
+  z.object({ kind: z.literal('quorum'), count: z.number().int().min(1) }),
+]);
+export type ApprovalPolicy = z.infer<typeof ApprovalPolicy>;
+
+export const ApprovalNode = NodeBase.extend({
+  type: z.literal('approval'),
+  title: z.string().optional(),
+  approvers: z
+    .object({ group: z.string().optional(), users: z.array(z.string()).optional() })
+    .refine((a) => a.group !== undefined || (a.users?.length ?? 0) > 0, 'needs a group or users'),
+  policy: ApprovalPolicy.default({ kind: 'any' }),
+  timeout: IsoDuration.optional(),
+  sla: NodeSla.optional(),
+});
+
+export const SetAction = z.object({ kind: z.literal('set'), values: z.record(z.string(), FeelExpression) });
+export const HttpAction = z.object({
+  kind: z.literal('http'),
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('POST'),
+  /** Templated with {{FEEL}}. */
+  url: z.string().min(1),
+  headers: z.record(z.string(), z.string()).default({}),
+  /** Templated JSON body: string values may contain {{FEEL}}. */
+  body: z.unknown().optional(),
+  retries: z.number().int().min(0).max(10).default(3),
+});
+export const CustomerAction = z.object({
+  kind: z.literal('customer'),
+  attributes: z.record(z.string(), FeelExpression).default({}),
+  addTags: z.array(z.string()).default([]),
+  removeTags: z.array(z.string()).default([]),
+});
+export const Action = z.discriminatedUnion('kind', [SetAction, HttpAction, CustomerAction]);
+export type Action = z.infer<typeof Action>;
+
+export const ActionNode = NodeBase.extend({ type: z.literal('action'), action: Action });
+export const DecisionNode = NodeBase.extend({ type: z.literal('decision') });
+export const WaitNode = NodeBase.extend({
+  type: z.literal('wait'),
+  signal: z.string().min(1),
+  timeout: IsoDuration.optional(),
+});
+export const TimerNode = NodeBase.extend({
+  type: z.literal('timer'),
+  duration: IsoDuration.optional(),
+  /** FEEL giving a date-time to wait until. */
+  until: FeelExpression.optional(),
+  calendar: z.string().optional(),
+}).refine((n) => (n.duration === undefined) !== (n.until === undefined), {
+  message: 'a timer needs exactly one of duration or until',
+  path: ['duration'],
+});
+export const SubflowNode = NodeBase.extend({
+  type: z.literal('subflow'),
+  flow: Key,
+  /** Child variable name -> FEEL expression over the parent's scope. */
+  input: z.record(z.string(), FeelExpression).default({}),
+});
+export const ParallelNode = NodeBase.extend({ type: z.literal('parallel') });
+export const JoinNode = NodeBase.extend({ type: z.literal('join') });
+export const NotifyNode = NodeBase.extend({
+  type: z.literal('notify'),
+  to: z.string().min(1),
+  template: z.string().min(1),
+  channel: z.string().optional(),
+  /** Template data: name -> FEEL. */
+  data: z.record(z.string(), FeelExpression).default({}),
+});
+export const SurveyKind = z.enum(['csat', 'nps', 'ces']);
+export type SurveyKind = z.infer<typeof SurveyKind>;
+export const SurveyNode = NodeBase.extend({
+  type: z.literal('survey'),
+  survey: SurveyKind,
+  to: z.string().default('customer'),
+});
+
+export const NODE_TYPES = [
+  'start',
+  'end',
+  'task',
+  'approval',
+  'action',
+  'decision',
+  'wait',
+  'timer',
+  'subflow',
+  'parallel',
+  'join',
+  'notify',
+  'survey',
+] as const;
+export const NodeType = z.enum(NODE_TYPES);
+export type NodeType = z.infer<typeof NodeType>;
+
+export const FlowNode = z.discriminatedUnion('type', [
+  StartNode,
+  EndNode,
+  TaskNode,
+  ApprovalNode,
+  ActionNode,
+  DecisionNode,
+  WaitNode,
+  TimerNode,
+  SubflowNode,
+  ParallelNode,
+  JoinNode,
+  NotifyNode,
+  SurveyNode,
+]);
+export type FlowNode = z.infer<typeof FlowNode>;
+/** The node of one type, e.g. `NodeOf<'task'>`. */
+export type NodeOf<T extends NodeType> = Extract<FlowNode, { type: T }>;
+
+export const Edge = z.object({
+  /** Optional stable id; edges without one are addressed as `from->to` (or `from->to#n`). */
+  id: z.string().optional(),
+  from: Id,
+  to: Id,
+  /** Outcome, approval decision, signal name, "timeout", "error" or "sla-breached". */
+  on: z.string().min(1).optional(),
+  /** FEEL condition, for edges leaving a decision. */
+  when: FeelExpression.optional(),
+  default: z.boolean().optional(),
+  label: z.string().optional(),
+});
+export type Edge = z.infer<typeof Edge>;
+
+export const FlowKind = z.enum(['case', 'fulfillment', 'subflow']);
+
+export const FlowDefinition = z.object({
+  key: Key,
+  name: z.string().min(1),
+  description: z.string().optional(),
+  kind: FlowKind.default('case'),
+  /** JSON Schema (object) of case variables. */
+  variables: z.record(z.string(), z.unknown()).default({ type: 'object', properties: {} }),
+  tiers: z.array(Tier).default([]),
+  calendar: z.string().default('24x7'),
+  slas: z.array(CaseSla).default([]),
+  nodes: z.array(FlowNode),
+  edges: z.array(Edge).default([]),
+  /** Canvas positions; ignored by the engine. */
+  layout: z.record(z.string(), z.object({ x: z.number(), y: z.number() })).default({}),
+});
+/** A parsed flow (defaults applied). */
+export type FlowDefinition = z.infer<typeof FlowDefinition>;
+/** A flow as authored (defaults optional). */
+export type FlowDefinitionInput = z.input<typeof FlowDefinition>;
+
+/** The canonical id of an edge, used by problems and diffs. */
+export function edgeId(edge: Edge, index: number, all: readonly Edge[]): string {
+  if (edge.id) return edge.id;
+  const base = `${edge.from}->${edge.to}`;
+  const twins = all.slice(0, index).filter((e) => !e.id && e.from === edge.from && e.to === edge.to).length;
+  return twins === 0 ? base : `${base}#${twins + 1}`;
+}
+
+/** JSON Schema of a flow definition, for monaco and external tooling. */
+export function flowDefinitionJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(FlowDefinition, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}

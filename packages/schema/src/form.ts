@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * The JSON Schema subset used by task and request forms: an object of typed fields.
+ * Kept small on purpose so every form can be drawn by the form builder and checked
+ * without a general JSON Schema engine.
+ */
+export const FormField = z.object({
+  type: z.enum(['string', 'number', 'integer', 'boolean']),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  enum: z.array(z.union([z.string(), z.number()])).optional(),
+  format: z.enum(['email', 'date', 'date-time', 'uri', 'phone', 'textarea']).optional(),
+  minLength: z.number().int().min(0).optional(),
+  maxLength: z.number().int().min(0).optional(),
+  pattern: z.string().optional(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+});
+export type FormField = z.infer<typeof FormField>;
+
+export const FormSchema = z.object({
+  type: z.literal('object').default('object'),
+  title: z.string().optional(),
+  properties: z.record(
+    z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'field names must be identifiers'),
+    FormField,
+  ),
+  required: z.array(z.string()).default([]),
+  /** Field order for rendering; fields not listed follow in declaration order. */
+  order: z.array(z.string()).optional(),
+});
+export type FormSchema = z.infer<typeof FormSchema>;
+
+/** One field-level problem with submitted form values. */
+export const FieldError = z.object({ field: z.string(), code: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof FieldError>;
