@@ -45,3 +45,11 @@ describe('FEEL', () => {
     });
   });
 });
+
+describe('FEEL names with dashes', () => {
+  it('reads a node id with dashes as one name when it is in scope', () => {
+    const scope = { 'approve-replacement': { result: 'approved' } };
+    expect(feelCondition('approve-replacement.result = "approved"', scope, NOW)).toBe(true);
+    expect(feelSyntaxError('approve-replacement.result = "approved"', ['approve-replacement'])).toBeNull();
+  });
+});

@@ -16,17 +16,20 @@ const SYNTAX_CACHE_LIMIT = 5000;
 
 /**
  * Checks FEEL syntax without evaluating. Returns the first error with its character
- * offsets inside the expression, or null. Pure; results are memoised per expression text.
+ * offsets inside the expression, or null. `names` are the variables in scope: FEEL needs
+ * them to read names with dashes (node ids such as `approve-replacement`) as one name.
+ * Pure; results are memoised.
  */
-export function feelSyntaxError(expression: string): FeelSyntaxError | null {
-  const cached = syntaxCache.get(expression);
+export function feelSyntaxError(expression: string, names: readonly string[] = []): FeelSyntaxError | null {
+  const key = names.length === 0 ? expression : `${names.join('\u0000')}\u0001${expression}`;
+  const cached = syntaxCache.get(key);
   if (cached !== undefined) return cached;
   let found: FeelSyntaxError | null = null;
   if (expression.trim() === '') {
     found = { message: 'expression is empty', from: 0, to: 0 };
   } else {
     try {
-      parseExpression(expression).iterate({
+      parseExpression(expression, Object.fromEntries(names.map((n) => [n, null])), undefined).iterate({
         enter(node) {
           if (found) return false;
           if (node.type.isError) {
@@ -49,7 +52,7 @@ export function feelSyntaxError(expression: string): FeelSyntaxError | null {
     }
   }
   if (syntaxCache.size >= SYNTAX_CACHE_LIMIT) syntaxCache.clear();
-  syntaxCache.set(expression, found);
+  syntaxCache.set(key, found);
   return found;
 }
 
@@ -59,7 +62,7 @@ export function feelSyntaxError(expression: string): FeelSyntaxError | null {
  * (dates and durations as ISO strings). Never throws.
  */
 export function evaluateFeel(expression: string, scope: FeelScope, now: number): FeelResult {
-  const syntax = feelSyntaxError(expression);
+  const syntax = feelSyntaxError(expression, Object.keys(scope));
   if (syntax) return { ok: false, error: syntax.message };
   try {
     const iso = new Date(now).toISOString();
