@@ -73,38 +73,63 @@ export function toLocal(timeZone: string, instantMs: number): number {
   return instantMs + offsetAt(timeZone, instantMs);
 }
 
+const offsetCache = new Map<string, Map<number, readonly [number, number]>>();
+const OFFSET_CACHE_LIMIT = 20_000;
+
 /**
  * The two offsets that can apply to wall-clock times of local day `day`: the offset before
  * and after the day. Equal offsets mean no transition near that day (the common case).
+ * Memoised per zone, so walking a calendar day by day costs two look-ups per new day.
  */
-export function dayOffsets(timeZone: string, day: number): [before: number, after: number] {
-  return [
-    offsetAt(timeZone, day * DAY_MS - MAX_OFFSET_MS),
-    offsetAt(timeZone, (day + 1) * DAY_MS + MAX_OFFSET_MS),
-  ];
+export function dayOffsets(timeZone: string, day: number): readonly [before: number, after: number] {
+  let zone = offsetCache.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsetCache.set(timeZone, zone);
+  }
+  let offsets = zone.get(day);
+  if (!offsets) {
+    offsets = [
+      offsetAt(timeZone, day * DAY_MS - MAX_OFFSET_MS),
+      offsetAt(timeZone, (day + 1) * DAY_MS + MAX_OFFSET_MS),
+    ];
+    if (zone.size >= OFFSET_CACHE_LIMIT) zone.clear();
+    zone.set(day, offsets);
+  }
+  return offsets;
 }
 
 /**
- * The instant of a wall-clock reading, resolved like Temporal's "compatible" disambiguation:
- * a time repeated when clocks fall back maps to its earlier instant, and a time skipped when
- * clocks spring forward maps forward by the length of the gap (02:30 → 03:30 in Berlin).
- * `offsets` may be passed from `dayOffsets` to save look-ups.
+ * What to do with a wall-clock time that a spring-forward change skips:
+ * `shift` moves it forward by the length of the gap (02:30 → 03:30 in Berlin), as Temporal's
+ * "compatible" does for dates; `transition` takes the instant of the change, the first moment
+ * the clock reads at least that time (02:30 → 03:00), which keeps opening hours monotonic.
  */
-export function fromLocal(
-  timeZone: string,
-  localMs: number,
-  offsets: readonly [number, number] = dayOffsets(timeZone, Math.floor(localMs / DAY_MS)),
-): number {
-  const [before, after] = offsets;
+export type GapPolicy = 'shift' | 'transition';
+
+/**
+ * The instant of a wall-clock reading. A time repeated when clocks fall back maps to its
+ * earlier instant; a skipped time follows `gap` (default `shift`).
+ */
+export function fromLocal(timeZone: string, localMs: number, gap: GapPolicy = 'shift'): number {
+  const [before, after] = dayOffsets(timeZone, Math.floor(localMs / DAY_MS));
   if (before === after) return localMs - before;
-  const early = localMs - Math.max(before, after);
-  const late = localMs - Math.min(before, after);
-  const earlyValid = offsetAt(timeZone, early) === Math.max(before, after);
-  if (earlyValid) return early;
-  const lateValid = offsetAt(timeZone, late) === Math.min(before, after);
-  if (lateValid) return late;
-  // In the gap: read the time with the offset in force before the jump.
-  return localMs - before;
+  const high = Math.max(before, after);
+  const low = Math.min(before, after);
+  if (offsetAt(timeZone, localMs - high) === high) return localMs - high;
+  if (offsetAt(timeZone, localMs - low) === low) return localMs - low;
+  if (gap === 'shift') return localMs - before;
+  // Binary search for the change between the two readings of the skipped time (offsets are
+  // whole seconds, so a one-second resolution is exact).
+  let lo = localMs - after;
+  let hi = localMs - before;
+  while (hi - lo > 1000) {
+    const mid = Math.floor((lo + hi) / 2000) * 1000;
+    if (mid <= lo) break;
+    if (offsetAt(timeZone, mid) === before) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 /** Local day number (days since 1970-01-01) of a local ms value. */
