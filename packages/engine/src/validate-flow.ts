@@ -1,0 +1,36 @@
+import type { Problem } from '@caseflow/schema';
+import { exitProblems } from './validate/exit-problems';
+import { feelProblems } from './validate/feel-problems';
+import { readFlow } from './validate/flow-view';
+import { forkJoinProblems } from './validate/fork-join-problems';
+import { graphProblems } from './validate/graph-problems';
+import { orderProblems } from './validate/problems';
+import { referenceProblems, type ValidationContext } from './validate/reference-problems';
+import { schemaProblems } from './validate/schema-problems';
+
+export type { ValidationContext } from './validate/reference-problems';
+
+/**
+ * Finds every mistake in a flow definition the designer can fix: schema issues, unknown node
+ * types, broken graph structure (ids, start, dangling edges, reachability, ways to an end,
+ * parallel blocks without a join),
+ * missing or meaningless exits, FEEL syntax errors with positions, and names the flow
+ * borrows (tiers; groups, flows and calendars when `ctx` lists them).
+ *
+ * Pure and total: any JSON value in, never throws; problems are data, ordered by path with
+ * no repeats, so the same definition always gives the same list. A definition that fails
+ * the schema still gets the structural checks its raw data allows, so the designer sees
+ * everything at once. The runtime refuses to publish a flow with any `error` problem.
+ */
+export function validateFlow(def: unknown, ctx: ValidationContext = {}): Problem[] {
+  const view = readFlow(def);
+  const schema = schemaProblems(def, view);
+  return orderProblems([
+    ...schema.problems,
+    ...graphProblems(view),
+    ...exitProblems(view),
+    ...forkJoinProblems(view),
+    ...feelProblems(view),
+    ...referenceProblems(view, ctx),
+  ]);
+}

@@ -1,0 +1,151 @@
+import type { Problem } from '@caseflow/schema';
+import { feelSyntaxError, templateExpressions } from '../feel';
+import { entriesOf, type FlowView, isObject, type NodeView, nodeName } from './flow-view';
+import { error, type ProblemPath } from './problems';
+
+/** Names every expression may read besides node ids. */
+const BASE_NAMES = ['case', 'customer', 'env', 'now', 'today'];
+const ID_RUN = /[a-z][a-z0-9-]*/g;
+
+/**
+ * FEEL syntax problems in every place a flow holds FEEL: decision-edge `when`, set `values`,
+ * customer `attributes`, timer `until`, subflow `input`, notify `data`, and `{{…}}`
+ * placeholders in http url, headers and body strings. Each problem carries the offsets of the
+ * error inside the expression as written (for templates: inside the whole template string).
+ * Empty or non-string expressions are left to the schema.
+ */
+export function feelProblems(view: FlowView): Problem[] {
+  const scope = new ScopeNames(view);
+  const problems: Problem[] = [];
+  const check = (expression: unknown, path: ProblemPath, node: NodeView | undefined, edgeId?: string) => {
+    if (typeof expression !== 'string' || expression.trim() === '') return;
+    const found = feelSyntaxError(expression, scope.namesFor(expression));
+    if (!found) return;
+    problems.push(feelProblem(found, path, expression, node, edgeId));
+  };
+  const checkTemplate = (template: unknown, path: ProblemPath, node: NodeView) => {
+    if (typeof template !== 'string') return;
+    for (const { expression, offset } of templateExpressions(template)) {
+      // templateExpressions trims; shift by the spaces it dropped so offsets index the template.
+      const start = offset + (template.slice(offset).length - template.slice(offset).trimStart().length);
+      const found = expression === '' ? null : feelSyntaxError(expression, scope.namesFor(expression));
+      const empty = expression === '' ? { message: 'expression is empty', from: 0, to: 0 } : null;
+      const bad = found ?? empty;
+      if (!bad) continue;
+      problems.push(
+        feelProblem(
+          { ...bad, from: bad.from + start, to: bad.to + start },
+          path,
+          template,
+          node,
+          undefined,
+          true,
+        ),
+      );
+    }
+  };
+
+  for (const edge of view.edges) {
+    const source = edge.from === undefined ? undefined : view.byId.get(edge.from);
+    check(edge.when, ['edges', edge.index, 'when'], source, edge.id);
+  }
+  for (const node of view.nodes) {
+    const raw = node.raw;
+    const at = (...rest: ProblemPath): ProblemPath => ['nodes', node.index, ...rest];
+    switch (node.type) {
+      case 'action': {
+        const action = isObject(raw.action) ? raw.action : {};
+        if (action.kind === 'set') {
+          for (const [name, expr] of entriesOf(action.values))
+            check(expr, at('action', 'values', name), node);
+        } else if (action.kind === 'customer') {
+          for (const [name, expr] of entriesOf(action.attributes))
+            check(expr, at('action', 'attributes', name), node);
+        } else if (action.kind === 'http') {
+          checkTemplate(action.url, at('action', 'url'), node);
+          for (const [name, value] of entriesOf(action.headers))
+            checkTemplate(value, at('action', 'headers', name), node);
+          walkStrings(action.body, at('action', 'body'), (text, path) => checkTemplate(text, path, node));
+        }
+        break;
+      }
+      case 'timer':
+        check(raw.until, at('until'), node);
+        break;
+      case 'subflow':
+        for (const [name, expr] of entriesOf(raw.input)) check(expr, at('input', name), node);
+        break;
+      case 'notify':
+        for (const [name, expr] of entriesOf(raw.data)) check(expr, at('data', name), node);
+        break;
+    }
+  }
+  return problems;
+}
+
+function feelProblem(
+  found: { message: string; from: number; to: number },
+  path: ProblemPath,
+  text: string,
+  node: NodeView | undefined,
+  edgeId: string | undefined,
+  template = false,
+): Problem {
+  const owner = edgeId ? `edge "${edgeId}"` : node ? nodeName(node) : 'the flow';
+  const field = path[path.length - 1];
+  const place = typeof field === 'string' ? ` "${field}"` : '';
+  return error('feel-syntax', `FEEL error in ${owner}${place}: ${found.message}`, path, {
+    nodeId: node?.id,
+    edgeId,
+    position: { from: found.from, to: found.to },
+    hint: template
+      ? `Fix the {{…}} expression near "${text.slice(found.from, found.from + 20)}"; inside braces write FEEL, e.g. {{case.customerId}}.`
+      : `Fix the expression near "${text.slice(found.from, found.from + 20)}"; FEEL compares with "=", joins with "and"/"or" and quotes text with "…".`,
+  });
+}
+
+function walkStrings(
+  value: unknown,
+  path: ProblemPath,
+  visit: (text: string, path: ProblemPath) => void,
+): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) {
+    value.forEach((v: unknown, i) => {
+      walkStrings(v, [...path, i], visit);
+    });
+  } else if (isObject(value)) for (const [k, v] of Object.entries(value)) walkStrings(v, [...path, k], visit);
+}
+
+/**
+ * The scope names one expression needs. FEEL only needs to be told names it could not read
+ * alone — node ids with dashes, such as `approve-replacement` — so each expression gets the
+ * base names plus the dashed ids it actually mentions. That keeps the parser's context (and
+ * the syntax cache key) small, so a flow with a thousand nodes validates in linear time.
+ */
+class ScopeNames {
+  private readonly dashed = new Set<string>();
+
+  constructor(view: FlowView) {
+    for (const id of view.byId.keys()) if (id.includes('-')) this.dashed.add(id);
+  }
+
+  namesFor(expression: string): string[] {
+    if (this.dashed.size === 0) return BASE_NAMES;
+    const found = new Set<string>();
+    for (const [run] of expression.matchAll(ID_RUN)) {
+      if (!run.includes('-')) continue;
+      // A mentioned id is a dash-separated slice of a run: `approve-replacement-1` may be
+      // the id `approve-replacement` minus 1.
+      const parts = run.split('-');
+      for (let i = 0; i < parts.length; i++) {
+        let candidate = parts[i]!;
+        for (let j = i + 1; j < parts.length; j++) {
+          candidate += `-${parts[j]}`;
+          if (this.dashed.has(candidate)) found.add(candidate);
+        }
+      }
+    }
+    return found.size === 0 ? BASE_NAMES : [...BASE_NAMES, ...[...found].sort()];
+  }
+}
