@@ -1,0 +1,69 @@
+import { and, type Column, eq, gt, lt, or, type SQL } from 'drizzle-orm';
+import type { Page, PageQuery } from './store';
+
+/** Page size when the caller gives none. */
+export const DEFAULT_LIMIT = 50;
+/** Largest page size a caller may ask for. */
+export const MAX_LIMIT = 500;
+
+/** The effective page size of a query: default 50, clamped to 1..500. */
+export function pageLimit(query: PageQuery | undefined): number {
+  const limit = query?.limit ?? DEFAULT_LIMIT;
+  if (!Number.isFinite(limit)) return DEFAULT_LIMIT;
+  return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)));
+}
+
+/** A decoded cursor: the sort key and the id of the last row of the previous page. */
+export type Cursor = [sortKey: number | string, id: string];
+
+/** Encodes the position after `row` as an opaque string (base64url JSON). */
+export function encodeCursor(sortKey: number | string, id: string): string {
+  return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
+}
+
+/** Decodes a cursor made by encodeCursor; null for absent or malformed input (first page). */
+export function decodeCursor(cursor: string | null | undefined): Cursor | null {
+  if (!cursor) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      (typeof value[0] === 'number' || typeof value[0] === 'string') &&
+      typeof value[1] === 'string'
+    ) {
+      return [value[0], value[1]];
+    }
+  } catch {
+    // fall through: a garbled cursor restarts at the first page
+  }
+  return null;
+}
+
+/**
+ * The keyset condition "strictly after the cursor" for rows ordered by (sortCol, idCol) in
+ * `direction`; undefined when there is no cursor. Works on both dialects' columns.
+ */
+export function afterCursor(
+  sortCol: Column,
+  idCol: Column,
+  cursor: Cursor | null,
+  direction: 'asc' | 'desc',
+): SQL | undefined {
+  if (!cursor) return undefined;
+  const [key, id] = cursor;
+  const beyond = direction === 'asc' ? gt : lt;
+  return or(beyond(sortCol, key), and(eq(sortCol, key), beyond(idCol, id)));
+}
+
+/**
+ * Cuts a result fetched with `limit + 1` rows into a page: the extra row only proves that a
+ * next page exists; the cursor points after the last row kept.
+ */
+export function toPage<T>(rows: T[], limit: number, key: (row: T) => [number | string, string]): Page<T> {
+  if (rows.length <= limit) return { items: rows, next: null };
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1]!;
+  const [sortKey, id] = key(last);
+  return { items, next: encodeCursor(sortKey, id) };
+}

@@ -1,0 +1,62 @@
+import { and, type Column, eq, gte, inArray, lte, type SQL, sql, type Table } from 'drizzle-orm';
+import type { CaseQuery, CaseScan, TaskQuery, TimelineScan } from './store';
+
+/*
+ * WHERE clauses shared by both dialects: the operators of drizzle-orm work on either side's
+ * columns, so only the tables differ. Each builder answers undefined when nothing filters.
+ */
+
+type Cols<K extends string> = { [P in K]: Column };
+type CaseCols = Cols<
+  'id' | 'status' | 'customerId' | 'flow' | 'version' | 'pilotId' | 'parentCaseId' | 'createdAt'
+>;
+type TaskCols = Cols<'caseId' | 'status' | 'group' | 'tier' | 'assignee'>;
+type TimelineCols = Cols<'caseId' | 'type' | 'at'>;
+
+const oneOrMany = (col: Column, v: string | string[]) => (Array.isArray(v) ? inArray(col, v) : eq(col, v));
+
+/** Filters of cases.list; `queue` keeps cases with an open or claimed task of that group. */
+export function caseListWhere(c: CaseCols, tasks: Table & TaskCols, q: CaseQuery): SQL | undefined {
+  return and(
+    q.status === undefined ? undefined : eq(c.status, q.status),
+    q.customerId === undefined ? undefined : eq(c.customerId, q.customerId),
+    q.flow === undefined ? undefined : eq(c.flow, q.flow),
+    q.parentCaseId === undefined ? undefined : eq(c.parentCaseId, q.parentCaseId),
+    q.queue === undefined
+      ? undefined
+      : sql`exists (select 1 from ${tasks} where ${tasks.caseId} = ${c.id} and ${tasks.group} = ${q.queue} and ${tasks.status} in ('open', 'claimed'))`,
+  );
+}
+
+/** Filters of cases.scan (creation time range inclusive). */
+export function caseScanWhere(c: CaseCols, q: CaseScan): SQL | undefined {
+  return and(
+    q.flow === undefined ? undefined : eq(c.flow, q.flow),
+    q.version === undefined ? undefined : eq(c.version, q.version),
+    q.pilotId === undefined ? undefined : eq(c.pilotId, q.pilotId),
+    q.createdFrom === undefined ? undefined : gte(c.createdAt, q.createdFrom),
+    q.createdTo === undefined ? undefined : lte(c.createdAt, q.createdTo),
+  );
+}
+
+/** Filters of tasks.list. */
+export function taskListWhere(t: TaskCols, q: TaskQuery): SQL | undefined {
+  return and(
+    q.status === undefined ? undefined : oneOrMany(t.status, q.status),
+    q.group === undefined ? undefined : oneOrMany(t.group, q.group),
+    q.tier === undefined ? undefined : eq(t.tier, q.tier),
+    q.assignee === undefined ? undefined : eq(t.assignee, q.assignee),
+    q.caseId === undefined ? undefined : eq(t.caseId, q.caseId),
+  );
+}
+
+/** Filters of timeline.scan over timeline joined with cases (time range inclusive). */
+export function timelineScanWhere(tl: TimelineCols, c: CaseCols, q: TimelineScan): SQL | undefined {
+  return and(
+    q.flow === undefined ? undefined : eq(c.flow, q.flow),
+    q.version === undefined ? undefined : eq(c.version, q.version),
+    q.types === undefined ? undefined : inArray(tl.type, q.types),
+    q.from === undefined ? undefined : gte(tl.at, q.from),
+    q.to === undefined ? undefined : lte(tl.at, q.to),
+  );
+}

@@ -1,0 +1,53 @@
+import type { CatalogItemRow } from './store';
+
+/** The catalog table's columns: the indexed fields plus the rest of the item in `data`. */
+export interface CatalogColumns {
+  key: string;
+  name: string;
+  category: string;
+  flow: string;
+  active: boolean;
+  data: Record<string, unknown>;
+  updatedAt: number;
+}
+
+/** Splits a catalog item into its table columns (both dialects store it the same way). */
+export function catalogToColumns(item: CatalogItemRow): CatalogColumns {
+  const { key, name, category, flow, active, updatedAt, ...rest } = item;
+  return { key, name, category, flow, active, updatedAt, data: rest };
+}
+
+/** Rebuilds a catalog item from its table columns. */
+export function catalogFromColumns(row: CatalogColumns): CatalogItemRow {
+  const { key, name, category, flow, active, updatedAt, data } = row;
+  return {
+    ...(data as Omit<CatalogItemRow, keyof CatalogColumns>),
+    key,
+    name,
+    category,
+    flow,
+    active,
+    updatedAt,
+  };
+}
+
+/** `patch` without its undefined entries, so that an update touches only the given fields. */
+export function definedOnly<T extends object>(patch: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+/** A LIKE pattern matching `text` anywhere, with %, _ and \ escaped (use with ESCAPE '\'). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A copy of the column map `cols` without `key` (e.g. every case column but the snapshot). */
+export function withoutColumn<T extends object, K extends keyof T>(cols: T, key: K): Omit<T, K> {
+  const copy = { ...cols };
+  delete copy[key];
+  return copy;
+}

@@ -1,0 +1,188 @@
+import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { timelineScanWhere } from '../queries';
+import { definedOnly } from '../rows';
+import type { Store, TimelineRow } from '../store';
+import { cases, messages, slas, surveys, timeline } from './schema';
+import { type SqliteDb, sqliteConflict } from './sqlite-db';
+
+/** SLA clocks, the timeline, messages and surveys on SQLite. */
+export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'messages' | 'surveys'> {
+  const client = db.$client;
+  // The timeline append runs on every event: raw prepared statements, one savepoint. The
+  // process is the only writer (store calls are serialised), so max(seq) + 1 cannot race.
+  const maxSeq = client.prepare<[string], { seq: number }>(
+    'select coalesce(max(seq), 0) as seq from timeline where case_id = ?',
+  );
+  const insertEntry = client.prepare(
+    'insert into timeline (case_id, seq, at, type, actor, node_id, data, public) values (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const append = client.transaction((rows: TimelineRow[]) => {
+    for (const r of rows) {
+      insertEntry.run(
+        r.caseId,
+        r.seq,
+        r.at,
+        r.type,
+        r.actor,
+        r.nodeId,
+        JSON.stringify(r.data),
+        r.public ? 1 : 0,
+      );
+    }
+  });
+
+  return {
+    slas: {
+      async upsert(sla) {
+        const { caseId: _c, id: _i, ...set } = sla;
+        return db
+          .insert(slas)
+          .values(sla)
+          .onConflictDoUpdate({ target: [slas.caseId, slas.id], set })
+          .returning()
+          .get();
+      },
+      async update(caseId, id, patch) {
+        const set = definedOnly(patch);
+        if (Object.keys(set).length === 0) {
+          return (
+            db
+              .select()
+              .from(slas)
+              .where(and(eq(slas.caseId, caseId), eq(slas.id, id)))
+              .get() ?? null
+          );
+        }
+        return (
+          db
+            .update(slas)
+            .set(set)
+            .where(and(eq(slas.caseId, caseId), eq(slas.id, id)))
+            .returning()
+            .get() ?? null
+        );
+      },
+      async listByCase(caseId) {
+        return db.select().from(slas).where(eq(slas.caseId, caseId)).orderBy(asc(slas.id)).all();
+      },
+      async listByCases(caseIds) {
+        if (caseIds.length === 0) return [];
+        return db
+          .select()
+          .from(slas)
+          .where(inArray(slas.caseId, caseIds))
+          .orderBy(asc(slas.caseId), asc(slas.id))
+          .all();
+      },
+    },
+
+    timeline: {
+      async append(caseId, entries) {
+        if (entries.length === 0) return [];
+        const base = maxSeq.get(caseId)?.seq ?? 0;
+        const rows: TimelineRow[] = entries.map((e, i) => ({
+          caseId,
+          seq: base + i + 1,
+          at: e.at,
+          type: e.type,
+          actor: e.actor ?? null,
+          nodeId: e.nodeId ?? null,
+          data: e.data ?? {},
+          public: e.public ?? false,
+        }));
+        append(rows);
+        return rows;
+      },
+      async list(caseId, options = {}) {
+        const q = db
+          .select()
+          .from(timeline)
+          .where(
+            and(
+              eq(timeline.caseId, caseId),
+              options.publicOnly ? eq(timeline.public, true) : undefined,
+              options.afterSeq === undefined ? undefined : gt(timeline.seq, options.afterSeq),
+            ),
+          )
+          .orderBy(asc(timeline.seq));
+        return options.limit === undefined ? q.all() : q.limit(options.limit).all();
+      },
+      async scan(query) {
+        const rows = db
+          .select({ entry: timeline })
+          .from(timeline)
+          .innerJoin(cases, eq(cases.id, timeline.caseId))
+          .where(timelineScanWhere(timeline, cases, query))
+          .orderBy(asc(timeline.caseId), asc(timeline.seq))
+          .all();
+        return rows.map((r) => r.entry);
+      },
+    },
+
+    messages: {
+      async insert(message) {
+        return sqliteConflict(`message ${message.id} exists`, () =>
+          db.insert(messages).values(message).returning().get(),
+        );
+      },
+      async listByCase(caseId) {
+        return db
+          .select()
+          .from(messages)
+          .where(eq(messages.caseId, caseId))
+          .orderBy(asc(messages.at), asc(messages.id))
+          .all();
+      },
+      async listByCustomer(customerId, limit = 100) {
+        return db
+          .select()
+          .from(messages)
+          .where(eq(messages.customerId, customerId))
+          .orderBy(desc(messages.at), desc(messages.id))
+          .limit(limit)
+          .all();
+      },
+    },
+
+    surveys: {
+      async insert(survey) {
+        return sqliteConflict(`survey ${survey.token} exists`, () =>
+          db.insert(surveys).values(survey).returning().get(),
+        );
+      },
+      async getByToken(token) {
+        return db.select().from(surveys).where(eq(surveys.token, token)).get() ?? null;
+      },
+      async answer(token, score, comment, at) {
+        return (
+          db
+            .update(surveys)
+            .set({ score, comment, answeredAt: at })
+            .where(and(eq(surveys.token, token), isNull(surveys.answeredAt)))
+            .returning()
+            .get() ?? null
+        );
+      },
+      async listByCase(caseId) {
+        return db.select().from(surveys).where(eq(surveys.caseId, caseId)).orderBy(asc(surveys.sentAt)).all();
+      },
+      async listByCases(caseIds) {
+        if (caseIds.length === 0) return [];
+        return db
+          .select()
+          .from(surveys)
+          .where(inArray(surveys.caseId, caseIds))
+          .orderBy(asc(surveys.caseId), asc(surveys.sentAt))
+          .all();
+      },
+      async listByCustomer(customerId) {
+        return db
+          .select()
+          .from(surveys)
+          .where(eq(surveys.customerId, customerId))
+          .orderBy(desc(surveys.sentAt))
+          .all();
+      },
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { decodeCursor, pageLimit, toPage } from '../paging';
+import { containsPattern, definedOnly } from '../rows';
+import type { CustomerRow, Store, UserRow } from '../store';
+import { customers, groups, users } from './schema';
+import { type SqliteDb, sqliteConflict } from './sqlite-db';
+
+/** Every user column except the password hash. */
+const userColumns = {
+  username: users.username,
+  displayName: users.displayName,
+  roles: users.roles,
+  groups: users.groups,
+  tiers: users.tiers,
+  customerId: users.customerId,
+  createdAt: users.createdAt,
+};
+
+/** users, groups and customers on SQLite. */
+export function sqliteDirectory(db: SqliteDb): Pick<Store, 'users' | 'groups' | 'customers'> {
+  return {
+    users: {
+      async create(user) {
+        const row = {
+          username: user.username,
+          passwordHash: user.passwordHash,
+          displayName: user.displayName ?? null,
+          roles: user.roles,
+          groups: user.groups ?? [],
+          tiers: user.tiers ?? [],
+          customerId: user.customerId ?? null,
+          createdAt: user.createdAt,
+        };
+        return sqliteConflict(`user ${user.username} exists`, () =>
+          db.insert(users).values(row).returning(userColumns).get(),
+        );
+      },
+      async get(username) {
+        return db.select(userColumns).from(users).where(eq(users.username, username)).get() ?? null;
+      },
+      async getCredentials(username) {
+        const row = db.select().from(users).where(eq(users.username, username)).get();
+        if (!row) return null;
+        const { passwordHash, ...user } = row;
+        return { user: user as UserRow, passwordHash };
+      },
+      async list() {
+        return db.select(userColumns).from(users).orderBy(asc(users.username)).all();
+      },
+      async update(username, patch) {
+        const set = definedOnly(patch);
+        if (Object.keys(set).length === 0) return this.get(username);
+        return (
+          db.update(users).set(set).where(eq(users.username, username)).returning(userColumns).get() ?? null
+        );
+      },
+      async membersOf(group) {
+        const rows = db
+          .select({ username: users.username })
+          .from(users)
+          .where(sql`exists (select 1 from json_each(${users.groups}) where value = ${group})`)
+          .orderBy(asc(users.username))
+          .all();
+        return rows.map((r) => r.username);
+      },
+      async count() {
+        return db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+      },
+    },
+
+    groups: {
+      async create(group) {
+        return sqliteConflict(`group ${group.name} exists`, () =>
+          db.insert(groups).values(group).returning().get(),
+        );
+      },
+      async get(name) {
+        return db.select().from(groups).where(eq(groups.name, name)).get() ?? null;
+      },
+      async list() {
+        return db.select().from(groups).orderBy(asc(groups.name)).all();
+      },
+    },
+
+    customers: {
+      async create(customer) {
+        const row: CustomerRow = {
+          id: customer.id,
+          name: customer.name,
+          email: customer.email ?? null,
+          phone: customer.phone ?? null,
+          segment: customer.segment ?? null,
+          attributes: customer.attributes ?? {},
+          tags: customer.tags ?? [],
+          createdAt: customer.createdAt,
+          updatedAt: customer.updatedAt ?? customer.createdAt,
+        };
+        return sqliteConflict(`customer ${customer.id} exists`, () =>
+          db.insert(customers).values(row).returning().get(),
+        );
+      },
+      async get(id) {
+        return db.select().from(customers).where(eq(customers.id, id)).get() ?? null;
+      },
+      async list(query = {}) {
+        const limit = pageLimit(query);
+        const cursor = decodeCursor(query.cursor);
+        const search = query.search ? containsPattern(query.search) : undefined;
+        const rows = db
+          .select()
+          .from(customers)
+          .where(
+            and(
+              query.segment === undefined ? undefined : eq(customers.segment, query.segment),
+              search === undefined
+                ? undefined
+                : sql`(${customers.name} like ${search} escape '\\' or ${customers.email} like ${search} escape '\\' or ${customers.id} like ${search} escape '\\')`,
+              cursor ? gt(customers.id, cursor[1]) : undefined,
+            ),
+          )
+          .orderBy(asc(customers.id))
+          .limit(limit + 1)
+          .all();
+        return toPage(rows, limit, (r) => [r.id, r.id]);
+      },
+      async update(id, patch, now) {
+        return (
+          db
+            .update(customers)
+            .set({ ...definedOnly(patch), updatedAt: now })
+            .where(eq(customers.id, id))
+            .returning()
+            .get() ?? null
+        );
+      },
+    },
+  };
+}

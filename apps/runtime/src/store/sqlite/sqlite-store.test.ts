@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { storeContract } from '../store.contract';
+import { openSqliteStore } from './sqlite-store';
+
+storeContract('sqlite (:memory:)', () => openSqliteStore({ file: ':memory:' }));
+
+describe('openSqliteStore on a file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'caseflow-sqlite-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates the directory, uses WAL and keeps data across reopen (migrations run once)', async () => {
+    const file = join(dir, 'nested', 'caseflow.db');
+    const first = await openSqliteStore({ file });
+    await first.groups.create({ name: 'l1', description: 'First line', createdAt: 1 });
+    await first.close();
+    const second = await openSqliteStore({ file });
+    expect(await second.groups.get('l1')).toMatchObject({ name: 'l1' });
+    await second.close();
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    const timers = raw.prepare("select sql from sqlite_master where name = 'timers'").get() as {
+      sql: string;
+    };
+    expect(timers.sql).toMatch(/WITHOUT ROWID/i);
+    raw.close();
+  });
+
+  it('serialises plain calls behind an open transaction instead of joining it', async () => {
+    const store = await openSqliteStore({ file: ':memory:' });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const tx = store
+      .transaction(async (t) => {
+        await t.groups.create({ name: 'tx', description: '', createdAt: 1 });
+        await gate;
+        throw new Error('rollback');
+      })
+      .catch(() => 'rolled back');
+    // Started while the transaction is open: must wait for it and not be rolled back with it.
+    const outside = store.groups.create({ name: 'outside', description: '', createdAt: 1 });
+    release();
+    expect(await tx).toBe('rolled back');
+    await outside;
+    expect((await store.groups.list()).map((g) => g.name)).toEqual(['outside']);
+    await store.close();
+  });
+});

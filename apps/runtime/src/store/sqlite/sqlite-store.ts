@@ -1,0 +1,123 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { migrationsFolder } from '../migrations';
+import { Mutex } from '../mutex';
+import type { Store } from '../store';
+import { sqliteAudit } from './sqlite-audit';
+import { sqliteCases } from './sqlite-cases';
+import { sqliteDelivery } from './sqlite-delivery';
+import { sqliteDirectory } from './sqlite-directory';
+import { sqliteFlows } from './sqlite-flows';
+
+export interface SqliteStoreOptions {
+  /** Database file, created with its directory when missing; `:memory:` for a private database. */
+  file: string;
+  /** Milliseconds to wait for another process's write lock (default 5000). */
+  busyTimeoutMs?: number;
+}
+
+/** The open transaction of an async context; `open` turns false at commit/rollback. */
+interface TxState {
+  open: boolean;
+  savepoints: number;
+}
+
+type Repos = Omit<Store, 'dialect' | 'transaction' | 'close'>;
+
+/**
+ * Opens (creating if needed) a SQLite database with WAL, synchronous=NORMAL, a busy timeout
+ * and foreign keys, applies the migrations and answers the Store.
+ *
+ * One connection serves the process, so every store call is serialised by a mutex: a
+ * transaction holds it from BEGIN IMMEDIATE to COMMIT while `fn` awaits, and calls made inside
+ * the transaction (through `tx` or this store: an AsyncLocalStorage marks the context) join it
+ * instead of waiting. Nested `transaction` calls become savepoints.
+ */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  if (options.file !== ':memory:' && !options.file.startsWith('file:')) {
+    mkdirSync(dirname(options.file), { recursive: true });
+  }
+  const client = new Database(options.file);
+  client.pragma('journal_mode = WAL');
+  client.pragma('synchronous = NORMAL');
+  client.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  client.pragma('foreign_keys = ON');
+  const db = drizzle({ client });
+  migrate(db, { migrationsFolder: migrationsFolder('sqlite') });
+
+  const mutex = new Mutex();
+  const context = new AsyncLocalStorage<TxState>();
+  const inTransaction = () => context.getStore()?.open === true;
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => (inTransaction() ? fn() : mutex.run(fn));
+
+  const repos: Repos = {
+    ...sqliteDirectory(db),
+    ...sqliteFlows(db),
+    ...sqliteCases(db),
+    ...sqliteAudit(db),
+    ...sqliteDelivery(db),
+  };
+
+  const store: Store = {
+    dialect: 'sqlite',
+    ...serialise(repos, exclusive),
+
+    async transaction(fn) {
+      const outer = context.getStore();
+      if (outer?.open) {
+        const name = `sp${++outer.savepoints}`;
+        client.exec(`savepoint ${name}`);
+        try {
+          const result = await fn(store);
+          client.exec(`release ${name}`);
+          return result;
+        } catch (err) {
+          client.exec(`rollback to ${name}`);
+          client.exec(`release ${name}`);
+          throw err;
+        }
+      }
+      return mutex.run(() => {
+        const state: TxState = { open: true, savepoints: 0 };
+        return context.run(state, async () => {
+          client.exec('begin immediate');
+          try {
+            const result = await fn(store);
+            client.exec('commit');
+            return result;
+          } catch (err) {
+            if (client.inTransaction) client.exec('rollback');
+            throw err;
+          } finally {
+            state.open = false;
+          }
+        });
+      });
+    },
+
+    async close() {
+      await mutex.run(() => {
+        if (client.open) client.close();
+      });
+    },
+  };
+  return store;
+}
+
+/** Wraps every method of every repository so that it runs under `exclusive`. */
+function serialise(repos: Repos, exclusive: <T>(fn: () => Promise<T>) => Promise<T>): Repos {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [name, repo] of Object.entries(repos) as [string, Record<string, unknown>][]) {
+    const wrapped: Record<string, unknown> = {};
+    for (const [method, impl] of Object.entries(repo)) {
+      const fn = impl as (...args: unknown[]) => Promise<unknown>;
+      wrapped[method] = (...args: unknown[]) => exclusive(() => fn.apply(repo, args));
+    }
+    out[name] = wrapped;
+  }
+  return out as unknown as Repos;
+}

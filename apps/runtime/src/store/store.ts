@@ -1,0 +1,553 @@
+import type { CatalogItem, Channel, Cohort, Priority, Problem, Role, SurveyKind } from '@caseflow/schema';
+
+/*
+ * The one storage interface of the runtime. Two sides implement it: SQLite (better-sqlite3,
+ * store/sqlite) and PostgreSQL (pg, store/pg); both pass store/store.contract.ts.
+ *
+ * Conventions
+ * - Every method is async on both sides.
+ * - Times are epoch milliseconds (numbers); the HTTP layer formats them as ISO strings.
+ * - JSON columns come back parsed; absent values are `null`, never `undefined`.
+ * - `get…` answers `null` when the row does not exist; `update…` answers the updated row or
+ *   `null` when nothing matched (unknown id, or a stale revision for cases).
+ * - List methods with paging answer `{ items, next }`; pass `next` back as `cursor`.
+ * - Password hashes go in through `users.create` and come out only through
+ *   `users.getCredentials`; no other method returns them.
+ */
+
+/** `{ items, next }`: `next` is an opaque cursor for the following page, or null at the end. */
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export interface PageQuery {
+  /** Default 50, capped at 500. */
+  limit?: number;
+  cursor?: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+export interface UserRow {
+  username: string;
+  displayName: string | null;
+  roles: Role[];
+  groups: string[];
+  tiers: string[];
+  customerId: string | null;
+  createdAt: number;
+}
+export interface NewUser {
+  username: string;
+  /** Already hashed (the auth module hashes; the store never sees a password). */
+  passwordHash: string;
+  displayName?: string | null;
+  roles: Role[];
+  groups?: string[];
+  tiers?: string[];
+  customerId?: string | null;
+  createdAt: number;
+}
+export type UserPatch = Partial<
+  Pick<UserRow, 'displayName' | 'roles' | 'groups' | 'tiers' | 'customerId'>
+> & {
+  passwordHash?: string;
+};
+
+export interface GroupRow {
+  name: string;
+  description: string;
+  createdAt: number;
+}
+
+export interface CustomerRow {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  segment: string | null;
+  attributes: Record<string, unknown>;
+  tags: string[];
+  createdAt: number;
+  updatedAt: number;
+}
+export type NewCustomer = Omit<
+  CustomerRow,
+  'email' | 'phone' | 'segment' | 'attributes' | 'tags' | 'updatedAt'
+> &
+  Partial<Pick<CustomerRow, 'email' | 'phone' | 'segment' | 'attributes' | 'tags' | 'updatedAt'>>;
+export type CustomerPatch = Partial<
+  Pick<CustomerRow, 'name' | 'email' | 'phone' | 'segment' | 'attributes' | 'tags'>
+>;
+
+/** A flow's mutable draft plus pointers; versions are separate immutable rows. */
+export interface FlowRow {
+  key: string;
+  name: string;
+  kind: string;
+  /** The draft definition as saved (may be invalid). */
+  draft: unknown;
+  /** validateFlow problems of the draft at save time. */
+  problems: Problem[];
+  /** Version used for new cases, or null when none is active. */
+  activeVersion: number | null;
+  updatedBy: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+export interface FlowDraft {
+  key: string;
+  name: string;
+  kind: string;
+  draft: unknown;
+  problems: Problem[];
+  updatedBy: string | null;
+  updatedAt: number;
+}
+
+/** One immutable published version. `definition` is the parsed FlowDefinition. */
+export interface FlowVersionRow {
+  flow: string;
+  version: number;
+  definition: unknown;
+  /** compileFlow(...).config: serialisable JSON for the designer's "compiled machine" view. */
+  config: unknown;
+  /** sha256 (hex) of the canonical JSON of `definition`. */
+  checksum: string;
+  author: string | null;
+  note: string;
+  createdAt: number;
+}
+
+/** A catalog item as stored; `updatedAt` is epoch ms here (the schema's ISO string is the HTTP form). */
+export interface CatalogItemRow extends Omit<CatalogItem, 'updatedAt'> {
+  updatedAt: number;
+}
+
+export type PilotStatus = 'active' | 'promoted' | 'stopped';
+export interface PilotRow {
+  id: string;
+  flow: string;
+  version: number;
+  baselineVersion: number | null;
+  percentage: number;
+  segments: string[];
+  customerIds: string[];
+  note: string;
+  status: PilotStatus;
+  createdBy: string | null;
+  createdAt: number;
+  endedAt: number | null;
+}
+
+export type CaseStatus = 'open' | 'resolved' | 'cancelled' | 'rejected' | 'failed';
+export interface CaseRow {
+  id: string;
+  flow: string;
+  version: number;
+  pilotId: string | null;
+  cohort: Cohort | null;
+  customerId: string | null;
+  channel: Channel;
+  subject: string;
+  priority: Priority;
+  status: CaseStatus;
+  activeNodes: string[];
+  variables: Record<string, unknown>;
+  /** The engine snapshot (JSON). */
+  snapshot: unknown;
+  /** Starts at 1; every committed event adds 1. */
+  revision: number;
+  /** Set on subflow children: the parent case, the parent's subflow node and the child id. */
+  parentCaseId: string | null;
+  parentNodeId: string | null;
+  childId: string | null;
+  createdBy: string | null;
+  createdAt: number;
+  updatedAt: number;
+  closedAt: number | null;
+  firstResponseAt: number | null;
+}
+/** A case row without its snapshot (what list and scan answer). */
+export type CaseSummary = Omit<CaseRow, 'snapshot'>;
+export type CaseUpdate = Partial<
+  Pick<
+    CaseRow,
+    'status' | 'activeNodes' | 'variables' | 'snapshot' | 'closedAt' | 'firstResponseAt' | 'updatedAt'
+  >
+>;
+export interface CaseQuery extends PageQuery {
+  status?: CaseStatus;
+  customerId?: string;
+  flow?: string;
+  /** Cases with an open or claimed task in this group. */
+  queue?: string;
+  parentCaseId?: string;
+}
+/** Unpaged read for metrics, heat maps and pilot reports (no snapshots). */
+export interface CaseScan {
+  flow?: string;
+  version?: number;
+  pilotId?: string;
+  createdFrom?: number;
+  createdTo?: number;
+}
+
+export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled' | 'escalated';
+export interface TaskRow {
+  /** Global id (used in URLs). */
+  id: string;
+  caseId: string;
+  /** The engine's task id inside its case (TaskSpec.taskId); events use this one. */
+  taskKey: string;
+  nodeId: string;
+  kind: 'task' | 'approval';
+  title: string;
+  status: TaskStatus;
+  tier: string | null;
+  group: string | null;
+  assignee: string | null;
+  outcomes: string[];
+  form: unknown;
+  approvalId: string | null;
+  dueAt: number | null;
+  /** Completion: the outcome (or vote) chosen and the form values. */
+  outcome: string | null;
+  values: Record<string, unknown> | null;
+  createdAt: number;
+  updatedAt: number;
+  closedAt: number | null;
+}
+export type NewTask = Omit<TaskRow, 'outcome' | 'values' | 'updatedAt' | 'closedAt'> &
+  Partial<Pick<TaskRow, 'outcome' | 'values' | 'updatedAt' | 'closedAt'>>;
+export type TaskPatch = Partial<
+  Pick<TaskRow, 'status' | 'assignee' | 'tier' | 'group' | 'outcome' | 'values' | 'closedAt'>
+> & {
+  updatedAt: number;
+};
+export interface TaskQuery extends PageQuery {
+  status?: TaskStatus | TaskStatus[];
+  group?: string | string[];
+  tier?: string;
+  assignee?: string;
+  caseId?: string;
+}
+
+export type SlaStatus = 'pending' | 'running' | 'paused' | 'warning' | 'met' | 'breached' | 'cancelled';
+export interface SlaRow {
+  caseId: string;
+  /** The engine's sla id, unique inside the case. */
+  id: string;
+  scope: 'case' | 'task';
+  /** The engine task id (TaskRow.taskKey) for task SLAs. */
+  taskId: string | null;
+  status: SlaStatus;
+  target: string;
+  calendar: string;
+  startedAt: number | null;
+  dueAt: number | null;
+  elapsedMs: number;
+  updatedAt: number;
+}
+
+export interface TimelineRow {
+  caseId: string;
+  /** 1, 2, 3… per case. */
+  seq: number;
+  at: number;
+  type: string;
+  actor: string | null;
+  nodeId: string | null;
+  data: Record<string, unknown>;
+  /** Visible to the customer. */
+  public: boolean;
+}
+/** An entry to append; `caseId` may be given but append's `caseId` argument is the one used. */
+export type NewTimelineEntry = Omit<TimelineRow, 'caseId' | 'seq' | 'nodeId' | 'actor' | 'data' | 'public'> &
+  Partial<Pick<TimelineRow, 'caseId' | 'nodeId' | 'actor' | 'data' | 'public'>>;
+export interface TimelineScan {
+  flow?: string;
+  version?: number;
+  types?: string[];
+  from?: number;
+  to?: number;
+}
+
+export interface MessageRow {
+  id: string;
+  caseId: string;
+  customerId: string | null;
+  channel: Channel;
+  direction: 'in' | 'out';
+  from: 'customer' | 'agent' | 'system';
+  author: string | null;
+  body: string;
+  at: number;
+}
+
+export interface SurveyRow {
+  token: string;
+  caseId: string;
+  customerId: string | null;
+  surveyId: string;
+  nodeId: string | null;
+  kind: SurveyKind;
+  to: string;
+  score: number | null;
+  comment: string | null;
+  sentAt: number;
+  answeredAt: number | null;
+}
+
+export type OutboxKind = 'notify' | 'survey' | 'http';
+export type OutboxStatus = 'pending' | 'delivered' | 'failed' | 'dead';
+export interface OutboxRow {
+  id: string;
+  caseId: string | null;
+  kind: OutboxKind;
+  /** Unique; sent as Idempotency-Key. */
+  idempotencyKey: string;
+  /** The effect (notify / survey.send / http.call) plus delivery data. */
+  payload: Record<string, unknown>;
+  /** `failed` = will retry at nextAttemptAt; `dead` = gave up. */
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  createdAt: number;
+  deliveredAt: number | null;
+}
+export type NewOutbox = Pick<
+  OutboxRow,
+  'id' | 'caseId' | 'kind' | 'idempotencyKey' | 'payload' | 'createdAt'
+> & {
+  nextAttemptAt?: number;
+};
+/** A claimed row: `claim` must be passed back to prove the lease is still ours. */
+export interface ClaimedOutbox extends OutboxRow {
+  claim: string;
+}
+
+export interface TimerRow {
+  /** `${caseId}:${timerId}`. */
+  id: string;
+  caseId: string;
+  /** The engine's timer id inside the case. */
+  timerId: string;
+  fireAt: number;
+  purpose: string;
+}
+export interface ClaimedTimer extends TimerRow {
+  claim: string;
+  /** The due time before the claim moved the row out of the due range. */
+  dueAt: number;
+}
+
+export interface IdempotencyRow {
+  userId: string;
+  key: string;
+  /** Hash of method + path + body: the same key with another request is a 409/422. */
+  requestHash: string;
+  status: number;
+  body: unknown;
+  createdAt: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The interface
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+
+  /**
+   * Runs `fn` in one database transaction and commits when it resolves; rolls back when it
+   * throws (and rethrows). Use only `tx` inside. Nested calls run in the outer transaction.
+   * SQLite: serialised with every other store call of this process (BEGIN IMMEDIATE).
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** Closes the connection / pool. */
+  close(): Promise<void>;
+
+  users: {
+    /** Throws StoreConflict when the username exists. */
+    create(user: NewUser): Promise<UserRow>;
+    get(username: string): Promise<UserRow | null>;
+    /** The only way to read a password hash (for login). */
+    getCredentials(username: string): Promise<{ user: UserRow; passwordHash: string } | null>;
+    list(): Promise<UserRow[]>;
+    update(username: string, patch: UserPatch): Promise<UserRow | null>;
+    /** Usernames whose `groups` include `group`. */
+    membersOf(group: string): Promise<string[]>;
+    count(): Promise<number>;
+  };
+
+  groups: {
+    /** Throws StoreConflict when the name exists. */
+    create(group: GroupRow): Promise<GroupRow>;
+    get(name: string): Promise<GroupRow | null>;
+    list(): Promise<GroupRow[]>;
+  };
+
+  customers: {
+    /** Throws StoreConflict when the id exists. */
+    create(customer: NewCustomer): Promise<CustomerRow>;
+    get(id: string): Promise<CustomerRow | null>;
+    list(query?: PageQuery & { segment?: string; search?: string }): Promise<Page<CustomerRow>>;
+    update(id: string, patch: CustomerPatch, now: number): Promise<CustomerRow | null>;
+  };
+
+  flows: {
+    /** Creates or replaces the draft (keeps activeVersion and createdAt). */
+    upsertDraft(draft: FlowDraft): Promise<FlowRow>;
+    get(key: string): Promise<FlowRow | null>;
+    list(): Promise<FlowRow[]>;
+    /** Sets the version new cases use. */
+    setActiveVersion(key: string, version: number | null, now: number): Promise<FlowRow | null>;
+  };
+
+  flowVersions: {
+    /** Inserts an immutable version; throws StoreConflict if (flow, version) exists. */
+    insert(version: FlowVersionRow): Promise<FlowVersionRow>;
+    get(flow: string, version: number): Promise<FlowVersionRow | null>;
+    /** Newest first; `definition` and `config` included. */
+    list(flow: string): Promise<FlowVersionRow[]>;
+    /** Highest version number, 0 when none. */
+    latest(flow: string): Promise<number>;
+  };
+
+  catalog: {
+    upsert(item: CatalogItemRow): Promise<CatalogItemRow>;
+    get(key: string): Promise<CatalogItemRow | null>;
+    list(): Promise<CatalogItemRow[]>;
+  };
+
+  pilots: {
+    create(pilot: PilotRow): Promise<PilotRow>;
+    get(id: string): Promise<PilotRow | null>;
+    list(flow?: string): Promise<PilotRow[]>;
+    /** The active pilot of a flow (at most one is expected). */
+    activeFor(flow: string): Promise<PilotRow | null>;
+    setStatus(id: string, status: PilotStatus, endedAt: number | null): Promise<PilotRow | null>;
+  };
+
+  cases: {
+    insert(row: CaseRow): Promise<CaseRow>;
+    get(id: string): Promise<CaseRow | null>;
+    /** Newest first. */
+    list(query?: CaseQuery): Promise<Page<CaseSummary>>;
+    scan(query?: CaseScan): Promise<CaseSummary[]>;
+    /**
+     * Writes `patch` and sets revision = expectedRevision + 1 when the stored revision is
+     * `expectedRevision`; answers null on a stale revision (or unknown id).
+     */
+    update(id: string, expectedRevision: number, patch: CaseUpdate): Promise<CaseRow | null>;
+    /** Sets first_response_at only if it is still null; answers whether it did. */
+    markFirstResponse(id: string, at: number): Promise<boolean>;
+  };
+
+  tasks: {
+    insert(task: NewTask): Promise<TaskRow>;
+    get(id: string): Promise<TaskRow | null>;
+    getByKey(caseId: string, taskKey: string): Promise<TaskRow | null>;
+    /** Queue order: oldest first. */
+    list(query?: TaskQuery): Promise<Page<TaskRow>>;
+    listByCase(caseId: string): Promise<TaskRow[]>;
+    listByCases(caseIds: string[]): Promise<TaskRow[]>;
+    update(id: string, patch: TaskPatch): Promise<TaskRow | null>;
+    /** Atomically assigns an open (or already-claimed-by-`user`) task; null if someone else has it. */
+    claim(id: string, user: string, now: number): Promise<TaskRow | null>;
+  };
+
+  slas: {
+    /** Insert or replace by (caseId, id). */
+    upsert(sla: SlaRow): Promise<SlaRow>;
+    update(caseId: string, id: string, patch: Partial<Omit<SlaRow, 'caseId' | 'id'>>): Promise<SlaRow | null>;
+    listByCase(caseId: string): Promise<SlaRow[]>;
+    listByCases(caseIds: string[]): Promise<SlaRow[]>;
+  };
+
+  timeline: {
+    /** Appends entries with the next per-case seq numbers; answers them with seq set. */
+    append(caseId: string, entries: NewTimelineEntry[]): Promise<TimelineRow[]>;
+    /** Ordered by seq. */
+    list(
+      caseId: string,
+      options?: { publicOnly?: boolean; afterSeq?: number; limit?: number },
+    ): Promise<TimelineRow[]>;
+    /** Entries of many cases (joined with cases for flow/version filters), ordered by case, seq. */
+    scan(query: TimelineScan): Promise<TimelineRow[]>;
+  };
+
+  messages: {
+    insert(message: MessageRow): Promise<MessageRow>;
+    listByCase(caseId: string): Promise<MessageRow[]>;
+    listByCustomer(customerId: string, limit?: number): Promise<MessageRow[]>;
+  };
+
+  surveys: {
+    insert(survey: SurveyRow): Promise<SurveyRow>;
+    getByToken(token: string): Promise<SurveyRow | null>;
+    /** Records the answer once; null if unknown token or already answered. */
+    answer(token: string, score: number, comment: string | null, at: number): Promise<SurveyRow | null>;
+    listByCase(caseId: string): Promise<SurveyRow[]>;
+    listByCases(caseIds: string[]): Promise<SurveyRow[]>;
+    listByCustomer(customerId: string): Promise<SurveyRow[]>;
+  };
+
+  outbox: {
+    /** Ignores a row whose idempotencyKey exists already (answers the existing row). */
+    insert(row: NewOutbox): Promise<OutboxRow>;
+    get(id: string): Promise<OutboxRow | null>;
+    /** All rows of a case (or all rows when caseId is omitted), newest first. */
+    list(query?: PageQuery & { caseId?: string; status?: OutboxStatus }): Promise<Page<OutboxRow>>;
+    /**
+     * Claims up to `limit` pending/failed rows with nextAttemptAt <= now, moving their
+     * nextAttemptAt to now + leaseMs so that no other process claims them meanwhile
+     * (PG: FOR UPDATE SKIP LOCKED).
+     */
+    claimDue(now: number, limit: number, leaseMs: number): Promise<ClaimedOutbox[]>;
+    /** Each answers false when the claim was lost (lease expired and someone else took it). */
+    markDelivered(id: string, claim: string, now: number): Promise<boolean>;
+    markFailed(id: string, claim: string, error: string, nextAttemptAt: number): Promise<boolean>;
+    markDead(id: string, claim: string, error: string): Promise<boolean>;
+    /** Earliest nextAttemptAt of pending/failed rows, or null. */
+    nextDueAt(): Promise<number | null>;
+  };
+
+  timers: {
+    /** Insert or move the timer `${caseId}:${timerId}`. */
+    schedule(timer: Omit<TimerRow, 'id'>): Promise<TimerRow>;
+    cancel(caseId: string, timerId: string): Promise<boolean>;
+    cancelAllForCase(caseId: string): Promise<number>;
+    listByCase(caseId: string): Promise<TimerRow[]>;
+    /**
+     * Claims up to `limit` timers with fireAt <= now, oldest first, by moving their fireAt to
+     * now + leaseMs (out of the due range; SQLite: UPDATE…RETURNING on the (fire_at, id)
+     * WITHOUT ROWID table; PG: FOR UPDATE SKIP LOCKED).
+     */
+    claimDue(now: number, limit: number, leaseMs: number): Promise<ClaimedTimer[]>;
+    /** Deletes a claimed timer if the claim is still ours: call inside the event's transaction. */
+    complete(id: string, claim: string): Promise<boolean>;
+    /** Earliest fireAt, or null when there are no timers. */
+    nextDueAt(): Promise<number | null>;
+  };
+
+  idempotency: {
+    get(userId: string, key: string): Promise<IdempotencyRow | null>;
+    /** First writer wins: answers false when (userId, key) exists. */
+    put(row: IdempotencyRow): Promise<boolean>;
+    /** Deletes rows older than `before`. */
+    purge(before: number): Promise<number>;
+  };
+}
+
+/** A unique key was violated (duplicate username, customer id, flow version…). HTTP 409. */
+export class StoreConflict extends Error {
+  readonly code = 'conflict';
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreConflict';
+  }
+}
