@@ -161,8 +161,11 @@ describe('validateFlow', () => {
   it('unknown-node-type: names the type instead of a generic schema error', () => {
     const def = flow((f) => {
       f.nodes.push({ id: 'robot', type: 'robot', arms: 4 } as unknown as NodeIn);
-      f.edges.push({ from: 'mark', to: 'robot' }, { from: 'robot', to: 'closed' });
+      withoutEdge(f, 'mark', 'survey');
+      f.edges.push({ from: 'mark', to: 'robot' }, { from: 'robot', to: 'survey' }, { from: 'robot', to: 'closed' });
     });
+    // Its edges are not second-guessed: an unknown type has no known exits.
+    expect(found(def, 'edge-without-route')).toEqual([]);
     const problems = validateFlow(def, CTX).filter((p) => p.path[1] === VALID.nodes.length);
     expect(problems).toEqual([
       expect.objectContaining({
@@ -451,6 +454,23 @@ describe('validateFlow', () => {
     ]);
   });
 
+  it('unknown-group and unknown-tier: recipients written as group:<name> or tier:<id>', () => {
+    const def = flow((f) => {
+      (f.nodes[nodeIndex('tell-customer')] as { to: string }).to = 'group:nobody';
+      (f.nodes[nodeIndex('triage')] as { sla: { notify?: string[] } }).sla.notify = ['assignee', 'tier:l9'];
+      (f.slas[0] as { onBreach?: object }).onBreach = {
+        notify: ['group:card-ops', 'user:ann', 'group:ghosts'],
+      };
+    });
+    expect(found(def, 'unknown-group').map((p) => p.path)).toEqual([
+      ['nodes', nodeIndex('tell-customer'), 'to'],
+      ['slas', 0, 'onBreach', 'notify', 2],
+    ]);
+    expect(found(def, 'unknown-tier').map((p) => p.path)).toEqual([
+      ['nodes', nodeIndex('triage'), 'sla', 'notify', 1],
+    ]);
+  });
+
   it('unknown-calendar: flow, SLA and timer calendars, with "24x7" always known', () => {
     const def = flow((f) => {
       f.calendar = '24x7';
@@ -528,6 +548,21 @@ describe('validateFlow', () => {
       ['nodes', nodeIndex('await-customer'), 'timeout'],
       ['nodes', nodeIndex('mark')],
     ]);
+  });
+
+  it('walks deeply nested http bodies without running out of stack', () => {
+    let body: unknown = '{{ case. }}';
+    for (let i = 0; i < 20_000; i++) body = [body];
+    const def = flow((f) => {
+      (f.nodes[nodeIndex('freeze')] as { action: { body: unknown } }).action.body = body;
+    });
+    const [problem] = found(def, 'feel-syntax');
+    expect(problem?.path).toHaveLength(4 + 20_000);
+  });
+
+  it('treats a missing context as knowing no groups, flows or calendars', () => {
+    expect(validateFlow(VALID, null)).toEqual([]);
+    expect(validateFlow(VALID, {})).toEqual([]);
   });
 
   it('orders problems by path and never repeats one', () => {

@@ -22,7 +22,7 @@ export type { ValidationContext } from './validate/reference-problems';
  * the schema still gets the structural checks its raw data allows, so the designer sees
  * everything at once. The runtime refuses to publish a flow with any `error` problem.
  */
-export function validateFlow(def: unknown, ctx: ValidationContext = {}): Problem[] {
+export function validateFlow(def: unknown, ctx?: ValidationContext | null): Problem[] {
   const view = readFlow(def);
   const schema = schemaProblems(def, view);
   return orderProblems([
@@ -31,6 +31,6 @@ export function validateFlow(def: unknown, ctx: ValidationContext = {}): Problem
     ...exitProblems(view),
     ...forkJoinProblems(view),
     ...feelProblems(view),
-    ...referenceProblems(view, ctx),
+    ...referenceProblems(view, ctx ?? {}),
   ]);
 }

@@ -1,14 +1,16 @@
 import type { Problem } from '@caseflow/schema';
+import { decisionExits, ignoredDecisionFields } from './decision-exits';
 import {
   asString,
   type EdgeView,
   edgeName,
   type FlowView,
+  isKnownType,
   isObject,
   type NodeView,
   nodeName,
 } from './flow-view';
-import { error, warning } from './problems';
+import { error } from './problems';
 
 /** Node types that leave by their single plain edge (an action may add an `on: "error"` edge). */
 const SINGLE_EXIT: ReadonlySet<string> = new Set([
@@ -111,8 +113,9 @@ export function exitProblems(view: FlowView): Problem[] {
     // Duplicates share their id's edges; the first node with the id speaks for them.
     if (node.id === undefined || view.byId.get(node.id) !== node) continue;
     const edges = view.outgoing.get(node.id) ?? [];
+    // Unknown types have no exits to check against; end nodes are checked with the graph.
+    if (!isKnownType(node.type) || node.type === 'end') continue;
     if (node.type === 'decision') problems.push(...decisionExits(node, edges));
-    else if (node.type === 'end' || node.type === undefined) continue;
     else problems.push(...routedExits(node, edges));
   }
   return problems;
@@ -220,89 +223,6 @@ function plainExits(node: NodeView, plain: readonly EdgeView[]): Problem[] {
       },
     ),
   );
-}
-
-function decisionExits(node: NodeView, edges: readonly EdgeView[]): Problem[] {
-  const problems: Problem[] = [];
-  let fallback: EdgeView | undefined;
-  for (const edge of edges) {
-    const at = { nodeId: node.id, edgeId: edge.id };
-    if (edge.on !== undefined) {
-      problems.push(
-        error(
-          'edge-without-route',
-          `${edgeName(edge)} leaves ${nodeName(node)} on "${edge.on}"; decisions route by conditions`,
-          ['edges', edge.index, 'on'],
-          {
-            ...at,
-            hint: 'Remove "on" and give the edge a FEEL "when" condition, or mark it "default": true.',
-          },
-        ),
-      );
-    }
-    if (edge.isDefault) {
-      if (fallback) {
-        problems.push(
-          error(
-            'edge-without-route',
-            `${edgeName(edge)} is a second default of ${nodeName(node)}; ${edgeName(fallback)} already is`,
-            ['edges', edge.index, 'default'],
-            { ...at, hint: 'Keep one default edge; give the other a "when" condition.' },
-          ),
-        );
-      } else {
-        fallback = edge;
-      }
-    } else if (edge.when === undefined && edge.on === undefined) {
-      problems.push(
-        error(
-          'edge-without-route',
-          `${edgeName(edge)} leaves ${nodeName(node)} without a condition`,
-          ['edges', edge.index],
-          {
-            ...at,
-            hint: 'Give the edge a FEEL "when" condition, or mark it "default": true.',
-          },
-        ),
-      );
-    }
-  }
-  if (!fallback) {
-    problems.push(
-      error('decision-without-default', `${nodeName(node)} has no default edge`, ['nodes', node.index], {
-        nodeId: node.id,
-        hint: 'Mark one outgoing edge "default": true; it is taken when no condition holds.',
-      }),
-    );
-  }
-  return problems;
-}
-
-/** `when` and `default` mean something only on edges leaving a decision; elsewhere they mislead. */
-function ignoredDecisionFields(node: NodeView, edge: EdgeView): Problem[] {
-  const problems: Problem[] = [];
-  const at = { nodeId: node.id, edgeId: edge.id };
-  if (edge.when !== undefined) {
-    problems.push(
-      warning(
-        'edge-without-route',
-        `${edgeName(edge)} has a "when" condition, but ${nodeName(node)} is not a decision`,
-        ['edges', edge.index, 'when'],
-        { ...at, hint: 'Remove "when", or insert a decision node to branch on the condition.' },
-      ),
-    );
-  }
-  if (edge.isDefault) {
-    problems.push(
-      warning(
-        'edge-without-route',
-        `${edgeName(edge)} is marked default, but ${nodeName(node)} is not a decision`,
-        ['edges', edge.index, 'default'],
-        { ...at, hint: 'Remove "default".' },
-      ),
-    );
-  }
-  return problems;
 }
 
 function onHint(node: NodeView, exits: Exits, on: string): string {

@@ -1,7 +1,7 @@
 import type { Problem } from '@caseflow/schema';
 import { feelSyntaxError, templateExpressions } from '../feel';
 import { entriesOf, type FlowView, isObject, type NodeView, nodeName } from './flow-view';
-import { error, type ProblemPath } from './problems';
+import { error, type ProblemPath, pathText } from './problems';
 
 /** Names every expression may read besides node ids. */
 const BASE_NAMES = ['case', 'customer', 'env', 'now', 'today'];
@@ -92,29 +92,35 @@ function feelProblem(
   template = false,
 ): Problem {
   const owner = edgeId ? `edge "${edgeId}"` : node ? nodeName(node) : 'the flow';
-  const field = path[path.length - 1];
-  const place = typeof field === 'string' ? ` "${field}"` : '';
-  return error('feel-syntax', `FEEL error in ${owner}${place}: ${found.message}`, path, {
+  const near = text.slice(found.from, found.from + 20);
+  const fix = near.trim()
+    ? `Fix the ${template ? '{{…}} expression' : 'expression'} near "${near}".`
+    : 'The expression ends too early: complete it (a bracket or quote may be unclosed).';
+  const style = template
+    ? ' Inside {{…}} write FEEL, e.g. {{case.customerId}}.'
+    : ' FEEL compares with "=", joins with "and"/"or" and quotes text with double quotes.';
+  return error('feel-syntax', `FEEL error in ${owner} (${pathText(path.slice(2))}): ${found.message}`, path, {
     nodeId: node?.id,
     edgeId,
     position: { from: found.from, to: found.to },
-    hint: template
-      ? `Fix the {{…}} expression near "${text.slice(found.from, found.from + 20)}"; inside braces write FEEL, e.g. {{case.customerId}}.`
-      : `Fix the expression near "${text.slice(found.from, found.from + 20)}"; FEEL compares with "=", joins with "and"/"or" and quotes text with "…".`,
+    hint: fix + style,
   });
 }
 
+/** Calls `visit` for every string inside a JSON value, without recursion (bodies may nest deeply). */
 function walkStrings(
-  value: unknown,
-  path: ProblemPath,
+  root: unknown,
+  rootPath: ProblemPath,
   visit: (text: string, path: ProblemPath) => void,
 ): void {
-  if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) {
-    value.forEach((v: unknown, i) => {
-      walkStrings(v, [...path, i], visit);
-    });
-  } else if (isObject(value)) for (const [k, v] of Object.entries(value)) walkStrings(v, [...path, k], visit);
+  const stack: Array<[unknown, ProblemPath]> = [[root, rootPath]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') visit(value, path);
+    else if (Array.isArray(value))
+      for (let i = 0; i < value.length; i++) stack.push([value[i], [...path, i]]);
+    else if (isObject(value)) for (const [k, v] of Object.entries(value)) stack.push([v, [...path, k]]);
+  }
 }
 
 /**

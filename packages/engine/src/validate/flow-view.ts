@@ -1,4 +1,4 @@
-import { NODE_TYPES } from '@caseflow/schema';
+import { NODE_TYPES, type NodeType } from '@caseflow/schema';
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(NODE_TYPES);
 
@@ -125,9 +125,14 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** True when `type` is one of NODE_TYPES. */
+export function isKnownType(type: string | undefined): type is NodeType {
+  return type !== undefined && KNOWN_TYPES.has(type);
+}
+
 /** How messages name a node: `task "triage"`, or `nodes[3]` when it has no usable id. */
 export function nodeName(node: NodeView): string {
-  const kind = node.type !== undefined && KNOWN_TYPES.has(node.type) ? node.type : 'node';
+  const kind = isKnownType(node.type) ? node.type : 'node';
   return node.id !== undefined ? `${kind} "${node.id}"` : `nodes[${node.index}]`;
 }
 

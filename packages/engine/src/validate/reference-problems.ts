@@ -13,113 +13,148 @@ export interface ValidationContext {
 const ALWAYS_OPEN = '24x7';
 
 /**
- * Problems with names the flow borrows: task tiers (against the flow's own tiers), groups,
- * calendars and subflows (against `ctx`, each only when the caller supplies that list), and a
- * subflow that starts its own flow (a child would start a child, without end).
+ * Problems with names the flow borrows: tiers (task assignments and `tier:<id>` recipients,
+ * against the flow's own tiers), groups (tiers, assignments, approvers, `group:<name>`
+ * recipients), calendars and subflows — each of the last three only when `ctx` lists them —
+ * and a subflow that starts its own flow (a child would start a child, without end).
  */
-export function referenceProblems(view: FlowView, ctx: ValidationContext = {}): Problem[] {
-  const problems: Problem[] = [];
-  const groups = ctx.groups ? new Set(ctx.groups) : undefined;
-  const flows = ctx.flows ? new Set(ctx.flows) : undefined;
-  const calendars = ctx.calendars ? new Set([...ctx.calendars, ALWAYS_OPEN]) : undefined;
+export function referenceProblems(view: FlowView, ctx: ValidationContext): Problem[] {
+  const names = new References(view, ctx);
   const raw = view.raw;
-  const tiers = Array.isArray(raw.tiers) ? raw.tiers : [];
-  const tierIds = new Set(tiers.map((t: unknown) => (isObject(t) ? asString(t.id) : undefined)));
-
-  const checkGroup = (group: unknown, path: ProblemPath, owner: string, node?: NodeView) => {
-    if (!groups || typeof group !== 'string' || groups.has(group)) return;
-    problems.push(
-      error('unknown-group', `${owner} names group "${group}", which does not exist`, path, {
-        nodeId: node?.id,
-        hint: `Create the group "${group}" first, or pick an existing group.`,
-      }),
-    );
-  };
-  const checkCalendar = (calendar: unknown, path: ProblemPath, owner: string, node?: NodeView) => {
-    if (!calendars || typeof calendar !== 'string' || calendars.has(calendar)) return;
-    problems.push(
-      error('unknown-calendar', `${owner} uses calendar "${calendar}", which does not exist`, path, {
-        nodeId: node?.id,
-        hint: `Define the business calendar "${calendar}", or use "${ALWAYS_OPEN}".`,
-      }),
-    );
-  };
-
-  checkCalendar(raw.calendar, ['calendar'], 'the flow');
-  tiers.forEach((tier: unknown, i) => {
-    if (isObject(tier)) checkGroup(tier.group, ['tiers', i, 'group'], `tier "${asString(tier.id) ?? i}"`);
+  names.calendar(raw.calendar, ['calendar'], 'the flow');
+  eachObject(raw.tiers, (tier, i) => {
+    names.group(tier.group, ['tiers', i, 'group'], `tier "${asString(tier.id) ?? i}"`);
   });
-  if (Array.isArray(raw.slas)) {
-    raw.slas.forEach((sla: unknown, i) => {
-      if (isObject(sla))
-        checkCalendar(sla.calendar, ['slas', i, 'calendar'], `SLA "${asString(sla.id) ?? i}"`);
-    });
-  }
+  eachObject(raw.slas, (sla, i) => {
+    const owner = `SLA "${asString(sla.id) ?? i}"`;
+    names.calendar(sla.calendar, ['slas', i, 'calendar'], owner);
+    if (isObject(sla.onBreach))
+      names.recipients(sla.onBreach.notify, ['slas', i, 'onBreach', 'notify'], owner);
+  });
 
   for (const node of view.nodes) {
     const at = (...rest: ProblemPath): ProblemPath => ['nodes', node.index, ...rest];
     const owner = nodeName(node);
     const n = node.raw;
-    if (isObject(n.sla)) checkCalendar(n.sla.calendar, at('sla', 'calendar'), `the SLA of ${owner}`, node);
+    if (isObject(n.sla)) {
+      names.calendar(n.sla.calendar, at('sla', 'calendar'), `the SLA of ${owner}`, node);
+      names.recipients(n.sla.notify, at('sla', 'notify'), `the SLA of ${owner}`, node);
+    }
     switch (node.type) {
       case 'task': {
         const assign = isObject(n.assign) ? n.assign : {};
-        const tier = assign.tier;
-        if (typeof tier === 'string' && !tierIds.has(tier)) {
-          problems.push(
-            error(
-              'unknown-tier',
-              `${owner} is assigned to tier "${tier}", which the flow does not define`,
-              at('assign', 'tier'),
-              {
-                nodeId: node.id,
-                hint: tierIds.size
-                  ? `Use one of the flow's tiers (${[...tierIds].filter(Boolean).join(', ')}), or add tier "${tier}".`
-                  : `Add tier "${tier}" to the flow's tiers, or assign a group instead.`,
-              },
-            ),
-          );
-        }
-        checkGroup(assign.group, at('assign', 'group'), owner, node);
+        names.tier(assign.tier, at('assign', 'tier'), owner, node);
+        names.group(assign.group, at('assign', 'group'), owner, node);
         break;
       }
       case 'approval':
-        if (isObject(n.approvers)) checkGroup(n.approvers.group, at('approvers', 'group'), owner, node);
+        if (isObject(n.approvers)) names.group(n.approvers.group, at('approvers', 'group'), owner, node);
         break;
       case 'timer':
-        checkCalendar(n.calendar, at('calendar'), owner, node);
+        names.calendar(n.calendar, at('calendar'), owner, node);
+        break;
+      case 'notify':
+      case 'survey':
+        names.recipient(n.to, at('to'), owner, node);
         break;
       case 'subflow':
-        problems.push(...subflowProblems(node, asString(raw.key), flows));
+        names.subflow(node);
         break;
     }
   }
-  return problems;
+  return names.problems;
 }
 
-function subflowProblems(
-  node: NodeView,
-  ownKey: string | undefined,
-  flows: Set<string> | undefined,
-): Problem[] {
-  const flow = asString(node.raw.flow);
-  if (flow === undefined) return [];
-  const path = ['nodes', node.index, 'flow'];
-  if (flow === ownKey) {
-    return [
-      error('missing-subflow', `${nodeName(node)} starts its own flow "${flow}"`, path, {
-        nodeId: node.id,
-        hint: 'A flow cannot run itself as a subflow; loop back with an edge instead, or call another flow.',
-      }),
-    ];
+function eachObject(list: unknown, visit: (item: Record<string, unknown>, index: number) => void): void {
+  if (!Array.isArray(list)) return;
+  list.forEach((item: unknown, i) => {
+    if (isObject(item)) visit(item, i);
+  });
+}
+
+/** Looks names up and collects a problem for each one that does not resolve. */
+class References {
+  readonly problems: Problem[] = [];
+  private readonly groups: Set<string> | undefined;
+  private readonly flows: Set<string> | undefined;
+  private readonly calendars: Set<string> | undefined;
+  private readonly tiers: string[];
+  private readonly ownKey: string | undefined;
+
+  constructor(view: FlowView, ctx: ValidationContext) {
+    this.groups = ctx.groups ? new Set(ctx.groups) : undefined;
+    this.flows = ctx.flows ? new Set(ctx.flows) : undefined;
+    this.calendars = ctx.calendars ? new Set([...ctx.calendars, ALWAYS_OPEN]) : undefined;
+    const tiers = Array.isArray(view.raw.tiers) ? view.raw.tiers : [];
+    this.tiers = tiers.flatMap((t: unknown) => (isObject(t) && typeof t.id === 'string' ? [t.id] : []));
+    this.ownKey = asString(view.raw.key);
   }
-  if (flows && !flows.has(flow)) {
-    return [
-      error('missing-subflow', `${nodeName(node)} starts flow "${flow}", which does not exist`, path, {
-        nodeId: node.id,
-        hint: `Create and publish flow "${flow}" first, or pick an existing flow.`,
+
+  group(group: unknown, path: ProblemPath, owner: string, node?: NodeView): void {
+    if (!this.groups || typeof group !== 'string' || this.groups.has(group)) return;
+    this.problems.push(
+      error('unknown-group', `${owner} names group "${group}", which does not exist`, path, {
+        nodeId: node?.id,
+        hint: `Create the group "${group}" first, or pick an existing group.`,
       }),
-    ];
+    );
   }
-  return [];
+
+  tier(tier: unknown, path: ProblemPath, owner: string, node?: NodeView): void {
+    if (typeof tier !== 'string' || this.tiers.includes(tier)) return;
+    this.problems.push(
+      error('unknown-tier', `${owner} names tier "${tier}", which the flow does not define`, path, {
+        nodeId: node?.id,
+        hint:
+          this.tiers.length > 0
+            ? `Use one of the flow's tiers (${this.tiers.join(', ')}), or add tier "${tier}".`
+            : `Add tier "${tier}" to the flow's tiers, or name a group instead.`,
+      }),
+    );
+  }
+
+  calendar(calendar: unknown, path: ProblemPath, owner: string, node?: NodeView): void {
+    if (!this.calendars || typeof calendar !== 'string' || this.calendars.has(calendar)) return;
+    this.problems.push(
+      error('unknown-calendar', `${owner} uses calendar "${calendar}", which does not exist`, path, {
+        nodeId: node?.id,
+        hint: `Define the business calendar "${calendar}", or use "${ALWAYS_OPEN}".`,
+      }),
+    );
+  }
+
+  /** A recipient: "customer", "assignee", "user:<name>", "group:<name>" or "tier:<id>". */
+  recipient(recipient: unknown, path: ProblemPath, owner: string, node?: NodeView): void {
+    if (typeof recipient !== 'string') return;
+    if (recipient.startsWith('group:')) this.group(recipient.slice(6), path, owner, node);
+    else if (recipient.startsWith('tier:')) this.tier(recipient.slice(5), path, owner, node);
+  }
+
+  recipients(list: unknown, path: ProblemPath, owner: string, node?: NodeView): void {
+    if (!Array.isArray(list)) return;
+    list.forEach((r: unknown, i) => {
+      this.recipient(r, [...path, i], owner, node);
+    });
+  }
+
+  subflow(node: NodeView): void {
+    const flow = asString(node.raw.flow);
+    if (flow === undefined) return;
+    const path = ['nodes', node.index, 'flow'];
+    if (flow === this.ownKey) {
+      this.problems.push(
+        error('missing-subflow', `${nodeName(node)} starts its own flow "${flow}"`, path, {
+          nodeId: node.id,
+          hint: 'A flow cannot run itself as a subflow; loop back with an edge instead, or call another flow.',
+        }),
+      );
+    } else if (this.flows && !this.flows.has(flow)) {
+      this.problems.push(
+        error('missing-subflow', `${nodeName(node)} starts flow "${flow}", which does not exist`, path, {
+          nodeId: node.id,
+          hint: `Create and publish flow "${flow}" first, or pick an existing flow.`,
+        }),
+      );
+    }
+  }
 }

@@ -1,8 +1,6 @@
 import { FlowDefinition, NODE_TYPES, type Problem } from '@caseflow/schema';
-import { type FlowView, isObject, nodeName } from './flow-view';
+import { type FlowView, isKnownType, isObject, nodeName } from './flow-view';
 import { error, type ProblemPath, pathText } from './problems';
-
-const KNOWN_TYPES: ReadonlySet<string> = new Set(NODE_TYPES);
 
 /** The outcome of checking a definition against the FlowDefinition schema. */
 export interface SchemaCheck {
@@ -21,7 +19,7 @@ export function schemaProblems(def: unknown, view: FlowView): SchemaCheck {
   const problems: Problem[] = [];
   const unknownTypes = new Set<number>();
   for (const node of view.nodes) {
-    if (node.type !== undefined && KNOWN_TYPES.has(node.type)) continue;
+    if (isKnownType(node.type)) continue;
     unknownTypes.add(node.index);
     const what = node.type === undefined ? 'has no type' : `has unknown type "${node.type}"`;
     problems.push(
