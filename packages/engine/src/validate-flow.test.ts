@@ -162,7 +162,11 @@ describe('validateFlow', () => {
     const def = flow((f) => {
       f.nodes.push({ id: 'robot', type: 'robot', arms: 4 } as unknown as NodeIn);
       withoutEdge(f, 'mark', 'survey');
-      f.edges.push({ from: 'mark', to: 'robot' }, { from: 'robot', to: 'survey' }, { from: 'robot', to: 'closed' });
+      f.edges.push(
+        { from: 'mark', to: 'robot' },
+        { from: 'robot', to: 'survey' },
+        { from: 'robot', to: 'closed' },
+      );
     });
     // Its edges are not second-guessed: an unknown type has no known exits.
     expect(found(def, 'edge-without-route')).toEqual([]);
