@@ -1,0 +1,109 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { authenticate } from './auth/authenticate';
+import type { Config } from './config';
+import type { Runtime } from './executor/types';
+import { authRoutes } from './http/auth.routes';
+import { casesRoutes } from './http/cases.routes';
+import { catalogRoutes } from './http/catalog.routes';
+import type { AppDeps, AppEnv } from './http/context';
+import { customersRoutes } from './http/customers.routes';
+import { docsPage } from './http/docs-page';
+import { errorBody, notFoundHandler, onError } from './http/errors';
+import { flowsRoutes } from './http/flows.routes';
+import { healthRoutes } from './http/health.routes';
+import { metricsRoutes } from './http/metrics.routes';
+import { defaultHook, newRouter } from './http/openapi';
+import { outboxRoutes } from './http/outbox.routes';
+import { pilotsRoutes } from './http/pilots.routes';
+import { createMetrics, type Metrics } from './http/prometheus';
+import { requestLog } from './http/request-log';
+import { signalsRoutes } from './http/signals.routes';
+import { surveysRoutes } from './http/surveys.routes';
+import { tasksRoutes } from './http/tasks.routes';
+import { testClockRoutes } from './http/test-clock.routes';
+import { usersRoutes } from './http/users.routes';
+import type { Logger } from './logger';
+
+export interface CreateAppOptions {
+  runtime: Runtime;
+  config: Config;
+  logger: Logger;
+  /** Prometheus counters; one registry per process (default: a fresh one). */
+  metrics?: Metrics;
+}
+
+/**
+ * The HTTP application (DESIGN §4–§5): every route under /api, the OpenAPI document at
+ * /api/openapi.json and a readable index at /api/docs, /health and /metrics at the root.
+ * Does not listen and does not serve the designer (main.ts adds both).
+ *
+ * Middleware order: request id → request log → body limit → authentication → route
+ * (role check → validation → handler). Errors of every layer meet in one `onError`.
+ */
+export function createApp({ runtime, config, logger, metrics = createMetrics() }: CreateAppOptions) {
+  const deps: AppDeps = { runtime, config, logger, metrics };
+  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  app.onError(onError(logger));
+  app.notFound(notFoundHandler);
+  app.use('*', requestId());
+  app.use('*', requestLog(logger, metrics));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyLimit,
+      onError: (c) =>
+        c.json(errorBody('payload-too-large', `request body is over ${config.bodyLimit} bytes`), 413),
+    }),
+  );
+  app.use('/api/*', authenticate(runtime.store, config.secret));
+
+  const api = newRouter();
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    usersRoutes,
+    customersRoutes,
+    flowsRoutes,
+    pilotsRoutes,
+    catalogRoutes,
+    casesRoutes,
+    signalsRoutes,
+    tasksRoutes,
+    surveysRoutes,
+    outboxRoutes,
+    metricsRoutes,
+  ]) {
+    api.route('/', routes(deps));
+  }
+  if (config.clock === 'manual' && runtime.clock.kind === 'manual') api.route('/', testClockRoutes(deps));
+
+  const document = () =>
+    api.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'Caseflow API',
+        version: '0.1.0',
+        description: 'Case flows, service catalog, tasks, SLAs, pilots and analytics.',
+      },
+      servers: [{ url: '/api' }],
+    });
+  api.get('/openapi.json', (c) => c.json(document()));
+  api.get('/docs', (c) => c.html(docsPage(document())));
+
+  app.route('/api', api);
+  app.get('/health', async (c) => {
+    await runtime.store.users.count();
+    return c.json({ status: 'ok', db: runtime.store.dialect });
+  });
+  app.get('/metrics', async (c) => {
+    const text = await metrics.render(runtime.store, runtime.clock.now());
+    return c.body(text, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
+  return app;
+}
+
+/** The app's type, for tests and main. */
+export type App = ReturnType<typeof createApp>;

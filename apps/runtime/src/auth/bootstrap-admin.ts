@@ -1,0 +1,31 @@
+import type { Store } from '../store/store';
+import { generatePassword, hashPassword } from './password';
+
+/**
+ * On first start with no users at all, creates `admin` with CASEFLOW_ADMIN_PASSWORD or a
+ * generated password, which is handed to `print` exactly once (main prints it to stdout; it
+ * never goes to the log). Answers whether it created the user. Idempotent afterwards.
+ */
+export async function ensureAdmin(
+  store: Store,
+  options: { password: string | undefined; now: number; print: (line: string) => void },
+): Promise<boolean> {
+  if ((await store.users.count()) > 0) return false;
+  const password = options.password ?? generatePassword();
+  await store.users.create({
+    username: 'admin',
+    passwordHash: await hashPassword(password),
+    displayName: 'Administrator',
+    roles: ['admin'],
+    groups: [],
+    tiers: [],
+    customerId: null,
+    createdAt: options.now,
+  });
+  if (options.password === undefined) {
+    options.print(`caseflow: created user "admin" with generated password: ${password}`);
+  } else {
+    options.print('caseflow: created user "admin" with the password from CASEFLOW_ADMIN_PASSWORD');
+  }
+  return true;
+}

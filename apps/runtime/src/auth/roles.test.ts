@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { UserRow } from '../store/store';
+import { assertCanWorkTask, assertVisible } from './access';
+import { hasRole, isCustomerOnly } from './roles';
+
+const user = (roles: UserRow['roles'], extra: Partial<UserRow> = {}): UserRow => ({
+  username: 'u',
+  displayName: null,
+  roles,
+  groups: [],
+  tiers: [],
+  customerId: null,
+  createdAt: 0,
+  ...extra,
+});
+
+describe('role ladder', () => {
+  it('admits an admin wherever an owner or agent may go', () => {
+    expect(['admin', 'owner', 'agent'].map((r) => hasRole(user(['admin']), r as 'agent'))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it('admits an owner to agent routes but not admin routes', () => {
+    expect(hasRole(user(['owner']), 'agent')).toBe(true);
+    expect(hasRole(user(['owner']), 'admin')).toBe(false);
+  });
+
+  it('keeps customers off the staff ladder', () => {
+    expect(hasRole(user(['customer']), 'agent')).toBe(false);
+    expect(hasRole(user(['customer']), 'customer')).toBe(true);
+    expect(hasRole(user(['admin']), 'customer')).toBe(false);
+    expect(isCustomerOnly(user(['customer']))).toBe(true);
+    expect(isCustomerOnly(user(['customer', 'agent']))).toBe(false);
+  });
+});
+
+describe('customer visibility', () => {
+  const carla = user(['customer'], { customerId: 'c-1001' });
+
+  it('lets a customer see their own data', () => {
+    expect(() => assertVisible(carla, 'c-1001', 'case', 'k1')).not.toThrow();
+  });
+
+  it("answers 404 (not 403) for another customer's data", () => {
+    expect(() => assertVisible(carla, 'c-1002', 'case', 'k1')).toThrow(
+      expect.objectContaining({ status: 404 }),
+    );
+    expect(() => assertVisible(carla, null, 'case', 'k1')).toThrow(expect.objectContaining({ status: 404 }));
+  });
+
+  it('does not restrict staff', () => {
+    expect(() => assertVisible(user(['agent']), 'c-1002', 'case', 'k1')).not.toThrow();
+  });
+});
+
+describe('task work', () => {
+  const task = { id: 't1', group: 'card-ops', assignee: null };
+
+  it('allows agents of the task group and the assignee', () => {
+    expect(() => assertCanWorkTask(user(['agent'], { groups: ['card-ops'] }), task)).not.toThrow();
+    expect(() =>
+      assertCanWorkTask(user(['agent'], { username: 'marco' }), { ...task, assignee: 'marco' }),
+    ).not.toThrow();
+  });
+
+  it('forbids agents of other groups with 403', () => {
+    expect(() => assertCanWorkTask(user(['agent'], { groups: ['service-desk'] }), task)).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
+  });
+
+  it('lets admins act on any task and never customers', () => {
+    expect(() => assertCanWorkTask(user(['admin']), task)).not.toThrow();
+    expect(() => assertCanWorkTask(user(['customer'], { groups: ['card-ops'] }), task)).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
+  });
+});

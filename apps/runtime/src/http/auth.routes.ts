@@ -1,0 +1,49 @@
+import { LoginRequest, LoginResponse } from '@caseflow/schema';
+import { createRoute } from '@hono/zod-openapi';
+import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password';
+import { signToken } from '../auth/tokens';
+import type { AppDeps, Router } from './context';
+import { AppError } from './errors';
+import { errorResponses, json, jsonBody, newRouter } from './openapi';
+
+const login = createRoute({
+  method: 'post',
+  path: '/auth/login',
+  tags: ['auth'],
+  summary: 'Sign in with username and password; answers a bearer token',
+  request: { body: jsonBody(LoginRequest) },
+  responses: {
+    200: json(LoginResponse, 'a bearer token and the user'),
+    400: errorResponses[400],
+    401: errorResponses[401],
+  },
+});
+
+/**
+ * POST /auth/login. Unknown usernames cost one scrypt like known ones, so the answer time does
+ * not tell which usernames exist; both failures give the same 401.
+ */
+export function authRoutes({ runtime, config }: AppDeps): Router {
+  const r = newRouter();
+  r.openapi(login, async (c) => {
+    const { username, password } = c.req.valid('json');
+    const found = await runtime.store.users.getCredentials(username);
+    const ok = await verifyPassword(password, found?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+    if (!found || !ok) throw new AppError('invalid-credentials', 401, 'wrong username or password');
+    const { user } = found;
+    const token = signToken(user.username, config.secret, Date.now());
+    return c.json(
+      {
+        token,
+        user: {
+          username: user.username,
+          roles: user.roles,
+          groups: user.groups,
+          customerId: user.customerId,
+        },
+      },
+      200,
+    );
+  });
+  return r;
+}

@@ -1,0 +1,240 @@
+import {
+  Case,
+  CaseCreate,
+  CaseStatus,
+  Channel,
+  MessageCreate,
+  SignalDeliver,
+  TimelineEntry,
+} from '@caseflow/schema';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { actorOf } from '../auth/access';
+import { isCustomerOnly, requireRole } from '../auth/roles';
+import type { CaseSummary } from '../store/store';
+import { countEvent, visibleCase } from './case-access';
+import type { AppDeps, Router } from './context';
+import { forbidden } from './errors';
+import { idempotent } from './idempotency';
+import {
+  bearer,
+  errorResponses,
+  IdParam,
+  iso,
+  isoAt,
+  json,
+  jsonBody,
+  newRouter,
+  PageQuery,
+  pageOf,
+} from './openapi';
+import { MessageResource, toMessage } from './resources';
+
+const tags = ['cases'];
+const staffOrCustomer = requireRole('agent', 'customer');
+const staff = requireRole('agent');
+
+/** A case in a list: the row without tasks, SLAs and variables (`toCaseListItem` builds it). */
+export const CaseListItem = z.object({
+  id: z.string(),
+  flow: z.string(),
+  version: z.number().int(),
+  pilotId: z.string().nullable(),
+  cohort: z.enum(['pilot', 'control']).nullable(),
+  customerId: z.string().nullable(),
+  channel: Channel,
+  subject: z.string(),
+  priority: z.string(),
+  status: CaseStatus,
+  activeNodes: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().nullable(),
+});
+export function toCaseListItem(c: CaseSummary): z.infer<typeof CaseListItem> {
+  return {
+    id: c.id,
+    flow: c.flow,
+    version: c.version,
+    pilotId: c.pilotId,
+    cohort: c.cohort,
+    customerId: c.customerId,
+    channel: c.channel,
+    subject: c.subject,
+    priority: c.priority,
+    status: c.status,
+    activeNodes: c.activeNodes,
+    createdAt: isoAt(c.createdAt),
+    updatedAt: isoAt(c.updatedAt),
+    closedAt: iso(c.closedAt),
+  };
+}
+
+const openCase = createRoute({
+  method: 'post',
+  path: '/cases',
+  tags,
+  summary: 'Open a case from any channel',
+  security: bearer,
+  middleware: [staffOrCustomer] as const,
+  request: { body: jsonBody(CaseCreate) },
+  responses: { 201: json(Case, 'the opened case'), ...errorResponses },
+});
+const listCases = createRoute({
+  method: 'get',
+  path: '/cases',
+  tags,
+  summary: 'List cases, newest first (customers: their own)',
+  security: bearer,
+  middleware: [staffOrCustomer] as const,
+  request: {
+    query: PageQuery.extend({
+      status: CaseStatus.optional(),
+      customer: z.string().optional(),
+      flow: z.string().optional(),
+      queue: z.string().optional(),
+    }),
+  },
+  responses: { 200: json(pageOf(CaseListItem), 'a page of cases'), ...errorResponses },
+});
+const getCase = createRoute({
+  method: 'get',
+  path: '/cases/{id}',
+  tags,
+  summary: 'A case with its tasks, SLAs and surveys',
+  security: bearer,
+  middleware: [staffOrCustomer] as const,
+  request: { params: IdParam },
+  responses: { 200: json(Case, 'the case'), ...errorResponses },
+});
+const timeline = createRoute({
+  method: 'get',
+  path: '/cases/{id}/timeline',
+  tags,
+  summary: 'The audit trail in order (customers: public entries)',
+  security: bearer,
+  middleware: [staffOrCustomer] as const,
+  request: { params: IdParam },
+  responses: { 200: json(pageOf(TimelineEntry), 'timeline entries'), ...errorResponses },
+});
+const listMessages = createRoute({
+  method: 'get',
+  path: '/cases/{id}/messages',
+  tags,
+  summary: 'Messages exchanged on a case',
+  security: bearer,
+  middleware: [staffOrCustomer] as const,
+  request: { params: IdParam },
+  responses: { 200: json(pageOf(MessageResource), 'messages'), ...errorResponses },
+});
+const addMessage = createRoute({
+  method: 'post',
+  path: '/cases/{id}/messages',
+  tags,
+  summary: 'Record an interaction; the first agent message is the first response',
+  security: bearer,
+  middleware: [staffOrCustomer] as const,
+  request: { params: IdParam, body: jsonBody(MessageCreate) },
+  responses: { 201: json(MessageResource, 'the message'), ...errorResponses },
+});
+const signal = createRoute({
+  method: 'post',
+  path: '/cases/{id}/signals',
+  tags,
+  summary: 'Deliver a signal to a waiting node',
+  security: bearer,
+  middleware: [staff] as const,
+  request: { params: IdParam, body: jsonBody(SignalDeliver) },
+  responses: { 200: json(Case, 'the case after the signal'), ...errorResponses },
+});
+const cancel = createRoute({
+  method: 'post',
+  path: '/cases/{id}/cancel',
+  tags,
+  summary: 'Cancel an open case',
+  security: bearer,
+  middleware: [staff] as const,
+  request: { params: IdParam, body: jsonBody(z.object({ reason: z.string().max(2000).default('') })) },
+  responses: { 200: json(Case, 'the cancelled case'), ...errorResponses },
+});
+
+/** Cases: open, list, read, timeline, messages, signals, cancel (DESIGN §5). */
+export function casesRoutes({ runtime, metrics }: AppDeps): Router {
+  const r = newRouter();
+  r.use('/cases', idempotent(runtime.store));
+  r.openapi(openCase, async (c) => {
+    const user = c.get('user')!;
+    const body = c.req.valid('json');
+    if (isCustomerOnly(user) && body.customerId !== user.customerId) {
+      throw forbidden('customers open cases for themselves only');
+    }
+    const record = await runtime.openCase({ ...body, actor: actorOf(user) });
+    metrics.caseOpened(record.flow);
+    return c.json(record, 201);
+  });
+  r.openapi(listCases, async (c) => {
+    const user = c.get('user')!;
+    const q = c.req.valid('query');
+    const customerOnly = isCustomerOnly(user);
+    if (customerOnly && !user.customerId) return c.json({ items: [], next: null }, 200);
+    const customerId = customerOnly ? (user.customerId ?? undefined) : q.customer;
+    const page = await runtime.store.cases.list({
+      status: q.status,
+      customerId,
+      flow: q.flow,
+      queue: q.queue,
+      limit: q.limit,
+      cursor: q.cursor ?? null,
+    });
+    return c.json({ items: page.items.map(toCaseListItem), next: page.next }, 200);
+  });
+  r.openapi(getCase, async (c) => {
+    const record = await visibleCase(runtime, c.get('user')!, c.req.valid('param').id);
+    return c.json(record, 200);
+  });
+  r.openapi(timeline, async (c) => {
+    const user = c.get('user')!;
+    const { id } = c.req.valid('param');
+    await visibleCase(runtime, user, id);
+    const items = await runtime.timeline(id, { publicOnly: isCustomerOnly(user) });
+    return c.json({ items, next: null }, 200);
+  });
+  r.openapi(listMessages, async (c) => {
+    const { id } = c.req.valid('param');
+    await visibleCase(runtime, c.get('user')!, id);
+    const items = (await runtime.store.messages.listByCase(id)).map(toMessage);
+    return c.json({ items, next: null }, 200);
+  });
+  r.openapi(addMessage, async (c) => {
+    const user = c.get('user')!;
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    await visibleCase(runtime, user, id);
+    // A customer always speaks as the customer; staff default to "agent".
+    const from = isCustomerOnly(user) ? 'customer' : (body.from ?? 'agent');
+    const message = await runtime.addMessage(id, {
+      channel: body.channel,
+      body: body.body,
+      from,
+      author: actorOf(user),
+    });
+    metrics.event('message');
+    return c.json(toMessage(message), 201);
+  });
+  r.openapi(signal, async (c) => {
+    const user = c.get('user')!;
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const record = await runtime.signal(id, body.name, body.data, actorOf(user));
+    countEvent(metrics, 'signal', record);
+    return c.json(record, 200);
+  });
+  r.openapi(cancel, async (c) => {
+    const user = c.get('user')!;
+    const { id } = c.req.valid('param');
+    const record = await runtime.cancelCase(id, c.req.valid('json').reason, actorOf(user));
+    countEvent(metrics, 'case.cancel', record);
+    return c.json(record, 200);
+  });
+  return r;
+}

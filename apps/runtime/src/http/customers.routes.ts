@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { CustomerCreate, Task } from '@caseflow/schema';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { assertVisible } from '../auth/access';
+import { requireRole } from '../auth/roles';
+import { CaseListItem, toCaseListItem } from './cases.routes';
+import type { AppDeps, Router } from './context';
+import { notFound } from './errors';
+import { idempotent } from './idempotency';
+import { bearer, errorResponses, IdParam, json, jsonBody, newRouter, PageQuery, pageOf } from './openapi';
+import {
+  CustomerResource,
+  MessageResource,
+  SurveyResource,
+  toCustomer,
+  toMessage,
+  toSurvey,
+} from './resources';
+
+const tags = ['customers'];
+const staff = requireRole('agent');
+const staffOrCustomer = requireRole('agent', 'customer');
+
+const Customer360 = CustomerResource.extend({
+  cases: z.array(CaseListItem),
+  channels: z.array(z.string()),
+  messages: z.array(MessageResource),
+  surveys: z.array(SurveyResource),
+  openTasks: z.array(Task),
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/customers',
+  tags,
+  summary: 'Customers, optionally by segment or a search over id, name and email',
+  security: bearer,
+  middleware: [staff] as const,
+  request: {
+    query: PageQuery.extend({ segment: z.string().optional(), search: z.string().max(200).optional() }),
+  },
+  responses: { 200: json(pageOf(CustomerResource), 'a page of customers'), ...errorResponses },
+});
+const create = createRoute({
+  method: 'post',
+  path: '/customers',
+  tags,
+  summary: 'Create a customer profile',
+  security: bearer,
+  middleware: [staff] as const,
+  request: { body: jsonBody(CustomerCreate) },
+  responses: { 201: json(CustomerResource, 'the new customer'), ...errorResponses },
+});
+const get = createRoute({
+  method: 'get',
+  path: '/customers/{id}',
+  tags,
+  summary: '360 view: profile, cases, channels, messages, surveys, open tasks',
+  security: bearer,
+  middleware: [staffOrCustomer] as const,
+  request: { params: IdParam },
+  responses: { 200: json(Customer360, 'the customer'), ...errorResponses },
+});
+
+/** Customer profiles and the 360 view (customers may read their own). */
+export function customersRoutes({ runtime }: AppDeps): Router {
+  const r = newRouter();
+  const store = runtime.store;
+  r.openapi(list, async (c) => {
+    const q = c.req.valid('query');
+    const page = await store.customers.list({ ...q, cursor: q.cursor ?? null });
+    return c.json({ items: page.items.map(toCustomer), next: page.next }, 200);
+  });
+  r.use('/customers', idempotent(store));
+  r.openapi(create, async (c) => {
+    const body = c.req.valid('json');
+    const now = runtime.clock.now();
+    const customer = await store.customers.create({
+      ...body,
+      id: body.id ?? `c-${randomBytes(5).toString('hex')}`,
+      email: body.email ?? null,
+      phone: body.phone ?? null,
+      segment: body.segment ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return c.json(toCustomer(customer), 201);
+  });
+  r.openapi(get, async (c) => {
+    const { id } = c.req.valid('param');
+    const user = c.get('user')!;
+    assertVisible(user, id, 'customer', id);
+    const customer = await store.customers.get(id);
+    if (!customer) throw notFound('customer', id);
+    const [cases, messages, surveys] = await Promise.all([
+      store.cases.list({ customerId: id, limit: 100 }),
+      store.messages.listByCustomer(id, 100),
+      store.surveys.listByCustomer(id),
+    ]);
+    const openIds = cases.items.filter((x) => x.status === 'open').map((x) => x.id);
+    const tasks = openIds.length === 0 ? [] : await store.tasks.listByCases(openIds);
+    const channels = [
+      ...new Set([...cases.items.map((x) => x.channel), ...messages.map((m) => m.channel)]),
+    ].sort();
+    return c.json(
+      {
+        ...toCustomer(customer),
+        cases: cases.items.map(toCaseListItem),
+        channels,
+        messages: messages.map(toMessage),
+        surveys: surveys.map(toSurvey),
+        openTasks: tasks
+          .filter((t) => t.status === 'open' || t.status === 'claimed')
+          .map((t) => runtime.toTask(t)),
+      },
+      200,
+    );
+  });
+  return r;
+}

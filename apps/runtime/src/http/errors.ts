@@ -1,0 +1,98 @@
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import { RuntimeError } from '../executor/errors';
+import type { Logger } from '../logger';
+import { StoreConflict } from '../store/store';
+
+/** An expected failure with a stable code and HTTP status; the only error the API shows as is. */
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly code: string,
+    readonly status: ContentfulStatusCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** 400 with optional details (field paths). */
+export const badRequest = (message: string, details?: unknown) =>
+  new AppError('validation', 400, message, details);
+/** 401: no or bad credentials. */
+export const unauthorized = (message = 'sign in first') => new AppError('unauthorized', 401, message);
+/** 403: signed in, but the role or group does not allow it. */
+export const forbidden = (message = 'not allowed for your role') => new AppError('forbidden', 403, message);
+/** 404; also used instead of 403 where a 403 would confirm that an id exists. */
+export const notFound = (what: string, id?: string | number) =>
+  new AppError('not-found', 404, id === undefined ? `${what} not found` : `${what} "${id}" not found`);
+/** 409: duplicates, stale state. */
+export const conflict = (message: string, details?: unknown) =>
+  new AppError('conflict', 409, message, details);
+
+/** `[{path, message}]` of a zod error; paths are dotted ("values.amount", "nodes.3.id"). */
+export function zodDetails(error: ZodError): Array<{ path: string; message: string }> {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+/** The error body of DESIGN §4: `{ error: { code, message, details? } }`. */
+export function errorBody(code: string, message: string, details?: unknown) {
+  return details === undefined ? { error: { code, message } } : { error: { code, message, details } };
+}
+
+interface EngineLikeError extends Error {
+  code: string;
+  allowed?: unknown;
+}
+/** Engine errors are matched by name: the runtime usually wraps them, but one may slip through. */
+function isEngineError(e: unknown): e is EngineLikeError {
+  return e instanceof Error && e.name === 'EngineError' && typeof (e as { code?: unknown }).code === 'string';
+}
+
+function statusOf(n: number): ContentfulStatusCode {
+  return (n >= 400 && n < 600 ? n : 500) as ContentfulStatusCode;
+}
+
+/**
+ * The one error handler: AppError and RuntimeError as they are, zod errors as 400 with paths,
+ * StoreConflict as 409, engine refusals as 409 with the allowed events, Hono's own HTTP
+ * exceptions (malformed JSON 400, body limit 413, media type 415) with their status; anything
+ * else is logged and answered as a bare 500 — never a stack trace.
+ */
+export function onError(logger: Logger): ErrorHandler {
+  return (err, c) => {
+    if (err instanceof AppError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+    if (err instanceof RuntimeError) {
+      if (err.status >= 500) logger.error({ err, path: c.req.path }, 'runtime error');
+      return c.json(errorBody(err.code, err.message, err.details), statusOf(err.status));
+    }
+    if (err instanceof ZodError)
+      return c.json(errorBody('validation', 'invalid request', zodDetails(err)), 400);
+    if (err instanceof StoreConflict) return c.json(errorBody('conflict', err.message), 409);
+    if (isEngineError(err)) {
+      const details = err.allowed === undefined ? undefined : { allowed: err.allowed };
+      return c.json(errorBody(err.code, err.message, details), 409);
+    }
+    if (err instanceof HTTPException) {
+      const status = statusOf(err.status);
+      if (status === 413) return c.json(errorBody('payload-too-large', 'request body is too large'), 413);
+      if (status === 415) return c.json(errorBody('unsupported-media-type', 'send application/json'), 415);
+      if (/malformed json/i.test(err.message)) {
+        return c.json(errorBody('malformed-json', 'malformed JSON in request body'), 400);
+      }
+      return c.json(
+        errorBody(status === 400 ? 'bad-request' : `http-${status}`, err.message || 'failed'),
+        status,
+      );
+    }
+    logger.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error');
+    return c.json(errorBody('internal', 'internal error'), 500);
+  };
+}
+
+/** JSON 404 for unknown routes. */
+export const notFoundHandler: NotFoundHandler = (c: Context) =>
+  c.json(errorBody('not-found', `no route for ${c.req.method} ${c.req.path}`), 404);

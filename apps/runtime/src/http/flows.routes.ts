@@ -1,0 +1,273 @@
+import { ActivateRequest, FlowSave, Pilot, Problem, PublishRequest } from '@caseflow/schema';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { actorOf } from '../auth/access';
+import { requireRole } from '../auth/roles';
+import type { Runtime } from '../executor/types';
+import type { FlowRow, FlowVersionRow } from '../store/store';
+import type { AppDeps, Router } from './context';
+import { badRequest, notFound } from './errors';
+import { diffFlows } from './flow-diff';
+import { bearer, errorResponses, isoAt, json, jsonBody, KeyParam, newRouter } from './openapi';
+import { toPilot, toVersion, VersionResource } from './resources';
+
+const tags = ['flows'];
+const owner = requireRole('owner');
+const admin = requireRole('admin');
+
+const VersionSummary = VersionResource.omit({ definition: true, config: true });
+const FlowSummary = z.object({
+  key: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  draft: z.object({
+    valid: z.boolean(),
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    updatedAt: z.string(),
+  }),
+  versions: z.array(z.number().int()),
+  latestVersion: z.number().int().nullable(),
+  activeVersion: z.number().int().nullable(),
+  pilots: z.array(Pilot),
+  updatedBy: z.string().nullable(),
+});
+const FlowDetail = FlowSummary.extend({
+  definition: z.unknown(),
+  problems: z.array(Problem),
+  versionList: z.array(VersionSummary),
+  createdAt: z.string(),
+});
+const VersionParam = KeyParam.extend({ v: z.coerce.number().int().min(1) });
+const Problems = z.object({ problems: z.array(Problem) });
+
+function summarizeVersion(v: FlowVersionRow): z.infer<typeof VersionSummary> {
+  const { definition: _d, config: _c, ...rest } = toVersion(v);
+  return rest;
+}
+
+async function summarize(runtime: Runtime, flow: FlowRow): Promise<z.infer<typeof FlowSummary>> {
+  const [versions, pilots] = await Promise.all([
+    runtime.store.flowVersions.list(flow.key),
+    runtime.store.pilots.list(flow.key),
+  ]);
+  const errors = flow.problems.filter((p) => p.severity === 'error').length;
+  return {
+    key: flow.key,
+    name: flow.name,
+    kind: flow.kind,
+    draft: {
+      valid: errors === 0,
+      errors,
+      warnings: flow.problems.length - errors,
+      updatedAt: isoAt(flow.updatedAt),
+    },
+    versions: versions.map((v) => v.version),
+    latestVersion: versions[0]?.version ?? null,
+    activeVersion: flow.activeVersion,
+    pilots: pilots.filter((p) => p.status === 'active').map(toPilot),
+    updatedBy: flow.updatedBy,
+  };
+}
+
+async function flowOr404(runtime: Runtime, key: string): Promise<FlowRow> {
+  const flow = await runtime.store.flows.get(key);
+  if (!flow) throw notFound('flow', key);
+  return flow;
+}
+
+async function versionOr404(runtime: Runtime, key: string, v: number): Promise<FlowVersionRow> {
+  const row = await runtime.getVersion(key, v);
+  if (!row) throw notFound('version', `${key}@${v}`);
+  return row;
+}
+
+const route = <T extends Parameters<typeof createRoute>[0]>(config: T) =>
+  createRoute({ tags, security: bearer, ...config });
+
+const list = route({
+  method: 'get',
+  path: '/flows',
+  summary: 'Flows with draft status, versions, active version and pilots',
+  middleware: [owner] as const,
+  responses: {
+    200: json(z.object({ items: z.array(FlowSummary), next: z.null() }), 'flows'),
+    ...errorResponses,
+  },
+});
+const save = route({
+  method: 'put',
+  path: '/flows/{key}',
+  summary: 'Save the draft (drafts may be invalid); answers its problems',
+  middleware: [owner] as const,
+  request: { params: KeyParam, body: jsonBody(FlowSave) },
+  responses: { 200: json(Problems, 'validation problems of the draft'), ...errorResponses },
+});
+const get = route({
+  method: 'get',
+  path: '/flows/{key}',
+  summary: 'The draft and its metadata',
+  middleware: [owner] as const,
+  request: { params: KeyParam },
+  responses: { 200: json(FlowDetail, 'the flow'), ...errorResponses },
+});
+const validate = route({
+  method: 'post',
+  path: '/flows/{key}/validate',
+  summary: 'Validate the draft, or the definition in the body',
+  middleware: [owner] as const,
+  request: {
+    params: KeyParam,
+    body: {
+      required: false,
+      content: { 'application/json': { schema: z.object({ definition: z.unknown() }) } },
+    },
+  },
+  responses: {
+    200: json(z.object({ valid: z.boolean(), problems: z.array(Problem) }), 'result'),
+    ...errorResponses,
+  },
+});
+const publish = route({
+  method: 'post',
+  path: '/flows/{key}/publish',
+  summary: 'Publish the draft as a new immutable version (422 with problems if invalid)',
+  middleware: [owner] as const,
+  request: {
+    params: KeyParam,
+    body: { required: false, content: { 'application/json': { schema: PublishRequest } } },
+  },
+  responses: {
+    201: json(
+      z.object({ version: z.number().int(), checksum: z.string(), problems: z.array(Problem) }),
+      'published',
+    ),
+    422: json(
+      z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) }),
+      'invalid',
+    ),
+    ...errorResponses,
+  },
+});
+const versions = route({
+  method: 'get',
+  path: '/flows/{key}/versions',
+  summary: 'Published versions, newest first',
+  middleware: [owner] as const,
+  request: { params: KeyParam },
+  responses: {
+    200: json(z.object({ items: z.array(VersionSummary), next: z.null() }), 'versions'),
+    ...errorResponses,
+  },
+});
+const version = route({
+  method: 'get',
+  path: '/flows/{key}/versions/{v}',
+  summary: 'One version: definition, compiled config, author, note, checksum',
+  middleware: [owner] as const,
+  request: { params: VersionParam },
+  responses: { 200: json(VersionResource, 'the version'), ...errorResponses },
+});
+const diff = route({
+  method: 'get',
+  path: '/flows/{key}/diff',
+  summary: 'Nodes and edges added, removed and changed between two versions (to=draft allowed)',
+  middleware: [owner] as const,
+  request: {
+    params: KeyParam,
+    query: z.object({
+      from: z.coerce.number().int().min(1),
+      to: z.union([z.literal('draft'), z.coerce.number().int().min(1)]),
+    }),
+  },
+  responses: { 200: json(z.unknown(), 'the diff'), ...errorResponses },
+});
+const activate = route({
+  method: 'post',
+  path: '/flows/{key}/activate',
+  summary: 'Make a version the one new cases use (running cases keep theirs)',
+  middleware: [admin] as const,
+  request: { params: KeyParam, body: jsonBody(ActivateRequest) },
+  responses: {
+    200: json(z.object({ key: z.string(), activeVersion: z.number().int() }), 'activated'),
+    ...errorResponses,
+  },
+});
+
+/** Flow drafts, validation, publishing, versions, diffs and activation (DESIGN §5). */
+export function flowsRoutes({ runtime }: AppDeps): Router {
+  const r = newRouter();
+  const store = runtime.store;
+  r.openapi(list, async (c) => {
+    const flows = await store.flows.list();
+    return c.json({ items: await Promise.all(flows.map((f) => summarize(runtime, f))), next: null }, 200);
+  });
+  r.openapi(save, async (c) => {
+    const { key } = c.req.valid('param');
+    const { definition } = c.req.valid('json');
+    const defKey = (definition as { key?: unknown } | null)?.key;
+    if (defKey !== undefined && defKey !== key) {
+      throw badRequest(`definition.key "${String(defKey)}" differs from the URL key "${key}"`, [
+        { path: 'definition.key', message: `must be ${key}` },
+      ]);
+    }
+    return c.json(await runtime.saveDraft(key, definition, actorOf(c.get('user')!)), 200);
+  });
+  r.openapi(get, async (c) => {
+    const flow = await flowOr404(runtime, c.req.valid('param').key);
+    const rows = await store.flowVersions.list(flow.key);
+    return c.json(
+      {
+        ...(await summarize(runtime, flow)),
+        definition: flow.draft,
+        problems: flow.problems,
+        versionList: rows.map(summarizeVersion),
+        createdAt: isoAt(flow.createdAt),
+      },
+      200,
+    );
+  });
+  r.openapi(validate, async (c) => {
+    const { key } = c.req.valid('param');
+    const body = c.req.valid('json') as { definition?: unknown };
+    const definition =
+      body.definition !== undefined ? body.definition : (await flowOr404(runtime, key)).draft;
+    const problems = await runtime.validate(definition);
+    return c.json({ valid: !problems.some((p) => p.severity === 'error'), problems }, 200);
+  });
+  r.openapi(publish, async (c) => {
+    const { key } = c.req.valid('param');
+    const body = c.req.valid('json') as { note?: string };
+    const result = await runtime.publish(key, { note: body.note ?? '', actor: actorOf(c.get('user')!) });
+    return c.json(result, 201);
+  });
+  r.openapi(versions, async (c) => {
+    const flow = await flowOr404(runtime, c.req.valid('param').key);
+    return c.json(
+      { items: (await store.flowVersions.list(flow.key)).map(summarizeVersion), next: null },
+      200,
+    );
+  });
+  r.openapi(version, async (c) => {
+    const { key, v } = c.req.valid('param');
+    return c.json(toVersion(await versionOr404(runtime, key, v)), 200);
+  });
+  r.openapi(diff, async (c) => {
+    const { key } = c.req.valid('param');
+    const { from, to } = c.req.valid('query');
+    const a = await versionOr404(runtime, key, from);
+    const b =
+      to === 'draft'
+        ? (await flowOr404(runtime, key)).draft
+        : (await versionOr404(runtime, key, to)).definition;
+    return c.json({ key, from, to, ...diffFlows(a.definition, b) }, 200);
+  });
+  r.openapi(activate, async (c) => {
+    const { key } = c.req.valid('param');
+    const { version: v } = c.req.valid('json');
+    await versionOr404(runtime, key, v);
+    await runtime.activate(key, v);
+    return c.json({ key, activeVersion: v }, 200);
+  });
+  return r;
+}

@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { Pilot, PilotCreate } from '@caseflow/schema';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { actorOf } from '../auth/access';
+import { requireRole } from '../auth/roles';
+import type { Runtime } from '../executor/types';
+import type { PilotRow } from '../store/store';
+import { computeMetrics, loadFacts } from './case-metrics';
+import { compareCohorts } from './cohort-comparison';
+import type { AppDeps, Router } from './context';
+import { badRequest, conflict, notFound } from './errors';
+import { idempotent } from './idempotency';
+import { bearer, errorResponses, IdParam, json, jsonBody, KeyParam, newRouter } from './openapi';
+import { toPilot } from './resources';
+
+const tags = ['pilots'];
+const admin = requireRole('admin');
+const owner = requireRole('owner');
+
+const route = <T extends Parameters<typeof createRoute>[0]>(config: T) =>
+  createRoute({ tags, security: bearer, ...config });
+
+const start = route({
+  method: 'post',
+  path: '/flows/{key}/pilots',
+  summary: 'Start a pilot of a version on some customers (list, segments, percentage)',
+  middleware: [admin] as const,
+  request: { params: KeyParam, body: jsonBody(PilotCreate) },
+  responses: { 201: json(Pilot, 'the pilot'), ...errorResponses },
+});
+const list = route({
+  method: 'get',
+  path: '/pilots',
+  summary: 'Pilots, optionally of one flow',
+  middleware: [owner] as const,
+  request: { query: z.object({ flow: z.string().optional() }) },
+  responses: { 200: json(z.object({ items: z.array(Pilot), next: z.null() }), 'pilots'), ...errorResponses },
+});
+const get = route({
+  method: 'get',
+  path: '/pilots/{id}',
+  summary: 'One pilot',
+  middleware: [admin] as const,
+  request: { params: IdParam },
+  responses: { 200: json(Pilot, 'the pilot'), ...errorResponses },
+});
+const promote = route({
+  method: 'post',
+  path: '/pilots/{id}/promote',
+  summary: 'Make the candidate the active version and end the pilot',
+  middleware: [admin] as const,
+  request: { params: IdParam },
+  responses: { 200: json(Pilot, 'the promoted pilot'), ...errorResponses },
+});
+const stop = route({
+  method: 'post',
+  path: '/pilots/{id}/stop',
+  summary: 'End the pilot; new cases go to the active version',
+  middleware: [admin] as const,
+  request: { params: IdParam },
+  responses: { 200: json(Pilot, 'the stopped pilot'), ...errorResponses },
+});
+const report = route({
+  method: 'get',
+  path: '/pilots/{id}/report',
+  summary: 'Metrics per cohort (pilot vs control) with counts and a noise test',
+  middleware: [owner] as const,
+  request: { params: IdParam },
+  responses: { 200: json(z.unknown(), 'the report'), ...errorResponses },
+});
+
+async function pilotOr404(runtime: Runtime, id: string): Promise<PilotRow> {
+  const pilot = await runtime.store.pilots.get(id);
+  if (!pilot) throw notFound('pilot', id);
+  return pilot;
+}
+
+function assertActive(pilot: PilotRow): void {
+  if (pilot.status !== 'active') throw conflict(`pilot ${pilot.id} is already ${pilot.status}`);
+}
+
+/** Pilot life cycle (DESIGN §6): start, read, promote, stop, report. */
+export function pilotsRoutes({ runtime }: AppDeps): Router {
+  const r = newRouter();
+  const store = runtime.store;
+  r.use('/flows/:key/pilots', idempotent(store));
+  r.openapi(start, async (c) => {
+    const { key } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const flow = await store.flows.get(key);
+    if (!flow) throw notFound('flow', key);
+    if (!(await store.flowVersions.get(key, body.version))) {
+      throw badRequest(`flow ${key} has no version ${body.version}`, [
+        { path: 'version', message: 'unknown version' },
+      ]);
+    }
+    if (flow.activeVersion === body.version) {
+      throw badRequest('the pilot version is already the active version', [
+        { path: 'version', message: 'is active' },
+      ]);
+    }
+    const running = await store.pilots.activeFor(key);
+    if (running)
+      throw conflict(`flow ${key} already has an active pilot ${running.id}; stop or promote it first`);
+    const pilot = await store.pilots.create({
+      id: `pilot-${randomBytes(6).toString('hex')}`,
+      flow: key,
+      version: body.version,
+      baselineVersion: flow.activeVersion,
+      percentage: body.percentage,
+      segments: body.segments,
+      customerIds: body.customerIds,
+      note: body.note,
+      status: 'active',
+      createdBy: actorOf(c.get('user')!),
+      createdAt: runtime.clock.now(),
+      endedAt: null,
+    });
+    return c.json(toPilot(pilot), 201);
+  });
+  r.openapi(list, async (c) => {
+    const { flow } = c.req.valid('query');
+    return c.json({ items: (await store.pilots.list(flow)).map(toPilot), next: null }, 200);
+  });
+  r.openapi(get, async (c) => c.json(toPilot(await pilotOr404(runtime, c.req.valid('param').id)), 200));
+  r.openapi(promote, async (c) => {
+    const pilot = await pilotOr404(runtime, c.req.valid('param').id);
+    assertActive(pilot);
+    await runtime.activate(pilot.flow, pilot.version);
+    const done = await store.pilots.setStatus(pilot.id, 'promoted', runtime.clock.now());
+    return c.json(toPilot(done ?? pilot), 200);
+  });
+  r.openapi(stop, async (c) => {
+    const pilot = await pilotOr404(runtime, c.req.valid('param').id);
+    assertActive(pilot);
+    const done = await store.pilots.setStatus(pilot.id, 'stopped', runtime.clock.now());
+    return c.json(toPilot(done ?? pilot), 200);
+  });
+  r.openapi(report, async (c) => {
+    const pilot = await pilotOr404(runtime, c.req.valid('param').id);
+    const facts = await loadFacts(store, { pilotId: pilot.id });
+    const pilotCases = facts.cases.filter((x) => x.cohort === 'pilot');
+    const controlCases = facts.cases.filter((x) => x.cohort === 'control');
+    const cohorts = {
+      pilot: computeMetrics(pilotCases, facts),
+      control: computeMetrics(controlCases, facts),
+    };
+    return c.json(
+      { pilot: toPilot(pilot), cohorts, comparison: compareCohorts(cohorts.pilot, cohorts.control) },
+      200,
+    );
+  });
+  return r;
+}

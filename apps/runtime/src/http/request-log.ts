@@ -1,0 +1,29 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Logger } from '../logger';
+import type { AppEnv } from './context';
+import type { Metrics } from './prometheus';
+
+/**
+ * One log line per request: id, method, path (no query string: it may carry search terms),
+ * status, duration and user. Headers and bodies are never logged, so tokens and passwords
+ * cannot leak through here; the logger's redaction covers anything passed by mistake.
+ */
+export function requestLog(logger: Logger, metrics: Metrics): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    await next();
+    const status = c.res.status;
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    metrics.request(c.req.method, status);
+    const line = {
+      reqId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status,
+      ms,
+      user: c.get('user')?.username ?? null,
+    };
+    if (status >= 500) logger.error(line, 'request failed');
+    else logger.info(line, 'request');
+  };
+}

@@ -1,0 +1,181 @@
+import { type Pilot, User } from '@caseflow/schema';
+import { z } from 'zod';
+import type {
+  CustomerRow,
+  FlowVersionRow,
+  GroupRow,
+  MessageRow,
+  OutboxRow,
+  PilotRow,
+  SurveyRow,
+  UserRow,
+} from '../store/store';
+import { iso, isoAt } from './openapi';
+
+/*
+ * Store rows → API resources. Times become ISO strings; internal columns (password hashes,
+ * snapshots, claims) never appear. The schemas document the answers in the OpenAPI document.
+ */
+
+export const UserResource = User.extend({
+  displayName: z.string().nullable(),
+  customerId: z.string().nullable(),
+});
+/** A user without credentials. */
+export function toUser(u: UserRow): z.infer<typeof UserResource> {
+  return {
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles,
+    groups: u.groups,
+    tiers: u.tiers,
+    customerId: u.customerId,
+    createdAt: isoAt(u.createdAt),
+  };
+}
+
+export const GroupResource = z.object({ name: z.string(), description: z.string(), createdAt: z.string() });
+export function toGroup(g: GroupRow): z.infer<typeof GroupResource> {
+  return { name: g.name, description: g.description, createdAt: isoAt(g.createdAt) };
+}
+
+export const CustomerResource = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  segment: z.string().nullable(),
+  attributes: z.record(z.string(), z.unknown()),
+  tags: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export function toCustomer(c: CustomerRow): z.infer<typeof CustomerResource> {
+  return {
+    id: c.id,
+    name: c.name,
+    email: c.email,
+    phone: c.phone,
+    segment: c.segment,
+    attributes: c.attributes,
+    tags: c.tags,
+    createdAt: isoAt(c.createdAt),
+    updatedAt: isoAt(c.updatedAt),
+  };
+}
+
+export const MessageResource = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  channel: z.string(),
+  direction: z.enum(['in', 'out']),
+  from: z.enum(['customer', 'agent', 'system']),
+  author: z.string().nullable(),
+  body: z.string(),
+  at: z.string(),
+});
+export function toMessage(m: MessageRow): z.infer<typeof MessageResource> {
+  return {
+    id: m.id,
+    caseId: m.caseId,
+    channel: m.channel,
+    direction: m.direction,
+    from: m.from,
+    author: m.author,
+    body: m.body,
+    at: isoAt(m.at),
+  };
+}
+
+export const SurveyResource = z.object({
+  caseId: z.string(),
+  kind: z.enum(['csat', 'nps', 'ces']),
+  surveyId: z.string(),
+  answered: z.boolean(),
+  score: z.number().nullable(),
+  comment: z.string().nullable(),
+  sentAt: z.string(),
+  answeredAt: z.string().nullable(),
+});
+/** A survey as staff and its customer see it; the token is left out (it is the credential). */
+export function toSurvey(s: SurveyRow): z.infer<typeof SurveyResource> {
+  return {
+    caseId: s.caseId,
+    kind: s.kind,
+    surveyId: s.surveyId,
+    answered: s.answeredAt !== null,
+    score: s.score,
+    comment: s.comment,
+    sentAt: isoAt(s.sentAt),
+    answeredAt: iso(s.answeredAt),
+  };
+}
+
+export function toPilot(p: PilotRow): z.infer<typeof Pilot> {
+  return {
+    id: p.id,
+    flow: p.flow,
+    version: p.version,
+    baselineVersion: p.baselineVersion,
+    percentage: p.percentage,
+    segments: p.segments,
+    customerIds: p.customerIds,
+    note: p.note,
+    status: p.status,
+    createdBy: p.createdBy,
+    createdAt: isoAt(p.createdAt),
+    endedAt: iso(p.endedAt),
+  };
+}
+
+export const OutboxResource = z.object({
+  id: z.string(),
+  caseId: z.string().nullable(),
+  kind: z.enum(['notify', 'survey', 'http']),
+  idempotencyKey: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  status: z.enum(['pending', 'delivered', 'failed', 'dead']),
+  attempts: z.number(),
+  nextAttemptAt: z.string(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  deliveredAt: z.string().nullable(),
+});
+export function toOutbox(o: OutboxRow): z.infer<typeof OutboxResource> {
+  return {
+    id: o.id,
+    caseId: o.caseId,
+    kind: o.kind,
+    idempotencyKey: o.idempotencyKey,
+    payload: o.payload,
+    status: o.status,
+    attempts: o.attempts,
+    nextAttemptAt: isoAt(o.nextAttemptAt),
+    lastError: o.lastError,
+    createdAt: isoAt(o.createdAt),
+    deliveredAt: iso(o.deliveredAt),
+  };
+}
+
+export const VersionResource = z.object({
+  flow: z.string(),
+  version: z.number().int(),
+  definition: z.unknown(),
+  config: z.unknown(),
+  checksum: z.string(),
+  author: z.string().nullable(),
+  note: z.string(),
+  createdAt: z.string(),
+});
+export function toVersion(v: FlowVersionRow): z.infer<typeof VersionResource> {
+  return {
+    flow: v.flow,
+    version: v.version,
+    definition: v.definition,
+    config: v.config,
+    checksum: v.checksum,
+    author: v.author,
+    note: v.note,
+    createdAt: isoAt(v.createdAt),
+  };
+}

@@ -1,0 +1,139 @@
+import { Case, Task, TaskComplete, TaskDelegate, TaskEscalate, TaskStatus } from '@caseflow/schema';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { actorOf, assertCanWorkTask } from '../auth/access';
+import { requireRole } from '../auth/roles';
+import type { Runtime } from '../executor/types';
+import type { TaskRow, UserRow } from '../store/store';
+import { countEvent } from './case-access';
+import type { AppDeps, Router } from './context';
+import { badRequest, notFound } from './errors';
+import { bearer, errorResponses, IdParam, json, jsonBody, newRouter, PageQuery, pageOf } from './openapi';
+
+const tags = ['tasks'];
+const agent = requireRole('agent');
+
+/** `?status=open,claimed` → ['open','claimed']; each value must be a task status. */
+const StatusList = z
+  .string()
+  .transform((s) => s.split(',').filter(Boolean))
+  .pipe(z.array(TaskStatus).min(1));
+
+const listTasks = createRoute({
+  method: 'get',
+  path: '/tasks',
+  tags,
+  summary: 'Queue view: tasks by status, group, tier, assignee or case (oldest first)',
+  security: bearer,
+  middleware: [agent] as const,
+  request: {
+    query: PageQuery.extend({
+      status: StatusList.optional(),
+      group: z.string().optional(),
+      tier: z.string().optional(),
+      assignee: z.string().optional(),
+      case: z.string().optional(),
+    }),
+  },
+  responses: { 200: json(pageOf(Task), 'a page of tasks'), ...errorResponses },
+});
+const getTask = createRoute({
+  method: 'get',
+  path: '/tasks/{id}',
+  tags,
+  summary: 'One task',
+  security: bearer,
+  middleware: [agent] as const,
+  request: { params: IdParam },
+  responses: { 200: json(Task, 'the task'), ...errorResponses },
+});
+const withBody = <B extends z.ZodType, R extends z.ZodType>(path: string, summary: string, body: B, out: R) =>
+  createRoute({
+    method: 'post',
+    path,
+    tags,
+    summary,
+    security: bearer,
+    middleware: [agent] as const,
+    request: { params: IdParam, body: jsonBody(body) },
+    responses: { 200: json(out, 'done'), ...errorResponses },
+  });
+
+const claim = createRoute({
+  method: 'post',
+  path: '/tasks/{id}/claim',
+  tags,
+  summary: 'Claim a task (agents of its group)',
+  security: bearer,
+  middleware: [agent] as const,
+  request: { params: IdParam },
+  responses: { 200: json(Task, 'the claimed task'), ...errorResponses },
+});
+const complete = withBody(
+  '/tasks/{id}/complete',
+  'Complete with an outcome; approvals take approve or reject',
+  TaskComplete,
+  Case,
+);
+const escalate = withBody('/tasks/{id}/escalate', 'Escalate to the next tier', TaskEscalate, Case);
+const delegate = withBody('/tasks/{id}/delegate', 'Reassign to another user', TaskDelegate, Task);
+
+/** The task row `user` may work on: 404 unknown, 403 outside their groups. */
+async function workableTask(runtime: Runtime, user: UserRow, id: string): Promise<TaskRow> {
+  const task = await runtime.store.tasks.get(id);
+  if (!task) throw notFound('task', id);
+  assertCanWorkTask(user, task);
+  return task;
+}
+
+/** Tasks: queue view and claim / complete / escalate / delegate (agents of the task's group). */
+export function tasksRoutes({ runtime, metrics }: AppDeps): Router {
+  const r = newRouter();
+  r.openapi(listTasks, async (c) => {
+    const q = c.req.valid('query');
+    const page = await runtime.store.tasks.list({
+      status: q.status,
+      group: q.group,
+      tier: q.tier,
+      assignee: q.assignee,
+      caseId: q.case,
+      limit: q.limit,
+      cursor: q.cursor ?? null,
+    });
+    return c.json({ items: page.items.map((t) => runtime.toTask(t)), next: page.next }, 200);
+  });
+  r.openapi(getTask, async (c) => {
+    const { id } = c.req.valid('param');
+    const task = await runtime.store.tasks.get(id);
+    if (!task) throw notFound('task', id);
+    return c.json(runtime.toTask(task), 200);
+  });
+  r.openapi(claim, async (c) => {
+    const user = c.get('user')!;
+    const task = await workableTask(runtime, user, c.req.valid('param').id);
+    return c.json(await runtime.claimTask(task.id, actorOf(user)), 200);
+  });
+  r.openapi(complete, async (c) => {
+    const user = c.get('user')!;
+    const task = await workableTask(runtime, user, c.req.valid('param').id);
+    const record = await runtime.completeTask(task.id, c.req.valid('json'), actorOf(user));
+    countEvent(metrics, task.kind === 'approval' ? 'approval.vote' : 'task.complete', record);
+    return c.json(record, 200);
+  });
+  r.openapi(escalate, async (c) => {
+    const user = c.get('user')!;
+    const task = await workableTask(runtime, user, c.req.valid('param').id);
+    const record = await runtime.escalateTask(task.id, c.req.valid('json').reason, actorOf(user));
+    countEvent(metrics, 'task.escalate', record);
+    return c.json(record, 200);
+  });
+  r.openapi(delegate, async (c) => {
+    const user = c.get('user')!;
+    const task = await workableTask(runtime, user, c.req.valid('param').id);
+    const { to } = c.req.valid('json');
+    const target = await runtime.store.users.get(to);
+    if (!target) throw badRequest(`unknown user ${to}`, [{ path: 'to', message: 'unknown user' }]);
+    return c.json(await runtime.delegateTask(task.id, to, actorOf(user)), 200);
+  });
+  return r;
+}
