@@ -1,15 +1,6 @@
 import type { BusinessCalendar } from '@caseflow/schema';
 import { durationMs } from './duration';
-import {
-  assertTimeZone,
-  DAY_MS,
-  dayOf,
-  dayOfDate,
-  fromLocal,
-  MINUTE_MS,
-  toLocal,
-  weekdayOf,
-} from './zoned-time';
+import { assertTimeZone, DAY_MS, dayOfDate, fromLocal, MINUTE_MS, weekdayOf } from './zoned-time';
 
 /** A half-open stretch of time [from, to) in epoch ms. */
 export interface TimeInterval {
@@ -111,11 +102,18 @@ function spansOf(cal: Prepared, day: number): Span[] {
 }
 
 /**
- * Local day to start a walk at for instant `ms`: the day before its own, because a fall-back
- * change at midnight lets the previous day's hours end after the current day begins.
+ * A local day at or before every local day that can hold working time around instant `ms`,
+ * found without a time-zone look-up: the local day is within one day of the UTC day (offsets
+ * stay within ±14 h), and one more day back covers a fall-back change at midnight, which lets
+ * the previous day's hours end after the current day begins. Extra days cost a cached look-up.
  */
-function firstDay(cal: Prepared, ms: number): number {
-  return dayOf(toLocal(cal.timeZone, ms)) - 1;
+function firstDay(ms: number): number {
+  return Math.floor(ms / DAY_MS) - 2;
+}
+
+/** A local day at or after every local day that can hold working time before instant `ms`. */
+function lastDay(ms: number): number {
+  return Math.floor(ms / DAY_MS) + 2;
 }
 
 function tooFar(calendar: BusinessCalendar): never {
@@ -135,7 +133,7 @@ export function dueAt(calendar: BusinessCalendar | undefined, startMs: number, i
   if (target === 0) return startMs;
   const cal = prepare(calendar);
   let remaining = target;
-  const first = firstDay(cal, startMs);
+  const first = firstDay(startMs);
   for (let day = first; day <= first + MAX_WALK_DAYS; day++) {
     for (const [from, to] of spansOf(cal, day)) {
       if (to <= startMs) continue;
@@ -155,10 +153,9 @@ export function elapsedMs(calendar: BusinessCalendar | undefined, fromMs: number
   if (toMs <= fromMs) return 0;
   if (isRoundTheClock(calendar)) return toMs - fromMs;
   const cal = prepare(calendar);
-  // One day past `toMs`'s own, for the same midnight fall-back reason as `firstDay`.
-  const last = dayOf(toLocal(cal.timeZone, toMs)) + 1;
+  const last = lastDay(toMs);
   let sum = 0;
-  for (let day = firstDay(cal, fromMs); day <= last; day++) {
+  for (let day = firstDay(fromMs); day <= last; day++) {
     for (const [from, to] of spansOf(cal, day)) {
       if (from >= toMs) break;
       const overlap = Math.min(to, toMs) - Math.max(from, fromMs);
@@ -186,8 +183,7 @@ export function elapsedOver(
 export function isWorkingTime(calendar: BusinessCalendar | undefined, ms: number): boolean {
   if (isRoundTheClock(calendar)) return true;
   const cal = prepare(calendar);
-  const first = firstDay(cal, ms);
-  for (let day = first; day <= first + 1; day++) {
+  for (let day = firstDay(ms); day <= lastDay(ms); day++) {
     if (spansOf(cal, day).some(([from, to]) => from <= ms && ms < to)) return true;
   }
   return false;
@@ -200,7 +196,7 @@ export function isWorkingTime(calendar: BusinessCalendar | undefined, ms: number
 export function nextOpening(calendar: BusinessCalendar | undefined, ms: number): number {
   if (isRoundTheClock(calendar)) return ms;
   const cal = prepare(calendar);
-  const first = firstDay(cal, ms);
+  const first = firstDay(ms);
   for (let day = first; day <= first + MAX_WALK_DAYS; day++) {
     for (const [from, to] of spansOf(cal, day)) {
       if (to > ms) return Math.max(from, ms);

@@ -56,6 +56,18 @@ export function parseDuration(iso: string): Duration {
  * calendar months. The result is rounded to a whole millisecond. Pure; throws on invalid input.
  */
 export function durationMs(iso: string): number {
+  const cached = lengths.get(iso);
+  if (cached !== undefined) return cached;
+  const ms = fixedLength(iso);
+  if (lengths.size >= 1000) lengths.clear();
+  lengths.set(iso, ms);
+  return ms;
+}
+
+/** Memo of `durationMs`: flows use a handful of targets, evaluated on every SLA step. */
+const lengths = new Map<string, number>();
+
+function fixedLength(iso: string): number {
   const d = parseDuration(iso);
   if (d.years !== 0 || d.months !== 0) {
     throw new Error(
