@@ -350,12 +350,33 @@ describe('validateFlow', () => {
     ]);
   });
 
-  it('edge-without-route: a condition on an edge that does not leave a decision is only a warning', () => {
+  it('edge-without-route: an error edge from an action that cannot fail', () => {
+    const def = flow((f) => {
+      f.edges.push({ from: 'mark', to: 'refused', on: 'error' });
+    });
+    expect(found(def, 'edge-without-route')).toEqual([
+      {
+        severity: 'error',
+        path: ['edges', VALID.edges.length, 'on'],
+        nodeId: 'mark',
+        edgeId: 'mark->refused',
+      },
+    ]);
+  });
+
+  it('edge-without-route: conditions that are never evaluated are only warnings', () => {
     const def = flow((f) => {
       f.edges[0]!.when = 'true';
+      f.edges[edgeIndex('fraud', 'triage')]!.when = 'true';
     });
     expect(found(def, 'edge-without-route')).toEqual([
       { severity: 'warning', path: ['edges', 0, 'when'], nodeId: 'start', edgeId: 'start->freeze' },
+      {
+        severity: 'warning',
+        path: ['edges', edgeIndex('fraud', 'triage'), 'when'],
+        nodeId: 'fraud',
+        edgeId: 'fraud->triage',
+      },
     ]);
   });
 

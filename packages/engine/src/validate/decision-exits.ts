@@ -37,6 +37,16 @@ export function decisionExits(node: NodeView, edges: readonly EdgeView[]): Probl
       } else {
         fallback = edge;
       }
+      if (edge.when !== undefined) {
+        problems.push(
+          warning(
+            'edge-without-route',
+            `${edgeName(edge)} is the default of ${nodeName(node)}, so its condition is never evaluated`,
+            ['edges', edge.index, 'when'],
+            { ...at, hint: 'Remove "when" from the default edge, or unmark it as default.' },
+          ),
+        );
+      }
     } else if (edge.when === undefined && edge.on === undefined) {
       problems.push(
         error(

@@ -94,7 +94,8 @@ function exitsOf(node: NodeView): Exits | undefined {
       return { allowed, required };
     }
     case 'action':
-      allowed.add('error');
+      // Only an http call can fail after retries; set and customer updates cannot.
+      if (isObject(raw.action) && raw.action.kind === 'http') allowed.add('error');
       return { allowed, required };
     default:
       return { allowed, required };
@@ -231,6 +232,9 @@ function onHint(node: NodeView, exits: Exits, on: string): string {
   }
   if (on === 'timeout' && (node.type === 'approval' || node.type === 'wait')) {
     return `Give "${node.id}" a timeout (e.g. "P1D"), or remove the edge.`;
+  }
+  if (on === 'error' && node.type === 'action') {
+    return 'Remove "on": only http actions can fail; this action always leaves by its edge.';
   }
   if (exits.allowed.size === 0) return `Remove "on": a ${node.type} node leaves by its edge.`;
   const plain = node.type === 'action' ? ' (or none, for the normal exit)' : '';
