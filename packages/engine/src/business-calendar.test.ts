@@ -2,7 +2,14 @@ import { BusinessCalendar, type Weekday } from '@caseflow/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import exampleCalendar from '../../../examples/calendars/business.json';
-import { dueAt, elapsedMs, elapsedOver, isWorkingTime, nextOpening } from './business-calendar';
+import {
+  addBusinessMs,
+  dueAt,
+  elapsedMs,
+  elapsedOver,
+  isWorkingTime,
+  nextOpening,
+} from './business-calendar';
 import { durationMs } from './duration';
 
 const at = (iso: string) => Date.parse(iso);
@@ -84,6 +91,26 @@ describe('dueAt', () => {
 
   it('refuses a target in months', () => {
     expect(() => dueAt(business, 0, 'P1M')).toThrow('no fixed length');
+  });
+});
+
+describe('addBusinessMs', () => {
+  it('places a warning at 80 % of an 8-hour target', () => {
+    const start = at('2026-01-09T13:00:00+01:00');
+    expect(addBusinessMs(business, start, 0.8 * 8 * H)).toBe(at('2026-01-12T11:24:00+01:00'));
+  });
+
+  it('computes the new due instant of a clock resumed after a pause', () => {
+    // 3 h of an 8 h target ran before the pause; resumed Tuesday 16:00, 5 h remain.
+    expect(addBusinessMs(business, at('2026-01-13T16:00:00+01:00'), 8 * H - 3 * H)).toBe(
+      at('2026-01-14T13:00:00+01:00'),
+    );
+  });
+
+  it('is due at the start for a target of zero or less, and refuses a non-finite target', () => {
+    expect(addBusinessMs(business, 5, 0)).toBe(5);
+    expect(addBusinessMs(business, 5, -H)).toBe(5);
+    expect(() => addBusinessMs(business, 5, Number.POSITIVE_INFINITY)).toThrow('must be finite');
   });
 });
 

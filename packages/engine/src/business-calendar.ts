@@ -128,11 +128,21 @@ function tooFar(calendar: BusinessCalendar): never {
  * (years and months are refused, see `durationMs`) or calendar.
  */
 export function dueAt(calendar: BusinessCalendar | undefined, startMs: number, isoTarget: string): number {
-  const target = durationMs(isoTarget);
-  if (isRoundTheClock(calendar)) return startMs + target;
-  if (target === 0) return startMs;
+  return addBusinessMs(calendar, startMs, durationMs(isoTarget));
+}
+
+/**
+ * `dueAt` for a target in milliseconds: the instant at which `ms` of business time has elapsed
+ * since `startMs`. Serves what an ISO target cannot express, such as a warning at 80 % of the
+ * target or the new due instant of a resumed clock (`target − elapsed` from the resume).
+ * A target of 0 or less is due at `startMs`. Pure.
+ */
+export function addBusinessMs(calendar: BusinessCalendar | undefined, startMs: number, ms: number): number {
+  if (!Number.isFinite(ms)) throw new RangeError(`business time target must be finite, got ${ms}`);
+  if (ms <= 0) return startMs;
+  if (isRoundTheClock(calendar)) return startMs + ms;
   const cal = prepare(calendar);
-  let remaining = target;
+  let remaining = ms;
   const first = firstDay(startMs);
   for (let day = first; day <= first + MAX_WALK_DAYS; day++) {
     for (const [from, to] of spansOf(cal, day)) {
