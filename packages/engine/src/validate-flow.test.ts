@@ -419,12 +419,13 @@ describe('validateFlow', () => {
     const { from } = problems[0]!.position!;
     expect(from).toBeGreaterThanOrEqual(url.indexOf('case'));
     expect(from).toBeLessThanOrEqual(url.indexOf('}}'));
+    expect(problems[0]!.message).toContain(`at ${from}`);
   });
 
   it('feel-syntax: checks http headers and body strings, subflow input, notify data and customer attributes', () => {
     const def = flow((f) => {
       const freeze = f.nodes[nodeIndex('freeze')] as { action: { headers: object; body: unknown } };
-      freeze.action.headers = { 'x-case': '{{ ) }}' };
+      freeze.action.headers = { 'x-case': '{{ ) }}', 'x-empty': 'a{{ }}b' };
       freeze.action.body = { items: ['ok', '{{ case. }}'] };
       (f.nodes[nodeIndex('verify')] as { input: object }).input = { customerId: 'case..id' };
       (f.nodes[nodeIndex('tell-customer')] as { data: object }).data = { x: '"open' };
@@ -433,6 +434,7 @@ describe('validateFlow', () => {
     expect(found(def, 'feel-syntax').map((p) => p.path)).toEqual([
       ['nodes', nodeIndex('freeze'), 'action', 'body', 'items', 1],
       ['nodes', nodeIndex('freeze'), 'action', 'headers', 'x-case'],
+      ['nodes', nodeIndex('freeze'), 'action', 'headers', 'x-empty'],
       ['nodes', nodeIndex('verify'), 'input', 'customerId'],
       ['nodes', nodeIndex('tell-customer'), 'data', 'x'],
       ['nodes', nodeIndex('watch'), 'action', 'attributes', 'risk'],

@@ -28,20 +28,15 @@ export function feelProblems(view: FlowView): Problem[] {
     for (const { expression, offset } of templateExpressions(template)) {
       // templateExpressions trims; shift by the spaces it dropped so offsets index the template.
       const start = offset + (template.slice(offset).length - template.slice(offset).trimStart().length);
-      const found = expression === '' ? null : feelSyntaxError(expression, scope.namesFor(expression));
-      const empty = expression === '' ? { message: 'expression is empty', from: 0, to: 0 } : null;
-      const bad = found ?? empty;
+      const bad = feelSyntaxError(expression, scope.namesFor(expression));
       if (!bad) continue;
-      problems.push(
-        feelProblem(
-          { ...bad, from: bad.from + start, to: bad.to + start },
-          path,
-          template,
-          node,
-          undefined,
-          true,
-        ),
-      );
+      // Offsets, in the message too, count from the start of the template, like `position`.
+      const moved = {
+        message: bad.message.replace(/ at \d+$/, ` at ${bad.from + start}`),
+        from: bad.from + start,
+        to: bad.to + start,
+      };
+      problems.push(feelProblem(moved, path, template, node, undefined, true));
     }
   };
 
@@ -92,7 +87,9 @@ function feelProblem(
   template = false,
 ): Problem {
   const owner = edgeId ? `edge "${edgeId}"` : node ? nodeName(node) : 'the flow';
-  const near = text.slice(found.from, found.from + 20);
+  const tail = text.slice(found.from, found.from + 20);
+  // In a template, what follows the expression's closing braces is not part of the mistake.
+  const near = template ? tail.split('}}')[0]! : tail;
   const fix = near.trim()
     ? `Fix the ${template ? '{{…}} expression' : 'expression'} near "${near}".`
     : 'The expression ends too early: complete it (a bracket or quote may be unclosed).';
