@@ -1,1 +1,29 @@
+export {
+  addBusinessMs,
+  dueAt,
+  elapsedMs,
+  elapsedOver,
+  isWorkingTime,
+  nextOpening,
+  ROUND_THE_CLOCK,
+  type TimeInterval,
+} from './business-calendar';
+export { type CompiledFlow, type CompileOptions, compileFlow } from './compile-flow';
+export { addDuration, type Duration, durationMs, parseDuration } from './duration';
+export { EngineError, type EngineErrorCode } from './engine-error';
 export * from './feel';
+export { type ChangedItem, diffFlows, type FlowDiff, type ItemDiff } from './flow-diff';
+export {
+  type FlowGraph,
+  type ForkRegion,
+  flowGraph,
+  matchForkJoin,
+  reachableFrom,
+  reachingTo,
+} from './flow-graph';
+export { tally } from './machine/approval-work';
+export type { CaseContext } from './machine/case-context';
+export { allowedEvents, type CaseSnapshot, inspect, type StepResult, start, step } from './run-case';
+export { type SimCase, Simulator, type SimulatorOptions } from './simulator';
+export { type ValidationContext, validateFlow } from './validate-flow';
+export { type FormInput, type FormValidation, validateFormValues } from './validate-form';

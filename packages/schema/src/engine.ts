@@ -22,6 +22,8 @@ export const CaseInput = z.object({
   parent: z.object({ caseId: z.string(), nodeId: z.string(), childId: z.string() }).optional(),
 });
 export type CaseInput = z.infer<typeof CaseInput>;
+/** CaseInput as a caller writes it (defaults optional). */
+export type CaseInputInit = z.input<typeof CaseInput>;
 
 // ---------------------------------------------------------------------------------------------
 // Events: what the runtime feeds into step().

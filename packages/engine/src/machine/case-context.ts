@@ -1,0 +1,194 @@
+import type { CaseInput, Channel, Effect, Priority, SurveyKind, TaskSpec } from '@caseflow/schema';
+import { renderTemplate } from '../feel';
+
+/**
+ * The machine context of one case: everything the engine needs to decide the next step, and
+ * nothing more (large payloads live in the runtime's rows). It is plain JSON so a persisted
+ * snapshot survives a JSON round trip. Closed tasks, fired timers and finished visits are
+ * removed, so the context stays small however long the case runs.
+ */
+export interface CaseContext {
+  caseId: string;
+  customerId: string | null;
+  channel: Channel;
+  subject: string;
+  priority: Priority;
+  customer: Record<string, unknown>;
+  env: Record<string, string>;
+  parent: CaseInput['parent'] | null;
+  /** The instant of the step being computed (set by start/step, never read from a clock). */
+  now: number;
+  status: 'open' | 'resolved' | 'cancelled' | 'rejected' | 'failed';
+  /** Counter behind every id this case hands out (tasks, timers, calls...). */
+  seq: number;
+  vars: Record<string, unknown>;
+  /** Results of completed nodes by node id: form values, http results, signals, votes. */
+  results: Record<string, unknown>;
+  tasks: Record<string, OpenTask>;
+  approvals: Record<string, ApprovalState>;
+  timers: Record<string, TimerState>;
+  slas: Record<string, SlaState>;
+  /** The current visit of each active node that waits for something. */
+  visits: Record<string, Visit>;
+}
+
+export type OpenTask = TaskSpec;
+
+export interface ApprovalState {
+  nodeId: string;
+  /** Null until the runtime has resolved who votes (approval.assigned). */
+  approvers: string[] | null;
+  /** taskId → voter; the open approval task of each approver. */
+  taskOf: Record<string, string>;
+  votes: Array<{ voter: string; vote: 'approve' | 'reject'; taskId: string; at: number }>;
+}
+
+export type TimerPurpose = 'node' | 'sla-warning' | 'sla-breach';
+
+export interface TimerState {
+  at: number;
+  purpose: TimerPurpose;
+  nodeId: string | null;
+  slaId: string | null;
+}
+
+export interface SlaState {
+  scope: 'case' | 'task';
+  /** Definition id for case SLAs; the node id for task and approval SLAs. */
+  defId: string;
+  taskId: string | null;
+  target: string;
+  calendar: string;
+  status: 'pending' | 'running' | 'paused' | 'warning' | 'met' | 'breached' | 'cancelled';
+  /** Null while the clock is stopped or paused. */
+  runningSince: number | null;
+  elapsedMs: number;
+  dueAt: number | null;
+  breached: boolean;
+  /** How many warnAt fractions have fired. */
+  warned: number;
+  warnTimer: string | null;
+  breachTimer: string | null;
+}
+
+export interface Visit {
+  kind: 'task' | 'approval' | 'wait' | 'timer' | 'http' | 'subflow';
+  enteredAt: number;
+  taskId?: string;
+  approvalId?: string;
+  timerId?: string;
+  callId?: string;
+  childId?: string;
+  signal?: string;
+  slaId?: string;
+}
+
+export type { SurveyKind };
+
+/** Builds the first context of a case from its input. Pure. */
+export function initialContext(input: CaseInput, now: number): CaseContext {
+  return {
+    caseId: input.caseId,
+    customerId: input.customerId,
+    channel: input.channel,
+    subject: input.subject,
+    priority: input.priority,
+    customer: input.customer,
+    env: input.env,
+    parent: input.parent ?? null,
+    now,
+    status: 'open',
+    seq: 0,
+    vars: input.variables,
+    results: {},
+    tasks: {},
+    approvals: {},
+    timers: {},
+    slas: {},
+    visits: {},
+  };
+}
+
+/**
+ * A copy-on-write working set for one action: handlers change `ctx` freely (its maps are
+ * fresh copies) and append effects; the machine then assigns the result and enqueues the
+ * effects. The snapshot the step started from is never mutated.
+ */
+export class Draft {
+  readonly ctx: CaseContext;
+  readonly effects: Effect[] = [];
+
+  constructor(context: CaseContext) {
+    this.ctx = {
+      ...context,
+      vars: { ...context.vars },
+      results: { ...context.results },
+      customer: { ...context.customer },
+      tasks: { ...context.tasks },
+      approvals: { ...context.approvals },
+      timers: { ...context.timers },
+      slas: { ...context.slas },
+      visits: { ...context.visits },
+    };
+  }
+
+  get now(): number {
+    return this.ctx.now;
+  }
+
+  /** The next deterministic id of this case, e.g. `c-1.t3`. */
+  nextId(kind: 't' | 'tm' | 'a' | 'h' | 'n' | 's' | 'c'): string {
+    this.ctx.seq += 1;
+    return `${this.ctx.caseId}.${kind}${this.ctx.seq}`;
+  }
+
+  emit(effect: Effect): void {
+    this.effects.push(effect);
+  }
+
+  audit(type: string, data: Record<string, unknown> = {}, nodeId?: string): void {
+    this.effects.push({
+      type: 'audit',
+      entry: nodeId === undefined ? { type, data } : { type, nodeId, data },
+    });
+  }
+
+  scheduleTimer(at: number, purpose: TimerPurpose, nodeId: string | null, slaId: string | null): string {
+    const timerId = this.nextId('tm');
+    this.ctx.timers[timerId] = { at, purpose, nodeId, slaId };
+    this.emit({ type: 'timer.schedule', timerId, at, purpose: slaId ? `${purpose}:${slaId}` : purpose });
+    return timerId;
+  }
+
+  cancelTimer(timerId: string | null | undefined): void {
+    if (!timerId || !this.ctx.timers[timerId]) return;
+    delete this.ctx.timers[timerId];
+    this.emit({ type: 'timer.cancel', timerId });
+  }
+}
+
+/**
+ * The FEEL scope of a case: case variables, then completed nodes by id (a node result wins
+ * over a variable of the same name), then `case`, `customer` and `env`.
+ */
+export function feelScope(ctx: CaseContext): Record<string, unknown> {
+  return {
+    ...ctx.vars,
+    ...ctx.results,
+    case: {
+      id: ctx.caseId,
+      customerId: ctx.customerId,
+      channel: ctx.channel,
+      subject: ctx.subject,
+      priority: ctx.priority,
+      variables: ctx.vars,
+    },
+    customer: ctx.customer,
+    env: ctx.env,
+  };
+}
+
+/** A display text with `{{FEEL}}` placeholders (task titles) rendered against the case. */
+export function renderText(ctx: CaseContext, text: string): string {
+  return text.includes('{{') ? String(renderTemplate(text, feelScope(ctx), ctx.now) ?? '') : text;
+}

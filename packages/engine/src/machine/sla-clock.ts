@@ -1,0 +1,173 @@
+import { addBusinessMs, elapsedMs } from '../business-calendar';
+import { durationMs } from '../duration';
+import type { Draft, SlaState } from './case-context';
+import { calendarFor, type FlowEnv } from './flow-env';
+
+/**
+ * SLA clocks over business time. A clock runs between start and stop, may pause, warns at
+ * fractions of its target and breaches at the target. Its due instant moves when it resumes
+ * after a pause; its timers are ordinary case timers, so a stale one is simply ignored.
+ */
+export interface SlaSpec {
+  scope: 'case' | 'task';
+  defId: string;
+  taskId: string | null;
+  target: string;
+  calendar: string;
+  warnAt: readonly number[];
+}
+
+/** Business-time instant `ms` of running time after `from`. */
+function dueAfter(env: FlowEnv, sla: { calendar: string }, from: number, ms: number): number {
+  return ms <= 0 ? from : addBusinessMs(calendarFor(env, sla.calendar), from, ms);
+}
+
+function runningElapsed(env: FlowEnv, sla: SlaState, now: number): number {
+  if (sla.runningSince === null) return sla.elapsedMs;
+  return sla.elapsedMs + elapsedMs(calendarFor(env, sla.calendar), sla.runningSince, now);
+}
+
+/** A clock that exists but has not started (case SLAs whose start trigger has not happened). */
+export function pendingSla(spec: SlaSpec): SlaState {
+  return {
+    scope: spec.scope,
+    defId: spec.defId,
+    taskId: spec.taskId,
+    target: spec.target,
+    calendar: spec.calendar,
+    status: 'pending',
+    runningSince: null,
+    elapsedMs: 0,
+    dueAt: null,
+    breached: false,
+    warned: 0,
+    warnTimer: null,
+    breachTimer: null,
+  };
+}
+
+/** Starts a clock now; emits `sla.start` and schedules its warning and breach timers. */
+export function startSla(d: Draft, env: FlowEnv, slaId: string, spec: SlaSpec): void {
+  const sla: SlaState = { ...pendingSla(spec), status: 'running', runningSince: d.now };
+  sla.dueAt = dueAfter(env, sla, d.now, durationMs(sla.target));
+  d.ctx.slas[slaId] = sla;
+  d.emit({
+    type: 'sla.start',
+    slaId,
+    scope: sla.scope,
+    taskId: sla.taskId,
+    target: sla.target,
+    calendar: sla.calendar,
+    startedAt: d.now,
+    dueAt: sla.dueAt,
+  });
+  scheduleSlaTimers(d, env, slaId, spec.warnAt);
+}
+
+function scheduleSlaTimers(d: Draft, env: FlowEnv, slaId: string, warnAt: readonly number[]): void {
+  const current = d.ctx.slas[slaId];
+  if (!current || current.runningSince === null) return;
+  // Copy before writing timer ids: the stored object may still belong to the previous snapshot.
+  const sla = { ...current, runningSince: current.runningSince };
+  d.ctx.slas[slaId] = sla;
+  const target = durationMs(sla.target);
+  const fraction = warnAt[sla.warned];
+  if (fraction !== undefined && !sla.breached) {
+    const at = dueAfter(env, sla, sla.runningSince, fraction * target - sla.elapsedMs);
+    sla.warnTimer = d.scheduleTimer(at, 'sla-warning', null, slaId);
+  }
+  if (!sla.breached) {
+    sla.breachTimer = d.scheduleTimer(sla.dueAt ?? d.now, 'sla-breach', null, slaId);
+  }
+}
+
+/** Pauses a running clock (no-op otherwise). */
+export function pauseSla(d: Draft, env: FlowEnv, slaId: string): void {
+  const sla = d.ctx.slas[slaId];
+  if (!sla || sla.runningSince === null) return;
+  const elapsed = runningElapsed(env, sla, d.now);
+  d.cancelTimer(sla.warnTimer);
+  d.cancelTimer(sla.breachTimer);
+  d.ctx.slas[slaId] = {
+    ...sla,
+    status: 'paused',
+    runningSince: null,
+    elapsedMs: elapsed,
+    warnTimer: null,
+    breachTimer: null,
+  };
+  d.emit({ type: 'sla.pause', slaId, at: d.now, elapsedMs: elapsed });
+}
+
+/** Resumes a paused clock; its due instant moves by the business time spent paused. */
+export function resumeSla(d: Draft, env: FlowEnv, slaId: string, warnAt: readonly number[]): void {
+  const sla = d.ctx.slas[slaId];
+  if (!sla || sla.status !== 'paused') return;
+  const remaining = durationMs(sla.target) - sla.elapsedMs;
+  const due = sla.breached ? sla.dueAt : dueAfter(env, sla, d.now, remaining);
+  d.ctx.slas[slaId] = {
+    ...sla,
+    status: sla.breached ? 'breached' : sla.warned > 0 ? 'warning' : 'running',
+    runningSince: d.now,
+    dueAt: due,
+  };
+  d.emit({ type: 'sla.resume', slaId, at: d.now, dueAt: due ?? d.now });
+  scheduleSlaTimers(d, env, slaId, warnAt);
+}
+
+/**
+ * Stops a clock for good: `met` or `breached` by default, `cancelled` when its task was
+ * abandoned. Stopping a clock that never started cancels it quietly.
+ */
+export function stopSla(d: Draft, env: FlowEnv, slaId: string, cancelled = false): void {
+  const sla = d.ctx.slas[slaId];
+  if (!sla || ['met', 'breached', 'cancelled'].includes(sla.status)) return;
+  if (sla.status === 'pending') {
+    d.ctx.slas[slaId] = { ...sla, status: 'cancelled' };
+    return;
+  }
+  const elapsed = runningElapsed(env, sla, d.now);
+  d.cancelTimer(sla.warnTimer);
+  d.cancelTimer(sla.breachTimer);
+  const status = sla.breached ? 'breached' : cancelled ? 'cancelled' : 'met';
+  d.ctx.slas[slaId] = {
+    ...sla,
+    status,
+    runningSince: null,
+    elapsedMs: elapsed,
+    warnTimer: null,
+    breachTimer: null,
+  };
+  d.emit({ type: 'sla.stop', slaId, at: d.now, status, elapsedMs: elapsed });
+}
+
+/**
+ * A warning or breach timer of `slaId` fired. Answers 'breach' when the clock has just
+ * breached (the caller applies the SLA's onBreach), else null.
+ */
+export function onSlaTimer(
+  d: Draft,
+  env: FlowEnv,
+  slaId: string,
+  purpose: 'sla-warning' | 'sla-breach',
+  warnAt: readonly number[],
+): 'breach' | null {
+  const sla = d.ctx.slas[slaId];
+  if (!sla || sla.runningSince === null) return null;
+  if (purpose === 'sla-warning') {
+    const fraction = warnAt[sla.warned] ?? 0;
+    d.ctx.slas[slaId] = { ...sla, status: 'warning', warned: sla.warned + 1, warnTimer: null };
+    d.emit({ type: 'sla.warning', slaId, at: d.now, fraction });
+    const next = warnAt[sla.warned + 1];
+    if (next !== undefined) {
+      const current = d.ctx.slas[slaId]!;
+      const elapsed = runningElapsed(env, current, d.now);
+      const at = dueAfter(env, current, d.now, next * durationMs(current.target) - elapsed);
+      current.warnTimer = d.scheduleTimer(at, 'sla-warning', null, slaId);
+    }
+    return null;
+  }
+  d.ctx.slas[slaId] = { ...sla, status: 'breached', breached: true, breachTimer: null };
+  d.emit({ type: 'sla.breach', slaId, at: d.now });
+  return 'breach';
+}
