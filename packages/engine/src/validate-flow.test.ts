@@ -617,38 +617,42 @@ describe('validateFlow', () => {
   it('validates a generated flow of a thousand nodes', () => {
     const def = chain(1000);
     expect(validateFlow(def)).toEqual([]);
+    // Cut the chain after step-333: the steps after it can no longer be reached.
     const broken = chain(1000);
-    broken.edges.splice(500, 1);
-    expect(found(broken, 'unreachable-node').length).toBeGreaterThan(0);
+    broken.edges.splice(
+      broken.edges.findIndex((e) => e.from === 'step-333' && e.on === 'done'),
+      1,
+    );
+    const unreachable = found(broken, 'unreachable-node').map((p) => p.nodeId);
+    expect(unreachable).toHaveLength(1000 - 333);
+    expect(unreachable[0]).toBe('step-334');
+    expect(found(broken, 'task-outcome-without-edge').map((p) => p.nodeId)).toEqual(['step-333']);
   });
 });
 
-/** start → step-1 → … → step-n (tasks and decisions with FEEL over dashed ids) → end. */
+/**
+ * start → step-1 (task) → step-2 (decision) → step-3 (task) → … → end, where every decision
+ * also leaves straight for the end when a FEEL condition over the (dashed) task before it holds.
+ */
 function chain(n: number) {
   const nodes: NodeIn[] = [{ id: 'start', type: 'start' }];
   const edges: EdgeIn[] = [];
-  let previous = 'start';
+  let exit: EdgeIn = { from: 'start', to: '' };
   for (let i = 1; i <= n; i++) {
     const id = `step-${i}`;
-    if (i % 2 === 0) {
-      nodes.push({ id, type: 'decision' });
-      edges.push({ from: previous, to: id, ...(i % 4 === 1 ? {} : previousOn(nodes)) });
-    } else {
+    edges.push({ ...exit, to: id });
+    if (i % 2 === 1) {
       nodes.push({ id, type: 'task', title: `Step ${i}`, outcomes: ['done'] });
-      edges.push({ from: previous, to: id, ...previousOn(nodes) });
+      exit = { from: id, to: '', on: 'done' };
+    } else {
+      nodes.push({ id, type: 'decision' });
+      edges.push({ from: id, to: 'end', when: `step-${i - 1}.amount > ${i}` });
+      exit = { from: id, to: '', default: true };
     }
-    previous = id;
   }
   nodes.push({ id: 'end', type: 'end' });
-  edges.push({ from: previous, to: 'end', default: true });
+  edges.push({ ...exit, to: 'end' });
   return { key: 'big', name: 'Big', nodes, edges };
-
-  function previousOn(all: NodeIn[]): Partial<EdgeIn> {
-    const prev = all[all.length - 2]!;
-    if (prev.type === 'task') return { on: 'done' };
-    if (prev.type === 'decision') return { default: true };
-    return {};
-  }
 }
 
 describe('validateFlow on arbitrary input', () => {
