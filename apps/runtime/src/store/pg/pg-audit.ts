@@ -1,0 +1,167 @@
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { timelineScanWhere } from '../queries';
+import { definedOnly } from '../rows';
+import type { NewTimelineEntry, Store, TimelineRow } from '../store';
+import { type Atomic, first, type PgDbOf, pgConflict } from './pg-db';
+import { cases, messages, slas, surveys, timeline } from './schema';
+
+/** SLA clocks, the timeline, messages and surveys on PostgreSQL. */
+export function pgAudit(
+  db: PgDbOf,
+  atomic: Atomic,
+): Pick<Store, 'slas' | 'timeline' | 'messages' | 'surveys'> {
+  return {
+    slas: {
+      async upsert(sla) {
+        const { caseId: _c, id: _i, ...set } = sla;
+        const rows = await db()
+          .insert(slas)
+          .values(sla)
+          .onConflictDoUpdate({ target: [slas.caseId, slas.id], set })
+          .returning();
+        return rows[0]!;
+      },
+      async update(caseId, id, patch) {
+        const where = and(eq(slas.caseId, caseId), eq(slas.id, id));
+        const set = definedOnly(patch);
+        if (Object.keys(set).length === 0) return first(await db().select().from(slas).where(where));
+        return first(await db().update(slas).set(set).where(where).returning());
+      },
+      async listByCase(caseId) {
+        return db().select().from(slas).where(eq(slas.caseId, caseId)).orderBy(asc(slas.id));
+      },
+      async listByCases(caseIds) {
+        if (caseIds.length === 0) return [];
+        return db()
+          .select()
+          .from(slas)
+          .where(inArray(slas.caseId, caseIds))
+          .orderBy(asc(slas.caseId), asc(slas.id));
+      },
+    },
+
+    timeline: {
+      async append(caseId, entries) {
+        if (entries.length === 0) return [];
+        return atomic(() => appendTimeline(db, caseId, entries));
+      },
+      async list(caseId, options = {}) {
+        const q = db()
+          .select()
+          .from(timeline)
+          .where(
+            and(
+              eq(timeline.caseId, caseId),
+              options.publicOnly ? eq(timeline.public, true) : undefined,
+              options.afterSeq === undefined ? undefined : gt(timeline.seq, options.afterSeq),
+            ),
+          )
+          .orderBy(asc(timeline.seq));
+        return options.limit === undefined ? q : q.limit(options.limit);
+      },
+      async scan(query) {
+        const rows = await db()
+          .select({ entry: timeline })
+          .from(timeline)
+          .innerJoin(cases, eq(cases.id, timeline.caseId))
+          .where(timelineScanWhere(timeline, cases, query))
+          .orderBy(asc(timeline.caseId), asc(timeline.seq));
+        return rows.map((r) => r.entry);
+      },
+    },
+
+    messages: {
+      async insert(message) {
+        const rows = await pgConflict(
+          `message ${message.id} exists`,
+          db().insert(messages).values(message).returning(),
+        );
+        return rows[0]!;
+      },
+      async listByCase(caseId) {
+        return db()
+          .select()
+          .from(messages)
+          .where(eq(messages.caseId, caseId))
+          .orderBy(asc(messages.at), asc(messages.id));
+      },
+      async listByCustomer(customerId, limit = 100) {
+        return db()
+          .select()
+          .from(messages)
+          .where(eq(messages.customerId, customerId))
+          .orderBy(desc(messages.at), desc(messages.id))
+          .limit(limit);
+      },
+    },
+
+    surveys: {
+      async insert(survey) {
+        const rows = await pgConflict(
+          `survey ${survey.token} exists`,
+          db().insert(surveys).values(survey).returning(),
+        );
+        return rows[0]!;
+      },
+      async getByToken(token) {
+        return first(await db().select().from(surveys).where(eq(surveys.token, token)));
+      },
+      async answer(token, score, comment, at) {
+        return first(
+          await db()
+            .update(surveys)
+            .set({ score, comment, answeredAt: at })
+            .where(and(eq(surveys.token, token), isNull(surveys.answeredAt)))
+            .returning(),
+        );
+      },
+      async listByCase(caseId) {
+        return db().select().from(surveys).where(eq(surveys.caseId, caseId)).orderBy(asc(surveys.sentAt));
+      },
+      async listByCases(caseIds) {
+        if (caseIds.length === 0) return [];
+        return db()
+          .select()
+          .from(surveys)
+          .where(inArray(surveys.caseId, caseIds))
+          .orderBy(asc(surveys.caseId), asc(surveys.sentAt));
+      },
+      async listByCustomer(customerId) {
+        return db()
+          .select()
+          .from(surveys)
+          .where(eq(surveys.customerId, customerId))
+          .orderBy(desc(surveys.sentAt));
+      },
+    },
+  };
+}
+
+/** Reserves the next seq numbers of the case and inserts the entries (two statements). */
+async function appendTimeline(
+  db: PgDbOf,
+  caseId: string,
+  entries: NewTimelineEntry[],
+): Promise<TimelineRow[]> {
+  // Reserve the seq range on the case row: concurrent appenders queue on its row lock,
+  // and each sees the counter as the previous one committed it.
+  const [head] = await db()
+    .update(cases)
+    .set({ timelineSeq: sql`${cases.timelineSeq} + ${entries.length}` })
+    .where(eq(cases.id, caseId))
+    .returning({ seq: cases.timelineSeq });
+  if (!head) throw new Error(`timeline append: unknown case ${caseId}`);
+  const base = head.seq - entries.length;
+  const rows: TimelineRow[] = entries.map((e, i) => ({
+    caseId,
+    seq: base + i + 1,
+    at: e.at,
+    type: e.type,
+    actor: e.actor ?? null,
+    nodeId: e.nodeId ?? null,
+    data: e.data ?? {},
+    public: e.public ?? false,
+  }));
+  await db().insert(timeline).values(rows);
+  return rows;
+}

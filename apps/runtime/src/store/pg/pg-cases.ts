@@ -1,0 +1,139 @@
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, or } from 'drizzle-orm';
+import { afterCursor, decodeCursor, pageLimit, toPage } from '../paging';
+import { caseListWhere, caseScanWhere, taskListWhere } from '../queries';
+import { definedOnly, withoutColumn } from '../rows';
+import type { Store, TaskRow } from '../store';
+import { first, type PgDbOf, pgConflict } from './pg-db';
+import { cases, tasks } from './schema';
+
+/** Every case column but the timeline counter (internal to timeline appends). */
+export const caseColumns = withoutColumn(getTableColumns(cases), 'timelineSeq');
+const summaryColumns = withoutColumn(caseColumns, 'snapshot');
+
+/** cases and tasks on PostgreSQL; every method is one statement. */
+export function pgCases(db: PgDbOf): Pick<Store, 'cases' | 'tasks'> {
+  return {
+    cases: {
+      async insert(row) {
+        const rows = await pgConflict(
+          `case ${row.id} exists`,
+          db().insert(cases).values(row).returning(caseColumns),
+        );
+        return rows[0]!;
+      },
+      async get(id) {
+        return first(await db().select(caseColumns).from(cases).where(eq(cases.id, id)));
+      },
+      async list(query = {}) {
+        const limit = pageLimit(query);
+        const cursor = decodeCursor(query.cursor);
+        const rows = await db()
+          .select(summaryColumns)
+          .from(cases)
+          .where(
+            and(caseListWhere(cases, tasks, query), afterCursor(cases.createdAt, cases.id, cursor, 'desc')),
+          )
+          .orderBy(desc(cases.createdAt), desc(cases.id))
+          .limit(limit + 1);
+        return toPage(rows, limit, (r) => [r.createdAt, r.id]);
+      },
+      async scan(query = {}) {
+        return db()
+          .select(summaryColumns)
+          .from(cases)
+          .where(caseScanWhere(cases, query))
+          .orderBy(asc(cases.createdAt), asc(cases.id));
+      },
+      async update(id, expectedRevision, patch) {
+        // The revision check and the write are one statement: a concurrent writer's row lock
+        // makes this one re-check the revision after that writer commits.
+        return first(
+          await db()
+            .update(cases)
+            .set({ ...definedOnly(patch), revision: expectedRevision + 1 })
+            .where(and(eq(cases.id, id), eq(cases.revision, expectedRevision)))
+            .returning(caseColumns),
+        );
+      },
+      async markFirstResponse(id, at) {
+        const result = await db()
+          .update(cases)
+          .set({ firstResponseAt: at })
+          .where(and(eq(cases.id, id), isNull(cases.firstResponseAt)));
+        return (result.rowCount ?? 0) > 0;
+      },
+    },
+
+    tasks: {
+      async insert(task) {
+        const row: TaskRow = {
+          ...task,
+          outcome: task.outcome ?? null,
+          values: task.values ?? null,
+          updatedAt: task.updatedAt ?? task.createdAt,
+          closedAt: task.closedAt ?? null,
+        };
+        const rows = await pgConflict(`task ${task.id} exists`, db().insert(tasks).values(row).returning());
+        return rows[0]!;
+      },
+      async get(id) {
+        return first(await db().select().from(tasks).where(eq(tasks.id, id)));
+      },
+      async getByKey(caseId, taskKey) {
+        return first(
+          await db()
+            .select()
+            .from(tasks)
+            .where(and(eq(tasks.caseId, caseId), eq(tasks.taskKey, taskKey))),
+        );
+      },
+      async list(query = {}) {
+        const limit = pageLimit(query);
+        const cursor = decodeCursor(query.cursor);
+        const rows = await db()
+          .select()
+          .from(tasks)
+          .where(and(taskListWhere(tasks, query), afterCursor(tasks.createdAt, tasks.id, cursor, 'asc')))
+          .orderBy(asc(tasks.createdAt), asc(tasks.id))
+          .limit(limit + 1);
+        return toPage(rows, limit, (r) => [r.createdAt, r.id]);
+      },
+      async listByCase(caseId) {
+        return db()
+          .select()
+          .from(tasks)
+          .where(eq(tasks.caseId, caseId))
+          .orderBy(asc(tasks.createdAt), asc(tasks.id));
+      },
+      async listByCases(caseIds) {
+        if (caseIds.length === 0) return [];
+        return db()
+          .select()
+          .from(tasks)
+          .where(inArray(tasks.caseId, caseIds))
+          .orderBy(asc(tasks.caseId), asc(tasks.createdAt), asc(tasks.id));
+      },
+      async update(id, patch) {
+        return first(await db().update(tasks).set(definedOnly(patch)).where(eq(tasks.id, id)).returning());
+      },
+      async claim(id, user, now) {
+        // A racing claimer blocks on the row lock, then re-evaluates the WHERE and misses.
+        return first(
+          await db()
+            .update(tasks)
+            .set({ status: 'claimed', assignee: user, updatedAt: now })
+            .where(
+              and(
+                eq(tasks.id, id),
+                or(
+                  and(eq(tasks.status, 'open'), or(isNull(tasks.assignee), eq(tasks.assignee, user))),
+                  and(eq(tasks.status, 'claimed'), eq(tasks.assignee, user)),
+                ),
+              ),
+            )
+            .returning(),
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, getTableColumns, inArray, lt, lte, sql } from 'drizzle-orm';
+import { afterCursor, decodeCursor, pageLimit, toPage } from '../paging';
+import { withoutColumn } from '../rows';
+import type { ClaimedOutbox, ClaimedTimer, Store, TimerRow } from '../store';
+import { first, type PgDbOf, pgConflict } from './pg-db';
+import { idempotency, outbox, timers } from './schema';
+
+const outboxColumns = withoutColumn(getTableColumns(outbox), 'claim');
+const timerColumns = {
+  id: timers.id,
+  caseId: timers.caseId,
+  timerId: timers.timerId,
+  fireAt: timers.fireAt,
+  purpose: timers.purpose,
+};
+const retryable = inArray(outbox.status, ['pending', 'failed']);
+
+/**
+ * The outbox, durable timers and idempotency keys on PostgreSQL. Claims lock due rows with
+ * FOR UPDATE SKIP LOCKED and push their due time forward as a lease in the same statement, so
+ * concurrent claimers never wait on each other and never rescan claimed rows.
+ */
+export function pgDelivery(db: PgDbOf): Pick<Store, 'outbox' | 'timers' | 'idempotency'> {
+  const settle = async (id: string, claim: string, set: Partial<typeof outbox.$inferInsert>) => {
+    const result = await db()
+      .update(outbox)
+      .set({ ...set, claim: null })
+      .where(and(eq(outbox.id, id), eq(outbox.claim, claim), retryable));
+    return (result.rowCount ?? 0) > 0;
+  };
+
+  return {
+    outbox: {
+      async insert(row) {
+        const values = {
+          ...row,
+          status: 'pending' as const,
+          attempts: 0,
+          nextAttemptAt: row.nextAttemptAt ?? row.createdAt,
+          lastError: null,
+          claim: null,
+          deliveredAt: null,
+        };
+        const [inserted] = await pgConflict(
+          `outbox row ${row.id} exists`,
+          db()
+            .insert(outbox)
+            .values(values)
+            .onConflictDoNothing({ target: outbox.idempotencyKey })
+            .returning(outboxColumns),
+        );
+        if (inserted) return inserted;
+        const [existing] = await db()
+          .select(outboxColumns)
+          .from(outbox)
+          .where(eq(outbox.idempotencyKey, row.idempotencyKey));
+        return existing!;
+      },
+      async get(id) {
+        return first(await db().select(outboxColumns).from(outbox).where(eq(outbox.id, id)));
+      },
+      async list(query = {}) {
+        const limit = pageLimit(query);
+        const cursor = decodeCursor(query.cursor);
+        const rows = await db()
+          .select(outboxColumns)
+          .from(outbox)
+          .where(
+            and(
+              query.caseId === undefined ? undefined : eq(outbox.caseId, query.caseId),
+              query.status === undefined ? undefined : eq(outbox.status, query.status),
+              afterCursor(outbox.createdAt, outbox.id, cursor, 'desc'),
+            ),
+          )
+          .orderBy(desc(outbox.createdAt), desc(outbox.id))
+          .limit(limit + 1);
+        return toPage(rows, limit, (r) => [r.createdAt, r.id]);
+      },
+      async claimDue(now, limit, leaseMs) {
+        const claim = randomUUID();
+        const due = db()
+          .select({ id: outbox.id })
+          .from(outbox)
+          .where(and(retryable, lte(outbox.nextAttemptAt, now)))
+          .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+          .limit(limit)
+          .for('update', { skipLocked: true });
+        const rows = await db()
+          .update(outbox)
+          .set({ nextAttemptAt: now + leaseMs, claim, attempts: sql`${outbox.attempts} + 1` })
+          .where(inArray(outbox.id, due))
+          .returning();
+        return rows.map((r) => ({ ...r, claim }) as ClaimedOutbox).sort(byCreation);
+      },
+      async markDelivered(id, claim, now) {
+        return settle(id, claim, { status: 'delivered', deliveredAt: now });
+      },
+      async markFailed(id, claim, error, nextAttemptAt) {
+        return settle(id, claim, { status: 'failed', lastError: error, nextAttemptAt });
+      },
+      async markDead(id, claim, error) {
+        return settle(id, claim, { status: 'dead', lastError: error });
+      },
+      async nextDueAt() {
+        const [row] = await db()
+          .select({ at: sql<number | null>`min(${outbox.nextAttemptAt})`.mapWith(Number) })
+          .from(outbox)
+          .where(retryable);
+        return row?.at ?? null;
+      },
+    },
+
+    timers: {
+      async schedule(timer) {
+        const id = `${timer.caseId}:${timer.timerId}`;
+        const [row] = await db()
+          .insert(timers)
+          .values({ ...timer, id, dueAt: timer.fireAt, claim: null })
+          .onConflictDoUpdate({
+            target: timers.id,
+            set: { fireAt: timer.fireAt, dueAt: timer.fireAt, purpose: timer.purpose, claim: null },
+          })
+          .returning(timerColumns);
+        return row!;
+      },
+      async cancel(caseId, timerId) {
+        const result = await db()
+          .delete(timers)
+          .where(eq(timers.id, `${caseId}:${timerId}`));
+        return (result.rowCount ?? 0) > 0;
+      },
+      async cancelAllForCase(caseId) {
+        const result = await db().delete(timers).where(eq(timers.caseId, caseId));
+        return result.rowCount ?? 0;
+      },
+      async listByCase(caseId) {
+        const rows = await db()
+          .select({ ...timerColumns, dueAt: timers.dueAt })
+          .from(timers)
+          .where(eq(timers.caseId, caseId))
+          .orderBy(asc(timers.dueAt), asc(timers.id));
+        return rows.map(({ dueAt, ...t }): TimerRow => ({ ...t, fireAt: dueAt }));
+      },
+      async claimDue(now, limit, leaseMs) {
+        const claim = randomUUID();
+        const due = db()
+          .select({ id: timers.id })
+          .from(timers)
+          .where(lte(timers.fireAt, now))
+          .orderBy(asc(timers.fireAt), asc(timers.id))
+          .limit(limit)
+          .for('update', { skipLocked: true });
+        const rows = await db()
+          .update(timers)
+          .set({ fireAt: now + leaseMs, claim })
+          .where(inArray(timers.id, due))
+          .returning({ ...timerColumns, dueAt: timers.dueAt });
+        return rows.map((r): ClaimedTimer => ({ ...r, claim })).sort(byDue);
+      },
+      async complete(id, claim) {
+        const result = await db()
+          .delete(timers)
+          .where(and(eq(timers.id, id), eq(timers.claim, claim)));
+        return (result.rowCount ?? 0) > 0;
+      },
+      async nextDueAt() {
+        const [row] = await db()
+          .select({ at: sql<number | null>`min(${timers.fireAt})`.mapWith(Number) })
+          .from(timers);
+        return row?.at ?? null;
+      },
+    },
+
+    idempotency: {
+      async get(userId, key) {
+        return first(
+          await db()
+            .select()
+            .from(idempotency)
+            .where(and(eq(idempotency.userId, userId), eq(idempotency.key, key))),
+        );
+      },
+      async put(row) {
+        const result = await db().insert(idempotency).values(row).onConflictDoNothing();
+        return (result.rowCount ?? 0) > 0;
+      },
+      async purge(before) {
+        const result = await db().delete(idempotency).where(lt(idempotency.createdAt, before));
+        return result.rowCount ?? 0;
+      },
+    },
+  };
+}
+
+function byCreation(a: ClaimedOutbox, b: ClaimedOutbox): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function byDue(a: ClaimedTimer, b: ClaimedTimer): number {
+  return a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

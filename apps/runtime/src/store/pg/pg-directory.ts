@@ -1,0 +1,144 @@
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { decodeCursor, pageLimit, toPage } from '../paging';
+import { containsPattern, definedOnly } from '../rows';
+import type { CustomerRow, Store, UserRow } from '../store';
+import { first, type PgDbOf, pgConflict } from './pg-db';
+import { customers, groups, users } from './schema';
+
+/** Every user column except the password hash. */
+const userColumns = {
+  username: users.username,
+  displayName: users.displayName,
+  roles: users.roles,
+  groups: users.groups,
+  tiers: users.tiers,
+  customerId: users.customerId,
+  createdAt: users.createdAt,
+};
+
+/** users, groups and customers on PostgreSQL. */
+export function pgDirectory(db: PgDbOf): Pick<Store, 'users' | 'groups' | 'customers'> {
+  const users$: Store['users'] = {
+    async create(user) {
+      const row = {
+        username: user.username,
+        passwordHash: user.passwordHash,
+        displayName: user.displayName ?? null,
+        roles: user.roles,
+        groups: user.groups ?? [],
+        tiers: user.tiers ?? [],
+        customerId: user.customerId ?? null,
+        createdAt: user.createdAt,
+      };
+      const rows = await pgConflict(
+        `user ${user.username} exists`,
+        db().insert(users).values(row).returning(userColumns),
+      );
+      return rows[0]!;
+    },
+    async get(username) {
+      return first(await db().select(userColumns).from(users).where(eq(users.username, username)));
+    },
+    async getCredentials(username) {
+      const row = first(await db().select().from(users).where(eq(users.username, username)));
+      if (!row) return null;
+      const { passwordHash, ...user } = row;
+      return { user: user as UserRow, passwordHash };
+    },
+    async list() {
+      return db().select(userColumns).from(users).orderBy(asc(users.username));
+    },
+    async update(username, patch) {
+      const set = definedOnly(patch);
+      if (Object.keys(set).length === 0) return users$.get(username);
+      return first(
+        await db().update(users).set(set).where(eq(users.username, username)).returning(userColumns),
+      );
+    },
+    async membersOf(group) {
+      const rows = await db()
+        .select({ username: users.username })
+        .from(users)
+        .where(sql`${users.groups} @> ${JSON.stringify([group])}::jsonb`)
+        .orderBy(asc(users.username));
+      return rows.map((r) => r.username);
+    },
+    async count() {
+      const [row] = await db().select({ n: sql<number>`count(*)::int` }).from(users);
+      return row?.n ?? 0;
+    },
+  };
+
+  return {
+    users: users$,
+
+    groups: {
+      async create(group) {
+        const rows = await pgConflict(
+          `group ${group.name} exists`,
+          db().insert(groups).values(group).returning(),
+        );
+        return rows[0]!;
+      },
+      async get(name) {
+        return first(await db().select().from(groups).where(eq(groups.name, name)));
+      },
+      async list() {
+        return db().select().from(groups).orderBy(asc(groups.name));
+      },
+    },
+
+    customers: {
+      async create(customer) {
+        const row: CustomerRow = {
+          id: customer.id,
+          name: customer.name,
+          email: customer.email ?? null,
+          phone: customer.phone ?? null,
+          segment: customer.segment ?? null,
+          attributes: customer.attributes ?? {},
+          tags: customer.tags ?? [],
+          createdAt: customer.createdAt,
+          updatedAt: customer.updatedAt ?? customer.createdAt,
+        };
+        const rows = await pgConflict(
+          `customer ${customer.id} exists`,
+          db().insert(customers).values(row).returning(),
+        );
+        return rows[0]!;
+      },
+      async get(id) {
+        return first(await db().select().from(customers).where(eq(customers.id, id)));
+      },
+      async list(query = {}) {
+        const limit = pageLimit(query);
+        const cursor = decodeCursor(query.cursor);
+        const search = query.search ? containsPattern(query.search) : undefined;
+        const rows = await db()
+          .select()
+          .from(customers)
+          .where(
+            and(
+              query.segment === undefined ? undefined : eq(customers.segment, query.segment),
+              search === undefined
+                ? undefined
+                : sql`(${customers.name} ilike ${search} escape '\\' or ${customers.email} ilike ${search} escape '\\' or ${customers.id} ilike ${search} escape '\\')`,
+              cursor ? gt(customers.id, cursor[1]) : undefined,
+            ),
+          )
+          .orderBy(asc(customers.id))
+          .limit(limit + 1);
+        return toPage(rows, limit, (r) => [r.id, r.id]);
+      },
+      async update(id, patch, now) {
+        return first(
+          await db()
+            .update(customers)
+            .set({ ...definedOnly(patch), updatedAt: now })
+            .where(eq(customers.id, id))
+            .returning(),
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,325 @@
+import type { Channel, Cohort, Priority, Problem, Role, SurveyKind } from '@caseflow/schema';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import type { CaseStatus, OutboxKind, OutboxStatus, PilotStatus, SlaStatus, TaskStatus } from '../store';
+
+/*
+ * PostgreSQL tables of the runtime: the same tables and property names as sqlite/schema.ts,
+ * so that both sides answer identical rows. Times are epoch ms (bigint read as number); JSON
+ * is jsonb. Changing this file: run `npx drizzle-kit generate --config drizzle.pg.config.ts`
+ * in apps/runtime.
+ */
+
+const json = <T>(name: string) => jsonb(name).$type<T>();
+const ms = (name: string) => bigint(name, { mode: 'number' });
+const bool = (name: string) => boolean(name);
+
+export const users = pgTable('users', {
+  username: text('username').primaryKey(),
+  passwordHash: text('password_hash').notNull(),
+  displayName: text('display_name'),
+  roles: json<Role[]>('roles').notNull(),
+  groups: json<string[]>('groups').notNull(),
+  tiers: json<string[]>('tiers').notNull(),
+  customerId: text('customer_id'),
+  createdAt: ms('created_at').notNull(),
+});
+
+export const groups = pgTable('groups', {
+  name: text('name').primaryKey(),
+  description: text('description').notNull(),
+  createdAt: ms('created_at').notNull(),
+});
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    segment: text('segment'),
+    attributes: json<Record<string, unknown>>('attributes').notNull(),
+    tags: json<string[]>('tags').notNull(),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [index('customers_segment_idx').on(t.segment, t.id)],
+);
+
+export const flows = pgTable('flows', {
+  key: text('key').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  draft: json<unknown>('draft').notNull(),
+  problems: json<Problem[]>('problems').notNull(),
+  activeVersion: integer('active_version'),
+  updatedBy: text('updated_by'),
+  createdAt: ms('created_at').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+/** Immutable: rows are inserted once and never updated. */
+export const flowVersions = pgTable(
+  'flow_versions',
+  {
+    flow: text('flow').notNull(),
+    version: integer('version').notNull(),
+    definition: json<unknown>('definition').notNull(),
+    config: json<unknown>('config').notNull(),
+    checksum: text('checksum').notNull(),
+    author: text('author'),
+    note: text('note').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.flow, t.version] })],
+);
+
+/** The item's fields beyond the indexed ones are kept whole in `data`. */
+export const catalogItems = pgTable('catalog_items', {
+  key: text('key').primaryKey(),
+  name: text('name').notNull(),
+  category: text('category').notNull(),
+  flow: text('flow').notNull(),
+  active: bool('active').notNull(),
+  data: json<Record<string, unknown>>('data').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+export const pilots = pgTable(
+  'pilots',
+  {
+    id: text('id').primaryKey(),
+    flow: text('flow').notNull(),
+    version: integer('version').notNull(),
+    baselineVersion: integer('baseline_version'),
+    percentage: doublePrecision('percentage').notNull(),
+    segments: json<string[]>('segments').notNull(),
+    customerIds: json<string[]>('customer_ids').notNull(),
+    note: text('note').notNull(),
+    status: text('status').$type<PilotStatus>().notNull(),
+    createdBy: text('created_by'),
+    createdAt: ms('created_at').notNull(),
+    endedAt: ms('ended_at'),
+  },
+  (t) => [index('pilots_flow_idx').on(t.flow, t.status, t.createdAt)],
+);
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    flow: text('flow').notNull(),
+    version: integer('version').notNull(),
+    pilotId: text('pilot_id'),
+    cohort: text('cohort').$type<Cohort>(),
+    customerId: text('customer_id'),
+    channel: text('channel').$type<Channel>().notNull(),
+    subject: text('subject').notNull(),
+    priority: text('priority').$type<Priority>().notNull(),
+    status: text('status').$type<CaseStatus>().notNull(),
+    activeNodes: json<string[]>('active_nodes').notNull(),
+    variables: json<Record<string, unknown>>('variables').notNull(),
+    snapshot: json<unknown>('snapshot').notNull(),
+    revision: integer('revision').notNull(),
+    parentCaseId: text('parent_case_id'),
+    parentNodeId: text('parent_node_id'),
+    childId: text('child_id'),
+    createdBy: text('created_by'),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+    closedAt: ms('closed_at'),
+    firstResponseAt: ms('first_response_at'),
+    /** Last timeline seq of the case: bumped by timeline appends so concurrent writers serialise on the case row. */
+    timelineSeq: integer('timeline_seq').notNull().default(0),
+  },
+  (t) => [
+    index('cases_created_idx').on(t.createdAt, t.id),
+    index('cases_customer_idx').on(t.customerId, t.createdAt, t.id),
+    index('cases_status_idx').on(t.status, t.createdAt, t.id),
+    index('cases_flow_idx').on(t.flow, t.version, t.createdAt),
+    index('cases_pilot_idx').on(t.pilotId),
+    index('cases_parent_idx').on(t.parentCaseId),
+  ],
+);
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    taskKey: text('task_key').notNull(),
+    nodeId: text('node_id').notNull(),
+    kind: text('kind').$type<'task' | 'approval'>().notNull(),
+    title: text('title').notNull(),
+    status: text('status').$type<TaskStatus>().notNull(),
+    tier: text('tier'),
+    group: text('group_name'),
+    assignee: text('assignee'),
+    outcomes: json<string[]>('outcomes').notNull(),
+    form: json<unknown>('form'),
+    approvalId: text('approval_id'),
+    dueAt: ms('due_at'),
+    outcome: text('outcome'),
+    values: json<Record<string, unknown>>('values'),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+    closedAt: ms('closed_at'),
+  },
+  (t) => [
+    uniqueIndex('tasks_case_key_idx').on(t.caseId, t.taskKey),
+    index('tasks_queue_idx').on(t.status, t.createdAt, t.id),
+    index('tasks_group_idx').on(t.group, t.status, t.createdAt),
+    index('tasks_tier_idx').on(t.tier, t.status, t.createdAt),
+    index('tasks_assignee_idx').on(t.assignee, t.status, t.createdAt),
+  ],
+);
+
+export const slas = pgTable(
+  'slas',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    id: text('id').notNull(),
+    scope: text('scope').$type<'case' | 'task'>().notNull(),
+    taskId: text('task_id'),
+    status: text('status').$type<SlaStatus>().notNull(),
+    target: text('target').notNull(),
+    calendar: text('calendar').notNull(),
+    startedAt: ms('started_at'),
+    dueAt: ms('due_at'),
+    elapsedMs: integer('elapsed_ms').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.id] })],
+);
+
+/** Append-only audit trail; seq is 1, 2, 3… per case. */
+export const timeline = pgTable(
+  'timeline',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    seq: integer('seq').notNull(),
+    at: ms('at').notNull(),
+    type: text('type').notNull(),
+    actor: text('actor'),
+    nodeId: text('node_id'),
+    data: json<Record<string, unknown>>('data').notNull(),
+    public: bool('public').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.seq] }), index('timeline_type_at_idx').on(t.type, t.at)],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    customerId: text('customer_id'),
+    channel: text('channel').$type<Channel>().notNull(),
+    direction: text('direction').$type<'in' | 'out'>().notNull(),
+    from: text('from_party').$type<'customer' | 'agent' | 'system'>().notNull(),
+    author: text('author'),
+    body: text('body').notNull(),
+    at: ms('at').notNull(),
+  },
+  (t) => [
+    index('messages_case_idx').on(t.caseId, t.at),
+    index('messages_customer_idx').on(t.customerId, t.at),
+  ],
+);
+
+export const surveys = pgTable(
+  'surveys',
+  {
+    token: text('token').primaryKey(),
+    caseId: text('case_id').notNull(),
+    customerId: text('customer_id'),
+    surveyId: text('survey_id').notNull(),
+    nodeId: text('node_id'),
+    kind: text('kind').$type<SurveyKind>().notNull(),
+    to: text('to_address').notNull(),
+    score: doublePrecision('score'),
+    comment: text('comment'),
+    sentAt: ms('sent_at').notNull(),
+    answeredAt: ms('answered_at'),
+  },
+  (t) => [index('surveys_case_idx').on(t.caseId), index('surveys_customer_idx').on(t.customerId)],
+);
+
+/** Side effects to deliver after commit. `claim` names the current lease holder. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id'),
+    kind: text('kind').$type<OutboxKind>().notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    payload: json<Record<string, unknown>>('payload').notNull(),
+    status: text('status').$type<OutboxStatus>().notNull(),
+    attempts: integer('attempts').notNull(),
+    nextAttemptAt: ms('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    claim: text('claim'),
+    createdAt: ms('created_at').notNull(),
+    deliveredAt: ms('delivered_at'),
+  },
+  (t) => [
+    uniqueIndex('outbox_key_idx').on(t.idempotencyKey),
+    index('outbox_due_idx').on(t.nextAttemptAt, t.id).where(sql`${t.status} in ('pending', 'failed')`),
+    index('outbox_case_idx').on(t.caseId, t.createdAt),
+    index('outbox_created_idx').on(t.createdAt, t.id),
+  ],
+);
+
+/**
+ * Durable timers, keyed by id; claims pick due rows from the fire_at index with SKIP LOCKED
+ * and push `fire_at` forward as a lease, so claimed rows leave the due range. `due_at` keeps
+ * the scheduled time.
+ */
+export const timers = pgTable(
+  'timers',
+  {
+    fireAt: ms('fire_at').notNull(),
+    id: text('id').notNull(),
+    caseId: text('case_id').notNull(),
+    timerId: text('timer_id').notNull(),
+    purpose: text('purpose').notNull(),
+    dueAt: ms('due_at').notNull(),
+    claim: text('claim'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.id] }),
+    index('timers_fire_idx').on(t.fireAt, t.id),
+    index('timers_case_idx').on(t.caseId),
+  ],
+);
+
+export const idempotency = pgTable(
+  'idempotency',
+  {
+    userId: text('user_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    body: json<unknown>('body'),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_created_idx').on(t.createdAt)],
+);
