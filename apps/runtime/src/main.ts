@@ -1,8 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
+import { exampleCalendars } from '../../../examples/index';
+import { createApp } from './app';
+import { ensureAdmin } from './auth/bootstrap-admin';
+import { clockFromEnv } from './clock';
+import { ConfigError, loadConfig } from './config';
+import { createRuntime } from './executor/runtime';
+import { designerDistDir, mountDesigner } from './http/static-designer';
+import { createLogger } from './logger';
+import { isEmptyDatabase, seedDemo } from './seed/demo';
+import { openStore } from './store/open-store';
 
-const app = new Hono();
-app.get('/api/health', (c) => c.json({ status: 'ok', db: 'sqlite' }));
-const port = Number(process.env.PORT ?? 3000);
-serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' });
-console.log(`caseflow runtime listening on http://localhost:${port}`);
+/**
+ * The runtime process: configuration from the environment only (DESIGN §4), store, runtime
+ * with its timer and outbox loops, the HTTP app and the built designer; graceful shutdown on
+ * SIGTERM / SIGINT (stop accepting, finish the loops, close the store).
+ */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  if (config.secretGenerated) {
+    logger.warn(
+      'CASEFLOW_SECRET is not set: tokens are signed with a random secret and end with this process',
+    );
+  }
+  if (config.db.kind === 'sqlite' && config.db.file !== ':memory:') {
+    mkdirSync(dirname(config.db.file), { recursive: true });
+  }
+  const store = await openStore({
+    DATABASE_URL: config.db.kind === 'postgres' ? config.db.url : undefined,
+    CASEFLOW_DB: config.db.kind === 'sqlite' ? config.db.file : undefined,
+  });
+  const clock = clockFromEnv(process.env);
+  // The business calendars ship with the examples (there is no calendar editor yet).
+  const runtime = createRuntime({ store, clock, env: process.env, logger, calendars: exampleCalendars });
+
+  if (config.demo && (await isEmptyDatabase(store))) {
+    const report = await seedDemo(runtime, { adminPassword: config.adminPassword });
+    logger.info({ seed: report }, 'demo data seeded (password demo1234)');
+  }
+  // The generated password goes to stdout once, never to the JSON log.
+  await ensureAdmin(store, {
+    password: config.adminPassword,
+    now: clock.now(),
+    print: (l) => console.log(l),
+  });
+
+  const app = createApp({ runtime, config, logger });
+  const designer = designerDistDir();
+  if (!mountDesigner(app, designer))
+    logger.warn({ dir: designer }, 'designer not built: serving the API only');
+
+  runtime.startBackground();
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info({ port: info.port, host: config.host, db: store.dialect, clock: clock.kind }, 'listening');
+    console.log(`caseflow runtime listening on http://localhost:${info.port}`);
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await new Promise<void>((done) => server.close(() => done()));
+    await runtime.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else {
+    const details = (error as { details?: unknown } | null)?.details;
+    console.error('caseflow runtime failed to start:', error instanceof Error ? error.message : error);
+    if (details !== undefined) console.error(JSON.stringify(details, null, 2));
+  }
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono } from 'hono';
+import type { AppEnv } from './context';
+
+/**
+ * Where the built designer lives: `apps/designer/dist`, found relative to this runtime package
+ * (both `src/` under tsx and `dist/main.js` after bundling sit two levels below `apps/`).
+ */
+export function designerDistDir(moduleUrl: string = import.meta.url): string {
+  return resolve(dirname(fileURLToPath(moduleUrl)), '../../designer/dist');
+}
+
+/**
+ * Serves the built SPA for every non-/api GET: files as they are, and index.html for any
+ * other path so that client-side routes (/flows/lost-card, /work…) survive a reload. Answers
+ * false (and mounts nothing) when the designer has not been built.
+ */
+export function mountDesigner(app: Hono<AppEnv>, dir: string): boolean {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return false;
+  const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+  const files = serveStatic({ root: dir });
+  app.use('*', async (c, next) => {
+    if (isApi(c.req.path) || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
+    return files(c, next);
+  });
+  app.get('*', async (c, next) => {
+    if (isApi(c.req.path) || /\.[a-z0-9]+$/i.test(c.req.path)) return next();
+    return c.html(await readFile(index, 'utf8'));
+  });
+  return true;
+}

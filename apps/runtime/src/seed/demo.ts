@@ -1,0 +1,101 @@
+import { CatalogItem, type FlowDefinitionInput } from '@caseflow/schema';
+import { exampleCatalog, exampleFlows } from '../../../../examples/index';
+import { hashPassword } from '../auth/password';
+import type { Runtime } from '../executor/types';
+import type { Store } from '../store/store';
+import { DEMO_CUSTOMERS, DEMO_GROUPS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+
+/** What the demo seed created, for the start-up log. */
+export interface SeedReport {
+  groups: number;
+  users: number;
+  customers: number;
+  flows: Array<{ key: string; version: number }>;
+  catalog: number;
+}
+
+/**
+ * True when the database holds nothing a person made: no flows, no customers, no groups and
+ * at most the bootstrap admin. The demo seed only ever runs on such a database.
+ */
+export async function isEmptyDatabase(store: Store): Promise<boolean> {
+  const [flows, customers, groups, users] = await Promise.all([
+    store.flows.list(),
+    store.customers.list({ limit: 1 }),
+    store.groups.list(),
+    store.users.count(),
+  ]);
+  return flows.length === 0 && customers.items.length === 0 && groups.length === 0 && users <= 1;
+}
+
+/** Groups the example flows name in their tiers and approvers, so that they validate. */
+function groupsOf(flows: FlowDefinitionInput[]): string[] {
+  const names = new Set<string>();
+  for (const f of flows) {
+    for (const t of f.tiers ?? []) names.add(t.group);
+    for (const n of f.nodes) if (n.type === 'approval' && n.approvers.group) names.add(n.approvers.group);
+  }
+  return [...names];
+}
+
+/**
+ * Seeds the demo (CASEFLOW_DEMO=1): groups, users (password `demo1234`, or
+ * CASEFLOW_ADMIN_PASSWORD for admin), customers with segments, the example flows published
+ * and activated, and the example catalog. Call only on an empty database (isEmptyDatabase).
+ */
+export async function seedDemo(
+  runtime: Runtime,
+  options: { adminPassword?: string } = {},
+): Promise<SeedReport> {
+  const store = runtime.store;
+  const now = runtime.clock.now();
+  const known = new Set(DEMO_GROUPS.map((g) => g.name));
+  const groups = [
+    ...DEMO_GROUPS,
+    ...groupsOf(exampleFlows)
+      .filter((g) => !known.has(g))
+      .map((name) => ({ name, description: `Group used by the example flows (${name})` })),
+  ];
+  for (const g of groups) await store.groups.create({ ...g, createdAt: now });
+
+  for (const c of DEMO_CUSTOMERS) {
+    await store.customers.create({
+      ...c,
+      attributes: { segment: c.segment },
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+
+  // One hash for the shared demo password: scrypt is slow on purpose, the demo need not be.
+  const demoHash = await hashPassword(DEMO_PASSWORD);
+  const adminHash = options.adminPassword ? await hashPassword(options.adminPassword) : demoHash;
+  const existing = new Set((await store.users.list()).map((u) => u.username));
+  let users = 0;
+  for (const u of DEMO_USERS) {
+    // An admin bootstrapped on an earlier start keeps the password it was given.
+    if (existing.has(u.username)) continue;
+    const passwordHash = u.username === 'admin' ? adminHash : demoHash;
+    await store.users.create({ ...u, customerId: u.customerId ?? null, passwordHash, createdAt: now });
+    users++;
+  }
+
+  const flows: SeedReport['flows'] = [];
+  for (const def of exampleFlows) {
+    await runtime.saveDraft(def.key, def, 'admin');
+    const { version } = await runtime.publish(def.key, { note: 'demo seed', actor: 'admin' });
+    await runtime.activate(def.key, version);
+    flows.push({ key: def.key, version });
+  }
+
+  for (const item of exampleCatalog) {
+    await store.catalog.upsert({ ...CatalogItem.parse(item), updatedAt: now });
+  }
+  return {
+    groups: groups.length,
+    users,
+    customers: DEMO_CUSTOMERS.length,
+    flows,
+    catalog: exampleCatalog.length,
+  };
+}
