@@ -153,6 +153,25 @@ describe('validateFlow', () => {
     expect(problems.map((p) => p.code)).toContain('dangling-edge');
   });
 
+  it('schema: hints list the allowed values of enums and unions', () => {
+    const def = flow((f) => {
+      (f.nodes[nodeIndex('mark')] as { action: { kind: string } }).action.kind = 'script';
+      (f.nodes[nodeIndex('closed')] as { outcome?: string }).outcome = 'done';
+    });
+    expect(validateFlow(def, CTX).map((p) => [p.code, p.path, p.hint])).toEqual([
+      [
+        'schema',
+        ['nodes', nodeIndex('mark'), 'action', 'kind'],
+        'Set nodes[11].action.kind to one of: "set", "http", "customer".',
+      ],
+      [
+        'schema',
+        ['nodes', nodeIndex('closed'), 'outcome'],
+        'Set nodes[14].outcome to one of: "resolved", "cancelled", "rejected", "failed".',
+      ],
+    ]);
+  });
+
   it('schema: a definition that is not an object is one problem at the root', () => {
     expect(validateFlow(null)).toEqual([expect.objectContaining({ code: 'schema', path: [] })]);
     expect(validateFlow({ key: 'k', name: 'n', nodes: 'many' }).map((p) => p.path)).toEqual([['nodes']]);

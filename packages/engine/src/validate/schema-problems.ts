@@ -56,7 +56,7 @@ export function schemaProblems(def: unknown, view: FlowView): SchemaCheck {
 
 /** A fix suggestion in the designer's words; the zod message already says what is wrong. */
 function schemaHint(
-  issue: { code: string; message: string; origin?: unknown },
+  issue: { code: string; message: string; origin?: unknown; options?: unknown; values?: unknown },
   path: ProblemPath,
   def: unknown,
 ) {
@@ -72,6 +72,16 @@ function schemaHint(
     return issue.origin === 'array' ? `Add at least one entry to ${place}.` : `Fill in ${place}.`;
   }
   if (issue.code === 'unrecognized_keys') return `Remove the unknown fields at ${place}.`;
+  // Discriminated unions list their options, enums and literals their values.
+  const choices =
+    issue.code === 'invalid_union'
+      ? issue.options
+      : issue.code === 'invalid_value'
+        ? issue.values
+        : undefined;
+  if (Array.isArray(choices) && choices.length > 0) {
+    return `Set ${place} to one of: ${choices.map((c) => JSON.stringify(c)).join(', ')}.`;
+  }
   return `Correct ${place} to match the flow schema.`;
 }
 
