@@ -1,0 +1,211 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RuntimeError } from './errors';
+import { supportFlow } from './test-support/flows';
+import { type RuntimeFixture, runtimeFixture, T0 } from './test-support/runtime-fixture';
+
+describe('case commands', () => {
+  let f: RuntimeFixture;
+  beforeEach(async () => {
+    f = await runtimeFixture();
+    await f.publish(supportFlow);
+  });
+  afterEach(async () => f.dispose());
+
+  const open = () =>
+    f.runtime.openCase({
+      flow: 'support',
+      customerId: 'cu-1',
+      channel: 'email',
+      subject: 'Card lost',
+      actor: 'ann',
+    });
+
+  it('opens a case on the active version with its first task, SLA clocks and timers in one transaction', async () => {
+    const c = await open();
+    expect(c).toMatchObject({
+      flow: 'support',
+      version: 1,
+      status: 'open',
+      activeNodes: ['triage'],
+      customerId: 'cu-1',
+      channel: 'email',
+      subject: 'Card lost',
+      revision: 1,
+      pilotId: null,
+      cohort: null,
+      closedAt: null,
+      createdAt: new Date(T0).toISOString(),
+    });
+    expect(c.tasks).toEqual([
+      expect.objectContaining({ nodeId: 'triage', status: 'open', tier: 'L1', group: 'desk', kind: 'task' }),
+    ]);
+    expect(c.slas.map((s) => [s.scope, s.status, s.target])).toEqual(
+      expect.arrayContaining([
+        ['case', 'running', 'PT1H'],
+        ['task', 'running', 'PT30M'],
+      ]),
+    );
+    const timers = await f.store.timers.listByCase(c.id);
+    expect(timers.length).toBeGreaterThanOrEqual(2);
+    const types = (await f.runtime.timeline(c.id)).map((e) => e.type);
+    expect(types[0]).toBe('case.opened');
+    expect(types).toContain('task.created');
+    expect(types).toContain('sla.started');
+    expect(types.filter((t) => t === 'case.opened')).toHaveLength(1);
+  });
+
+  it('completes a task with form values, moves the case to its end and closes it', async () => {
+    const c = await open();
+    const taskId = c.tasks[0]!.id;
+    f.clock.advance('PT10M');
+    const done = await f.runtime.completeTask(
+      taskId,
+      { outcome: 'resolved', values: { note: 'found it' } },
+      'ann',
+    );
+    expect(done).toMatchObject({ status: 'resolved', activeNodes: [], revision: 2 });
+    expect(done.closedAt).toBe(new Date(T0 + 10 * 60_000).toISOString());
+    expect(done.tasks[0]).toMatchObject({ status: 'completed' });
+    expect(done.slas.find((s) => s.scope === 'task')).toMatchObject({
+      status: 'met',
+      elapsedMs: 10 * 60_000,
+    });
+    expect(await f.store.timers.listByCase(c.id)).toEqual([]);
+    const timeline = await f.runtime.timeline(c.id);
+    expect(timeline.find((e) => e.type === 'task.completed')).toMatchObject({ actor: 'ann' });
+    expect(timeline.at(-1)).toMatchObject({ type: 'case.closed', data: { outcome: 'resolved' } });
+    // The sequence numbers are dense and ordered.
+    expect(timeline.map((e) => e.seq)).toEqual(timeline.map((_, i) => i + 1));
+    // A customer sees only public entries.
+    const pub = await f.runtime.timeline(c.id, { publicOnly: true });
+    expect(pub.map((e) => e.type)).toEqual(['case.opened', 'case.closed']);
+  });
+
+  it('rejects an outcome the task does not offer (400, allowed outcomes) and bad form values (400, fields)', async () => {
+    const c = await open();
+    const taskId = c.tasks[0]!.id;
+    await expect(f.runtime.completeTask(taskId, { outcome: 'nope' }, 'ann')).rejects.toMatchObject({
+      status: 400,
+      details: { allowed: ['resolved', 'wait'] },
+    });
+    const bad = await f.runtime
+      .completeTask(taskId, { outcome: 'resolved', values: {} }, 'ann')
+      .catch((e) => e);
+    expect(bad).toBeInstanceOf(RuntimeError);
+    expect(bad.status).toBe(400);
+    expect(bad.details.fields[0]).toMatchObject({ field: 'note', path: 'values.note' });
+    // Nothing was committed.
+    expect((await f.runtime.getCase(c.id))!.revision).toBe(1);
+  });
+
+  it('answers 404 for an unknown task and 409 for a task that is already completed', async () => {
+    const c = await open();
+    const taskId = c.tasks[0]!.id;
+    await expect(f.runtime.completeTask('nope', { outcome: 'resolved' }, 'ann')).rejects.toMatchObject({
+      status: 404,
+    });
+    await f.runtime.completeTask(taskId, { outcome: 'resolved', values: { note: 'x' } }, 'ann');
+    await expect(
+      f.runtime.completeTask(taskId, { outcome: 'resolved', values: { note: 'x' } }, 'ann'),
+    ).rejects.toMatchObject({ status: 409 });
+  });
+
+  it('maps an event the case does not wait for to 409 with the allowed events', async () => {
+    const c = await open();
+    const error = await f.runtime.signal(c.id, 'customer-replied', {}, 'system').catch((e) => e);
+    expect(error).toMatchObject({ status: 409, code: 'event-not-allowed' });
+    expect(error.details.allowed).toContain(`task.complete:${c.tasks[0]!.id}`);
+  });
+
+  it('delivers a signal to a waiting node and records it', async () => {
+    const c = await open();
+    await f.runtime.completeTask(c.tasks[0]!.id, { outcome: 'wait', values: { note: 'asked' } }, 'ann');
+    const after = await f.runtime.signal(c.id, 'customer-replied', { text: 'found it' }, 'system');
+    expect(after.status).toBe('resolved');
+    const timeline = await f.runtime.timeline(c.id);
+    expect(timeline.find((e) => e.type === 'signal')).toMatchObject({ data: { name: 'customer-replied' } });
+  });
+
+  it('claims a task for one agent: 409 for another, idempotent for the holder', async () => {
+    const c = await open();
+    const taskId = c.tasks[0]!.id;
+    expect(await f.runtime.claimTask(taskId, 'ann')).toMatchObject({ status: 'claimed', assignee: 'ann' });
+    expect(await f.runtime.claimTask(taskId, 'ann')).toMatchObject({ status: 'claimed', assignee: 'ann' });
+    await expect(f.runtime.claimTask(taskId, 'bob')).rejects.toMatchObject({ status: 409 });
+    await expect(
+      f.runtime.completeTask(taskId, { outcome: 'resolved', values: { note: 'x' } }, 'bob'),
+    ).rejects.toMatchObject({ status: 409 });
+    expect((await f.runtime.timeline(c.id)).filter((e) => e.type === 'task.claimed')).toHaveLength(1);
+  });
+
+  it('delegates a task to an existing user only', async () => {
+    const c = await open();
+    const taskId = c.tasks[0]!.id;
+    await expect(f.runtime.delegateTask(taskId, 'ghost', 'ann')).rejects.toMatchObject({ status: 400 });
+    expect(await f.runtime.delegateTask(taskId, 'bob', 'ann')).toMatchObject({
+      assignee: 'bob',
+      status: 'claimed',
+    });
+  });
+
+  it('escalates a task to the next tier on request', async () => {
+    const c = await open();
+    const after = await f.runtime.escalateTask(c.tasks[0]!.id, 'needs ops', 'ann');
+    const byStatus = Object.fromEntries(after.tasks.map((t) => [t.status, t]));
+    expect(byStatus.escalated).toMatchObject({ tier: 'L1' });
+    expect(byStatus.open).toMatchObject({ tier: 'L2', group: 'ops' });
+    expect((await f.runtime.timeline(c.id)).find((e) => e.type === 'task.escalated')).toMatchObject({
+      actor: 'ann',
+      data: { fromTier: 'L1', toTier: 'L2', reason: 'needs ops' },
+    });
+  });
+
+  it('makes the first agent message the first response: firstResponseAt set once, response SLA met', async () => {
+    const c = await open();
+    f.clock.advance('PT5M');
+    await f.runtime.addMessage(c.id, {
+      channel: 'email',
+      body: 'Where is it?',
+      from: 'customer',
+      author: 'cu-1',
+    });
+    expect((await f.store.cases.get(c.id))!.firstResponseAt).toBeNull();
+    f.clock.advance('PT5M');
+    const msg = await f.runtime.addMessage(c.id, {
+      channel: 'email',
+      body: 'On it',
+      from: 'agent',
+      author: 'ann',
+    });
+    expect(msg).toMatchObject({ direction: 'out', from: 'agent', caseId: c.id });
+    f.clock.advance('PT5M');
+    await f.runtime.addMessage(c.id, { channel: 'email', body: 'Update', from: 'agent', author: 'ann' });
+    const row = await f.store.cases.get(c.id);
+    expect(row!.firstResponseAt).toBe(T0 + 10 * 60_000);
+    const response = (await f.runtime.getCase(c.id))!.slas.find((s) => s.scope === 'case');
+    expect(response).toMatchObject({ status: 'met', elapsedMs: 10 * 60_000 });
+    expect((await f.runtime.timeline(c.id)).filter((e) => e.type === 'message')).toHaveLength(3);
+  });
+
+  it('cancels a case: tasks cancelled, timers gone', async () => {
+    const c = await open();
+    const after = await f.runtime.cancelCase(c.id, 'duplicate', 'ann');
+    expect(after.status).toBe('cancelled');
+    expect(after.tasks.every((t) => t.status === 'cancelled')).toBe(true);
+    expect(await f.store.timers.listByCase(c.id)).toEqual([]);
+    await expect(f.runtime.cancelCase(c.id, 'again', 'ann')).rejects.toMatchObject({ status: 409 });
+  });
+
+  it('refuses unknown flows (404), unknown versions (404), unknown customers (400)', async () => {
+    const base = { customerId: 'cu-1', channel: 'web' as const, actor: 'ann' };
+    await expect(f.runtime.openCase({ ...base, flow: 'nope' })).rejects.toMatchObject({ status: 404 });
+    await expect(f.runtime.openCase({ ...base, flow: 'support', version: 9 })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(f.runtime.openCase({ ...base, flow: 'support', customerId: 'ghost' })).rejects.toMatchObject(
+      {
+        status: 400,
+      },
+    );
+  });
+});

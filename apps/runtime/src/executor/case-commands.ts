@@ -1,0 +1,140 @@
+import type { EngineEvent } from '@caseflow/schema';
+import type { MessageRow } from '../store/store';
+import { loadCaseResource } from './case-resource';
+import type { CaseSession } from './case-session';
+import { badRequest, notFound } from './errors';
+import { newRowId } from './ids';
+import type { RuntimeCore } from './runtime-core';
+import type { Actor, CaseRecord, OpenCaseInput, Runtime } from './types';
+import { chooseVersion } from './version-choice';
+
+/** Reads the Case resource inside the session after committing it (same transaction). */
+async function committedCase(session: CaseSession, caseId: string): Promise<CaseRecord> {
+  await session.commit();
+  const resource = await loadCaseResource(session.tx, caseId);
+  if (!resource) throw notFound('case', caseId);
+  return resource;
+}
+
+/**
+ * Opens a case in one transaction: the version is the explicit one, else the pilot cohort's
+ * (sticky per customer), else the active one; engine.start; rows for the start effects.
+ * 404 unknown flow or version, 422 no active version, 400 unknown customer.
+ */
+export async function openCase(core: RuntimeCore, input: OpenCaseInput): Promise<CaseRecord> {
+  return core.events.run(async (session) => {
+    const { tx, now } = session;
+    if (input.customerId && !(await tx.customers.get(input.customerId))) {
+      throw badRequest(`unknown customer ${input.customerId}`, [
+        { path: 'customerId', message: 'unknown customer' },
+      ]);
+    }
+    let version = input.version;
+    let pilotId = input.pilotId ?? null;
+    let cohort = input.cohort ?? null;
+    if (version === undefined) {
+      const choice = await chooseVersion(tx, input.flow, input.customerId, now);
+      version = choice.version;
+      pilotId = choice.pilot?.id ?? null;
+      cohort = choice.cohort;
+    } else if (!(await tx.flowVersions.get(input.flow, version))) {
+      throw notFound('flow version', `${input.flow}@${version}`);
+    }
+    const live = await session.open({
+      flow: input.flow,
+      version,
+      pilotId,
+      cohort,
+      customerId: input.customerId,
+      channel: input.channel,
+      subject: input.subject ?? '',
+      priority: input.priority ?? 'normal',
+      variables: input.variables ?? {},
+      actor: input.actor,
+    });
+    await session.drain();
+    return committedCase(session, live.row.id);
+  });
+}
+
+/** Feeds one engine event to a case (one transaction, retried on stale revisions). */
+export function sendEvent(
+  core: RuntimeCore,
+  caseId: string,
+  event: EngineEvent,
+  actor: Actor,
+): Promise<CaseRecord> {
+  return core.events.run(async (session) => {
+    await session.send(caseId, event, actor);
+    return committedCase(session, caseId);
+  });
+}
+
+/** Delivers a signal to a waiting node and records it on the timeline. */
+export function signal(
+  core: RuntimeCore,
+  caseId: string,
+  name: string,
+  data: unknown,
+  actor: Actor,
+): Promise<CaseRecord> {
+  return core.events.run(async (session) => {
+    const live = await session.send(caseId, { type: 'signal', name, data }, actor);
+    session.record(live, { type: 'signal', actor, data: { name, ...(data === undefined ? {} : { data }) } });
+    return committedCase(session, caseId);
+  });
+}
+
+/** Cancels an open case (the engine closes it as cancelled; tasks and timers go with it). */
+export function cancelCase(
+  core: RuntimeCore,
+  caseId: string,
+  reason: string,
+  actor: Actor,
+): Promise<CaseRecord> {
+  return sendEvent(core, caseId, { type: 'case.cancel', reason, actor }, actor);
+}
+
+/**
+ * Records a message on a case. The first agent message is the first response: it sets
+ * firstResponseAt and tells the engine `case.event case.firstResponse` (SLA clocks stop on
+ * it) in the same transaction.
+ */
+export function addMessage(
+  core: RuntimeCore,
+  caseId: string,
+  message: Parameters<Runtime['addMessage']>[1],
+): Promise<MessageRow> {
+  return core.events.run(async (session) => {
+    const { tx, now } = session;
+    const live = await session.require(caseId);
+    const row = await tx.messages.insert({
+      id: newRowId('m', now),
+      caseId,
+      customerId: live.row.customerId,
+      channel: message.channel,
+      direction: message.from === 'customer' ? 'in' : 'out',
+      from: message.from,
+      author: message.author,
+      body: message.body,
+      at: now,
+    });
+    session.record(live, {
+      type: 'message',
+      actor: message.author,
+      public: true,
+      data: { messageId: row.id, from: message.from, channel: message.channel },
+    });
+    if (message.from === 'agent' && (await tx.cases.markFirstResponse(caseId, now))) {
+      live.row = { ...live.row, firstResponseAt: now };
+      if (live.row.status === 'open') {
+        await session.send(
+          caseId,
+          { type: 'case.event', name: 'case.firstResponse' },
+          message.author ?? 'system',
+        );
+      }
+    }
+    return row;
+  });
+}

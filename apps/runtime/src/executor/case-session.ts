@@ -1,0 +1,286 @@
+import { type CaseSnapshot, type CompiledFlow, inspect, start, step } from '@caseflow/engine';
+import type { Channel, Cohort, EngineEvent, Priority } from '@caseflow/schema';
+import type { CaseRow, NewTimelineEntry, Store } from '../store/store';
+import { applyEffects } from './effect-applier';
+import { isEngineError } from './engine-errors';
+import { notFound } from './errors';
+import type { ExecutorContext } from './executor-context';
+import { newCaseId } from './ids';
+import { customerProfile } from './pilot-cohort';
+
+/** A case loaded into a session: its row as it will be written, and its compiled flow. */
+export interface LiveCase {
+  row: CaseRow;
+  compiled: CompiledFlow;
+  /** The revision stored in the database when the case was loaded (the optimistic check). */
+  loadedRevision: number;
+  dirty: boolean;
+  timeline: NewTimelineEntry[];
+}
+
+/** A timeline entry as effects write it; the session adds the case id and the time. */
+export type TimelineInput = Omit<NewTimelineEntry, 'caseId' | 'at'> & { at?: number };
+
+/** Everything a new case needs besides its id. */
+export interface NewCase {
+  flow: string;
+  version: number;
+  pilotId: string | null;
+  cohort: Cohort | null;
+  customerId: string | null;
+  channel: Channel;
+  subject: string;
+  priority: Priority;
+  variables: Record<string, unknown>;
+  actor: string;
+  parent?: { caseId: string; nodeId: string; childId: string };
+}
+
+/** Thrown by commit when a case changed since it was loaded; the whole transaction is retried. */
+export class StaleRevision extends Error {
+  constructor(caseId: string) {
+    super(`case ${caseId} changed concurrently`);
+    this.name = 'StaleRevision';
+  }
+}
+
+interface Queued {
+  caseId: string;
+  event: EngineEvent;
+  actor: string;
+  /** Follow-ups for other cases (a parent hearing from its child): a refusal is logged, not fatal. */
+  tolerant: boolean;
+}
+
+/**
+ * The unit of work of one event transaction. Cases are loaded once, stepped in memory as many
+ * times as the event's consequences need (approval assignment, a child closing and its parent
+ * moving on…), effects are written through `tx` as they come, and `commit` writes each changed
+ * case once with its revision check plus its new timeline entries.
+ */
+export class CaseSession {
+  readonly #cases = new Map<string, LiveCase>();
+  readonly #queue: Queued[] = [];
+  /** Set when outbox rows were queued: the caller wakes the dispatcher after the commit. */
+  outboxQueued = false;
+
+  constructor(
+    readonly tx: Store,
+    readonly ctx: ExecutorContext,
+    readonly now: number,
+  ) {}
+
+  /** The case as this session sees it, or null when it does not exist. */
+  async load(caseId: string): Promise<LiveCase | null> {
+    const known = this.#cases.get(caseId);
+    if (known) return known;
+    const row = await this.tx.cases.get(caseId);
+    if (!row) return null;
+    const compiled = await this.ctx.compiled.get(this.tx, row.flow, row.version);
+    const live: LiveCase = { row, compiled, loadedRevision: row.revision, dirty: false, timeline: [] };
+    this.#cases.set(caseId, live);
+    return live;
+  }
+
+  /** Like load, 404 when the case does not exist. */
+  async require(caseId: string): Promise<LiveCase> {
+    const live = await this.load(caseId);
+    if (!live) throw notFound('case', caseId);
+    return live;
+  }
+
+  /** Appends a timeline entry to the case (written at commit). */
+  record(live: LiveCase, entry: TimelineInput): void {
+    live.timeline.push({ caseId: live.row.id, at: this.now, ...entry });
+  }
+
+  /**
+   * Opens a case: engine.start, inserts the row (revision 1), records `case.opened`, carries
+   * out the start effects. Used for top-level cases and subflow children alike.
+   */
+  async open(input: NewCase): Promise<LiveCase> {
+    const compiled = await this.ctx.compiled.get(this.tx, input.flow, input.version);
+    const customer = input.customerId ? await this.tx.customers.get(input.customerId) : null;
+    const caseId = newCaseId(this.now);
+    const started = start(
+      compiled,
+      {
+        caseId,
+        customerId: input.customerId,
+        channel: input.channel,
+        subject: input.subject,
+        priority: input.priority,
+        variables: input.variables,
+        customer: customer ? customerProfile(customer) : {},
+        env: this.ctx.flowEnv,
+        ...(input.parent ? { parent: input.parent } : {}),
+      },
+      this.now,
+    );
+    const view = inspect(compiled, started.snapshot);
+    const row = await this.tx.cases.insert({
+      id: caseId,
+      flow: input.flow,
+      version: input.version,
+      pilotId: input.pilotId,
+      cohort: input.cohort,
+      customerId: input.customerId,
+      channel: input.channel,
+      subject: input.subject,
+      priority: input.priority,
+      status: view.status,
+      activeNodes: view.activeNodes,
+      variables: view.variables,
+      snapshot: started.snapshot,
+      revision: 1,
+      parentCaseId: input.parent?.caseId ?? null,
+      parentNodeId: input.parent?.nodeId ?? null,
+      childId: input.parent?.childId ?? null,
+      createdBy: input.actor,
+      createdAt: this.now,
+      updatedAt: this.now,
+      closedAt: view.status === 'open' ? null : this.now,
+      firstResponseAt: null,
+    });
+    const live: LiveCase = { row, compiled, loadedRevision: row.revision, dirty: false, timeline: [] };
+    this.#cases.set(caseId, live);
+    this.record(live, {
+      type: 'case.opened',
+      actor: input.actor,
+      public: true,
+      data: {
+        flow: input.flow,
+        version: input.version,
+        channel: input.channel,
+        cohort: input.cohort,
+        ...(input.parent ? { parentCaseId: input.parent.caseId } : {}),
+      },
+    });
+    await applyEffects(this, live, started.effects, input.actor);
+    if (live.row.status !== 'open') await this.#afterClose(live, input.actor);
+    await this.drain();
+    return live;
+  }
+
+  /** Steps one event into a case and everything it sets off. Engine refusals propagate. */
+  async send(caseId: string, event: EngineEvent, actor: string): Promise<LiveCase> {
+    const live = await this.require(caseId);
+    this.#queue.push({ caseId, event, actor, tolerant: false });
+    await this.drain();
+    return live;
+  }
+
+  /** Queues a consequence (processed before the session commits). */
+  enqueue(caseId: string, event: EngineEvent, actor: string, tolerant: boolean): void {
+    this.#queue.push({ caseId, event, actor, tolerant });
+  }
+
+  /** Cases touched by this session. */
+  touched(): LiveCase[] {
+    return [...this.#cases.values()];
+  }
+
+  /**
+   * Writes every changed case with `revision = loaded + 1` (StaleRevision when another writer
+   * got there first) and appends the timeline entries of every touched case.
+   */
+  async commit(): Promise<void> {
+    for (const live of this.#cases.values()) {
+      if (live.dirty) {
+        const r = live.row;
+        const updated = await this.tx.cases.update(r.id, live.loadedRevision, {
+          status: r.status,
+          activeNodes: r.activeNodes,
+          variables: r.variables,
+          snapshot: r.snapshot,
+          closedAt: r.closedAt,
+          updatedAt: this.now,
+        });
+        if (!updated) throw new StaleRevision(r.id);
+        live.row = { ...updated, firstResponseAt: updated.firstResponseAt ?? r.firstResponseAt };
+        live.loadedRevision = updated.revision;
+        live.dirty = false;
+      }
+      if (live.timeline.length > 0) {
+        await this.tx.timeline.append(live.row.id, live.timeline);
+        live.timeline = [];
+      }
+    }
+  }
+
+  async drain(): Promise<void> {
+    // Bounded: a flow whose consequences never settle must not spin the transaction forever.
+    for (let n = 0; this.#queue.length > 0; n++) {
+      if (n > 10_000) throw new Error('event consequences did not settle');
+      const next = this.#queue.shift()!;
+      await this.#step(next);
+    }
+  }
+
+  async #step(item: Queued): Promise<void> {
+    const live = await this.load(item.caseId);
+    if (!live) {
+      if (item.tolerant) return;
+      throw notFound('case', item.caseId);
+    }
+    if (item.tolerant && live.row.status !== 'open') return;
+    let result: ReturnType<typeof step>;
+    try {
+      result = step(live.compiled, live.row.snapshot as CaseSnapshot, item.event, this.now);
+    } catch (error) {
+      if (!item.tolerant || !isEngineError(error)) throw error;
+      this.ctx.logger.warn(
+        { caseId: item.caseId, event: item.event.type, err: error.message },
+        'follow-up event refused by the engine',
+      );
+      return;
+    }
+    const wasOpen = live.row.status === 'open';
+    const view = inspect(live.compiled, result.snapshot);
+    live.row = {
+      ...live.row,
+      snapshot: result.snapshot,
+      status: view.status,
+      activeNodes: view.activeNodes,
+      variables: view.variables,
+      closedAt: view.status !== 'open' && live.row.closedAt === null ? this.now : live.row.closedAt,
+    };
+    live.dirty = true;
+    await applyEffects(this, live, result.effects, item.actor);
+    if (wasOpen && live.row.status !== 'open') await this.#afterClose(live, item.actor);
+  }
+
+  /** A closed case leaves nothing behind, and its parent (if any) hears about it. */
+  async #afterClose(live: LiveCase, actor: string): Promise<void> {
+    const caseId = live.row.id;
+    await this.tx.timers.cancelAllForCase(caseId);
+    for (const task of await this.tx.tasks.listByCase(caseId)) {
+      if (task.status === 'open' || task.status === 'claimed') {
+        await this.tx.tasks.update(task.id, { status: 'cancelled', closedAt: this.now, updatedAt: this.now });
+      }
+    }
+    const children = await this.tx.cases.list({ parentCaseId: caseId, status: 'open', limit: 500 });
+    for (const child of children.items) {
+      this.enqueue(
+        child.id,
+        { type: 'case.cancel', reason: `parent case ${caseId} closed`, actor },
+        actor,
+        true,
+      );
+    }
+    const { parentCaseId, childId } = live.row;
+    if (parentCaseId && childId) {
+      this.enqueue(
+        parentCaseId,
+        {
+          type: 'subflow.done',
+          childId,
+          outcome: live.row.status,
+          result: { caseId, outcome: live.row.status, variables: live.row.variables },
+        },
+        actor,
+        true,
+      );
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import type { Clock } from '../clock';
+import type { Store } from '../store/store';
+import { CaseSession, StaleRevision } from './case-session';
+import { fromEngineError } from './engine-errors';
+import { conflict } from './errors';
+import type { ExecutorContext } from './executor-context';
+
+/** How often an event is retried when another writer changed its case meanwhile. */
+const ATTEMPTS = 5;
+
+export interface EventTransactions {
+  /**
+   * Runs `fn` with a fresh CaseSession in one store transaction and commits the session's
+   * cases (revision-checked) before the transaction commits. On a stale revision the whole
+   * transaction is rolled back and run again from a fresh read, up to 5 times, then 409.
+   * Engine refusals become RuntimeErrors (engine-errors.ts). `fn` may call `session.commit()`
+   * itself to read back committed rows before the transaction ends.
+   */
+  run<T>(fn: (session: CaseSession) => Promise<T>): Promise<T>;
+}
+
+/** Event transactions over `store`; `onOutbox` runs after a commit that queued outbox rows. */
+export function eventTransactions(
+  store: Store,
+  clock: Clock,
+  ctx: ExecutorContext,
+  onOutbox: () => void,
+): EventTransactions {
+  return {
+    async run<T>(fn: (session: CaseSession) => Promise<T>): Promise<T> {
+      for (let attempt = 1; ; attempt++) {
+        let queued = false;
+        try {
+          const value = await store.transaction(async (tx) => {
+            const session = new CaseSession(tx, ctx, clock.now());
+            const result = await fn(session);
+            await session.commit();
+            queued = session.outboxQueued;
+            return result;
+          });
+          if (queued) onOutbox();
+          return value;
+        } catch (error) {
+          if (error instanceof StaleRevision) {
+            if (attempt < ATTEMPTS) {
+              ctx.logger.debug({ attempt, err: error.message }, 'stale revision, retrying the event');
+              continue;
+            }
+            throw conflict(`${error.message}; try again`);
+          }
+          throw fromEngineError(error);
+        }
+      }
+    },
+  };
+}

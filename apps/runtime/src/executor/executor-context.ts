@@ -1,0 +1,10 @@
+import type { CompiledFlows } from './compiled-flows';
+import type { Logger } from './types';
+
+/** What event transactions share across the runtime: caches, settings, the logger. */
+export interface ExecutorContext {
+  compiled: CompiledFlows;
+  logger: Logger;
+  /** Allow-listed settings visible to FEEL as `env`. */
+  flowEnv: Record<string, string>;
+}

@@ -1,0 +1,127 @@
+import { validateFlow } from '@caseflow/engine';
+import type { Problem } from '@caseflow/schema';
+import { type Store, StoreConflict } from '../store/store';
+import { checksumOf } from './canonical-json';
+import { fromEngineError } from './engine-errors';
+import { conflict, notFound, RuntimeError } from './errors';
+import type { RuntimeCore } from './runtime-core';
+import type { Actor, PublishResult } from './types';
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * validateFlow with what this installation knows: its groups, its flows (for subflows) and
+ * its calendars. Problems are data; nothing throws for a bad definition.
+ */
+export async function validateDefinition(
+  core: RuntimeCore,
+  definition: unknown,
+  store: Store = core.store,
+): Promise<Problem[]> {
+  const [groups, flows] = await Promise.all([store.groups.list(), store.flows.list()]);
+  return validateFlow(definition, {
+    groups: groups.map((g) => g.name),
+    flows: flows.map((f) => f.key),
+    calendars: core.calendarKeys,
+  });
+}
+
+/** The problem of a definition saved under another key than its own `key`. */
+function keyProblems(key: string, definition: unknown): Problem[] {
+  if (!isObject(definition) || definition.key === undefined || definition.key === key) return [];
+  return [
+    {
+      severity: 'error',
+      code: 'schema',
+      message: `the definition's key "${String(definition.key)}" differs from the flow "${key}"`,
+      path: ['key'],
+      hint: `set "key" to "${key}"`,
+    },
+  ];
+}
+
+/** Saves a draft (which may be invalid) and answers its problems. */
+export async function saveDraft(
+  core: RuntimeCore,
+  key: string,
+  definition: unknown,
+  actor: Actor,
+): Promise<{ problems: Problem[] }> {
+  return core.store.transaction(async (tx) => {
+    const problems = [...keyProblems(key, definition), ...(await validateDefinition(core, definition, tx))];
+    const name =
+      isObject(definition) && typeof definition.name === 'string' && definition.name ? definition.name : key;
+    const kind = isObject(definition) && typeof definition.kind === 'string' ? definition.kind : 'case';
+    await tx.flows.upsertDraft({
+      key,
+      name,
+      kind,
+      draft: definition,
+      problems,
+      updatedBy: actor,
+      updatedAt: core.clock.now(),
+    });
+    return { problems };
+  });
+}
+
+/**
+ * Publishes the draft as the next immutable version: validates it (422 with the problems when
+ * any is an error), compiles it once (the compiled machine goes to the cache, its config to the
+ * version row), checksums the canonical JSON of the parsed definition. The first version of a
+ * flow becomes its active version; later ones wait for `activate`.
+ */
+export async function publish(
+  core: RuntimeCore,
+  key: string,
+  input: { note?: string; actor: Actor },
+): Promise<PublishResult> {
+  const result = await core.store.transaction(async (tx) => {
+    const flow = await tx.flows.get(key);
+    if (!flow) throw notFound('flow', key);
+    const problems = [...keyProblems(key, flow.draft), ...(await validateDefinition(core, flow.draft, tx))];
+    if (problems.some((p) => p.severity === 'error')) {
+      throw new RuntimeError('flow-invalid', `flow ${key} has errors; fix them before publishing`, 422, {
+        problems,
+      });
+    }
+    let compiled: ReturnType<typeof core.ctx.compiled.compile>;
+    try {
+      compiled = core.ctx.compiled.compile(flow.draft);
+    } catch (error) {
+      throw fromEngineError(error);
+    }
+    const checksum = checksumOf(compiled.definition);
+    const version = (await tx.flowVersions.latest(key)) + 1;
+    const now = core.clock.now();
+    try {
+      await tx.flowVersions.insert({
+        flow: key,
+        version,
+        definition: compiled.definition,
+        config: compiled.config,
+        checksum,
+        author: input.actor,
+        note: input.note ?? '',
+        createdAt: now,
+      });
+    } catch (error) {
+      if (error instanceof StoreConflict)
+        throw conflict(`version ${version} of ${key} was published concurrently`);
+      throw error;
+    }
+    if (flow.activeVersion === null) await tx.flows.setActiveVersion(key, version, now);
+    return { version, checksum, problems, compiled };
+  });
+  core.ctx.compiled.put(key, result.version, result.compiled);
+  return { version: result.version, checksum: result.checksum, problems: result.problems };
+}
+
+/** Makes `version` the one new cases use (running cases keep theirs); 404 unknown version. */
+export async function activate(core: RuntimeCore, key: string, version: number): Promise<void> {
+  await core.store.transaction(async (tx) => {
+    if (!(await tx.flowVersions.get(key, version))) throw notFound('flow version', `${key}@${version}`);
+    await tx.flows.setActiveVersion(key, version, core.clock.now());
+  });
+}

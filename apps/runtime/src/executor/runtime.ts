@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+import type { BusinessCalendar } from '@caseflow/schema';
+import { durationMs, isManualClock } from '../clock';
+import { createLogger } from '../logger';
+import { logTransport } from '../outbox/log-transport';
+import { createOutboxDispatcher } from '../outbox/outbox-dispatcher';
+import type { Transport } from '../outbox/transport';
+import { webhookTransport } from '../outbox/webhook-transport';
+import { type BackgroundLoop, createBackgroundLoop } from '../scheduler/background-loop';
+import { createTimerFirer } from '../scheduler/timer-firer';
+import type { OutboxRow } from '../store/store';
+import { httpSettler, timerHandler } from './background-events';
+import { addMessage, cancelCase, openCase, sendEvent, signal } from './case-commands';
+import { loadCaseResource, toSla, toTask, toTimelineEntry } from './case-resource';
+import { CompiledFlows } from './compiled-flows';
+import { notFound, RuntimeError } from './errors';
+import { eventTransactions } from './event-transaction';
+import type { ExecutorContext } from './executor-context';
+import { activate, publish, saveDraft, validateDefinition } from './flow-commands';
+import type { RuntimeCore } from './runtime-core';
+import { answerSurvey } from './survey-commands';
+import { claimTask, completeTask, delegateTask, escalateTask } from './task-commands';
+import type { Logger, Runtime, RuntimeOptions } from './types';
+import { chooseVersion } from './version-choice';
+
+/**
+ * Builds the runtime facade over a store and a clock: every case-changing method is one
+ * revision-checked transaction; timers and the outbox run when `startBackground` is called
+ * (or when a test moves a manual clock). Does not start background loops by itself.
+ */
+export function createRuntime(options: RuntimeOptions): Runtime {
+  const { store, clock } = options;
+  const env = options.env ?? {};
+  const logger: Logger = options.logger ?? createLogger(env.LOG_LEVEL ?? 'info');
+  const calendars: Record<string, BusinessCalendar> = Object.fromEntries(
+    (options.calendars ?? []).map((c) => [c.key, c]),
+  );
+  const ctx: ExecutorContext = {
+    compiled: new CompiledFlows({ size: options.compiledCacheSize ?? 200, calendars }),
+    logger,
+    flowEnv: options.flowEnv ?? {},
+  };
+  let loop: BackgroundLoop | null = null;
+  const core: RuntimeCore = {
+    store,
+    clock,
+    ctx,
+    events: eventTransactions(store, clock, ctx, () => loop?.wake()),
+    calendarKeys: ['24x7', ...Object.keys(calendars)],
+  };
+
+  const fireDue = createTimerFirer({ store, logger, fire: timerHandler(core) });
+  const dispatcher = createOutboxDispatcher({
+    store,
+    logger,
+    transport: transportFromEnv(env, logger),
+    now: () => clock.now(),
+    settleHttp: httpSettler(core),
+    ...(options.outbox?.maxAttempts === undefined ? {} : { maxAttempts: options.outbox.maxAttempts }),
+    ...(options.outbox?.backoffMs === undefined ? {} : { backoffMs: options.outbox.backoffMs }),
+    ...(options.outbox?.timeoutMs === undefined ? {} : { timeoutMs: options.outbox.timeoutMs }),
+  });
+
+  const runtime: Runtime = {
+    store,
+    clock,
+    openCase: (input) => openCase(core, input),
+    sendEvent: (caseId, event, actor) => sendEvent(core, caseId, event, actor),
+    getCase: (caseId) => loadCaseResource(store, caseId),
+    async timeline(caseId, opts) {
+      if (!(await store.cases.get(caseId))) throw notFound('case', caseId);
+      const rows = await store.timeline.list(caseId, { publicOnly: opts?.publicOnly ?? false });
+      return rows.map(toTimelineEntry);
+    },
+    signal: (caseId, name, data, actor) => signal(core, caseId, name, data, actor),
+    addMessage: (caseId, message) => addMessage(core, caseId, message),
+    cancelCase: (caseId, reason, actor) => cancelCase(core, caseId, reason, actor),
+
+    claimTask: (taskId, user) => claimTask(core, taskId, user),
+    completeTask: (taskId, input, actor) => completeTask(core, taskId, input, actor),
+    escalateTask: (taskId, reason, actor) => escalateTask(core, taskId, reason, actor),
+    delegateTask: (taskId, to, actor) => delegateTask(core, taskId, to, actor),
+    async getTask(taskId) {
+      const row = await store.tasks.get(taskId);
+      return row ? toTask(row) : null;
+    },
+
+    answerSurvey: (token, score, comment) => answerSurvey(core, token, score, comment),
+
+    saveDraft: (key, definition, actor) => saveDraft(core, key, definition, actor),
+    validate: (definition) => validateDefinition(core, definition),
+    publish: (key, input) => publish(core, key, input),
+    activate: (key, version) => activate(core, key, version),
+    getVersion: (key, version) => store.flowVersions.get(key, version),
+    chooseVersion: (flow, customerId) => chooseVersion(store, flow, customerId, clock.now()),
+
+    fireDueTimers: (now) => fireDue(now ?? clock.now()),
+    dispatchOutbox: (now) => dispatcher.dispatch(now ?? clock.now()),
+    startBackground() {
+      if (loop) return;
+      loop = createBackgroundLoop({
+        logger,
+        now: () => clock.now(),
+        async tick() {
+          const now = clock.now();
+          await fireDue(now);
+          await dispatcher.dispatch(now);
+        },
+        async nextDueAt() {
+          const [timer, outbox] = await Promise.all([store.timers.nextDueAt(), dispatcher.nextDueAt()]);
+          if (timer === null) return outbox;
+          return outbox === null ? timer : Math.min(timer, outbox);
+        },
+      });
+      loop.start();
+    },
+    async close() {
+      const running = loop;
+      loop = null;
+      await running?.stop();
+    },
+
+    toTask,
+    toSla,
+    async outboxEntries(caseId) {
+      const out: OutboxRow[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await store.outbox.list({ ...(caseId ? { caseId } : {}), limit: 500, cursor });
+        out.push(...page.items);
+        cursor = page.next;
+      } while (cursor);
+      return out;
+    },
+  };
+  return runtime;
+}
+
+/**
+ * `webhook` when CASEFLOW_OUTBOX_TRANSPORT=webhook or CASEFLOW_WEBHOOK_URL is set (signed with
+ * CASEFLOW_SECRET), else `log`.
+ */
+function transportFromEnv(env: Record<string, string | undefined>, logger: Logger): Transport {
+  const url = env.CASEFLOW_WEBHOOK_URL;
+  const wanted = env.CASEFLOW_OUTBOX_TRANSPORT ?? (url ? 'webhook' : 'log');
+  if (wanted !== 'webhook') return logTransport(logger);
+  if (!url) {
+    logger.warn(
+      {},
+      'CASEFLOW_OUTBOX_TRANSPORT=webhook without CASEFLOW_WEBHOOK_URL: using the log transport',
+    );
+    return logTransport(logger);
+  }
+  let secret = env.CASEFLOW_SECRET;
+  if (!secret) {
+    secret = randomBytes(32).toString('base64url');
+    logger.warn({}, 'CASEFLOW_SECRET is not set: webhook signatures use a random per-process key');
+  }
+  return webhookTransport({ url, secret });
+}
+
+/**
+ * Moves a manual clock (`{advance: 'PT2H'}` or `{set: '2026-01-05T09:00:00Z'}`) and fires
+ * every timer that became due, repeatedly, until nothing is due at the new time; then runs the
+ * outbox once. Answers the new time and how many timers fired. 400 with a real clock.
+ */
+export async function moveClock(
+  runtime: Runtime,
+  move: { advance?: string; set?: string },
+): Promise<{ now: number; fired: number }> {
+  const clock = runtime.clock;
+  if (!isManualClock(clock)) throw new RuntimeError('validation', 'the clock is not manual', 400);
+  if (move.advance !== undefined) clock.advance(move.advance);
+  else if (move.set !== undefined) clock.set(move.set);
+  let fired = 0;
+  for (let round = 0; round < 1000; round++) {
+    const n = await runtime.fireDueTimers(clock.now());
+    fired += n;
+    if (n === 0) break;
+  }
+  await runtime.dispatchOutbox(clock.now());
+  return { now: clock.now(), fired };
+}
+
+export { durationMs };

@@ -1,0 +1,168 @@
+import { validateFormValues } from '@caseflow/engine';
+import type { FormSchema, Task } from '@caseflow/schema';
+import type { TaskRow } from '../store/store';
+import { loadCaseResource, toTask } from './case-resource';
+import type { CaseSession } from './case-session';
+import { badRequest, conflict, notFound } from './errors';
+import type { RuntimeCore } from './runtime-core';
+import type { Actor, CaseRecord } from './types';
+
+const APPROVAL_OUTCOMES = ['approve', 'reject'] as const;
+
+async function openTask(session: CaseSession, taskId: string): Promise<TaskRow> {
+  const task = await session.tx.tasks.get(taskId);
+  if (!task) throw notFound('task', taskId);
+  if (task.status !== 'open' && task.status !== 'claimed') {
+    throw conflict(`task ${taskId} is ${task.status}`, { status: task.status });
+  }
+  return task;
+}
+
+async function caseAfter(session: CaseSession, caseId: string): Promise<CaseRecord> {
+  await session.commit();
+  const resource = await loadCaseResource(session.tx, caseId);
+  if (!resource) throw notFound('case', caseId);
+  return resource;
+}
+
+/** Assigns an open task to `user` (idempotent for the holder); 404 unknown, 409 held by another. */
+export function claimTask(core: RuntimeCore, taskId: string, user: Actor): Promise<Task> {
+  return core.events.run(async (session) => {
+    const task = await openTask(session, taskId);
+    const claimed = await session.tx.tasks.claim(taskId, user, session.now);
+    if (!claimed)
+      throw conflict(`task ${taskId} is held by ${task.assignee ?? 'someone else'}`, {
+        assignee: task.assignee,
+      });
+    if (task.assignee !== user || task.status !== 'claimed') {
+      const live = await session.require(task.caseId);
+      session.record(live, { type: 'task.claimed', actor: user, nodeId: task.nodeId, data: { taskId } });
+    }
+    return toTask(claimed);
+  });
+}
+
+/**
+ * Completes a task in one transaction. A human task needs one of its outcomes (400 with the
+ * allowed ones) and form values that pass its form (400 with field errors); an approval task
+ * takes `approve` or `reject`, which becomes the actor's `approval.vote`. A task held by
+ * someone else is 409.
+ */
+export function completeTask(
+  core: RuntimeCore,
+  taskId: string,
+  input: { outcome: string; values?: Record<string, unknown>; comment?: string },
+  actor: Actor,
+): Promise<CaseRecord> {
+  return core.events.run(async (session) => {
+    const task = await openTask(session, taskId);
+    if (task.assignee !== null && task.assignee !== actor) {
+      throw conflict(`task ${taskId} is held by ${task.assignee}`, { assignee: task.assignee });
+    }
+    const live = await session.require(task.caseId);
+    let values: Record<string, unknown> = input.values ?? {};
+    if (task.kind === 'approval') {
+      const vote = APPROVAL_OUTCOMES.find((o) => o === input.outcome);
+      if (!vote)
+        throw badRequest(`an approval is answered with approve or reject`, { allowed: APPROVAL_OUTCOMES });
+      await markCompleted(session, task, vote, {}, actor);
+      session.record(live, {
+        type: 'task.completed',
+        actor,
+        nodeId: task.nodeId,
+        data: { taskId, outcome: vote },
+      });
+      await session.send(
+        task.caseId,
+        {
+          type: 'approval.vote',
+          taskId: task.taskKey,
+          vote,
+          voter: actor,
+          ...(input.comment ? { comment: input.comment } : {}),
+        },
+        actor,
+      );
+    } else {
+      if (!task.outcomes.includes(input.outcome)) {
+        throw badRequest(`"${input.outcome}" is not an outcome of this task`, { allowed: task.outcomes });
+      }
+      if (task.form) {
+        const checked = validateFormValues(task.form as FormSchema, values);
+        if (checked.errors.length > 0) {
+          throw badRequest('the form has errors', {
+            fields: checked.errors.map((e) => ({ ...e, path: `values.${e.field}` })),
+          });
+        }
+        values = checked.values;
+      }
+      await markCompleted(session, task, input.outcome, values, actor);
+      session.record(live, {
+        type: 'task.completed',
+        actor,
+        nodeId: task.nodeId,
+        data: { taskId, outcome: input.outcome, ...(input.comment ? { comment: input.comment } : {}) },
+      });
+      await session.send(
+        task.caseId,
+        { type: 'task.complete', taskId: task.taskKey, outcome: input.outcome, values, actor },
+        actor,
+      );
+    }
+    return caseAfter(session, task.caseId);
+  });
+}
+
+async function markCompleted(
+  session: CaseSession,
+  task: TaskRow,
+  outcome: string,
+  values: Record<string, unknown>,
+  actor: Actor,
+): Promise<void> {
+  await session.tx.tasks.update(task.id, {
+    status: 'completed',
+    outcome,
+    values,
+    assignee: task.assignee ?? actor,
+    closedAt: session.now,
+    updatedAt: session.now,
+  });
+}
+
+/** Moves a human task to the next tier on an agent's request (the engine decides where). */
+export function escalateTask(
+  core: RuntimeCore,
+  taskId: string,
+  reason: string,
+  actor: Actor,
+): Promise<CaseRecord> {
+  return core.events.run(async (session) => {
+    const task = await openTask(session, taskId);
+    await session.send(task.caseId, { type: 'task.escalate', taskId: task.taskKey, reason, actor }, actor);
+    return caseAfter(session, task.caseId);
+  });
+}
+
+/** Hands an open task to another (existing) user; 400 unknown user, 409 not open. */
+export function delegateTask(core: RuntimeCore, taskId: string, to: string, actor: Actor): Promise<Task> {
+  return core.events.run(async (session) => {
+    const task = await openTask(session, taskId);
+    if (!(await session.tx.users.get(to)))
+      throw badRequest(`unknown user ${to}`, [{ path: 'to', message: 'unknown user' }]);
+    const updated = await session.tx.tasks.update(taskId, {
+      assignee: to,
+      status: 'claimed',
+      updatedAt: session.now,
+    });
+    if (!updated) throw notFound('task', taskId);
+    const live = await session.require(task.caseId);
+    session.record(live, {
+      type: 'task.delegated',
+      actor,
+      nodeId: task.nodeId,
+      data: { taskId, from: task.assignee, to },
+    });
+    return toTask(updated);
+  });
+}

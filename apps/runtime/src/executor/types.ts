@@ -1,0 +1,156 @@
+import type {
+  BusinessCalendar,
+  Case,
+  Channel,
+  Cohort,
+  EngineEvent,
+  Priority,
+  Problem,
+  Sla,
+  Task,
+  TimelineEntry,
+} from '@caseflow/schema';
+import type { Clock } from '../clock';
+import type {
+  FlowVersionRow,
+  MessageRow,
+  OutboxRow,
+  PilotRow,
+  Store,
+  SurveyRow,
+  TaskRow,
+} from '../store/store';
+
+/** Minimal logger (pino satisfies it). */
+export interface Logger {
+  info(obj: unknown, msg?: string): void;
+  warn(obj: unknown, msg?: string): void;
+  error(obj: unknown, msg?: string): void;
+  debug(obj: unknown, msg?: string): void;
+}
+
+export interface RuntimeOptions {
+  store: Store;
+  clock: Clock;
+  /** Process environment (CASEFLOW_WEBHOOK_URL, CASEFLOW_SECRET, CASEFLOW_OUTBOX_TRANSPORT…). */
+  env?: Record<string, string | undefined>;
+  logger?: Logger;
+  /** Business calendars by key; default: examples' calendars if available, plus 24x7. */
+  calendars?: BusinessCalendar[];
+  /** Allow-listed settings visible to FEEL as `env` (CaseInput.env). */
+  flowEnv?: Record<string, string>;
+  /** Size of the compiled-flow LRU (default 200). */
+  compiledCacheSize?: number;
+  /** Outbox: attempts before `dead` (default 5) and base backoff (default 1000 ms). */
+  outbox?: { maxAttempts?: number; backoffMs?: number; timeoutMs?: number };
+}
+
+/** Who did it: a username, "system", "timer", "customer:<id>"… written to the timeline. */
+export type Actor = string;
+
+export interface OpenCaseInput {
+  flow: string;
+  /** Omit to use the pilot/active version resolution. */
+  version?: number;
+  customerId: string | null;
+  channel: Channel;
+  subject?: string;
+  priority?: Priority;
+  variables?: Record<string, unknown>;
+  actor: Actor;
+  /** When given with cohort, skips pilot resolution. */
+  pilotId?: string | null;
+  cohort?: Cohort | null;
+}
+
+/** The GET /cases/:id resource (schema `Case`). */
+export type CaseRecord = Case;
+
+export interface PublishResult {
+  version: number;
+  checksum: string;
+  problems: Problem[];
+}
+
+/**
+ * The facade the HTTP routes call. Every method that changes a case commits one transaction
+ * before it resolves (a 2xx answer means the event is committed). Errors are RuntimeError
+ * (executor/errors.ts) with an HTTP status.
+ */
+export interface Runtime {
+  readonly store: Store;
+  readonly clock: Clock;
+
+  // --- cases -------------------------------------------------------------------------------
+  /** Opens a case: resolves version (explicit, pilot cohort, or active), engine.start, persists. */
+  openCase(input: OpenCaseInput): Promise<CaseRecord>;
+  /** Feeds one engine event to a case (one transaction, retried on revision conflicts). */
+  sendEvent(caseId: string, event: EngineEvent, actor: Actor): Promise<CaseRecord>;
+  /** The Case resource (tasks, slas, surveys), or null. */
+  getCase(caseId: string): Promise<CaseRecord | null>;
+  /** Timeline as API entries; publicOnly for customers. */
+  timeline(caseId: string, options?: { publicOnly?: boolean }): Promise<TimelineEntry[]>;
+  /** Delivers a signal to a case (`signal` event) and records it on the timeline. */
+  signal(caseId: string, name: string, data: unknown, actor: Actor): Promise<CaseRecord>;
+  /**
+   * Records a message; the first agent message sets firstResponseAt and sends
+   * `case.event case.firstResponse` to the engine.
+   */
+  addMessage(
+    caseId: string,
+    message: { channel: Channel; body: string; from: 'customer' | 'agent' | 'system'; author: Actor | null },
+  ): Promise<MessageRow>;
+  cancelCase(caseId: string, reason: string, actor: Actor): Promise<CaseRecord>;
+
+  // --- tasks -------------------------------------------------------------------------------
+  /** Assigns the task to `user`; 409 if someone else holds it, 404 unknown. */
+  claimTask(taskId: string, user: Actor): Promise<Task>;
+  /**
+   * Completes a task with an outcome. For approval tasks the outcome is `approve` or `reject`
+   * and becomes an `approval.vote` by `actor`.
+   */
+  completeTask(
+    taskId: string,
+    input: { outcome: string; values?: Record<string, unknown>; comment?: string },
+    actor: Actor,
+  ): Promise<CaseRecord>;
+  escalateTask(taskId: string, reason: string, actor: Actor): Promise<CaseRecord>;
+  /** Reassigns the task to another user. */
+  delegateTask(taskId: string, to: string, actor: Actor): Promise<Task>;
+  getTask(taskId: string): Promise<Task | null>;
+
+  // --- surveys -----------------------------------------------------------------------------
+  /** Records a survey answer (validated against the kind's scale); 404 / 409 answered. */
+  answerSurvey(token: string, score: number, comment?: string): Promise<SurveyRow>;
+
+  // --- flows -------------------------------------------------------------------------------
+  /** Saves a draft (may be invalid) and answers its problems. */
+  saveDraft(key: string, definition: unknown, actor: Actor): Promise<{ problems: Problem[] }>;
+  /** Validates a definition against the current groups, flows and calendars. */
+  validate(definition: unknown): Promise<Problem[]>;
+  /** Validates + compiles the draft and inserts the next immutable version; 422 if invalid. */
+  publish(key: string, input: { note?: string; actor: Actor }): Promise<PublishResult>;
+  /** Makes a version the one new cases use. */
+  activate(key: string, version: number): Promise<void>;
+  getVersion(key: string, version: number): Promise<FlowVersionRow | null>;
+  /** Pilot for new cases of a flow: which version and cohort this customer gets. */
+  chooseVersion(
+    flow: string,
+    customerId: string | null,
+  ): Promise<{ version: number; pilot: PilotRow | null; cohort: Cohort | null }>;
+
+  // --- background work ---------------------------------------------------------------------
+  /** Fires every timer due at `now` (default clock.now()); answers how many fired. */
+  fireDueTimers(now?: number): Promise<number>;
+  /** Delivers due outbox rows once; answers how many were attempted. */
+  dispatchOutbox(now?: number): Promise<number>;
+  /** Starts the timer and outbox loops (real clock: setTimeout to next due, ≤1 s poll). */
+  startBackground(): void;
+  /** Stops the loops (the store stays open; the caller closes it). */
+  close(): Promise<void>;
+
+  // --- converters for routes ---------------------------------------------------------------
+  toTask(row: TaskRow): Task;
+  toSla(row: import('../store/store').SlaRow): Sla;
+  outboxEntries(caseId?: string): Promise<OutboxRow[]>;
+}

@@ -1,0 +1,51 @@
+import type { Logger } from '../executor/types';
+import type { ClaimedTimer, Store } from '../store/store';
+
+/**
+ * Fires one claimed timer: steps `{type:'timer.fire'}` into its case and, in the SAME
+ * transaction, calls `complete(tx)` to delete the timer row. Must throw (rolling back) when
+ * `complete` answers false: the claim was lost, so another process fires it.
+ */
+export type TimerHandler = (timer: ClaimedTimer, complete: (tx: Store) => Promise<boolean>) => Promise<void>;
+
+export interface TimerFirerOptions {
+  store: Store;
+  logger: Logger;
+  fire: TimerHandler;
+  /** Timers claimed per batch (default 100). */
+  batchSize?: number;
+  /** How long a claim keeps other processes off a timer (default 60 s). */
+  leaseMs?: number;
+}
+
+/**
+ * Fires every timer due at `now`, in batches claimed with a lease (so several processes on one
+ * database fire each timer once), each fire in its own transaction that also deletes the row.
+ * A fire that crashes leaves the row claimed; it becomes due again when the lease ends.
+ * Answers how many timers fired. Timers that became due while the runtime was down are simply
+ * due: the first call after a start catches up on them.
+ */
+export function createTimerFirer(options: TimerFirerOptions): (now: number) => Promise<number> {
+  const batchSize = options.batchSize ?? 100;
+  const leaseMs = options.leaseMs ?? 60_000;
+  return async function fireDue(now: number): Promise<number> {
+    let fired = 0;
+    // Bounded so that a flood of due timers cannot starve the rest of the loop forever.
+    for (let batch = 0; batch < 50; batch++) {
+      const claimed = await options.store.timers.claimDue(now, batchSize, leaseMs);
+      for (const timer of claimed) {
+        try {
+          await options.fire(timer, (tx) => tx.timers.complete(timer.id, timer.claim));
+          fired++;
+        } catch (error) {
+          options.logger.error(
+            { timer: timer.id, caseId: timer.caseId, err: error },
+            'timer fire failed; retried after its lease',
+          );
+        }
+      }
+      if (claimed.length < batchSize) break;
+    }
+    return fired;
+  };
+}
