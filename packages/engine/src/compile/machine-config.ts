@@ -21,12 +21,17 @@ export function machineConfig(def: FlowDefinition, structure: ForkJoinStructure)
 
   const target = (from: string, to: string): string => {
     if (graph.byId.get(to)?.type !== 'join') return `#${to}`;
-    const scope = structure.scopeOf.get(from);
+    // A nested join is not a state: its edge leaves from the scope of its parallel node.
+    const nestedFork = [...structure.regions.values()].find((r) => r.join === from)?.fork;
+    const scope = structure.scopeOf.get(nestedFork ?? from);
     return scope ? `#${to}~${scope.branch}` : `#${to}`;
   };
 
+  // A loop back to the same node must leave and enter it again (a fresh task, timer...).
   const go = (edge: Edge | undefined, extra: Json = {}): Json | undefined =>
-    edge ? { target: target(edge.from, edge.to), ...extra } : undefined;
+    edge
+      ? { target: target(edge.from, edge.to), ...(edge.from === edge.to ? { reenter: true } : {}), ...extra }
+      : undefined;
   const byTimer = (id: string, guard: string, name: string): Json[] =>
     on(id, name).map((e) => ({ target: target(id, e.to), guard: { type: guard, params: { node: id } } }));
 
