@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HttpFixture, httpFixture } from './http-fixture';
+
+let f: HttpFixture;
+beforeAll(async () => {
+  f = await httpFixture({ CASEFLOW_BODY_LIMIT: '2048' });
+});
+afterAll(() => f.dispose());
+
+describe('the HTTP app', () => {
+  it('answers health at /api/health and /health with the store dialect', async () => {
+    expect((await f.call('GET', '/api/health')).body).toEqual({ status: 'ok', db: 'sqlite' });
+    expect((await f.call('GET', '/health')).body).toEqual({ status: 'ok', db: 'sqlite' });
+  });
+
+  it('tags every answer with a request id', async () => {
+    const res = await f.call('GET', '/api/health');
+    expect(res.headers.get('x-request-id')).toMatch(/[0-9a-f-]{36}/);
+  });
+
+  it('generates the OpenAPI document from the route schemas', async () => {
+    const { status, body } = await f.call('GET', '/api/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    for (const path of [
+      '/cases',
+      '/cases/{id}',
+      '/tasks/{id}/complete',
+      '/flows/{key}/publish',
+      '/catalog/{key}/requests',
+    ]) {
+      expect(Object.keys(body.paths)).toContain(path);
+    }
+    const login = body.paths['/auth/login'].post;
+    expect(login.requestBody.content['application/json'].schema.properties).toHaveProperty('username');
+    expect(body.components.securitySchemes.bearerAuth).toEqual({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('serves a self-contained docs page listing the operations', async () => {
+    const res = await f.call('GET', '/api/docs');
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.body).toContain('/api/cases/{id}/timeline');
+    expect(res.body).not.toMatch(/<script|https?:\/\/cdn/i);
+  });
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const res = await f.call('GET', '/api/nope');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not-found');
+  });
+
+  it('answers malformed JSON with 400 and no stack trace', async () => {
+    const res = await f.call('POST', '/api/auth/login', { body: '{"username": ' });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      error: { code: 'malformed-json', message: 'malformed JSON in request body' },
+    });
+  });
+
+  it('answers schema violations with 400 and the field paths', async () => {
+    const res = await f.call('POST', '/api/cases', {
+      as: 'lena',
+      body: { flow: 'lost-card', channel: 'pigeon' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation');
+    const paths = res.body.error.details.map((d: { path: string }) => d.path);
+    expect(paths).toEqual(expect.arrayContaining(['customerId', 'channel']));
+  });
+
+  it('answers bodies over the limit with a JSON 413', async () => {
+    const res = await f.call('POST', '/api/auth/login', {
+      body: { username: 'x', password: 'y'.repeat(4000) },
+    });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('payload-too-large');
+  });
+
+  it('refuses protected routes without a token (401) and with a bad one (401)', async () => {
+    expect((await f.call('GET', '/api/cases')).status).toBe(401);
+    const bad = await f.call('GET', '/api/cases', { token: 'forged.token' });
+    expect(bad.status).toBe(401);
+    expect(bad.body.error.code).toBe('unauthorized');
+  });
+
+  it('exposes Prometheus counters fed by the routes', async () => {
+    await f.call('POST', '/api/cases', {
+      as: 'lena',
+      body: { flow: 'lost-card', customerId: 'c-1002', channel: 'phone', subject: 'lost card' },
+    });
+    const res = await f.call('GET', '/metrics');
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    expect(res.body).toContain('caseflow_cases_opened_total{flow="lost-card"} 1');
+    expect(res.body).toMatch(/caseflow_outbox_backlog \d+/);
+    expect(res.body).toMatch(/caseflow_timer_lag_seconds \d+/);
+  });
+
+  it('mounts the test clock only with CASEFLOW_CLOCK=manual', async () => {
+    const moved = await f.call('POST', '/api/_test/clock', { body: { advance: 'PT1H' } });
+    expect(moved.status).toBe(200);
+    expect(moved.body.now).toBe('2026-01-05T09:00:00.000Z');
+    const real = await httpFixture({ CASEFLOW_CLOCK: 'real' });
+    try {
+      expect((await real.call('POST', '/api/_test/clock', { body: { advance: 'PT1H' } })).status).toBe(404);
+    } finally {
+      await real.dispose();
+    }
+  });
+});

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HttpFixture, httpFixture } from './http-fixture';
+
+let f: HttpFixture;
+let carlasCase: string;
+beforeAll(async () => {
+  f = await httpFixture();
+  const res = await f.call('POST', '/api/cases', {
+    as: 'lena',
+    body: { flow: 'lost-card', customerId: 'c-1001', channel: 'phone', subject: 'Card lost in Berlin' },
+  });
+  carlasCase = res.body.id;
+});
+afterAll(() => f.dispose());
+
+describe('case routes', () => {
+  it('opens a case and answers the Case resource', async () => {
+    const res = await f.call('GET', `/api/cases/${carlasCase}`, { as: 'lena' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      id: carlasCase,
+      flow: 'lost-card',
+      version: 1,
+      customerId: 'c-1001',
+      channel: 'phone',
+      subject: 'Card lost in Berlin',
+      status: 'open',
+    });
+    expect(Array.isArray(res.body.tasks)).toBe(true);
+    expect(res.body.slas.map((s: { id: string }) => s.id)).toEqual(
+      expect.arrayContaining(['response', 'resolution']),
+    );
+  });
+
+  it("shows a customer their own case and answers 404 for someone else's", async () => {
+    expect((await f.call('GET', `/api/cases/${carlasCase}`, { as: 'carla' })).status).toBe(200);
+    const other = await f.call('GET', `/api/cases/${carlasCase}`, { as: 'ben' });
+    expect(other.status).toBe(404);
+    expect((await f.call('GET', `/api/cases/${carlasCase}/timeline`, { as: 'ben' })).status).toBe(404);
+  });
+
+  it('lists only the own cases of a customer, whatever filter they send', async () => {
+    const res = await f.call('GET', '/api/cases?customer=c-1001', { as: 'ben' });
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([]);
+    const carla = await f.call('GET', '/api/cases', { as: 'carla' });
+    expect(carla.body.items.map((c: { id: string }) => c.id)).toContain(carlasCase);
+  });
+
+  it('refuses a customer opening a case for another customer', async () => {
+    const res = await f.call('POST', '/api/cases', {
+      as: 'carla',
+      body: { flow: 'lost-card', customerId: 'c-1002', channel: 'web' },
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('pages case lists with {items, next}', async () => {
+    for (let i = 0; i < 3; i++) {
+      await f.call('POST', '/api/cases', {
+        as: 'lena',
+        body: { flow: 'lost-card', customerId: 'c-1003', channel: 'email' },
+      });
+    }
+    const first = await f.call('GET', '/api/cases?customer=c-1003&limit=2', { as: 'lena' });
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.next).toEqual(expect.any(String));
+    const second = await f.call('GET', `/api/cases?customer=c-1003&limit=2&cursor=${first.body.next}`, {
+      as: 'lena',
+    });
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.next).toBeNull();
+  });
+
+  it('records messages; the customer speaks as the customer', async () => {
+    const res = await f.call('POST', `/api/cases/${carlasCase}/messages`, {
+      as: 'carla',
+      body: { channel: 'web', body: 'Any news?', from: 'agent' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ from: 'customer', body: 'Any news?', author: 'carla' });
+    const list = await f.call('GET', `/api/cases/${carlasCase}/messages`, { as: 'lena' });
+    expect(list.body.items.map((m: { body: string }) => m.body)).toContain('Any news?');
+  });
+
+  it('gives the customer only the public timeline entries', async () => {
+    const staff = await f.call('GET', `/api/cases/${carlasCase}/timeline`, { as: 'lena' });
+    const customer = await f.call('GET', `/api/cases/${carlasCase}/timeline`, { as: 'carla' });
+    expect(staff.body.items[0].type).toBe('case.opened');
+    expect(customer.body.items.length).toBeGreaterThan(0);
+    expect(customer.body.items.length).toBeLessThanOrEqual(staff.body.items.length);
+    const seqs = staff.body.items.map((e: { seq: number }) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  });
+
+  it('answers 409 with the allowed events for a signal the case does not wait for', async () => {
+    const res = await f.call('POST', `/api/cases/${carlasCase}/signals`, {
+      as: 'lena',
+      body: { name: 'nobody-waits' },
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('event-not-allowed');
+  });
+
+  it('keeps signals and cancellation away from customers', async () => {
+    const res = await f.call('POST', `/api/cases/${carlasCase}/cancel`, {
+      as: 'carla',
+      body: { reason: 'x' },
+    });
+    expect(res.status).toBe(403);
+  });
+});

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HttpFixture, httpFixture } from './http-fixture';
+
+let f: HttpFixture;
+beforeAll(async () => {
+  f = await httpFixture();
+});
+afterAll(() => f.dispose());
+
+describe('catalog routes', () => {
+  it('lists the items a customer may request', async () => {
+    const res = await f.call('GET', '/api/catalog', { as: 'carla' });
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: { key: string }) => i.key).sort()).toEqual([
+      'password-reset',
+      'report-lost-card',
+    ]);
+    expect(res.body.next).toBeNull();
+  });
+
+  it('rejects values that break the form with 400 and field errors', async () => {
+    const res = await f.call('POST', '/api/catalog/password-reset/requests', {
+      as: 'carla',
+      body: { values: { username: 'c', contact: 'not-an-email' } },
+    });
+    expect(res.status).toBe(400);
+    const fields = res.body.error.details.map((d: { field: string }) => d.field).sort();
+    expect(fields).toEqual(['contact', 'username']);
+    expect(res.body.error.details[0].path).toMatch(/^values\./);
+  });
+
+  it("opens a case of the item's flow with the values as variables.request", async () => {
+    const res = await f.call('POST', '/api/catalog/password-reset/requests', {
+      as: 'carla',
+      body: { values: { username: 'carla.j', contact: 'carla@example.com' } },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      flow: 'password-reset',
+      customerId: 'c-1001',
+      channel: 'web',
+      status: 'open',
+    });
+    // The form default for accountType was applied by the validation.
+    expect(res.body.variables.request).toEqual({
+      username: 'carla.j',
+      contact: 'carla@example.com',
+      accountType: 'standard',
+    });
+  });
+
+  it('lets an agent request on behalf of a customer, and not a customer for someone else', async () => {
+    const values = { cardLast4: '1234' };
+    const agent = await f.call('POST', '/api/catalog/report-lost-card/requests', {
+      as: 'lena',
+      body: { values, onBehalfOf: 'c-1002', channel: 'phone' },
+    });
+    expect(agent.status).toBe(201);
+    expect(agent.body).toMatchObject({ customerId: 'c-1002', channel: 'phone', flow: 'lost-card' });
+    const customer = await f.call('POST', '/api/catalog/report-lost-card/requests', {
+      as: 'carla',
+      body: { values, onBehalfOf: 'c-1002' },
+    });
+    expect(customer.status).toBe(403);
+  });
+
+  it('answers the first response again for a repeated Idempotency-Key', async () => {
+    const send = (values: unknown) =>
+      f.call('POST', '/api/catalog/report-lost-card/requests', {
+        as: 'ben',
+        headers: { 'idempotency-key': 'req-42' },
+        body: { values },
+      });
+    const first = await send({ cardLast4: '4321' });
+    const again = await send({ cardLast4: '4321' });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const mine = await f.call('GET', '/api/cases', { as: 'ben' });
+    expect(mine.body.items.filter((c: { id: string }) => c.id === first.body.id)).toHaveLength(1);
+    expect((await send({ cardLast4: '9999' })).status).toBe(422);
+  });
+
+  it('lets owners edit items, validating the flow, and hides nothing from them', async () => {
+    const item = {
+      name: 'VIP line',
+      category: 'Cards',
+      flow: 'lost-card',
+      form: { properties: { note: { type: 'string' } } },
+      audience: { segment: 'segment = "gold"' },
+    };
+    expect((await f.call('PUT', '/api/catalog/vip-line', { as: 'lena', body: item })).status).toBe(403);
+    const bad = await f.call('PUT', '/api/catalog/vip-line', {
+      as: 'olivia',
+      body: { ...item, flow: 'nope' },
+    });
+    expect(bad.status).toBe(400);
+    expect((await f.call('PUT', '/api/catalog/vip-line', { as: 'olivia', body: item })).status).toBe(200);
+    // Carla is gold, Ben is standard: the audience segment is FEEL over the profile.
+    expect((await f.call('GET', '/api/catalog/vip-line', { as: 'carla' })).status).toBe(200);
+    expect((await f.call('GET', '/api/catalog/vip-line', { as: 'ben' })).status).toBe(404);
+  });
+});
