@@ -1,4 +1,4 @@
-import { type FlowDefinitionInput, Problem } from '@caseflow/schema';
+import { type FlowDefinitionInput, NODE_TYPES, Problem } from '@caseflow/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateFlow } from './validate-flow';
@@ -678,7 +678,37 @@ describe('validateFlow on arbitrary input', () => {
   it('never throws on any JSON value, and answers well-formed problems', () => {
     fc.assert(
       fc.property(fc.anything(), (value) => {
-        for (const p of validateFlow(value)) Problem.parse(p);
+        for (const p of validateFlow(value)) {
+          Problem.parse(p);
+          expect(resolves(value, p.path.slice(0, -1))).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('checks random graphs without throwing, in a stable order', () => {
+    fc.assert(
+      fc.property(randomGraph, (def) => {
+        const problems = validateFlow(def);
+        for (const p of problems) Problem.parse(p);
+        expect(validateFlow(def)).toEqual(problems);
+        // An edge to or from an unknown node is always reported.
+        const reported = new Set(problems.map((p) => p.code));
+        const hasGhost = def.edges.some((e) => e.from === 'ghost' || e.to === 'ghost');
+        expect(reported.has('dangling-edge')).toBe(hasGhost);
+        // A node that no live edge enters cannot be reached, unless it is a start.
+        const types = new Map(def.nodes.map((n) => [n.id, n.type]));
+        if (![...types.values()].includes('start')) return;
+        const unreachable = new Set(
+          problems.filter((p) => p.code === 'unreachable-node').map((p) => p.nodeId),
+        );
+        for (const [id, type] of types) {
+          const entered = def.edges.some(
+            (e) => e.to === id && e.from !== id && types.has(e.from) && types.get(e.from) !== 'end',
+          );
+          if (!entered && type !== 'start') expect(unreachable.has(id)).toBe(true);
+        }
       }),
       { numRuns: 300 },
     );
@@ -696,14 +726,64 @@ describe('validateFlow on arbitrary input', () => {
           const def = JSON.parse(JSON.stringify(VALID)) as unknown;
           for (const [i, value] of edits) setAt(def, paths[i]!, value);
           const problems = validateFlow(def, CTX);
-          for (const p of problems) Problem.parse(p);
+          for (const p of problems) {
+            Problem.parse(p);
+            // The designer highlights by path: all but the last step must exist in the definition.
+            expect(resolves(def, p.path.slice(0, -1)), JSON.stringify(p)).toBe(true);
+          }
           expect(validateFlow(def, CTX)).toEqual(problems);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
+
+/** Random graphs of random node types: well-typed enough to reach every structural check. */
+const randomGraph = fc
+  .array(fc.constantFrom(...NODE_TYPES, 'robot'), { minLength: 1, maxLength: 12 })
+  .chain((types) => {
+    const ids = types.map((_, i) => `n-${i}`);
+    const nodeIds = fc.constantFrom(...ids, 'ghost');
+    const edge = fc.record(
+      {
+        from: nodeIds,
+        to: nodeIds,
+        on: fc.constantFrom('done', 'approved', 'rejected', 'timeout', 'error', 'sla-breached', 'ping'),
+        when: fc.constantFrom('n-0.x = 1', 'x >', 'true'),
+        default: fc.boolean(),
+      },
+      { requiredKeys: ['from', 'to'] },
+    );
+    return fc.array(edge, { maxLength: 30 }).map((edges) => ({
+      key: 'random',
+      name: 'Random',
+      nodes: types.map((type, i) => ({
+        id: ids[i],
+        type,
+        title: 'T',
+        outcomes: ['done'],
+        approvers: { group: 'g' },
+        signal: 'ping',
+        duration: 'PT1H',
+        flow: 'other',
+        to: 'customer',
+        template: 't',
+        survey: 'csat',
+        action: { kind: 'http', url: '{{case.id}}' },
+      })),
+      edges,
+    }));
+  });
+
+function resolves(root: unknown, path: Array<string | number>): boolean {
+  let value = root;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object' || !(part in value)) return false;
+    value = (value as Record<string | number, unknown>)[part];
+  }
+  return true;
+}
 
 function pathsOf(value: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
   const here = path.length > 0 ? [path] : [];
