@@ -51,3 +51,20 @@ export function withoutColumn<T extends object, K extends keyof T>(cols: T, key:
   delete copy[key];
   return copy;
 }
+
+/** Claimed outbox order: oldest row first, id breaking ties. */
+export function byCreation(
+  a: { createdAt: number; id: string },
+  b: { createdAt: number; id: string },
+): number {
+  return a.createdAt - b.createdAt || compareIds(a.id, b.id);
+}
+
+/** Claimed timer order: earliest scheduled due time first, id breaking ties. */
+export function byDue(a: { dueAt: number; id: string }, b: { dueAt: number; id: string }): number {
+  return a.dueAt - b.dueAt || compareIds(a.id, b.id);
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -363,8 +363,11 @@ export interface Store {
 
   /**
    * Runs `fn` in one database transaction and commits when it resolves; rolls back when it
-   * throws (and rethrows). Use only `tx` inside. Nested calls run in the outer transaction.
-   * SQLite: serialised with every other store call of this process (BEGIN IMMEDIATE).
+   * throws (and rethrows). Use `tx` inside; calls on the store itself from the same async
+   * context join the transaction as well. Nested calls run in the outer transaction as
+   * savepoints (an inner failure that is caught undoes only the inner writes).
+   * SQLite: serialised with every other store call of this process (BEGIN IMMEDIATE), so keep
+   * slow I/O out of `fn`.
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Closes the connection / pool. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, getTableColumns, inArray, lt, lte, sql } from 'drizzle-orm';
 import { afterCursor, decodeCursor, pageLimit, toPage } from '../paging';
-import { withoutColumn } from '../rows';
+import { byCreation, byDue, withoutColumn } from '../rows';
 import type { ClaimedOutbox, ClaimedTimer, Store, TimerRow } from '../store';
 import { first, type PgDbOf, pgConflict } from './pg-db';
 import { idempotency, outbox, timers } from './schema';
@@ -191,12 +191,4 @@ export function pgDelivery(db: PgDbOf): Pick<Store, 'outbox' | 'timers' | 'idemp
       },
     },
   };
-}
-
-function byCreation(a: ClaimedOutbox, b: ClaimedOutbox): number {
-  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-function byDue(a: ClaimedTimer, b: ClaimedTimer): number {
-  return a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

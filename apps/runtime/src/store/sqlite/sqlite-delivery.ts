@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, getTableColumns, inArray, lt, lte, sql } from 'drizzle-orm';
 import { afterCursor, decodeCursor, pageLimit, toPage } from '../paging';
-import { withoutColumn } from '../rows';
+import { byCreation, byDue, withoutColumn } from '../rows';
 import type { ClaimedOutbox, ClaimedTimer, OutboxRow, Store, TimerRow } from '../store';
 import { idempotency, outbox, timers } from './schema';
 import { type SqliteDb, sqliteConflict } from './sqlite-db';
@@ -190,12 +190,4 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
       },
     },
   };
-}
-
-function byCreation(a: ClaimedOutbox, b: ClaimedOutbox): number {
-  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-function byDue(a: ClaimedTimer, b: ClaimedTimer): number {
-  return a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

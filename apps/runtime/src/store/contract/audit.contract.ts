@@ -1,0 +1,171 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../store';
+import { caseRow, T0 } from './fixtures';
+
+/** Contract of SLA clocks, the timeline, messages and surveys; `current` answers the store of the running test. */
+export function auditContract(current: () => Store): void {
+  let store: Store;
+  beforeEach(() => {
+    store = current();
+  });
+
+  describe('slas', () => {
+    it('upserts by (case, id), patches and lists', async () => {
+      await store.cases.insert(caseRow('k1'));
+      await store.cases.insert(caseRow('k2'));
+      const sla = {
+        caseId: 'k1',
+        id: 'resolve',
+        scope: 'case' as const,
+        taskId: null,
+        status: 'running' as const,
+        target: 'PT4H',
+        calendar: 'default',
+        startedAt: T0,
+        dueAt: T0 + 4 * 3_600_000,
+        elapsedMs: 0,
+        updatedAt: T0,
+      };
+      await store.slas.upsert(sla);
+      await store.slas.upsert({ ...sla, caseId: 'k2', scope: 'task', taskId: 't1' });
+      const paused = await store.slas.upsert({
+        ...sla,
+        status: 'paused',
+        elapsedMs: 1000,
+        updatedAt: T0 + 1,
+      });
+      expect(paused).toEqual({ ...sla, status: 'paused', elapsedMs: 1000, updatedAt: T0 + 1 });
+      expect(
+        await store.slas.update('k1', 'resolve', { status: 'breached', updatedAt: T0 + 2 }),
+      ).toMatchObject({
+        status: 'breached',
+        elapsedMs: 1000,
+      });
+      expect(await store.slas.update('k1', 'nope', { status: 'met' })).toBeNull();
+      expect(await store.slas.listByCase('k1')).toHaveLength(1);
+      expect((await store.slas.listByCases(['k1', 'k2'])).map((s) => s.caseId)).toEqual(['k1', 'k2']);
+    });
+  });
+
+  describe('timeline', () => {
+    beforeEach(async () => {
+      await store.cases.insert(caseRow('k1', { flow: 'refund', version: 1 }));
+      await store.cases.insert(caseRow('k2', { flow: 'refund', version: 2 }));
+    });
+
+    it('numbers entries 1, 2, 3… per case across appends', async () => {
+      const a = await store.timeline.append('k1', [
+        { at: T0, type: 'case.started', actor: 'ann', data: { via: 'web' }, public: true },
+        { at: T0, type: 'node.entered', nodeId: 'review' },
+      ]);
+      expect(a).toEqual([
+        {
+          caseId: 'k1',
+          seq: 1,
+          at: T0,
+          type: 'case.started',
+          actor: 'ann',
+          nodeId: null,
+          data: { via: 'web' },
+          public: true,
+        },
+        {
+          caseId: 'k1',
+          seq: 2,
+          at: T0,
+          type: 'node.entered',
+          actor: null,
+          nodeId: 'review',
+          data: {},
+          public: false,
+        },
+      ]);
+      await store.timeline.append('k2', [{ at: T0, type: 'case.started' }]);
+      const b = await store.timeline.append('k1', [{ at: T0 + 1, type: 'task.completed', public: true }]);
+      expect(b.map((e) => e.seq)).toEqual([3]);
+      expect(await store.timeline.append('k1', [])).toEqual([]);
+      expect(await store.timeline.list('k1')).toEqual([...a, ...b]);
+      expect((await store.timeline.list('k1', { publicOnly: true })).map((e) => e.seq)).toEqual([1, 3]);
+      expect((await store.timeline.list('k1', { afterSeq: 1, limit: 1 })).map((e) => e.seq)).toEqual([2]);
+    });
+
+    it('keeps seq unique and gap-free under concurrent appends', async () => {
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          store.timeline.append('k1', [
+            { at: T0 + i, type: 'x' },
+            { at: T0 + i, type: 'y' },
+          ]),
+        ),
+      );
+      expect((await store.timeline.list('k1')).map((e) => e.seq)).toEqual(
+        Array.from({ length: 24 }, (_, i) => i + 1),
+      );
+    });
+
+    it('scans entries of many cases by flow, version, type and time', async () => {
+      await store.timeline.append('k1', [
+        { at: T0, type: 'case.started' },
+        { at: T0 + 5, type: 'task.completed' },
+      ]);
+      await store.timeline.append('k2', [{ at: T0 + 1, type: 'case.started' }]);
+      const keys = async (q: Parameters<Store['timeline']['scan']>[0]) =>
+        (await store.timeline.scan(q)).map((e) => `${e.caseId}#${e.seq}`);
+      expect(await keys({})).toEqual(['k1#1', 'k1#2', 'k2#1']);
+      expect(await keys({ flow: 'refund', version: 2 })).toEqual(['k2#1']);
+      expect(await keys({ types: ['case.started'] })).toEqual(['k1#1', 'k2#1']);
+      expect(await keys({ from: T0 + 1, to: T0 + 5 })).toEqual(['k1#2', 'k2#1']);
+    });
+  });
+
+  describe('messages and surveys', () => {
+    it('stores messages per case and per customer', async () => {
+      const m = (id: string, at: number, caseId = 'k1') => ({
+        id,
+        caseId,
+        customerId: 'c1',
+        channel: 'email' as const,
+        direction: 'in' as const,
+        from: 'customer' as const,
+        author: null,
+        body: `hello ${id}`,
+        at,
+      });
+      await store.messages.insert(m('m2', T0 + 2));
+      await store.messages.insert(m('m1', T0 + 1));
+      await store.messages.insert(m('m3', T0 + 3, 'k2'));
+      expect(await store.messages.listByCase('k1')).toEqual([m('m1', T0 + 1), m('m2', T0 + 2)]);
+      expect((await store.messages.listByCustomer('c1', 2)).map((x) => x.id)).toEqual(['m3', 'm2']);
+    });
+
+    it('records a survey answer once', async () => {
+      const s = {
+        token: 'tok',
+        caseId: 'k1',
+        customerId: 'c1',
+        surveyId: 's1',
+        nodeId: 'survey',
+        kind: 'csat' as const,
+        to: 'ada@example.com',
+        score: null,
+        comment: null,
+        sentAt: T0,
+        answeredAt: null,
+      };
+      await store.surveys.insert(s);
+      await store.surveys.insert({ ...s, token: 'tok2', caseId: 'k2', sentAt: T0 + 1 });
+      expect(await store.surveys.getByToken('tok')).toEqual(s);
+      expect(await store.surveys.answer('tok', 5, 'great', T0 + 9)).toEqual({
+        ...s,
+        score: 5,
+        comment: 'great',
+        answeredAt: T0 + 9,
+      });
+      expect(await store.surveys.answer('tok', 1, null, T0 + 10)).toBeNull();
+      expect(await store.surveys.answer('nope', 1, null, T0)).toBeNull();
+      expect((await store.surveys.listByCase('k1')).map((x) => x.token)).toEqual(['tok']);
+      expect((await store.surveys.listByCases(['k1', 'k2'])).map((x) => x.token)).toEqual(['tok', 'tok2']);
+      expect((await store.surveys.listByCustomer('c1')).map((x) => x.token)).toEqual(['tok2', 'tok']);
+    });
+  });
+}
