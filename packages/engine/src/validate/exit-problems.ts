@@ -23,21 +23,23 @@ const SINGLE_EXIT: ReadonlySet<string> = new Set([
   'join',
 ]);
 
-/**
- * How a node may be left, by type: the `on` values its edges may carry and the ones it must
- * have an edge for. `undefined` when the node's own fields are too broken to tell (the
- * schema reports them), so its edges are not second-guessed.
- */
+/** How a node may be left: the `on` values its edges may carry and those it must have an edge for. */
 interface Exits {
   allowed: Set<string>;
   required: Array<{ on: string; path: Array<string | number>; code: Problem['code']; what: string }>;
 }
 
+/**
+ * The exits of a node by its type, or `undefined` when the node's own fields are too broken
+ * to tell (the schema reports them), so that its edges are not second-guessed.
+ */
 function exitsOf(node: NodeView): Exits | undefined {
   const raw = node.raw;
   const allowed = new Set<string>();
   const required: Exits['required'] = [];
-  const slaEdge = isObject(raw.sla) && raw.sla.onBreach === 'edge';
+  // Only tasks and approvals carry an SLA; elsewhere the schema drops the field.
+  const hasSla = node.type === 'task' || node.type === 'approval';
+  const slaEdge = hasSla && isObject(raw.sla) && raw.sla.onBreach === 'edge';
   if (slaEdge) {
     allowed.add('sla-breached');
     required.push({

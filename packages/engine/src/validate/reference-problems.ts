@@ -36,7 +36,8 @@ export function referenceProblems(view: FlowView, ctx: ValidationContext): Probl
     const at = (...rest: ProblemPath): ProblemPath => ['nodes', node.index, ...rest];
     const owner = nodeName(node);
     const n = node.raw;
-    if (isObject(n.sla)) {
+    // Only tasks and approvals carry an SLA; elsewhere the schema drops the field.
+    if ((node.type === 'task' || node.type === 'approval') && isObject(n.sla)) {
       names.calendar(n.sla.calendar, at('sla', 'calendar'), `the SLA of ${owner}`, node);
       names.recipients(n.sla.notify, at('sla', 'notify'), `the SLA of ${owner}`, node);
     }
