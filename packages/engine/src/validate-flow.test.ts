@@ -446,7 +446,7 @@ describe('validateFlow', () => {
       const freeze = f.nodes[nodeIndex('freeze')] as { action: { headers: object; body: unknown } };
       freeze.action.headers = { 'x-case': '{{ ) }}', 'x-empty': 'a{{ }}b' };
       freeze.action.body = { items: ['ok', '{{ case. }}'] };
-      (f.nodes[nodeIndex('verify')] as { input: object }).input = { customerId: 'case..id' };
+      (f.nodes[nodeIndex('verify')] as { input: object }).input = { customerId: 'case..id', blank: '  ' };
       (f.nodes[nodeIndex('tell-customer')] as { data: object }).data = { x: '"open' };
       (f.nodes[nodeIndex('watch')] as { action: { attributes: object } }).action.attributes = { risk: '>>' };
     });
@@ -454,6 +454,7 @@ describe('validateFlow', () => {
       ['nodes', nodeIndex('freeze'), 'action', 'body', 'items', 1],
       ['nodes', nodeIndex('freeze'), 'action', 'headers', 'x-case'],
       ['nodes', nodeIndex('freeze'), 'action', 'headers', 'x-empty'],
+      ['nodes', nodeIndex('verify'), 'input', 'blank'],
       ['nodes', nodeIndex('verify'), 'input', 'customerId'],
       ['nodes', nodeIndex('tell-customer'), 'data', 'x'],
       ['nodes', nodeIndex('watch'), 'action', 'attributes', 'risk'],
@@ -609,6 +610,14 @@ describe('validateFlow', () => {
   it('treats a missing context as knowing no groups, flows or calendars', () => {
     expect(validateFlow(VALID, null)).toEqual([]);
     expect(validateFlow(VALID, {})).toEqual([]);
+  });
+
+  it('ignores SLA fields on nodes that cannot carry an SLA, as the schema does', () => {
+    const def = flow((f) => {
+      const notify = f.nodes[nodeIndex('tell-customer')] as { sla?: object };
+      notify.sla = { target: 'PT1H', onBreach: 'edge', calendar: 'nowhere' };
+    });
+    expect(validateFlow(def, CTX)).toEqual([]);
   });
 
   it('orders problems by path and never repeats one', () => {

@@ -12,13 +12,14 @@ const ID_RUN = /[a-z][a-z0-9-]*/g;
  * customer `attributes`, timer `until`, subflow `input`, notify `data`, and `{{…}}`
  * placeholders in http url, headers and body strings. Each problem carries the offsets of the
  * error inside the expression as written (for templates: inside the whole template string).
- * Empty or non-string expressions are left to the schema.
+ * Empty strings and non-strings are left to the schema, which reports them.
  */
 export function feelProblems(view: FlowView): Problem[] {
   const scope = new ScopeNames(view);
   const problems: Problem[] = [];
   const check = (expression: unknown, path: ProblemPath, node: NodeView | undefined, edgeId?: string) => {
-    if (typeof expression !== 'string' || expression.trim() === '') return;
+    // The schema already reports "" (and non-strings); blank but non-empty text is ours.
+    if (typeof expression !== 'string' || expression === '') return;
     const found = feelSyntaxError(expression, scope.namesFor(expression));
     if (!found) return;
     problems.push(feelProblem(found, path, expression, node, edgeId));
