@@ -1,7 +1,7 @@
 import { type CompiledFlow, compileFlow, Simulator, validateFlow } from '@caseflow/engine';
 import { BusinessCalendar, CatalogItem, type Effect, FlowDefinition } from '@caseflow/schema';
 import { describe, expect, it } from 'vitest';
-import { exampleCalendars, exampleCatalog, exampleFlow, exampleFlows } from './index';
+import { exampleCalendars, exampleCatalog, exampleFlows } from './index';
 
 // Monday 2026-01-05 10:00 in Berlin: inside the business calendar's hours.
 const MONDAY_10 = Date.parse('2026-01-05T09:00:00Z');

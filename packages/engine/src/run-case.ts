@@ -114,7 +114,7 @@ function admit(ctx: CaseContext, event: EngineEvent): EngineEvent | null {
     }
     case 'approval.vote': {
       const task = ctx.tasks[event.taskId];
-      if (!task || task.kind !== 'approval') {
+      if (task?.kind !== 'approval') {
         throw new EngineError('unknown-task', `approval task ${event.taskId} is not open`, allowed(ctx));
       }
       return event;

@@ -42,7 +42,8 @@ export function enterNode(d: Draft, env: FlowEnv, node: FlowNode): void {
       requestApproval(d, env, node);
       return;
     case 'action':
-      return enterAction(d, node);
+      enterAction(d, node);
+      return;
     case 'wait': {
       const timerId = node.timeout
         ? d.scheduleTimer(d.now + durationMs(node.timeout), 'node', node.id, null)
@@ -95,7 +96,8 @@ export function enterNode(d: Draft, env: FlowEnv, node: FlowNode): void {
       });
       return;
     case 'end':
-      return closeCase(d, env, node.outcome, node.id);
+      closeCase(d, env, node.outcome, node.id);
+      return;
     default:
       return;
   }

@@ -102,7 +102,7 @@ export function pauseSla(d: Draft, env: FlowEnv, slaId: string): void {
 /** Resumes a paused clock; its due instant moves by the business time spent paused. */
 export function resumeSla(d: Draft, env: FlowEnv, slaId: string, warnAt: readonly number[]): void {
   const sla = d.ctx.slas[slaId];
-  if (!sla || sla.status !== 'paused') return;
+  if (sla?.status !== 'paused') return;
   const remaining = durationMs(sla.target) - sla.elapsedMs;
   const due = sla.breached ? sla.dueAt : dueAfter(env, sla, d.now, remaining);
   d.ctx.slas[slaId] = {
