@@ -24,9 +24,8 @@ export type { ValidationContext } from './validate/reference-problems';
  */
 export function validateFlow(def: unknown, ctx?: ValidationContext | null): Problem[] {
   const view = readFlow(def);
-  const schema = schemaProblems(def, view);
   return orderProblems([
-    ...schema.problems,
+    ...schemaProblems(def, view),
     ...graphProblems(view),
     ...exitProblems(view),
     ...forkJoinProblems(view),

@@ -2,20 +2,13 @@ import { FlowDefinition, NODE_TYPES, type Problem } from '@caseflow/schema';
 import { type FlowView, isKnownType, isObject, nodeName } from './flow-view';
 import { error, type ProblemPath, pathText } from './problems';
 
-/** The outcome of checking a definition against the FlowDefinition schema. */
-export interface SchemaCheck {
-  /** True when the definition parses; only then may checks rely on the schema's shapes. */
-  ok: boolean;
-  problems: Problem[];
-}
-
 /**
  * Maps the zod issues of FlowDefinition to `schema` problems, one per issue, naming the
  * node or edge they sit under. A node whose `type` is not one of NODE_TYPES gets a single
  * `unknown-node-type` problem instead of the union's generic complaint: the designer palette
  * cannot render it, and the other fields of an unknown type mean nothing.
  */
-export function schemaProblems(def: unknown, view: FlowView): SchemaCheck {
+export function schemaProblems(def: unknown, view: FlowView): Problem[] {
   const problems: Problem[] = [];
   const unknownTypes = new Set<number>();
   for (const node of view.nodes) {
@@ -31,7 +24,7 @@ export function schemaProblems(def: unknown, view: FlowView): SchemaCheck {
   }
 
   const parsed = FlowDefinition.safeParse(def);
-  if (parsed.success) return { ok: true, problems };
+  if (parsed.success) return problems;
   const nodesByIndex = new Map(view.nodes.map((n) => [n.index, n]));
   const edgesByIndex = new Map(view.edges.map((e) => [e.index, e]));
   for (const issue of parsed.error.issues) {
@@ -51,7 +44,7 @@ export function schemaProblems(def: unknown, view: FlowView): SchemaCheck {
       }),
     );
   }
-  return { ok: false, problems };
+  return problems;
 }
 
 /** A fix suggestion in the designer's words; the zod message already says what is wrong. */
