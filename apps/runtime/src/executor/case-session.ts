@@ -95,8 +95,9 @@ export class CaseSession {
   }
 
   /**
-   * Opens a case: engine.start, inserts the row (revision 1), records `case.opened`, carries
-   * out the start effects. Used for top-level cases and subflow children alike.
+   * Opens a case: engine.start, inserts the row (child rows refer to it), records
+   * `case.opened`, carries out the start effects; the commit makes it revision 1. Used for
+   * top-level cases and subflow children alike. Does not drain follow-ups: the caller does.
    */
   async open(input: NewCase): Promise<LiveCase> {
     const compiled = await this.ctx.compiled.get(this.tx, input.flow, input.version);
@@ -132,7 +133,9 @@ export class CaseSession {
       activeNodes: view.activeNodes,
       variables: view.variables,
       snapshot: started.snapshot,
-      revision: 1,
+      // 0 until this session commits: the commit's revision-checked update makes it 1, so a
+      // case opened with follow-up steps (approval assignment…) is still revision 1.
+      revision: 0,
       parentCaseId: input.parent?.caseId ?? null,
       parentNodeId: input.parent?.nodeId ?? null,
       childId: input.parent?.childId ?? null,
@@ -142,7 +145,7 @@ export class CaseSession {
       closedAt: view.status === 'open' ? null : this.now,
       firstResponseAt: null,
     });
-    const live: LiveCase = { row, compiled, loadedRevision: row.revision, dirty: false, timeline: [] };
+    const live: LiveCase = { row, compiled, loadedRevision: row.revision, dirty: true, timeline: [] };
     this.#cases.set(caseId, live);
     this.record(live, {
       type: 'case.opened',
