@@ -700,7 +700,10 @@ describe('validateFlow on arbitrary input', () => {
     fc.assert(
       fc.property(randomGraph, (def) => {
         const problems = validateFlow(def);
-        for (const p of problems) Problem.parse(p);
+        for (const p of problems) {
+          Problem.parse(p);
+          expect(p.hint, p.code).toBeTruthy();
+        }
         expect(validateFlow(def)).toEqual(problems);
         // An edge to or from an unknown node is always reported.
         const reported = new Set(problems.map((p) => p.code));

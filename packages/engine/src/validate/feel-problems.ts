@@ -105,20 +105,39 @@ function feelProblem(
   });
 }
 
-/** Calls `visit` for every string inside a JSON value, without recursion (bodies may nest deeply). */
+/** One step into a JSON value, linked to its parent so paths are only built for strings. */
+interface Step {
+  value: unknown;
+  key: string | number | undefined;
+  up: Step | undefined;
+}
+
+/**
+ * Calls `visit` for every string inside a JSON value, with its path. Iterative, and paths
+ * are spelled out only for strings: bodies may nest deeply, and copying a path at every
+ * level would cost the square of the depth.
+ */
 function walkStrings(
   root: unknown,
   rootPath: ProblemPath,
   visit: (text: string, path: ProblemPath) => void,
 ): void {
-  const stack: Array<[unknown, ProblemPath]> = [[root, rootPath]];
+  const stack: Step[] = [{ value: root, key: undefined, up: undefined }];
   while (stack.length > 0) {
-    const [value, path] = stack.pop()!;
-    if (typeof value === 'string') visit(value, path);
+    const step = stack.pop()!;
+    const { value } = step;
+    if (typeof value === 'string') visit(value, [...rootPath, ...keysTo(step)]);
     else if (Array.isArray(value))
-      for (let i = 0; i < value.length; i++) stack.push([value[i], [...path, i]]);
-    else if (isObject(value)) for (const [k, v] of Object.entries(value)) stack.push([v, [...path, k]]);
+      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], key: i, up: step });
+    else if (isObject(value))
+      for (const [key, v] of Object.entries(value)) stack.push({ value: v, key, up: step });
   }
+}
+
+function keysTo(step: Step): ProblemPath {
+  const keys: ProblemPath = [];
+  for (let at: Step | undefined = step; at?.key !== undefined; at = at.up) keys.push(at.key);
+  return keys.reverse();
 }
 
 /**
