@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
+import { type CoreBankingStub, startCoreBankingStub } from '../../../examples/core-banking/stub';
 import { exampleCalendars } from '../../../examples/index';
 import { createApp } from './app';
 import { ensureAdmin } from './auth/bootstrap-admin';
@@ -33,8 +34,25 @@ async function main(): Promise<void> {
     CASEFLOW_DB: config.db.kind === 'sqlite' ? config.db.file : undefined,
   });
   const clock = clockFromEnv(process.env);
+  // The lost-card example freezes accounts at CORE_BANKING_URL; the demo brings its own stub.
+  let coreBanking: CoreBankingStub | null = null;
+  let coreBankingUrl = process.env.CORE_BANKING_URL?.trim();
+  if (!coreBankingUrl && config.demo) {
+    coreBanking = await startCoreBankingStub();
+    coreBankingUrl = coreBanking.url;
+    logger.info({ url: coreBankingUrl }, 'demo core-banking stub listening (CORE_BANKING_URL unset)');
+  }
+  // Flows see only these settings as `env` (DESIGN §2: allow-listed), never the whole environment.
+  const flowEnv: Record<string, string> = coreBankingUrl ? { CORE_BANKING_URL: coreBankingUrl } : {};
   // The business calendars ship with the examples (there is no calendar editor yet).
-  const runtime = createRuntime({ store, clock, env: process.env, logger, calendars: exampleCalendars });
+  const runtime = createRuntime({
+    store,
+    clock,
+    env: process.env,
+    logger,
+    calendars: exampleCalendars,
+    flowEnv,
+  });
 
   if (config.demo && (await isEmptyDatabase(store))) {
     const report = await seedDemo(runtime, { adminPassword: config.adminPassword });
@@ -68,6 +86,7 @@ async function main(): Promise<void> {
     await new Promise<void>((done) => server.close(() => done()));
     await runtime.close();
     await store.close();
+    await coreBanking?.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
