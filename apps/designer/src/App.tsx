@@ -1,0 +1,132 @@
+import type { Role } from '@caseflow/schema';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { homeFor } from './auth/navigation';
+import { hasRole, useSession } from './auth/session';
+import { Layout } from './components/Layout';
+import { Loading } from './components/Status';
+import { AdminPage } from './pages/AdminPage';
+import { AnalyticsPage } from './pages/AnalyticsPage';
+import { CasePage } from './pages/CasePage';
+import { CatalogPage } from './pages/CatalogPage';
+import { CustomerPage } from './pages/CustomerPage';
+import { FlowsPage } from './pages/FlowsPage';
+import { LoginPage } from './pages/LoginPage';
+import { RequestFormPage } from './pages/RequestFormPage';
+import { RequestsPage } from './pages/RequestsPage';
+import { WorkPage } from './pages/WorkPage';
+
+// The editor pulls in monaco and the engine: load it only when an owner opens it.
+const FlowEditorPage = lazy(() => import('./editor/FlowEditorPage'));
+const VersionsPage = lazy(() => import('./versions/VersionsPage'));
+
+/** Renders children only for a signed-in user holding one of `roles`; otherwise login or a 403 note. */
+function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
+  const user = useSession((s) => s.user);
+  const location = useLocation();
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (roles && !hasRole(user, ...roles)) {
+    return (
+      <section className="page">
+        <h1>Not available</h1>
+        <p className="muted">Your role does not give access to this page.</p>
+      </section>
+    );
+  }
+  return <>{children}</>;
+}
+
+function Home() {
+  const user = useSession((s) => s.user);
+  return <Navigate to={user ? homeFor(user.roles) : '/login'} replace />;
+}
+
+/** The routes of DESIGN §7, each guarded by the roles that may use it. */
+export function App() {
+  return (
+    <BrowserRouter>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            element={
+              <Guard>
+                <Layout />
+              </Guard>
+            }
+          >
+            <Route index element={<Home />} />
+            <Route
+              path="/flows"
+              element={
+                <Guard roles={['owner']}>
+                  <FlowsPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/flows/:key"
+              element={
+                <Guard roles={['owner']}>
+                  <FlowEditorPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/flows/:key/versions"
+              element={
+                <Guard roles={['owner']}>
+                  <VersionsPage />
+                </Guard>
+              }
+            />
+            <Route path="/catalog" element={<CatalogPage />} />
+            <Route path="/catalog/:key" element={<RequestFormPage />} />
+            <Route path="/requests" element={<RequestsPage />} />
+            <Route
+              path="/work"
+              element={
+                <Guard roles={['agent']}>
+                  <WorkPage />
+                </Guard>
+              }
+            />
+            <Route path="/cases/:id" element={<CasePage />} />
+            <Route
+              path="/customers/:id"
+              element={
+                <Guard roles={['agent']}>
+                  <CustomerPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/admin"
+              element={
+                <Guard roles={['admin']}>
+                  <AdminPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/analytics"
+              element={
+                <Guard roles={['owner']}>
+                  <AnalyticsPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="*"
+              element={
+                <section className="page">
+                  <h1>Page not found</h1>
+                </section>
+              }
+            />
+          </Route>
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
+  );
+}

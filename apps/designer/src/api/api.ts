@@ -1,0 +1,250 @@
+import type {
+  Case,
+  CatalogItem,
+  CatalogItemBody,
+  FlowDefinitionInput,
+  Pilot,
+  Problem,
+  Role,
+  Task,
+  TimelineEntry,
+  User,
+} from '@caseflow/schema';
+import { ApiError, toApiError } from './api-error';
+
+/** The signed-in user as answered by POST /api/auth/login. */
+export interface SessionUser {
+  username: string;
+  roles: Role[];
+  groups: string[];
+  customerId: string | null;
+}
+
+/** A list page: `{items, next}` of every list endpoint. */
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+/** One row of GET /api/flows. */
+export interface FlowSummary {
+  key: string;
+  name: string;
+  kind?: string;
+  draft?: { valid?: boolean; updatedAt?: string; problems?: number } | null;
+  hasDraft?: boolean;
+  versions?: number | number[];
+  activeVersion?: number | null;
+  pilots?: unknown[];
+  updatedAt?: string;
+}
+
+/** GET /api/flows/:key: the draft and its metadata. */
+export interface FlowDraft {
+  key: string;
+  definition: FlowDefinitionInput;
+  problems?: Problem[];
+  activeVersion?: number | null;
+  updatedAt?: string;
+}
+
+/** One published version (GET /api/flows/:key/versions[/:v]). */
+export interface FlowVersion {
+  version: number;
+  author?: string | null;
+  note?: string;
+  createdAt?: string;
+  checksum?: string;
+  definition?: FlowDefinitionInput;
+  config?: unknown;
+  active?: boolean;
+}
+
+/** GET /api/flows/:key/diff. */
+export interface FlowDiff {
+  nodes: { added: string[]; removed: string[]; changed: Array<{ id: string; fields: string[] }> };
+  edges: { added: string[]; removed: string[]; changed: Array<{ id: string; fields: string[] }> };
+}
+
+/** GET /api/customers/:id (the 360 view). */
+export interface Customer360 {
+  id: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  segment?: string;
+  attributes?: Record<string, unknown>;
+  tags?: string[];
+  cases?: Case[];
+  messages?: Array<{ caseId?: string; channel: string; body: string; from?: string; at?: string }>;
+  surveys?: Array<{ kind: string; score: number | null; answered: boolean; caseId?: string }>;
+  tasks?: Task[];
+  channels?: string[];
+}
+
+/** GET /api/metrics: one row per group of `by`. */
+export type MetricsRow = Record<string, unknown>;
+
+type Query = Record<string, string | number | undefined | null>;
+
+function queryString(q: Query | undefined): string {
+  if (!q) return '';
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(q))
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+/**
+ * The typed client of the runtime's HTTP API (DESIGN §5). Every call sends the bearer token
+ * from `getToken`; a non-2xx answer throws an ApiError whose message names the bad fields;
+ * 401 calls `onUnauthorized` so the app can return to the login page.
+ */
+export class Api {
+  constructor(
+    private readonly getToken: () => string | null,
+    private readonly onUnauthorized: () => void = () => {},
+    private readonly base = '/api',
+    private readonly fetchImpl: typeof fetch = (...a) => fetch(...a),
+  ) {}
+
+  /** Sends one request; resolves with the parsed JSON body (undefined for 204). */
+  async request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const token = this.getToken();
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await this.fetchImpl(`${this.base}${path}${queryString(query)}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (e) {
+      throw new ApiError(0, 'network', `cannot reach the server (${(e as Error).message})`);
+    }
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (!res.ok) {
+      if (res.status === 401 && path !== '/auth/login') this.onUnauthorized();
+      throw toApiError(res.status, parsed);
+    }
+    return parsed as T;
+  }
+
+  login(username: string, password: string) {
+    return this.request<{ token: string; user: SessionUser }>('POST', '/auth/login', { username, password });
+  }
+
+  // Flows
+  listFlows() {
+    return this.request<Page<FlowSummary>>('GET', '/flows');
+  }
+  getFlow(key: string) {
+    return this.request<FlowDraft>('GET', `/flows/${encodeURIComponent(key)}`);
+  }
+  saveFlow(key: string, definition: FlowDefinitionInput) {
+    return this.request<{ problems: Problem[] }>('PUT', `/flows/${encodeURIComponent(key)}`, { definition });
+  }
+  validateFlow(key: string) {
+    return this.request<{ valid: boolean; problems: Problem[] }>(
+      'POST',
+      `/flows/${encodeURIComponent(key)}/validate`,
+    );
+  }
+  publishFlow(key: string, note: string) {
+    return this.request<{ version: number }>('POST', `/flows/${encodeURIComponent(key)}/publish`, { note });
+  }
+  listVersions(key: string) {
+    return this.request<Page<FlowVersion>>('GET', `/flows/${encodeURIComponent(key)}/versions`);
+  }
+  getVersion(key: string, version: number) {
+    return this.request<FlowVersion>('GET', `/flows/${encodeURIComponent(key)}/versions/${version}`);
+  }
+  diff(key: string, from: number, to: number) {
+    return this.request<FlowDiff>('GET', `/flows/${encodeURIComponent(key)}/diff`, undefined, { from, to });
+  }
+  activate(key: string, version: number) {
+    return this.request<unknown>('POST', `/flows/${encodeURIComponent(key)}/activate`, { version });
+  }
+  startPilot(
+    key: string,
+    body: { version: number; percentage?: number; customerIds?: string[]; note: string },
+  ) {
+    return this.request<Pilot>('POST', `/flows/${encodeURIComponent(key)}/pilots`, body);
+  }
+  pilotAction(id: string, action: 'promote' | 'stop') {
+    return this.request<Pilot>('POST', `/pilots/${encodeURIComponent(id)}/${action}`);
+  }
+
+  // Catalog
+  listCatalog() {
+    return this.request<Page<CatalogItem>>('GET', '/catalog');
+  }
+  getCatalogItem(key: string) {
+    return this.request<CatalogItem>('GET', `/catalog/${encodeURIComponent(key)}`);
+  }
+  saveCatalogItem(key: string, body: CatalogItemBody) {
+    return this.request<CatalogItem>('PUT', `/catalog/${encodeURIComponent(key)}`, body);
+  }
+  submitRequest(key: string, values: Record<string, unknown>, onBehalfOf?: string) {
+    return this.request<Case>('POST', `/catalog/${encodeURIComponent(key)}/requests`, { values, onBehalfOf });
+  }
+
+  // Cases and tasks
+  listCases(query?: { status?: string; customer?: string; flow?: string; queue?: string }) {
+    return this.request<Page<Case>>('GET', '/cases', undefined, query);
+  }
+  getCase(id: string) {
+    return this.request<Case>('GET', `/cases/${encodeURIComponent(id)}`);
+  }
+  timeline(id: string) {
+    return this.request<Page<TimelineEntry>>('GET', `/cases/${encodeURIComponent(id)}/timeline`);
+  }
+  postMessage(id: string, body: { channel: string; body: string; from?: string }) {
+    return this.request<unknown>('POST', `/cases/${encodeURIComponent(id)}/messages`, body);
+  }
+  signal(id: string, name: string, data?: unknown) {
+    return this.request<unknown>('POST', `/cases/${encodeURIComponent(id)}/signals`, { name, data });
+  }
+  listTasks(query?: { status?: string; group?: string; tier?: string; assignee?: string; case?: string }) {
+    return this.request<Page<Task>>('GET', '/tasks', undefined, query);
+  }
+  claim(taskId: string) {
+    return this.request<Task>('POST', `/tasks/${encodeURIComponent(taskId)}/claim`);
+  }
+  complete(taskId: string, outcome: string, values: Record<string, unknown>, comment?: string) {
+    return this.request<Task>('POST', `/tasks/${encodeURIComponent(taskId)}/complete`, {
+      outcome,
+      values,
+      comment,
+    });
+  }
+  escalate(taskId: string, reason: string) {
+    return this.request<Task>('POST', `/tasks/${encodeURIComponent(taskId)}/escalate`, { reason });
+  }
+  answerSurvey(token: string, score: number, comment?: string) {
+    return this.request<unknown>('POST', `/surveys/${encodeURIComponent(token)}`, { score, comment });
+  }
+
+  // People
+  getCustomer(id: string) {
+    return this.request<Customer360>('GET', `/customers/${encodeURIComponent(id)}`);
+  }
+  listUsers() {
+    return this.request<Page<User>>('GET', '/users');
+  }
+  createUser(body: { username: string; password: string; roles: Role[]; groups: string[]; tiers: string[] }) {
+    return this.request<User>('POST', '/users', body);
+  }
+  metrics(query: { flow?: string; from?: string; to?: string; by?: string }) {
+    return this.request<{ items: MetricsRow[] } | MetricsRow[]>('GET', '/metrics', undefined, query);
+  }
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { homeFor, navFor } from './navigation';
+
+describe('navFor', () => {
+  it('shows a customer the catalog and their requests only', () => {
+    expect(navFor(['customer']).map((n) => n.to)).toEqual(['/catalog', '/requests']);
+  });
+  it('shows an agent the work queue but not the flow designer', () => {
+    const routes = navFor(['agent']).map((n) => n.to);
+    expect(routes).toContain('/work');
+    expect(routes).not.toContain('/flows');
+  });
+  it('shows an admin every entry', () => {
+    expect(navFor(['admin']).map((n) => n.to)).toContain('/admin');
+    expect(navFor(['admin'])).toHaveLength(6);
+  });
+});
+
+describe('homeFor', () => {
+  it('lands owners on flows, agents on work and customers on the catalog', () => {
+    expect(homeFor(['owner'])).toBe('/flows');
+    expect(homeFor(['agent'])).toBe('/work');
+    expect(homeFor(['customer'])).toBe('/catalog');
+  });
+});

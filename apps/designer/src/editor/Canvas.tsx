@@ -1,0 +1,171 @@
+import type { NodeType, Problem } from '@caseflow/schema';
+import {
+  Background,
+  type Connection,
+  Controls,
+  type EdgeChange,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { type CanvasEdge, type CanvasNode, createGraphBuilder, type NodeOverlay } from './canvas-graph';
+import { addNode, connect, moveNodes } from './commands';
+import { useEditor, useEditorStore } from './EditorContext';
+import { FlowNodeView } from './FlowNodeView';
+import type { XY } from './flow-document';
+import { PALETTE_MIME } from './Palette';
+
+const nodeTypes = { flow: FlowNodeView };
+
+interface Props {
+  problems: readonly Problem[];
+  overlays?: Record<string, NodeOverlay>;
+  readOnly?: boolean;
+}
+
+/** The flow canvas: renders the document, turns drags, connections and drops into commands. */
+export function Canvas({ problems, overlays, readOnly }: Props) {
+  const store = useEditorStore();
+  const doc = useEditor((s) => s.doc);
+  const selection = useEditor((s) => s.selection);
+  const build = useMemo(createGraphBuilder, []);
+  const measured = useRef(new Map<string, { width: number; height: number }>());
+  const [measureTick, setMeasureTick] = useState(0);
+  const flow = useReactFlow();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measureTick signals new sizes in the ref
+  const graph = useMemo(
+    () =>
+      build({
+        doc,
+        selectedNodes: selection.nodes,
+        selectedEdges: selection.edges,
+        problems,
+        overlays,
+        measured: measured.current,
+      }),
+    [build, doc, selection, problems, overlays, measureTick],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      const state = store.getState();
+      const moves: Record<string, XY> = {};
+      let moved = false;
+      let dragEnded = false;
+      let sized = false;
+      let selected: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position && !readOnly) {
+          moves[c.id] = c.position;
+          moved = true;
+          if (c.dragging === false) dragEnded = true;
+        } else if (c.type === 'dimensions' && c.dimensions) {
+          measured.current.set(c.id, c.dimensions);
+          sized = true;
+        } else if (c.type === 'select') {
+          selected ??= new Set(state.selection.nodes);
+          if (c.selected) selected.add(c.id);
+          else selected.delete(c.id);
+        }
+      }
+      if (moved) state.run(moveNodes(moves));
+      if (dragEnded) state.seal();
+      if (selected) state.select({ nodes: [...selected] });
+      if (sized) setMeasureTick((t) => t + 1);
+    },
+    [store, readOnly],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<CanvasEdge>[]) => {
+      const state = store.getState();
+      let selected: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type === 'select') {
+          selected ??= new Set(state.selection.edges);
+          if (c.selected) selected.add(c.id);
+          else selected.delete(c.id);
+        }
+      }
+      if (selected) state.select({ edges: [...selected] });
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (readOnly) return;
+      store
+        .getState()
+        .run(connect(c.source, c.target, c.sourceHandle && c.sourceHandle !== 'out' ? c.sourceHandle : null));
+    },
+    [store, readOnly],
+  );
+
+  const isValidConnection = useCallback(
+    (c: Connection | CanvasEdge) => {
+      if (c.source === c.target) return false;
+      const target = store.getState().doc.nodes.find((n) => n.id === c.target);
+      return target !== undefined && target.type !== 'start';
+    },
+    [store],
+  );
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const type = e.dataTransfer.getData(PALETTE_MIME) as NodeType;
+      if (!type || readOnly) return;
+      e.preventDefault();
+      const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const before = new Set(store.getState().doc.nodes.map((n) => n.id));
+      store.getState().run(addNode(type, { x: at.x - 40, y: at.y - 20 }));
+      const added = store.getState().doc.nodes.find((n) => !before.has(n.id));
+      if (added) store.getState().select({ nodes: [added.id], edges: [] });
+    },
+    [flow, store, readOnly],
+  );
+
+  return (
+    <div className="canvas" aria-label="Flow canvas" role="application">
+      <ReactFlow<CanvasNode, CanvasEdge>
+        nodes={graph.nodes}
+        edges={graph.edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onDrop={onDrop}
+        onDragOver={(e) => {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'move';
+        }}
+        onPaneClick={() => store.getState().select({ nodes: [], edges: [] })}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        onlyRenderVisibleElements={doc.nodes.length > 120}
+        minZoom={0.05}
+        maxZoom={2}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+        defaultEdgeOptions={{ type: 'smoothstep' }}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={16} />
+        <Controls showInteractive={false} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Minimap"
+          nodeClassName={(n) => `mini-${(n.data as CanvasNode['data']).node.type}`}
+        />
+      </ReactFlow>
+    </div>
+  );
+}

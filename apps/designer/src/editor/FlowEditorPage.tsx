@@ -1,0 +1,352 @@
+import type { NodeType, Problem } from '@caseflow/schema';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { ApiError } from '../api/api-error';
+import { api } from '../auth/session';
+import { ErrorBanner, Loading, StatusLine } from '../components/Status';
+import { errorMessage } from '../hooks/useResource';
+import { SimulatorPanel } from '../simulator/SimulatorPanel';
+import { autoLayout } from './auto-layout';
+import { Canvas } from './Canvas';
+import { CompiledView } from './CompiledView';
+import type { NodeOverlay } from './canvas-graph';
+import { copyFragment, type Fragment, pasteFragment } from './clipboard';
+import { addNode, applyLayout, edgeIds, removeElements, replaceDocument } from './commands';
+import { EditorProvider, useEditor, useEditorStore } from './EditorContext';
+import { createEditorStore, isDirty } from './editor-store';
+import { emptyFlow, type FlowDoc } from './flow-document';
+import { downloadText, flowToJson, parseFlowJson } from './flow-io';
+import { Palette } from './Palette';
+import { ProblemsList } from './ProblemsList';
+import { PropertiesPanel } from './properties/PropertiesPanel';
+import { isTyping, SHORTCUTS, shortcutFor } from './shortcuts';
+import { Toolbar } from './Toolbar';
+import { useLiveProblems } from './useLiveProblems';
+import './editor.css';
+
+type Tab = 'properties' | 'problems' | 'compiled' | 'simulator';
+
+/** The flow editor route (/flows/:key): loads the draft (or starts an empty flow) and hosts the editor. */
+export default function FlowEditorPage() {
+  const { key = '' } = useParams();
+  const store = useMemo(() => createEditorStore(emptyFlow(key)), [key]);
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [error, setError] = useState<string | null>(null);
+  const [isNew, setIsNew] = useState(false);
+  useEffect(() => {
+    let live = true;
+    api.getFlow(key).then(
+      (draft) => {
+        if (!live) return;
+        store.getState().load({ ...draft.definition, key });
+        setState('ready');
+      },
+      (e: unknown) => {
+        if (!live) return;
+        if (e instanceof ApiError && e.status === 404) {
+          setIsNew(true);
+          setState('ready');
+        } else {
+          setError(errorMessage(e));
+          setState('error');
+        }
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, store]);
+  if (state === 'loading') return <Loading />;
+  if (state === 'error') return <ErrorBanner message={error} />;
+  return (
+    <EditorProvider store={store}>
+      <ReactFlowProvider>
+        <Editor flowKey={key} isNew={isNew} />
+      </ReactFlowProvider>
+    </EditorProvider>
+  );
+}
+
+let clipboard: Fragment | null = null;
+
+function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) {
+  const store = useEditorStore();
+  const doc = useEditor((s) => s.doc);
+  const dirty = useEditor(isDirty);
+  const flow = useReactFlow();
+  const problems = useLiveProblems(doc);
+  const [serverProblems, setServerProblems] = useState<Problem[] | null>(null);
+  const [tab, setTab] = useState<Tab>('properties');
+  const [status, setStatus] = useState<string | null>(
+    isNew ? 'New flow: draw it, then save the draft.' : null,
+  );
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [publishing, setPublishing] = useState(false);
+  const [note, setNote] = useState('');
+  const [overlays, setOverlays] = useState<Record<string, NodeOverlay> | undefined>();
+  const pasteCount = useRef(0);
+  const canvasBox = useRef<HTMLDivElement>(null);
+
+  const errors = problems.filter((p) => p.severity === 'error').length;
+
+  const fit = useCallback(() => void flow.fitView({ padding: 0.2, duration: 250, maxZoom: 1.2 }), [flow]);
+  const layout = useCallback(() => {
+    store.getState().run(applyLayout(autoLayout(store.getState().doc)));
+    requestAnimationFrame(fit);
+  }, [store, fit]);
+
+  const addInView = useCallback(
+    (type: NodeType) => {
+      const box = canvasBox.current?.getBoundingClientRect();
+      const center = flow.screenToFlowPosition({
+        x: (box?.left ?? 0) + (box?.width ?? 600) / 2,
+        y: (box?.top ?? 0) + (box?.height ?? 400) / 2,
+      });
+      const s = store.getState();
+      const before = new Set(s.doc.nodes.map((n) => n.id));
+      const jitter = (s.doc.nodes.length % 5) * 24;
+      s.run(addNode(type, { x: center.x - 80 + jitter, y: center.y - 30 + jitter }));
+      const added = store.getState().doc.nodes.find((n) => !before.has(n.id));
+      if (added) store.getState().select({ nodes: [added.id], edges: [] });
+      setTab('properties');
+    },
+    [flow, store],
+  );
+
+  const save = useCallback(async () => {
+    setBusy(true);
+    setError(null);
+    const snapshot = store.getState().doc;
+    try {
+      const answer = await api.saveFlow(flowKey, snapshot);
+      store.getState().markSaved(snapshot);
+      const n = answer?.problems?.filter((p) => p.severity === 'error').length ?? 0;
+      setStatus(
+        n ? `Draft saved with ${n} error${n === 1 ? '' : 's'} to fix before publishing.` : 'Draft saved.',
+      );
+      return true;
+    } catch (e) {
+      setError(errorMessage(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, [flowKey, store]);
+
+  async function validate() {
+    if (!(await save())) return;
+    try {
+      const r = await api.validateFlow(flowKey);
+      setServerProblems(r.problems);
+      setTab('problems');
+      setStatus(
+        r.valid ? 'The server finds the flow valid.' : `The server found ${r.problems.length} problems.`,
+      );
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  async function publish(e: FormEvent) {
+    e.preventDefault();
+    if (!(await save())) return;
+    setBusy(true);
+    try {
+      const r = await api.publishFlow(flowKey, note);
+      setPublishing(false);
+      setNote('');
+      setServerProblems(null);
+      setStatus(`Published version ${r.version}.`);
+    } catch (err) {
+      if (err instanceof ApiError && err.problems.length > 0) {
+        setServerProblems(err.problems);
+        setTab('problems');
+        setPublishing(false);
+      }
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function importJson(text: string) {
+    const r = parseFlowJson(text, flowKey);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    store.getState().run(replaceDocument(r.doc));
+    requestAnimationFrame(fit);
+    setStatus('Imported; save the draft to keep it.');
+  }
+
+  const pick = useCallback(
+    (p: Problem) => {
+      const s = store.getState();
+      if (p.edgeId) {
+        s.select({ nodes: [], edges: [p.edgeId] });
+        return;
+      }
+      if (!p.nodeId) return;
+      s.select({ nodes: [p.nodeId], edges: [] });
+      void flow.fitView({ nodes: [{ id: p.nodeId }], duration: 300, maxZoom: 1.2, padding: 0.6 });
+    },
+    [flow, store],
+  );
+
+  // Keyboard shortcuts on the whole editor, except while typing in a field.
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (isTyping(e.target)) return;
+      const action = shortcutFor(e);
+      if (!action) return;
+      const s = store.getState();
+      e.preventDefault();
+      switch (action) {
+        case 'undo':
+          return s.undo();
+        case 'redo':
+          return s.redo();
+        case 'delete':
+          if (s.selection.nodes.length + s.selection.edges.length > 0) {
+            s.run(removeElements(s.selection.nodes, s.selection.edges));
+            s.select({ nodes: [], edges: [] });
+          }
+          return;
+        case 'copy':
+          if (s.selection.nodes.length) {
+            clipboard = copyFragment(s.doc, s.selection.nodes);
+            pasteCount.current = 0;
+            setStatus(`Copied ${clipboard.nodes.length} node${clipboard.nodes.length === 1 ? '' : 's'}.`);
+          }
+          return;
+        case 'paste':
+          if (clipboard) {
+            pasteCount.current += 1;
+            const d = 40 * pasteCount.current;
+            s.run(pasteFragment(clipboard, { x: d, y: d }, (ids) => s.select({ nodes: ids, edges: [] })));
+          }
+          return;
+        case 'selectAll':
+          return s.select({ nodes: s.doc.nodes.map((n) => n.id), edges: edgeIds(s.doc) });
+        case 'save':
+          return void save();
+        case 'fit':
+          return fit();
+        case 'layout':
+          return layout();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, save, fit, layout]);
+
+  // Unsaved-changes guard when leaving the page or closing the tab.
+  useEffect(() => {
+    if (!dirty) return;
+    const guard = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, [dirty]);
+
+  const shownProblems = serverProblems ?? problems;
+  return (
+    <div className="editor">
+      <Toolbar
+        flowKey={flowKey}
+        busy={busy}
+        onSave={() => void save()}
+        onValidate={() => void validate()}
+        onPublish={() => setPublishing(true)}
+        onLayout={layout}
+        onFit={fit}
+        onImport={importJson}
+        onExport={() => downloadText(`${flowKey}.flow.json`, flowToJson(store.getState().doc))}
+      />
+      {publishing && (
+        <form className="publish-bar" onSubmit={publish} aria-label="Publish a version">
+          <label className="grow">
+            Version note
+            <input value={note} onChange={(e) => setNote(e.target.value)} placeholder="What changed?" />
+          </label>
+          {errors > 0 && (
+            <span className="badge badge-error">{errors} errors: publishing will be refused</span>
+          )}
+          <button className="btn btn-primary" type="submit" disabled={busy}>
+            Publish version
+          </button>
+          <button className="btn" type="button" onClick={() => setPublishing(false)}>
+            Cancel
+          </button>
+        </form>
+      )}
+      <div className="editor-messages">
+        <ErrorBanner message={error} />
+        <StatusLine message={status} />
+      </div>
+      <div className="editor-body">
+        <Palette onAdd={addInView} />
+        <div className="canvas-wrap" ref={canvasBox}>
+          <Canvas problems={problems} overlays={tab === 'simulator' ? overlays : undefined} />
+        </div>
+        <aside className="side-panel" aria-label="Inspector">
+          <div role="tablist" aria-label="Inspector tabs" className="tabs">
+            {(
+              [
+                ['properties', 'Properties'],
+                ['problems', `Problems (${shownProblems.length})`],
+                ['compiled', 'Compiled'],
+                ['simulator', 'Simulator'],
+              ] as const
+            ).map(([t, label]) => (
+              <button
+                key={t}
+                type="button"
+                role="tab"
+                id={`tab-${t}`}
+                aria-selected={tab === t}
+                aria-controls={`panel-${t}`}
+                className={tab === t ? 'tab active' : 'tab'}
+                onClick={() => setTab(t)}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+            {tab === 'properties' && <PropertiesPanel />}
+            {tab === 'problems' && (
+              <>
+                {serverProblems && (
+                  <p className="muted">
+                    Problems reported by the server.{' '}
+                    <button type="button" className="btn btn-small" onClick={() => setServerProblems(null)}>
+                      Show live problems
+                    </button>
+                  </p>
+                )}
+                <ProblemsList problems={shownProblems} onPick={pick} />
+                <details className="shortcuts">
+                  <summary>Keyboard shortcuts</summary>
+                  <dl>
+                    {SHORTCUTS.map(([k, v]) => (
+                      <div key={k}>
+                        <dt>
+                          <kbd>{k}</kbd>
+                        </dt>
+                        <dd>{v}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                </details>
+              </>
+            )}
+            {tab === 'compiled' && <CompiledView doc={doc} />}
+            {tab === 'simulator' && <SimulatorPanel doc={doc as FlowDoc} onOverlays={setOverlays} />}
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import type { CanvasNode } from './canvas-graph';
+import { kindOf, nodeLabel, nodeSummary, outPorts } from './node-catalog';
+
+/** One node on the canvas: shape and icon of its type, label, summary, problems and outcome handles. */
+function FlowNodeViewImpl({ data, selected }: NodeProps<CanvasNode>) {
+  const { node, problems, overlay } = data;
+  const kind = kindOf(node.type);
+  const ports = outPorts(node);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const classes = [
+    'fnode',
+    `fnode-${node.type}`,
+    `shape-${kind.shape}`,
+    selected ? 'is-selected' : '',
+    errors ? 'has-error' : problems.length ? 'has-warning' : '',
+    overlay?.active ? 'is-active' : '',
+    overlay?.visited ? 'is-visited' : '',
+    overlay?.diff ? `diff-${overlay.diff}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const compact = kind.shape !== 'box';
+  return (
+    <div className={classes} title={problems.map((p) => p.message).join('\n') || kind.hint}>
+      {node.type !== 'start' && (
+        <Handle type="target" position={Position.Top} id="in" aria-label={`Connect into ${node.id}`} />
+      )}
+      {kind.shape === 'diamond' && <div className="diamond-bg" aria-hidden="true" />}
+      <span className="fnode-icon" aria-hidden="true">
+        {kind.icon}
+      </span>
+      <div className="fnode-text">
+        <strong>{nodeLabel(node)}</strong>
+        {!compact && <small>{nodeSummary(node)}</small>}
+      </div>
+      {compact && <span className="fnode-caption">{nodeLabel(node)}</span>}
+      {problems.length > 0 && (
+        <span
+          className={`fnode-badge ${errors ? 'error' : 'warning'}`}
+          role="img"
+          aria-label={`${problems.length} problems`}
+        >
+          {problems.length}
+        </span>
+      )}
+      {overlay?.note && <span className="fnode-note">{overlay.note}</span>}
+      {ports.map((p, i) => (
+        <Handle
+          key={p.id}
+          type="source"
+          position={Position.Bottom}
+          id={p.id}
+          className={p.on ? 'port-named' : 'port-plain'}
+          style={{ left: `${((i + 1) / (ports.length + 1)) * 100}%` }}
+          aria-label={p.on ? `Connect ${node.id} on ${p.on}` : `Connect from ${node.id}`}
+          title={p.label || 'next'}
+        >
+          {p.label && <span className="port-label">{p.label}</span>}
+        </Handle>
+      ))}
+    </div>
+  );
+}
+
+/** Memoised: a node re-renders only when its own data changes. */
+export const FlowNodeView = memo(FlowNodeViewImpl);

@@ -1,0 +1,37 @@
+import type { NodeType } from '@caseflow/schema';
+import { NODE_KINDS } from './node-catalog';
+
+/** Drag-and-drop MIME type of a palette entry. */
+export const PALETTE_MIME = 'application/x-caseflow-node';
+
+/** The node palette: drag an entry onto the canvas, or click (or press Enter) to add it in view. */
+export function Palette({ onAdd }: { onAdd(type: NodeType): void }) {
+  return (
+    <nav className="palette" aria-label="Node palette">
+      <h2>Nodes</h2>
+      <ul>
+        {NODE_KINDS.map((k) => (
+          <li key={k.type}>
+            <button
+              type="button"
+              className={`palette-item shape-${k.shape}`}
+              draggable
+              title={k.hint}
+              aria-label={`Add ${k.label} node`}
+              onDragStart={(e) => {
+                e.dataTransfer.setData(PALETTE_MIME, k.type);
+                e.dataTransfer.effectAllowed = 'move';
+              }}
+              onClick={() => onAdd(k.type)}
+            >
+              <span className="palette-icon" aria-hidden="true">
+                {k.icon}
+              </span>
+              {k.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

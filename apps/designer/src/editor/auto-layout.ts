@@ -1,0 +1,35 @@
+import dagre from '@dagrejs/dagre';
+import { edgesOf, type FlowDoc, type XY } from './flow-document';
+
+/** Size a node takes on the canvas, by type; used by the layout and the node components. */
+export function nodeSize(type: string): { width: number; height: number } {
+  if (type === 'decision') return { width: 96, height: 96 };
+  if (type === 'start' || type === 'end' || type === 'timer') return { width: 72, height: 72 };
+  if (type === 'parallel' || type === 'join') return { width: 160, height: 20 };
+  return { width: 200, height: 72 };
+}
+
+/** Direction of the layout: top-to-bottom or left-to-right. */
+export type LayoutDirection = 'TB' | 'LR';
+
+/**
+ * Lays the flow out as layers with dagre, following the edges; returns the top-left position
+ * of every node. Pure: the document is not changed.
+ */
+export function autoLayout(doc: FlowDoc, direction: LayoutDirection = 'TB'): Record<string, XY> {
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: direction, nodesep: 60, ranksep: 80, marginx: 20, marginy: 20 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const node of doc.nodes) g.setNode(node.id, nodeSize(node.type));
+  edgesOf(doc).forEach((e, i) => {
+    if (g.hasNode(e.from) && g.hasNode(e.to)) g.setEdge(e.from, e.to, { minlen: 1 }, String(i));
+  });
+  dagre.layout(g);
+  const out: Record<string, XY> = {};
+  for (const node of doc.nodes) {
+    const p = g.node(node.id) as { x: number; y: number; width: number; height: number } | undefined;
+    if (!p) continue;
+    out[node.id] = { x: Math.round(p.x - p.width / 2), y: Math.round(p.y - p.height / 2) };
+  }
+  return out;
+}

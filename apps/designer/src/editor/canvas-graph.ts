@@ -1,0 +1,128 @@
+import type { Problem } from '@caseflow/schema';
+import type { Edge as RfEdge, Node as RfNode } from '@xyflow/react';
+import { edgeIds } from './commands';
+import { type DocNode, edgesOf, type FlowDoc } from './flow-document';
+
+/** Per-node decorations laid over the flow: simulator state, diff colouring, heat. */
+export interface NodeOverlay {
+  active?: boolean;
+  visited?: boolean;
+  diff?: 'added' | 'removed' | 'changed';
+  note?: string;
+}
+
+/** Data carried by a canvas node: the flow node, its problems and overlay. */
+export interface CanvasNodeData extends Record<string, unknown> {
+  node: DocNode;
+  problems: Problem[];
+  overlay: NodeOverlay | undefined;
+}
+
+export type CanvasNode = RfNode<CanvasNodeData, 'flow'>;
+export type CanvasEdge = RfEdge<{ problems: Problem[] }>;
+
+/** The label of an edge on the canvas: its label, outcome, condition or "default". Pure. */
+export function edgeLabel(edge: { on?: string; when?: string; default?: boolean; label?: string }): string {
+  if (edge.label) return edge.label;
+  if (edge.on) return edge.on;
+  if (edge.when) return edge.when;
+  if (edge.default) return 'default';
+  return '';
+}
+
+/** Problems grouped by node id and by edge id. Pure. */
+export function problemsByTarget(problems: readonly Problem[]): {
+  nodes: Map<string, Problem[]>;
+  edges: Map<string, Problem[]>;
+} {
+  const nodes = new Map<string, Problem[]>();
+  const edges = new Map<string, Problem[]>();
+  for (const p of problems) {
+    if (p.edgeId) edges.set(p.edgeId, [...(edges.get(p.edgeId) ?? []), p]);
+    else if (p.nodeId) nodes.set(p.nodeId, [...(nodes.get(p.nodeId) ?? []), p]);
+  }
+  return { nodes, edges };
+}
+
+interface GraphInput {
+  doc: FlowDoc;
+  selectedNodes: readonly string[];
+  selectedEdges: readonly string[];
+  problems: readonly Problem[];
+  overlays?: Record<string, NodeOverlay>;
+  /** Sizes the canvas measured, kept on the nodes so xyflow does not measure them again. */
+  measured?: ReadonlyMap<string, { width: number; height: number }>;
+}
+
+/**
+ * Converts the document into @xyflow/react nodes and edges. The returned function keeps the
+ * previous objects and reuses every node whose inputs did not change, so a drag of one node in
+ * a 300-node flow re-renders one node, not 300.
+ */
+export function createGraphBuilder() {
+  let prevNodes = new Map<string, CanvasNode>();
+  return function build({ doc, selectedNodes, selectedEdges, problems, overlays, measured }: GraphInput) {
+    const sel = new Set(selectedNodes);
+    const selE = new Set(selectedEdges);
+    const byTarget = problemsByTarget(problems);
+    const nextNodes = new Map<string, CanvasNode>();
+    const nodes: CanvasNode[] = doc.nodes.map((node) => {
+      const position = doc.layout?.[node.id] ?? { x: 0, y: 0 };
+      const nodeProblems = byTarget.nodes.get(node.id) ?? [];
+      const overlay = overlays?.[node.id];
+      const prev = prevNodes.get(node.id);
+      const selected = sel.has(node.id);
+      const size = measured?.get(node.id);
+      if (
+        prev &&
+        prev.data.node === node &&
+        prev.position.x === position.x &&
+        prev.position.y === position.y &&
+        prev.selected === selected &&
+        sameProblems(prev.data.problems, nodeProblems) &&
+        prev.data.overlay === overlay &&
+        prev.measured?.width === size?.width &&
+        prev.measured?.height === size?.height
+      ) {
+        nextNodes.set(node.id, prev);
+        return prev;
+      }
+      const built: CanvasNode = {
+        id: node.id,
+        type: 'flow',
+        position: { x: position.x, y: position.y },
+        selected,
+        data: { node, problems: nodeProblems, overlay },
+        ariaLabel: `${node.type} ${node.id}`,
+      };
+      if (size) built.measured = { width: size.width, height: size.height };
+      nextNodes.set(node.id, built);
+      return built;
+    });
+    prevNodes = nextNodes;
+    const ids = edgeIds(doc);
+    const edges: CanvasEdge[] = edgesOf(doc).map((e, i) => {
+      const id = ids[i]!;
+      const edgeProblems = byTarget.edges.get(id) ?? [];
+      const label = edgeLabel(e);
+      return {
+        id,
+        source: e.from,
+        target: e.to,
+        sourceHandle: e.on ?? 'out',
+        targetHandle: 'in',
+        label: label || undefined,
+        selected: selE.has(id),
+        className: edgeProblems.length ? 'edge-problem' : e.default ? 'edge-default' : undefined,
+        data: { problems: edgeProblems },
+        ariaLabel: `Edge from ${e.from} to ${e.to}${label ? ` (${label})` : ''}`,
+      };
+    });
+    return { nodes, edges };
+  };
+}
+
+function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((p, i) => p.message === b[i]?.message && p.severity === b[i]?.severity);
+}

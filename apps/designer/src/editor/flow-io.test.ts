@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { emptyFlow } from './flow-document';
+import { flowToJson, parseFlowJson } from './flow-io';
+
+describe('parseFlowJson', () => {
+  it('round-trips an exported flow and keeps the editor key', () => {
+    const r = parseFlowJson(flowToJson(emptyFlow('other')), 'mine');
+    expect(r.ok && r.doc.key).toBe('mine');
+    expect(r.ok && r.doc.nodes.map((n) => n.id)).toEqual(['start', 'done']);
+  });
+  it('accepts the API shape {definition}', () => {
+    const r = parseFlowJson(JSON.stringify({ definition: emptyFlow('x') }));
+    expect(r.ok).toBe(true);
+  });
+  it('says what is wrong with a bad file', () => {
+    expect(parseFlowJson('{nope')).toMatchObject({ ok: false, error: expect.stringContaining('not JSON') });
+    expect(parseFlowJson('{"name":"x"}')).toEqual({ ok: false, error: 'The flow has no "nodes" list' });
+    expect(parseFlowJson('{"nodes":[{"type":"task"}]}')).toEqual({
+      ok: false,
+      error: 'Every node needs a string "id"',
+    });
+  });
+});

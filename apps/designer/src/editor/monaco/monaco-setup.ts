@@ -1,0 +1,114 @@
+import { feelSyntaxError } from '@caseflow/engine';
+import { loader } from '@monaco-editor/react';
+import * as monaco from 'monaco-editor';
+import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
+import JsonWorker from 'monaco-editor/esm/vs/language/json/json.worker?worker';
+import type { ScopeName } from '../feel-scope';
+import { FEEL_FUNCTIONS, FEEL_KEYWORDS, feelConfiguration, feelMonarch } from './feel-language';
+
+// Monaco is bundled from the package (no CDN): workers come from Vite's ?worker imports.
+self.MonacoEnvironment = {
+  getWorker(_id: string, label: string) {
+    return label === 'json' ? new JsonWorker() : new EditorWorker();
+  },
+};
+loader.config({ monaco });
+
+/** Names in scope per editor model (by model URI), fed by each FEEL field. */
+const scopes = new Map<string, ScopeName[]>();
+
+/** Tells the completion provider and the checker what one model may read. */
+export function setModelScope(uri: string, names: ScopeName[]): void {
+  scopes.set(uri, names);
+}
+
+export function dropModelScope(uri: string): void {
+  scopes.delete(uri);
+}
+
+/** Underlines the first FEEL syntax error of a model at the engine's character offsets. */
+export function checkFeelModel(model: monaco.editor.ITextModel): void {
+  const names = (scopes.get(model.uri.toString()) ?? []).map((n) => n.label.split('.')[0]!);
+  const text = model.getValue();
+  const error = text.trim() === '' ? null : feelSyntaxError(text, [...new Set(names)]);
+  if (!error) {
+    monaco.editor.setModelMarkers(model, 'feel', []);
+    return;
+  }
+  const start = model.getPositionAt(error.from);
+  const end = model.getPositionAt(Math.max(error.to, error.from + 1));
+  monaco.editor.setModelMarkers(model, 'feel', [
+    {
+      severity: monaco.MarkerSeverity.Error,
+      message: error.message,
+      startLineNumber: start.lineNumber,
+      startColumn: start.column,
+      endLineNumber: end.lineNumber,
+      endColumn: end.column,
+    },
+  ]);
+}
+
+let registered = false;
+
+/** Registers the FEEL language (colouring, brackets, completion) once. */
+export function registerFeel(): typeof monaco {
+  if (registered) return monaco;
+  registered = true;
+  monaco.languages.register({ id: 'feel' });
+  monaco.languages.setMonarchTokensProvider('feel', feelMonarch);
+  monaco.languages.setLanguageConfiguration('feel', feelConfiguration);
+  monaco.languages.registerCompletionItemProvider('feel', {
+    triggerCharacters: ['.'],
+    provideCompletionItems(model, position) {
+      const word = model.getWordUntilPosition(position);
+      const line = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
+      const dotted = /([\w.-]+)$/.exec(line)?.[1] ?? '';
+      const range = {
+        startLineNumber: position.lineNumber,
+        endLineNumber: position.lineNumber,
+        startColumn: position.column - dotted.length,
+        endColumn: word.endColumn,
+      };
+      const names = scopes.get(model.uri.toString()) ?? [];
+      return {
+        suggestions: [
+          ...names.map((n) => ({
+            label: n.label,
+            kind: monaco.languages.CompletionItemKind.Variable,
+            detail: n.detail,
+            insertText: n.label,
+            range,
+          })),
+          ...FEEL_KEYWORDS.map((k) => ({
+            label: k,
+            kind: monaco.languages.CompletionItemKind.Keyword,
+            insertText: k,
+            range,
+          })),
+          ...FEEL_FUNCTIONS.map((f) => ({
+            label: f,
+            kind: monaco.languages.CompletionItemKind.Function,
+            insertText: `${f}($0)`,
+            insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet,
+            range,
+          })),
+        ],
+      };
+    },
+  });
+  return monaco;
+}
+
+/** Points monaco's JSON checker at `schema` for models whose URI matches `fileMatch`. */
+export function setJsonSchema(uri: string, fileMatch: string, schema: unknown): void {
+  const json = monaco.languages.json.jsonDefaults;
+  const others = (json.diagnosticsOptions.schemas ?? []).filter((s) => s.uri !== uri);
+  json.setDiagnosticsOptions({
+    validate: true,
+    allowComments: false,
+    schemas: [...others, { uri, fileMatch: [fileMatch], schema }],
+  });
+}
+
+export { monaco };

@@ -1,0 +1,161 @@
+import type { NodeType } from '@caseflow/schema';
+import type { DocNode } from './flow-document';
+
+/** How one node type looks in the palette and on the canvas. */
+export interface NodeKind {
+  type: NodeType;
+  label: string;
+  /** A short glyph drawn in the node and the palette (decorative). */
+  icon: string;
+  /** What the node does, for the palette tooltip. */
+  hint: string;
+  shape: 'pill' | 'box' | 'diamond' | 'circle' | 'bar';
+}
+
+/** Every node type, in palette order. */
+export const NODE_KINDS: readonly NodeKind[] = [
+  { type: 'start', label: 'Start', icon: '▶', hint: 'Where a case begins', shape: 'circle' },
+  { type: 'task', label: 'Task', icon: '☑', hint: 'Work for a person, left by its outcome', shape: 'box' },
+  {
+    type: 'approval',
+    label: 'Approval',
+    icon: '✔',
+    hint: 'Approvers vote: approved, rejected, timeout',
+    shape: 'box',
+  },
+  {
+    type: 'decision',
+    label: 'Decision',
+    icon: '◇',
+    hint: 'First edge whose condition holds, else default',
+    shape: 'diamond',
+  },
+  {
+    type: 'action',
+    label: 'Action',
+    icon: '⚙',
+    hint: 'Set variables, call HTTP, update the customer',
+    shape: 'box',
+  },
+  { type: 'wait', label: 'Wait', icon: '⏸', hint: 'Waits for a named signal', shape: 'box' },
+  { type: 'timer', label: 'Timer', icon: '⏱', hint: 'Waits a duration or until a date', shape: 'circle' },
+  { type: 'subflow', label: 'Subflow', icon: '⧉', hint: 'Runs another flow as a child case', shape: 'box' },
+  { type: 'parallel', label: 'Parallel', icon: '⫴', hint: 'Forks into all outgoing branches', shape: 'bar' },
+  { type: 'join', label: 'Join', icon: '⫵', hint: 'Waits for all incoming branches', shape: 'bar' },
+  { type: 'notify', label: 'Notify', icon: '✉', hint: 'Sends a message from a template', shape: 'box' },
+  { type: 'survey', label: 'Survey', icon: '★', hint: 'Sends a CSAT, NPS or CES survey', shape: 'box' },
+  { type: 'end', label: 'End', icon: '■', hint: 'Closes the case with an outcome', shape: 'circle' },
+];
+
+/** The palette entry of a type. */
+export function kindOf(type: NodeType): NodeKind {
+  return NODE_KINDS.find((k) => k.type === type) ?? NODE_KINDS[1]!;
+}
+
+/** A valid new node of `type` with id `id` and sensible defaults. Pure. */
+export function newNode(type: NodeType, id: string): DocNode {
+  switch (type) {
+    case 'start':
+      return { id, type, trigger: { kind: 'case' } };
+    case 'end':
+      return { id, type, outcome: 'resolved' };
+    case 'task':
+      return { id, type, title: 'New task', assign: {}, outcomes: ['done'] };
+    case 'approval':
+      return { id, type, title: 'Approve', approvers: { group: 'approvers' }, policy: { kind: 'any' } };
+    case 'action':
+      return { id, type, action: { kind: 'set', values: {} } };
+    case 'decision':
+      return { id, type };
+    case 'wait':
+      return { id, type, signal: 'customer-replied' };
+    case 'timer':
+      return { id, type, duration: 'PT1H' };
+    case 'subflow':
+      return { id, type, flow: 'child-flow', input: {} };
+    case 'parallel':
+      return { id, type };
+    case 'join':
+      return { id, type };
+    case 'notify':
+      return { id, type, to: 'customer', template: 'case-update', data: {} };
+    case 'survey':
+      return { id, type, survey: 'csat', to: 'customer' };
+  }
+}
+
+/** One outgoing connection point: `on` is the edge's `on` value, null for a plain edge. */
+export interface OutPort {
+  id: string;
+  on: string | null;
+  label: string;
+}
+
+const PLAIN: OutPort = { id: 'out', on: null, label: '' };
+const port = (on: string): OutPort => ({ id: on, on, label: on });
+
+/**
+ * The outgoing ports of a node, one per way it can leave: task outcomes, approval
+ * approved/rejected(/timeout), wait signal(/timeout), action plain/error, and
+ * `sla-breached` when the SLA leaves by an edge. End nodes have none. Pure.
+ */
+export function outPorts(node: DocNode): OutPort[] {
+  const breach = 'sla' in node && node.sla?.onBreach === 'edge' ? [port('sla-breached')] : [];
+  switch (node.type) {
+    case 'end':
+      return [];
+    case 'task':
+      return [...node.outcomes.map(port), ...breach];
+    case 'approval':
+      return [port('approved'), port('rejected'), ...(node.timeout ? [port('timeout')] : []), ...breach];
+    case 'wait':
+      return [port(node.signal), ...(node.timeout ? [port('timeout')] : [])];
+    case 'action':
+      return [PLAIN, port('error')];
+    default:
+      return [PLAIN];
+  }
+}
+
+/** The label drawn on a node: its name, a task's title, or its id. */
+export function nodeLabel(node: DocNode): string {
+  if (node.name) return node.name;
+  if ((node.type === 'task' || node.type === 'approval') && node.title) return node.title;
+  return node.id;
+}
+
+/** A one-line summary under the label (assignment, duration, template…). Pure. */
+export function nodeSummary(node: DocNode): string {
+  switch (node.type) {
+    case 'start':
+      return `on ${node.trigger?.kind ?? 'case'}${node.trigger?.signal ? ` ${node.trigger.signal}` : ''}`;
+    case 'end':
+      return node.outcome ?? 'resolved';
+    case 'task': {
+      const a = node.assign ?? {};
+      const who = a.tier ?? a.group ?? a.user ?? 'unassigned';
+      return node.sla ? `${who} · SLA ${node.sla.target}` : who;
+    }
+    case 'approval': {
+      const p = node.policy ?? { kind: 'any' };
+      const who = node.approvers.group ?? node.approvers.users?.join(', ') ?? '';
+      return `${who} · ${p.kind === 'quorum' ? `quorum ${p.count}` : p.kind}`;
+    }
+    case 'action':
+      return node.action.kind === 'http'
+        ? `${node.action.method ?? 'POST'} ${node.action.url}`
+        : node.action.kind;
+    case 'wait':
+      return `signal ${node.signal}`;
+    case 'timer':
+      return node.duration ?? `until ${node.until ?? ''}`;
+    case 'subflow':
+      return node.flow;
+    case 'notify':
+      return `${node.template} → ${node.to}`;
+    case 'survey':
+      return node.survey.toUpperCase();
+    default:
+      return '';
+  }
+}

@@ -1,0 +1,60 @@
+import { useMemo } from 'react';
+import { edgeIds, updateEdge } from '../commands';
+import { useEditor } from '../EditorContext';
+import { FeelField } from '../FeelField';
+import { feelScope } from '../feel-scope';
+import { edgesOf } from '../flow-document';
+import { outPorts } from '../node-catalog';
+import { CheckField, SelectField, TextField } from './fields';
+
+/** The properties of one edge: the outcome it leaves by, its condition, default flag and label. */
+export function EdgeProperties({ id }: { id: string }) {
+  const doc = useEditor((s) => s.doc);
+  const run = useEditor((s) => s.run);
+  const index = edgeIds(doc).indexOf(id);
+  const edge = edgesOf(doc)[index];
+  const source = doc.nodes.find((n) => n.id === edge?.from);
+  const scope = useMemo(() => (edge ? feelScope(doc, edge.from) : []), [doc, edge]);
+  if (!edge) return null;
+  const set = (next: typeof edge) => run(updateEdge(id, next));
+  const ports = source ? outPorts(source).filter((p) => p.on) : [];
+  return (
+    <section className="props" aria-label={`Properties of edge ${id}`}>
+      <h2>Edge</h2>
+      <p>
+        <code>{edge.from}</code> → <code>{edge.to}</code>
+      </p>
+      {ports.length > 0 && (
+        <SelectField
+          label="Leaves on"
+          value={edge.on ?? ''}
+          empty="(plain edge)"
+          options={ports.map((p) => p.on!)}
+          onChange={(on) => set({ ...edge, on: on || undefined })}
+        />
+      )}
+      {source?.type === 'decision' && (
+        <>
+          <CheckField
+            label="Default branch"
+            checked={edge.default === true}
+            onChange={(d) => set({ ...edge, default: d || undefined, when: d ? undefined : edge.when })}
+          />
+          {!edge.default && (
+            <FeelField
+              label="Condition"
+              value={edge.when ?? ''}
+              scope={scope}
+              onChange={(when) => set({ ...edge, when: when || undefined })}
+            />
+          )}
+        </>
+      )}
+      <TextField
+        label="Label"
+        value={edge.label}
+        onChange={(label) => set({ ...edge, label: label || undefined })}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,175 @@
+import type { CaseSla, Tier } from '@caseflow/schema';
+import { updateFlow } from '../commands';
+import { useEditor } from '../EditorContext';
+import { JsonField } from '../JsonField';
+import { CheckField, ListField, SelectField, TextField } from './fields';
+
+type TierInput = Partial<Tier> & Pick<Tier, 'id' | 'name' | 'group'>;
+type SlaInput = CaseSla extends infer S
+  ? Partial<S> & Pick<CaseSla, 'id' | 'target' | 'start' | 'stop'>
+  : never;
+
+/** Flow-level settings shown when nothing is selected: name, kind, calendar, tiers, SLAs, variables. */
+export function FlowProperties() {
+  const doc = useEditor((s) => s.doc);
+  const run = useEditor((s) => s.run);
+  const tiers = (doc.tiers ?? []) as TierInput[];
+  const slas = (doc.slas ?? []) as SlaInput[];
+  const setTiers = (next: TierInput[]) => run(updateFlow({ tiers: next }, 'tiers'));
+  const setSlas = (next: SlaInput[]) => run(updateFlow({ slas: next }, 'case SLAs'));
+  return (
+    <section className="props" aria-label="Flow settings">
+      <h2>Flow</h2>
+      <p className="muted">
+        Key <code>{doc.key}</code>
+      </p>
+      <TextField label="Flow name" value={doc.name} onChange={(name) => run(updateFlow({ name }, 'name'))} />
+      <TextField
+        label="Flow description"
+        value={doc.description}
+        onChange={(d) => run(updateFlow({ description: d || undefined }, 'description'))}
+      />
+      <SelectField
+        label="Kind"
+        value={doc.kind ?? 'case'}
+        options={['case', 'fulfillment', 'subflow'] as const}
+        onChange={(kind) => run(updateFlow({ kind }, 'kind'))}
+      />
+      <TextField
+        label="Business calendar"
+        value={doc.calendar ?? '24x7'}
+        onChange={(calendar) => run(updateFlow({ calendar }, 'calendar'))}
+      />
+
+      <fieldset>
+        <legend>Escalation tiers (lowest first)</legend>
+        {tiers.map((t, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions; an id key would remount while the id is typed
+          <div className="tier-row" key={i}>
+            <TextField
+              label="Tier id"
+              value={t.id}
+              onChange={(id) => setTiers(tiers.map((x, j) => (j === i ? { ...x, id } : x)))}
+            />
+            <TextField
+              label="Tier name"
+              value={t.name}
+              onChange={(name) => setTiers(tiers.map((x, j) => (j === i ? { ...x, name } : x)))}
+            />
+            <TextField
+              label="Tier group"
+              value={t.group}
+              onChange={(group) => setTiers(tiers.map((x, j) => (j === i ? { ...x, group } : x)))}
+            />
+            <SelectField
+              label="Mode"
+              value={t.mode ?? 'solver'}
+              options={['solver', 'router'] as const}
+              onChange={(mode) => setTiers(tiers.map((x, j) => (j === i ? { ...x, mode } : x)))}
+            />
+            <button
+              type="button"
+              className="btn btn-small btn-danger"
+              onClick={() => setTiers(tiers.filter((_, j) => j !== i))}
+            >
+              Remove tier {t.id}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => {
+            const n = tiers.length + 1;
+            setTiers([...tiers, { id: `L${n}`, name: `Level ${n}`, group: `level-${n}`, mode: 'solver' }]);
+          }}
+        >
+          Add tier
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>Case SLAs</legend>
+        {slas.map((s, i) => {
+          const put = (patch: Partial<SlaInput>) =>
+            setSlas(slas.map((x, j) => (j === i ? ({ ...x, ...patch } as SlaInput) : x)));
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions; an id key would remount while the id is typed
+            <div className="sla-row" key={i}>
+              <TextField label="SLA id" value={s.id} onChange={(id) => put({ id })} />
+              <TextField label="Target (ISO-8601)" value={s.target} onChange={(target) => put({ target })} />
+              <TextField
+                label="Starts on event"
+                value={s.start.event}
+                onChange={(event) => put({ start: { ...s.start, event: event || undefined } })}
+              />
+              <TextField
+                label="Stops on event"
+                value={s.stop.event}
+                onChange={(event) => put({ stop: { ...s.stop, event: event || undefined } })}
+              />
+              <ListField
+                label="Stops at nodes"
+                value={s.stop.atNodes}
+                onChange={(atNodes) => put({ stop: { ...s.stop, atNodes } })}
+              />
+              <ListField
+                label="Pauses at nodes"
+                value={s.pause?.atNodes}
+                onChange={(atNodes) => put({ pause: { atNodes } })}
+              />
+              <ListField
+                label="Warn at"
+                value={(s.warnAt ?? []).map(String)}
+                onChange={(v) => put({ warnAt: v.map(Number) })}
+              />
+              <CheckField
+                label="Escalate on breach"
+                checked={s.onBreach?.escalate === true}
+                onChange={(escalate) => put({ onBreach: { escalate, notify: s.onBreach?.notify ?? [] } })}
+              />
+              <ListField
+                label="Notify on breach"
+                value={s.onBreach?.notify}
+                onChange={(notify) => put({ onBreach: { escalate: s.onBreach?.escalate ?? false, notify } })}
+              />
+              <button
+                type="button"
+                className="btn btn-small btn-danger"
+                onClick={() => setSlas(slas.filter((_, j) => j !== i))}
+              >
+                Remove SLA {s.id}
+              </button>
+            </div>
+          );
+        })}
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() =>
+            setSlas([
+              ...slas,
+              {
+                id: slas.some((s) => s.id === 'resolution') ? `sla-${slas.length + 1}` : 'resolution',
+                target: 'PT8H',
+                start: { event: 'case.opened' },
+                stop: { atNodes: doc.nodes.filter((n) => n.type === 'end').map((n) => n.id) },
+                warnAt: [0.8],
+              },
+            ])
+          }
+        >
+          Add case SLA
+        </button>
+      </fieldset>
+
+      <JsonField
+        label="Case variables (JSON Schema)"
+        value={doc.variables ?? {}}
+        onChange={(variables) =>
+          run(updateFlow({ variables: variables as Record<string, unknown> }, 'variables'))
+        }
+      />
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import type { FormField, FormSchema } from '@caseflow/schema';
+
+/** One field ready to draw: its name, definition and whether it is required. */
+export interface FieldView {
+  name: string;
+  field: FormField;
+  required: boolean;
+}
+
+/** Input form of a FormSchema (defaults optional), as stored in flows and catalog items. */
+export type FormInput = {
+  type?: 'object';
+  title?: string;
+  properties: Record<string, FormField>;
+  required?: string[];
+  order?: string[];
+};
+
+/** Fields in display order: `order` first, then the rest in declaration order. Pure. */
+export function orderedFields(form: FormInput | FormSchema): FieldView[] {
+  const names = Object.keys(form.properties);
+  const order = (form.order ?? []).filter((n) => names.includes(n));
+  const rest = names.filter((n) => !order.includes(n));
+  const required = new Set(form.required ?? []);
+  return [...order, ...rest].map((name) => ({
+    name,
+    field: form.properties[name]!,
+    required: required.has(name),
+  }));
+}
+
+/** Initial values of a form: each field's default, booleans false. Pure. */
+export function initialValues(form: FormInput | FormSchema): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const { name, field } of orderedFields(form)) {
+    if (field.default !== undefined) out[name] = field.default;
+    else if (field.type === 'boolean') out[name] = false;
+  }
+  return out;
+}
+
+/**
+ * Converts the raw string of an input into the field's JSON type: numbers parse (a bad number
+ * stays a string so validation names it), empty strings become undefined. Pure.
+ */
+export function coerce(field: FormField, raw: string | boolean): unknown {
+  if (field.type === 'boolean') return raw === true || raw === 'true';
+  if (typeof raw !== 'string') return raw;
+  if (raw === '') return undefined;
+  if (field.type === 'number' || field.type === 'integer') {
+    const enumHit = field.enum?.find((v) => String(v) === raw);
+    if (enumHit !== undefined) return enumHit;
+    const n = Number(raw);
+    return Number.isFinite(n) ? n : raw;
+  }
+  return raw;
+}
+
+/** Values with undefined entries removed, ready to send. Pure. */
+export function cleanValues(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * Client-side check of values against a form: required, types, enum, length, range, pattern.
+ * Returns messages by field name; the server's answer remains authoritative. Pure.
+ */
+export function checkValues(
+  form: FormInput | FormSchema,
+  values: Record<string, unknown>,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const { name, field, required } of orderedFields(form)) {
+    const v = values[name];
+    if (v === undefined || v === '') {
+      if (required && field.type !== 'boolean') errors[name] = 'is required';
+      continue;
+    }
+    if ((field.type === 'number' || field.type === 'integer') && typeof v !== 'number') {
+      errors[name] = 'must be a number';
+    } else if (field.type === 'integer' && !Number.isInteger(v)) {
+      errors[name] = 'must be a whole number';
+    } else if (typeof v === 'number') {
+      if (field.minimum !== undefined && v < field.minimum)
+        errors[name] = `must be at least ${field.minimum}`;
+      else if (field.maximum !== undefined && v > field.maximum)
+        errors[name] = `must be at most ${field.maximum}`;
+    } else if (typeof v === 'string') {
+      if (field.minLength !== undefined && v.length < field.minLength)
+        errors[name] = `must be at least ${field.minLength} characters`;
+      else if (field.maxLength !== undefined && v.length > field.maxLength)
+        errors[name] = `must be at most ${field.maxLength} characters`;
+      else if (field.format === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v))
+        errors[name] = 'must be an email address';
+      else if (field.pattern !== undefined && !safeTest(field.pattern, v))
+        errors[name] = 'has the wrong format';
+    }
+    if (errors[name] === undefined && field.enum && !field.enum.some((e) => e === v)) {
+      errors[name] = `must be one of ${field.enum.join(', ')}`;
+    }
+  }
+  return errors;
+}
+
+function safeTest(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(value);
+  } catch {
+    return true;
+  }
+}

@@ -1,0 +1,195 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api, hasRole, useSession } from '../auth/session';
+import { countdown, formatDate } from '../components/format';
+import { Badge, ErrorBanner, Loading } from '../components/Status';
+import { errorMessage, useResource } from '../hooks/useResource';
+import { TaskActions } from '../work/TaskActions';
+
+/** One case: status, SLA clocks, open tasks (agents act on them), timeline, messages, survey. */
+export function CasePage() {
+  const { id = '' } = useParams();
+  const user = useSession((s) => s.user);
+  const isAgent = hasRole(user, 'agent');
+  const kase = useResource(() => api.getCase(id), [id]);
+  const timeline = useResource(() => api.timeline(id), [id]);
+  const [now, setNow] = useState(() => Date.now());
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 10_000);
+    return () => clearInterval(t);
+  }, []);
+  const reload = () => {
+    kase.reload();
+    timeline.reload();
+  };
+
+  async function send(e: FormEvent) {
+    e.preventDefault();
+    if (!message.trim()) return;
+    try {
+      await api.postMessage(id, { channel: 'web', body: message, from: isAgent ? 'agent' : 'customer' });
+      setMessage('');
+      reload();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  if (kase.loading && !kase.data) return <Loading />;
+  const c = kase.data;
+  if (!c) return <ErrorBanner message={kase.error} />;
+  const openTasks = c.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
+  const pendingSurvey = c.surveys.find((s) => !s.answered && s.token);
+  return (
+    <section className="page">
+      <header className="page-header">
+        <div>
+          <h1>{c.subject || c.flow}</h1>
+          <p className="muted">
+            Case <code>{c.id}</code> · flow {c.flow} v{c.version}
+            {c.cohort && ` · ${c.cohort} cohort`} · {c.channel} · opened {formatDate(c.createdAt)}
+          </p>
+        </div>
+        <Badge value={c.status} />
+      </header>
+      <ErrorBanner message={error} />
+      <div className="case-grid">
+        <div>
+          {pendingSurvey?.token && (
+            <SurveyPrompt token={pendingSurvey.token} kind={pendingSurvey.kind} onDone={reload} />
+          )}
+          <section className="card" aria-labelledby="tasks-h">
+            <h2 id="tasks-h">Open tasks</h2>
+            {openTasks.length === 0 && <p className="muted">No open tasks.</p>}
+            {openTasks.map((t) => (
+              <article key={t.id} className="task-card">
+                <h3>
+                  {t.title} <Badge value={t.status} />
+                </h3>
+                <p className="muted">
+                  {t.group ?? '—'} {t.tier && `· ${t.tier}`} {t.assignee && `· ${t.assignee}`} ·{' '}
+                  {countdown(t.dueAt, now)}
+                </p>
+                {isAgent && <TaskActions task={t} onDone={reload} />}
+              </article>
+            ))}
+          </section>
+          <section className="card" aria-labelledby="timeline-h">
+            <h2 id="timeline-h">Timeline</h2>
+            <ErrorBanner message={timeline.error} />
+            <ol className="timeline">
+              {(timeline.data?.items ?? []).map((e) => (
+                <li key={e.seq} className={`tl tl-${e.type.replace('.', '-')}`}>
+                  <time dateTime={e.at}>{formatDate(e.at)}</time>
+                  <strong>{e.type}</strong>
+                  {e.actor && <span className="muted"> by {e.actor}</span>}
+                  <TimelineData data={e.data} />
+                </li>
+              ))}
+            </ol>
+            <form onSubmit={send} className="inline-form" aria-label="Send a message">
+              <label className="grow">
+                Message
+                <input value={message} onChange={(e) => setMessage(e.target.value)} />
+              </label>
+              <button className="btn" type="submit">
+                Send
+              </button>
+            </form>
+          </section>
+        </div>
+        <aside>
+          <section className="card" aria-labelledby="sla-h">
+            <h2 id="sla-h">SLA clocks</h2>
+            {c.slas.length === 0 && <p className="muted">No SLA clocks.</p>}
+            <ul className="plain">
+              {c.slas.map((s) => (
+                <li key={s.id}>
+                  <Badge value={s.status} /> {s.scope} {s.target}{' '}
+                  <span className="muted">
+                    {s.status === 'running' || s.status === 'warning' ? countdown(s.dueAt, now) : ''}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className="card" aria-labelledby="where-h">
+            <h2 id="where-h">Where it is</h2>
+            <p>{c.activeNodes.length ? c.activeNodes.join(', ') : 'finished'}</p>
+            {isAgent && c.customerId && (
+              <Link to={`/customers/${c.customerId}`}>Customer {c.customerId}</Link>
+            )}
+          </section>
+          {isAgent && (
+            <section className="card" aria-labelledby="vars-h">
+              <h2 id="vars-h">Variables</h2>
+              <pre className="code">{JSON.stringify(c.variables, null, 2)}</pre>
+            </section>
+          )}
+        </aside>
+      </div>
+    </section>
+  );
+}
+
+function TimelineData({ data }: { data: Record<string, unknown> }) {
+  const entries = Object.entries(data).filter(
+    ([, v]) => v !== null && v !== undefined && typeof v !== 'object',
+  );
+  if (entries.length === 0) return null;
+  return (
+    <span className="muted">
+      {' — '}
+      {entries.map(([k, v]) => `${k}: ${String(v)}`).join(', ')}
+    </span>
+  );
+}
+
+const SCALES: Record<string, [number, number, string]> = {
+  csat: [1, 5, 'How satisfied are you with how we handled this?'],
+  nps: [0, 10, 'How likely are you to recommend us?'],
+  ces: [1, 7, 'How easy was it to get this resolved?'],
+};
+
+function SurveyPrompt({ token, kind, onDone }: { token: string; kind: string; onDone(): void }) {
+  const [min, max, question] = SCALES[kind] ?? [1, 5, 'How did we do?'];
+  const [score, setScore] = useState<number | null>(null);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="card survey"
+      aria-label="Survey"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (score === null) return setError('Choose a score');
+        try {
+          await api.answerSurvey(token, score, comment || undefined);
+          onDone();
+        } catch (err) {
+          setError(errorMessage(err));
+        }
+      }}
+    >
+      <h2>{question}</h2>
+      <div className="scale" role="radiogroup" aria-label="Score">
+        {Array.from({ length: max - min + 1 }, (_, i) => min + i).map((n) => (
+          <label key={n} className={`scale-option${score === n ? ' active' : ''}`}>
+            <input type="radio" name="score" value={n} checked={score === n} onChange={() => setScore(n)} />
+            {n}
+          </label>
+        ))}
+      </div>
+      <label>
+        Comment (optional)
+        <input value={comment} onChange={(e) => setComment(e.target.value)} />
+      </label>
+      <ErrorBanner message={error} />
+      <button className="btn btn-primary" type="submit">
+        Send answer
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { FlowDoc } from '../editor/flow-document';
+import { describeEffect, SimSession } from './sim-session';
+
+//  start → triage (task, L1, SLA 30m escalate) ─resolved→ closed
+const flow: FlowDoc = {
+  key: 'sim-test',
+  name: 'Sim test',
+  tiers: [
+    { id: 'L1', name: 'Desk', group: 'desk' },
+    { id: 'L2', name: 'Experts', group: 'experts' },
+  ],
+  nodes: [
+    { id: 'start', type: 'start' },
+    {
+      id: 'triage',
+      type: 'task',
+      title: 'Triage',
+      assign: { tier: 'L1' },
+      outcomes: ['resolved'],
+      sla: { target: 'PT30M', onBreach: 'escalate', warnAt: [0.5] },
+    },
+    { id: 'closed', type: 'end', outcome: 'resolved' },
+  ],
+  edges: [
+    { from: 'start', to: 'triage' },
+    { from: 'triage', to: 'closed', on: 'resolved' },
+  ],
+};
+
+describe('SimSession', () => {
+  it('opens the case at the first task and highlights it', () => {
+    const s = SimSession.start(flow);
+    expect(s.view().activeNodes).toEqual(['triage']);
+    expect(s.openTasks().map((t) => t.nodeId)).toEqual(['triage']);
+    expect(s.overlays().triage).toMatchObject({ active: true });
+  });
+
+  it('warns, breaches and escalates the task SLA as the clock moves', () => {
+    const s = SimSession.start(flow);
+    s.advance('PT20M');
+    expect(s.trace.at(-1)?.effects.map((e) => e.type)).toContain('sla.warning');
+    s.advance('PT15M');
+    const types = s.trace.at(-1)?.effects.map((e) => e.type);
+    expect(types).toContain('sla.breach');
+    expect(types).toContain('task.escalate');
+    expect(s.openTasks()[0]?.tier).toBe('L2');
+  });
+
+  it('closes the case when the task is completed', () => {
+    const s = SimSession.start(flow);
+    const task = s.openTasks()[0]!;
+    s.complete(task.taskId, 'resolved');
+    expect(s.view().status).toBe('resolved');
+    expect(s.trace.at(-1)?.effects.map(describeEffect)).toContain('case closed: resolved');
+  });
+
+  it('records a refused action as an error step instead of throwing', () => {
+    const s = SimSession.start(flow);
+    s.signal('nobody-waits');
+    expect(s.trace.at(-1)?.error).toMatch(/signal/);
+  });
+});

@@ -1,0 +1,193 @@
+import { compileFlow, Simulator } from '@caseflow/engine';
+import type { CaseView, Effect } from '@caseflow/schema';
+import type { NodeOverlay } from '../editor/canvas-graph';
+import type { FlowDoc } from '../editor/flow-document';
+
+/** One action of the person running the simulation and the effects it produced. */
+export interface TraceStep {
+  /** Position in the trace, from 1. */
+  seq: number;
+  at: number;
+  label: string;
+  effects: Effect[];
+  error?: string;
+}
+
+/** What the case starts with in the simulator. */
+export interface SimStart {
+  variables?: Record<string, unknown>;
+  customer?: Record<string, unknown>;
+  channel?: 'email' | 'chat' | 'phone' | 'web' | 'sms' | 'whatsapp' | 'social' | 'api';
+  now?: number;
+}
+
+/**
+ * A simulation of one flow in the browser on the engine's in-memory Simulator: a virtual
+ * clock, automatic approvers (three members of the group) and HTTP calls answered OK.
+ * Every action is recorded with the effects it produced (of the case and its children).
+ */
+export class SimSession {
+  readonly trace: TraceStep[] = [];
+  readonly caseId: string;
+  readonly started: number;
+  private readonly sim: Simulator;
+
+  private constructor(doc: FlowDoc, input: SimStart) {
+    const compiled = compileFlow(doc);
+    this.started = input.now ?? Date.UTC(2026, 0, 5, 9, 0, 0);
+    this.sim = new Simulator({
+      flows: { [doc.key]: compiled },
+      now: this.started,
+      http: () => ({ ok: true, status: 200, result: { simulated: true } }),
+    });
+    let id = '';
+    this.record('Case opened', () => {
+      id = this.sim.open(doc.key, {
+        variables: input.variables ?? {},
+        customer: input.customer ?? {},
+        channel: input.channel ?? 'web',
+        customerId: 'sim-customer',
+      });
+    });
+    this.caseId = id;
+  }
+
+  /** Compiles `doc` and opens a simulated case; throws EngineError when the flow cannot compile. */
+  static start(doc: FlowDoc, input: SimStart = {}): SimSession {
+    return new SimSession(doc, input);
+  }
+
+  get now(): number {
+    return this.sim.now;
+  }
+
+  view(): CaseView {
+    return this.sim.view(this.caseId);
+  }
+
+  /** Open tasks (and approval votes) of the case and its children. */
+  openTasks() {
+    return this.sim.tasks();
+  }
+
+  /** Signals some node of the case waits for now. */
+  waitingSignals(): string[] {
+    const ctx = this.sim.case(this.caseId).snapshot.context as {
+      visits?: Record<string, { kind?: string; signal?: string }>;
+    };
+    return [
+      ...new Set(
+        Object.values(ctx.visits ?? {})
+          .filter((v) => v.kind === 'wait' && v.signal)
+          .map((v) => v.signal!),
+      ),
+    ];
+  }
+
+  pendingTimers() {
+    return this.sim.pendingTimers().sort((a, b) => a.at - b.at);
+  }
+
+  complete(taskId: string, outcome: string, values: Record<string, unknown> = {}): void {
+    this.record(`Completed ${taskId} as ${outcome}`, () =>
+      this.sim.complete(taskId, outcome, values, 'simulator'),
+    );
+  }
+
+  escalate(taskId: string, reason: string): void {
+    this.record(`Escalated ${taskId}`, () => this.sim.escalate(taskId, reason));
+  }
+
+  signal(name: string): void {
+    this.record(`Signal ${name}`, () => this.sim.signal(this.caseId, name));
+  }
+
+  caseEvent(name: string): void {
+    this.record(`Case event ${name}`, () => this.sim.send(this.caseId, { type: 'case.event', name }));
+  }
+
+  /** Moves the virtual clock by an ISO-8601 duration, firing timers and SLA clocks that fall due. */
+  advance(by: string): void {
+    this.record(`Clock +${by}`, () => this.sim.advance(by));
+  }
+
+  /** Highlights for the canvas: active nodes, and nodes the case went through. */
+  overlays(): Record<string, NodeOverlay> {
+    const out: Record<string, NodeOverlay> = {};
+    for (const step of this.trace) {
+      for (const e of step.effects) {
+        if (e.type === 'audit' && e.entry.type === 'node.entered' && e.entry.nodeId)
+          out[e.entry.nodeId] = { visited: true };
+      }
+    }
+    const view = this.view();
+    for (const id of view.activeNodes) out[id] = { active: true };
+    for (const sla of view.slas) {
+      if (sla.status === 'breached' && sla.taskId) {
+        const task = view.openTasks.find((t) => t.taskId === sla.taskId);
+        if (task) out[task.nodeId] = { active: true, note: 'SLA breached' };
+      }
+    }
+    return out;
+  }
+
+  private record(label: string, action: () => unknown): void {
+    const before = new Map([...this.sim.cases].map(([id, c]) => [id, c.effects.length]));
+    const at = this.sim.now;
+    let error: string | undefined;
+    try {
+      action();
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    const effects: Effect[] = [];
+    for (const [id, c] of this.sim.cases) effects.push(...c.effects.slice(before.get(id) ?? 0));
+    this.trace.push({ seq: this.trace.length + 1, at, label, effects, ...(error ? { error } : {}) });
+  }
+}
+
+/** A one-line description of an effect for the trace. Pure. */
+export function describeEffect(e: Effect): string {
+  switch (e.type) {
+    case 'task.create':
+      return `task ${e.task.taskId} “${e.task.title}” for ${e.task.assignee ?? e.task.group ?? e.task.tier ?? 'anyone'}`;
+    case 'task.cancel':
+      return `task ${e.taskId} cancelled (${e.reason})`;
+    case 'task.escalate':
+      return `task ${e.taskId} escalated ${e.fromTier ?? '—'} → ${e.toTier ?? '—'} (${e.reason})`;
+    case 'approval.request':
+      return `approval of ${e.nodeId} requested from ${e.group ?? e.users.join(', ')} (${e.policy.kind})`;
+    case 'timer.schedule':
+      return `timer ${e.timerId} for ${e.purpose} at ${new Date(e.at).toISOString()}`;
+    case 'timer.cancel':
+      return `timer ${e.timerId} cancelled`;
+    case 'sla.start':
+      return `SLA ${e.slaId} started, due ${new Date(e.dueAt).toISOString()}`;
+    case 'sla.pause':
+      return `SLA ${e.slaId} paused`;
+    case 'sla.resume':
+      return `SLA ${e.slaId} resumed`;
+    case 'sla.warning':
+      return `SLA ${e.slaId} warning at ${Math.round(e.fraction * 100)}%`;
+    case 'sla.breach':
+      return `SLA ${e.slaId} BREACHED`;
+    case 'sla.stop':
+      return `SLA ${e.slaId} stopped: ${e.status}`;
+    case 'http.call':
+      return `HTTP ${e.method} ${e.url}`;
+    case 'notify':
+      return `notify ${e.to} with ${e.template}`;
+    case 'survey.send':
+      return `${e.kind.toUpperCase()} survey to ${e.to}`;
+    case 'subflow.start':
+      return `subflow ${e.flow} started`;
+    case 'customer.update':
+      return `customer updated`;
+    case 'variables.set':
+      return `variables: ${Object.keys(e.values).join(', ')}`;
+    case 'case.close':
+      return `case closed: ${e.outcome}`;
+    case 'audit':
+      return `${e.entry.type}${e.entry.nodeId ? ` ${e.entry.nodeId}` : ''}`;
+  }
+}

@@ -1,0 +1,210 @@
+import { diffFlows } from '@caseflow/engine';
+import { FlowDefinition } from '@caseflow/schema';
+import { ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import type { FlowVersion } from '../api/api';
+import { api, hasRole, useSession } from '../auth/session';
+import { formatDate } from '../components/format';
+import { Badge, ErrorBanner, Loading, StatusLine } from '../components/Status';
+import { Canvas } from '../editor/Canvas';
+import { EditorProvider } from '../editor/EditorContext';
+import { createEditorStore } from '../editor/editor-store';
+import type { FlowDoc } from '../editor/flow-document';
+import { errorMessage, useResource } from '../hooks/useResource';
+import { diffCanvas } from './diff-canvas';
+import '../editor/editor.css';
+
+/** Version history of a flow (author, note, date) and a visual diff of two versions on the canvas. */
+export default function VersionsPage() {
+  const { key = '' } = useParams();
+  const user = useSession((s) => s.user);
+  const versions = useResource(() => api.listVersions(key), [key]);
+  const items = useMemo(
+    () => [...(versions.data?.items ?? [])].sort((a, b) => b.version - a.version),
+    [versions.data],
+  );
+  const [from, setFrom] = useState<number | null>(null);
+  const [to, setTo] = useState<number | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (items.length >= 2 && from === null && to === null) {
+      setTo(items[0]!.version);
+      setFrom(items[1]!.version);
+    } else if (items.length === 1 && to === null) setTo(items[0]!.version);
+  }, [items, from, to]);
+
+  async function activate(v: number) {
+    try {
+      await api.activate(key, v);
+      setStatus(`Version ${v} is now used for new cases.`);
+      versions.reload();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  return (
+    <section className="page wide">
+      <header className="page-header">
+        <div>
+          <p>
+            <Link to={`/flows/${key}`}>← Back to the editor</Link>
+          </p>
+          <h1>Versions of {key}</h1>
+        </div>
+      </header>
+      <ErrorBanner message={error ?? versions.error} />
+      <StatusLine message={status} />
+      {versions.loading && !versions.data && <Loading />}
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Version</th>
+            <th scope="col">Author</th>
+            <th scope="col">Note</th>
+            <th scope="col">Published</th>
+            <th scope="col">Compare</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((v) => (
+            <tr key={v.version}>
+              <td>
+                v{v.version} {v.active && <Badge value="active" tone="ok" />}
+              </td>
+              <td>{v.author ?? '—'}</td>
+              <td>{v.note || <span className="muted">no note</span>}</td>
+              <td>{formatDate(v.createdAt)}</td>
+              <td>
+                <label className="check">
+                  <input
+                    type="radio"
+                    name="diff-from"
+                    checked={from === v.version}
+                    onChange={() => setFrom(v.version)}
+                  />
+                  from
+                </label>
+                <label className="check">
+                  <input
+                    type="radio"
+                    name="diff-to"
+                    checked={to === v.version}
+                    onChange={() => setTo(v.version)}
+                  />
+                  to
+                </label>
+              </td>
+              <td>
+                {hasRole(user, 'admin') && !v.active && (
+                  <button type="button" className="btn btn-small" onClick={() => activate(v.version)}>
+                    Activate v{v.version}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+          {versions.data && items.length === 0 && (
+            <tr>
+              <td colSpan={6} className="muted">
+                Nothing published yet.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {from !== null && to !== null && from !== to && <VersionDiff flowKey={key} from={from} to={to} />}
+    </section>
+  );
+}
+
+function VersionDiff({ flowKey, from, to }: { flowKey: string; from: number; to: number }) {
+  const pair = useResource(
+    () => Promise.all([api.getVersion(flowKey, from), api.getVersion(flowKey, to)]),
+    [flowKey, from, to],
+  );
+  const result = useMemo(() => {
+    const [a, b] = pair.data ?? [];
+    if (!a?.definition || !b?.definition) return null;
+    return compare(a, b);
+  }, [pair.data]);
+  if (pair.loading && !pair.data) return <Loading />;
+  if (pair.error) return <ErrorBanner message={pair.error} />;
+  if (!result) return null;
+  if ('error' in result) return <ErrorBanner message={result.error} />;
+  const { diff, store, overlays } = result;
+  const none =
+    diff.nodes.added.length +
+      diff.nodes.removed.length +
+      diff.nodes.changed.length +
+      diff.edges.added.length +
+      diff.edges.removed.length +
+      diff.settings.length ===
+    0;
+  return (
+    <section aria-labelledby="diff-h" className="diff">
+      <h2 id="diff-h">
+        v{from} → v{to}
+      </h2>
+      <div className="diff-grid">
+        <div className="canvas-wrap diff-canvas">
+          <EditorProvider store={store}>
+            <ReactFlowProvider>
+              <Canvas problems={[]} overlays={overlays} readOnly />
+            </ReactFlowProvider>
+          </EditorProvider>
+        </div>
+        <div className="card">
+          <p className="legend">
+            <span className="swatch diff-added" /> added <span className="swatch diff-changed" /> changed{' '}
+            <span className="swatch diff-removed" /> removed
+          </p>
+          {none && <p className="muted">The two versions behave the same.</p>}
+          <DiffList title="Nodes added" items={diff.nodes.added} />
+          <DiffList title="Nodes removed" items={diff.nodes.removed} />
+          <DiffList
+            title="Nodes changed"
+            items={diff.nodes.changed.map((c) => `${c.id}: ${c.fields.join(', ')}`)}
+          />
+          <DiffList title="Edges added" items={diff.edges.added} />
+          <DiffList title="Edges removed" items={diff.edges.removed} />
+          <DiffList
+            title="Edges changed"
+            items={diff.edges.changed.map((c) => `${c.id}: ${c.fields.join(', ')}`)}
+          />
+          <DiffList title="Flow settings changed" items={diff.settings} />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function compare(a: FlowVersion, b: FlowVersion) {
+  const pa = FlowDefinition.safeParse(a.definition);
+  const pb = FlowDefinition.safeParse(b.definition);
+  if (!pa.success || !pb.success) return { error: 'A version does not parse as a flow definition.' };
+  const diff = diffFlows(pa.data, pb.data);
+  const { doc, overlays } = diffCanvas(a.definition as FlowDoc, b.definition as FlowDoc, diff);
+  return { diff, overlays, store: createEditorStore(doc) };
+}
+
+function DiffList({ title, items }: { title: string; items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <div>
+      <h3>{title}</h3>
+      <ul className="plain">
+        {items.map((i) => (
+          <li key={i}>
+            <code>{i}</code>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
