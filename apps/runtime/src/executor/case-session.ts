@@ -238,6 +238,8 @@ export class CaseSession {
       );
       return;
     }
+    // A stale or repeated internal event (an old timer, a duplicate result) changes nothing.
+    if (result.snapshot === live.row.snapshot && result.effects.length === 0) return;
     const wasOpen = live.row.status === 'open';
     const view = inspect(live.compiled, result.snapshot);
     live.row = {
@@ -279,7 +281,9 @@ export class CaseSession {
           type: 'subflow.done',
           childId,
           outcome: live.row.status,
-          result: { caseId, outcome: live.row.status, variables: live.row.variables },
+          // The child's `result` variable when it set one (a fraud check's verdict), else its
+          // end outcome: the parent reads it as `<subflow node>.result`.
+          result: live.row.variables.result ?? live.row.status,
         },
         actor,
         true,

@@ -58,7 +58,11 @@ describe('durable timers', () => {
     });
     expect(await f.runtime.fireDueTimers()).toBe(1);
     expect(await f.store.timers.listByCase(c.id)).toHaveLength(1);
-    expect((await f.runtime.getCase(c.id))!).toMatchObject({ status: 'open', activeNodes: ['cool-off'] });
+    expect((await f.runtime.getCase(c.id))!).toMatchObject({
+      status: 'open',
+      activeNodes: ['cool-off'],
+      revision: 1,
+    });
   });
 
   it('escalates a task when its SLA breaches and records the breach', async () => {
