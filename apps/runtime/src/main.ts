@@ -8,6 +8,7 @@ import { ensureAdmin } from './auth/bootstrap-admin';
 import { clockFromEnv } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { createRuntime } from './executor/runtime';
+import { IDEMPOTENCY_TTL_MS } from './http/idempotency';
 import { designerDistDir, mountDesigner } from './http/static-designer';
 import { createLogger } from './logger';
 import { isEmptyDatabase, seedDemo } from './seed/demo';
@@ -71,6 +72,13 @@ async function main(): Promise<void> {
     logger.warn({ dir: designer }, 'designer not built: serving the API only');
 
   runtime.startBackground();
+  // Idempotency keys are answered again for a day; older rows only take space.
+  const purge = setInterval(() => {
+    store.idempotency
+      .purge(Date.now() - IDEMPOTENCY_TTL_MS)
+      .catch((err: unknown) => logger.warn({ err }, 'purge'));
+  }, 3_600_000);
+  purge.unref();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info({ port: info.port, host: config.host, db: store.dialect, clock: clock.kind }, 'listening');
     console.log(`caseflow runtime listening on http://localhost:${info.port}`);
@@ -83,6 +91,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    clearInterval(purge);
     await new Promise<void>((done) => server.close(() => done()));
     await runtime.close();
     await store.close();

@@ -141,7 +141,7 @@ describe('flow routes', () => {
     expect(metrics.status).toBe(200);
     expect(metrics.body.total.cases).toBeGreaterThanOrEqual(4);
     expect(metrics.body.total.resolved).toBe(1);
-    const email = metrics.body.groups.find((g: { channel: string }) => g.channel === 'email');
+    const email = metrics.body.items.find((g: { channel: string }) => g.channel === 'email');
     expect(email).toMatchObject({ cases: 1, resolved: 1, resolutionMs: { avg: 600_000, p90: 600_000 } });
 
     const heat = await f.call('GET', '/api/flows/callback/heatmap?version=1', { as: 'olivia' });

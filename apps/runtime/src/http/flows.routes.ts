@@ -8,6 +8,7 @@ import type { FlowRow, FlowVersionRow } from '../store/store';
 import type { AppDeps, Router } from './context';
 import { badRequest, notFound } from './errors';
 import { diffFlows } from './flow-diff';
+import { idempotent } from './idempotency';
 import { bearer, errorResponses, isoAt, json, jsonBody, KeyParam, newRouter } from './openapi';
 import { toPilot, toVersion, VersionResource } from './resources';
 
@@ -15,7 +16,9 @@ const tags = ['flows'];
 const owner = requireRole('owner');
 const admin = requireRole('admin');
 
-const VersionSummary = VersionResource.omit({ definition: true, config: true });
+const VersionSummary = VersionResource.omit({ definition: true, config: true }).extend({
+  active: z.boolean(),
+});
 const FlowSummary = z.object({
   key: z.string(),
   name: z.string(),
@@ -41,9 +44,9 @@ const FlowDetail = FlowSummary.extend({
 const VersionParam = KeyParam.extend({ v: z.coerce.number().int().min(1) });
 const Problems = z.object({ problems: z.array(Problem) });
 
-function summarizeVersion(v: FlowVersionRow): z.infer<typeof VersionSummary> {
+function summarizeVersion(v: FlowVersionRow, activeVersion: number | null): z.infer<typeof VersionSummary> {
   const { definition: _d, config: _c, ...rest } = toVersion(v);
-  return rest;
+  return { ...rest, active: v.version === activeVersion };
 }
 
 async function summarize(runtime: Runtime, flow: FlowRow): Promise<z.infer<typeof FlowSummary>> {
@@ -221,7 +224,7 @@ export function flowsRoutes({ runtime }: AppDeps): Router {
         ...(await summarize(runtime, flow)),
         definition: flow.draft,
         problems: flow.problems,
-        versionList: rows.map(summarizeVersion),
+        versionList: rows.map((v) => summarizeVersion(v, flow.activeVersion)),
         createdAt: isoAt(flow.createdAt),
       },
       200,
@@ -235,6 +238,8 @@ export function flowsRoutes({ runtime }: AppDeps): Router {
     const problems = await runtime.validate(definition);
     return c.json({ valid: !problems.some((p) => p.severity === 'error'), problems }, 200);
   });
+  // A retried publish must not mint a second version.
+  r.use('/flows/:key/publish', idempotent(store));
   r.openapi(publish, async (c) => {
     const { key } = c.req.valid('param');
     const body = c.req.valid('json') as { note?: string };
@@ -243,10 +248,8 @@ export function flowsRoutes({ runtime }: AppDeps): Router {
   });
   r.openapi(versions, async (c) => {
     const flow = await flowOr404(runtime, c.req.valid('param').key);
-    return c.json(
-      { items: (await store.flowVersions.list(flow.key)).map(summarizeVersion), next: null },
-      200,
-    );
+    const rows = await store.flowVersions.list(flow.key);
+    return c.json({ items: rows.map((v) => summarizeVersion(v, flow.activeVersion)), next: null }, 200);
   });
   r.openapi(version, async (c) => {
     const { key, v } = c.req.valid('param');

@@ -68,6 +68,9 @@ export function metricsRoutes({ runtime }: AppDeps): Router {
         else groups.set(id, { key, cases: [cs] });
       }
     }
+    // `items` holds one row per group of `by` (the totals alone when `by` is empty), so the
+    // answer reads like every other list; `total` is always there.
+    const rows = [...groups.values()].map((g) => ({ ...g.key, ...computeMetrics(g.cases, facts) }));
     return c.json(
       {
         flow: q.flow ?? null,
@@ -75,7 +78,8 @@ export function metricsRoutes({ runtime }: AppDeps): Router {
         to: q.to ?? null,
         by,
         total,
-        groups: [...groups.values()].map((g) => ({ ...g.key, ...computeMetrics(g.cases, facts) })),
+        items: by.length === 0 ? [total] : rows,
+        next: null,
       },
       200,
     );
