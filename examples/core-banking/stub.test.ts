@@ -7,6 +7,12 @@ afterEach(async () => {
   stub = null;
 });
 
+interface Frozen {
+  frozen: boolean;
+  customerId: string;
+  reference: string;
+}
+
 const freeze = (url: string, key?: string) =>
   fetch(`${url}/accounts/c-1001/freeze`, {
     method: 'POST',
@@ -20,7 +26,7 @@ describe('core-banking stub', () => {
     expect(stub.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const res = await freeze(stub.url, 'k1');
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as Frozen;
     expect(body).toEqual({ frozen: true, customerId: 'c-1001', reference: expect.any(String) });
     expect(stub.calls).toEqual([
       {
@@ -35,9 +41,9 @@ describe('core-banking stub', () => {
 
   it('answers a repeated idempotency key with the first reference', async () => {
     stub = await startCoreBankingStub();
-    const first = await (await freeze(stub.url, 'same')).json();
-    const again = await (await freeze(stub.url, 'same')).json();
-    const other = await (await freeze(stub.url, 'other')).json();
+    const first = (await (await freeze(stub.url, 'same')).json()) as Frozen;
+    const again = (await (await freeze(stub.url, 'same')).json()) as Frozen;
+    const other = (await (await freeze(stub.url, 'other')).json()) as Frozen;
     expect(again.reference).toBe(first.reference);
     expect(other.reference).not.toBe(first.reference);
   });

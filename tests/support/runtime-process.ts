@@ -3,10 +3,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Backend, createTestDatabase, type TestDatabase } from './test-database';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 /** The bundled runtime that `pnpm serve` runs. */
 export const RUNTIME_MAIN = join(ROOT, 'apps', 'runtime', 'dist', 'main.js');
+/** Monday 2026-01-05 09:00 in Berlin: inside the example business calendar's hours. */
+export const CLOCK_START = '2026-01-05T08:00:00.000Z';
 
 /** One JSON answer of the API. */
 export interface ApiAnswer {
@@ -16,25 +19,43 @@ export interface ApiAnswer {
   headers: Headers;
 }
 
+/** Per call: who (`as` a demo user or a `token`), a JSON `body` or a verbatim `raw` string. */
+export interface ApiOptions {
+  token?: string;
+  as?: string;
+  body?: unknown;
+  /** Sent exactly as given with content-type JSON (malformed JSON, huge bodies). */
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
 export interface RuntimeProcess {
-  /** http://127.0.0.1:<port> */
-  url: string;
-  port: number;
-  /** The SQLite file, kept across restart(). */
-  db: string;
+  readonly backend: Backend;
+  /** http://127.0.0.1:<port> (the same port across restarts). */
+  readonly url: string;
+  readonly port: number;
+  /** CASEFLOW_DB or DATABASE_URL of the process, kept across restart(). */
+  readonly db: string;
+  /** The manual clock as last moved through this helper (ISO); a restart starts there. */
+  readonly now: string;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
-  /** Calls the API: `path` is below the origin (`/api/cases`); `body` is sent as JSON. */
-  api(
-    method: string,
-    path: string,
-    options?: { token?: string; as?: string; body?: unknown; headers?: Record<string, string> },
-  ): Promise<ApiAnswer>;
+  /** Calls the API: `path` is below the origin (`/api/cases`). Never throws for a status. */
+  api(method: string, path: string, options?: ApiOptions): Promise<ApiAnswer>;
   /** A bearer token of a demo user (password demo1234), cached. */
   login(username: string, password?: string): Promise<string>;
-  /** Stops the process (SIGTERM, then SIGKILL) and starts it again on the same database. */
-  restart(): Promise<void>;
-  /** Stops the process and deletes the temp directory. */
+  /** `POST /api/_test/clock {advance}`: moves the manual clock; due timers fire before it answers. */
+  advance(duration: string): Promise<{ now: string; fired: number }>;
+  /** `POST /api/_test/clock {set}`. */
+  setClock(instant: string): Promise<{ now: string; fired: number }>;
+  /** Sends `signal` (default SIGKILL) to the process and waits until it has exited. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /**
+   * Stops the process (SIGTERM, then SIGKILL; nothing if already dead) and starts it again on
+   * the same database; the manual clock starts at `clockStart`, by default where it stood.
+   */
+  restart(options?: { clockStart?: string }): Promise<void>;
+  /** Stops the process and drops the database (temp directory or PostgreSQL database). */
   stop(): Promise<void>;
 }
 
@@ -76,10 +97,10 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`runtime did not answer /api/health within ${timeoutMs} ms:\n${output()}`);
 }
 
-async function kill(child: ChildProcess): Promise<void> {
+async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
+  child.kill(signal);
   const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
   await exited;
   clearTimeout(timer);
@@ -87,16 +108,22 @@ async function kill(child: ChildProcess): Promise<void> {
 
 /**
  * Starts the built runtime (`apps/runtime/dist/main.js`) as a real process on a free port with
- * a temp SQLite database, the manual clock and the demo seed, and waits for /api/health.
- * `env` adds or overrides variables. Call `stop()` in afterAll.
+ * a fresh database of `backend` (default SQLite in a temp directory; PostgreSQL: a new database
+ * on the local server, dropped by stop()), the manual clock at CLOCK_START, the demo seed and a
+ * fixed secret, and waits for /api/health. `env` adds or overrides variables. Call `stop()`.
  */
-export async function startRuntime(env: Record<string, string> = {}): Promise<RuntimeProcess> {
+export async function startRuntime(
+  env: Record<string, string> = {},
+  options: { backend?: Backend } = {},
+): Promise<RuntimeProcess> {
   ensureBuilt();
-  const dir = mkdtempSync(join(tmpdir(), 'caseflow-e2e-'));
-  const db = join(dir, 'caseflow.db');
+  const backend = options.backend ?? 'sqlite';
+  const database: TestDatabase = await createTestDatabase(backend);
+  const dir = mkdtempSync(join(tmpdir(), 'caseflow-e2e-cwd-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
+  let now = CLOCK_START;
   let child: ChildProcess;
   const tokens = new Map<string, string>();
 
@@ -107,12 +134,12 @@ export async function startRuntime(env: Record<string, string> = {}): Promise<Ru
         PATH: process.env.PATH,
         PORT: String(port),
         HOST: '127.0.0.1',
-        CASEFLOW_DB: db,
         CASEFLOW_CLOCK: 'manual',
-        CASEFLOW_CLOCK_START: '2026-01-05T08:00:00Z',
+        CASEFLOW_CLOCK_START: now,
         CASEFLOW_DEMO: '1',
         CASEFLOW_SECRET: 'e2e-secret-0123456789abcdef',
         LOG_LEVEL: 'warn',
+        ...database.env,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -125,17 +152,22 @@ export async function startRuntime(env: Record<string, string> = {}): Promise<Ru
     });
     await waitForHealth(url, child, () => log, 30_000);
   };
-  await launch();
+  try {
+    await launch();
+  } catch (error) {
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 
   const api: RuntimeProcess['api'] = async (method, path, options = {}) => {
-    const headers: Record<string, string> = { ...options.headers };
+    const headers: Record<string, string> = {};
     const token = options.token ?? (options.as ? await login(options.as) : undefined);
     if (token) headers.authorization = `Bearer ${token}`;
-    let body: string | undefined;
-    if (options.body !== undefined) {
-      body = JSON.stringify(options.body);
-      headers['content-type'] = 'application/json';
-    }
+    let body: string | undefined = options.raw;
+    if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    Object.assign(headers, options.headers);
     const res = await fetch(`${url}${path}`, { method, headers, body });
     const text = await res.text();
     let parsed: unknown = text;
@@ -156,19 +188,41 @@ export async function startRuntime(env: Record<string, string> = {}): Promise<Ru
     return res.body.token;
   }
 
+  async function moveClock(move: { advance?: string; set?: string }) {
+    const res = await api('POST', '/api/_test/clock', { body: move });
+    if (res.status !== 200)
+      throw new Error(`clock ${JSON.stringify(move)}: ${res.status} ${JSON.stringify(res.body)}`);
+    now = res.body.now;
+    return res.body as { now: string; fired: number };
+  }
+
   return {
+    backend,
     url,
     port,
-    db,
+    db: database.env.DATABASE_URL ?? database.env.CASEFLOW_DB ?? '',
+    get now() {
+      return now;
+    },
     output: () => log,
     api,
     login,
-    async restart() {
-      await kill(child);
+    advance: (duration) => moveClock({ advance: duration }),
+    setClock: (instant) => moveClock({ set: instant }),
+    kill: (signal = 'SIGKILL') => kill(child, signal),
+    async restart(restartOptions = {}) {
+      if (child.exitCode === null && child.signalCode === null) {
+        // The clock may have been moved by a plain api() call: ask where it stands.
+        const clock = await api('GET', '/api/_test/clock').catch(() => null);
+        if (clock?.status === 200) now = clock.body.now;
+      }
+      await kill(child, 'SIGTERM');
+      if (restartOptions.clockStart) now = restartOptions.clockStart;
       await launch();
     },
     async stop() {
-      await kill(child);
+      await kill(child, 'SIGTERM');
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
