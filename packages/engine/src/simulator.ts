@@ -37,6 +37,7 @@ export class Simulator {
   readonly pendingHttp = new Map<string, { caseId: string; call: EffectOf<'http.call'> }>();
   private readonly timers = new Map<string, { caseId: string; at: number }>();
   private counter = 0;
+  private followUps: Array<() => void> | null = null;
 
   constructor(private readonly options: SimulatorOptions) {
     this.now = options.now;
@@ -138,8 +139,28 @@ export class Simulator {
     throw new Error(`no open task ${taskId}`);
   }
 
-  /** Carries out effects the way the runtime does, feeding follow-up events back in. */
+  /**
+   * Carries out effects the way the runtime does. Follow-up events (approvers resolved, HTTP
+   * answered, a child case done) wait until every effect of this step is applied, so that a
+   * follow-up that cancels a timer never runs before the timer was registered.
+   */
   private apply(record: SimCase, effects: Effect[]): void {
+    const outermost = this.followUps === null;
+    if (outermost) this.followUps = [];
+    this.applyNow(record, effects);
+    if (!outermost) return;
+    try {
+      for (let next = this.followUps?.shift(); next; next = this.followUps?.shift()) next();
+    } finally {
+      this.followUps = null;
+    }
+  }
+
+  private later(fn: () => void): void {
+    this.followUps?.push(fn);
+  }
+
+  private applyNow(record: SimCase, effects: Effect[]): void {
     record.effects.push(...effects);
     for (const effect of effects) {
       switch (effect.type) {
@@ -151,36 +172,43 @@ export class Simulator {
           break;
         case 'approval.request': {
           const approvers = (this.options.approvers ?? defaultApprovers)(effect);
-          this.send(record.id, { type: 'approval.assigned', approvalId: effect.approvalId, approvers });
+          this.later(() =>
+            this.send(record.id, { type: 'approval.assigned', approvalId: effect.approvalId, approvers }),
+          );
           break;
         }
         case 'http.call':
           if (this.options.http) {
             const answer = this.options.http(effect);
-            this.send(record.id, { type: 'http.result', callId: effect.callId, ...answer });
+            this.later(() => this.send(record.id, { type: 'http.result', callId: effect.callId, ...answer }));
           } else {
             this.pendingHttp.set(effect.callId, { caseId: record.id, call: effect });
           }
           break;
         case 'subflow.start':
-          this.open(
-            effect.flow,
-            { variables: effect.input, customerId: record.snapshot.context.customerId },
-            {
-              caseId: record.id,
-              childId: effect.childId,
-            },
+          this.later(() =>
+            this.open(
+              effect.flow,
+              { variables: effect.input, customerId: record.snapshot.context.customerId },
+              {
+                caseId: record.id,
+                childId: effect.childId,
+              },
+            ),
           );
           break;
         case 'case.close':
           if (record.parent) {
-            const vars = record.snapshot.context.vars;
-            this.send(record.parent.caseId, {
-              type: 'subflow.done',
-              childId: record.parent.childId,
-              outcome: effect.outcome,
-              result: vars.result ?? effect.outcome,
-            });
+            const parent = record.parent;
+            const result = record.snapshot.context.vars.result ?? effect.outcome;
+            this.later(() =>
+              this.send(parent.caseId, {
+                type: 'subflow.done',
+                childId: parent.childId,
+                outcome: effect.outcome,
+                result,
+              }),
+            );
           }
           break;
         default:
