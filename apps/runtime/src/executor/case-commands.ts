@@ -1,20 +1,10 @@
 import type { EngineEvent } from '@caseflow/schema';
 import type { MessageRow } from '../store/store';
-import { loadCaseResource } from './case-resource';
-import type { CaseSession } from './case-session';
 import { badRequest, notFound } from './errors';
 import { newRowId } from './ids';
 import type { RuntimeCore } from './runtime-core';
 import type { Actor, CaseRecord, OpenCaseInput, Runtime } from './types';
 import { chooseVersion } from './version-choice';
-
-/** Reads the Case resource inside the session after committing it (same transaction). */
-async function committedCase(session: CaseSession, caseId: string): Promise<CaseRecord> {
-  await session.commit();
-  const resource = await loadCaseResource(session.tx, caseId);
-  if (!resource) throw notFound('case', caseId);
-  return resource;
-}
 
 /**
  * Opens a case in one transaction: the version is the explicit one, else the pilot cohort's
@@ -53,7 +43,7 @@ export async function openCase(core: RuntimeCore, input: OpenCaseInput): Promise
       actor: input.actor,
     });
     await session.drain();
-    return committedCase(session, live.row.id);
+    return session.committedCase(live.row.id);
   });
 }
 
@@ -66,7 +56,7 @@ export function sendEvent(
 ): Promise<CaseRecord> {
   return core.events.run(async (session) => {
     await session.send(caseId, event, actor);
-    return committedCase(session, caseId);
+    return session.committedCase(caseId);
   });
 }
 
@@ -81,7 +71,7 @@ export function signal(
   return core.events.run(async (session) => {
     const live = await session.send(caseId, { type: 'signal', name, data }, actor);
     session.record(live, { type: 'signal', actor, data: { name, ...(data === undefined ? {} : { data }) } });
-    return committedCase(session, caseId);
+    return session.committedCase(caseId);
   });
 }
 

@@ -1,6 +1,7 @@
 import { type CaseSnapshot, type CompiledFlow, inspect, start, step } from '@caseflow/engine';
-import type { Channel, Cohort, EngineEvent, Priority } from '@caseflow/schema';
+import type { Case, Channel, Cohort, EngineEvent, Priority } from '@caseflow/schema';
 import type { CaseRow, NewTimelineEntry, Store } from '../store/store';
+import { toCase } from './case-resource';
 import { applyEffects } from './effect-applier';
 import { isEngineError } from './engine-errors';
 import { notFound } from './errors';
@@ -176,6 +177,21 @@ export class CaseSession {
   /** Queues a consequence (processed before the session commits). */
   enqueue(caseId: string, event: EngineEvent, actor: string, tolerant: boolean): void {
     this.#queue.push({ caseId, event, actor, tolerant });
+  }
+
+  /**
+   * Commits, then answers the Case resource from the in-memory row plus its tasks, SLA clocks
+   * and surveys read inside the same transaction (a 2xx body shows exactly what committed).
+   */
+  async committedCase(caseId: string): Promise<Case> {
+    await this.commit();
+    const live = await this.require(caseId);
+    const [tasks, slas, surveys] = await Promise.all([
+      this.tx.tasks.listByCase(caseId),
+      this.tx.slas.listByCase(caseId),
+      this.tx.surveys.listByCase(caseId),
+    ]);
+    return toCase(live.row, tasks, slas, surveys);
   }
 
   /** Cases touched by this session. */

@@ -31,9 +31,12 @@ export class CompiledFlows {
     return compiled;
   }
 
-  /** Compiles a definition with the runtime's calendars (throws the engine's invalid-flow). */
-  compile(definition: unknown): CompiledFlow {
-    return compileFlow(definition, { calendars: this.#calendars });
+  /**
+   * Compiles a definition with the runtime's calendars (throws the engine's invalid-flow).
+   * `trusted` skips the engine's own validateFlow when the caller has just validated it.
+   */
+  compile(definition: unknown, options: { trusted?: boolean } = {}): CompiledFlow {
+    return compileFlow(definition, { calendars: this.#calendars, trusted: options.trusted ?? false });
   }
 
   /** Remembers a version compiled at publish time. */

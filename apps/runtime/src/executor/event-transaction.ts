@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import type { Store } from '../store/store';
+import { type Store, StoreConflict } from '../store/store';
 import { CaseSession, StaleRevision } from './case-session';
 import { fromEngineError } from './engine-errors';
 import { conflict } from './errors';
@@ -11,8 +11,9 @@ const ATTEMPTS = 5;
 export interface EventTransactions {
   /**
    * Runs `fn` with a fresh CaseSession in one store transaction and commits the session's
-   * cases (revision-checked) before the transaction commits. On a stale revision the whole
-   * transaction is rolled back and run again from a fresh read, up to 5 times, then 409.
+   * cases (revision-checked) before the transaction commits. On a stale revision (or a
+   * unique-key race) the whole transaction is rolled back and run again from a fresh read, up
+   * to 5 times, then 409.
    * Engine refusals become RuntimeErrors (engine-errors.ts). `fn` may call `session.commit()`
    * itself to read back committed rows before the transaction ends.
    */
@@ -41,7 +42,9 @@ export function eventTransactions(
           if (queued) onOutbox();
           return value;
         } catch (error) {
-          if (error instanceof StaleRevision) {
+          // A unique-key clash under concurrency (two writers appending the same timeline seq
+          // on PostgreSQL) is a lost race too: run the event again from a fresh read.
+          if (error instanceof StaleRevision || error instanceof StoreConflict) {
             if (attempt < ATTEMPTS) {
               ctx.logger.debug({ attempt, err: error.message }, 'stale revision, retrying the event');
               continue;

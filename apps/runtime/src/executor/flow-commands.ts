@@ -88,7 +88,8 @@ export async function publish(
     }
     let compiled: ReturnType<typeof core.ctx.compiled.compile>;
     try {
-      compiled = core.ctx.compiled.compile(flow.draft);
+      // Validated just above with the installation's groups, flows and calendars.
+      compiled = core.ctx.compiled.compile(flow.draft, { trusted: true });
     } catch (error) {
       throw fromEngineError(error);
     }

@@ -1,7 +1,7 @@
 import { validateFormValues } from '@caseflow/engine';
 import type { FormSchema, Task } from '@caseflow/schema';
 import type { TaskRow } from '../store/store';
-import { loadCaseResource, toTask } from './case-resource';
+import { toTask } from './case-resource';
 import type { CaseSession } from './case-session';
 import { badRequest, conflict, notFound } from './errors';
 import type { RuntimeCore } from './runtime-core';
@@ -16,13 +16,6 @@ async function openTask(session: CaseSession, taskId: string): Promise<TaskRow> 
     throw conflict(`task ${taskId} is ${task.status}`, { status: task.status });
   }
   return task;
-}
-
-async function caseAfter(session: CaseSession, caseId: string): Promise<CaseRecord> {
-  await session.commit();
-  const resource = await loadCaseResource(session.tx, caseId);
-  if (!resource) throw notFound('case', caseId);
-  return resource;
 }
 
 /** Assigns an open task to `user` (idempotent for the holder); 404 unknown, 409 held by another. */
@@ -109,7 +102,7 @@ export function completeTask(
         actor,
       );
     }
-    return caseAfter(session, task.caseId);
+    return session.committedCase(task.caseId);
   });
 }
 
@@ -140,7 +133,7 @@ export function escalateTask(
   return core.events.run(async (session) => {
     const task = await openTask(session, taskId);
     await session.send(task.caseId, { type: 'task.escalate', taskId: task.taskKey, reason, actor }, actor);
-    return caseAfter(session, task.caseId);
+    return session.committedCase(task.caseId);
   });
 }
 

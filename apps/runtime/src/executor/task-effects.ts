@@ -86,6 +86,12 @@ export async function applyTaskEffect(
     case 'approval.request': {
       const members = effect.group ? await tx.users.membersOf(effect.group) : [];
       const approvers = [...new Set([...members, ...effect.users])].sort();
+      if (approvers.length === 0) {
+        session.ctx.logger.warn(
+          { caseId, nodeId: effect.nodeId, group: effect.group },
+          'approval has nobody to approve it; the engine decides on an empty panel',
+        );
+      }
       session.enqueue(
         caseId,
         { type: 'approval.assigned', approvalId: effect.approvalId, approvers },
