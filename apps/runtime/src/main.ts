@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   });
 
   const app = createApp({ runtime, config, logger });
-  const designer = designerDistDir();
+  const designer = designerDistDir(import.meta.url);
   if (!mountDesigner(app, designer))
     logger.warn({ dir: designer }, 'designer not built: serving the API only');
 

@@ -95,6 +95,43 @@ describe('the HTTP app', () => {
     expect(res.body).toMatch(/caseflow_timer_lag_seconds \d+/);
   });
 
+  it('logs one line per request without passwords, tokens or bodies', async () => {
+    const lines: string[] = [];
+    const logged = await httpFixture({}, { log: (line) => lines.push(line) });
+    try {
+      const token = await logged.login('lena');
+      await logged.call('POST', '/api/cases', {
+        token,
+        body: { flow: 'lost-card', customerId: 'c-1002', channel: 'phone', subject: 'very private subject' },
+      });
+      const text = lines.join('');
+      expect(text).not.toContain('demo1234');
+      expect(text).not.toContain(token);
+      expect(text).not.toContain('very private subject');
+      const requests = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
+      expect(requests.map((l) => [l.method, l.path, l.status])).toEqual([
+        ['POST', '/api/auth/login', 200],
+        ['POST', '/api/cases', 201],
+      ]);
+      expect(requests[1]).toMatchObject({ user: 'lena', reqId: expect.any(String), ms: expect.any(Number) });
+    } finally {
+      await logged.dispose();
+    }
+  });
+
+  it('slows password guessing per username with 429', async () => {
+    const guess = () =>
+      f.call('POST', '/api/auth/login', { body: { username: 'sam', password: 'wrong-guess' } });
+    for (let i = 0; i < 10; i++) expect((await guess()).status).toBe(401);
+    const refused = await guess();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another user is not affected.
+    expect(
+      (await f.call('POST', '/api/auth/login', { body: { username: 'ivan', password: 'demo1234' } })).status,
+    ).toBe(200);
+  });
+
   it('mounts the test clock only with CASEFLOW_CLOCK=manual', async () => {
     const moved = await f.call('POST', '/api/_test/clock', { body: { advance: 'PT1H' } });
     expect(moved.status).toBe(200);

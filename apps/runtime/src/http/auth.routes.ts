@@ -1,5 +1,6 @@
-import { LoginRequest, LoginResponse } from '@caseflow/schema';
+import { ErrorBody, LoginRequest, LoginResponse } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
+import { createLoginThrottle } from '../auth/login-throttle';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password';
 import { signToken } from '../auth/tokens';
 import type { AppDeps, Router } from './context';
@@ -21,15 +22,26 @@ const login = createRoute({
 
 /**
  * POST /auth/login. Unknown usernames cost one scrypt like known ones, so the answer time does
- * not tell which usernames exist; both failures give the same 401.
+ * not tell which usernames exist; both failures give the same 401. Ten failures for a username
+ * within five minutes answer 429 until the window passes.
  */
 export function authRoutes({ runtime, config }: AppDeps): Router {
   const r = newRouter();
+  const throttle = createLoginThrottle();
   r.openapi(login, async (c) => {
     const { username, password } = c.req.valid('json');
+    const wait = throttle.retryAfter(username, Date.now());
+    if (wait > 0) {
+      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      throw new AppError('too-many-attempts', 429, 'too many failed sign-ins; try again later');
+    }
     const found = await runtime.store.users.getCredentials(username);
     const ok = await verifyPassword(password, found?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-    if (!found || !ok) throw new AppError('invalid-credentials', 401, 'wrong username or password');
+    if (!found || !ok) {
+      throttle.failed(username, Date.now());
+      throw new AppError('invalid-credentials', 401, 'wrong username or password');
+    }
+    throttle.succeeded(username);
     const { user } = found;
     const token = signToken(user.username, config.secret, Date.now());
     return c.json(

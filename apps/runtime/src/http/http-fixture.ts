@@ -44,7 +44,10 @@ export interface HttpFixture {
  * The whole HTTP app over a real SQLite store on a temp file, a manual clock at T0 and the demo
  * seed (users, customers, example flows and catalog). For route tests: no fake store.
  */
-export async function httpFixture(env: Record<string, string> = {}): Promise<HttpFixture> {
+export async function httpFixture(
+  env: Record<string, string> = {},
+  options: { log?: (line: string) => void } = {},
+): Promise<HttpFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'caseflow-http-'));
   const store = await openSqliteStore({ file: join(dir, 'caseflow.db') });
   const clock = manualClock(T0);
@@ -54,7 +57,8 @@ export async function httpFixture(env: Record<string, string> = {}): Promise<Htt
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const logger = createLogger('silent');
+  const { log } = options;
+  const logger = log ? createLogger('info', { write: (line: string) => log(line) }) : createLogger('silent');
   const runtime = createRuntime({ store, clock, logger, calendars: exampleCalendars });
   await seedDemo(runtime);
   const app = createApp({ runtime, config, logger });

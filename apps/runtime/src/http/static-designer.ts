@@ -7,11 +7,12 @@ import type { Hono } from 'hono';
 import type { AppEnv } from './context';
 
 /**
- * Where the built designer lives: `apps/designer/dist`, found relative to this runtime package
- * (both `src/` under tsx and `dist/main.js` after bundling sit two levels below `apps/`).
+ * Where the built designer lives: `apps/designer/dist`, found from the URL of the runtime's
+ * entry module (`src/main.ts` under tsx and `dist/main.js` after bundling both sit one folder
+ * below `apps/runtime`). Pass main's `import.meta.url`.
  */
-export function designerDistDir(moduleUrl: string = import.meta.url): string {
-  return resolve(dirname(fileURLToPath(moduleUrl)), '../../designer/dist');
+export function designerDistDir(entryUrl: string): string {
+  return resolve(dirname(fileURLToPath(entryUrl)), '../../designer/dist');
 }
 
 /**

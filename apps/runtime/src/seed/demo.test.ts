@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exampleCalendars } from '../../../../examples/index';
+import { verifyPassword } from '../auth/password';
+import { manualClock } from '../clock';
+import { createRuntime } from '../executor/runtime';
+import type { Runtime } from '../executor/types';
+import { openSqliteStore } from '../store/sqlite/sqlite-store';
+import { isEmptyDatabase, seedDemo } from './demo';
+
+let runtime: Runtime;
+beforeEach(async () => {
+  const store = await openSqliteStore({ file: ':memory:' });
+  runtime = createRuntime({ store, clock: manualClock('2026-01-05T08:00:00Z'), calendars: exampleCalendars });
+});
+afterEach(async () => {
+  await runtime.close();
+  await runtime.store.close();
+});
+
+describe('demo seed', () => {
+  it('seeds groups, users, customers, active example flows and the catalog', async () => {
+    expect(await isEmptyDatabase(runtime.store)).toBe(true);
+    const report = await seedDemo(runtime);
+    const store = runtime.store;
+    expect((await store.groups.list()).map((g) => g.name)).toEqual(
+      expect.arrayContaining(['service-desk', 'card-ops', 'fraud', 'supervisors', 'it-support']),
+    );
+    expect(await store.users.get('marco')).toMatchObject({
+      roles: ['agent'],
+      groups: ['card-ops'],
+      tiers: ['L2'],
+    });
+    expect(await store.users.get('carla')).toMatchObject({ roles: ['customer'], customerId: 'c-1001' });
+    expect(await verifyPassword('demo1234', (await store.users.getCredentials('ben'))!.passwordHash)).toBe(
+      true,
+    );
+    expect(await store.customers.get('c-1002')).toMatchObject({ name: 'Ben Okafor', segment: 'standard' });
+    for (const { key } of report.flows) expect((await store.flows.get(key))!.activeVersion).toBe(1);
+    expect(report.flows.map((f) => f.key)).toEqual(['fraud-check', 'lost-card', 'password-reset']);
+    expect((await store.catalog.list()).map((i) => i.key).sort()).toEqual([
+      'password-reset',
+      'report-lost-card',
+    ]);
+    expect(await isEmptyDatabase(store)).toBe(false);
+  });
+
+  it('gives admin CASEFLOW_ADMIN_PASSWORD when set', async () => {
+    await seedDemo(runtime, { adminPassword: 'admin-secret-9' });
+    const hash = (await runtime.store.users.getCredentials('admin'))!.passwordHash;
+    expect(await verifyPassword('admin-secret-9', hash)).toBe(true);
+  });
+
+  it('keeps the password of an admin bootstrapped earlier', async () => {
+    await runtime.store.users.create({
+      username: 'admin',
+      passwordHash: 'kept',
+      roles: ['admin'],
+      createdAt: 0,
+    });
+    expect(await isEmptyDatabase(runtime.store)).toBe(true);
+    await seedDemo(runtime);
+    expect((await runtime.store.users.getCredentials('admin'))!.passwordHash).toBe('kept');
+  });
+});
