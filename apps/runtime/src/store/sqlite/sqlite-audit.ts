@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { timelineScanWhere } from '../queries';
-import { definedOnly } from '../rows';
-import type { Store, TimelineRow } from '../store';
+import type { SlaRow, Store, TimelineRow } from '../store';
+import { RawTable } from './raw-table';
 import { cases, messages, slas, surveys, timeline } from './schema';
 import { type SqliteDb, sqliteConflict } from './sqlite-db';
 
@@ -15,6 +15,15 @@ export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'me
   );
   const insertEntry = client.prepare(
     'insert into timeline (case_id, seq, at, type, actor, node_id, data, public) values (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const rawSlas = new RawTable<SlaRow>(client, slas);
+  const upsertSla = client.prepare(
+    `insert into slas (case_id, id, scope, task_id, status, target, calendar, started_at, due_at, elapsed_ms, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     on conflict (case_id, id) do update set scope = excluded.scope, task_id = excluded.task_id,
+       status = excluded.status, target = excluded.target, calendar = excluded.calendar,
+       started_at = excluded.started_at, due_at = excluded.due_at, elapsed_ms = excluded.elapsed_ms,
+       updated_at = excluded.updated_at`,
   );
   const append = client.transaction((rows: TimelineRow[]) => {
     for (const r of rows) {
@@ -34,36 +43,26 @@ export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'me
   return {
     slas: {
       async upsert(sla) {
-        const { caseId: _c, id: _i, ...set } = sla;
-        return db
-          .insert(slas)
-          .values(sla)
-          .onConflictDoUpdate({ target: [slas.caseId, slas.id], set })
-          .returning()
-          .get();
+        upsertSla.run(
+          sla.caseId,
+          sla.id,
+          sla.scope,
+          sla.taskId,
+          sla.status,
+          sla.target,
+          sla.calendar,
+          sla.startedAt,
+          sla.dueAt,
+          sla.elapsedMs,
+          sla.updatedAt,
+        );
+        return { ...sla };
       },
       async update(caseId, id, patch) {
-        const set = definedOnly(patch);
-        if (Object.keys(set).length === 0) {
-          return (
-            db
-              .select()
-              .from(slas)
-              .where(and(eq(slas.caseId, caseId), eq(slas.id, id)))
-              .get() ?? null
-          );
-        }
-        return (
-          db
-            .update(slas)
-            .set(set)
-            .where(and(eq(slas.caseId, caseId), eq(slas.id, id)))
-            .returning()
-            .get() ?? null
-        );
+        return rawSlas.update(patch, 'case_id = ? and id = ?', caseId, id);
       },
       async listByCase(caseId) {
-        return db.select().from(slas).where(eq(slas.caseId, caseId)).orderBy(asc(slas.id)).all();
+        return rawSlas.all('case_id = ? order by id', caseId);
       },
       async listByCases(caseIds) {
         if (caseIds.length === 0) return [];

@@ -1,38 +1,29 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, getTableColumns, inArray } from 'drizzle-orm';
 import { afterCursor, decodeCursor, pageLimit, toPage } from '../paging';
 import { caseListWhere, caseScanWhere, taskListWhere } from '../queries';
-import { definedOnly, withoutColumn } from '../rows';
-import type { Store, TaskRow } from '../store';
+import { withoutColumn } from '../rows';
+import type { CaseRow, Store, TaskRow } from '../store';
+import { RawTable } from './raw-table';
 import { cases, tasks } from './schema';
 import { type SqliteDb, sqliteConflict } from './sqlite-db';
 
 const summaryColumns = withoutColumn(getTableColumns(cases), 'snapshot');
 
-/** cases and tasks on SQLite; the per-event reads are prepared once. */
+/**
+ * cases and tasks on SQLite. The per-event calls (get, insert, update, claim) go through
+ * cached raw statements; lists and scans are composed with drizzle.
+ */
 export function sqliteCases(db: SqliteDb): Pick<Store, 'cases' | 'tasks'> {
-  const caseById = db
-    .select()
-    .from(cases)
-    .where(eq(cases.id, sql.placeholder('id')))
-    .prepare();
-  const taskById = db
-    .select()
-    .from(tasks)
-    .where(eq(tasks.id, sql.placeholder('id')))
-    .prepare();
-  const taskByKey = db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.caseId, sql.placeholder('caseId')), eq(tasks.taskKey, sql.placeholder('taskKey'))))
-    .prepare();
+  const rawCases = new RawTable<CaseRow>(db.$client, cases);
+  const rawTasks = new RawTable<TaskRow>(db.$client, tasks);
 
   return {
     cases: {
       async insert(row) {
-        return sqliteConflict(`case ${row.id} exists`, () => db.insert(cases).values(row).returning().get());
+        return sqliteConflict(`case ${row.id} exists`, () => rawCases.insert(row));
       },
       async get(id) {
-        return caseById.get({ id }) ?? null;
+        return rawCases.get('id = ?', id);
       },
       async list(query = {}) {
         const limit = pageLimit(query);
@@ -57,22 +48,16 @@ export function sqliteCases(db: SqliteDb): Pick<Store, 'cases' | 'tasks'> {
           .all();
       },
       async update(id, expectedRevision, patch) {
-        return (
-          db
-            .update(cases)
-            .set({ ...definedOnly(patch), revision: expectedRevision + 1 })
-            .where(and(eq(cases.id, id), eq(cases.revision, expectedRevision)))
-            .returning()
-            .get() ?? null
+        // Revision check and write in one statement.
+        return rawCases.update(
+          { ...patch, revision: expectedRevision + 1 },
+          'id = ? and revision = ?',
+          id,
+          expectedRevision,
         );
       },
       async markFirstResponse(id, at) {
-        const result = db
-          .update(cases)
-          .set({ firstResponseAt: at })
-          .where(and(eq(cases.id, id), isNull(cases.firstResponseAt)))
-          .run();
-        return result.changes > 0;
+        return rawCases.update({ firstResponseAt: at }, 'id = ? and first_response_at is null', id) !== null;
       },
     },
 
@@ -85,13 +70,13 @@ export function sqliteCases(db: SqliteDb): Pick<Store, 'cases' | 'tasks'> {
           updatedAt: task.updatedAt ?? task.createdAt,
           closedAt: task.closedAt ?? null,
         };
-        return sqliteConflict(`task ${task.id} exists`, () => db.insert(tasks).values(row).returning().get());
+        return sqliteConflict(`task ${task.id} exists`, () => rawTasks.insert(row));
       },
       async get(id) {
-        return taskById.get({ id }) ?? null;
+        return rawTasks.get('id = ?', id);
       },
       async getByKey(caseId, taskKey) {
-        return taskByKey.get({ caseId, taskKey }) ?? null;
+        return rawTasks.get('case_id = ? and task_key = ?', caseId, taskKey);
       },
       async list(query = {}) {
         const limit = pageLimit(query);
@@ -106,12 +91,7 @@ export function sqliteCases(db: SqliteDb): Pick<Store, 'cases' | 'tasks'> {
         return toPage(rows, limit, (r) => [r.createdAt, r.id]);
       },
       async listByCase(caseId) {
-        return db
-          .select()
-          .from(tasks)
-          .where(eq(tasks.caseId, caseId))
-          .orderBy(asc(tasks.createdAt), asc(tasks.id))
-          .all();
+        return rawTasks.all('case_id = ? order by created_at, id', caseId);
       },
       async listByCases(caseIds) {
         if (caseIds.length === 0) return [];
@@ -123,26 +103,18 @@ export function sqliteCases(db: SqliteDb): Pick<Store, 'cases' | 'tasks'> {
           .all();
       },
       async update(id, patch) {
-        return db.update(tasks).set(definedOnly(patch)).where(eq(tasks.id, id)).returning().get() ?? null;
+        return rawTasks.update(patch, 'id = ?', id);
       },
       async claim(id, user, now) {
-        return (
-          db
-            .update(tasks)
-            .set({ status: 'claimed', assignee: user, updatedAt: now })
-            .where(and(eq(tasks.id, id), claimable(user)))
-            .returning()
-            .get() ?? null
+        // Open and unassigned (or pre-assigned to the user), or already claimed by the user.
+        return rawTasks.update(
+          { status: 'claimed', assignee: user, updatedAt: now },
+          "id = ? and ((status = 'open' and (assignee is null or assignee = ?)) or (status = 'claimed' and assignee = ?))",
+          id,
+          user,
+          user,
         );
       },
     },
   };
-}
-
-/** Open and unassigned (or pre-assigned to `user`), or already claimed by `user`. */
-function claimable(user: string) {
-  return or(
-    and(eq(tasks.status, 'open'), or(isNull(tasks.assignee), eq(tasks.assignee, user))),
-    and(eq(tasks.status, 'claimed'), eq(tasks.assignee, user)),
-  );
 }

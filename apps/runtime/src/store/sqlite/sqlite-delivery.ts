@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, getTableColumns, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
 import { afterCursor, decodeCursor, pageLimit, toPage } from '../paging';
 import { byCreation, byDue, withoutColumn } from '../rows';
-import type { ClaimedOutbox, ClaimedTimer, OutboxRow, Store, TimerRow } from '../store';
+import type { ClaimedOutbox, ClaimedTimer, IdempotencyRow, OutboxRow, Store, TimerRow } from '../store';
+import { RawTable } from './raw-table';
 import { idempotency, outbox, timers } from './schema';
 import { type SqliteDb, sqliteConflict } from './sqlite-db';
 
@@ -14,54 +15,57 @@ const timerColumns = {
   fireAt: timers.fireAt,
   purpose: timers.purpose,
 };
-const retryable = inArray(outbox.status, ['pending', 'failed']);
 
-/** The outbox, durable timers and idempotency keys on SQLite. */
+/**
+ * The outbox, durable timers and idempotency keys on SQLite. Timer and outbox writes happen on
+ * every event: cached raw statements; lists are composed with drizzle.
+ */
 export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 'idempotency'> {
+  const client = db.$client;
+  const rawOutbox = new RawTable<OutboxRow>(client, outbox, ['claim']);
+  const rawKeys = new RawTable<IdempotencyRow>(client, idempotency);
   // The timer claim walks the (fire_at, id) primary key of the WITHOUT ROWID table and moves
   // the claimed rows out of the due range in the same statement (row values: no drizzle form).
-  const claimTimers = db.$client.prepare<[number, string, number, number], ClaimedTimer>(
+  const claimTimers = client.prepare<[number, string, number, number], ClaimedTimer>(
     `update timers set fire_at = ?, claim = ?
      where (fire_at, id) in (select fire_at, id from timers where fire_at <= ? order by fire_at, id limit ?)
      returning id, case_id as caseId, timer_id as timerId, purpose, due_at as dueAt, fire_at as fireAt, claim`,
   );
-
-  const settle = (id: string, claim: string, set: Partial<typeof outbox.$inferInsert>) =>
-    db
-      .update(outbox)
-      .set({ ...set, claim: null })
-      .where(and(eq(outbox.id, id), eq(outbox.claim, claim), retryable))
-      .run().changes > 0;
+  const upsertTimer = client.prepare(
+    `insert into timers (fire_at, id, case_id, timer_id, purpose, due_at, claim) values (?, ?, ?, ?, ?, ?, null)
+     on conflict (id) do update set fire_at = excluded.fire_at, due_at = excluded.due_at, purpose = excluded.purpose, claim = null`,
+  );
+  const deleteTimer = client.prepare('delete from timers where id = ?');
+  const deleteCaseTimers = client.prepare('delete from timers where case_id = ?');
+  const completeTimer = client.prepare('delete from timers where id = ? and claim = ?');
+  const settleOutbox = (status: string) =>
+    client.prepare(
+      `update outbox set status = '${status}', claim = null, delivered_at = coalesce(?, delivered_at),
+         last_error = coalesce(?, last_error), next_attempt_at = coalesce(?, next_attempt_at)
+       where id = ? and claim = ? and status in ('pending', 'failed')`,
+    );
+  const delivered = settleOutbox('delivered');
+  const failed = settleOutbox('failed');
+  const dead = settleOutbox('dead');
 
   return {
     outbox: {
       async insert(row) {
-        const values = {
+        const values: OutboxRow = {
           ...row,
-          status: 'pending' as const,
+          status: 'pending',
           attempts: 0,
           nextAttemptAt: row.nextAttemptAt ?? row.createdAt,
           lastError: null,
-          claim: null,
           deliveredAt: null,
         };
         const inserted = sqliteConflict(`outbox row ${row.id} exists`, () =>
-          db
-            .insert(outbox)
-            .values(values)
-            .onConflictDoNothing({ target: outbox.idempotencyKey })
-            .returning(outboxColumns)
-            .get(),
+          rawOutbox.insertOrIgnore(values, '(idempotency_key)'),
         );
-        if (inserted) return inserted;
-        return db
-          .select(outboxColumns)
-          .from(outbox)
-          .where(eq(outbox.idempotencyKey, row.idempotencyKey))
-          .get()!;
+        return inserted ?? rawOutbox.get('idempotency_key = ?', row.idempotencyKey)!;
       },
       async get(id) {
-        return db.select(outboxColumns).from(outbox).where(eq(outbox.id, id)).get() ?? null;
+        return rawOutbox.get('id = ?', id);
       },
       async list(query = {}) {
         const limit = pageLimit(query);
@@ -86,7 +90,7 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
         const due = db
           .select({ id: outbox.id })
           .from(outbox)
-          .where(and(retryable, lte(outbox.nextAttemptAt, now)))
+          .where(and(inArray(outbox.status, ['pending', 'failed']), lte(outbox.nextAttemptAt, now)))
           .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
           .limit(limit);
         const rows = db
@@ -98,20 +102,20 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
         return rows.map((r) => ({ ...r, claim }) as ClaimedOutbox).sort(byCreation);
       },
       async markDelivered(id, claim, now) {
-        return settle(id, claim, { status: 'delivered', deliveredAt: now });
+        return delivered.run(now, null, null, id, claim).changes > 0;
       },
       async markFailed(id, claim, error, nextAttemptAt) {
-        return settle(id, claim, { status: 'failed', lastError: error, nextAttemptAt });
+        return failed.run(null, error, nextAttemptAt, id, claim).changes > 0;
       },
       async markDead(id, claim, error) {
-        return settle(id, claim, { status: 'dead', lastError: error });
+        return dead.run(null, error, null, id, claim).changes > 0;
       },
       async nextDueAt() {
         return (
           db
             .select({ at: sql<number | null>`min(${outbox.nextAttemptAt})` })
             .from(outbox)
-            .where(retryable)
+            .where(inArray(outbox.status, ['pending', 'failed']))
             .get()?.at ?? null
         );
       },
@@ -120,27 +124,20 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
     timers: {
       async schedule(timer) {
         const id = `${timer.caseId}:${timer.timerId}`;
-        const row = { ...timer, id, dueAt: timer.fireAt, claim: null };
-        return db
-          .insert(timers)
-          .values(row)
-          .onConflictDoUpdate({
-            target: timers.id,
-            set: { fireAt: timer.fireAt, dueAt: timer.fireAt, purpose: timer.purpose, claim: null },
-          })
-          .returning(timerColumns)
-          .get();
+        upsertTimer.run(timer.fireAt, id, timer.caseId, timer.timerId, timer.purpose, timer.fireAt);
+        return {
+          id,
+          caseId: timer.caseId,
+          timerId: timer.timerId,
+          fireAt: timer.fireAt,
+          purpose: timer.purpose,
+        };
       },
       async cancel(caseId, timerId) {
-        return (
-          db
-            .delete(timers)
-            .where(eq(timers.id, `${caseId}:${timerId}`))
-            .run().changes > 0
-        );
+        return deleteTimer.run(`${caseId}:${timerId}`).changes > 0;
       },
       async cancelAllForCase(caseId) {
-        return db.delete(timers).where(eq(timers.caseId, caseId)).run().changes;
+        return deleteCaseTimers.run(caseId).changes;
       },
       async listByCase(caseId) {
         const rows = db
@@ -155,12 +152,7 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
         return claimTimers.all(now + leaseMs, randomUUID(), now, limit).sort(byDue);
       },
       async complete(id, claim) {
-        return (
-          db
-            .delete(timers)
-            .where(and(eq(timers.id, id), eq(timers.claim, claim)))
-            .run().changes > 0
-        );
+        return completeTimer.run(id, claim).changes > 0;
       },
       async nextDueAt() {
         return (
@@ -174,19 +166,13 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
 
     idempotency: {
       async get(userId, key) {
-        return (
-          db
-            .select()
-            .from(idempotency)
-            .where(and(eq(idempotency.userId, userId), eq(idempotency.key, key)))
-            .get() ?? null
-        );
+        return rawKeys.get('user_id = ? and key = ?', userId, key);
       },
       async put(row) {
-        return db.insert(idempotency).values(row).onConflictDoNothing().run().changes > 0;
+        return rawKeys.insertOrIgnore(row) !== null;
       },
       async purge(before) {
-        return db.delete(idempotency).where(lt(idempotency.createdAt, before)).run().changes;
+        return rawKeys.delete('created_at < ?', before);
       },
     },
   };
