@@ -17,6 +17,7 @@ const login = createRoute({
     200: json(LoginResponse, 'a bearer token and the user'),
     400: errorResponses[400],
     401: errorResponses[401],
+    429: json(ErrorBody, 'too many failed attempts for this username (see Retry-After)'),
   },
 });
 
