@@ -1,6 +1,7 @@
 import { type FlowDefinitionInput, NODE_TYPES, Problem } from '@caseflow/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { flowArbitrary } from './testing/flow-generator';
 import { validateFlow } from './validate-flow';
 
 /**
@@ -723,6 +724,44 @@ describe('validateFlow on arbitrary input', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('reports the removal of any edge a generated valid flow needs', () => {
+    // Optional edges: decision branches with a condition, action error exits, parallel branches.
+    const needed = (def: FlowDefinitionInput, e: EdgeIn) => {
+      const source = def.nodes.find((n) => n.id === e.from);
+      return !(e.when && !e.default) && e.on !== 'error' && source?.type !== 'parallel';
+    };
+    fc.assert(
+      fc.property(flowArbitrary(25), fc.nat(), (def, pick) => {
+        const edges = def.edges ?? [];
+        const index = pick % edges.length;
+        if (!needed(def, edges[index]!)) return;
+        const cut = { ...def, edges: edges.filter((_, i) => i !== index) };
+        expect(validateFlow(def).filter((p) => p.severity === 'error')).toEqual([]);
+        expect(validateFlow(cut).filter((p) => p.severity === 'error')).not.toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never throws on a generated flow with any part replaced or removed', () => {
+    fc.assert(
+      fc.property(
+        flowArbitrary(20),
+        fc.array(fc.tuple(fc.nat(), fc.option(fc.jsonValue(), { nil: undefined })), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        (flow, edits) => {
+          const def = JSON.parse(JSON.stringify(flow)) as unknown;
+          const paths = pathsOf(def);
+          for (const [i, value] of edits) setAt(def, paths[i % paths.length]!, value);
+          for (const p of validateFlow(def)) Problem.parse(p);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 
