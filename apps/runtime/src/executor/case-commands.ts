@@ -69,8 +69,10 @@ export function signal(
   actor: Actor,
 ): Promise<CaseRecord> {
   return core.events.run(async (session) => {
-    const live = await session.send(caseId, { type: 'signal', name, data }, actor);
+    // Recorded first so the timeline reads: signal, then what it set off.
+    const live = await session.require(caseId);
     session.record(live, { type: 'signal', actor, data: { name, ...(data === undefined ? {} : { data }) } });
+    await session.send(caseId, { type: 'signal', name, data }, actor);
     return session.committedCase(caseId);
   });
 }

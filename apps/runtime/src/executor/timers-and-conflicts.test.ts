@@ -81,6 +81,27 @@ describe('durable timers', () => {
     expect(types).toContain('task.escalated');
   });
 
+  it('fires each timer exactly once when two runtimes (two connections) share the database', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      ids.push(
+        (await f.runtime.openCase({ flow: 'cool-off', customerId: 'cu-1', channel: 'web', actor: 'ann' })).id,
+      );
+    }
+    f.clock.advance('PT2H');
+    const store2 = await openSqliteStore({ file: f.file });
+    const second = createRuntime({ store: store2, clock: f.clock, logger: memoryLogger() });
+    try {
+      const [a, b] = await Promise.all([f.runtime.fireDueTimers(), second.fireDueTimers()]);
+      expect(a + b).toBe(12);
+      for (const id of ids)
+        expect((await f.runtime.getCase(id))!).toMatchObject({ status: 'resolved', revision: 2 });
+    } finally {
+      await second.close();
+      await store2.close();
+    }
+  });
+
   it('catches up after downtime: timers due while no runtime ran fire as the background loop starts', async () => {
     const c = await f.runtime.openCase({
       flow: 'cool-off',
