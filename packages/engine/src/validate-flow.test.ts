@@ -693,7 +693,7 @@ describe('validateFlow on arbitrary input', () => {
           expect(resolves(value, p.path.slice(0, -1))).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -723,7 +723,7 @@ describe('validateFlow on arbitrary input', () => {
           if (!entered && type !== 'start') expect(unreachable.has(id)).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -742,7 +742,7 @@ describe('validateFlow on arbitrary input', () => {
         expect(validateFlow(def).filter((p) => p.severity === 'error')).toEqual([]);
         expect(validateFlow(cut).filter((p) => p.severity === 'error')).not.toEqual([]);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -761,7 +761,7 @@ describe('validateFlow on arbitrary input', () => {
           for (const p of validateFlow(def)) Problem.parse(p);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -785,7 +785,7 @@ describe('validateFlow on arbitrary input', () => {
           expect(validateFlow(def, CTX)).toEqual(problems);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
   });
 });
