@@ -34,6 +34,7 @@ export interface EdgeView {
   raw: JsonObject;
 }
 
+/** A definition read for checking: its nodes and edges, and the adjacency between them. */
 export interface FlowView {
   /** The definition when it is an object, else an empty object. */
   raw: JsonObject;
