@@ -15,8 +15,12 @@ const noMonacoCdn: Plugin = {
   },
 };
 
+// The runtime the dev server and `vite preview` forward /api to.
+const api = process.env.CASEFLOW_API ?? 'http://localhost:3000';
+
 export default defineConfig({
   plugins: [react(), noMonacoCdn],
-  server: { proxy: { '/api': 'http://localhost:3000' } },
+  server: { proxy: { '/api': api } },
+  preview: { proxy: { '/api': api } },
   build: { chunkSizeWarningLimit: 4000 },
 });

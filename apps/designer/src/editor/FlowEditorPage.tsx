@@ -8,7 +8,7 @@ import { api } from '../auth/session';
 import { ErrorBanner, Loading, StatusLine } from '../components/Status';
 import { errorMessage } from '../hooks/useResource';
 import { SimulatorPanel } from '../simulator/SimulatorPanel';
-import { autoLayout } from './auto-layout';
+import { autoLayout, ensureLayout } from './auto-layout';
 import { Canvas } from './Canvas';
 import { CompiledView } from './CompiledView';
 import type { NodeOverlay } from './canvas-graph';
@@ -40,7 +40,7 @@ export default function FlowEditorPage() {
     api.getFlow(key).then(
       (draft) => {
         if (!live) return;
-        store.getState().load({ ...draft.definition, key });
+        store.getState().load(ensureLayout({ ...draft.definition, key }));
         setState('ready');
       },
       (e: unknown) => {
@@ -176,7 +176,7 @@ function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) {
     const r = parseFlowJson(text, flowKey);
     if (!r.ok) return setError(r.error);
     setError(null);
-    store.getState().run(replaceDocument(r.doc));
+    store.getState().run(replaceDocument(ensureLayout(r.doc)));
     requestAnimationFrame(fit);
     setStatus('Imported; save the draft to keep it.');
   }

@@ -1,6 +1,7 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { CanvasNode } from './canvas-graph';
+import { NodeIcon } from './NodeIcon';
 import { kindOf, nodeLabel, nodeSummary, outPorts } from './node-catalog';
 
 /** One node on the canvas: shape and icon of its type, label, summary, problems and outcome handles. */
@@ -28,8 +29,8 @@ function FlowNodeViewImpl({ data, selected }: NodeProps<CanvasNode>) {
         <Handle type="target" position={Position.Top} id="in" aria-label={`Connect into ${node.id}`} />
       )}
       {kind.shape === 'diamond' && <div className="diamond-bg" aria-hidden="true" />}
-      <span className="fnode-icon" aria-hidden="true">
-        {kind.icon}
+      <span className="fnode-icon">
+        <NodeIcon type={node.type} />
       </span>
       <div className="fnode-text">
         <strong>{nodeLabel(node)}</strong>

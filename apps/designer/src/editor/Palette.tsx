@@ -1,4 +1,5 @@
 import type { NodeType } from '@caseflow/schema';
+import { NodeIcon } from './NodeIcon';
 import { NODE_KINDS } from './node-catalog';
 
 /** Drag-and-drop MIME type of a palette entry. */
@@ -24,8 +25,8 @@ export function Palette({ onAdd }: { onAdd(type: NodeType): void }) {
               }}
               onClick={() => onAdd(k.type)}
             >
-              <span className="palette-icon" aria-hidden="true">
-                {k.icon}
+              <span className="palette-icon">
+                <NodeIcon type={k.type} />
               </span>
               {k.label}
             </button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoLayout } from './auto-layout';
+import { autoLayout, ensureLayout } from './auto-layout';
 import type { FlowDoc } from './flow-document';
 
 //   start
@@ -58,5 +58,16 @@ describe('autoLayout', () => {
     expect(Object.keys(p)).toHaveLength(300);
     const seen = new Set(Object.values(p).map((xy) => `${xy.x},${xy.y}`));
     expect(seen.size).toBe(300);
+  });
+});
+
+describe('ensureLayout', () => {
+  it('lays out a flow whose nodes have no positions', () => {
+    const placed = ensureLayout(doc);
+    expect(Object.keys(placed.layout ?? {})).toHaveLength(5);
+  });
+  it('leaves a fully placed flow untouched', () => {
+    const placed = ensureLayout(doc);
+    expect(ensureLayout(placed)).toBe(placed);
   });
 });

@@ -33,3 +33,13 @@ export function autoLayout(doc: FlowDoc, direction: LayoutDirection = 'TB'): Rec
   }
   return out;
 }
+
+/**
+ * The document with every node placed: when some node has no position (a flow written by
+ * hand or imported), the whole flow is laid out; otherwise the document comes back as is. Pure.
+ */
+export function ensureLayout(doc: FlowDoc): FlowDoc {
+  const layout = doc.layout ?? {};
+  if (doc.nodes.every((n) => layout[n.id] !== undefined)) return doc;
+  return { ...doc, layout: { ...layout, ...autoLayout(doc) } };
+}

@@ -5,8 +5,6 @@ import type { DocNode } from './flow-document';
 export interface NodeKind {
   type: NodeType;
   label: string;
-  /** A short glyph drawn in the node and the palette (decorative). */
-  icon: string;
   /** What the node does, for the palette tooltip. */
   hint: string;
   shape: 'pill' | 'box' | 'diamond' | 'circle' | 'bar';
@@ -14,37 +12,37 @@ export interface NodeKind {
 
 /** Every node type, in palette order. */
 export const NODE_KINDS: readonly NodeKind[] = [
-  { type: 'start', label: 'Start', icon: '▶', hint: 'Where a case begins', shape: 'circle' },
-  { type: 'task', label: 'Task', icon: '☑', hint: 'Work for a person, left by its outcome', shape: 'box' },
+  { type: 'start', label: 'Start', hint: 'Where a case begins', shape: 'circle' },
+  { type: 'task', label: 'Task', hint: 'Work for a person, left by its outcome', shape: 'box' },
   {
     type: 'approval',
     label: 'Approval',
-    icon: '✔',
+
     hint: 'Approvers vote: approved, rejected, timeout',
     shape: 'box',
   },
   {
     type: 'decision',
     label: 'Decision',
-    icon: '◇',
+
     hint: 'First edge whose condition holds, else default',
     shape: 'diamond',
   },
   {
     type: 'action',
     label: 'Action',
-    icon: '⚙',
+
     hint: 'Set variables, call HTTP, update the customer',
     shape: 'box',
   },
-  { type: 'wait', label: 'Wait', icon: '⏸', hint: 'Waits for a named signal', shape: 'box' },
-  { type: 'timer', label: 'Timer', icon: '⏱', hint: 'Waits a duration or until a date', shape: 'circle' },
-  { type: 'subflow', label: 'Subflow', icon: '⧉', hint: 'Runs another flow as a child case', shape: 'box' },
-  { type: 'parallel', label: 'Parallel', icon: '⫴', hint: 'Forks into all outgoing branches', shape: 'bar' },
-  { type: 'join', label: 'Join', icon: '⫵', hint: 'Waits for all incoming branches', shape: 'bar' },
-  { type: 'notify', label: 'Notify', icon: '✉', hint: 'Sends a message from a template', shape: 'box' },
-  { type: 'survey', label: 'Survey', icon: '★', hint: 'Sends a CSAT, NPS or CES survey', shape: 'box' },
-  { type: 'end', label: 'End', icon: '■', hint: 'Closes the case with an outcome', shape: 'circle' },
+  { type: 'wait', label: 'Wait', hint: 'Waits for a named signal', shape: 'box' },
+  { type: 'timer', label: 'Timer', hint: 'Waits a duration or until a date', shape: 'circle' },
+  { type: 'subflow', label: 'Subflow', hint: 'Runs another flow as a child case', shape: 'box' },
+  { type: 'parallel', label: 'Parallel', hint: 'Forks into all outgoing branches', shape: 'bar' },
+  { type: 'join', label: 'Join', hint: 'Waits for all incoming branches', shape: 'bar' },
+  { type: 'notify', label: 'Notify', hint: 'Sends a message from a template', shape: 'box' },
+  { type: 'survey', label: 'Survey', hint: 'Sends a CSAT, NPS or CES survey', shape: 'box' },
+  { type: 'end', label: 'End', hint: 'Closes the case with an outcome', shape: 'circle' },
 ];
 
 /** The palette entry of a type. */

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
+import { api } from '../auth/session';
 import { countdown, formatSpan } from '../components/format';
 import { Badge, ErrorBanner } from '../components/Status';
 import type { NodeOverlay } from '../editor/canvas-graph';
 import type { FlowDoc } from '../editor/flow-document';
-import { describeEffect, SimSession } from './sim-session';
+import { describeEffect, SimSession, subflowKeys } from './sim-session';
 
 const STEPS = ['PT5M', 'PT15M', 'PT1H', 'PT4H', 'P1D'];
 
@@ -31,11 +32,23 @@ export function SimulatorPanel({
     onOverlays(session.overlays());
   }
 
-  function start() {
+  async function start() {
     setError(null);
     try {
       const vars = JSON.parse(variables || '{}') as Record<string, unknown>;
-      const s = SimSession.start(doc, { variables: vars });
+      const children = await Promise.all(
+        subflowKeys(doc).map((key) =>
+          api.getFlow(key).then(
+            (f) => ({ ...f.definition, key }) as FlowDoc,
+            () => null,
+          ),
+        ),
+      );
+      const s = SimSession.start(
+        doc,
+        { variables: vars },
+        children.filter((c): c is FlowDoc => c !== null),
+      );
       setSession(s);
       onOverlays(s.overlays());
     } catch (e) {
@@ -57,7 +70,7 @@ export function SimulatorPanel({
           <textarea rows={4} value={variables} onChange={(e) => setVariables(e.target.value)} />
         </label>
         <ErrorBanner message={error} />
-        <button type="button" className="btn btn-primary" onClick={start}>
+        <button type="button" className="btn btn-primary" onClick={() => void start()}>
           Start simulation
         </button>
       </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowDoc } from '../editor/flow-document';
-import { describeEffect, SimSession } from './sim-session';
+import { describeEffect, SimSession, subflowKeys } from './sim-session';
 
 //  start → triage (task, L1, SLA 30m escalate) ─resolved→ closed
 const flow: FlowDoc = {
@@ -59,5 +59,47 @@ describe('SimSession', () => {
     const s = SimSession.start(flow);
     s.signal('nobody-waits');
     expect(s.trace.at(-1)?.error).toMatch(/signal/);
+  });
+});
+
+//  parent: start → check (subflow child-check) → closed        child: start → done
+describe('SimSession with subflows', () => {
+  const child: FlowDoc = {
+    key: 'child-check',
+    name: 'Child',
+    kind: 'subflow',
+    nodes: [
+      { id: 'start', type: 'start', trigger: { kind: 'subflow' } },
+      { id: 'done', type: 'end', outcome: 'resolved' },
+    ],
+    edges: [{ from: 'start', to: 'done' }],
+  };
+  const parent: FlowDoc = {
+    key: 'parent',
+    name: 'Parent',
+    nodes: [
+      { id: 'start', type: 'start' },
+      { id: 'check', type: 'subflow', flow: 'child-check' },
+      { id: 'closed', type: 'end', outcome: 'resolved' },
+    ],
+    edges: [
+      { from: 'start', to: 'check' },
+      { from: 'check', to: 'closed' },
+    ],
+  };
+
+  it('names the child flows a flow needs', () => {
+    expect(subflowKeys(parent)).toEqual(['child-check']);
+  });
+
+  it('runs the child flow and continues the parent when it ends', () => {
+    const s = SimSession.start(parent, {}, [child]);
+    expect(s.view().status).toBe('resolved');
+  });
+
+  it('keeps the case and reports the error when a child flow is missing', () => {
+    const s = SimSession.start(parent);
+    expect(s.caseId).not.toBe('');
+    expect(s.trace[0]?.error).toMatch(/child-check/);
   });
 });

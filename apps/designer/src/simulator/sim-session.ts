@@ -1,4 +1,4 @@
-import { compileFlow, Simulator } from '@caseflow/engine';
+import { type CompiledFlow, compileFlow, Simulator } from '@caseflow/engine';
 import type { CaseView, Effect } from '@caseflow/schema';
 import type { NodeOverlay } from '../editor/canvas-graph';
 import type { FlowDoc } from '../editor/flow-document';
@@ -32,11 +32,14 @@ export class SimSession {
   readonly started: number;
   private readonly sim: Simulator;
 
-  private constructor(doc: FlowDoc, input: SimStart) {
-    const compiled = compileFlow(doc);
+  private constructor(doc: FlowDoc, input: SimStart, subflows: readonly FlowDoc[]) {
+    const flows: Record<string, CompiledFlow> = {};
+    // Child flows first, so the edited flow wins when it calls itself.
+    for (const child of subflows) flows[child.key] = compileFlow(child);
+    flows[doc.key] = compileFlow(doc);
     this.started = input.now ?? Date.UTC(2026, 0, 5, 9, 0, 0);
     this.sim = new Simulator({
-      flows: { [doc.key]: compiled },
+      flows,
       now: this.started,
       http: () => ({ ok: true, status: 200, result: { simulated: true } }),
     });
@@ -49,12 +52,17 @@ export class SimSession {
         customerId: 'sim-customer',
       });
     });
-    this.caseId = id;
+    // A failing effect (e.g. a missing child flow) still leaves the case open: find it.
+    this.caseId = id || ([...this.sim.cases.values()].find((c) => !c.parent)?.id ?? '');
+    if (!this.caseId) throw new Error(this.trace[0]?.error ?? 'the case could not be opened');
   }
 
-  /** Compiles `doc` and opens a simulated case; throws EngineError when the flow cannot compile. */
-  static start(doc: FlowDoc, input: SimStart = {}): SimSession {
-    return new SimSession(doc, input);
+  /**
+   * Compiles `doc` (and the child flows its subflow nodes run) and opens a simulated case;
+   * throws EngineError when a flow cannot compile.
+   */
+  static start(doc: FlowDoc, input: SimStart = {}, subflows: readonly FlowDoc[] = []): SimSession {
+    return new SimSession(doc, input, subflows);
   }
 
   get now(): number {
@@ -190,4 +198,10 @@ export function describeEffect(e: Effect): string {
     case 'audit':
       return `${e.entry.type}${e.entry.nodeId ? ` ${e.entry.nodeId}` : ''}`;
   }
+}
+
+/** Keys of the flows that subflow nodes of `doc` start, other than `doc` itself. Pure. */
+export function subflowKeys(doc: FlowDoc): string[] {
+  const keys = doc.nodes.flatMap((n) => (n.type === 'subflow' && n.flow !== doc.key ? [n.flow] : []));
+  return [...new Set(keys)];
 }

@@ -8,6 +8,7 @@ import type { FlowVersion } from '../api/api';
 import { api, hasRole, useSession } from '../auth/session';
 import { formatDate } from '../components/format';
 import { Badge, ErrorBanner, Loading, StatusLine } from '../components/Status';
+import { ensureLayout } from '../editor/auto-layout';
 import { Canvas } from '../editor/Canvas';
 import { EditorProvider } from '../editor/EditorContext';
 import { createEditorStore } from '../editor/editor-store';
@@ -190,7 +191,7 @@ function compare(a: FlowVersion, b: FlowVersion) {
   if (!pa.success || !pb.success) return { error: 'A version does not parse as a flow definition.' };
   const diff = diffFlows(pa.data, pb.data);
   const { doc, overlays } = diffCanvas(a.definition as FlowDoc, b.definition as FlowDoc, diff);
-  return { diff, overlays, store: createEditorStore(doc) };
+  return { diff, overlays, store: createEditorStore(ensureLayout(doc)) };
 }
 
 function DiffList({ title, items }: { title: string; items: string[] }) {

@@ -7,6 +7,7 @@ import { feelScope } from '../feel-scope';
 import type { DocNode, DocNodeOf } from '../flow-document';
 import { JsonField } from '../JsonField';
 import { formMetaSchema } from '../json-schemas';
+import { NodeIcon } from '../NodeIcon';
 import { kindOf } from '../node-catalog';
 import { ActionProperties } from './ActionProperties';
 import { DecisionBranches } from './DecisionBranches';
@@ -27,7 +28,7 @@ export function NodeProperties({ node }: { node: DocNode }) {
   return (
     <section className="props" aria-label={`Properties of ${node.id}`}>
       <h2>
-        <span aria-hidden="true">{kind.icon}</span> {kind.label}
+        <NodeIcon type={node.type} /> {kind.label}
       </h2>
       <IdField
         id={node.id}
