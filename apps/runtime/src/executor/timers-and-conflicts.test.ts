@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../store/sqlite/sqlite-store';
 import type { Store } from '../store/store';
 import { createRuntime, moveClock } from './runtime';
 import { supportFlow, timerFlow } from './test-support/flows';
@@ -89,7 +88,7 @@ describe('durable timers', () => {
       );
     }
     f.clock.advance('PT2H');
-    const store2 = await openSqliteStore({ file: f.file });
+    const store2 = await f.openAnother();
     const second = createRuntime({ store: store2, clock: f.clock, logger: memoryLogger() });
     try {
       const [a, b] = await Promise.all([f.runtime.fireDueTimers(), second.fireDueTimers()]);
@@ -112,7 +111,7 @@ describe('durable timers', () => {
     await f.runtime.close();
     // The process is "down" for three hours, then a new runtime starts on the same database.
     f.clock.advance('PT3H');
-    const store2 = await openSqliteStore({ file: f.file });
+    const store2 = await f.openAnother();
     const second = createRuntime({ store: store2, clock: f.clock, logger: memoryLogger() });
     try {
       second.startBackground();
