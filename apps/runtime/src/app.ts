@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/authenticate';
 import type { Config } from './config';
 import type { Runtime } from './executor/types';
@@ -39,7 +40,7 @@ export interface CreateAppOptions {
  * /api/openapi.json and a readable index at /api/docs, /health and /metrics at the root.
  * Does not listen and does not serve the designer (main.ts adds both).
  *
- * Middleware order: request id → request log → body limit → authentication → route
+ * Middleware order: request id → security headers → request log → body limit → authentication → route
  * (role check → validation → handler). Errors of every layer meet in one `onError`.
  */
 export function createApp({ runtime, config, logger, metrics = createMetrics() }: CreateAppOptions) {
@@ -48,6 +49,9 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
   app.onError(onError(logger));
   app.notFound(notFoundHandler);
   app.use('*', requestId());
+  // nosniff, frame and referrer policies for the API and the designer alike (no CSP here: the
+  // designer's monaco needs its own policy, which belongs with the designer build).
+  app.use('*', secureHeaders());
   app.use('*', requestLog(logger, metrics));
   app.use(
     '/api/*',
