@@ -1,14 +1,14 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/context';
-import { unauthorized } from '../http/errors';
 import type { Store } from '../store/store';
 import { verifyToken } from './tokens';
 
 /**
  * Reads `Authorization: Bearer <token>`, verifies it and loads the user on every request, so a
- * deleted user's token stops working at once. Sets `user` (null when no header is sent); a
- * header with a bad or expired token is a 401 even on public routes, because a client that
- * sends credentials expects them to count.
+ * deleted user's token stops working at once. Sets `user`, or null with `authError` saying why
+ * when the header is missing or bad. Public routes (login, surveys, health) therefore still
+ * work for a client holding a stale token — a login must never fail because of the old token
+ * it replaces — while protected routes answer 401 with that reason (requireRole).
  *
  * Tokens are checked against the wall clock, not the runtime clock: a manual test clock moved
  * days ahead must not sign everybody out.
@@ -19,17 +19,21 @@ export function authenticate(
   now: () => number = Date.now,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    c.set('user', null);
+    c.set('authError', 'sign in first');
     const header = c.req.header('authorization');
-    if (!header) {
-      c.set('user', null);
+    if (!header) return next();
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) {
+      c.set('authError', 'expected "Authorization: Bearer <token>"');
       return next();
     }
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw unauthorized('expected "Authorization: Bearer <token>"');
     const claims = verifyToken(match[1], secret, now());
-    if (!claims) throw unauthorized('invalid or expired token');
-    const user = await store.users.get(claims.sub);
-    if (!user) throw unauthorized('invalid or expired token');
+    const user = claims ? await store.users.get(claims.sub) : null;
+    if (!user) {
+      c.set('authError', 'invalid or expired token');
+      return next();
+    }
     c.set('user', user);
     await next();
   };

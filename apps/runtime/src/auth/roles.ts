@@ -35,7 +35,7 @@ export function isCustomerOnly(user: Pick<UserRow, 'roles'>): boolean {
 export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const user = c.get('user');
-    if (!user) throw unauthorized();
+    if (!user) throw unauthorized(c.get('authError'));
     if (!roles.some((r) => hasRole(user, r))) throw forbidden(`requires role ${roles.join(' or ')}`);
     await next();
   };
@@ -43,6 +43,6 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
 
 /** Middleware admitting any signed-in user. */
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.get('user')) throw unauthorized();
+  if (!c.get('user')) throw unauthorized(c.get('authError'));
   await next();
 };

@@ -18,6 +18,8 @@ export interface AppVariables {
   requestId: string;
   /** The signed-in user, loaded from the store on every request (null when anonymous). */
   user: UserRow | null;
+  /** Why `user` is null (no header, malformed header, invalid or expired token). */
+  authError: string;
 }
 
 /** The Hono environment of every router in this package. */
