@@ -54,7 +54,11 @@ describe('outbox delivery through the runtime', () => {
     expect(doc).toMatchObject({
       kind: 'notify',
       caseId: c.id,
-      payload: { template: 'card-frozen', to: 'customer', recipient: { email: 'carla@example.com' } },
+      payload: {
+        template: 'card-frozen',
+        to: 'customer',
+        recipients: [{ kind: 'customer', customerId: 'cu-1', email: 'carla@example.com' }],
+      },
     });
     const statuses = (await f.runtime.outboxEntries(c.id)).map((r) => [r.kind, r.status]);
     expect(statuses).toEqual(
@@ -87,6 +91,23 @@ describe('outbox delivery through the runtime', () => {
     const after = (await f.runtime.getCase(c.id))!;
     expect(after.status).toBe('failed');
     expect((await f.runtime.outboxEntries(c.id))[0]).toMatchObject({ status: 'dead', attempts: 2 });
+  });
+
+  it('does not perform the HTTP call of a case cancelled before the dispatcher got to it', async () => {
+    const server = await httpRecorder(() => ({ status: 200, body: {} }));
+    close = server.close;
+    f = await runtimeFixture();
+    await f.publish(httpFlow(`${server.url}/freeze`));
+    const c = await f.runtime.openCase({
+      flow: 'freeze',
+      customerId: 'cu-1',
+      channel: 'phone',
+      actor: 'ann',
+    });
+    await f.runtime.cancelCase(c.id, 'opened by mistake', 'ann');
+    await f.runtime.dispatchOutbox();
+    expect(server.requests).toHaveLength(0);
+    expect((await f.runtime.outboxEntries(c.id))[0]).toMatchObject({ kind: 'http', status: 'dead' });
   });
 
   it('creates a survey with an unguessable token that can be answered once, within its scale', async () => {

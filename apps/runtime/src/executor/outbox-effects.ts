@@ -2,6 +2,7 @@ import type { EffectOf } from '@caseflow/schema';
 import type { NewOutbox } from '../store/store';
 import type { CaseSession, LiveCase } from './case-session';
 import { newRowId, newToken } from './ids';
+import { resolveRecipients } from './notify-recipients';
 
 type OutboxEffect = EffectOf<'notify' | 'survey.send' | 'http.call'>;
 
@@ -29,12 +30,8 @@ export async function applyOutboxEffect(
   });
   switch (effect.type) {
     case 'notify': {
-      const customer =
-        effect.to === 'customer' && live.row.customerId ? await tx.customers.get(live.row.customerId) : null;
-      const recipient = customer
-        ? { customerId: customer.id, name: customer.name, email: customer.email, phone: customer.phone }
-        : null;
-      await tx.outbox.insert(row('notify', effect.notifyId, { ...effect, caseId, recipient }));
+      const recipients = await resolveRecipients(tx, live, effect.to);
+      await tx.outbox.insert(row('notify', effect.notifyId, { ...effect, caseId, recipients }));
       session.record(live, {
         type: 'notify.queued',
         actor,

@@ -56,6 +56,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     transport: transportFromEnv(env, logger),
     now: () => clock.now(),
     settleHttp: httpSettler(core),
+    isObsolete: async (row) => {
+      if (!row.caseId) return false;
+      const owner = await store.cases.get(row.caseId);
+      return owner === null || owner.status !== 'open';
+    },
     ...(options.outbox?.maxAttempts === undefined ? {} : { maxAttempts: options.outbox.maxAttempts }),
     ...(options.outbox?.backoffMs === undefined ? {} : { backoffMs: options.outbox.backoffMs }),
     ...(options.outbox?.timeoutMs === undefined ? {} : { timeoutMs: options.outbox.timeoutMs }),

@@ -265,6 +265,30 @@ describe('outbox dispatcher', () => {
       }
     });
 
+    it('does not call out for an action whose case closed in the meantime', async () => {
+      const server = await httpRecorder(() => ({ status: 200, body: {} }));
+      try {
+        await httpRow('h4', server.url, 2);
+        const dispatcher = createOutboxDispatcher({
+          store,
+          transport: logTransport(memoryLogger()),
+          logger: memoryLogger(),
+          now: () => now,
+          settleHttp,
+          isObsolete: async (row) => row.id === 'h4',
+        });
+        await dispatcher.dispatch(now);
+        expect(server.requests).toHaveLength(0);
+        expect(settled).toHaveLength(0);
+        expect(await store.outbox.get('h4')).toMatchObject({
+          status: 'dead',
+          lastError: 'not called: the case closed first',
+        });
+      } finally {
+        await server.close();
+      }
+    });
+
     it('leaves the row claimed when settling crashes, so it comes back after the lease', async () => {
       const server = await httpRecorder(() => ({ status: 200, body: {} }));
       try {

@@ -30,6 +30,11 @@ export interface OutboxDispatcherOptions {
   timeoutMs?: number;
   /** Rows claimed per round (default 20). */
   batchSize?: number;
+  /**
+   * Answers true when an HTTP action is no longer wanted (its case closed before the call was
+   * made): the row then goes `dead` without calling out.
+   */
+  isObsolete?: (row: ClaimedOutbox) => Promise<boolean>;
 }
 
 export interface OutboxDispatcher {
@@ -85,6 +90,10 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
 
   async function performAction(row: ClaimedOutbox): Promise<void> {
     const call = row.payload as unknown as EffectOf<'http.call'>;
+    if (await options.isObsolete?.(row)) {
+      await store.outbox.markDead(row.id, row.claim, 'not called: the case closed first');
+      return;
+    }
     const attempts = Math.max(1, (call.retries ?? 0) + 1);
     const result = await performHttpCall(call, { idempotencyKey: row.idempotencyKey, timeoutMs });
     const at = options.now();
