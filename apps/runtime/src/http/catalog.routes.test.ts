@@ -102,3 +102,19 @@ describe('catalog routes', () => {
     expect((await f.call('GET', '/api/catalog/vip-line', { as: 'ben' })).status).toBe(404);
   });
 });
+
+describe('Idempotency-Key after a failure', () => {
+  it('does not keep a 400: the corrected retry runs', async () => {
+    const send = (values: unknown) =>
+      f.call('POST', '/api/catalog/report-lost-card/requests', {
+        as: 'ben',
+        headers: { 'idempotency-key': 'fix-and-retry' },
+        body: { values },
+      });
+    expect((await send({ cardLast4: 'abcd' })).status).toBe(400);
+    expect((await send({ cardLast4: 'abcd' })).status).toBe(400);
+    const fixed = await send({ cardLast4: '1111' });
+    expect(fixed.status).toBe(201);
+    expect((await send({ cardLast4: '1111' })).body.id).toBe(fixed.body.id);
+  });
+});

@@ -9,10 +9,11 @@ import { AppError } from './errors';
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
- * `Idempotency-Key` support for creating POSTs. The first successful (2xx/4xx) answer for a
- * (user, key) pair is stored and answered again, byte for byte, to every retry with the same
- * method, path and body; reusing the key for a different request is a 422. 5xx answers are not
- * stored, so a retry after a crash runs again. Without the header the middleware does nothing.
+ * `Idempotency-Key` support for creating POSTs. The first successful (2xx) answer for a
+ * (user, key) pair is stored and answered again to every retry with the same method, path and
+ * body; reusing the key for a different request is a 422. Failures are not stored (as Stripe
+ * does): a 4xx changed nothing and a 5xx may not have, so a retry simply runs again. Without
+ * the header, or without a signed-in user, the middleware does nothing.
  */
 export function idempotent(store: Store): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -37,7 +38,8 @@ export function idempotent(store: Store): MiddlewareHandler<AppEnv> {
     }
     await next();
     const status = c.res.status;
-    if (status >= 500 || !c.res.headers.get('content-type')?.includes('application/json')) return;
+    if (status < 200 || status >= 300 || !c.res.headers.get('content-type')?.includes('application/json'))
+      return;
     const answer = await c.res.clone().json();
     await store.idempotency.put({ userId, key, requestHash, status, body: answer, createdAt: Date.now() });
   };
