@@ -1,0 +1,190 @@
+import { pathToFileURL } from 'node:url';
+import { type BenchTarget, printTable } from './run';
+import { measureHttpEvents, measureOpenCaseMemory, publishOverHttp } from './runtime/http-path';
+import type { TraceProfile } from './runtime/raw-replay';
+import { startBenchProcess } from './runtime/runtime-process';
+import { type EventKind, measureStorePath, type StorePathResult } from './runtime/store-path';
+import { measureTimerClaim } from './runtime/timer-claim';
+
+/**
+ * The durable runtime against raw better-sqlite3, in one run (issue 3, item 9):
+ * (a) events/s through the runtime's event transaction vs raw better-sqlite3 replaying the very
+ *     same statements (target ≥ 0.3), for signals and for task completions;
+ * (b) HTTP events/s with 50 connections against the built runtime process vs (a)'s raw figure
+ *     for the same events (target ≥ 0.15), with p50/p99 and non-2xx;
+ * (c) claim of 1,000 due timers among 1,000,000 via store.timers.claimDue vs the raw statement
+ *     (target ≤ 2×);
+ * (d) resident memory added to the runtime process by opening 100,000 cases through the API
+ *     (target < 200 MB).
+ * Sizes can be scaled down with BENCH_SCALE (e.g. 0.1) for a quick look; targets assume 1.
+ */
+
+const SCALE = Number(process.env.BENCH_SCALE ?? '1') || 1;
+const scaled = (n: number, min = 1) => Math.max(min, Math.round(n * SCALE));
+const MB = 1024 * 1024;
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function profileRows(result: StorePathResult): string[][] {
+  const p: TraceProfile = result.profile;
+  const runtimeUs = 1e6 / result.runtimePerSec;
+  const rawUs = 1e6 / result.rawPerSec;
+  const sqliteUs = [...p.sqliteMicrosByKind.values()].reduce((a, b) => a + b, 0);
+  const rows = [
+    [`${result.kind}: runtime per event`, fmt(runtimeUs), '100%'],
+    ['  inside better-sqlite3 calls (traced run)', fmt(sqliteUs), `${fmt((100 * sqliteUs) / runtimeUs)}%`],
+  ];
+  const kinds = [...p.sqliteMicrosByKind].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  for (const [kind, us] of kinds)
+    rows.push([`    ${kind}`, fmt(us, 1), `${fmt((100 * us) / runtimeUs, 1)}%`]);
+  rows.push([
+    '  outside SQLite (engine step, JSON, executor, mutex/await)',
+    fmt(runtimeUs - sqliteUs),
+    `${fmt((100 * (runtimeUs - sqliteUs)) / runtimeUs)}%`,
+  ]);
+  rows.push([`${result.kind}: raw replay per event`, fmt(rawUs), '']);
+  return rows;
+}
+
+/** Runs (a)–(d), prints their tables and answers the four kinds of targets. */
+export default async function runtimeBench(): Promise<BenchTarget[]> {
+  const targets: BenchTarget[] = [];
+  const started = performance.now();
+
+  // (a) store path
+  const store: Partial<Record<EventKind, StorePathResult>> = {};
+  for (const kind of ['signal', 'task'] as const) {
+    store[kind] = await measureStorePath(kind, {
+      cases: scaled(200, 10),
+      eventsPerRound: scaled(600, 20),
+      warmup: 1,
+      rounds: 5,
+    });
+  }
+  console.log('\n(a) event transaction: runtime vs raw better-sqlite3 (same statements, same values)');
+  printTable([
+    ['events', 'runtime ev/s', 'raw ev/s', 'ratio', 'stmts rt/raw', 'writes', 'chars written', 'snapshot'],
+    ...Object.values(store).map((r) => [
+      r.kind === 'signal' ? 'signal (wait loop)' : 'task completion (loop)',
+      fmt(r.runtimePerSec),
+      fmt(r.rawPerSec),
+      fmt(r.runtimePerSec / r.rawPerSec, 2),
+      `${fmt(r.profile.runtimeStatements, 1)}/${fmt(r.profile.rawStatements, 1)}`,
+      [...r.profile.writesByKind].map(([k, n]) => `${fmt(n, 0)} ${k}`).join(', '),
+      fmt(r.profile.writtenChars),
+      fmt(r.snapshotChars),
+    ]),
+  ]);
+  console.log('\nwhere the time of one event goes (µs)');
+  printTable([['', 'µs', 'share'], ...Object.values(store).flatMap(profileRows)]);
+  for (const r of Object.values(store)) {
+    const ratio = r.runtimePerSec / r.rawPerSec;
+    targets.push({
+      name: `runtime store path (${r.kind}) / raw better-sqlite3`,
+      value: ratio,
+      bound: '≥ 0.3',
+      pass: ratio >= 0.3,
+    });
+  }
+
+  // (c) timer claim
+  const timers = await measureTimerClaim({
+    pending: scaled(1_000_000, 10_000),
+    batch: 1000,
+    warmup: 2,
+    rounds: 9,
+  });
+  console.log(
+    `\n(c) claim 1,000 due timers among ${fmt(timers.pending)} (table filled in ${fmt(timers.fillSeconds, 1)} s)`,
+  );
+  printTable([
+    ['claim', 'ms per 1,000'],
+    ['store.timers.claimDue', fmt(timers.storeMs, 2)],
+    ['raw UPDATE…RETURNING', fmt(timers.rawMs, 2)],
+  ]);
+  const claimRatio = timers.storeMs / timers.rawMs;
+  targets.push({
+    name: 'timer claim: store / raw SQL',
+    value: claimRatio,
+    bound: '≤ 2',
+    pass: claimRatio <= 2,
+  });
+
+  // (b) HTTP and (d) memory, on one built runtime process
+  const proc = await startBenchProcess();
+  try {
+    await publishOverHttp(proc);
+    const http = await measureHttpEvents(proc, {
+      cases: scaled(500, 50),
+      connections: 50,
+      warmupSeconds: 3,
+      roundSeconds: Math.max(2, Math.round(5 * SCALE)),
+      rounds: 3,
+    });
+    const raw = store.signal!.rawPerSec;
+    console.log('\n(b) HTTP: POST /api/cases/:id/signals, 50 connections, built runtime process');
+    printTable([
+      ['', 'ev/s', 'vs raw', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'requests'],
+      [
+        'runtime over HTTP',
+        fmt(http.eventsPerSec),
+        fmt(http.eventsPerSec / raw, 2),
+        fmt(http.p50Ms, 1),
+        fmt(http.p99Ms, 1),
+        fmt(http.non2xx),
+        fmt(http.errors),
+        fmt(http.requests),
+      ],
+      ['raw better-sqlite3 (a, signal)', fmt(raw), '1.00', '', '', '', '', ''],
+    ]);
+    targets.push({
+      name: 'HTTP events / raw better-sqlite3',
+      value: http.eventsPerSec / raw,
+      bound: '≥ 0.15',
+      pass: http.eventsPerSec / raw >= 0.15 && http.non2xx === 0,
+    });
+
+    const memory = await measureOpenCaseMemory(proc, scaled(100_000, 1000), 50);
+    const grown = (memory.after.rss - memory.before.rss) / MB;
+    console.log(
+      `\n(d) memory: ${fmt(memory.cases)} cases opened through POST /api/cases in ${fmt(memory.seconds, 1)} s ` +
+        `(${fmt(memory.cases / memory.seconds)}/s, ${fmt(memory.non2xx)} failed), after GC`,
+    );
+    printTable([
+      ['MB', 'before', 'after', 'growth'],
+      ...(['rss', 'heapUsed', 'heapTotal', 'external'] as const).map((k) => [
+        k,
+        fmt(memory.before[k] / MB, 1),
+        fmt(memory.after[k] / MB, 1),
+        fmt((memory.after[k] - memory.before[k]) / MB, 1),
+      ]),
+    ]);
+    targets.push({
+      name: `rss growth for ${fmt(memory.cases)} open cases (MB)`,
+      value: grown,
+      bound: '< 200',
+      pass: grown < 200 && memory.cases >= scaled(100_000, 1000),
+    });
+  } finally {
+    await proc.stop();
+  }
+  console.log(`\nruntime bench took ${fmt((performance.now() - started) / 1000)} s`);
+  return targets;
+}
+
+// `npx tsx bench/runtime.bench.ts` runs this bench alone (bench/run.ts imports the default).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runtimeBench().then(
+    (targets) => {
+      console.log('\nTargets');
+      for (const t of targets) {
+        console.log(`${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.value.toFixed(2)} (target ${t.bound})`);
+      }
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,151 @@
+import Database from 'better-sqlite3';
+import { statementKind, type TracedStatement } from './statement-trace';
+
+/** The statements of one event transaction that a hand-written raw implementation needs too. */
+export interface RawEvent {
+  statements: Array<{ sql: string; params: unknown[] }>;
+}
+
+/** What the runtime ran per event, against what the raw replay keeps. */
+export interface TraceProfile {
+  events: number;
+  /** Statements per event inside the runtime's transaction (begin/commit/savepoints excluded). */
+  runtimeStatements: number;
+  runtimeReads: number;
+  runtimeWrites: number;
+  /** Statements per event the raw replay runs. */
+  rawStatements: number;
+  /** Characters of string parameters written per event (snapshot, variables, audit data…). */
+  writtenChars: number;
+  /** Microseconds per event spent inside better-sqlite3 calls, by `verb table`, commit included. */
+  sqliteMicrosByKind: Map<string, number>;
+  /** Writes per event by `verb table`. */
+  writesByKind: Map<string, number>;
+}
+
+const WRITE_VERBS = new Set(['insert', 'update', 'delete']);
+
+/**
+ * Splits a statement trace into event transactions (`begin immediate` … `commit`) and keeps,
+ * for each, what a raw implementation writing the same rows must run as well: the load of the
+ * case row (first `select … from cases`), the timeline's `max(seq)` read and every insert,
+ * update and delete with exactly the parameters the runtime bound (`returning` clauses are
+ * dropped: the raw side does not read rows back). Reads of flow versions, of tasks/SLAs/surveys
+ * for the answer body, and savepoints are the runtime's own overhead and are left out.
+ */
+export function rawEventsFromTrace(trace: TracedStatement[]): { events: RawEvent[]; profile: TraceProfile } {
+  const events: RawEvent[] = [];
+  const sqliteMicros = new Map<string, number>();
+  const writes = new Map<string, number>();
+  let current: RawEvent | null = null;
+  let loadedCase = false;
+  let runtimeStatements = 0;
+  let runtimeReads = 0;
+  let runtimeWrites = 0;
+  let writtenChars = 0;
+  const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+
+  for (const s of trace) {
+    const lower = s.sql.toLowerCase();
+    if (lower.startsWith('begin')) {
+      current = { statements: [] };
+      loadedCase = false;
+      add(sqliteMicros, 'begin', s.micros);
+      continue;
+    }
+    if (!current) continue;
+    if (lower === 'commit') {
+      add(sqliteMicros, 'commit', s.micros);
+      events.push(current);
+      current = null;
+      continue;
+    }
+    const { verb, table } = statementKind(lower);
+    if (verb === 'savepoint' || verb === 'release' || verb === 'rollback') {
+      add(sqliteMicros, 'savepoint', s.micros);
+      continue;
+    }
+    runtimeStatements += 1;
+    add(sqliteMicros, `${verb} ${table}`, s.micros);
+    if (WRITE_VERBS.has(verb)) {
+      runtimeWrites += 1;
+      add(writes, `${verb} ${table}`, 1);
+      for (const p of s.params) if (typeof p === 'string') writtenChars += p.length;
+      current.statements.push({ sql: withoutReturning(s.sql), params: s.params });
+    } else {
+      runtimeReads += 1;
+      const isCaseLoad = verb === 'select' && table === 'cases' && !loadedCase;
+      const isSeq = lower.includes('max(seq)');
+      if (isCaseLoad) loadedCase = true;
+      if (isCaseLoad || isSeq) current.statements.push({ sql: s.sql, params: s.params });
+    }
+  }
+  const n = Math.max(events.length, 1);
+  const perEvent = (m: Map<string, number>) => new Map([...m].map(([k, v]) => [k, v / n] as const));
+  const rawStatements = events.reduce((sum, e) => sum + e.statements.length, 0);
+  return {
+    events,
+    profile: {
+      events: events.length,
+      runtimeStatements: runtimeStatements / n,
+      runtimeReads: runtimeReads / n,
+      runtimeWrites: runtimeWrites / n,
+      rawStatements: rawStatements / n,
+      writtenChars: writtenChars / n,
+      sqliteMicrosByKind: perEvent(sqliteMicros),
+      writesByKind: perEvent(writes),
+    },
+  };
+}
+
+function withoutReturning(sql: string): string {
+  const i = sql.toLowerCase().lastIndexOf(' returning ');
+  return i < 0 ? sql : sql.slice(0, i);
+}
+
+/**
+ * A plain better-sqlite3 connection with the store's pragmas (WAL, synchronous=NORMAL, busy
+ * timeout, foreign keys) that replays RawEvents, one `begin immediate … commit` per event,
+ * through cached prepared statements.
+ */
+export class RawReplayer {
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('foreign_keys = ON');
+  }
+
+  /** Runs one event transaction; reads step through their result like the runtime's `get`. */
+  replay(event: RawEvent): void {
+    this.db.exec('begin immediate');
+    try {
+      for (const s of event.statements) {
+        const stmt = this.prepare(s.sql);
+        if (stmt.reader) stmt.get(...s.params);
+        else stmt.run(...s.params);
+      }
+      this.db.exec('commit');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('rollback');
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+}

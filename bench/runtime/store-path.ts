@@ -1,0 +1,140 @@
+import { join } from 'node:path';
+import type { Runtime } from '../../apps/runtime/src/executor/types';
+import { median } from '../run';
+import { copyDatabase, openBenchRuntime, publishBenchFlows, tempDir } from './in-process';
+import { RawReplayer, rawEventsFromTrace, type TraceProfile } from './raw-replay';
+import { StatementTrace, type TracedStatement } from './statement-trace';
+
+/** Which loop the events drive: `signal` (bench-signal) or `task` completions (bench-task). */
+export type EventKind = 'signal' | 'task';
+
+export interface StorePathOptions {
+  cases: number;
+  eventsPerRound: number;
+  warmup: number;
+  rounds: number;
+}
+
+export interface StorePathResult {
+  kind: EventKind;
+  /** Median events/s of the runtime (sendEvent path: signal / completeTask). */
+  runtimePerSec: number;
+  /** Median events/s of raw better-sqlite3 replaying the same writes. */
+  rawPerSec: number;
+  profile: TraceProfile;
+  /** Mean JSON/text characters of the case snapshot column. */
+  snapshotChars: number;
+}
+
+let trace: StatementTrace | null = null;
+
+/** Answers a function that sends the next event of a fixed, repeatable sequence. */
+type Driver = () => Promise<void>;
+
+function driver(runtime: Runtime, kind: EventKind, cases: string[], openTasks: Map<string, string>): Driver {
+  const tasks = new Map(openTasks);
+  let i = 0;
+  if (kind === 'signal') {
+    return async () => {
+      const caseId = cases[i++ % cases.length]!;
+      await runtime.signal(caseId, 'ping', undefined, 'bench');
+    };
+  }
+  return async () => {
+    const caseId = cases[i++ % cases.length]!;
+    const record = await runtime.completeTask(tasks.get(caseId)!, { outcome: 'again' }, 'bench');
+    const next = record.tasks.find((t) => t.status === 'open');
+    if (!next) throw new Error(`case ${caseId} has no open task after "again"`);
+    tasks.set(caseId, next.id);
+  };
+}
+
+/**
+ * (a) Events/s through the runtime's event transaction (load case → engine.step → snapshot,
+ * timeline, task, SLA and timer rows, one transaction per event; the same call the HTTP route
+ * makes) against raw better-sqlite3 writing the same rows.
+ *
+ * The raw side is exact, not an imitation: the database is copied before the first event
+ * (A = measured runtime, B = traced runtime, C = raw); the same event sequence runs first on B
+ * with every better-sqlite3 call recorded, then A and C take turns per round, C replaying B's
+ * transactions statement by statement with the very parameters the runtime bound
+ * (rawEventsFromTrace says what is kept). The first `warmup` rounds are not counted.
+ */
+export async function measureStorePath(kind: EventKind, options: StorePathOptions): Promise<StorePathResult> {
+  const tmp = tempDir(`caseflow-bench-${kind}-`);
+  try {
+    const files = { a: join(tmp.dir, 'a.db'), b: join(tmp.dir, 'b.db'), c: join(tmp.dir, 'c.db') };
+    const a = await openBenchRuntime(files.a);
+    await publishBenchFlows(a.runtime);
+    const cases: string[] = [];
+    const openTasks = new Map<string, string>();
+    for (let i = 0; i < options.cases; i++) {
+      const opened = await a.runtime.openCase({
+        flow: kind === 'signal' ? 'bench-signal' : 'bench-task',
+        customerId: null,
+        channel: 'api',
+        subject: `bench case ${i}`,
+        actor: 'bench',
+      });
+      cases.push(opened.id);
+      const task = opened.tasks.find((t) => t.status === 'open');
+      if (task) openTasks.set(opened.id, task.id);
+    }
+    copyDatabase(files.a, files.b);
+    copyDatabase(files.a, files.c);
+
+    // B: the event sequence with every statement recorded, one trace per round.
+    trace ??= new StatementTrace();
+    const b = await openBenchRuntime(files.b);
+    const traces: TracedStatement[][] = [];
+    const nextB = driver(b.runtime, kind, cases, openTasks);
+    for (let r = 0; r < options.warmup + options.rounds; r++) {
+      trace.start();
+      for (let e = 0; e < options.eventsPerRound; e++) await nextB();
+      traces.push(trace.stop());
+    }
+    await b.close();
+    const rounds = traces.map((t) => rawEventsFromTrace(t).events);
+    for (const [r, events] of rounds.entries()) {
+      if (events.length !== options.eventsPerRound) {
+        throw new Error(
+          `round ${r}: traced ${events.length} transactions, expected ${options.eventsPerRound}`,
+        );
+      }
+    }
+
+    // A (the runtime as it runs in production, nothing recorded) and C (raw better-sqlite3
+    // replaying B's transactions) take turns round by round, so that a busy machine slows both.
+    const nextA = driver(a.runtime, kind, cases, openTasks);
+    const raw = new RawReplayer(files.c);
+    const runtimePerSec: number[] = [];
+    const rawPerSec: number[] = [];
+    for (const [r, events] of rounds.entries()) {
+      let started = performance.now();
+      for (let e = 0; e < options.eventsPerRound; e++) await nextA();
+      const runtimeMs = performance.now() - started;
+      started = performance.now();
+      for (const event of events) raw.replay(event);
+      const rawMs = performance.now() - started;
+      if (r >= options.warmup) {
+        runtimePerSec.push((options.eventsPerRound * 1000) / runtimeMs);
+        rawPerSec.push((events.length * 1000) / rawMs);
+      }
+    }
+    raw.close();
+    const sample = await a.runtime.store.cases.get(cases[0]!);
+    const snapshotChars = JSON.stringify(sample?.snapshot ?? null).length;
+    await a.close();
+
+    const measured = traces.slice(options.warmup).flat();
+    return {
+      kind,
+      runtimePerSec: median(runtimePerSec),
+      rawPerSec: median(rawPerSec),
+      profile: rawEventsFromTrace(measured).profile,
+      snapshotChars,
+    };
+  } finally {
+    tmp.cleanup();
+  }
+}
