@@ -84,8 +84,10 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
   }
   if (config.clock === 'manual' && runtime.clock.kind === 'manual') api.route('/', testClockRoutes(deps));
 
+  // Routes are fixed once the app is built: generate the document on first use, then reuse it.
+  let cached: ReturnType<typeof api.getOpenAPI31Document> | undefined;
   const document = () =>
-    api.getOpenAPI31Document({
+    (cached ??= api.getOpenAPI31Document({
       openapi: '3.1.0',
       info: {
         title: 'Caseflow API',
@@ -93,7 +95,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
         description: 'Case flows, service catalog, tasks, SLAs, pilots and analytics.',
       },
       servers: [{ url: '/api' }],
-    });
+    }));
   api.get('/openapi.json', (c) => c.json(document()));
   api.get('/docs', (c) => c.html(docsPage(document())));
 
