@@ -112,6 +112,31 @@ describe.skipIf(!reachable)('PostgreSQL store', () => {
       expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     });
 
+    it('refuses to rewrite published flow versions and timeline entries', async () => {
+      await a.flowVersions.insert({
+        flow: 'imm',
+        version: 1,
+        definition: {},
+        config: {},
+        checksum: 'c',
+        author: null,
+        note: '',
+        createdAt: 1,
+      });
+      await a.cases.insert(caseRow('imm-case'));
+      await a.timeline.append('imm-case', [{ at: 1, type: 'x' }]);
+      const client = new pg.Client({ connectionString: TEST_URL });
+      await client.connect();
+      try {
+        await expect(client.query("update flow_versions set checksum = 'forged'")).rejects.toThrow(
+          /immutable/,
+        );
+        await expect(client.query("update timeline set type = 'forged'")).rejects.toThrow(/immutable/);
+      } finally {
+        await client.end();
+      }
+    });
+
     it('reports the dialect', () => {
       expect(a.dialect).toBe('postgres');
     });

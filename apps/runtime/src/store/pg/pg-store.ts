@@ -36,6 +36,9 @@ const MIGRATION_LOCK = 4_242_001;
  */
 export async function openPgStore(options: PgStoreOptions): Promise<Store> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
+  // An idle client losing its connection emits 'error' on the pool; without a listener that
+  // would crash the process. The pool drops the client, and the next query reports the problem.
+  pool.on('error', () => undefined);
   try {
     await migrateLocked(pool);
   } catch (err) {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { storeContract } from '../store.contract';
+import { caseRow, storeContract } from '../store.contract';
 import { openSqliteStore } from './sqlite-store';
 
 storeContract('sqlite (:memory:)', () => openSqliteStore({ file: ':memory:' }));
@@ -26,6 +26,29 @@ describe('openSqliteStore on a file', () => {
       sql: string;
     };
     expect(timers.sql).toMatch(/WITHOUT ROWID/i);
+    raw.close();
+  });
+
+  it('refuses to rewrite published flow versions and timeline entries', async () => {
+    const file = join(dir, 'immutable.db');
+    const store = await openSqliteStore({ file });
+    await store.flowVersions.insert({
+      flow: 'f',
+      version: 1,
+      definition: {},
+      config: {},
+      checksum: 'c',
+      author: null,
+      note: '',
+      createdAt: 1,
+    });
+    await store.cases.insert(caseRow('k1'));
+    await store.timeline.append('k1', [{ at: 1, type: 'x' }]);
+    await store.close();
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(file);
+    expect(() => raw.exec("update flow_versions set checksum = 'forged'")).toThrow(/immutable/);
+    expect(() => raw.exec("update timeline set type = 'forged'")).toThrow(/immutable/);
     raw.close();
   });
 
