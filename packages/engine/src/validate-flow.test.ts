@@ -598,6 +598,17 @@ describe('validateFlow', () => {
     ]);
   });
 
+  it('unknown-node: SLA start, stop and pause nodes that the flow does not have', () => {
+    const def = flow((f) => {
+      (f.slas as Array<Record<string, unknown>>)[0]!.stop = { atNodes: ['closed', 'clossed'] };
+      (f.slas as Array<Record<string, unknown>>)[0]!.pause = { atNodes: ['await-custmer'] };
+    });
+    expect(found(def, 'unknown-node')).toEqual([
+      { severity: 'error', path: ['slas', 0, 'pause', 'atNodes', 0] },
+      { severity: 'error', path: ['slas', 0, 'stop', 'atNodes', 1] },
+    ]);
+  });
+
   it('walks deeply nested http bodies without running out of stack', () => {
     let body: unknown = '{{ case. }}';
     for (let i = 0; i < 20_000; i++) body = [body];

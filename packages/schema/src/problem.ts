@@ -22,6 +22,7 @@ export const PROBLEM_CODES = [
   'missing-subflow',
   'end-with-outgoing-edge',
   'missing-edge',
+  'unknown-node',
 ] as const;
 export const ProblemCode = z.enum(PROBLEM_CODES);
 export type ProblemCode = z.infer<typeof ProblemCode>;

@@ -28,6 +28,10 @@ export function referenceProblems(view: FlowView, ctx: ValidationContext): Probl
   eachObject(raw.slas, (sla, i) => {
     const owner = `SLA "${asString(sla.id) ?? i}"`;
     names.calendar(sla.calendar, ['slas', i, 'calendar'], owner);
+    for (const trigger of ['start', 'stop', 'pause'] as const) {
+      const at = sla[trigger];
+      if (isObject(at)) names.nodes(view, at.atNodes, ['slas', i, trigger, 'atNodes'], owner);
+    }
     if (isObject(sla.onBreach))
       names.recipients(sla.onBreach.notify, ['slas', i, 'onBreach', 'notify'], owner);
   });
@@ -135,6 +139,19 @@ class References {
     if (!Array.isArray(list)) return;
     list.forEach((r: unknown, i) => {
       this.recipient(r, [...path, i], owner, node);
+    });
+  }
+
+  /** Node ids an SLA starts, stops or pauses at: a typo would silently never trigger. */
+  nodes(view: FlowView, ids: unknown, path: ProblemPath, owner: string): void {
+    if (!Array.isArray(ids)) return;
+    ids.forEach((id: unknown, i) => {
+      if (typeof id !== 'string' || view.byId.has(id)) return;
+      this.problems.push(
+        error('unknown-node', `${owner} names node "${id}", which the flow does not have`, [...path, i], {
+          hint: "Pick one of the flow's node ids, or remove the entry.",
+        }),
+      );
     });
   }
 
