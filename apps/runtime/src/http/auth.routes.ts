@@ -2,10 +2,12 @@ import { ErrorBody, LoginRequest, LoginResponse } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { createLoginThrottle } from '../auth/login-throttle';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password';
+import { requireUser } from '../auth/roles';
 import { signToken } from '../auth/tokens';
 import type { AppDeps, Router } from './context';
 import { AppError } from './errors';
 import { errorResponses, json, jsonBody, newRouter } from './openapi';
+import { toUser, UserResource } from './resources';
 
 const login = createRoute({
   method: 'post',
@@ -21,7 +23,19 @@ const login = createRoute({
   },
 });
 
+const me = createRoute({
+  method: 'get',
+  path: '/auth/me',
+  tags: ['auth'],
+  summary: 'The signed-in user (for a client restoring its session)',
+  security: [{ bearerAuth: [] }],
+  middleware: [requireUser] as const,
+  responses: { 200: json(UserResource, 'the user'), 401: errorResponses[401] },
+});
+
 /**
+ * GET /auth/me answers the user behind the token.
+ *
  * POST /auth/login. Unknown usernames cost one scrypt like known ones, so the answer time does
  * not tell which usernames exist; both failures give the same 401. Ten failures for a username
  * within five minutes answer 429 until the window passes.
@@ -58,5 +72,6 @@ export function authRoutes({ runtime, config }: AppDeps): Router {
       200,
     );
   });
+  r.openapi(me, (c) => c.json(toUser(c.get('user')!), 200));
   return r;
 }

@@ -22,6 +22,17 @@ describe('auth routes', () => {
     expect(res.body.token).toMatch(/^[\w-]+\.[\w-]+$/);
   });
 
+  it('answers the signed-in user at /auth/me', async () => {
+    const res = await f.call('GET', '/api/auth/me', { as: 'marco' });
+    expect(res.body).toMatchObject({
+      username: 'marco',
+      roles: ['agent'],
+      groups: ['card-ops'],
+      tiers: ['L2'],
+    });
+    expect((await f.call('GET', '/api/auth/me')).status).toBe(401);
+  });
+
   it('gives the same 401 for a wrong password and an unknown user', async () => {
     const wrong = await f.call('POST', '/api/auth/login', {
       body: { username: 'carla', password: 'nope-nope' },
@@ -79,6 +90,12 @@ describe('user and group routes', () => {
     });
     expect(badGroup.status).toBe(400);
     expect(badGroup.body.error.details[0].path).toBe('groups');
+  });
+
+  it('let owners list groups but not create them', async () => {
+    expect((await f.call('GET', '/api/groups', { as: 'olivia' })).status).toBe(200);
+    expect((await f.call('POST', '/api/groups', { as: 'olivia', body: { name: 'x' } })).status).toBe(403);
+    expect((await f.call('GET', '/api/groups', { as: 'lena' })).status).toBe(403);
   });
 
   it('create and list groups', async () => {

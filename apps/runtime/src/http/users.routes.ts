@@ -34,13 +34,14 @@ const createUser = createRoute({
   request: { body: jsonBody(UserCreate) },
   responses: { 201: json(UserResource, 'the new user'), ...errorResponses },
 });
+// Owners read groups too: the flow editor offers them for tiers and approvers.
 const listGroups = createRoute({
   method: 'get',
   path: '/groups',
   tags,
-  summary: 'List groups',
+  summary: 'List groups (owners too: the flow editor offers them)',
   security: bearer,
-  middleware: [admin] as const,
+  middleware: [requireRole('owner')] as const,
   responses: {
     200: json(z.object({ items: z.array(GroupResource), next: z.null() }), 'groups'),
     ...errorResponses,
@@ -57,7 +58,7 @@ const createGroup = createRoute({
   responses: { 201: json(GroupResource, 'the new group'), ...errorResponses },
 });
 
-/** GET,POST /users and /groups (admin). Users of the customer role must name a known customer. */
+/** GET,POST /users and /groups (admin; owners may list groups). Users of the customer role must name a known customer. */
 export function usersRoutes({ runtime }: AppDeps): Router {
   const r = newRouter();
   const store = runtime.store;
