@@ -143,6 +143,9 @@ describe('flow routes', () => {
     expect(metrics.body.total.resolved).toBe(1);
     const email = metrics.body.items.find((g: { channel: string }) => g.channel === 'email');
     expect(email).toMatchObject({ cases: 1, resolved: 1, resolutionMs: { avg: 600_000, p90: 600_000 } });
+    const later = await f.call('GET', '/api/metrics?flow=callback&from=2026-01-06', { as: 'olivia' });
+    expect(later.body.total.cases).toBe(0);
+    expect((await f.call('GET', '/api/metrics?from=yesterday', { as: 'olivia' })).status).toBe(400);
 
     const heat = await f.call('GET', '/api/flows/callback/heatmap?version=1', { as: 'olivia' });
     const ask = heat.body.nodes.find((n: { nodeId: string }) => n.nodeId === 'ask');

@@ -9,6 +9,8 @@ import { bearer, errorResponses, json, KeyParam, newRouter } from './openapi';
 const owner = requireRole('owner');
 const tags = ['analytics'];
 const Dimension = z.enum(['cohort', 'version', 'channel', 'tier']);
+/** An ISO date (2026-01-05, midnight UTC) or date-time with offset. */
+const Instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 
 const metrics = createRoute({
   method: 'get',
@@ -20,8 +22,8 @@ const metrics = createRoute({
   request: {
     query: z.object({
       flow: z.string().optional(),
-      from: z.iso.datetime({ offset: true }).optional(),
-      to: z.iso.datetime({ offset: true }).optional(),
+      from: Instant.optional(),
+      to: Instant.optional(),
       by: z
         .string()
         .transform((s) => s.split(',').filter(Boolean))
