@@ -27,6 +27,7 @@ import { testClockRoutes } from './http/test-clock.routes';
 import { usersRoutes } from './http/users.routes';
 import type { Logger } from './logger';
 
+/** What createApp needs. */
 export interface CreateAppOptions {
   runtime: Runtime;
   config: Config;

@@ -1,5 +1,6 @@
 import pino from 'pino';
 
+/** The runtime's logger (pino). */
 export type Logger = pino.Logger;
 
 /** Field names whose values never reach the log, wherever they appear (two levels deep). */

@@ -11,6 +11,7 @@ export interface LoginThrottle {
   succeeded(username: string): void;
 }
 
+/** A throttle allowing `maxFailures` failed logins per username within `windowMs`. */
 export function createLoginThrottle(maxFailures = 10, windowMs = 5 * 60_000): LoginThrottle {
   const failures = new Map<string, number[]>();
   const recent = (username: string, now: number) => {

@@ -3,6 +3,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /** Bearer tokens live 12 hours. */
 export const TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
 
+/** What a token says: who, issued when, valid until. */
 export interface TokenClaims {
   /** Username. */
   sub: string;

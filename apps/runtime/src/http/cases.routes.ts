@@ -51,6 +51,7 @@ export const CaseListItem = z.object({
   updatedAt: z.string(),
   closedAt: z.string().nullable(),
 });
+/** A case row as a list item (times as ISO strings). */
 export function toCaseListItem(c: CaseSummary): z.infer<typeof CaseListItem> {
   return {
     id: c.id,

@@ -22,6 +22,7 @@ export interface Answer<T = any> {
   headers: Headers;
 }
 
+/** The app under test and helpers to call it as a demo user. */
 export interface HttpFixture {
   app: ReturnType<typeof createApp>;
   runtime: Runtime;

@@ -34,11 +34,14 @@ export function toUser(u: UserRow): z.infer<typeof UserResource> {
   };
 }
 
+/** A group as the API answers it. */
 export const GroupResource = z.object({ name: z.string(), description: z.string(), createdAt: z.string() });
+/** A group row as a resource. */
 export function toGroup(g: GroupRow): z.infer<typeof GroupResource> {
   return { name: g.name, description: g.description, createdAt: isoAt(g.createdAt) };
 }
 
+/** A customer profile as the API answers it. */
 export const CustomerResource = z.object({
   id: z.string(),
   name: z.string(),
@@ -50,6 +53,7 @@ export const CustomerResource = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+/** A customer row as a resource. */
 export function toCustomer(c: CustomerRow): z.infer<typeof CustomerResource> {
   return {
     id: c.id,
@@ -64,6 +68,7 @@ export function toCustomer(c: CustomerRow): z.infer<typeof CustomerResource> {
   };
 }
 
+/** A message on a case. */
 export const MessageResource = z.object({
   id: z.string(),
   caseId: z.string(),
@@ -74,6 +79,7 @@ export const MessageResource = z.object({
   body: z.string(),
   at: z.string(),
 });
+/** A message row as a resource. */
 export function toMessage(m: MessageRow): z.infer<typeof MessageResource> {
   return {
     id: m.id,
@@ -87,6 +93,7 @@ export function toMessage(m: MessageRow): z.infer<typeof MessageResource> {
   };
 }
 
+/** A sent survey and its answer, without the token. */
 export const SurveyResource = z.object({
   caseId: z.string(),
   kind: z.enum(['csat', 'nps', 'ces']),
@@ -111,6 +118,7 @@ export function toSurvey(s: SurveyRow): z.infer<typeof SurveyResource> {
   };
 }
 
+/** A pilot row as the schema's Pilot. */
 export function toPilot(p: PilotRow): z.infer<typeof Pilot> {
   return {
     id: p.id,
@@ -128,6 +136,7 @@ export function toPilot(p: PilotRow): z.infer<typeof Pilot> {
   };
 }
 
+/** An outbox message with its delivery state. */
 export const OutboxResource = z.object({
   id: z.string(),
   caseId: z.string().nullable(),
@@ -141,6 +150,7 @@ export const OutboxResource = z.object({
   createdAt: z.string(),
   deliveredAt: z.string().nullable(),
 });
+/** An outbox row as a resource. */
 export function toOutbox(o: OutboxRow): z.infer<typeof OutboxResource> {
   return {
     id: o.id,
@@ -157,6 +167,7 @@ export function toOutbox(o: OutboxRow): z.infer<typeof OutboxResource> {
   };
 }
 
+/** One published flow version with its compiled config. */
 export const VersionResource = z.object({
   flow: z.string(),
   version: z.number().int(),
@@ -167,6 +178,7 @@ export const VersionResource = z.object({
   note: z.string(),
   createdAt: z.string(),
 });
+/** A version row as a resource. */
 export function toVersion(v: FlowVersionRow): z.infer<typeof VersionResource> {
   return {
     flow: v.flow,

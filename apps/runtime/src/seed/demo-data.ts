@@ -12,6 +12,7 @@ export const DEMO_GROUPS: Array<{ name: string; description: string }> = [
   { name: 'it-support', description: 'IT support: accounts and passwords' },
 ];
 
+/** One demo login. */
 export interface DemoUser {
   username: string;
   displayName: string;
