@@ -69,6 +69,27 @@ describe('outbox delivery through the runtime', () => {
     );
   });
 
+  it('moving the manual clock settles everything due: the call, its result and the notification it queued', async () => {
+    const server = await httpRecorder((_, req) =>
+      req.path === '/hook' ? { status: 204 } : { status: 200, body: {} },
+    );
+    close = server.close;
+    f = await runtimeFixture({
+      env: { CASEFLOW_WEBHOOK_URL: `${server.url}/hook`, CASEFLOW_SECRET: SECRET },
+    });
+    await f.publish(httpFlow(`${server.url}/freeze`));
+    const c = await f.runtime.openCase({
+      flow: 'freeze',
+      customerId: 'cu-1',
+      channel: 'phone',
+      actor: 'ann',
+    });
+    await moveClock(f.runtime, { advance: 'PT0S' });
+    expect(server.requests.map((r) => r.path)).toEqual(['/freeze', '/hook']);
+    expect((await f.runtime.getCase(c.id))!.status).toBe('resolved');
+    expect((await f.runtime.outboxEntries(c.id)).every((r) => r.status === 'delivered')).toBe(true);
+  });
+
   it('takes the on:"error" edge once the HTTP call failed on its last retry', async () => {
     const server = await httpRecorder(() => ({ status: 503, body: { error: 'maintenance' } }));
     close = server.close;

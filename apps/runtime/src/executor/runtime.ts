@@ -165,9 +165,11 @@ function transportFromEnv(env: Record<string, string | undefined>, logger: Logge
 }
 
 /**
- * Moves a manual clock (`{advance: 'PT2H'}` or `{set: '2026-01-05T09:00:00Z'}`) and fires
- * every timer that became due, repeatedly, until nothing is due at the new time; then runs the
- * outbox once. Answers the new time and how many timers fired. 400 with a real clock.
+ * Moves a manual clock (`{advance: 'PT2H'}` or `{set: '2026-01-05T09:00:00Z'}`) and, before
+ * answering, does everything that became due at the new time: fires due timers and delivers due
+ * outbox rows, round after round, until a round finds nothing (an HTTP result can queue a
+ * notification, a fire can schedule a timer that is already due). Answers the new time and how
+ * many timers fired. 400 with a real clock.
  */
 export async function moveClock(
   runtime: Runtime,
@@ -178,12 +180,13 @@ export async function moveClock(
   if (move.advance !== undefined) clock.advance(move.advance);
   else if (move.set !== undefined) clock.set(move.set);
   let fired = 0;
+  // Bounded: rows that fail are retried later (a future nextAttemptAt), so rounds run dry fast.
   for (let round = 0; round < 1000; round++) {
-    const n = await runtime.fireDueTimers(clock.now());
-    fired += n;
-    if (n === 0) break;
+    const timers = await runtime.fireDueTimers(clock.now());
+    const messages = await runtime.dispatchOutbox(clock.now());
+    fired += timers;
+    if (timers === 0 && messages === 0) break;
   }
-  await runtime.dispatchOutbox(clock.now());
   return { now: clock.now(), fired };
 }
 
