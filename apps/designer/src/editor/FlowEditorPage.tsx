@@ -2,7 +2,7 @@ import type { NodeType, Problem } from '@caseflow/schema';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useLocation, useParams } from 'react-router-dom';
 import { ApiError } from '../api/api-error';
 import { api } from '../auth/session';
 import { ErrorBanner, Loading, StatusLine } from '../components/Status';
@@ -35,8 +35,15 @@ export default function FlowEditorPage() {
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState<string | null>(null);
   const [isNew, setIsNew] = useState(false);
+  // A flow just created on the flows page has no draft yet: do not ask for one.
+  const created = (useLocation().state as { created?: boolean } | null)?.created === true;
   useEffect(() => {
     let live = true;
+    if (created) {
+      setIsNew(true);
+      setState('ready');
+      return;
+    }
     api.getFlow(key).then(
       (draft) => {
         if (!live) return;
@@ -57,7 +64,7 @@ export default function FlowEditorPage() {
     return () => {
       live = false;
     };
-  }, [key, store]);
+  }, [key, store, created]);
   if (state === 'loading') return <Loading />;
   if (state === 'error') return <ErrorBanner message={error} />;
   return (

@@ -1,14 +1,20 @@
-import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
+import { memo, useEffect } from 'react';
 import type { CanvasNode } from './canvas-graph';
 import { NodeIcon } from './NodeIcon';
 import { kindOf, nodeLabel, nodeSummary, outPorts } from './node-catalog';
 
 /** One node on the canvas: shape and icon of its type, label, summary, problems and outcome handles. */
-function FlowNodeViewImpl({ data, selected }: NodeProps<CanvasNode>) {
+function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
   const { node, problems, overlay } = data;
   const kind = kindOf(node.type);
   const ports = outPorts(node);
+  const portKey = ports.map((p) => p.id).join('|');
+  const updateNodeInternals = useUpdateNodeInternals();
+  // Outcomes added or renamed change the handles without resizing the node: re-measure them,
+  // or new handles cannot be connected.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: portKey is the trigger
+  useEffect(() => updateNodeInternals(id), [id, portKey, updateNodeInternals]);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const classes = [
     'fnode',

@@ -19,7 +19,7 @@ export function FlowsPage() {
       setKeyError('Key must start with a letter and use lower-case letters, digits and dashes');
       return;
     }
-    navigate(`/flows/${key}`);
+    navigate(`/flows/${key}`, { state: { created: true } });
   }
 
   return (
