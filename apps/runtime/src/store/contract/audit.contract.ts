@@ -84,6 +84,8 @@ export function auditContract(current: () => Store): void {
       const b = await store.timeline.append('k1', [{ at: T0 + 1, type: 'task.completed', public: true }]);
       expect(b.map((e) => e.seq)).toEqual([3]);
       expect(await store.timeline.append('k1', [])).toEqual([]);
+      await expect(store.timeline.append('nope', [{ at: T0, type: 'x' }])).rejects.toThrow();
+      expect(await store.timeline.list('nope')).toEqual([]);
       expect(await store.timeline.list('k1')).toEqual([...a, ...b]);
       expect((await store.timeline.list('k1', { publicOnly: true })).map((e) => e.seq)).toEqual([1, 3]);
       expect((await store.timeline.list('k1', { afterSeq: 1, limit: 1 })).map((e) => e.seq)).toEqual([2]);

@@ -2,14 +2,11 @@ import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { timelineScanWhere } from '../queries';
 import { definedOnly } from '../rows';
 import type { NewTimelineEntry, Store, TimelineRow } from '../store';
-import { type Atomic, first, type PgDbOf, pgConflict } from './pg-db';
+import { first, type PgDbOf, pgConflict } from './pg-db';
 import { cases, messages, slas, surveys, timeline } from './schema';
 
 /** SLA clocks, the timeline, messages and surveys on PostgreSQL. */
-export function pgAudit(
-  db: PgDbOf,
-  atomic: Atomic,
-): Pick<Store, 'slas' | 'timeline' | 'messages' | 'surveys'> {
+export function pgAudit(db: PgDbOf): Pick<Store, 'slas' | 'timeline' | 'messages' | 'surveys'> {
   return {
     slas: {
       async upsert(sla) {
@@ -43,7 +40,7 @@ export function pgAudit(
     timeline: {
       async append(caseId, entries) {
         if (entries.length === 0) return [];
-        return atomic(() => appendTimeline(db, caseId, entries));
+        return appendTimeline(db, caseId, entries);
       },
       async list(caseId, options = {}) {
         const q = db()
@@ -137,24 +134,19 @@ export function pgAudit(
   };
 }
 
-/** Reserves the next seq numbers of the case and inserts the entries (two statements). */
+/**
+ * Appends in ONE statement: a data-modifying CTE bumps the case's seq counter (concurrent
+ * appenders queue on that row lock and each sees the counter as the previous one committed
+ * it) and the insert numbers the entries from the reserved range.
+ */
 async function appendTimeline(
   db: PgDbOf,
   caseId: string,
   entries: NewTimelineEntry[],
 ): Promise<TimelineRow[]> {
-  // Reserve the seq range on the case row: concurrent appenders queue on its row lock,
-  // and each sees the counter as the previous one committed it.
-  const [head] = await db()
-    .update(cases)
-    .set({ timelineSeq: sql`${cases.timelineSeq} + ${entries.length}` })
-    .where(eq(cases.id, caseId))
-    .returning({ seq: cases.timelineSeq });
-  if (!head) throw new Error(`timeline append: unknown case ${caseId}`);
-  const base = head.seq - entries.length;
   const rows: TimelineRow[] = entries.map((e, i) => ({
     caseId,
-    seq: base + i + 1,
+    seq: i + 1,
     at: e.at,
     type: e.type,
     actor: e.actor ?? null,
@@ -162,6 +154,20 @@ async function appendTimeline(
     data: e.data ?? {},
     public: e.public ?? false,
   }));
-  await db().insert(timeline).values(rows);
+  const n = rows.length;
+  const result = await db().execute<{ seq: number }>(sql`
+    with head as (
+      update ${cases} set ${sql.identifier(cases.timelineSeq.name)} = ${cases.timelineSeq} + ${n}
+      where ${cases.id} = ${caseId}
+      returning ${cases.timelineSeq} - ${n} as base
+    )
+    insert into ${timeline} (case_id, seq, at, type, actor, node_id, data, public)
+    select ${caseId}::text, head.base + e.seq, e.at, e.type, e.actor, e."nodeId", e.data, e.public
+    from head, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as e(seq int, at bigint, type text, actor text, "nodeId" text, data jsonb, public boolean)
+    returning seq`);
+  if (result.rowCount !== n) throw new Error(`timeline append: unknown case ${caseId}`);
+  const base = Math.min(...result.rows.map((r) => Number(r.seq))) - 1;
+  for (const r of rows) r.seq += base;
   return rows;
 }

@@ -8,9 +8,6 @@ export type PgDb = PgDatabase<NodePgQueryResultHKT>;
 /** Answers the handle of the caller's transaction when there is one, else the pool's. */
 export type PgDbOf = () => PgDb;
 
-/** Runs `fn` in a transaction: the caller's when there is one, else a new one. */
-export type Atomic = <T>(fn: () => Promise<T>) => Promise<T>;
-
 /** True when `err` (or a cause of it: drizzle wraps driver errors) is a unique violation (23505). */
 export function isPgUniqueViolation(err: unknown): boolean {
   for (let e: unknown = err; e instanceof Error; e = e.cause) {

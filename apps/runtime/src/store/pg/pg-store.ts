@@ -6,7 +6,7 @@ import { migrationsFolder } from '../migrations';
 import type { Store } from '../store';
 import { pgAudit } from './pg-audit';
 import { pgCases } from './pg-cases';
-import type { Atomic, PgDb } from './pg-db';
+import type { PgDb } from './pg-db';
 import { pgDelivery } from './pg-delivery';
 import { pgDirectory } from './pg-directory';
 import { pgFlows } from './pg-flows';
@@ -52,14 +52,13 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     return state?.open ? state : undefined;
   };
   const db = () => current()?.tx ?? root;
-  const atomic: Atomic = (fn) => (current() ? fn() : store.transaction(fn));
 
   const store: Store = {
     dialect: 'postgres',
     ...pgDirectory(db),
     ...pgFlows(db),
     ...pgCases(db),
-    ...pgAudit(db, atomic),
+    ...pgAudit(db),
     ...pgDelivery(db),
 
     transaction(fn) {
