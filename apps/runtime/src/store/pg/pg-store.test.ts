@@ -60,6 +60,19 @@ describe.skipIf(!reachable)('PostgreSQL store', () => {
     return openPgStore({ url: TEST_URL });
   });
 
+  it('lets runtimes that start together on a fresh database migrate it once', async () => {
+    const fresh = `${DB_NAME}_m`;
+    await admin(`create database ${fresh}`);
+    try {
+      const url = withDatabase(ADMIN_URL, fresh);
+      const stores = await Promise.all([1, 2, 3].map(() => openPgStore({ url, max: 2 })));
+      expect(await Promise.all(stores.map((s) => s.users.count()))).toEqual([0, 0, 0]);
+      await Promise.all(stores.map((s) => s.close()));
+    } finally {
+      await admin(`drop database if exists ${fresh} with (force)`);
+    }
+  });
+
   describe('PostgreSQL specifics', () => {
     let a: Store;
     let b: Store;

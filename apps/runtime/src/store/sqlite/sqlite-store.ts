@@ -47,7 +47,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   client.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   client.pragma('foreign_keys = ON');
   const db = drizzle({ client });
-  migrate(db, { migrationsFolder: migrationsFolder('sqlite') });
+  await migrateWithRetry(db);
 
   const mutex = new Mutex();
   const context = new AsyncLocalStorage<TxState>();
@@ -120,4 +120,29 @@ function serialise(repos: Repos, exclusive: <T>(fn: () => Promise<T>) => Promise
     out[name] = wrapped;
   }
   return out as unknown as Repos;
+}
+
+/**
+ * Applies the migrations. Processes starting together on a fresh file race for the write
+ * lock; in WAL mode the loser's read snapshot goes stale (SQLITE_BUSY_SNAPSHOT, which the busy
+ * timeout does not cover), so it retries and then finds the migrations applied.
+ */
+async function migrateWithRetry(db: ReturnType<typeof drizzle>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      migrate(db, { migrationsFolder: migrationsFolder('sqlite') });
+      return;
+    } catch (err) {
+      if (attempt >= 10 || !isBusy(err)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
+}
+
+function isBusy(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return true;
+  }
+  return false;
 }
