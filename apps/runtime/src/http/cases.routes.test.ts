@@ -83,6 +83,63 @@ describe('case routes', () => {
     expect(list.body.items.map((m: { body: string }) => m.body)).toContain('Any news?');
   });
 
+  it("delivers a customer's message as the customer-replied signal to a waiting case", async () => {
+    // start → ask (L1: asked) → wait (customer-replied) → closed
+    const definition = {
+      key: 'question',
+      name: 'Ask the customer',
+      tiers: [{ id: 'L1', name: 'Desk', group: 'service-desk' }],
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'ask', type: 'task', title: 'Ask', assign: { tier: 'L1' }, outcomes: ['asked'] },
+        { id: 'wait', type: 'wait', signal: 'customer-replied' },
+        { id: 'closed', type: 'end' },
+      ],
+      edges: [
+        { from: 'start', to: 'ask' },
+        { from: 'ask', to: 'wait', on: 'asked' },
+        { from: 'wait', to: 'closed', on: 'customer-replied' },
+      ],
+    };
+    await f.call('PUT', '/api/flows/question', { as: 'olivia', body: { definition } });
+    const { body: published } = await f.call('POST', '/api/flows/question/publish', {
+      as: 'olivia',
+      body: {},
+    });
+    await f.call('POST', '/api/flows/question/activate', {
+      as: 'admin',
+      body: { version: published.version },
+    });
+    const opened = await f.call('POST', '/api/cases', {
+      as: 'lena',
+      body: { flow: 'question', customerId: 'c-1002', channel: 'phone' },
+    });
+    const asked = await f.call('POST', `/api/tasks/${opened.body.tasks[0].id}/complete`, {
+      as: 'lena',
+      body: { outcome: 'asked' },
+    });
+    expect(asked.body.activeNodes).toEqual(['wait']);
+    const id = opened.body.id;
+    // An agent's message is not the customer's reply.
+    await f.call('POST', `/api/cases/${id}/messages`, {
+      as: 'lena',
+      body: { channel: 'email', body: 'Where?' },
+    });
+    expect((await f.call('GET', `/api/cases/${id}`, { as: 'lena' })).body.status).toBe('open');
+    const reply = await f.call('POST', `/api/cases/${id}/messages`, {
+      as: 'ben',
+      body: { channel: 'web', body: 'On the train' },
+    });
+    expect(reply.status).toBe(201);
+    expect((await f.call('GET', `/api/cases/${id}`, { as: 'lena' })).body.status).toBe('resolved');
+    // On a case that waits for nothing the message is simply recorded.
+    const again = await f.call('POST', `/api/cases/${carlasCase}/messages`, {
+      as: 'carla',
+      body: { channel: 'web', body: 'Hi' },
+    });
+    expect(again.status).toBe(201);
+  });
+
   it('gives the customer only the public timeline entries', async () => {
     const staff = await f.call('GET', `/api/cases/${carlasCase}/timeline`, { as: 'lena' });
     const customer = await f.call('GET', `/api/cases/${carlasCase}/timeline`, { as: 'carla' });
