@@ -28,6 +28,9 @@ describe('task routes', () => {
     const queue = await f.call('GET', '/api/tasks?group=it-support&status=open,claimed', { as: 'ivan' });
     expect(queue.body.items.map((t: { id: string }) => t.id)).toContain(task!.id);
     expect((await f.call('GET', '/api/tasks?status=bogus', { as: 'ivan' })).status).toBe(400);
+    const mine = await f.call('GET', '/api/tasks?mine=1', { as: 'ines' });
+    expect(mine.body.items.map((t: { id: string }) => t.id)).toContain(task!.id);
+    expect((await f.call('GET', '/api/tasks?mine=1', { as: 'lena' })).body.items).toEqual([]);
   });
 
   it('forbids agents outside the task group (403) and customers (403)', async () => {

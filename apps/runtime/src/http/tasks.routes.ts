@@ -33,6 +33,8 @@ const listTasks = createRoute({
       tier: z.string().optional(),
       assignee: z.string().optional(),
       case: z.string().optional(),
+      /** `mine=1`: only the queues of the caller's groups. */
+      mine: z.enum(['1', 'true', '0', 'false']).optional(),
     }),
   },
   responses: { 200: json(pageOf(Task), 'a page of tasks'), ...errorResponses },
@@ -91,9 +93,15 @@ export function tasksRoutes({ runtime, metrics }: AppDeps): Router {
   const r = newRouter();
   r.openapi(listTasks, async (c) => {
     const q = c.req.valid('query');
+    let group: string | string[] | undefined = q.group;
+    if (q.mine === '1' || q.mine === 'true') {
+      const mine = c.get('user')!.groups;
+      group = q.group === undefined ? mine : mine.filter((g) => g === q.group);
+      if (group.length === 0) return c.json({ items: [], next: null }, 200);
+    }
     const page = await runtime.store.tasks.list({
       status: q.status,
-      group: q.group,
+      group,
       tier: q.tier,
       assignee: q.assignee,
       caseId: q.case,
