@@ -39,6 +39,10 @@ export interface FlowSummary {
   updatedAt?: string;
 }
 
+/** A case as list endpoints answer it: the case without its tasks, SLAs, surveys and variables. */
+export type CaseListItem = Omit<Case, 'variables' | 'tasks' | 'slas' | 'surveys' | 'revision'> &
+  Partial<Pick<Case, 'variables' | 'tasks' | 'slas' | 'surveys'>>;
+
 /** GET /api/flows/:key: the draft and its metadata. */
 export interface FlowDraft {
   key: string;
@@ -75,10 +79,10 @@ export interface Customer360 {
   segment?: string;
   attributes?: Record<string, unknown>;
   tags?: string[];
-  cases?: Case[];
+  cases?: CaseListItem[];
   messages?: Array<{ caseId?: string; channel: string; body: string; from?: string; at?: string }>;
   surveys?: Array<{ kind: string; score: number | null; answered: boolean; caseId?: string }>;
-  tasks?: Task[];
+  openTasks?: Task[];
   channels?: string[];
 }
 
@@ -200,7 +204,7 @@ export class Api {
 
   // Cases and tasks
   listCases(query?: { status?: string; customer?: string; flow?: string; queue?: string }) {
-    return this.request<Page<Case>>('GET', '/cases', undefined, query);
+    return this.request<Page<CaseListItem>>('GET', '/cases', undefined, query);
   }
   getCase(id: string) {
     return this.request<Case>('GET', `/cases/${encodeURIComponent(id)}`);

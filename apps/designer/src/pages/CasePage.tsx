@@ -142,7 +142,9 @@ function TimelineData({ data }: { data: Record<string, unknown> }) {
   return (
     <span className="muted">
       {' — '}
-      {entries.map(([k, v]) => `${k}: ${String(v)}`).join(', ')}
+      {entries
+        .map(([k, v]) => `${k}: ${k.endsWith('At') && typeof v === 'number' ? formatDate(v) : String(v)}`)
+        .join(', ')}
     </span>
   );
 }

@@ -2,6 +2,7 @@ import type { CatalogItem } from '@caseflow/schema';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../auth/session';
+import { ItemIcon } from '../components/ItemIcon';
 import { ErrorBanner, Loading } from '../components/Status';
 import { useResource } from '../hooks/useResource';
 
@@ -65,8 +66,8 @@ export function CatalogPage() {
             <ul className="card-grid">
               {list.map((item) => (
                 <li key={item.key} className="card catalog-card">
-                  <span className="catalog-icon" aria-hidden="true">
-                    {item.icon ?? '▣'}
+                  <span className="catalog-icon">
+                    <ItemIcon name={item.icon} />
                   </span>
                   <h3>{item.name}</h3>
                   <p className="muted">{item.description}</p>

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/api-error';
 import { api, hasRole, useSession } from '../auth/session';
+import { ItemIcon } from '../components/ItemIcon';
 import { ErrorBanner, Loading } from '../components/Status';
 import { FormView } from '../forms/FormView';
 import { checkValues, cleanValues, initialValues } from '../forms/form-model';
@@ -57,8 +58,10 @@ export function RequestFormPage() {
       <p>
         <Link to="/catalog">← Catalog</Link>
       </p>
-      <h1>
-        <span aria-hidden="true">{item.data.icon ?? '▣'} </span>
+      <h1 className="with-icon">
+        <span className="catalog-icon">
+          <ItemIcon name={item.data.icon} />
+        </span>
         {item.data.name}
       </h1>
       <p className="muted">{item.data.description}</p>

@@ -33,7 +33,7 @@ export function RequestsPage() {
               <tr key={c.id}>
                 <td>
                   <Link to={`/cases/${c.id}`}>{c.subject || c.flow}</Link>
-                  {c.surveys.some((s) => !s.answered && s.token) && (
+                  {c.surveys?.some((s) => !s.answered && s.token) && (
                     <span className="badge badge-warning">survey waiting</span>
                   )}
                 </td>
