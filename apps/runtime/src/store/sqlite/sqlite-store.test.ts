@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,29 @@ describe('openSqliteStore on a file', () => {
     expect(timers.sql).toMatch(/WITHOUT ROWID/i);
     raw.close();
   });
+
+  it('lets processes that start together on a fresh file migrate it once', async () => {
+    const file = join(dir, 'together.db');
+    const module = new URL('./sqlite-store.ts', import.meta.url).href;
+    const script = `import { openSqliteStore } from '${module}';
+      const s = await openSqliteStore({ file: ${JSON.stringify(file)} });
+      console.log(await s.users.count());
+      await s.close();`;
+    const outputs = await Promise.all(
+      [1, 2, 3, 4].map(
+        () =>
+          new Promise<string>((resolve, reject) => {
+            execFile(
+              process.execPath,
+              ['--import', 'tsx', '--input-type=module', '-e', script],
+              (err, stdout, stderr) =>
+                err ? reject(new Error(stderr || err.message)) : resolve(stdout.trim()),
+            );
+          }),
+      ),
+    );
+    expect(outputs).toEqual(['0', '0', '0', '0']);
+  }, 60_000);
 
   it('refuses to rewrite published flow versions and timeline entries', async () => {
     const file = join(dir, 'immutable.db');
