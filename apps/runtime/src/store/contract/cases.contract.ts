@@ -10,6 +10,18 @@ export function casesContract(current: () => Store): void {
   });
 
   describe('cases', () => {
+    it('keeps the key order of JSON values (form fields, variables, snapshots)', async () => {
+      const variables = { zeta: 1, alpha: { later: true, earlier: false }, mid: [3, 1, 2] };
+      const snapshot = { value: { b: 'x', a: 'y' }, context: { longerKey: 1, k: 2 } };
+      await store.cases.insert(caseRow('k1', { variables, snapshot }));
+      const back = await store.cases.get('k1');
+      expect(JSON.stringify(back!.variables)).toBe(JSON.stringify(variables));
+      expect(JSON.stringify(back!.snapshot)).toBe(JSON.stringify(snapshot));
+      const updated = await store.cases.update('k1', 1, { variables: { y: 1, x: 2 } });
+      expect(Object.keys(updated!.variables)).toEqual(['y', 'x']);
+      expect(Object.keys((await store.cases.get('k1'))!.variables)).toEqual(['y', 'x']);
+    });
+
     it('round-trips a case with its snapshot', async () => {
       const row = caseRow('k1', {
         variables: { amount: 12.5, tags: ['a'] },

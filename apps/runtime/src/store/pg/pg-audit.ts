@@ -163,8 +163,8 @@ async function appendTimeline(
     )
     insert into ${timeline} (case_id, seq, at, type, actor, node_id, data, public)
     select ${caseId}::text, head.base + e.seq, e.at, e.type, e.actor, e."nodeId", e.data, e.public
-    from head, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as e(seq int, at bigint, type text, actor text, "nodeId" text, data jsonb, public boolean)
+    from head, json_to_recordset(${JSON.stringify(rows)}::json)
+      as e(seq int, at bigint, type text, actor text, "nodeId" text, data json, public boolean)
     returning seq`);
   if (result.rowCount !== n) throw new Error(`timeline append: unknown case ${caseId}`);
   const base = Math.min(...result.rows.map((r) => Number(r.seq))) - 1;

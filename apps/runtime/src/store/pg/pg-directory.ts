@@ -59,7 +59,7 @@ export function pgDirectory(db: PgDbOf): Pick<Store, 'users' | 'groups' | 'custo
       const rows = await db()
         .select({ username: users.username })
         .from(users)
-        .where(sql`${users.groups} @> ${JSON.stringify([group])}::jsonb`)
+        .where(sql`${users.groups}::jsonb @> ${JSON.stringify([group])}::jsonb`)
         .orderBy(asc(users.username));
       return rows.map((r) => r.username);
     },

@@ -6,7 +6,7 @@ import {
   doublePrecision,
   index,
   integer,
-  jsonb,
+  json as jsonColumn,
   pgTable,
   primaryKey,
   text,
@@ -17,11 +17,13 @@ import type { CaseStatus, OutboxKind, OutboxStatus, PilotStatus, SlaStatus, Task
 /*
  * PostgreSQL tables of the runtime: the same tables and property names as sqlite/schema.ts,
  * so that both sides answer identical rows. Times are epoch ms (bigint read as number); JSON
- * is jsonb. Changing this file: run `npx drizzle-kit generate --config drizzle.pg.config.ts`
+ * is json (text-preserving). Changing this file: run `npx drizzle-kit generate --config drizzle.pg.config.ts`
  * in apps/runtime.
  */
 
-const json = <T>(name: string) => jsonb(name).$type<T>();
+// json, not jsonb: it keeps the text as written, so key order survives (form fields, variables
+// and snapshots read back exactly as on SQLite).
+const json = <T>(name: string) => jsonColumn(name).$type<T>();
 const ms = (name: string) => bigint(name, { mode: 'number' });
 const bool = (name: string) => boolean(name);
 
