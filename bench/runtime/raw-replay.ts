@@ -98,6 +98,27 @@ export function rawEventsFromTrace(trace: TracedStatement[]): { events: RawEvent
   };
 }
 
+/** The mean of several rounds' profiles (per-event figures averaged, event counts summed). */
+export function averageProfiles(profiles: TraceProfile[]): TraceProfile {
+  const n = Math.max(profiles.length, 1);
+  const mean = (pick: (p: TraceProfile) => number) => profiles.reduce((sum, p) => sum + pick(p), 0) / n;
+  const meanMap = (pick: (p: TraceProfile) => Map<string, number>) => {
+    const out = new Map<string, number>();
+    for (const p of profiles) for (const [k, v] of pick(p)) out.set(k, (out.get(k) ?? 0) + v / n);
+    return out;
+  };
+  return {
+    events: profiles.reduce((sum, p) => sum + p.events, 0),
+    runtimeStatements: mean((p) => p.runtimeStatements),
+    runtimeReads: mean((p) => p.runtimeReads),
+    runtimeWrites: mean((p) => p.runtimeWrites),
+    rawStatements: mean((p) => p.rawStatements),
+    writtenChars: mean((p) => p.writtenChars),
+    sqliteMicrosByKind: meanMap((p) => p.sqliteMicrosByKind),
+    writesByKind: meanMap((p) => p.writesByKind),
+  };
+}
+
 function withoutReturning(sql: string): string {
   const i = sql.toLowerCase().lastIndexOf(' returning ');
   return i < 0 ? sql : sql.slice(0, i);

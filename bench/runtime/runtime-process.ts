@@ -21,6 +21,8 @@ export interface ProcessMemory {
 /** The built runtime running on a temp SQLite database with the demo seed and a manual clock. */
 export interface BenchProcess {
   url: string;
+  /** The process's SQLite file (CASEFLOW_DB). */
+  dbFile: string;
   /** `POST`/`GET`/`PUT` JSON to the API (`path` below the origin); throws on non-2xx. */
   call(method: string, path: string, body?: unknown, token?: string): Promise<unknown>;
   login(username: string, password?: string): Promise<string>;
@@ -79,6 +81,7 @@ export async function startBenchProcess(): Promise<BenchProcess> {
   const tmp = tempDir('caseflow-bench-http-');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const dbFile = join(tmp.dir, 'caseflow.db');
   let output = '';
   const probes: Array<(m: ProcessMemory) => void> = [];
   const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', PROBE, RUNTIME_MAIN], {
@@ -87,7 +90,7 @@ export async function startBenchProcess(): Promise<BenchProcess> {
       PATH: process.env.PATH,
       PORT: String(port),
       HOST: '127.0.0.1',
-      CASEFLOW_DB: join(tmp.dir, 'caseflow.db'),
+      CASEFLOW_DB: dbFile,
       CASEFLOW_CLOCK: 'manual',
       CASEFLOW_CLOCK_START: BENCH_CLOCK_START,
       CASEFLOW_DEMO: '1',
@@ -142,6 +145,7 @@ export async function startBenchProcess(): Promise<BenchProcess> {
 
   return {
     url,
+    dbFile,
     call,
     async login(username, password = username === 'admin' ? ADMIN_PASSWORD : 'demo1234') {
       const answer = (await call('POST', '/api/auth/login', { username, password })) as { token: string };

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import type { Runtime } from '../../apps/runtime/src/executor/types';
 import { median } from '../run';
 import { copyDatabase, openBenchRuntime, publishBenchFlows, tempDir } from './in-process';
-import { RawReplayer, rawEventsFromTrace, type TraceProfile } from './raw-replay';
-import { StatementTrace, type TracedStatement } from './statement-trace';
+import { averageProfiles, RawReplayer, rawEventsFromTrace, type TraceProfile } from './raw-replay';
+import { StatementTrace } from './statement-trace';
 
 /** Which loop the events drive: `signal` (bench-signal) or `task` completions (bench-task). */
 export type EventKind = 'signal' | 'task';
@@ -55,8 +55,8 @@ function driver(runtime: Runtime, kind: EventKind, cases: string[], openTasks: M
  * makes) against raw better-sqlite3 writing the same rows.
  *
  * The raw side is exact, not an imitation: the database is copied before the first event
- * (A = measured runtime, B = traced runtime, C = raw); the same event sequence runs first on B
- * with every better-sqlite3 call recorded, then A and C take turns per round, C replaying B's
+ * (A = measured runtime, B = traced runtime, C = raw); each round of the event sequence runs
+ * first on B with every better-sqlite3 call recorded, then on A, then C replays B's
  * transactions statement by statement with the very parameters the runtime bound
  * (rawEventsFromTrace says what is kept). The first `warmup` rounds are not counted.
  */
@@ -83,33 +83,26 @@ export async function measureStorePath(kind: EventKind, options: StorePathOption
     copyDatabase(files.a, files.b);
     copyDatabase(files.a, files.c);
 
-    // B: the event sequence with every statement recorded, one trace per round.
+    // Per round: B runs it with every statement recorded, then A (the runtime as it runs in
+    // production, nothing recorded) and C (raw better-sqlite3 replaying B's transactions) take
+    // turns, so that a busy machine slows both; only one round's trace is alive at a time.
     trace ??= new StatementTrace();
     const b = await openBenchRuntime(files.b);
-    const traces: TracedStatement[][] = [];
+    const raw = new RawReplayer(files.c);
+    const nextA = driver(a.runtime, kind, cases, openTasks);
     const nextB = driver(b.runtime, kind, cases, openTasks);
+    const runtimePerSec: number[] = [];
+    const rawPerSec: number[] = [];
+    const profiles: TraceProfile[] = [];
     for (let r = 0; r < options.warmup + options.rounds; r++) {
       trace.start();
       for (let e = 0; e < options.eventsPerRound; e++) await nextB();
-      traces.push(trace.stop());
-    }
-    await b.close();
-    const rounds = traces.map((t) => rawEventsFromTrace(t).events);
-    for (const [r, events] of rounds.entries()) {
+      const { events, profile } = rawEventsFromTrace(trace.stop());
       if (events.length !== options.eventsPerRound) {
         throw new Error(
           `round ${r}: traced ${events.length} transactions, expected ${options.eventsPerRound}`,
         );
       }
-    }
-
-    // A (the runtime as it runs in production, nothing recorded) and C (raw better-sqlite3
-    // replaying B's transactions) take turns round by round, so that a busy machine slows both.
-    const nextA = driver(a.runtime, kind, cases, openTasks);
-    const raw = new RawReplayer(files.c);
-    const runtimePerSec: number[] = [];
-    const rawPerSec: number[] = [];
-    for (const [r, events] of rounds.entries()) {
       let started = performance.now();
       for (let e = 0; e < options.eventsPerRound; e++) await nextA();
       const runtimeMs = performance.now() - started;
@@ -119,19 +112,19 @@ export async function measureStorePath(kind: EventKind, options: StorePathOption
       if (r >= options.warmup) {
         runtimePerSec.push((options.eventsPerRound * 1000) / runtimeMs);
         rawPerSec.push((events.length * 1000) / rawMs);
+        profiles.push(profile);
       }
     }
     raw.close();
+    await b.close();
     const sample = await a.runtime.store.cases.get(cases[0]!);
     const snapshotChars = JSON.stringify(sample?.snapshot ?? null).length;
     await a.close();
-
-    const measured = traces.slice(options.warmup).flat();
     return {
       kind,
       runtimePerSec: median(runtimePerSec),
       rawPerSec: median(rawPerSec),
-      profile: rawEventsFromTrace(measured).profile,
+      profile: averageProfiles(profiles),
       snapshotChars,
     };
   } finally {
