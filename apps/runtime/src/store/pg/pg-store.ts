@@ -11,6 +11,7 @@ import { pgDelivery } from './pg-delivery';
 import { pgDirectory } from './pg-directory';
 import { pgFlows } from './pg-flows';
 
+/** How to reach the PostgreSQL server. */
 export interface PgStoreOptions {
   /** postgres:// connection URL. */
   url: string;

@@ -27,6 +27,7 @@ const json = <T>(name: string) => jsonColumn(name).$type<T>();
 const ms = (name: string) => bigint(name, { mode: 'number' });
 const bool = (name: string) => boolean(name);
 
+/** Accounts; the password hash never leaves the store except through getCredentials. */
 export const users = pgTable('users', {
   username: text('username').primaryKey(),
   passwordHash: text('password_hash').notNull(),
@@ -38,12 +39,14 @@ export const users = pgTable('users', {
   createdAt: ms('created_at').notNull(),
 });
 
+/** Work groups (queues) that tasks are routed to. */
 export const groups = pgTable('groups', {
   name: text('name').primaryKey(),
   description: text('description').notNull(),
   createdAt: ms('created_at').notNull(),
 });
 
+/** Customer profiles; attributes and tags are updated by flows. */
 export const customers = pgTable(
   'customers',
   {
@@ -60,6 +63,7 @@ export const customers = pgTable(
   (t) => [index('customers_segment_idx').on(t.segment, t.id)],
 );
 
+/** A flow's mutable draft plus the version new cases use. */
 export const flows = pgTable('flows', {
   key: text('key').primaryKey(),
   name: text('name').notNull(),
@@ -99,6 +103,7 @@ export const catalogItems = pgTable('catalog_items', {
   updatedAt: ms('updated_at').notNull(),
 });
 
+/** Pilot rollouts of a flow version to a share of customers. */
 export const pilots = pgTable(
   'pilots',
   {
@@ -118,6 +123,7 @@ export const pilots = pgTable(
   (t) => [index('pilots_flow_idx').on(t.flow, t.status, t.createdAt)],
 );
 
+/** One row per case: summary columns for queues plus the engine snapshot. */
 export const cases = pgTable(
   'cases',
   {
@@ -156,6 +162,7 @@ export const cases = pgTable(
   ],
 );
 
+/** Human tasks and approval votes; the queue columns are indexed. */
 export const tasks = pgTable(
   'tasks',
   {
@@ -190,6 +197,7 @@ export const tasks = pgTable(
   ],
 );
 
+/** SLA clocks per case, keyed by the engine's sla id. */
 export const slas = pgTable(
   'slas',
   {
@@ -228,6 +236,7 @@ export const timeline = pgTable(
   (t) => [primaryKey({ columns: [t.caseId, t.seq] }), index('timeline_type_at_idx').on(t.type, t.at)],
 );
 
+/** Conversation messages of a case. */
 export const messages = pgTable(
   'messages',
   {
@@ -247,6 +256,7 @@ export const messages = pgTable(
   ],
 );
 
+/** Sent surveys, answered once through their token. */
 export const surveys = pgTable(
   'surveys',
   {
@@ -313,6 +323,7 @@ export const timers = pgTable(
   ],
 );
 
+/** Stored answers of idempotent requests, per user and key. */
 export const idempotency = pgTable(
   'idempotency',
   {

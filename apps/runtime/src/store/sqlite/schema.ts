@@ -14,6 +14,7 @@ const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
 const ms = (name: string) => integer(name);
 const bool = (name: string) => integer(name, { mode: 'boolean' });
 
+/** Accounts; the password hash never leaves the store except through getCredentials. */
 export const users = sqliteTable('users', {
   username: text('username').primaryKey(),
   passwordHash: text('password_hash').notNull(),
@@ -25,12 +26,14 @@ export const users = sqliteTable('users', {
   createdAt: ms('created_at').notNull(),
 });
 
+/** Work groups (queues) that tasks are routed to. */
 export const groups = sqliteTable('groups', {
   name: text('name').primaryKey(),
   description: text('description').notNull(),
   createdAt: ms('created_at').notNull(),
 });
 
+/** Customer profiles; attributes and tags are updated by flows. */
 export const customers = sqliteTable(
   'customers',
   {
@@ -47,6 +50,7 @@ export const customers = sqliteTable(
   (t) => [index('customers_segment_idx').on(t.segment, t.id)],
 );
 
+/** A flow's mutable draft plus the version new cases use. */
 export const flows = sqliteTable('flows', {
   key: text('key').primaryKey(),
   name: text('name').notNull(),
@@ -86,6 +90,7 @@ export const catalogItems = sqliteTable('catalog_items', {
   updatedAt: ms('updated_at').notNull(),
 });
 
+/** Pilot rollouts of a flow version to a share of customers. */
 export const pilots = sqliteTable(
   'pilots',
   {
@@ -105,6 +110,7 @@ export const pilots = sqliteTable(
   (t) => [index('pilots_flow_idx').on(t.flow, t.status, t.createdAt)],
 );
 
+/** One row per case: summary columns for queues plus the engine snapshot. */
 export const cases = sqliteTable(
   'cases',
   {
@@ -141,6 +147,7 @@ export const cases = sqliteTable(
   ],
 );
 
+/** Human tasks and approval votes; the queue columns are indexed. */
 export const tasks = sqliteTable(
   'tasks',
   {
@@ -175,6 +182,7 @@ export const tasks = sqliteTable(
   ],
 );
 
+/** SLA clocks per case, keyed by the engine's sla id. */
 export const slas = sqliteTable(
   'slas',
   {
@@ -213,6 +221,7 @@ export const timeline = sqliteTable(
   (t) => [primaryKey({ columns: [t.caseId, t.seq] }), index('timeline_type_at_idx').on(t.type, t.at)],
 );
 
+/** Conversation messages of a case. */
 export const messages = sqliteTable(
   'messages',
   {
@@ -232,6 +241,7 @@ export const messages = sqliteTable(
   ],
 );
 
+/** Sent surveys, answered once through their token. */
 export const surveys = sqliteTable(
   'surveys',
   {
@@ -298,6 +308,7 @@ export const timers = sqliteTable(
   ],
 );
 
+/** Stored answers of idempotent requests, per user and key. */
 export const idempotency = sqliteTable(
   'idempotency',
   {

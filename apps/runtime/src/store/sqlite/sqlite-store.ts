@@ -13,6 +13,7 @@ import { sqliteDelivery } from './sqlite-delivery';
 import { sqliteDirectory } from './sqlite-directory';
 import { sqliteFlows } from './sqlite-flows';
 
+/** Where the SQLite database lives. */
 export interface SqliteStoreOptions {
   /** Database file, created with its directory when missing; `:memory:` for a private database. */
   file: string;
