@@ -8,6 +8,7 @@ import { Loading } from './components/Status';
 import { AdminPage } from './pages/AdminPage';
 import { AnalyticsPage } from './pages/AnalyticsPage';
 import { CasePage } from './pages/CasePage';
+import { CatalogEditorPage } from './pages/CatalogEditorPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { CustomerPage } from './pages/CustomerPage';
 import { FlowsPage } from './pages/FlowsPage';
@@ -82,6 +83,22 @@ export function App() {
             />
             <Route path="/catalog" element={<CatalogPage />} />
             <Route path="/catalog/:key" element={<RequestFormPage />} />
+            <Route
+              path="/catalog/new"
+              element={
+                <Guard roles={['owner']}>
+                  <CatalogEditorPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="/catalog/:key/edit"
+              element={
+                <Guard roles={['owner']}>
+                  <CatalogEditorPage />
+                </Guard>
+              }
+            />
             <Route path="/requests" element={<RequestsPage />} />
             <Route
               path="/work"

@@ -13,6 +13,9 @@ const ICONS: Record<string, string> = {
   help: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM9.5 9a2.5 2.5 0 0 1 5 .5c0 1.5-2.5 2-2.5 3.5M12 17h.01',
 };
 
+/** Names of the icons a catalog item may use. */
+export const ITEM_ICONS = Object.keys(ICONS);
+
 /** The icon named by a catalog item (a generic one for unknown names); decorative. */
 export function ItemIcon({ name, size = 28 }: { name: string | undefined; size?: number }) {
   const d = ICONS[name ?? ''] ?? ICONS.help!;

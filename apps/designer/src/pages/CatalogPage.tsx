@@ -1,7 +1,7 @@
 import type { CatalogItem } from '@caseflow/schema';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../auth/session';
+import { api, hasRole, useSession } from '../auth/session';
 import { ItemIcon } from '../components/ItemIcon';
 import { ErrorBanner, Loading } from '../components/Status';
 import { useResource } from '../hooks/useResource';
@@ -24,6 +24,10 @@ export function groupCatalog(items: readonly CatalogItem[], search: string): Arr
 /** The service catalog: search, filter by category, open an item's request form. */
 export function CatalogPage() {
   const items = useResource(() => api.listCatalog(), []);
+  const owner = hasRole(
+    useSession((s) => s.user),
+    'owner',
+  );
   const [search, setSearch] = useState('');
   const [category, setCategory] = useState('');
   const groups = useMemo(() => groupCatalog(items.data?.items ?? [], search), [items.data, search]);
@@ -35,6 +39,11 @@ export function CatalogPage() {
     <section className="page">
       <header className="page-header">
         <h1>Service catalog</h1>
+        {owner && (
+          <Link className="btn" to="/catalog/new">
+            New catalog item
+          </Link>
+        )}
         <div className="inline-form">
           <label>
             Search the catalog

@@ -1,0 +1,274 @@
+import type { FormField } from '@caseflow/schema';
+import { useId, useState } from 'react';
+import {
+  addField,
+  isFieldName,
+  moveField,
+  removeField,
+  renameField,
+  setRequired,
+  updateField,
+} from './form-builder';
+import { type FormInput, orderedFields } from './form-model';
+
+const TYPES: FormField['type'][] = ['string', 'number', 'integer', 'boolean'];
+const FORMATS = ['', 'email', 'date', 'date-time', 'uri', 'phone', 'textarea'] as const;
+
+/** Edits a form's fields: add, rename, reorder, type, required, options and validation limits. */
+export function FormBuilder({ form, onChange }: { form: FormInput; onChange(form: FormInput): void }) {
+  const [name, setName] = useState('');
+  const [type, setType] = useState<FormField['type']>('string');
+  const fields = orderedFields(form);
+  const base = useId();
+  return (
+    <div className="form-builder">
+      <ol className="builder-fields">
+        {fields.map(({ name: field, field: def, required }, i) => (
+          <li key={field} className="builder-field">
+            <FieldEditor
+              name={field}
+              field={def}
+              required={required}
+              first={i === 0}
+              last={i === fields.length - 1}
+              onRename={(to) => onChange(renameField(form, field, to))}
+              onChange={(next) => onChange(updateField(form, field, next))}
+              onRequired={(r) => onChange(setRequired(form, field, r))}
+              onMove={(by) => onChange(moveField(form, field, by))}
+              onRemove={() => onChange(removeField(form, field))}
+            />
+          </li>
+        ))}
+      </ol>
+      {fields.length === 0 && <p className="muted">No fields yet.</p>}
+      <form
+        className="inline-form"
+        aria-label="Add a field"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onChange(addField(form, name, type));
+          setName('');
+        }}
+      >
+        <label htmlFor={`${base}-name`}>
+          New field name
+          <input
+            id={`${base}-name`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="accountNumber"
+          />
+        </label>
+        <label htmlFor={`${base}-type`}>
+          Type
+          <select
+            id={`${base}-type`}
+            value={type}
+            onChange={(e) => setType(e.target.value as FormField['type'])}
+          >
+            {TYPES.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <button className="btn" type="submit" disabled={!isFieldName(name) || name in form.properties}>
+          Add field
+        </button>
+      </form>
+    </div>
+  );
+}
+
+interface EditorProps {
+  name: string;
+  field: FormField;
+  required: boolean;
+  first: boolean;
+  last: boolean;
+  onRename(to: string): void;
+  onChange(field: FormField): void;
+  onRequired(required: boolean): void;
+  onMove(by: -1 | 1): void;
+  onRemove(): void;
+}
+
+const num = (v: string) => (v === '' ? undefined : Number(v));
+
+function FieldEditor({
+  name,
+  field,
+  required,
+  first,
+  last,
+  onRename,
+  onChange,
+  onRequired,
+  onMove,
+  onRemove,
+}: EditorProps) {
+  const id = useId();
+  const [draftName, setDraftName] = useState(name);
+  const set = (patch: Partial<FormField>) => onChange({ ...field, ...patch });
+  return (
+    <fieldset>
+      <legend>{field.title || name}</legend>
+      <div className="builder-grid">
+        <label htmlFor={`${id}-name`}>
+          Field name
+          <input
+            id={`${id}-name`}
+            value={draftName}
+            aria-invalid={!isFieldName(draftName) || undefined}
+            onChange={(e) => setDraftName(e.target.value)}
+            onBlur={() => (isFieldName(draftName) ? onRename(draftName) : setDraftName(name))}
+          />
+        </label>
+        <label htmlFor={`${id}-title`}>
+          Label
+          <input
+            id={`${id}-title`}
+            value={field.title ?? ''}
+            onChange={(e) => set({ title: e.target.value || undefined })}
+          />
+        </label>
+        <label htmlFor={`${id}-type`}>
+          Type
+          <select
+            id={`${id}-type`}
+            value={field.type}
+            onChange={(e) => set({ type: e.target.value as FormField['type'] })}
+          >
+            {TYPES.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        {field.type === 'string' && (
+          <label htmlFor={`${id}-format`}>
+            Format
+            <select
+              id={`${id}-format`}
+              value={field.format ?? ''}
+              onChange={(e) => set({ format: (e.target.value || undefined) as FormField['format'] })}
+            >
+              {FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {f || 'plain text'}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label htmlFor={`${id}-help`} className="wide">
+          Help text
+          <input
+            id={`${id}-help`}
+            value={field.description ?? ''}
+            onChange={(e) => set({ description: e.target.value || undefined })}
+          />
+        </label>
+        {field.type !== 'boolean' && (
+          <label htmlFor={`${id}-enum`} className="wide">
+            Options (comma separated; empty for free input)
+            <input
+              id={`${id}-enum`}
+              value={(field.enum ?? []).join(', ')}
+              onChange={(e) => {
+                const items = e.target.value
+                  .split(',')
+                  .map((s) => s.trim())
+                  .filter(Boolean);
+                set({
+                  enum: items.length
+                    ? items.map((x) => (field.type === 'string' ? x : Number(x)))
+                    : undefined,
+                });
+              }}
+            />
+          </label>
+        )}
+        {field.type === 'string' && (
+          <>
+            <label htmlFor={`${id}-minl`}>
+              Min length
+              <input
+                id={`${id}-minl`}
+                type="number"
+                min={0}
+                value={field.minLength ?? ''}
+                onChange={(e) => set({ minLength: num(e.target.value) })}
+              />
+            </label>
+            <label htmlFor={`${id}-maxl`}>
+              Max length
+              <input
+                id={`${id}-maxl`}
+                type="number"
+                min={0}
+                value={field.maxLength ?? ''}
+                onChange={(e) => set({ maxLength: num(e.target.value) })}
+              />
+            </label>
+            <label htmlFor={`${id}-pattern`} className="wide">
+              Pattern (regular expression)
+              <input
+                id={`${id}-pattern`}
+                value={field.pattern ?? ''}
+                onChange={(e) => set({ pattern: e.target.value || undefined })}
+              />
+            </label>
+          </>
+        )}
+        {(field.type === 'number' || field.type === 'integer') && (
+          <>
+            <label htmlFor={`${id}-min`}>
+              Minimum
+              <input
+                id={`${id}-min`}
+                type="number"
+                value={field.minimum ?? ''}
+                onChange={(e) => set({ minimum: num(e.target.value) })}
+              />
+            </label>
+            <label htmlFor={`${id}-max`}>
+              Maximum
+              <input
+                id={`${id}-max`}
+                type="number"
+                value={field.maximum ?? ''}
+                onChange={(e) => set({ maximum: num(e.target.value) })}
+              />
+            </label>
+          </>
+        )}
+      </div>
+      <div className="btn-row">
+        <label className="check">
+          <input type="checkbox" checked={required} onChange={(e) => onRequired(e.target.checked)} />
+          Required
+        </label>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={first}
+          onClick={() => onMove(-1)}
+          aria-label={`Move ${name} up`}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={last}
+          onClick={() => onMove(1)}
+          aria-label={`Move ${name} down`}
+        >
+          ↓
+        </button>
+        <button type="button" className="btn btn-small btn-danger" onClick={onRemove}>
+          Remove {name}
+        </button>
+      </div>
+    </fieldset>
+  );
+}

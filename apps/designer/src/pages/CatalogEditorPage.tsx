@@ -1,0 +1,150 @@
+import type { CatalogItemBody } from '@caseflow/schema';
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ApiError } from '../api/api-error';
+import { api } from '../auth/session';
+import { ITEM_ICONS, ItemIcon } from '../components/ItemIcon';
+import { ErrorBanner, Loading, StatusLine } from '../components/Status';
+import { FormBuilder } from '../forms/FormBuilder';
+import { FormView } from '../forms/FormView';
+import { checkValues, type FormInput } from '../forms/form-model';
+import { errorMessage, useResource } from '../hooks/useResource';
+
+const KEY = /^[a-z][a-z0-9-]*$/;
+
+const blank = (): CatalogItemBody => ({
+  name: '',
+  category: 'General',
+  description: '',
+  icon: 'help',
+  form: { type: 'object', properties: {}, required: [] },
+  flow: '',
+  active: true,
+});
+
+/** Catalog item editor for owners (/catalog/:key/edit, /catalog/new): details, form builder with live preview, flow. */
+export function CatalogEditorPage() {
+  const { key: routeKey } = useParams();
+  const isNew = routeKey === undefined;
+  const navigate = useNavigate();
+  const flows = useResource(() => api.listFlows(), []);
+  const [key, setKey] = useState(routeKey ?? '');
+  const [item, setItem] = useState<CatalogItemBody | null>(isNew ? blank() : null);
+  const [preview, setPreview] = useState<Record<string, unknown>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (isNew || !routeKey) return;
+    api.getCatalogItem(routeKey).then(
+      ({ key: _k, updatedAt: _u, ...body }) => setItem(body),
+      (e: unknown) => setError(errorMessage(e)),
+    );
+  }, [isNew, routeKey]);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (!item) return;
+    if (!KEY.test(key))
+      return setError('Key must start with a letter and use lower-case letters, digits and dashes');
+    setError(null);
+    try {
+      await api.saveCatalogItem(key, item);
+      setStatus('Saved.');
+      if (isNew) navigate(`/catalog/${key}/edit`, { replace: true });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.describe() : errorMessage(err));
+    }
+  }
+
+  if (!item) return error ? <ErrorBanner message={error} /> : <Loading />;
+  const set = (patch: Partial<CatalogItemBody>) => setItem({ ...item, ...patch });
+  const form = item.form as FormInput;
+  return (
+    <section className="page wide">
+      <p>
+        <Link to="/catalog">← Catalog</Link>
+      </p>
+      <h1>{isNew ? 'New catalog item' : `Edit ${item.name}`}</h1>
+      <form className="catalog-editor" onSubmit={save} aria-label="Catalog item">
+        <div className="card">
+          <h2>Details</h2>
+          <label>
+            Key
+            <input value={key} onChange={(e) => setKey(e.target.value)} disabled={!isNew} required />
+          </label>
+          <label>
+            Item name
+            <input value={item.name} onChange={(e) => set({ name: e.target.value })} required />
+          </label>
+          <label>
+            Category
+            <input value={item.category} onChange={(e) => set({ category: e.target.value })} required />
+          </label>
+          <label>
+            Description
+            <textarea
+              rows={3}
+              value={item.description ?? ''}
+              onChange={(e) => set({ description: e.target.value })}
+            />
+          </label>
+          <fieldset>
+            <legend>Icon</legend>
+            <div className="icon-picker">
+              {ITEM_ICONS.map((name) => (
+                <label
+                  key={name}
+                  className={`icon-choice${item.icon === name ? ' active' : ''}`}
+                  title={name}
+                >
+                  <input
+                    type="radio"
+                    name="icon"
+                    value={name}
+                    checked={item.icon === name}
+                    onChange={() => set({ icon: name })}
+                  />
+                  <ItemIcon name={name} size={22} />
+                  <span className="sr-only">{name}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <label>
+            Fulfillment flow
+            <select value={item.flow} onChange={(e) => set({ flow: e.target.value })} required>
+              <option value="">Choose a flow…</option>
+              {(flows.data?.items ?? []).map((f) => (
+                <option key={f.key} value={f.key}>
+                  {f.name} ({f.key})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={item.active !== false}
+              onChange={(e) => set({ active: e.target.checked })}
+            />
+            Offered in the catalog
+          </label>
+          <ErrorBanner message={error} />
+          <StatusLine message={status} />
+          <button className="btn btn-primary" type="submit">
+            Save item
+          </button>
+        </div>
+        <div className="card">
+          <h2>Request form</h2>
+          <FormBuilder form={form} onChange={(next) => set({ form: next as CatalogItemBody['form'] })} />
+        </div>
+        <div className="card preview">
+          <h2>Live preview</h2>
+          <FormView form={form} values={preview} errors={checkValues(form, preview)} onChange={setPreview} />
+        </div>
+      </form>
+    </section>
+  );
+}
