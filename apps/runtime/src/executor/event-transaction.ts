@@ -8,6 +8,21 @@ import type { ExecutorContext } from './executor-context';
 /** How often an event is retried when another writer changed its case meanwhile. */
 const ATTEMPTS = 5;
 
+/**
+ * True when the database aborted the transaction only because of concurrent writers:
+ * PostgreSQL's deadlock_detected (40P01) — two processes taking the same case and timer rows
+ * in opposite orders, e.g. a first response cancelling the SLA timer another process is firing
+ * — or serialization_failure (40001). Retrying from a fresh read is the remedy PostgreSQL
+ * documents. Drizzle wraps driver errors, so the cause chain is searched.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (code === '40P01' || code === '40001') return true;
+  }
+  return false;
+}
+
 export interface EventTransactions {
   /**
    * Runs `fn` with a fresh CaseSession in one store transaction and commits the session's
@@ -44,12 +59,19 @@ export function eventTransactions(
         } catch (error) {
           // A unique-key clash under concurrency (two writers appending the same timeline seq
           // on PostgreSQL) is a lost race too: run the event again from a fresh read.
-          if (error instanceof StaleRevision || error instanceof StoreConflict) {
+          if (
+            error instanceof StaleRevision ||
+            error instanceof StoreConflict ||
+            isTransientConflict(error)
+          ) {
             if (attempt < ATTEMPTS) {
-              ctx.logger.debug({ attempt, err: error.message }, 'stale revision, retrying the event');
+              ctx.logger.debug(
+                { attempt, err: (error as Error).message },
+                'concurrent writer, retrying the event',
+              );
               continue;
             }
-            throw conflict(`${error.message}; try again`);
+            throw conflict(`${(error as Error).message}; try again`);
           }
           throw fromEngineError(error);
         }

@@ -18,6 +18,20 @@ async function openTask(session: CaseSession, taskId: string): Promise<TaskRow> 
   return task;
 }
 
+/**
+ * The open task once its case is loaded into the session. On PostgreSQL (READ COMMITTED) the
+ * task row and the case are read by two statements: a completion committed by another process
+ * between them would leave the task "open" here but already done in the snapshot, and the
+ * engine would answer 404 (unknown task). Reading the task again after the case makes the pair
+ * consistent: a task closed meanwhile is a 409 like any other closed task; one closed after
+ * both reads fails the revision check at commit and the retry answers 409.
+ */
+async function openTaskWithCase(session: CaseSession, taskId: string): Promise<TaskRow> {
+  const task = await openTask(session, taskId);
+  await session.require(task.caseId);
+  return openTask(session, taskId);
+}
+
 /** Assigns an open task to `user` (idempotent for the holder); 404 unknown, 409 held by another. */
 export function claimTask(core: RuntimeCore, taskId: string, user: Actor): Promise<Task> {
   return core.events.run(async (session) => {
@@ -48,7 +62,7 @@ export function completeTask(
   actor: Actor,
 ): Promise<CaseRecord> {
   return core.events.run(async (session) => {
-    const task = await openTask(session, taskId);
+    const task = await openTaskWithCase(session, taskId);
     if (task.assignee !== null && task.assignee !== actor) {
       throw conflict(`task ${taskId} is held by ${task.assignee}`, { assignee: task.assignee });
     }
@@ -131,7 +145,7 @@ export function escalateTask(
   actor: Actor,
 ): Promise<CaseRecord> {
   return core.events.run(async (session) => {
-    const task = await openTask(session, taskId);
+    const task = await openTaskWithCase(session, taskId);
     await session.send(task.caseId, { type: 'task.escalate', taskId: task.taskKey, reason, actor }, actor);
     return session.committedCase(task.caseId);
   });

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { isTransientConflict } from './event-transaction';
+
+/** An error shaped like node-postgres' DatabaseError, wrapped the way drizzle wraps it. */
+function wrapped(code: string): Error {
+  const driver = Object.assign(new Error('driver error'), { code });
+  return new Error('Failed query: delete from "timers" …', { cause: driver });
+}
+
+describe('isTransientConflict', () => {
+  it('recognises a PostgreSQL deadlock (40P01) and serialization failure (40001) behind drizzle', () => {
+    expect(isTransientConflict(wrapped('40P01'))).toBe(true);
+    expect(isTransientConflict(wrapped('40001'))).toBe(true);
+  });
+
+  it('leaves every other failure alone: those are not fixed by running the event again', () => {
+    expect(isTransientConflict(wrapped('23503'))).toBe(false);
+    expect(isTransientConflict(new Error('boom'))).toBe(false);
+    expect(isTransientConflict('40P01')).toBe(false);
+    expect(isTransientConflict(null)).toBe(false);
+  });
+});
