@@ -132,6 +132,8 @@ function withoutReturning(sql: string): string {
 export class RawReplayer {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  /** Microseconds spent in COMMIT since the last `takeCommitMicros`. */
+  private commitMicros = 0;
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -150,11 +152,20 @@ export class RawReplayer {
         if (stmt.reader) stmt.get(...s.params);
         else stmt.run(...s.params);
       }
+      const t0 = performance.now();
       this.db.exec('commit');
+      this.commitMicros += (performance.now() - t0) * 1000;
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('rollback');
       throw error;
     }
+  }
+
+  /** Answers the microseconds spent committing since the last call, and starts again from 0. */
+  takeCommitMicros(): number {
+    const us = this.commitMicros;
+    this.commitMicros = 0;
+    return us;
   }
 
   close(): void {

@@ -21,7 +21,12 @@ export interface StorePathResult {
   runtimePerSec: number;
   /** Median events/s of raw better-sqlite3 replaying the same writes. */
   rawPerSec: number;
+  /** Statement profile of the traced runtime (B), per event, averaged over measured rounds. */
   profile: TraceProfile;
+  /** Wall microseconds per event of the traced runtime (B): the profile's whole. */
+  tracedMicros: number;
+  /** Microseconds per event the raw replay spent in COMMIT. */
+  rawCommitMicros: number;
   /** Mean JSON/text characters of the case snapshot column. */
   snapshotChars: number;
 }
@@ -94,10 +99,14 @@ export async function measureStorePath(kind: EventKind, options: StorePathOption
     const runtimePerSec: number[] = [];
     const rawPerSec: number[] = [];
     const profiles: TraceProfile[] = [];
+    const tracedMicros: number[] = [];
+    const rawCommitMicros: number[] = [];
     for (let r = 0; r < options.warmup + options.rounds; r++) {
+      const tracedStarted = performance.now();
       trace.start();
       for (let e = 0; e < options.eventsPerRound; e++) await nextB();
       const { events, profile } = rawEventsFromTrace(trace.stop());
+      const tracedMs = performance.now() - tracedStarted;
       if (events.length !== options.eventsPerRound) {
         throw new Error(
           `round ${r}: traced ${events.length} transactions, expected ${options.eventsPerRound}`,
@@ -106,13 +115,17 @@ export async function measureStorePath(kind: EventKind, options: StorePathOption
       let started = performance.now();
       for (let e = 0; e < options.eventsPerRound; e++) await nextA();
       const runtimeMs = performance.now() - started;
+      raw.takeCommitMicros();
       started = performance.now();
       for (const event of events) raw.replay(event);
       const rawMs = performance.now() - started;
+      const commitUs = raw.takeCommitMicros();
       if (r >= options.warmup) {
         runtimePerSec.push((options.eventsPerRound * 1000) / runtimeMs);
         rawPerSec.push((events.length * 1000) / rawMs);
         profiles.push(profile);
+        tracedMicros.push((tracedMs * 1000) / options.eventsPerRound);
+        rawCommitMicros.push(commitUs / events.length);
       }
     }
     raw.close();
@@ -125,6 +138,8 @@ export async function measureStorePath(kind: EventKind, options: StorePathOption
       runtimePerSec: median(runtimePerSec),
       rawPerSec: median(rawPerSec),
       profile: averageProfiles(profiles),
+      tracedMicros: median(tracedMicros),
+      rawCommitMicros: median(rawCommitMicros),
       snapshotChars,
     };
   } finally {
