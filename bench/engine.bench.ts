@@ -1,0 +1,215 @@
+import {
+  type CaseSnapshot,
+  type CompiledFlow,
+  compileFlow,
+  matchForkJoin,
+  Simulator,
+  start,
+  step,
+  validateFlow,
+} from '@caseflow/engine';
+import { CHILD_FLOW, CHILD_FLOW_KEY, generateFlow } from '@caseflow/engine/testing';
+import {
+  CaseInput,
+  type CaseInputInit,
+  type Effect,
+  type EngineEvent,
+  FlowDefinition,
+} from '@caseflow/schema';
+import { type AnyStateMachine, createMachine, initialTransition, transition } from 'xstate';
+import { type BenchTarget, printTable, timePerCall } from './run';
+
+/**
+ * The engine against raw XState, on the same compiled machine and the same events:
+ * (a) `step` (restoring a JSON snapshot, as the runtime does) vs `transition` on the live
+ *     snapshot object; (b) `compileFlow` of a generated 1,000-node flow (validation, schema
+ *     parse, config, machine) vs `createMachine` of its config with the same implementations;
+ * (c) the JSON round trip of a snapshot per event, and snapshot sizes.
+ */
+
+const NOW = Date.parse('2026-01-05T09:00:00Z');
+const INPUT: CaseInputInit = {
+  caseId: 'case-1',
+  subject: 'bench',
+  priority: 'high',
+  variables: { amount: 120, vip: true, region: 'eu' },
+};
+
+interface Trajectory {
+  compiled: CompiledFlow;
+  events: EngineEvent[];
+  nows: number[];
+  /** The case's snapshot before each event, as the runtime stores it (JSON text). */
+  stored: string[];
+}
+
+/** A Simulator that records every event fed to the main case, with the clock and snapshot. */
+class RecordingSimulator extends Simulator {
+  readonly trajectory: Omit<Trajectory, 'compiled'> = { events: [], nows: [], stored: [] };
+
+  override send(caseId: string, event: EngineEvent): Effect[] {
+    if (caseId === INPUT.caseId) {
+      this.trajectory.events.push(event);
+      this.trajectory.nows.push(this.now);
+      this.trajectory.stored.push(JSON.stringify(this.case(caseId).snapshot));
+    }
+    return super.send(caseId, event);
+  }
+}
+
+/**
+ * Plays a generated flow out the way agents would: every task is escalated once then
+ * completed with its first outcome, approvers approve, calls succeed, signals arrive, time
+ * passes. Answers the main case's events; votes are sent as votes so both sides get the
+ * same events (step would turn a completed approval task into one).
+ */
+function record(nodes: number, seed: number): Trajectory {
+  const compiled = compileFlow(generateFlow(nodes, seed));
+  const sim = new RecordingSimulator({
+    flows: { [compiled.definition.key]: compiled, [CHILD_FLOW_KEY]: compileFlow(CHILD_FLOW) },
+    now: NOW,
+  });
+  const { caseId, ...input } = INPUT;
+  sim.open(compiled.definition.key, input);
+  const escalated = new Set<string>();
+  for (let i = 0; i < 500 && sim.view(caseId).status === 'open'; i++) {
+    if (i % 5 === 0) sim.send(caseId, { type: 'case.event', name: 'case.firstResponse' });
+    const [task] = sim.tasks();
+    const [call] = sim.pendingHttp.keys();
+    const wait = Object.values(sim.case(caseId).snapshot.context.visits).find((v) => v.kind === 'wait');
+    if (task?.kind === 'approval') {
+      sim.send(caseId, {
+        type: 'approval.vote',
+        taskId: task.taskId,
+        vote: 'approve',
+        voter: task.assignee!,
+      });
+    } else if (task && !escalated.has(task.nodeId)) {
+      escalated.add(task.nodeId);
+      sim.escalate(task.taskId);
+    } else if (task) sim.complete(task.taskId, task.outcomes[0]!);
+    else if (call) sim.respond(call, { ok: true, status: 200, result: { ok: true } });
+    else if (wait?.signal) sim.signal(caseId, wait.signal, { from: 'bench' });
+    else sim.advance('PT2H');
+  }
+  return { compiled, ...sim.trajectory };
+}
+
+/** The longest of a few generated cases: enough events for stable timing. */
+function longTrajectory(): Trajectory {
+  let best: Trajectory | undefined;
+  for (let seed = 1; seed <= 12; seed++) {
+    const t = record(80, seed);
+    if (!best || t.events.length > best.events.length) best = t;
+  }
+  return best!;
+}
+
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+function stepVsTransition(t: Trajectory) {
+  const { compiled, events, nows, stored } = t;
+  const machine = compiled.machine;
+  const parsed = stored.map((s) => JSON.parse(s) as CaseSnapshot);
+  const initial = start(compiled, INPUT, NOW);
+
+  // Both sides must walk the same path, or the comparison means nothing.
+  // XState's own start of the case; pure transitions never change the snapshot they get.
+  const first = initialTransition(machine, { input: CaseInput.parse(INPUT), now: NOW })[0];
+  let live = first;
+  for (const event of events) live = transition(machine, live, event)[0];
+  let engine = initial.snapshot;
+  for (const [i, event] of events.entries()) engine = step(compiled, parsed[i]!, event, nows[i]!).snapshot;
+  const same = JSON.stringify(live.value) === JSON.stringify(engine.value);
+  if (!same)
+    throw new Error('raw XState and step ended in different states: the event sequence is not shared');
+
+  const ms = timePerCall({
+    raw: () => {
+      let s = first;
+      for (const event of events) s = transition(machine, s, event)[0];
+    },
+    step: () => {
+      for (const [i, event] of events.entries()) step(compiled, parsed[i]!, event, nows[i]!);
+    },
+    persisted: () => {
+      for (const [i, event] of events.entries()) {
+        JSON.stringify(step(compiled, JSON.parse(stored[i]!) as CaseSnapshot, event, nows[i]!).snapshot);
+      }
+    },
+  });
+  const perSec = (ms: number) => events.length / (ms / 1000);
+  return { rawPerSec: perSec(ms.raw), stepPerSec: perSec(ms.step), persistedPerSec: perSec(ms.persisted) };
+}
+
+function roundTrip(t: Trajectory) {
+  const snapshots = t.stored.map((s) => JSON.parse(s) as CaseSnapshot);
+  const { ms } = timePerCall({
+    ms: () => {
+      for (const s of snapshots) JSON.parse(JSON.stringify(s));
+    },
+  });
+  const sizes = t.stored.map((s) => Buffer.byteLength(s));
+  return {
+    usPerEvent: (ms * 1000) / snapshots.length,
+    meanBytes: sizes.reduce((a, b) => a + b, 0) / sizes.length,
+    maxBytes: Math.max(...sizes),
+  };
+}
+
+function compileVsCreate() {
+  const def = generateFlow(1000, 1000);
+  const compiled = compileFlow(def);
+  const machine = compiled.machine as AnyStateMachine;
+  const config = { ...compiled.config, context: machine.config.context };
+  const ms = timePerCall(
+    {
+      create: () => createMachine(config as never, machine.implementations as never),
+      compile: () => compileFlow(def),
+      trusted: () => compileFlow(def, { trusted: true }),
+      validate: () => validateFlow(def),
+      parse: () => FlowDefinition.parse(def),
+      forkJoin: () => matchForkJoin(FlowDefinition.parse(def)),
+    },
+    { warmup: 1, rounds: 7, minMs: 300 },
+  );
+  return { nodes: def.nodes.length, ...ms };
+}
+
+export default async function engineBench(): Promise<BenchTarget[]> {
+  const t = longTrajectory();
+  console.log(
+    `flow ${t.compiled.definition.key}: ${t.compiled.definition.nodes.length} nodes, ${t.events.length} events per case`,
+  );
+  const a = stepVsTransition(t);
+  const c = roundTrip(t);
+  const b = compileVsCreate();
+  printTable([
+    ['measure', 'value', 'unit'],
+    ['(a) raw XState transition (live snapshot)', fmt(a.rawPerSec, 0), 'events/s'],
+    ['(a) engine step (JSON snapshot in)', fmt(a.stepPerSec, 0), 'events/s'],
+    ['    step ÷ transition', fmt(a.stepPerSec / a.rawPerSec, 2), '×'],
+    ['    parse + step + stringify (runtime path)', fmt(a.persistedPerSec, 0), 'events/s'],
+    [`(b) createMachine of the config (${b.nodes} nodes)`, fmt(b.create), 'ms'],
+    ['(b) compileFlow', fmt(b.compile), 'ms'],
+    ['    compileFlow ÷ createMachine', fmt(b.compile / b.create, 2), '×'],
+    ['    compileFlow { trusted: true }', fmt(b.trusted), 'ms'],
+    ['    of which validateFlow alone', fmt(b.validate), 'ms'],
+    ['    of which FlowDefinition.parse alone', fmt(b.parse), 'ms'],
+    ['    matchForkJoin (after a parse)', fmt(b.forkJoin - b.parse), 'ms'],
+    ['(c) snapshot stringify + parse per event', fmt(c.usPerEvent, 2), 'µs'],
+    ['    snapshot size, mean', fmt(c.meanBytes, 0), 'bytes'],
+    ['    snapshot size, max', fmt(c.maxBytes, 0), 'bytes'],
+  ]);
+  const stepRatio = a.stepPerSec / a.rawPerSec;
+  const compileRatio = b.compile / b.create;
+  return [
+    { name: 'step ÷ raw XState transition', value: stepRatio, bound: '≥ 0.5', pass: stepRatio >= 0.5 },
+    {
+      name: 'compileFlow ÷ createMachine (1,000 nodes)',
+      value: compileRatio,
+      bound: '≤ 3',
+      pass: compileRatio <= 3,
+    },
+  ];
+}
