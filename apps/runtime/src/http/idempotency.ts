@@ -1,46 +1,70 @@
 import { createHash } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Store } from '../store/store';
+import type { IdempotencyRow, Store } from '../store/store';
 import type { AppEnv } from './context';
 import { AppError } from './errors';
 
 /** Keys are kept a day; a client retrying later than that gets a fresh execution. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
+/** Thrown inside the transaction to roll back a request that failed. */
+class Failed extends Error {}
+/** Thrown inside the transaction when a concurrent request with the same key committed first. */
+class Lost extends Error {}
+
 /**
- * `Idempotency-Key` support for creating POSTs. The first successful (2xx) answer for a
- * (user, key) pair is stored and answered again to every retry with the same method, path and
- * body; reusing the key for a different request is a 422. Failures are not stored (as Stripe
- * does): a 4xx changed nothing and a 5xx may not have, so a retry simply runs again. Without
- * the header, or without a signed-in user, the middleware does nothing.
+ * `Idempotency-Key` support for creating POSTs. The request runs in one store transaction
+ * together with the record of its answer, so a crash either keeps both or neither: a retry
+ * after a crash never opens a second case. The first successful (2xx) answer for a
+ * (user, key) pair is answered again to every retry with the same method, path and body;
+ * reusing the key for a different request is a 422. A failed request (4xx/5xx) is rolled back
+ * and not recorded, so a corrected retry runs. Of two concurrent requests with one key, the
+ * second is rolled back and answers the first one's result. Without the header, or without a
+ * signed-in user, the middleware does nothing.
  */
 export function idempotent(store: Store): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    const userId = c.get('user')?.username;
     const key = c.req.header('idempotency-key');
-    if (c.req.method !== 'POST' || !key) return next();
+    if (c.req.method !== 'POST' || !key || !userId) return next();
     if (key.length > 200)
       throw new AppError('validation', 400, 'Idempotency-Key is longer than 200 characters');
-    const userId = c.get('user')?.username ?? 'anonymous';
     const body = await c.req.text();
     const requestHash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('hex');
-    const previous = await store.idempotency.get(userId, key);
-    if (previous) {
-      if (previous.requestHash !== requestHash) {
-        throw new AppError(
-          'idempotency-key-reused',
-          422,
-          'this Idempotency-Key was used for a different request',
-        );
-      }
-      c.header('Idempotent-Replayed', 'true');
-      return c.json(previous.body as object, previous.status as ContentfulStatusCode);
+
+    let previous: IdempotencyRow | null = null;
+    try {
+      await store.transaction(async (tx) => {
+        previous = await tx.idempotency.get(userId, key);
+        if (previous) return;
+        await next();
+        const status = c.res.status;
+        if (c.error || status >= 400) throw new Failed();
+        if (!c.res.headers.get('content-type')?.includes('application/json')) return;
+        const answer: unknown = await c.res.clone().json();
+        const row = { userId, key, requestHash, status, body: answer, createdAt: Date.now() };
+        if (!(await tx.idempotency.put(row))) throw new Lost();
+      });
+    } catch (error) {
+      if (error instanceof Failed) return; // c.res already holds the error answer
+      if (!(error instanceof Lost)) throw error;
+      previous = await store.idempotency.get(userId, key);
+      if (!previous)
+        throw new AppError('conflict', 409, 'a request with this Idempotency-Key is in progress');
     }
-    await next();
-    const status = c.res.status;
-    if (status < 200 || status >= 300 || !c.res.headers.get('content-type')?.includes('application/json'))
-      return;
-    const answer = await c.res.clone().json();
-    await store.idempotency.put({ userId, key, requestHash, status, body: answer, createdAt: Date.now() });
+    if (previous) return replay(c, previous, requestHash);
   };
+}
+
+function replay(c: Context<AppEnv>, row: IdempotencyRow, requestHash: string) {
+  if (row.requestHash !== requestHash) {
+    throw new AppError(
+      'idempotency-key-reused',
+      422,
+      'this Idempotency-Key was used for a different request',
+    );
+  }
+  c.header('Idempotent-Replayed', 'true');
+  return c.json(row.body as object, row.status as ContentfulStatusCode);
 }
