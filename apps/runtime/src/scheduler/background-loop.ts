@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from '../executor/types';
 
 export interface BackgroundLoopOptions {
@@ -33,11 +34,14 @@ export function createBackgroundLoop(options: BackgroundLoopOptions): Background
   let handle: NodeJS.Timeout | null = null;
   let current: Promise<void> | null = null;
   let again = false;
+  // Rounds run in the async context the loop was created in: a wake() from inside a request's
+  // store transaction must not make the round join that transaction (AsyncLocalStorage).
+  const inLoopContext = AsyncLocalStorage.snapshot();
 
   function schedule(delay: number): void {
     if (!running) return;
     if (handle) clearTimeout(handle);
-    handle = setTimeout(run, Math.max(0, Math.min(maxSleep, delay)));
+    handle = setTimeout(() => inLoopContext(run), Math.max(0, Math.min(maxSleep, delay)));
     handle.unref();
   }
 
