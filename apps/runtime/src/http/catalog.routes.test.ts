@@ -118,3 +118,19 @@ describe('Idempotency-Key after a failure', () => {
     expect((await send({ cardLast4: '1111' })).body.id).toBe(fixed.body.id);
   });
 });
+
+describe('Idempotency-Key under concurrency', () => {
+  it('opens one case for concurrent requests with one key, answering both with it', async () => {
+    const send = () =>
+      f.call('POST', '/api/cases', {
+        as: 'lena',
+        headers: { 'idempotency-key': 'double-click' },
+        body: { flow: 'lost-card', customerId: 'c-1006', channel: 'phone', subject: 'double click' },
+      });
+    const answers = await Promise.all([send(), send(), send()]);
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    const list = await f.call('GET', '/api/cases?customer=c-1006', { as: 'lena' });
+    expect(list.body.items.filter((c: { subject: string }) => c.subject === 'double click')).toHaveLength(1);
+  });
+});
