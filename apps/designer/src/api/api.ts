@@ -10,6 +10,7 @@ import type {
   TimelineEntry,
   User,
 } from '@caseflow/schema';
+import type { HeatRow } from '../editor/heat-overlay';
 import { ApiError, toApiError } from './api-error';
 
 /** The signed-in user as answered by POST /api/auth/login. */
@@ -35,7 +36,7 @@ export interface FlowSummary {
   hasDraft?: boolean;
   versions?: number | number[];
   activeVersion?: number | null;
-  pilots?: unknown[];
+  pilots?: Pilot[];
   updatedAt?: string;
 }
 
@@ -84,6 +85,20 @@ export interface Customer360 {
   surveys?: Array<{ kind: string; score: number | null; answered: boolean; caseId?: string }>;
   openTasks?: Task[];
   channels?: string[];
+}
+
+/** GET /api/pilots/:id/report: metrics per cohort and whether differences exceed noise. */
+export interface PilotReport {
+  pilot: Pilot;
+  cohorts: { pilot: Record<string, unknown>; control: Record<string, unknown> };
+  comparison: Array<{
+    metric: string;
+    pilot: number | null;
+    control: number | null;
+    difference: number | null;
+    z: number | null;
+    significant: boolean;
+  }>;
 }
 
 /** GET /api/metrics: one row per group of `by`. */
@@ -175,6 +190,11 @@ export class Api {
   diff(key: string, from: number, to: number) {
     return this.request<FlowDiff>('GET', `/flows/${encodeURIComponent(key)}/diff`, undefined, { from, to });
   }
+  heatmap(key: string, version?: number) {
+    return this.request<{ nodes: HeatRow[] }>('GET', `/flows/${encodeURIComponent(key)}/heatmap`, undefined, {
+      version,
+    });
+  }
   activate(key: string, version: number) {
     return this.request<unknown>('POST', `/flows/${encodeURIComponent(key)}/activate`, { version });
   }
@@ -183,6 +203,9 @@ export class Api {
     body: { version: number; percentage?: number; customerIds?: string[]; note: string },
   ) {
     return this.request<Pilot>('POST', `/flows/${encodeURIComponent(key)}/pilots`, body);
+  }
+  pilotReport(id: string) {
+    return this.request<PilotReport>('GET', `/pilots/${encodeURIComponent(id)}/report`);
   }
   pilotAction(id: string, action: 'promote' | 'stop') {
     return this.request<Pilot>('POST', `/pilots/${encodeURIComponent(id)}/${action}`);

@@ -18,6 +18,7 @@ import { EditorProvider, useEditor, useEditorStore } from './EditorContext';
 import { createEditorStore, isDirty } from './editor-store';
 import { emptyFlow, type FlowDoc } from './flow-document';
 import { downloadText, flowToJson, parseFlowJson } from './flow-io';
+import { heatOverlays } from './heat-overlay';
 import { Palette } from './Palette';
 import { ProblemsList } from './ProblemsList';
 import { PropertiesPanel } from './properties/PropertiesPanel';
@@ -94,6 +95,7 @@ function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) {
   const [publishing, setPublishing] = useState(false);
   const [note, setNote] = useState('');
   const [overlays, setOverlays] = useState<Record<string, NodeOverlay> | undefined>();
+  const [heat, setHeat] = useState<Record<string, NodeOverlay> | null>(null);
   const pasteCount = useRef(0);
   const canvasBox = useRef<HTMLDivElement>(null);
 
@@ -176,6 +178,22 @@ function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) {
       setError(errorMessage(err));
     } finally {
       setBusy(false);
+    }
+  }
+
+  async function toggleHeat() {
+    if (heat) return setHeat(null);
+    try {
+      const answer = await api.heatmap(flowKey);
+      const o = heatOverlays(answer.nodes);
+      setHeat(o);
+      setStatus(
+        Object.keys(o).length
+          ? 'Heat map of all versions: visits, average time, SLA breaches.'
+          : 'No case has run this flow yet.',
+      );
+    } catch (e) {
+      setError(errorMessage(e));
     }
   }
 
@@ -270,6 +288,8 @@ function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) {
         onFit={fit}
         onImport={importJson}
         onExport={() => downloadText(`${flowKey}.flow.json`, flowToJson(store.getState().doc))}
+        heat={heat !== null}
+        onHeat={() => void toggleHeat()}
       />
       {publishing && (
         <form className="publish-bar" onSubmit={publish} aria-label="Publish a version">
@@ -295,7 +315,7 @@ function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) {
       <div className="editor-body">
         <Palette onAdd={addInView} />
         <div className="canvas-wrap" ref={canvasBox}>
-          <Canvas problems={problems} overlays={tab === 'simulator' ? overlays : undefined} />
+          <Canvas problems={problems} overlays={tab === 'simulator' ? overlays : (heat ?? undefined)} />
         </div>
         <aside className="side-panel" aria-label="Inspector">
           <div role="tablist" aria-label="Inspector tabs" className="tabs">

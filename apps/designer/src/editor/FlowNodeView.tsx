@@ -1,5 +1,5 @@
 import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
-import { memo, useEffect } from 'react';
+import { type CSSProperties, memo, useEffect } from 'react';
 import type { CanvasNode } from './canvas-graph';
 import { NodeIcon } from './NodeIcon';
 import { kindOf, nodeLabel, nodeSummary, outPorts } from './node-catalog';
@@ -25,12 +25,17 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
     overlay?.active ? 'is-active' : '',
     overlay?.visited ? 'is-visited' : '',
     overlay?.diff ? `diff-${overlay.diff}` : '',
+    overlay?.heat !== undefined ? 'has-heat' : '',
   ]
     .filter(Boolean)
     .join(' ');
   const compact = kind.shape !== 'box';
   return (
-    <div className={classes} title={problems.map((p) => p.message).join('\n') || kind.hint}>
+    <div
+      className={classes}
+      title={problems.map((p) => p.message).join('\n') || kind.hint}
+      style={overlay?.heat !== undefined ? ({ '--heat': overlay.heat } as CSSProperties) : undefined}
+    >
       {node.type !== 'start' && (
         <Handle type="target" position={Position.Top} id="in" aria-label={`Connect into ${node.id}`} />
       )}

@@ -13,6 +13,8 @@ interface Props {
   onFit(): void;
   onImport(text: string): void;
   onExport(): void;
+  heat: boolean;
+  onHeat(): void;
 }
 
 /** The editor's command bar: save, validate, publish, undo/redo, layout, zoom, import/export. */
@@ -59,6 +61,15 @@ export function Toolbar(p: Props) {
         </button>
         <button type="button" className="btn" onClick={p.onFit} title="Zoom to fit (Shift+1)">
           Zoom to fit
+        </button>
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={p.heat}
+          onClick={p.onHeat}
+          title="Show how cases went through each step"
+        >
+          Heat map
         </button>
       </div>
       <div className="toolbar-group">

@@ -8,6 +8,8 @@ export interface NodeOverlay {
   active?: boolean;
   visited?: boolean;
   diff?: 'added' | 'removed' | 'changed';
+  /** Share of the busiest node's traffic, 0–1 (heat-map overlay). */
+  heat?: number;
   note?: string;
 }
 

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../auth/session';
 import { ErrorBanner, Loading, StatusLine } from '../components/Status';
 import { errorMessage, useResource } from '../hooks/useResource';
+import { PilotsSection } from './PilotsSection';
 
 const ROLES: Role[] = ['admin', 'owner', 'agent', 'customer'];
 const list = (s: string) =>
@@ -37,8 +38,9 @@ export function AdminPage() {
   }
 
   return (
-    <section className="page">
+    <section className="page wide">
       <h1>Administration</h1>
+      <PilotsSection />
       <div className="case-grid">
         <section className="card" aria-labelledby="users-h">
           <h2 id="users-h">Users</h2>
