@@ -63,7 +63,7 @@ class RecordingSimulator extends Simulator {
  * passes. Answers the main case's events; votes are sent as votes so both sides get the
  * same events (step would turn a completed approval task into one).
  */
-function record(nodes: number, seed: number): Trajectory {
+export function record(nodes: number, seed: number): Trajectory {
   const compiled = compileFlow(generateFlow(nodes, seed));
   const sim = new RecordingSimulator({
     flows: { [compiled.definition.key]: compiled, [CHILD_FLOW_KEY]: compileFlow(CHILD_FLOW) },
