@@ -249,6 +249,11 @@ function checkCases(sim: CheckedSimulator): void {
       compiled.machine.resolveState({ value: snapshot.value as never, context: ctx }),
     ).not.toThrow();
     const view = CaseView.parse(inspect(compiled, snapshot));
+    // Generated timers wait `until` a valid FEEL date-time expression: it must be readable.
+    const unreadable = record.effects.filter(
+      (e) => e.type === 'audit' && e.entry.type === 'timer.invalid-until',
+    );
+    expect(unreadable).toEqual([]);
     expect(snapshot.status === 'done').toBe(ctx.status !== 'open');
     // Timers the case waits for are exactly the ones the runtime holds for it.
     const held = sim
@@ -382,6 +387,65 @@ describe('engine properties', () => {
     expect(sim.view(id).status).toBe('rejected');
     expect(sim.case(id).snapshot.context.timers).toEqual({});
     expect(sim.pendingTimers()).toEqual([]);
+  });
+
+  it('a timer waits until `now() + duration(...)`: now() is a FEEL date and time', () => {
+    const flow: FlowDefinitionInput = {
+      key: 'until-now',
+      name: 'Until now plus two hours',
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'later', type: 'timer', until: 'now() + duration("PT2H")' },
+        { id: 'done', type: 'end' },
+      ],
+      edges: [
+        { from: 'start', to: 'later' },
+        { from: 'later', to: 'done' },
+      ],
+    };
+    const sim = new Simulator({ flows: { [flow.key]: compileFlow(flow) }, now: MONDAY_9 });
+    const id = sim.open(flow.key);
+    expect(sim.pendingTimers().map((t) => t.at)).toEqual([MONDAY_9 + 2 * 60 * MINUTE]);
+    sim.advance('PT1H');
+    expect(sim.view(id).status).toBe('open');
+    sim.advance('PT1H');
+    expect(sim.view(id).status).toBe('resolved');
+  });
+
+  it('a breached task SLA stops as breached, with its elapsed time, when the task completes', () => {
+    const flow: FlowDefinitionInput = {
+      key: 'late-task',
+      name: 'Late task',
+      nodes: [
+        { id: 'start', type: 'start' },
+        {
+          id: 'work',
+          type: 'task',
+          title: 'Work',
+          outcomes: ['done'],
+          sla: { target: 'PT1H', onBreach: 'notify' },
+        },
+        { id: 'end', type: 'end' },
+      ],
+      edges: [
+        { from: 'start', to: 'work' },
+        { from: 'work', to: 'end', on: 'done' },
+      ],
+    };
+    const sim = new Simulator({ flows: { [flow.key]: compileFlow(flow) }, now: MONDAY_9 });
+    const id = sim.open(flow.key);
+    sim.advance('PT2H');
+    sim.complete(sim.task('work').taskId, 'done');
+    const stops = sim.case(id).effects.filter((e) => e.type === 'sla.stop');
+    expect(stops).toEqual([
+      {
+        type: 'sla.stop',
+        slaId: `${id}.t1.sla`,
+        at: MONDAY_9 + 2 * 60 * MINUTE,
+        status: 'breached',
+        elapsedMs: 2 * 60 * MINUTE,
+      },
+    ]);
   });
 
   it('generates the same flow from the same size and seed', () => {
