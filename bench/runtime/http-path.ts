@@ -6,6 +6,12 @@ import type { BenchProcess, ProcessMemory } from './runtime-process';
 
 /** Demo customers (the seed creates c-1001 … c-1006); cases are spread over them. */
 const CUSTOMERS = ['c-1001', 'c-1002', 'c-1003', 'c-1004', 'c-1005', 'c-1006'];
+/**
+ * Seconds before autocannon gives up on a request (its default is 10): 50 requests queue behind
+ * the runtime's one SQLite connection, and on a busy machine the tail of that queue can pass
+ * 10 s; a client timeout would count a request the runtime still commits as an error.
+ */
+const CLIENT_TIMEOUT_S = 60;
 
 export interface HttpOptions {
   cases: number;
@@ -69,6 +75,7 @@ export async function measureHttpEvents(proc: BenchProcess, options: HttpOptions
       url: proc.url,
       connections: options.connections,
       duration,
+      timeout: CLIENT_TIMEOUT_S,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       requests: [
         {
@@ -121,6 +128,7 @@ async function openCasesOverHttp(proc: BenchProcess, token: string, count: numbe
     url: proc.url,
     connections,
     amount: count,
+    timeout: CLIENT_TIMEOUT_S,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     requests: [
       {
@@ -182,6 +190,7 @@ export async function measureOpenCaseMemory(
     url: proc.url,
     connections: options.connections,
     amount: options.signals,
+    timeout: CLIENT_TIMEOUT_S,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     requests: [
       {

@@ -74,9 +74,10 @@ async function freePort(): Promise<number> {
 /**
  * Spawns `node --expose-gc --import memory-probe.mjs apps/runtime/dist/main.js` with a temp
  * CASEFLOW_DB, CASEFLOW_CLOCK=manual, CASEFLOW_DEMO=1 and LOG_LEVEL=warn (request logs off: the
- * bench measures the API, not log I/O) and waits for /api/health.
+ * bench measures the API, not log I/O) and waits for /api/health. `nodeArgs` go before the
+ * script (e.g. `--cpu-prof` to profile the process under load).
  */
-export async function startBenchProcess(): Promise<BenchProcess> {
+export async function startBenchProcess(options: { nodeArgs?: string[] } = {}): Promise<BenchProcess> {
   ensureRuntimeBuilt();
   const tmp = tempDir('caseflow-bench-http-');
   const port = await freePort();
@@ -84,22 +85,26 @@ export async function startBenchProcess(): Promise<BenchProcess> {
   const dbFile = join(tmp.dir, 'caseflow.db');
   let output = '';
   const probes: Array<(m: ProcessMemory) => void> = [];
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', PROBE, RUNTIME_MAIN], {
-    cwd: tmp.dir,
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      CASEFLOW_DB: dbFile,
-      CASEFLOW_CLOCK: 'manual',
-      CASEFLOW_CLOCK_START: BENCH_CLOCK_START,
-      CASEFLOW_DEMO: '1',
-      CASEFLOW_SECRET: 'bench-secret-0123456789abcdef',
-      CASEFLOW_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      LOG_LEVEL: 'warn',
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--expose-gc', '--import', PROBE, RUNTIME_MAIN],
+    {
+      cwd: tmp.dir,
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        CASEFLOW_DB: dbFile,
+        CASEFLOW_CLOCK: 'manual',
+        CASEFLOW_CLOCK_START: BENCH_CLOCK_START,
+        CASEFLOW_DEMO: '1',
+        CASEFLOW_SECRET: 'bench-secret-0123456789abcdef',
+        CASEFLOW_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let pending = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     pending += chunk.toString();
