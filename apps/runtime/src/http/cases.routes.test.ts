@@ -166,4 +166,20 @@ describe('case routes', () => {
     });
     expect(res.status).toBe(403);
   });
+
+  it('cancels a case for staff, with or without a reason', async () => {
+    const open = () =>
+      f.call('POST', '/api/cases', {
+        as: 'lena',
+        body: { flow: 'lost-card', customerId: 'c-1005', channel: 'chat' },
+      });
+    const withReason = await f.call('POST', `/api/cases/${(await open()).body.id}/cancel`, {
+      as: 'lena',
+      body: { reason: 'duplicate' },
+    });
+    expect(withReason.status).toBe(200);
+    expect(withReason.body.status).toBe('cancelled');
+    const bare = await f.call('POST', `/api/cases/${(await open()).body.id}/cancel`, { as: 'lena' });
+    expect(bare.body.status).toBe('cancelled');
+  });
 });

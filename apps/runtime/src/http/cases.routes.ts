@@ -158,7 +158,13 @@ const cancel = createRoute({
   summary: 'Cancel an open case',
   security: bearer,
   middleware: [staff] as const,
-  request: { params: IdParam, body: jsonBody(z.object({ reason: z.string().max(2000).default('') })) },
+  request: {
+    params: IdParam,
+    body: {
+      required: false,
+      content: { 'application/json': { schema: z.object({ reason: z.string().max(2000).default('') }) } },
+    },
+  },
   responses: { 200: json(Case, 'the cancelled case'), ...errorResponses },
 });
 
@@ -170,9 +176,15 @@ export const CUSTOMER_REPLIED = 'customer-replied';
  * Cases that wait for nothing, for another signal, or are closed refuse it (409), which is no
  * error here.
  */
-async function deliverCustomerReply(runtime: Runtime, metrics: Metrics, caseId: string, messageId: string) {
+async function deliverCustomerReply(
+  runtime: Runtime,
+  metrics: Metrics,
+  caseId: string,
+  messageId: string,
+  actor: string,
+) {
   try {
-    const record = await runtime.signal(caseId, CUSTOMER_REPLIED, { messageId }, 'customer');
+    const record = await runtime.signal(caseId, CUSTOMER_REPLIED, { messageId }, actor);
     countEvent(metrics, 'signal', record);
   } catch (error) {
     // 409: not waiting for it, or already closed — the message stands on its own.
@@ -241,7 +253,7 @@ export function casesRoutes({ runtime, metrics }: AppDeps): Router {
       author: actorOf(user),
     });
     metrics.event('message');
-    if (from === 'customer') await deliverCustomerReply(runtime, metrics, id, message.id);
+    if (from === 'customer') await deliverCustomerReply(runtime, metrics, id, message.id, actorOf(user));
     return c.json(toMessage(message), 201);
   });
   r.openapi(signal, async (c) => {
@@ -255,7 +267,8 @@ export function casesRoutes({ runtime, metrics }: AppDeps): Router {
   r.openapi(cancel, async (c) => {
     const user = c.get('user')!;
     const { id } = c.req.valid('param');
-    const record = await runtime.cancelCase(id, c.req.valid('json').reason, actorOf(user));
+    const { reason } = c.req.valid('json') as { reason?: string };
+    const record = await runtime.cancelCase(id, reason ?? '', actorOf(user));
     countEvent(metrics, 'case.cancel', record);
     return c.json(record, 200);
   });
