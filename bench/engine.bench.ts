@@ -8,7 +8,7 @@ import {
   step,
   validateFlow,
 } from '@caseflow/engine';
-import { CHILD_FLOW, CHILD_FLOW_KEY, generateFlow } from '@caseflow/engine/testing';
+import { CHILD_FLOW, CHILD_FLOW_KEY, GEN_CALENDAR, generateFlow } from '@caseflow/engine/testing';
 import {
   CaseInput,
   type CaseInputInit,
@@ -64,7 +64,7 @@ class RecordingSimulator extends Simulator {
  * same events (step would turn a completed approval task into one).
  */
 export function record(nodes: number, seed: number): Trajectory {
-  const compiled = compileFlow(generateFlow(nodes, seed));
+  const compiled = compileFlow(generateFlow(nodes, seed), { calendars: [GEN_CALENDAR] });
   const sim = new RecordingSimulator({
     flows: { [compiled.definition.key]: compiled, [CHILD_FLOW_KEY]: compileFlow(CHILD_FLOW) },
     now: NOW,
@@ -159,14 +159,15 @@ function roundTrip(t: Trajectory) {
 
 function compileVsCreate() {
   const def = generateFlow(1000, 1000);
-  const compiled = compileFlow(def);
+  const calendars = [GEN_CALENDAR];
+  const compiled = compileFlow(def, { calendars });
   const machine = compiled.machine as AnyStateMachine;
   const config = { ...compiled.config, context: machine.config.context };
   const ms = timePerCall(
     {
       create: () => createMachine(config as never, machine.implementations as never),
-      compile: () => compileFlow(def),
-      trusted: () => compileFlow(def, { trusted: true }),
+      compile: () => compileFlow(def, { calendars }),
+      trusted: () => compileFlow(def, { calendars, trusted: true }),
       validate: () => validateFlow(def),
       parse: () => FlowDefinition.parse(def),
       forkJoin: () => matchForkJoin(FlowDefinition.parse(def)),

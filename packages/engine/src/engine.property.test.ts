@@ -6,7 +6,14 @@ import { type CompiledFlow, compileFlow } from './compile-flow';
 import { EngineError } from './engine-error';
 import { type CaseSnapshot, inspect, type StepResult, step } from './run-case';
 import { Simulator } from './simulator';
-import { CHILD_FLOW, CHILD_FLOW_KEY, flowArbitrary, generateFlow, SIGNALS } from './testing/flow-generator';
+import {
+  CHILD_FLOW,
+  CHILD_FLOW_KEY,
+  flowArbitrary,
+  GEN_CALENDAR,
+  generateFlow,
+  SIGNALS,
+} from './testing/flow-generator';
 import { validateFlow } from './validate-flow';
 
 /**
@@ -111,7 +118,7 @@ const inputArb = fc.record({
 });
 
 function setup(flow: FlowDefinitionInput, input: typeof inputArb extends fc.Arbitrary<infer T> ? T : never) {
-  const compiled = compileFlow(flow);
+  const compiled = compileFlow(flow, { calendars: [GEN_CALENDAR] });
   const sim = new CheckedSimulator(
     { [compiled.definition.key]: compiled, [CHILD_FLOW_KEY]: child },
     MONDAY_9,
@@ -266,9 +273,39 @@ function checkCases(sim: CheckedSimulator): void {
       expect(held).toEqual([]);
       expect(view.openTasks).toEqual([]);
     } else {
+      expectConsistentContext(ctx);
       // An open case always waits for something: otherwise it could never move again.
       expect(Object.keys(ctx.visits).length, `open case ${record.id} waits for nothing`).toBeGreaterThan(0);
     }
+  }
+}
+
+/**
+ * Bookkeeping of an open case agrees with itself: each running clock has its breach timer,
+ * stopped or paused clocks have none, every SLA timer belongs to its clock, and open tasks
+ * and task visits point at each other.
+ */
+function expectConsistentContext(ctx: CaseSnapshot['context']): void {
+  for (const [slaId, sla] of Object.entries(ctx.slas)) {
+    const running = sla.status === 'running' || sla.status === 'warning';
+    if (running)
+      expect(sla.breachTimer && ctx.timers[sla.breachTimer], `breach timer of ${slaId}`).toBeTruthy();
+    if (!running && sla.status !== 'breached') {
+      expect([sla.warnTimer, sla.breachTimer], `timers of ${sla.status} ${slaId}`).toEqual([null, null]);
+    }
+  }
+  for (const [timerId, timer] of Object.entries(ctx.timers)) {
+    if (!timer.slaId) continue;
+    const sla = ctx.slas[timer.slaId];
+    expect([sla?.warnTimer, sla?.breachTimer], `owner of ${timerId}`).toContain(timerId);
+  }
+  for (const task of Object.values(ctx.tasks)) {
+    const visit = ctx.visits[task.nodeId];
+    if (task.kind === 'task') expect(visit?.taskId, `visit of ${task.taskId}`).toBe(task.taskId);
+    else expect(visit?.approvalId, `visit of ${task.taskId}`).toBe(task.approvalId);
+  }
+  for (const [nodeId, visit] of Object.entries(ctx.visits)) {
+    if (visit.kind === 'task') expect(ctx.tasks[visit.taskId ?? ''], `task of ${nodeId}`).toBeDefined();
   }
 }
 
@@ -311,8 +348,8 @@ describe('engine properties', () => {
     fc.assert(
       fc.property(flowArbitrary(40), (flow) => {
         expect(validateFlow(flow).filter((p) => p.severity === 'error')).toEqual([]);
-        const first = compileFlow(flow);
-        const second = compileFlow(json(flow));
+        const first = compileFlow(flow, { calendars: [GEN_CALENDAR] });
+        const second = compileFlow(json(flow), { calendars: [GEN_CALENDAR] });
         expect(JSON.stringify(second.config)).toBe(JSON.stringify(first.config));
         expect(json(first.config)).toEqual(first.config);
       }),

@@ -1,4 +1,4 @@
-import type { CaseSla, FlowDefinitionInput } from '@caseflow/schema';
+import type { BusinessCalendar, CaseSla, FlowDefinitionInput } from '@caseflow/schema';
 import fc from 'fast-check';
 
 /**
@@ -38,6 +38,22 @@ export const CHILD_FLOW: FlowDefinitionInput = {
     { from: 'check', to: 'failed', on: 'bad' },
     { from: 'mark', to: 'done' },
   ],
+};
+
+/** Key of the business calendar generated flows may run their SLAs and timers on. */
+export const GEN_CALENDAR_KEY = 'gen-business';
+
+/** Office hours in Berlin with a holiday: compile generated flows with it (`calendars`). */
+export const GEN_CALENDAR: BusinessCalendar = {
+  key: GEN_CALENDAR_KEY,
+  name: 'Generated business hours',
+  timeZone: 'Europe/Berlin',
+  hours: ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({
+    day: day as BusinessCalendar['hours'][number]['day'],
+    start: '09:00',
+    end: '17:00',
+  })),
+  holidays: [{ date: '2026-01-06', name: 'Heilige Drei Könige' }],
 };
 
 /** Signals generated wait nodes listen for. */
@@ -151,6 +167,7 @@ class FlowGrower {
     if (onBreach === 'edge') outcomeEdge('sla-breached');
     return {
       target: this.pick(DURATIONS),
+      ...(this.chance(0.2) ? { calendar: this.pick([GEN_CALENDAR_KEY, '24x7']) } : {}),
       onBreach,
       warnAt: this.chance(0.5) ? [0.5] : [],
       ...(onBreach === 'notify' && this.chance(0.5) ? { notify: ['group:supervisors'] } : {}),
@@ -210,7 +227,11 @@ class FlowGrower {
       case 'timer':
         exit();
         return this.chance(0.7)
-          ? { type: 'timer', duration: this.pick(DURATIONS) }
+          ? {
+              type: 'timer',
+              duration: this.pick(DURATIONS),
+              ...(this.chance(0.3) ? { calendar: GEN_CALENDAR_KEY } : {}),
+            }
           : { type: 'timer', until: 'now() + duration("PT2H")' };
       case 'notify':
         exit();
@@ -317,6 +338,7 @@ export function generateFlow(
       onBreach: { escalate: g.chance(0.5), notify: [] },
     });
   }
+  const calendar = g.chance(0.4) ? GEN_CALENDAR_KEY : '24x7';
   return {
     key: `gen-${seed >>> 0}`,
     name: `Generated flow ${seed >>> 0}`,
@@ -326,6 +348,7 @@ export function generateFlow(
       { id: 'L2', name: 'Specialists', group: 'specialists' },
       { id: 'L3', name: 'Experts', group: 'experts' },
     ],
+    calendar,
     slas: slas as FlowDefinitionInput['slas'],
     nodes: g.nodes,
     edges: g.edges,
