@@ -181,3 +181,43 @@ export class RawReplayer {
     return stmt;
   }
 }
+
+/** Tables an event transaction writes; compared after a run to prove the replay wrote the same. */
+const EVENT_TABLES = ['cases', 'timeline', 'timers', 'tasks', 'slas', 'outbox', 'messages', 'surveys'];
+
+/**
+ * Compares the event tables of two SQLite files row for row (every column, in key order; tables
+ * neither file has are skipped) and answers one line per table that differs: after the runtime (A) and the raw replay (C) ran the
+ * same events from the same copy, both databases must be identical.
+ */
+export function compareEventTables(fileA: string, fileB: string): string[] {
+  const a = new Database(fileA, { readonly: true });
+  const b = new Database(fileB, { readonly: true });
+  try {
+    const differences: string[] = [];
+    const exists = (db: Database.Database, table: string) =>
+      db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(table) !== undefined;
+    for (const table of EVENT_TABLES) {
+      if (!exists(a, table) && !exists(b, table)) continue;
+      const dump = (db: Database.Database) =>
+        (db.prepare(`select * from "${table}" order by 1, 2`).raw().all() as unknown[][]).map((r) =>
+          JSON.stringify(r),
+        );
+      const rowsA = dump(a);
+      const rowsB = dump(b);
+      let firstDiff = -1;
+      for (let i = 0; i < Math.max(rowsA.length, rowsB.length) && firstDiff < 0; i++) {
+        if (rowsA[i] !== rowsB[i]) firstDiff = i;
+      }
+      if (firstDiff >= 0) {
+        differences.push(
+          `${table}: ${rowsA.length} vs ${rowsB.length} rows, first difference at row ${firstDiff}`,
+        );
+      }
+    }
+    return differences;
+  } finally {
+    a.close();
+    b.close();
+  }
+}

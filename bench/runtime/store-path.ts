@@ -2,7 +2,13 @@ import { join } from 'node:path';
 import type { Runtime } from '../../apps/runtime/src/executor/types';
 import { median } from '../run';
 import { copyDatabase, openBenchRuntime, publishBenchFlows, tempDir } from './in-process';
-import { averageProfiles, RawReplayer, rawEventsFromTrace, type TraceProfile } from './raw-replay';
+import {
+  averageProfiles,
+  compareEventTables,
+  RawReplayer,
+  rawEventsFromTrace,
+  type TraceProfile,
+} from './raw-replay';
 import { StatementTrace } from './statement-trace';
 
 /** Which loop the events drive: `signal` (bench-signal) or `task` completions (bench-task). */
@@ -27,6 +33,8 @@ export interface StorePathResult {
   tracedMicros: number;
   /** Microseconds per event the raw replay spent in COMMIT. */
   rawCommitMicros: number;
+  /** Tables whose rows differ between the runtime's database and the raw replay's (none expected). */
+  differences: string[];
   /** Mean JSON/text characters of the case snapshot column. */
   snapshotChars: number;
 }
@@ -133,6 +141,8 @@ export async function measureStorePath(kind: EventKind, options: StorePathOption
     const sample = await a.runtime.store.cases.get(cases[0]!);
     const snapshotChars = JSON.stringify(sample?.snapshot ?? null).length;
     await a.close();
+    // The runtime and the raw replay started from the same copy and ran the same events.
+    const differences = compareEventTables(files.a, files.c);
     return {
       kind,
       runtimePerSec: median(runtimePerSec),
@@ -140,6 +150,7 @@ export async function measureStorePath(kind: EventKind, options: StorePathOption
       profile: averageProfiles(profiles),
       tracedMicros: median(tracedMicros),
       rawCommitMicros: median(rawCommitMicros),
+      differences,
       snapshotChars,
     };
   } finally {
