@@ -22,7 +22,9 @@ describe('FEEL', () => {
   });
 
   it('answers now() with the instant passed in, never the wall clock', () => {
-    expect(evaluateFeel('now()', {}, NOW)).toEqual({ ok: true, value: '2026-01-05T09:00:00.000Z' });
+    expect(evaluateFeel('now()', {}, NOW)).toEqual({ ok: true, value: '2026-01-05T09:00:00Z' });
+    expect(evaluateFeel('now() + duration("PT2H")', {}, NOW)).toEqual({ ok: true, value: '2026-01-05T11:00:00Z' });
+    expect(evaluateFeel('string(today())', {}, NOW)).toEqual({ ok: true, value: '2026-01-05' });
     const later = evaluateFeel('date and time("2026-01-05T09:00:00Z") + duration("PT2H")', {}, NOW);
     expect(later).toEqual({ ok: true, value: '2026-01-05T11:00:00Z' });
   });

@@ -1,4 +1,4 @@
-import { evaluate, parseExpression } from 'feelin';
+import { date, dateAndTime, evaluate, parseExpression } from 'feelin';
 
 /** Variables visible to a FEEL expression: case, customer, env and completed nodes by id. */
 export type FeelScope = Record<string, unknown>;
@@ -20,7 +20,8 @@ const SYNTAX_CACHE_LIMIT = 5000;
  * them to read names with dashes (node ids such as `approve-replacement`) as one name.
  * Pure; results are memoised.
  */
-export function feelSyntaxError(expression: string, names: readonly string[] = []): FeelSyntaxError | null {
+export function feelSyntaxError(expression: string, allNames: readonly string[] = []): FeelSyntaxError | null {
+  const names = namesNeeded(expression, allNames);
   const key = names.length === 0 ? expression : `${names.join('\u0000')}\u0001${expression}`;
   const cached = syntaxCache.get(key);
   if (cached !== undefined) return cached;
@@ -56,17 +57,37 @@ export function feelSyntaxError(expression: string, names: readonly string[] = [
   return found;
 }
 
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The names feelin must be told about to parse `expression`: only names with dashes or other
+ * non-identifier characters need it, and only those the text mentions. Keeping the list short
+ * keeps the memo key short and lets one expression share its entry across flows.
+ */
+function namesNeeded(expression: string, names: readonly string[]): string[] {
+  return names.filter((n) => !PLAIN_NAME.test(n) && expression.includes(n));
+}
+
+/** The part of a scope an expression can reach: feelin deep-copies whatever it is given. */
+function scopeFor(expression: string, scope: FeelScope): FeelScope {
+  const used: FeelScope = {};
+  for (const name in scope) if (expression.includes(name)) used[name] = scope[name];
+  return used;
+}
+
 /**
  * Evaluates a FEEL expression with `feelin` against a scope. Pure: `now()` and `today()`
  * answer the instant passed in, never the wall clock. Values come back as plain JSON
  * (dates and durations as ISO strings). Never throws.
  */
 export function evaluateFeel(expression: string, scope: FeelScope, now: number): FeelResult {
-  const syntax = feelSyntaxError(expression, Object.keys(scope));
+  const used = scopeFor(expression, scope);
+  const syntax = feelSyntaxError(expression, Object.keys(used));
   if (syntax) return { ok: false, error: syntax.message };
   try {
     const iso = new Date(now).toISOString();
-    const context = { ...scope, now: () => iso, today: () => iso.slice(0, 10) };
+    // FEEL temporal values, so that `now() + duration("PT2H")` works as in any FEEL engine.
+    const context = { ...used, now: () => dateAndTime(iso), today: () => date(iso.slice(0, 10)) };
     const { value } = evaluate(expression, context);
     return { ok: true, value: toJson(value) };
   } catch (error) {

@@ -39,7 +39,8 @@ function result(
 
 /** Opens a case: the first snapshot and the effects of running up to the first wait. Pure. */
 export function start(compiled: CompiledFlow, input: CaseInputInit, now: number): StepResult {
-  const [snapshot, actions] = initialTransition(compiled.machine, { input: CaseInput.parse(input), now });
+  const [boot] = initialTransition(compiled.machine, { input: CaseInput.parse(input), now });
+  const [snapshot, actions] = transition(compiled.machine, boot, { type: 'case.start' });
   return result(snapshot, actions as AnyActions);
 }
 

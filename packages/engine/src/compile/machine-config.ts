@@ -12,6 +12,7 @@ type Json = Record<string, unknown>;
 
 export const CANCELLED = '~cancelled';
 export const FAILED = '~failed';
+export const BOOT = '~boot';
 
 export function machineConfig(def: FlowDefinition, structure: ForkJoinStructure): Json {
   const graph = flowGraph(def);
@@ -183,10 +184,12 @@ export function machineConfig(def: FlowDefinition, structure: ForkJoinStructure)
   };
   top[FAILED] = { id: FAILED, type: 'final', entry: [{ type: 'close', params: { outcome: 'failed' } }] };
   const start = def.nodes.find((n) => n.type === 'start');
+  // XState builds a throwaway actor, initial snapshot included, for every pure `transition`:
+  // an inert boot state keeps that cheap; `case.start` then opens the case for real.
+  top[BOOT] = { on: { 'case.start': { target: `#${start?.id}`, actions: [{ type: 'open' }] } } };
   return {
     id: def.key,
-    initial: start?.id,
-    entry: [{ type: 'open' }],
+    initial: BOOT,
     on: {
       'timer.fire': { actions: [{ type: 'slaTimer' }] },
       'case.event': { actions: [{ type: 'caseEvent' }] },

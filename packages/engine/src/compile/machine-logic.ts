@@ -127,12 +127,27 @@ export function machineSetup(env: FlowEnv) {
   // The config is JSON built at run time, so XState's static typing of named actions and
   // guards cannot help here; the implementations are typed above instead.
   return setup({
-    types: {} as { context: CaseContext; events: EngineEvent; input: MachineInput },
+    types: {} as { context: CaseContext; events: EngineEvent | { type: 'case.start' }; input: MachineInput },
     actions: actions as never,
     guards: guards as never,
   });
 }
 
 /** The context function of the machine (kept out of the JSON config). */
-export const contextFromInput = ({ input }: { input: MachineInput }) =>
-  initialContext(input.input, input.now);
+export const contextFromInput = ({ input }: { input: MachineInput | undefined }) =>
+  input ? initialContext(input.input, input.now) : BOOT_CONTEXT;
+
+/** The context of the throwaway boot snapshot XState computes inside every `transition`. */
+const BOOT_CONTEXT = initialContext(
+  {
+    caseId: '',
+    customerId: null,
+    channel: 'web',
+    subject: '',
+    priority: 'normal',
+    variables: {},
+    customer: {},
+    env: {},
+  },
+  0,
+);

@@ -121,7 +121,9 @@ export function resumeSla(d: Draft, env: FlowEnv, slaId: string, warnAt: readonl
  */
 export function stopSla(d: Draft, env: FlowEnv, slaId: string, cancelled = false): void {
   const sla = d.ctx.slas[slaId];
-  if (!sla || ['met', 'breached', 'cancelled'].includes(sla.status)) return;
+  // A breached clock keeps running until its work ends: only a stopped one is final.
+  if (!sla || sla.status === 'met' || sla.status === 'cancelled') return;
+  if (sla.status === 'breached' && sla.runningSince === null) return;
   if (sla.status === 'pending') {
     d.ctx.slas[slaId] = { ...sla, status: 'cancelled' };
     return;
