@@ -56,8 +56,16 @@ async function main(): Promise<void> {
   });
 
   if (config.demo && (await isEmptyDatabase(store))) {
-    const report = await seedDemo(runtime, { adminPassword: config.adminPassword });
-    logger.info({ seed: report }, 'demo data seeded (password demo1234)');
+    try {
+      const report = await seedDemo(runtime, { adminPassword: config.adminPassword });
+      logger.info({ seed: report }, 'demo data seeded (password demo1234)');
+    } catch (error) {
+      // Processes started together on one empty PostgreSQL database all find it empty; the
+      // first insert of every other one clashes with the seeding process's rows (a unique
+      // key): that process finishes the seed, this one just serves.
+      if ((error as { code?: unknown } | null)?.code !== 'conflict') throw error;
+      logger.warn({ err: (error as Error).message }, 'demo data is being seeded by another process');
+    }
   }
   // The generated password goes to stdout once, never to the JSON log.
   await ensureAdmin(store, {

@@ -44,4 +44,14 @@ describe('ensureAdmin', () => {
     expect(await ensureAdmin(store, { password: undefined, now: 0, print: () => {} })).toBe(false);
     expect(await store.users.get('admin')).toBeNull();
   });
+
+  it('creates one admin when several processes start at once, and only the winner prints', async () => {
+    const printed: string[] = [];
+    const results = await Promise.all(
+      [1, 2, 3].map(() => ensureAdmin(store, { password: undefined, now: 0, print: (l) => printed.push(l) })),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(printed).toHaveLength(1);
+    expect(await store.users.count()).toBe(1);
+  });
 });
