@@ -80,10 +80,3 @@ export function statementKind(sql: string): { verb: string; table: string } {
         : /from "?(\w+)"?/.exec(s);
   return { verb, table: m?.[1] ?? '' };
 }
-
-/** Total characters of the string parameters (the serialised JSON and text the row carries). */
-export function paramBytes(params: unknown[]): number {
-  let n = 0;
-  for (const p of params) if (typeof p === 'string') n += p.length;
-  return n;
-}
