@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe } from 'vitest';
+import { analyticsContract } from './contract/analytics.contract';
 import { auditContract } from './contract/audit.contract';
 import { casesContract } from './contract/cases.contract';
 import { deliveryContract } from './contract/delivery.contract';
@@ -33,5 +34,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     auditContract(current);
     deliveryContract(current);
     transactionsContract(current);
+    analyticsContract(current);
   });
 }

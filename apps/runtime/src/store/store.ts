@@ -275,6 +275,49 @@ export interface TimelineScan {
   to?: number;
 }
 
+/** A case reduced to what service metrics need (analytics.caseFacts); no JSON but the catalog key. */
+export interface CaseFactRow {
+  id: string;
+  flow: string;
+  version: number;
+  cohort: Cohort | null;
+  channel: Channel;
+  status: CaseStatus;
+  customerId: string | null;
+  createdAt: number;
+  closedAt: number | null;
+  firstResponseAt: number | null;
+  /** `variables.catalogItem` (set when the case came from a catalog request), else null. */
+  catalogItem: string | null;
+  /** All messages of the case, and those from an agent (responses). */
+  messages: number;
+  responses: number;
+}
+/** One SLA clock of a scanned case. */
+export interface SlaFactRow {
+  caseId: string;
+  id: string;
+  status: SlaStatus;
+}
+/** One task of a scanned case with its latest claim time (from the task.claimed timeline entry). */
+export interface TaskFactRow {
+  caseId: string;
+  id: string;
+  status: TaskStatus;
+  tier: string | null;
+  group: string | null;
+  assignee: string | null;
+  createdAt: number;
+  claimedAt: number | null;
+  closedAt: number | null;
+}
+/** One answered survey of a scanned case. */
+export interface SurveyFactRow {
+  caseId: string;
+  kind: SurveyKind;
+  score: number;
+}
+
 export interface MessageRow {
   id: string;
   caseId: string;
@@ -481,6 +524,21 @@ export interface Store {
     ): Promise<TimelineRow[]>;
     /** Entries of many cases (joined with cases for flow/version filters), ordered by case, seq. */
     scan(query: TimelineScan): Promise<TimelineRow[]>;
+  };
+
+  /**
+   * Narrow unpaged reads for metrics (one SQL statement each, filtered like cases.scan), so
+   * that 100,000 cases reduce without loading snapshots, variables or timelines.
+   */
+  analytics: {
+    /** Cases of the scan with message counts; ordered by createdAt, id. */
+    caseFacts(query: CaseScan): Promise<CaseFactRow[]>;
+    /** SLA clocks of the scanned cases. */
+    slaFacts(query: CaseScan): Promise<SlaFactRow[]>;
+    /** Tasks of the scanned cases, each with its latest claim time. */
+    taskFacts(query: CaseScan): Promise<TaskFactRow[]>;
+    /** Answered surveys of the scanned cases. */
+    surveyFacts(query: CaseScan): Promise<SurveyFactRow[]>;
   };
 
   messages: {

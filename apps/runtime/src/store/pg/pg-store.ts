@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { migrationsFolder } from '../migrations';
 import type { Store } from '../store';
+import { pgAnalytics } from './pg-analytics';
 import { pgAudit } from './pg-audit';
 import { pgCases } from './pg-cases';
 import type { PgDb } from './pg-db';
@@ -61,6 +62,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     ...pgCases(db),
     ...pgAudit(db),
     ...pgDelivery(db),
+    ...pgAnalytics(db),
 
     transaction(fn) {
       return db().transaction(async (tx) => {

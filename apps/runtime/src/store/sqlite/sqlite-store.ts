@@ -7,6 +7,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { migrationsFolder } from '../migrations';
 import { Mutex } from '../mutex';
 import type { Store } from '../store';
+import { sqliteAnalytics } from './sqlite-analytics';
 import { sqliteAudit } from './sqlite-audit';
 import { sqliteCases } from './sqlite-cases';
 import { sqliteDelivery } from './sqlite-delivery';
@@ -61,6 +62,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     ...sqliteCases(db),
     ...sqliteAudit(db),
     ...sqliteDelivery(db),
+    ...sqliteAnalytics(db),
   };
 
   const store: Store = {

@@ -1,0 +1,60 @@
+import type { CaseScan } from './store';
+
+/*
+ * The analytics reads as SQL text shared by both dialects. They differ only in placeholders,
+ * JSON field access and casts (pg answers bigint and count as strings unless cast), so each
+ * side passes those three and runs the text with its driver.
+ */
+
+/** What differs between SQLite and PostgreSQL in these statements. */
+export interface AnalyticsDialect {
+  /** The placeholder of the n-th (1-based) parameter: `?` or `$n`. */
+  param(n: number): string;
+  /** A JSON text field of a json column: json_extract(col, '$.f') or col->>'f'. */
+  jsonText(column: string, field: string): string;
+  /** An expression read as a JS number (bigint epoch ms, counts). */
+  num(expr: string): string;
+}
+
+/** `where …` over the cases alias `c` for a CaseScan, with its parameters. */
+export function scanWhere(d: AnalyticsDialect, q: CaseScan): { where: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: string, value: unknown) => {
+    params.push(value);
+    parts.push(clause.replace('?', d.param(params.length)));
+  };
+  if (q.flow !== undefined) add('c.flow = ?', q.flow);
+  if (q.version !== undefined) add('c.version = ?', q.version);
+  if (q.pilotId !== undefined) add('c.pilot_id = ?', q.pilotId);
+  if (q.createdFrom !== undefined) add('c.created_at >= ?', q.createdFrom);
+  if (q.createdTo !== undefined) add('c.created_at <= ?', q.createdTo);
+  return { where: parts.length === 0 ? '' : `where ${parts.join(' and ')}`, params };
+}
+
+/** The four statements of Store.analytics for a scan. */
+export function analyticsStatements(d: AnalyticsDialect, q: CaseScan) {
+  const { where, params } = scanWhere(d, q);
+  const n = d.num;
+  return {
+    params,
+    caseFacts: `select c.id as "id", c.flow as "flow", c.version as "version", c.cohort as "cohort",
+        c.channel as "channel", c.status as "status", c.customer_id as "customerId",
+        ${n('c.created_at')} as "createdAt", ${n('c.closed_at')} as "closedAt",
+        ${n('c.first_response_at')} as "firstResponseAt",
+        ${d.jsonText('c.variables', 'catalogItem')} as "catalogItem",
+        ${n('(select count(*) from messages m where m.case_id = c.id)')} as "messages",
+        ${n("(select count(*) from messages m where m.case_id = c.id and m.from_party = 'agent')")} as "responses"
+      from cases c ${where} order by c.created_at, c.id`,
+    slaFacts: `select s.case_id as "caseId", s.id as "id", s.status as "status"
+      from slas s join cases c on c.id = s.case_id ${where}`,
+    taskFacts: `select t.case_id as "caseId", t.id as "id", t.status as "status", t.tier as "tier",
+        t.group_name as "group", t.assignee as "assignee", ${n('t.created_at')} as "createdAt",
+        ${n('t.closed_at')} as "closedAt",
+        ${n(`(select max(tl.at) from timeline tl where tl.case_id = t.case_id and tl.type = 'task.claimed'
+          and ${d.jsonText('tl.data', 'taskId')} = t.id)`)} as "claimedAt"
+      from tasks t join cases c on c.id = t.case_id ${where}`,
+    surveyFacts: `select s.case_id as "caseId", s.kind as "kind", ${n('s.score')} as "score"
+      from surveys s join cases c on c.id = s.case_id ${where} ${where ? 'and' : 'where'} s.score is not null`,
+  };
+}
