@@ -9,14 +9,8 @@ import {
   validateFlow,
 } from '@caseflow/engine';
 import { CHILD_FLOW, CHILD_FLOW_KEY, GEN_CALENDAR, generateFlow } from '@caseflow/engine/testing';
-import {
-  CaseInput,
-  type CaseInputInit,
-  type Effect,
-  type EngineEvent,
-  FlowDefinition,
-} from '@caseflow/schema';
-import { type AnyStateMachine, createMachine, initialTransition, transition } from 'xstate';
+import { type CaseInputInit, type Effect, type EngineEvent, FlowDefinition } from '@caseflow/schema';
+import { type AnyStateMachine, createMachine, transition } from 'xstate';
 import { type BenchTarget, printTable, timePerCall } from './run';
 
 /**
@@ -95,14 +89,43 @@ export function record(nodes: number, seed: number): Trajectory {
   return { compiled, ...sim.trajectory };
 }
 
-/** The longest of a few generated cases: enough events for stable timing. */
+/** The opened case as a live XState snapshot, from which raw `transition` runs. */
+function liveStart(compiled: CompiledFlow): ReturnType<AnyStateMachine['resolveState']> {
+  const opened = start(compiled, INPUT, NOW).snapshot;
+  return compiled.machine.resolveState({ value: opened.value as never, context: opened.context });
+}
+
+/**
+ * Whether raw XState walks the same path as `step` over a trajectory. Raw `transition` never
+ * learns the time (the live snapshot keeps the context of its start), so on flows whose SLA
+ * or timer arithmetic depends on it (business calendars) the two can hand out different ids
+ * and part ways; such a case cannot serve as a shared event sequence.
+ */
+function sharedPath(t: Trajectory): boolean {
+  const { compiled, events, nows, stored } = t;
+  let live = liveStart(compiled);
+  for (const event of events) live = transition(compiled.machine, live, event)[0];
+  const last = events.length - 1;
+  const engine = step(
+    compiled,
+    JSON.parse(stored[last]!) as CaseSnapshot,
+    events[last]!,
+    nows[last]!,
+  ).snapshot;
+  return (
+    JSON.stringify(live.value) === JSON.stringify(engine.value) && live.context.seq === engine.context.seq
+  );
+}
+
+/** The longest of a few generated cases that raw XState can replay: stable timing. */
 function longTrajectory(): Trajectory {
   let best: Trajectory | undefined;
-  for (let seed = 1; seed <= 12; seed++) {
+  for (let seed = 1; seed <= 16; seed++) {
     const t = record(80, seed);
-    if (!best || t.events.length > best.events.length) best = t;
+    if (t.events.length > (best?.events.length ?? 0) && sharedPath(t)) best = t;
   }
-  return best!;
+  if (!best) throw new Error('no generated case could be replayed by raw XState');
+  return best;
 }
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
@@ -111,18 +134,9 @@ function stepVsTransition(t: Trajectory) {
   const { compiled, events, nows, stored } = t;
   const machine = compiled.machine;
   const parsed = stored.map((s) => JSON.parse(s) as CaseSnapshot);
-  const initial = start(compiled, INPUT, NOW);
-
-  // Both sides must walk the same path, or the comparison means nothing.
-  // XState's own start of the case; pure transitions never change the snapshot they get.
-  const first = initialTransition(machine, { input: CaseInput.parse(INPUT), now: NOW })[0];
-  let live = first;
-  for (const event of events) live = transition(machine, live, event)[0];
-  let engine = initial.snapshot;
-  for (const [i, event] of events.entries()) engine = step(compiled, parsed[i]!, event, nows[i]!).snapshot;
-  const same = JSON.stringify(live.value) === JSON.stringify(engine.value);
-  if (!same)
-    throw new Error('raw XState and step ended in different states: the event sequence is not shared');
+  // longTrajectory checked that raw XState walks step's path from here; pure transitions
+  // never change the snapshot they are given, so every round starts from the same object.
+  const first = liveStart(compiled);
 
   const ms = timePerCall({
     raw: () => {
