@@ -5,7 +5,7 @@ import { contextFromInput, machineSetup } from './compile/machine-logic';
 import { EngineError } from './engine-error';
 import { matchForkJoin } from './flow-graph';
 import { createFlowEnv, type FlowEnv } from './machine/flow-env';
-import { validateFlow } from './validate-flow';
+import { analyzeFlow, type FlowAnalysis } from './validate-flow';
 
 /** A flow ready to run: build it once per flow version and reuse it for every case. */
 export interface CompiledFlow {
@@ -43,22 +43,12 @@ const FATAL = new Set([
  * EngineError `invalid-flow` carrying them.
  */
 export function compileFlow(def: unknown, options: CompileOptions = {}): CompiledFlow {
-  const problems = options.trusted ? [] : validateFlow(def);
-  const parsed = FlowDefinition.safeParse(def);
+  const { problems, definition, structure } = options.trusted ? trustedAnalysis(def) : analyzeFlow(def);
   const fatal = problems.filter((p) => p.severity === 'error' && FATAL.has(p.code));
-  if (!parsed.success || fatal.length > 0) {
-    const first = fatal[0]?.message ?? parsed.error?.issues[0]?.message ?? 'invalid flow';
+  if (!definition || fatal.length > 0 || structure.problems.length > 0) {
+    const first =
+      fatal[0]?.message ?? structure.problems[0]?.message ?? 'the definition fails the flow schema';
     throw new EngineError('invalid-flow', `the flow cannot be compiled: ${first}`, [], problems);
-  }
-  const definition = parsed.data;
-  const structure = matchForkJoin(definition);
-  if (structure.problems.length > 0) {
-    throw new EngineError(
-      'invalid-flow',
-      `the flow cannot be compiled: ${structure.problems[0]!.message}`,
-      [],
-      problems,
-    );
   }
   const calendars = Array.isArray(options.calendars)
     ? Object.fromEntries((options.calendars as BusinessCalendar[]).map((c) => [c.key, c]))
@@ -70,4 +60,12 @@ export function compileFlow(def: unknown, options: CompileOptions = {}): Compile
     context: contextFromInput,
   } as never);
   return { definition, machine: machine as unknown as AnyStateMachine, config, problems, env };
+}
+
+/** A published definition was validated already: only parse it and find its parallel blocks. */
+function trustedAnalysis(def: unknown): FlowAnalysis {
+  const parsed = FlowDefinition.safeParse(def);
+  const definition = parsed.success ? parsed.data : null;
+  const structure = matchForkJoin(definition ?? { nodes: [], edges: [] });
+  return { problems: [], definition, structure };
 }

@@ -102,8 +102,8 @@ export function matchForkJoin(def: Pick<FlowDefinition, 'nodes' | 'edges'>): For
     const members: string[] = [];
     const seen = new Set<string>();
     const queue = [first];
-    while (queue.length > 0) {
-      const id = queue.shift()!;
+    for (let head = 0; head < queue.length; head++) {
+      const id = queue[head]!;
       if (seen.has(id)) continue;
       seen.add(id);
       const type = typeOf(id);
@@ -166,15 +166,9 @@ export function matchForkJoin(def: Pick<FlowDefinition, 'nodes' | 'edges'>): For
 
   for (const node of def.nodes) if (node.type === 'parallel') resolve(node.id);
 
-  // Inner regions claim their members first, so that a node gets its innermost scope.
-  const byDepth = [...regions.values()].sort((a, b) => depth(b.fork) - depth(a.fork));
-  function depth(fork: string): number {
-    let d = 0;
-    for (const r of regions.values())
-      if (r.branches.some((b) => b.includes(fork))) d = Math.max(d, 1 + depth(r.fork));
-    return d;
-  }
-  for (const region of byDepth) {
+  // Branch members are disjoint across regions (a nested block's inner nodes belong to the
+  // nested region only), so each node has exactly one innermost scope.
+  for (const region of regions.values()) {
     for (const [branch, members] of region.branches.entries()) {
       for (const id of members) if (!scopeOf.has(id)) scopeOf.set(id, { fork: region.fork, branch });
     }

@@ -1,4 +1,5 @@
-import type { Problem } from '@caseflow/schema';
+import type { FlowDefinition, Problem } from '@caseflow/schema';
+import type { ForkJoinStructure } from './flow-graph';
 import { exitProblems } from './validate/exit-problems';
 import { feelProblems } from './validate/feel-problems';
 import { readFlow } from './validate/flow-view';
@@ -23,13 +24,29 @@ export type { ValidationContext } from './validate/reference-problems';
  * everything at once. The runtime refuses to publish a flow with any `error` problem.
  */
 export function validateFlow(def: unknown, ctx?: ValidationContext | null): Problem[] {
+  return analyzeFlow(def, ctx).problems;
+}
+
+/** What validating a flow learns on the way: the compiler reuses it instead of redoing it. */
+export interface FlowAnalysis {
+  problems: Problem[];
+  /** The parsed flow (defaults applied), or null when it fails the schema. */
+  definition: FlowDefinition | null;
+  structure: ForkJoinStructure;
+}
+
+/** validateFlow plus the parsed definition and its fork/join structure. Pure, never throws. */
+export function analyzeFlow(def: unknown, ctx?: ValidationContext | null): FlowAnalysis {
   const view = readFlow(def);
-  return orderProblems([
-    ...schemaProblems(def, view),
+  const schema = schemaProblems(def, view);
+  const forkJoin = forkJoinProblems(view);
+  const problems = orderProblems([
+    ...schema.problems,
     ...graphProblems(view),
     ...exitProblems(view),
-    ...forkJoinProblems(view),
+    ...forkJoin.problems,
     ...feelProblems(view),
     ...referenceProblems(view, ctx ?? {}),
   ]);
+  return { problems, definition: schema.parsed, structure: forkJoin.structure };
 }

@@ -16,6 +16,7 @@ export const BOOT = '~boot';
 
 export function machineConfig(def: FlowDefinition, structure: ForkJoinStructure): Json {
   const graph = flowGraph(def);
+  const forkOfJoin = new Map([...structure.regions.values()].map((r) => [r.join, r.fork]));
   const edgesFrom = (id: string) => graph.outgoing.get(id) ?? [];
   const plain = (id: string) => edgesFrom(id).find((e) => !e.on && !e.when && !e.default) ?? edgesFrom(id)[0];
   const on = (id: string, name: string) => edgesFrom(id).filter((e) => e.on === name);
@@ -23,8 +24,7 @@ export function machineConfig(def: FlowDefinition, structure: ForkJoinStructure)
   const target = (from: string, to: string): string => {
     if (graph.byId.get(to)?.type !== 'join') return `#${to}`;
     // A nested join is not a state: its edge leaves from the scope of its parallel node.
-    const nestedFork = [...structure.regions.values()].find((r) => r.join === from)?.fork;
-    const scope = structure.scopeOf.get(nestedFork ?? from);
+    const scope = structure.scopeOf.get(forkOfJoin.get(from) ?? from);
     return scope ? `#${to}~${scope.branch}` : `#${to}`;
   };
 

@@ -1,5 +1,5 @@
 import type { FlowDefinition, Problem } from '@caseflow/schema';
-import { matchForkJoin } from '../flow-graph';
+import { type ForkJoinStructure, matchForkJoin } from '../flow-graph';
 import type { FlowView } from './flow-view';
 import { error } from './problems';
 
@@ -14,7 +14,7 @@ const HINTS = {
  * the validator and the compiler agree on what a parallel block is. Works on raw data: only
  * node ids, node types and edge ends matter to the matching.
  */
-export function forkJoinProblems(view: FlowView): Problem[] {
+export function forkJoinProblems(view: FlowView): { problems: Problem[]; structure: ForkJoinStructure } {
   const nodes = [...view.byId.values()].map((n) => ({ id: n.id!, type: n.type }));
   const edges = view.edges.flatMap((e) =>
     e.from !== undefined && e.to !== undefined ? [{ from: e.from, to: e.to }] : [],
@@ -22,11 +22,13 @@ export function forkJoinProblems(view: FlowView): Problem[] {
   // The projection holds every field matchForkJoin reads (ids, types, edge ends); the
   // definition may fail the schema elsewhere, which is why it is not the parsed flow.
   const shape = { nodes, edges } as unknown as Pick<FlowDefinition, 'nodes' | 'edges'>;
-  return matchForkJoin(shape).problems.map((p) => {
+  const structure = matchForkJoin(shape);
+  const problems = structure.problems.map((p) => {
     const node = view.byId.get(p.nodeId);
     return error(p.code, p.message, node ? ['nodes', node.index] : ['nodes'], {
       nodeId: p.nodeId,
       hint: HINTS[p.code],
     });
   });
+  return { problems, structure };
 }

@@ -1,4 +1,11 @@
 import { FlowDefinition, NODE_TYPES, type Problem } from '@caseflow/schema';
+
+/** Schema problems, and the parsed flow (defaults applied) when the schema holds. */
+export interface SchemaCheck {
+  problems: Problem[];
+  parsed: FlowDefinition | null;
+}
+
 import { type FlowView, isKnownType, isObject, nodeName } from './flow-view';
 import { error, type ProblemPath, pathText } from './problems';
 
@@ -8,7 +15,7 @@ import { error, type ProblemPath, pathText } from './problems';
  * `unknown-node-type` problem instead of the union's generic complaint: the designer palette
  * cannot render it, and the other fields of an unknown type mean nothing.
  */
-export function schemaProblems(def: unknown, view: FlowView): Problem[] {
+export function schemaProblems(def: unknown, view: FlowView): SchemaCheck {
   const problems: Problem[] = [];
   const unknownTypes = new Set<number>();
   for (const node of view.nodes) {
@@ -24,7 +31,7 @@ export function schemaProblems(def: unknown, view: FlowView): Problem[] {
   }
 
   const parsed = FlowDefinition.safeParse(def);
-  if (parsed.success) return problems;
+  if (parsed.success) return { problems, parsed: parsed.data };
   const nodesByIndex = new Map(view.nodes.map((n) => [n.index, n]));
   const edgesByIndex = new Map(view.edges.map((e) => [e.index, e]));
   for (const issue of parsed.error.issues) {
@@ -44,7 +51,7 @@ export function schemaProblems(def: unknown, view: FlowView): Problem[] {
       }),
     );
   }
-  return problems;
+  return { problems, parsed: null };
 }
 
 /** A fix suggestion in the designer's words; the zod message already says what is wrong. */
