@@ -418,6 +418,7 @@ describe.each(scenarioBackends())('lost card over HTTP on $backend', ({ backend,
     });
 
     describe('waiting for the customer', () => {
+      let waitingCase = '';
       it('pauses the resolution SLA while waiting and resumes on the signal', async () => {
         const caseId = await open('c-1004', { cardLast4: '2222', suspiciousTransactions: 0 });
         await settled(caseId, 'triage');
@@ -439,6 +440,14 @@ describe.each(scenarioBackends())('lost card over HTTP on $backend', ({ backend,
         expect(sig.body.slas.find((s: { id: string }) => s.id === 'resolution')?.status).toBe('running');
         const types = (await timeline(caseId)).map((e) => e.type);
         expect(types).toEqual(expect.arrayContaining(['sla.paused', 'signal']));
+        waitingCase = caseId;
+      });
+
+      // Reported: one POST /api/cases/:id/signals {name:"customer-replied"} (200) writes TWO
+      // `signal` entries: {name, data} from the runtime and {nodeId, name, data} from the engine.
+      it.skip('records one delivered signal once on the timeline (runtime writes two entries)', async () => {
+        const signals = (await timeline(waitingCase)).filter((e) => e.type === 'signal');
+        expect(signals).toHaveLength(1);
       });
     });
   });
