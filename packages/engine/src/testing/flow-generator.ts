@@ -93,11 +93,15 @@ class FlowGrower {
   readonly edges: EdgeIn[] = [];
   readonly waits: string[] = [];
   readonly ends: string[] = [];
+  /** Nodes outside every parallel block that a loop may go back to. */
+  private readonly loopTargets: string[] = [];
+  private inParallel = 0;
   private count = 0;
 
   constructor(
     private readonly rnd: () => number,
     private readonly budget: number,
+    private readonly loops: boolean,
   ) {}
 
   chance = (p: number) => this.rnd() < p;
@@ -119,6 +123,7 @@ class FlowGrower {
     this.count += 1;
     const id = `${prefix}${this.count}`;
     this.nodes.push({ id, ...node } as NodeIn);
+    if (this.inParallel === 0 && !['start', 'end', 'join'].includes(node.type)) this.loopTargets.push(id);
     return id;
   }
 
@@ -189,7 +194,9 @@ class FlowGrower {
       case 'task': {
         const outcomes = this.some(OUTCOMES, this.int(1, 3));
         for (const [i, o] of outcomes.entries()) {
-          exit(o, i === 0 ? 0 : 0.3, o === 'declined' ? 'rejected' : 'resolved');
+          // Rework: another outcome may loop back to an earlier step (or the task itself).
+          if (i > 0 && this.loops && this.inParallel === 0 && this.chance(0.2)) this.loopBack(later, o);
+          else exit(o, i === 0 ? 0 : 0.3, o === 'declined' ? 'rejected' : 'resolved');
         }
         const sla = this.sla((on) => exit(on, 0.3, 'failed'));
         const assign = this.pick([{ tier: 'L1' }, { tier: 'L2' }, { group: 'agents' }, { user: 'ann' }, {}]);
@@ -266,6 +273,11 @@ class FlowGrower {
     }
   }
 
+  /** Wires outcome `on` of the node being built back to an earlier top-level node. */
+  private loopBack(later: Array<(id: string) => void>, on: string): void {
+    later.push((from) => this.edges.push({ from, on, to: this.pick(this.loopTargets) }));
+  }
+
   private decision(into: Exit[], depth: number): Exit[] {
     const id = this.add('de', { type: 'decision' });
     this.connect(into, id);
@@ -276,7 +288,7 @@ class FlowGrower {
       const r = this.rnd();
       // The default arm never ends at once, so the decision always leaves a way on.
       if (r < 0.15 && !arm.default)
-        this.connect([arm], this.end(this.pick(['resolved', 'rejected'] as const)));
+        this.connect([arm], this.end(this.pick(['resolved', 'rejected', 'cancelled'] as const)));
       else if (r < 0.55 && !this.full()) open.push(...this.chain([arm], depth + 1, this.int(1, 2)));
       else open.push(arm);
     }
@@ -288,11 +300,13 @@ class FlowGrower {
     this.connect(into, fork);
     const branches = this.int(2, 3);
     const ends: Exit[] = [];
+    this.inParallel += 1;
     for (let i = 0; i < branches; i++) {
       // One branch may be empty: the fork goes straight to the join.
       const blocks = i === 0 ? this.int(1, 3) : this.int(0, 2);
       ends.push(...this.chain([{ from: fork }], depth + 1, blocks));
     }
+    this.inParallel -= 1;
     const join = this.add('jo', { type: 'join' });
     this.connect(ends, join);
     return [{ from: join }];
@@ -302,6 +316,8 @@ class FlowGrower {
 export interface GenerateOptions {
   /** Case SLAs (response and resolution clocks); default true. */
   caseSlas?: boolean;
+  /** Task outcomes that loop back to an earlier step outside parallel blocks; default true. */
+  loops?: boolean;
 }
 
 /**
@@ -314,7 +330,7 @@ export function generateFlow(
   options: GenerateOptions = {},
 ): FlowDefinitionInput {
   const rnd = prng(seed);
-  const g = new FlowGrower(rnd, nodeCount);
+  const g = new FlowGrower(rnd, nodeCount, options.loops !== false);
   const start = g.add('st', { type: 'start', trigger: { kind: 'case' } });
   const open = g.chain([{ from: start }], 0, 1);
   g.connect(open, g.end('resolved'));
