@@ -1,0 +1,150 @@
+import { startCluster } from '../tests/cluster/support/cluster';
+import { createTestDatabase, postgresReachable } from '../tests/support/test-database';
+import { measureEvents, measureTimers, publishBenchFlows } from './cluster/cluster-load';
+import { rawEvents, rawTimers } from './cluster/raw-pg';
+import { type BenchTarget, printTable } from './run';
+
+/**
+ * Scale-out on PostgreSQL (issue 5, item 5): events/s and timer firings/s with 1, 2 and 3
+ * runtime processes on one database, each as a ratio to 1 process and to raw `pg` doing the
+ * same writes (bench/cluster/raw-pg.ts: the per-event and per-fire transactions with the
+ * runtime's row counts and snapshot size, without HTTP, engine or ORM).
+ *
+ * - events: HTTP `ping` signals from CONNECTIONS clients, round-robin over the processes (a
+ *   load balancer), to random cases of a looping flow; raw: as many pg connections.
+ * - timers: a burst of timers falling due at once; each process's loop claims them with
+ *   FOR UPDATE SKIP LOCKED and fires each in its own transaction; raw: as many claim loops as
+ *   processes.
+ *
+ * BENCH_SCALE (e.g. 0.2) shortens the run. Nothing here fails the process: the table and the
+ * notes are the result (on a 2-core machine, more processes cannot add cores).
+ */
+const SCALE = Number(process.env.BENCH_SCALE ?? '1') || 1;
+const EVENT_CASES = Math.max(20, Math.round(200 * SCALE));
+const EVENT_MS = Math.max(2000, Math.round(8000 * SCALE));
+const TIMER_CASES = Math.max(100, Math.round(1500 * SCALE));
+const CONNECTIONS = 16;
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+interface Row {
+  processes: number;
+  events: number;
+  eventErrors: number;
+  timers: number;
+  rawTimers: number;
+}
+
+export default async function clusterBench(): Promise<BenchTarget[]> {
+  if (!postgresReachable()) {
+    console.log('PostgreSQL is not reachable on 127.0.0.1:5432: cluster bench skipped');
+    return [];
+  }
+  const rows: Row[] = [];
+  let rowsPerEvent = 6;
+  let snapshotBytes = 1000;
+  let rowsPerFire = 3;
+  for (const processes of [1, 2, 3]) {
+    const cluster = await startCluster({
+      size: processes,
+      env: { CORE_BANKING_URL: 'http://127.0.0.1:9/core' },
+    });
+    try {
+      const login = await cluster.nodes[0]!.api('POST', '/api/auth/login', {
+        body: { username: 'admin', password: 'demo1234' },
+      });
+      const token = login.body.token as string;
+      await publishBenchFlows(cluster, token);
+      const events = await measureEvents(cluster, token, {
+        cases: EVENT_CASES,
+        durationMs: EVENT_MS,
+        connections: CONNECTIONS,
+      });
+      rowsPerEvent = events.rowsPerEvent;
+      snapshotBytes = events.snapshotBytes;
+      const timers = await measureTimers(cluster, token, { cases: TIMER_CASES });
+      rowsPerFire = timers.rowsPerFire;
+      rows.push({
+        processes,
+        events: events.perSec,
+        eventErrors: events.errors,
+        timers: timers.perSec,
+        rawTimers: 0,
+      });
+      console.log(
+        `  ${processes} process(es): ${fmt(events.perSec)} events/s (${events.errors} non-2xx), ` +
+          `${fmt(timers.perSec)} timer fires/s over ${timers.fired}`,
+      );
+    } finally {
+      await cluster.stop();
+    }
+  }
+
+  // Raw pg on a scratch database, with the row counts and snapshot size the runtime wrote.
+  const scratch = await createTestDatabase('postgres');
+  let raw = 0;
+  try {
+    const url = scratch.env.DATABASE_URL!;
+    raw = await rawEvents(url, {
+      cases: EVENT_CASES,
+      durationMs: EVENT_MS,
+      connections: CONNECTIONS,
+      rowsPerEvent,
+      snapshotBytes,
+    });
+    for (const row of rows) {
+      row.rawTimers = await rawTimers(url, {
+        timers: TIMER_CASES,
+        workers: row.processes,
+        rowsPerFire,
+        snapshotBytes,
+      });
+    }
+  } finally {
+    await scratch.drop();
+  }
+
+  const one = rows[0]!;
+  printTable([
+    ['processes', 'events/s', '× 1 proc', '× raw pg', 'timer fires/s', '× 1 proc', '× raw pg'],
+    ...rows.map((r) => [
+      String(r.processes),
+      fmt(r.events),
+      fmt(r.events / one.events, 2),
+      fmt(r.events / raw, 2),
+      fmt(r.timers),
+      fmt(r.timers / one.timers, 2),
+      fmt(r.timers / r.rawTimers, 2),
+    ]),
+    ['raw pg', fmt(raw), '', '1.00', rows.map((r) => fmt(r.rawTimers)).join(' / '), '', '1.00'],
+  ]);
+  console.log(
+    `  raw pg: ${CONNECTIONS} connections for events (${fmt(rowsPerEvent, 1)} timeline rows, ` +
+      `${fmt(snapshotBytes)} B snapshot per event); timers with 1 / 2 / 3 claim loops ` +
+      `(${fmt(rowsPerFire, 1)} timeline rows per fire).`,
+  );
+  console.log(
+    '  On 2 cores the processes, PostgreSQL and the load generator share the same two CPUs: a\n' +
+      '  second process adds an event loop but no core, so events/s stays flat or drops while\n' +
+      '  the CPU is saturated (JSON, engine step, HTTP parsing per event are CPU-bound in Node),\n' +
+      '  and timer fires/s grows only while one process leaves a core idle waiting on PostgreSQL\n' +
+      '  round trips (each fire is a sequential transaction of ~6 statements). Scaling out pays\n' +
+      '  on machines with more cores than one process uses; here it buys availability.',
+  );
+  const three = rows[2]!;
+  return [
+    {
+      name: 'cluster: events/s with 3 processes vs 1 process (informational)',
+      value: three.events / one.events,
+      bound: '≥ 0.8',
+      pass: three.events / one.events >= 0.8,
+    },
+    {
+      name: 'cluster: timer fires/s with 3 processes vs 1 process (informational)',
+      value: three.timers / one.timers,
+      bound: '≥ 0.8',
+      pass: three.timers / one.timers >= 0.8,
+    },
+  ];
+}
