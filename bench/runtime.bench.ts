@@ -77,6 +77,13 @@ export default async function runtimeBench(): Promise<BenchTarget[]> {
       fmt(r.snapshotChars),
     ]),
   ]);
+  for (const r of Object.values(store)) {
+    console.log(
+      r.differences.length === 0
+        ? `${r.kind}: the runtime's and the raw replay's databases end identical (every event table, row for row)`
+        : `${r.kind}: WARNING the raw replay wrote different rows: ${r.differences.join('; ')}`,
+    );
+  }
   console.log(
     '\nwhere the time of one event goes (µs; the traced copy of the runtime, every statement timed)',
   );

@@ -93,7 +93,7 @@ export async function measureHttpEvents(proc: BenchProcess, options: HttpOptions
   for (let r = 0; r < options.rounds; r++) rounds.push(await run(options.roundSeconds));
   const perSec = rounds.map((r) => r['2xx'] / r.duration);
   const mid = median(perSec);
-  const typical = rounds[perSec.indexOf(perSec.find((v) => v === mid) ?? perSec[0]!)] ?? rounds[0]!;
+  const typical = rounds[perSec.indexOf(mid)] ?? rounds[0]!;
   return {
     eventsPerSec: mid,
     p50Ms: typical.latency.p50,
