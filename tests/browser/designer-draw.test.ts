@@ -14,7 +14,7 @@ import { launchChromium, screenshot, watchConsole } from './chromium';
  *
  * The test leaves the task's outcome unconnected first, sees the validation problem on the
  * canvas and in the problems list, fixes it, deletes and restores a node with Delete and
- * Ctrl+Z, saves the draft and publishes version 1.
+ * Ctrl+Z, saves the draft and publishes version 1; leaving with unsaved changes asks first.
  */
 
 const DESIGNER = join(import.meta.dirname, '..', '..', 'apps', 'designer');
@@ -151,5 +151,16 @@ describe('designer in the browser', () => {
     await page.getByRole('button', { name: 'Publish version' }).click();
     await expect.poll(() => page.locator('.status-line').textContent()).toContain('Published version 1');
     await screenshot(page, 'editor-published');
+
+    // Leaving with unsaved changes asks first.
+    await page.getByRole('button', { name: 'Add Notify node' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Flows' }).click();
+    const guard = page.getByRole('alertdialog', { name: 'Unsaved changes' });
+    await guard.waitFor();
+    await guard.getByRole('button', { name: 'Stay' }).click();
+    expect(page.url()).toContain('/flows/vpn-access');
+    await page.keyboard.press('Control+z');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Flows' }).click();
+    await page.waitForURL('**/flows');
   }
 });

@@ -1,6 +1,14 @@
 import type { Role } from '@caseflow/schema';
 import { lazy, type ReactNode, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import {
+  createBrowserRouter,
+  createRoutesFromElements,
+  Navigate,
+  Outlet,
+  Route,
+  RouterProvider,
+  useLocation,
+} from 'react-router-dom';
 import { homeFor } from './auth/navigation';
 import { hasRole, useSession } from './auth/session';
 import { Layout } from './components/Layout';
@@ -42,108 +50,118 @@ function Home() {
   return <Navigate to={user ? homeFor(user.roles) : '/login'} replace />;
 }
 
+/** Suspense for lazily loaded pages (editor, versions), under the router so they can use its hooks. */
+function Root() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+// A data router: the editor's unsaved-changes guard needs useBlocker, which only data routers offer.
+const router = createBrowserRouter(
+  createRoutesFromElements(
+    <Route element={<Root />}>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <Guard>
+            <Layout />
+          </Guard>
+        }
+      >
+        <Route index element={<Home />} />
+        <Route
+          path="/flows"
+          element={
+            <Guard roles={['owner']}>
+              <FlowsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/flows/:key"
+          element={
+            <Guard roles={['owner']}>
+              <FlowEditorPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/flows/:key/versions"
+          element={
+            <Guard roles={['owner']}>
+              <VersionsPage />
+            </Guard>
+          }
+        />
+        <Route path="/catalog" element={<CatalogPage />} />
+        <Route path="/catalog/:key" element={<RequestFormPage />} />
+        <Route
+          path="/catalog/new"
+          element={
+            <Guard roles={['owner']}>
+              <CatalogEditorPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/catalog/:key/edit"
+          element={
+            <Guard roles={['owner']}>
+              <CatalogEditorPage />
+            </Guard>
+          }
+        />
+        <Route path="/requests" element={<RequestsPage />} />
+        <Route
+          path="/work"
+          element={
+            <Guard roles={['agent']}>
+              <WorkPage />
+            </Guard>
+          }
+        />
+        <Route path="/cases/:id" element={<CasePage />} />
+        <Route
+          path="/customers/:id"
+          element={
+            <Guard roles={['agent']}>
+              <CustomerPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/admin"
+          element={
+            <Guard roles={['admin']}>
+              <AdminPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/analytics"
+          element={
+            <Guard roles={['owner']}>
+              <AnalyticsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="*"
+          element={
+            <section className="page">
+              <h1>Page not found</h1>
+            </section>
+          }
+        />
+      </Route>
+    </Route>,
+  ),
+);
+
 /** The routes of DESIGN §7, each guarded by the roles that may use it. */
 export function App() {
-  return (
-    <BrowserRouter>
-      <Suspense fallback={<Loading />}>
-        <Routes>
-          <Route path="/login" element={<LoginPage />} />
-          <Route
-            element={
-              <Guard>
-                <Layout />
-              </Guard>
-            }
-          >
-            <Route index element={<Home />} />
-            <Route
-              path="/flows"
-              element={
-                <Guard roles={['owner']}>
-                  <FlowsPage />
-                </Guard>
-              }
-            />
-            <Route
-              path="/flows/:key"
-              element={
-                <Guard roles={['owner']}>
-                  <FlowEditorPage />
-                </Guard>
-              }
-            />
-            <Route
-              path="/flows/:key/versions"
-              element={
-                <Guard roles={['owner']}>
-                  <VersionsPage />
-                </Guard>
-              }
-            />
-            <Route path="/catalog" element={<CatalogPage />} />
-            <Route path="/catalog/:key" element={<RequestFormPage />} />
-            <Route
-              path="/catalog/new"
-              element={
-                <Guard roles={['owner']}>
-                  <CatalogEditorPage />
-                </Guard>
-              }
-            />
-            <Route
-              path="/catalog/:key/edit"
-              element={
-                <Guard roles={['owner']}>
-                  <CatalogEditorPage />
-                </Guard>
-              }
-            />
-            <Route path="/requests" element={<RequestsPage />} />
-            <Route
-              path="/work"
-              element={
-                <Guard roles={['agent']}>
-                  <WorkPage />
-                </Guard>
-              }
-            />
-            <Route path="/cases/:id" element={<CasePage />} />
-            <Route
-              path="/customers/:id"
-              element={
-                <Guard roles={['agent']}>
-                  <CustomerPage />
-                </Guard>
-              }
-            />
-            <Route
-              path="/admin"
-              element={
-                <Guard roles={['admin']}>
-                  <AdminPage />
-                </Guard>
-              }
-            />
-            <Route
-              path="/analytics"
-              element={
-                <Guard roles={['owner']}>
-                  <AnalyticsPage />
-                </Guard>
-              }
-            />
-            <Route
-              path="*"
-              element={
-                <section className="page">
-                  <h1>Page not found</h1>
-                </section>
-              }
-            />
-          </Route>
-        </Routes>
-      </Suspense>
-    </BrowserRouter>
-  );
+  return <RouterProvider router={router} />;
 }

@@ -8,13 +8,15 @@ import {
   type NodeChange,
   ReactFlow,
   useReactFlow,
+  useUpdateNodeInternals,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type CanvasEdge, type CanvasNode, createGraphBuilder, type NodeOverlay } from './canvas-graph';
 import { addNode, connect, moveNodes } from './commands';
 import { useEditor, useEditorStore } from './EditorContext';
 import { FlowNodeView } from './FlowNodeView';
 import type { XY } from './flow-document';
+import { initialViewNodes, LARGE_FLOW } from './initial-view';
 import { PALETTE_MIME } from './Palette';
 
 const nodeTypes = { flow: FlowNodeView };
@@ -34,6 +36,31 @@ export function Canvas({ problems, overlays, readOnly }: Props) {
   const measured = useRef(new Map<string, { width: number; height: number }>());
   const [measureTick, setMeasureTick] = useState(0);
   const flow = useReactFlow();
+  const updateNodeInternals = useUpdateNodeInternals();
+  // Computed once: where the canvas looks when it opens (a large flow opens on its beginning).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the document at mount counts
+  const initialFit = useMemo(() => {
+    const nodes = initialViewNodes(doc);
+    return {
+      padding: 0.2,
+      maxZoom: 1.2,
+      nodes: nodes.length < doc.nodes.length ? nodes.map((id) => ({ id })) : undefined,
+    };
+  }, []);
+  const knownIds = useRef<Set<string> | null>(null);
+
+  // Nodes that appear after the first render (added, pasted, renamed) get their handles
+  // measured in one batch; the nodes of the initial load are measured by xyflow itself.
+  useEffect(() => {
+    const ids = doc.nodes.map((n) => n.id);
+    const known = knownIds.current;
+    knownIds.current = new Set(ids);
+    if (!known) return;
+    const added = ids.filter((id) => !known.has(id));
+    if (added.length === 0) return;
+    const frame = requestAnimationFrame(() => updateNodeInternals(added));
+    return () => cancelAnimationFrame(frame);
+  }, [doc.nodes, updateNodeInternals]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: measureTick signals new sizes in the ref
   const graph = useMemo(
@@ -149,11 +176,11 @@ export function Canvas({ problems, overlays, readOnly }: Props) {
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
-        onlyRenderVisibleElements={doc.nodes.length > 120}
+        onlyRenderVisibleElements={doc.nodes.length > LARGE_FLOW}
         minZoom={0.05}
         maxZoom={2}
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+        fitViewOptions={initialFit}
         defaultEdgeOptions={{ type: 'smoothstep' }}
         proOptions={{ hideAttribution: true }}
       >

@@ -2,7 +2,7 @@ import type { NodeType, Problem } from '@caseflow/schema';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useLocation, useParams } from 'react-router-dom';
+import { useBlocker, useLocation, useParams } from 'react-router-dom';
 import { ApiError } from '../api/api-error';
 import { api } from '../auth/session';
 import { ErrorBanner, Loading, StatusLine } from '../components/Status';
@@ -267,7 +267,12 @@ function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [store, save, fit, layout]);
 
-  // Unsaved-changes guard when leaving the page or closing the tab.
+  // Unsaved-changes guard inside the app (another route) ...
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      isDirty(store.getState()) && currentLocation.pathname !== nextLocation.pathname,
+  );
+  // ... and when closing the tab or reloading.
   useEffect(() => {
     if (!dirty) return;
     const guard = (e: BeforeUnloadEvent) => e.preventDefault();
@@ -307,6 +312,26 @@ function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) {
             Cancel
           </button>
         </form>
+      )}
+      {blocker.state === 'blocked' && (
+        <div className="publish-bar" role="alertdialog" aria-label="Unsaved changes">
+          <strong className="grow">This flow has unsaved changes.</strong>
+          <button
+            className="btn btn-primary"
+            type="button"
+            onClick={async () => {
+              if (await save()) blocker.proceed();
+            }}
+          >
+            Save and leave
+          </button>
+          <button className="btn btn-danger" type="button" onClick={() => blocker.proceed()}>
+            Leave without saving
+          </button>
+          <button className="btn" type="button" onClick={() => blocker.reset()}>
+            Stay
+          </button>
+        </div>
       )}
       <div className="editor-messages">
         <ErrorBanner message={error} />

@@ -1,5 +1,5 @@
 import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
-import { type CSSProperties, memo, useEffect } from 'react';
+import { type CSSProperties, memo, useEffect, useRef } from 'react';
 import type { CanvasNode } from './canvas-graph';
 import { NodeIcon } from './NodeIcon';
 import { kindOf, nodeLabel, nodeSummary, outPorts } from './node-catalog';
@@ -11,10 +11,15 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
   const ports = outPorts(node);
   const portKey = ports.map((p) => p.id).join('|');
   const updateNodeInternals = useUpdateNodeInternals();
+  const measuredPorts = useRef(portKey);
   // Outcomes added or renamed change the handles without resizing the node: re-measure them,
-  // or new handles cannot be connected.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: portKey is the trigger
-  useEffect(() => updateNodeInternals(id), [id, portKey, updateNodeInternals]);
+  // or new handles cannot be connected. Not on mount: xyflow measures new nodes itself, and
+  // 300 extra measurements would make a large flow open slowly.
+  useEffect(() => {
+    if (measuredPorts.current === portKey) return;
+    measuredPorts.current = portKey;
+    updateNodeInternals(id);
+  }, [id, portKey, updateNodeInternals]);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const classes = [
     'fnode',
