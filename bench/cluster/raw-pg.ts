@@ -3,16 +3,16 @@ import pg from 'pg';
 
 /*
  * The baseline: raw `pg` doing the writes the runtime does per event and per timer fire, on
- * tables shaped like the runtime's (a case row with a jsonb snapshot, a revision and a timeline
+ * tables shaped like the runtime's (a case row with a json snapshot, a revision and a timeline
  * counter; timeline rows keyed (case, seq); timer rows claimed with a lease), with nothing
  * else: no HTTP, no engine step, no JSON schema checks, no ORM.
  */
 
 const SCHEMA = `
-  create table bench_cases (id text primary key, status text not null, snapshot jsonb not null,
+  create table bench_cases (id text primary key, status text not null, snapshot json not null,
     revision int not null, timeline_seq int not null default 0, updated_at bigint, closed_at bigint);
   create table bench_timeline (case_id text not null, seq int not null, at bigint not null,
-    type text not null, actor text, node_id text, data jsonb not null, primary key (case_id, seq));
+    type text not null, actor text, node_id text, data json not null, primary key (case_id, seq));
   create table bench_timers (id text primary key, case_id text not null, fire_at bigint not null, claim text);
   create index bench_timers_due on bench_timers (fire_at, id);`;
 
@@ -23,7 +23,7 @@ async function seed(client: pg.Pool, cases: number, snapshotBytes: number, timer
   await client.query(`drop table if exists bench_cases, bench_timeline, bench_timers; ${SCHEMA}`);
   await client.query(
     `insert into bench_cases (id, status, snapshot, revision)
-       select 'c' || g, 'open', $2::jsonb, 1 from generate_series(1, $1) g`,
+       select 'c' || g, 'open', $2::json, 1 from generate_series(1, $1) g`,
     [cases, snapshotOf(snapshotBytes, 0)],
   );
   if (timersDueAt !== null) {
@@ -52,7 +52,7 @@ async function writeEvent(
     const read = await client.query('select revision from bench_cases where id = $1', [caseId]);
     const revision = read.rows[0].revision as number;
     const updated = await client.query(
-      `update bench_cases set snapshot = $3::jsonb, revision = revision + 1, timeline_seq = timeline_seq + $4,
+      `update bench_cases set snapshot = $3::json, revision = revision + 1, timeline_seq = timeline_seq + $4,
          updated_at = $5 where id = $1 and revision = $2 returning timeline_seq`,
       [caseId, revision, snapshotOf(snapshotBytes, n), rows, Date.now()],
     );
@@ -62,7 +62,7 @@ async function writeEvent(
     }
     await client.query(
       `insert into bench_timeline (case_id, seq, at, type, actor, node_id, data)
-         select $1, $2 - $3 + g, $4, 'node.entered', 'bench', 'ping', '{"type":"wait"}'::jsonb
+         select $1, $2 - $3 + g, $4, 'node.entered', 'bench', 'ping', '{"type":"wait"}'::json
          from generate_series(1, $3) g`,
       [caseId, updated.rows[0].timeline_seq, rows, Date.now()],
     );
@@ -145,14 +145,14 @@ export async function rawTimers(
               await client.query('delete from bench_timers where id = $1 and claim = $2', [t.id, claim]);
               const read = await client.query('select revision from bench_cases where id = $1', [t.case_id]);
               const updated = await client.query(
-                `update bench_cases set status = 'resolved', snapshot = $3::jsonb, revision = revision + 1,
+                `update bench_cases set status = 'resolved', snapshot = $3::json, revision = revision + 1,
                    timeline_seq = timeline_seq + $4, closed_at = $5 where id = $1 and revision = $2
                    returning timeline_seq`,
                 [t.case_id, read.rows[0].revision, snapshotOf(options.snapshotBytes, 1), rows, Date.now()],
               );
               await client.query(
                 `insert into bench_timeline (case_id, seq, at, type, actor, node_id, data)
-                   select $1, $2 - $3 + g, $4, 'node.left', 'timer', 'wait', '{}'::jsonb
+                   select $1, $2 - $3 + g, $4, 'node.left', 'timer', 'wait', '{}'::json
                    from generate_series(1, $3) g`,
                 [t.case_id, updated.rows[0].timeline_seq, rows, Date.now()],
               );
