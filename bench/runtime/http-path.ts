@@ -24,6 +24,10 @@ export interface HttpOptions {
 export interface HttpResult {
   /** Median over rounds of 2xx answers per second. */
   eventsPerSec: number;
+  /** Raw events/s taken right after each round (when a `rawRound` was given). */
+  rawPerSec: number[];
+  /** Median over rounds of (round's events/s ÷ the raw figure taken right after it), or null. */
+  ratio: number | null;
   p50Ms: number;
   p99Ms: number;
   non2xx: number;
@@ -64,9 +68,15 @@ export async function openSignalCases(proc: BenchProcess, token: string, count: 
  * (b) `POST /api/cases/:id/signals {"name":"ping"}` from `connections` concurrent connections
  * (autocannon) over many pre-opened bench-signal cases, as agent lena. A warm-up run, then
  * `rounds` runs; the figure is the median of 2xx answers per second, latencies are those of the
- * median round, non-2xx and errors are summed over every measured round.
+ * median round, non-2xx and errors are summed over every measured round. `rawRound`, when given,
+ * runs right after each round (a raw better-sqlite3 round of the same events), so the ratio
+ * compares figures taken seconds apart on a machine whose load changes.
  */
-export async function measureHttpEvents(proc: BenchProcess, options: HttpOptions): Promise<HttpResult> {
+export async function measureHttpEvents(
+  proc: BenchProcess,
+  options: HttpOptions,
+  rawRound?: () => number,
+): Promise<HttpResult> {
   const token = await proc.login('lena');
   const cases = await openSignalCases(proc, token, options.cases);
   let next = 0;
@@ -90,12 +100,18 @@ export async function measureHttpEvents(proc: BenchProcess, options: HttpOptions
     });
   await run(options.warmupSeconds);
   const rounds = [];
-  for (let r = 0; r < options.rounds; r++) rounds.push(await run(options.roundSeconds));
+  const rawPerSec: number[] = [];
+  for (let r = 0; r < options.rounds; r++) {
+    rounds.push(await run(options.roundSeconds));
+    if (rawRound) rawPerSec.push(rawRound());
+  }
   const perSec = rounds.map((r) => r['2xx'] / r.duration);
   const mid = median(perSec);
   const typical = rounds[perSec.indexOf(mid)] ?? rounds[0]!;
   return {
     eventsPerSec: mid,
+    rawPerSec,
+    ratio: rawRound ? median(perSec.map((v, i) => v / rawPerSec[i]!)) : null,
     p50Ms: typical.latency.p50,
     p99Ms: typical.latency.p99,
     non2xx: rounds.reduce((n, r) => n + r.non2xx, 0),

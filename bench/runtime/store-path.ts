@@ -5,6 +5,7 @@ import { copyDatabase, openBenchRuntime, publishBenchFlows, tempDir } from './in
 import {
   averageProfiles,
   compareEventTables,
+  type RawEvent,
   RawReplayer,
   rawEventsFromTrace,
   type TraceProfile,
@@ -19,6 +20,18 @@ export interface StorePathOptions {
   eventsPerRound: number;
   warmup: number;
   rounds: number;
+  /**
+   * Extra rounds traced on B after the measured ones and kept for `spare.replay()`, so that a
+   * later measurement (the HTTP run) can take a raw figure right next to each of its rounds.
+   */
+  spareRounds?: number;
+}
+
+/** Raw rounds kept for later: each `replay()` runs the next one and answers its events/s. */
+export interface SpareRawRounds {
+  replay(): number;
+  /** Closes the connection and removes the temp files. */
+  dispose(): void;
 }
 
 export interface StorePathResult {
@@ -35,6 +48,8 @@ export interface StorePathResult {
   rawCommitMicros: number;
   /** Tables whose rows differ between the runtime's database and the raw replay's (none expected). */
   differences: string[];
+  /** Present when `spareRounds` was asked for; call dispose() when done. */
+  spare?: SpareRawRounds;
   /** Mean JSON/text characters of the case snapshot column. */
   snapshotChars: number;
 }
@@ -75,6 +90,7 @@ function driver(runtime: Runtime, kind: EventKind, cases: string[], openTasks: M
  */
 export async function measureStorePath(kind: EventKind, options: StorePathOptions): Promise<StorePathResult> {
   const tmp = tempDir(`caseflow-bench-${kind}-`);
+  let kept = false;
   try {
     const files = { a: join(tmp.dir, 'a.db'), b: join(tmp.dir, 'b.db'), c: join(tmp.dir, 'c.db') };
     const a = await openBenchRuntime(files.a);
@@ -136,13 +152,37 @@ export async function measureStorePath(kind: EventKind, options: StorePathOption
         rawCommitMicros.push(commitUs / events.length);
       }
     }
-    raw.close();
-    await b.close();
     const sample = await a.runtime.store.cases.get(cases[0]!);
     const snapshotChars = JSON.stringify(sample?.snapshot ?? null).length;
     await a.close();
     // The runtime and the raw replay started from the same copy and ran the same events.
     const differences = compareEventTables(files.a, files.c);
+    const spareEvents: RawEvent[][] = [];
+    for (let r = 0; r < (options.spareRounds ?? 0); r++) {
+      trace.start();
+      for (let e = 0; e < options.eventsPerRound; e++) await nextB();
+      spareEvents.push(rawEventsFromTrace(trace.stop()).events);
+    }
+    await b.close();
+    let spare: SpareRawRounds | undefined;
+    if (spareEvents.length > 0) {
+      kept = true;
+      spare = {
+        replay() {
+          const events = spareEvents.shift();
+          if (!events) throw new Error('no spare raw round left');
+          const started = performance.now();
+          for (const event of events) raw.replay(event);
+          return (events.length * 1000) / (performance.now() - started);
+        },
+        dispose() {
+          raw.close();
+          tmp.cleanup();
+        },
+      };
+    } else {
+      raw.close();
+    }
     return {
       kind,
       runtimePerSec: median(runtimePerSec),
@@ -152,8 +192,9 @@ export async function measureStorePath(kind: EventKind, options: StorePathOption
       rawCommitMicros: median(rawCommitMicros),
       differences,
       snapshotChars,
+      ...(spare ? { spare } : {}),
     };
   } finally {
-    tmp.cleanup();
+    if (!kept) tmp.cleanup();
   }
 }
