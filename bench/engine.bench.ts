@@ -186,7 +186,7 @@ function compileVsCreate() {
       parse: () => FlowDefinition.parse(def),
       forkJoin: () => matchForkJoin(FlowDefinition.parse(def)),
     },
-    { warmup: 1, rounds: 7, minMs: 300 },
+    { warmup: 1, rounds: 11, minMs: 400 },
   );
   return { nodes: def.nodes.length, ...ms };
 }
