@@ -352,6 +352,16 @@ describe.each(scenarioBackends())('lost card over HTTP on $backend', ({ backend,
         expect(c.activeNodes).toEqual(['manual-freeze']);
         const mine = stub.calls.filter((x) => (x.body as { caseId?: string } | null)?.caseId === caseId);
         expect(mine.map((x) => x.status)).toEqual([503, 503, 503, 503]);
+        // Every retry carried the same idempotency key, and the admin sees the dead letter.
+        expect(new Set(mine.map((x) => x.idempotencyKey)).size).toBe(1);
+        const outbox = await rt.api('GET', `/api/outbox?case=${caseId}`, { as: 'admin' });
+        const http = outbox.body.items.filter((o: { kind: string }) => o.kind === 'http');
+        expect(http).toHaveLength(1);
+        expect(http[0]).toMatchObject({
+          status: 'dead',
+          attempts: 4,
+          lastError: expect.stringContaining('503'),
+        });
         const task = (await tasksOf(caseId)).find((t) => t.nodeId === 'manual-freeze')!;
         expect(task).toMatchObject({ tier: 'L2', group: 'card-ops' });
         const done = await rt.api('POST', `/api/tasks/${task.id}/complete`, {
