@@ -69,6 +69,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const runtime: Runtime = {
     store,
     clock,
+    calendars,
     openCase: (input) => openCase(core, input),
     sendEvent: (caseId, event, actor) => sendEvent(core, caseId, event, actor),
     getCase: (caseId) => loadCaseResource(store, caseId),

@@ -80,6 +80,8 @@ export interface PublishResult {
 export interface Runtime {
   readonly store: Store;
   readonly clock: Clock;
+  /** The business calendars by key (24x7 is implied: absent keys measure wall time). */
+  readonly calendars: Readonly<Record<string, BusinessCalendar>>;
 
   // --- cases -------------------------------------------------------------------------------
   /** Opens a case: resolves version (explicit, pilot cohort, or active), engine.start, persists. */

@@ -1,14 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { DIMENSIONS } from '../analytics/dimensions';
+import { heatmap } from '../analytics/heatmap';
+import { metricsReport } from '../analytics/metrics-report';
 import { requireRole } from '../auth/roles';
-import { computeMetrics, dimensionOf, heatmap, loadFacts } from './case-metrics';
 import type { AppDeps, Router } from './context';
 import { notFound } from './errors';
 import { bearer, errorResponses, json, KeyParam, newRouter } from './openapi';
 
 const owner = requireRole('owner');
 const tags = ['analytics'];
-const Dimension = z.enum(['cohort', 'version', 'channel', 'tier']);
+const Dimension = z.enum(DIMENSIONS);
 /** An ISO date (2026-01-05, midnight UTC) or date-time with offset. */
 const Instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 
@@ -16,7 +18,7 @@ const metrics = createRoute({
   method: 'get',
   path: '/metrics',
   tags,
-  summary: 'Service metrics of cases opened in [from, to), optionally grouped',
+  summary: 'Service metrics of cases opened in [from, to], optionally grouped; per-agent work',
   security: bearer,
   middleware: [owner] as const,
   request: {
@@ -45,42 +47,40 @@ const heat = createRoute({
 });
 
 /**
- * GET /metrics and GET /flows/:key/heatmap, computed from store rows on each request. A first
- * version: it scans the cases of the window, which is fine for thousands of cases; a rollup
- * table would be the next step for millions.
+ * GET /metrics and GET /flows/:key/heatmap, computed on each request by analytics/ from the
+ * store's narrow analytics reads (metrics) and the timeline scan (heat map).
  */
 export function metricsRoutes({ runtime }: AppDeps): Router {
   const r = newRouter();
   r.openapi(metrics, async (c) => {
     const q = c.req.valid('query');
-    const facts = await loadFacts(runtime.store, {
-      flow: q.flow,
-      createdFrom: q.from ? Date.parse(q.from) : undefined,
-      createdTo: q.to ? Date.parse(q.to) : undefined,
-    });
-    const total = computeMetrics(facts.cases, facts);
     const by = q.by ?? [];
-    const groups = new Map<string, { key: Record<string, string>; cases: typeof facts.cases }>();
-    if (by.length > 0) {
-      for (const cs of facts.cases) {
-        const key = Object.fromEntries(by.map((d) => [d, dimensionOf(cs, d, facts)]));
-        const id = JSON.stringify(key);
-        const g = groups.get(id);
-        if (g) g.cases.push(cs);
-        else groups.set(id, { key, cases: [cs] });
-      }
-    }
+    const report = await metricsReport(
+      runtime.store,
+      runtime.calendars,
+      {
+        by,
+        ...(q.flow === undefined ? {} : { flow: q.flow }),
+        ...(q.from === undefined ? {} : { from: Date.parse(q.from) }),
+        ...(q.to === undefined ? {} : { to: Date.parse(q.to) }),
+      },
+      runtime.clock.now(),
+    );
     // `items` holds one row per group of `by` (the totals alone when `by` is empty), so the
     // answer reads like every other list; `total` is always there.
-    const rows = [...groups.values()].map((g) => ({ ...g.key, ...computeMetrics(g.cases, facts) }));
     return c.json(
       {
         flow: q.flow ?? null,
         from: q.from ?? null,
         to: q.to ?? null,
         by,
-        total,
-        items: by.length === 0 ? [total] : rows,
+        total: report.total,
+        items: report.items,
+        agents: report.agents,
+        period: {
+          from: new Date(report.period.from).toISOString(),
+          to: new Date(report.period.to).toISOString(),
+        },
         next: null,
       },
       200,

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Pilot, PilotCreate } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { flowCalendars, loadMetricFacts } from '../analytics/metric-facts';
+import { pilotReport } from '../analytics/pilot-report';
 import { actorOf } from '../auth/access';
 import { requireRole } from '../auth/roles';
 import type { Runtime } from '../executor/types';
 import type { PilotRow } from '../store/store';
-import { computeMetrics, loadFacts } from './case-metrics';
-import { compareCohorts } from './cohort-comparison';
 import type { AppDeps, Router } from './context';
 import { badRequest, conflict, notFound } from './errors';
 import { idempotent } from './idempotency';
@@ -64,7 +64,7 @@ const stop = route({
 const report = route({
   method: 'get',
   path: '/pilots/{id}/report',
-  summary: 'Metrics per cohort (pilot vs control) with counts and a noise test',
+  summary: 'Metrics per cohort (pilot vs control) with counts, significance tests and a recommendation',
   middleware: [owner] as const,
   request: { params: IdParam },
   responses: { 200: json(z.unknown(), 'the report'), ...errorResponses },
@@ -139,17 +139,9 @@ export function pilotsRoutes({ runtime }: AppDeps): Router {
   });
   r.openapi(report, async (c) => {
     const pilot = await pilotOr404(runtime, c.req.valid('param').id);
-    const facts = await loadFacts(store, { pilotId: pilot.id });
-    const pilotCases = facts.cases.filter((x) => x.cohort === 'pilot');
-    const controlCases = facts.cases.filter((x) => x.cohort === 'control');
-    const cohorts = {
-      pilot: computeMetrics(pilotCases, facts),
-      control: computeMetrics(controlCases, facts),
-    };
-    return c.json(
-      { pilot: toPilot(pilot), cohorts, comparison: compareCohorts(cohorts.pilot, cohorts.control) },
-      200,
-    );
+    const facts = await loadMetricFacts(store, { pilotId: pilot.id });
+    const calendarOf = await flowCalendars(store, facts.cases, runtime.calendars);
+    return c.json({ pilot: toPilot(pilot), ...pilotReport(facts, calendarOf) }, 200);
   });
   return r;
 }

@@ -1,0 +1,75 @@
+import type { TaskFactRow } from '../store/store';
+
+/** One agent's work over a period. */
+export interface AgentMetrics {
+  agent: string;
+  /** Tasks the agent completed. */
+  tasksHandled: number;
+  /** Mean claim → completion of the agent's completed, claimed tasks (ms), or null. */
+  ahtMs: number | null;
+  /** Time holding at least one claimed task inside the period (overlaps count once). */
+  busyMs: number;
+  /** busyMs / period length (0..1), or null for an empty period. */
+  occupancy: number | null;
+}
+
+/** Half-open period [from, to) in epoch ms. */
+export interface Period {
+  from: number;
+  to: number;
+}
+
+/** Total length of the union of `spans` ([start, end) pairs, any order). Pure. */
+export function unionLength(spans: Array<[number, number]>): number {
+  const sorted = spans.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const [a, b] of sorted) {
+    if (b <= end) continue;
+    total += b - Math.max(a, end);
+    end = b;
+  }
+  return total;
+}
+
+/**
+ * Per agent (task assignee), sorted by name: tasks handled, AHT and occupancy. A task occupies
+ * its assignee from its latest claim until it closed (completed, escalated, cancelled), or
+ * until the end of the period while it is still claimed; the span is clipped to the period.
+ * Tasks without a claim occupy nobody. Pure.
+ */
+export function agentMetrics(tasks: Iterable<TaskFactRow>, period: Period): AgentMetrics[] {
+  const agents = new Map<string, { handled: number; handling: number[]; spans: Array<[number, number]> }>();
+  for (const t of tasks) {
+    if (t.assignee === null) continue;
+    let a = agents.get(t.assignee);
+    if (!a) {
+      a = { handled: 0, handling: [], spans: [] };
+      agents.set(t.assignee, a);
+    }
+    if (t.status === 'completed') {
+      a.handled++;
+      if (t.claimedAt !== null && t.closedAt !== null) a.handling.push(t.closedAt - t.claimedAt);
+    }
+    if (t.claimedAt === null) continue;
+    const end = t.closedAt ?? (t.status === 'claimed' ? period.to : null);
+    if (end === null) continue;
+    a.spans.push([Math.max(t.claimedAt, period.from), Math.min(end, period.to)]);
+  }
+  const length = period.to - period.from;
+  return [...agents]
+    .sort(([x], [y]) => x.localeCompare(y))
+    .map(([agent, a]) => {
+      const busyMs = unionLength(a.spans);
+      return {
+        agent,
+        tasksHandled: a.handled,
+        ahtMs:
+          a.handling.length === 0
+            ? null
+            : Math.round(a.handling.reduce((s, v) => s + v, 0) / a.handling.length),
+        busyMs,
+        occupancy: length > 0 ? Math.round((busyMs / length) * 10000) / 10000 : null,
+      };
+    });
+}

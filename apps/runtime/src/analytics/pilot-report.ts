@@ -1,0 +1,145 @@
+import type { CaseFactRow } from '../store/store';
+import { type CaseMetrics, caseDurations, computeMetrics } from './case-metrics';
+import type { CalendarOf, MetricFacts } from './metric-facts';
+import { mannWhitneyU, type TestResult, twoProportionTest } from './stats';
+
+/** Significance level of every comparison. */
+export const ALPHA = 0.05;
+/** Cases each cohort needs before the report recommends promoting or stopping. */
+export const MIN_CASES_PER_COHORT = 30;
+
+type RateMetric = 'resolutionRate' | 'fcr' | 'slaCompliance' | 'csat';
+type DurationMetric = 'firstResponseMs' | 'resolutionMs' | 'firstResponseBusinessMs' | 'resolutionBusinessMs';
+
+/** One metric of the pilot against the control cohort, with the test that judged it. */
+export interface Comparison extends TestResult {
+  metric: RateMetric | DurationMetric;
+  /** The rate (0..1) or the median duration (ms) of each cohort. */
+  pilot: number | null;
+  control: number | null;
+  /** Observations behind each side (denominator of the rate, or durations measured). */
+  pilotCount: number;
+  controlCount: number;
+  /** pilot − control. */
+  difference: number | null;
+  /** p < ALPHA. */
+  significant: boolean;
+  /** The cohort that does better when the difference is significant (higher rate, shorter time). */
+  better: 'pilot' | 'control' | null;
+}
+
+/** What to do with the pilot, and why. */
+export interface Recommendation {
+  action: 'promote' | 'keep running' | 'stop';
+  reason: string;
+}
+
+/** The report body of GET /api/pilots/:id/report (without the pilot resource). */
+export interface PilotReport {
+  cohorts: { pilot: CaseMetrics; control: CaseMetrics };
+  comparison: Comparison[];
+  recommendation: Recommendation;
+  alpha: number;
+  minCasesPerCohort: number;
+}
+
+function judged(
+  metric: Comparison['metric'],
+  t: TestResult,
+  higherIsBetter: boolean,
+): Pick<Comparison, 'metric' | 'significant' | 'better'> & TestResult {
+  const significant = t.p !== null && t.p < ALPHA;
+  const pilotHigher = (t.z ?? 0) > 0;
+  return {
+    metric,
+    ...t,
+    significant,
+    better: significant ? (pilotHigher === higherIsBetter ? 'pilot' : 'control') : null,
+  };
+}
+
+/** Compares x1/n1 (pilot) with x2/n2 (control) by the two-proportion z-test; higher is better. Pure. */
+export function compareRate(metric: RateMetric, x1: number, n1: number, x2: number, n2: number): Comparison {
+  const pilot = n1 === 0 ? null : x1 / n1;
+  const control = n2 === 0 ? null : x2 / n2;
+  return {
+    ...judged(metric, twoProportionTest(x1, n1, x2, n2), true),
+    pilot,
+    control,
+    pilotCount: n1,
+    controlCount: n2,
+    difference: pilot === null || control === null ? null : pilot - control,
+  };
+}
+
+function median(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.ceil(s.length / 2) - 1] ?? null;
+}
+
+/** Compares two duration samples by Mann-Whitney U (medians shown); shorter is better. Pure. */
+export function compareDurations(metric: DurationMetric, pilot: number[], control: number[]): Comparison {
+  const mp = median(pilot);
+  const mc = median(control);
+  return {
+    ...judged(metric, mannWhitneyU(pilot, control), false),
+    pilot: mp,
+    control: mc,
+    pilotCount: pilot.length,
+    controlCount: control.length,
+    difference: mp === null || mc === null ? null : mp - mc,
+  };
+}
+
+/**
+ * The recommendation: keep running while either cohort has fewer than MIN_CASES_PER_COHORT
+ * cases; stop when any metric is significantly worse in the pilot; promote when some metric is
+ * significantly better and none worse; otherwise keep running (no difference beyond noise yet). Pure.
+ */
+export function recommend(
+  pilotCases: number,
+  controlCases: number,
+  comparison: Comparison[],
+): Recommendation {
+  if (pilotCases < MIN_CASES_PER_COHORT || controlCases < MIN_CASES_PER_COHORT) {
+    return {
+      action: 'keep running',
+      reason: `not enough cases yet: ${pilotCases} pilot and ${controlCases} control, ${MIN_CASES_PER_COHORT} needed in each`,
+    };
+  }
+  const list = (cs: Comparison[]) => cs.map((c) => `${c.metric} (p = ${c.p?.toFixed(4)})`).join(', ');
+  const worse = comparison.filter((c) => c.better === 'control');
+  if (worse.length > 0) return { action: 'stop', reason: `significantly worse in the pilot: ${list(worse)}` };
+  const better = comparison.filter((c) => c.better === 'pilot');
+  if (better.length > 0)
+    return { action: 'promote', reason: `significantly better in the pilot: ${list(better)}` };
+  return { action: 'keep running', reason: `no significant difference at α = ${ALPHA} yet` };
+}
+
+/** Builds the report of a pilot's cases (cohort pilot vs control) from their facts. Pure. */
+export function pilotReport(facts: MetricFacts, calendarOf: CalendarOf): PilotReport {
+  const pilotCases: CaseFactRow[] = facts.cases.filter((c) => c.cohort === 'pilot');
+  const controlCases: CaseFactRow[] = facts.cases.filter((c) => c.cohort === 'control');
+  const p = computeMetrics(pilotCases, facts, calendarOf);
+  const c = computeMetrics(controlCases, facts, calendarOf);
+  const dp = caseDurations(pilotCases, calendarOf);
+  const dc = caseDurations(controlCases, calendarOf);
+  const comparison = [
+    compareRate('resolutionRate', p.resolved, p.cases, c.resolved, c.cases),
+    compareRate('fcr', p.fcrCases, p.resolved, c.fcrCases, c.resolved),
+    compareRate('slaCompliance', p.slaMet, p.slaMet + p.breaches, c.slaMet, c.slaMet + c.breaches),
+    compareRate('csat', p.csatSatisfied, p.csatResponses, c.csatSatisfied, c.csatResponses),
+    compareDurations('firstResponseMs', dp.firstResponseMs, dc.firstResponseMs),
+    compareDurations('resolutionMs', dp.resolutionMs, dc.resolutionMs),
+    compareDurations('firstResponseBusinessMs', dp.firstResponseBusinessMs, dc.firstResponseBusinessMs),
+    compareDurations('resolutionBusinessMs', dp.resolutionBusinessMs, dc.resolutionBusinessMs),
+  ];
+  return {
+    cohorts: { pilot: p, control: c },
+    comparison,
+    recommendation: recommend(p.cases, c.cases, comparison),
+    alpha: ALPHA,
+    minCasesPerCohort: MIN_CASES_PER_COHORT,
+  };
+}
