@@ -274,6 +274,8 @@ function checkCases(sim: CheckedSimulator): void {
       expect(view.openTasks).toEqual([]);
     } else {
       expectConsistentContext(ctx);
+      // The machine's state and the context agree: every node the case waits at is active.
+      for (const nodeId of Object.keys(ctx.visits)) expect(view.activeNodes).toContain(nodeId);
       // An open case always waits for something: otherwise it could never move again.
       expect(Object.keys(ctx.visits).length, `open case ${record.id} waits for nothing`).toBeGreaterThan(0);
     }
