@@ -217,6 +217,13 @@ describe.each(scenarioBackends())('lost card over HTTP on $backend', ({ backend,
         expect(c.slas.find((s: { id: string }) => s.id === 'resolution')?.status).toBe('met');
       });
 
+      it('reports how long the met resolution clock ran', async () => {
+        const c = await getCase(caseId);
+        const resolution = c.slas.find((s: { id: string }) => s.id === 'resolution');
+        expect(resolution.status).toBe('met');
+        expect(resolution.elapsedMs).toBeGreaterThanOrEqual(60 * 60_000);
+      });
+
       it('takes the CSAT answer with the survey token only, once', async () => {
         const c = await getCase(caseId);
         const survey = c.surveys.find((s: { kind: string }) => s.kind === 'csat');
