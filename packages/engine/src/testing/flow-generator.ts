@@ -58,12 +58,8 @@ export const GEN_CALENDAR: BusinessCalendar = {
 
 /** Signals generated wait nodes listen for. */
 export const SIGNALS = ['customer-replied', 'alert-cleared', 'docs-received'] as const;
-/** Case variables the generated FEEL conditions read; open cases with values for them. */
-export const sampleVariables = (rnd: () => number) => ({
-  amount: Math.floor(rnd() * 200),
-  vip: rnd() < 0.5,
-  region: rnd() < 0.5 ? 'eu' : 'us',
-});
+/** Case variables the generated FEEL conditions read: open cases with values for them. */
+export const VARIABLE_NAMES = ['amount', 'vip', 'region'] as const;
 
 const OUTCOMES = ['done', 'resolved', 'more-info', 'refer', 'declined'];
 const CONDITIONS = [
