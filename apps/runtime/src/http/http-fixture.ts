@@ -42,15 +42,16 @@ export interface HttpFixture {
 }
 
 /**
- * The whole HTTP app over a real SQLite store on a temp file, a manual clock at T0 and the demo
- * seed (users, customers, example flows and catalog). For route tests: no fake store.
+ * The whole HTTP app over a real SQLite store on a temp file (or the given store), a manual
+ * clock at T0 and the demo seed (users, customers, example flows and catalog; `seed: false`
+ * for a second "process" on an already seeded database). For route tests: no fake store.
  */
 export async function httpFixture(
   env: Record<string, string> = {},
-  options: { log?: (line: string) => void } = {},
+  options: { log?: (line: string) => void; store?: Store; seed?: boolean } = {},
 ): Promise<HttpFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'caseflow-http-'));
-  const store = await openSqliteStore({ file: join(dir, 'caseflow.db') });
+  const store = options.store ?? (await openSqliteStore({ file: join(dir, 'caseflow.db') }));
   const clock = manualClock(T0);
   const config = loadConfig({
     CASEFLOW_CLOCK: 'manual',
@@ -61,7 +62,7 @@ export async function httpFixture(
   const { log } = options;
   const logger = log ? createLogger('info', { write: (line: string) => log(line) }) : createLogger('silent');
   const runtime = createRuntime({ store, clock, logger, calendars: exampleCalendars });
-  await seedDemo(runtime);
+  if (options.seed !== false) await seedDemo(runtime);
   const app = createApp({ runtime, config, logger });
   const tokens = new Map<string, string>();
 

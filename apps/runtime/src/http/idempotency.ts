@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Context, MiddlewareHandler } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { MiddlewareHandler } from 'hono';
 import type { IdempotencyRow, Store } from '../store/store';
 import type { AppEnv } from './context';
 import { AppError } from './errors';
@@ -49,15 +48,19 @@ export function idempotent(store: Store): MiddlewareHandler<AppEnv> {
     } catch (error) {
       if (error instanceof Failed) return; // c.res already holds the error answer
       if (!(error instanceof Lost)) throw error;
-      previous = await store.idempotency.get(userId, key);
-      if (!previous)
-        throw new AppError('conflict', 409, 'a request with this Idempotency-Key is in progress');
+      const winner = await store.idempotency.get(userId, key);
+      if (!winner) throw new AppError('conflict', 409, 'a request with this Idempotency-Key is in progress');
+      // The handler already answered (with the case we rolled back): replace that answer.
+      // Hono ignores a middleware's return value once the context is finalized.
+      c.res = replay(winner, requestHash);
+      return;
     }
-    if (previous) return replay(c, previous, requestHash);
+    if (previous) return replay(previous, requestHash);
   };
 }
 
-function replay(c: Context<AppEnv>, row: IdempotencyRow, requestHash: string) {
+/** The stored answer again, marked as a replay; 422 when the key came with another request. */
+function replay(row: IdempotencyRow, requestHash: string): Response {
   if (row.requestHash !== requestHash) {
     throw new AppError(
       'idempotency-key-reused',
@@ -65,6 +68,8 @@ function replay(c: Context<AppEnv>, row: IdempotencyRow, requestHash: string) {
       'this Idempotency-Key was used for a different request',
     );
   }
-  c.header('Idempotent-Replayed', 'true');
-  return c.json(row.body as object, row.status as ContentfulStatusCode);
+  return new Response(JSON.stringify(row.body), {
+    status: row.status,
+    headers: { 'content-type': 'application/json', 'idempotent-replayed': 'true' },
+  });
 }
