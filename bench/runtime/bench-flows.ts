@@ -45,6 +45,7 @@ export const benchSignalFlow: FlowDefinitionInput = {
   ],
 };
 
+/** The task loop (see above). */
 export const benchTaskFlow: FlowDefinitionInput = {
   key: 'bench-task',
   name: 'Bench: task loop',

@@ -13,6 +13,7 @@ const CUSTOMERS = ['c-1001', 'c-1002', 'c-1003', 'c-1004', 'c-1005', 'c-1006'];
  */
 const CLIENT_TIMEOUT_S = 60;
 
+/** Sizes of the HTTP run: pre-opened cases, concurrent connections, warm-up and rounds. */
 export interface HttpOptions {
   cases: number;
   connections: number;
@@ -21,6 +22,7 @@ export interface HttpOptions {
   rounds: number;
 }
 
+/** What the HTTP run saw: throughput, latency of the median round, failures. */
 export interface HttpResult {
   /** Median over rounds of 2xx answers per second. */
   eventsPerSec: number;
@@ -120,6 +122,7 @@ export async function measureHttpEvents(
   };
 }
 
+/** Readings of the memory run: how many cases came which way, and the memory before/after. */
 export interface MemoryResult {
   /** Cases opened through POST /api/cases (engine.start, every start effect). */
   viaApi: number;

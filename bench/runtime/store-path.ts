@@ -15,6 +15,7 @@ import { StatementTrace } from './statement-trace';
 /** Which loop the events drive: `signal` (bench-signal) or `task` completions (bench-task). */
 export type EventKind = 'signal' | 'task';
 
+/** Sizes of the store-path run: cases, events per round, rounds. */
 export interface StorePathOptions {
   cases: number;
   eventsPerRound: number;
@@ -34,6 +35,7 @@ export interface SpareRawRounds {
   dispose(): void;
 }
 
+/** Medians of the store-path run, its statement profile and the row-for-row check. */
 export interface StorePathResult {
   kind: EventKind;
   /** Median events/s of the runtime (sendEvent path: signal / completeTask). */

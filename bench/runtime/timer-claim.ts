@@ -4,6 +4,7 @@ import { openSqliteStore } from '../../apps/runtime/src/store/sqlite/sqlite-stor
 import { median } from '../run';
 import { tempDir } from './in-process';
 
+/** Table size, claim batch and rounds of the timer-claim run. */
 export interface TimerClaimOptions {
   pending: number;
   batch: number;
@@ -11,6 +12,7 @@ export interface TimerClaimOptions {
   rounds: number;
 }
 
+/** Median claim times of the store and of the raw statement. */
 export interface TimerClaimResult {
   pending: number;
   /** Median milliseconds per claim of `batch` rows. */
