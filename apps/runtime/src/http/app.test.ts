@@ -117,6 +117,7 @@ describe('the HTTP app', () => {
     });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('payload-too-large');
+    expect(res.headers.get('connection')).toBe('close');
   });
 
   it('refuses protected routes without a token (401) and with a bad one (401)', async () => {
