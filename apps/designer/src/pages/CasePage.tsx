@@ -15,6 +15,7 @@ export function CasePage() {
   const timeline = useResource(() => api.timeline(id), [id]);
   const [now, setNow] = useState(() => Date.now());
   const [message, setMessage] = useState('');
+  const [signal, setSignal] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 10_000);
@@ -31,6 +32,18 @@ export function CasePage() {
     try {
       await api.postMessage(id, { channel: 'web', body: message, from: isAgent ? 'agent' : 'customer' });
       setMessage('');
+      reload();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  async function deliver(e: FormEvent) {
+    e.preventDefault();
+    if (!signal.trim()) return;
+    try {
+      await api.signal(id, signal.trim());
+      setSignal('');
       reload();
     } catch (err) {
       setError(errorMessage(err));
@@ -120,6 +133,21 @@ export function CasePage() {
             <p>{c.activeNodes.length ? c.activeNodes.join(', ') : 'finished'}</p>
             {isAgent && c.customerId && (
               <Link to={`/customers/${c.customerId}`}>Customer {c.customerId}</Link>
+            )}
+            {isAgent && c.status === 'open' && (
+              <form className="inline-form" onSubmit={deliver} aria-label="Deliver a signal">
+                <label className="grow">
+                  Signal
+                  <input
+                    value={signal}
+                    onChange={(e) => setSignal(e.target.value)}
+                    placeholder="customer-replied"
+                  />
+                </label>
+                <button className="btn" type="submit">
+                  Deliver
+                </button>
+              </form>
             )}
           </section>
           {isAgent && (
