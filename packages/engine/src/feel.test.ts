@@ -23,10 +23,41 @@ describe('FEEL', () => {
 
   it('answers now() with the instant passed in, never the wall clock', () => {
     expect(evaluateFeel('now()', {}, NOW)).toEqual({ ok: true, value: '2026-01-05T09:00:00Z' });
-    expect(evaluateFeel('now() + duration("PT2H")', {}, NOW)).toEqual({ ok: true, value: '2026-01-05T11:00:00Z' });
+    expect(evaluateFeel('now() + duration("PT2H")', {}, NOW)).toEqual({
+      ok: true,
+      value: '2026-01-05T11:00:00Z',
+    });
     expect(evaluateFeel('string(today())', {}, NOW)).toEqual({ ok: true, value: '2026-01-05' });
     const later = evaluateFeel('date and time("2026-01-05T09:00:00Z") + duration("PT2H")', {}, NOW);
     expect(later).toEqual({ ok: true, value: '2026-01-05T11:00:00Z' });
+  });
+
+  it('reads plain paths exactly as feelin does', () => {
+    const scope = {
+      amount: 12.5,
+      flags: [1, 2],
+      request: { username: 'ben', nested: { deep: true } },
+      case: { id: 'c-1', subject: 'Lost card', variables: { x: null } },
+    };
+    const paths = [
+      'amount',
+      'flags',
+      'request.username',
+      'request.nested.deep',
+      'request.missing',
+      'missing',
+      'missing.deeper',
+      'amount.value',
+      'case.subject',
+      'case.variables.x',
+      'true',
+      'false',
+      'null',
+    ];
+    for (const path of paths) {
+      // Parentheses keep the expression off the plain-path shortcut: feelin decides.
+      expect(evaluateFeel(path, scope, NOW), path).toEqual(evaluateFeel(`(${path})`, scope, NOW));
+    }
   });
 
   it('never runs JavaScript: JS syntax is a FEEL error, not code', () => {

@@ -20,7 +20,10 @@ const SYNTAX_CACHE_LIMIT = 5000;
  * them to read names with dashes (node ids such as `approve-replacement`) as one name.
  * Pure; results are memoised.
  */
-export function feelSyntaxError(expression: string, allNames: readonly string[] = []): FeelSyntaxError | null {
+export function feelSyntaxError(
+  expression: string,
+  allNames: readonly string[] = [],
+): FeelSyntaxError | null {
   const names = namesNeeded(expression, allNames);
   const key = names.length === 0 ? expression : `${names.join('\u0000')}\u0001${expression}`;
   const cached = syntaxCache.get(key);
@@ -75,12 +78,33 @@ function scopeFor(expression: string, scope: FeelScope): FeelScope {
   return used;
 }
 
+const PLAIN_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const LITERALS: Record<string, unknown> = { true: true, false: false, null: null };
+
+/**
+ * `amount` or `case.subject`: a plain path means in FEEL exactly what walking the scope
+ * means (a missing step is null), so it skips feelin's parse, which dominates a step.
+ */
+function plainPath(expression: string, scope: FeelScope): FeelResult | undefined {
+  const text = expression.trim();
+  if (!PLAIN_PATH.test(text)) return undefined;
+  if (text in LITERALS) return { ok: true, value: LITERALS[text] };
+  let value: unknown = scope;
+  for (const step of text.split('.')) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: true, value: null };
+    value = Object.hasOwn(value, step) ? (value as Record<string, unknown>)[step] : null;
+  }
+  return typeof value === 'function' ? { ok: true, value: null } : { ok: true, value: toJson(value) };
+}
+
 /**
  * Evaluates a FEEL expression with `feelin` against a scope. Pure: `now()` and `today()`
  * answer the instant passed in, never the wall clock. Values come back as plain JSON
  * (dates and durations as ISO strings). Never throws.
  */
 export function evaluateFeel(expression: string, scope: FeelScope, now: number): FeelResult {
+  const plain = plainPath(expression, scope);
+  if (plain) return plain;
   const used = scopeFor(expression, scope);
   const syntax = feelSyntaxError(expression, Object.keys(used));
   if (syntax) return { ok: false, error: syntax.message };

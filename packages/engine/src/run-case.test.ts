@@ -440,7 +440,8 @@ describe('task SLA', () => {
     s.advance('PT10M');
     expect(s.view(id).status).toBe('failed');
     expect(of(s.case(id).effects, 'task.cancel')[0]?.taskId).toBe(w);
-    expect(s.view(id).slas[0]).toMatchObject({ status: 'breached' });
+    expect(of(s.case(id).effects, 'sla.stop')).toMatchObject([{ slaId: `${w}.sla`, status: 'breached' }]);
+    expect(s.view(id).slas).toEqual([]);
   });
 
   it('notifies on breach when onBreach is "notify"', () => {

@@ -141,6 +141,8 @@ export function stopSla(d: Draft, env: FlowEnv, slaId: string, cancelled = false
     breachTimer: null,
   };
   d.emit({ type: 'sla.stop', slaId, at: d.now, status, elapsedMs: elapsed });
+  // A task's clock ends with its task; the runtime keeps the row, the snapshot stays small.
+  if (sla.scope === 'task') delete d.ctx.slas[slaId];
 }
 
 /**
