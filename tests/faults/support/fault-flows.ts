@@ -94,6 +94,7 @@ export async function openCase(rt: RuntimeProcess, flow: string, n: number): Pro
 export interface TimelineEntry {
   seq: number;
   type: string;
+  actor: string;
   data: Record<string, unknown>;
 }
 
