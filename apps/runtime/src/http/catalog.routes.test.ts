@@ -29,7 +29,7 @@ describe('catalog routes', () => {
     expect(res.body.error.details[0].path).toMatch(/^values\./);
   });
 
-  it("opens a case of the item's flow with the values as variables.request", async () => {
+  it("opens a case of the item's flow with the values as variables, also whole as variables.request", async () => {
     const res = await f.call('POST', '/api/catalog/password-reset/requests', {
       as: 'carla',
       body: { values: { username: 'carla.j', contact: 'carla@example.com' } },
@@ -46,6 +46,11 @@ describe('catalog routes', () => {
       username: 'carla.j',
       contact: 'carla@example.com',
       accountType: 'standard',
+    });
+    expect(res.body.variables).toMatchObject({
+      username: 'carla.j',
+      accountType: 'standard',
+      catalogItem: 'password-reset',
     });
   });
 

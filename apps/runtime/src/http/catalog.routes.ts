@@ -140,7 +140,9 @@ export function catalogRoutes({ runtime, metrics }: AppDeps): Router {
       customerId,
       channel: body.channel ?? (isCustomerOnly(user) ? 'web' : 'phone'),
       subject: item.name,
-      variables: { request: checked.values, catalogItem: item.key },
+      // The form values are the case's variables (flows read `cardLast4`) and are also kept
+      // whole as `request` (flows read `request.username`), as examples/index.ts describes.
+      variables: { ...checked.values, request: checked.values, catalogItem: item.key },
       actor: actorOf(user),
     });
     metrics.caseOpened(record.flow);
