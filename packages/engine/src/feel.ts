@@ -1,4 +1,4 @@
-import { date, dateAndTime, evaluate, parseExpression } from 'feelin';
+import { compileExpression, date, dateAndTime, parseExpression } from 'feelin';
 
 /** Variables visible to a FEEL expression: case, customer, env and completed nodes by id. */
 export type FeelScope = Record<string, unknown>;
@@ -97,6 +97,25 @@ function plainPath(expression: string, scope: FeelScope): FeelResult | undefined
   return typeof value === 'function' ? { ok: true, value: null } : { ok: true, value: toJson(value) };
 }
 
+const compiledCache = new Map<string, (context: FeelScope) => unknown>();
+
+/**
+ * feelin's evaluate parses on every call, which costs more than the rest of a step; the
+ * parsed and built expression is reused instead. Parsing depends only on the names with
+ * dashes or spaces an expression mentions, so those are part of the key.
+ */
+function compiled(expression: string, names: readonly string[]): (context: FeelScope) => unknown {
+  const needed = namesNeeded(expression, names);
+  const key = needed.length === 0 ? expression : `${needed.join('\u0000')}\u0001${expression}`;
+  let fn = compiledCache.get(key);
+  if (!fn) {
+    fn = compileExpression(expression, Object.fromEntries(needed.map((n) => [n, null])));
+    if (compiledCache.size >= SYNTAX_CACHE_LIMIT) compiledCache.clear();
+    compiledCache.set(key, fn);
+  }
+  return fn;
+}
+
 /**
  * Evaluates a FEEL expression with `feelin` against a scope. Pure: `now()` and `today()`
  * answer the instant passed in, never the wall clock. Values come back as plain JSON
@@ -106,14 +125,14 @@ export function evaluateFeel(expression: string, scope: FeelScope, now: number):
   const plain = plainPath(expression, scope);
   if (plain) return plain;
   const used = scopeFor(expression, scope);
-  const syntax = feelSyntaxError(expression, Object.keys(used));
+  const names = Object.keys(used);
+  const syntax = feelSyntaxError(expression, names);
   if (syntax) return { ok: false, error: syntax.message };
   try {
     const iso = new Date(now).toISOString();
     // FEEL temporal values, so that `now() + duration("PT2H")` works as in any FEEL engine.
     const context = { ...used, now: () => dateAndTime(iso), today: () => date(iso.slice(0, 10)) };
-    const { value } = evaluate(expression, context);
-    return { ok: true, value: toJson(value) };
+    return { ok: true, value: toJson(compiled(expression, names)(context)) };
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }
