@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { timelineScanWhere } from '../queries';
-import type { SlaRow, Store, TimelineRow } from '../store';
+import type { MessageRow, SlaRow, Store, SurveyRow, TimelineRow } from '../store';
 import { RawTable } from './raw-table';
 import { cases, messages, slas, surveys, timeline } from './schema';
 import { type SqliteDb, sqliteConflict } from './sqlite-db';
@@ -17,6 +17,9 @@ export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'me
     'insert into timeline (case_id, seq, at, type, actor, node_id, data, public) values (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const rawSlas = new RawTable<SlaRow>(client, slas);
+  // Read on every event to answer the case: cached statements (drizzle builds cost ~50 µs+).
+  const rawMessages = new RawTable<MessageRow>(client, messages);
+  const rawSurveys = new RawTable<SurveyRow>(client, surveys);
   const upsertSla = client.prepare(
     `insert into slas (case_id, id, scope, task_id, status, target, calendar, started_at, due_at, elapsed_ms, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -125,12 +128,7 @@ export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'me
         );
       },
       async listByCase(caseId) {
-        return db
-          .select()
-          .from(messages)
-          .where(eq(messages.caseId, caseId))
-          .orderBy(asc(messages.at), asc(messages.id))
-          .all();
+        return rawMessages.all('case_id = ? order by at, id', caseId);
       },
       async listByCustomer(customerId, limit = 100) {
         return db
@@ -163,7 +161,7 @@ export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'me
         );
       },
       async listByCase(caseId) {
-        return db.select().from(surveys).where(eq(surveys.caseId, caseId)).orderBy(asc(surveys.sentAt)).all();
+        return rawSurveys.all('case_id = ? order by sent_at', caseId);
       },
       async listByCases(caseIds) {
         if (caseIds.length === 0) return [];

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { decodeCursor, pageLimit, toPage } from '../paging';
 import { containsPattern, definedOnly } from '../rows';
 import type { CustomerRow, Store, UserRow } from '../store';
+import { RawTable } from './raw-table';
 import { customers, groups, users } from './schema';
 import { type SqliteDb, sqliteConflict } from './sqlite-db';
 
@@ -18,6 +19,9 @@ const userColumns = {
 
 /** users, groups and customers on SQLite. */
 export function sqliteDirectory(db: SqliteDb): Pick<Store, 'users' | 'groups' | 'customers'> {
+  // Every authenticated request reads its user: a cached statement, not a drizzle build.
+  const rawUsers = new RawTable<UserRow>(db.$client, users, ['passwordHash']);
+  const rawCustomers = new RawTable<CustomerRow>(db.$client, customers);
   return {
     users: {
       async create(user) {
@@ -36,7 +40,7 @@ export function sqliteDirectory(db: SqliteDb): Pick<Store, 'users' | 'groups' | 
         );
       },
       async get(username) {
-        return db.select(userColumns).from(users).where(eq(users.username, username)).get() ?? null;
+        return rawUsers.get('username = ?', username);
       },
       async getCredentials(username) {
         const row = db.select().from(users).where(eq(users.username, username)).get();
@@ -100,7 +104,7 @@ export function sqliteDirectory(db: SqliteDb): Pick<Store, 'users' | 'groups' | 
         );
       },
       async get(id) {
-        return db.select().from(customers).where(eq(customers.id, id)).get() ?? null;
+        return rawCustomers.get('id = ?', id);
       },
       async list(query = {}) {
         const limit = pageLimit(query);
