@@ -6,7 +6,8 @@ import { kindOf, nodeLabel, nodeSummary, outPorts } from './node-catalog';
 
 /** One node on the canvas: shape and icon of its type, label, summary, problems and outcome handles. */
 function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
-  const { node, problems, overlay } = data;
+  const { node, problems, overlay, usedPorts } = data;
+  const used = new Set(usedPorts.split('|'));
   const kind = kindOf(node.type);
   const ports = outPorts(node);
   const portKey = ports.map((p) => p.id).join('|');
@@ -74,7 +75,7 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
           aria-label={p.on ? `Connect ${node.id} on ${p.on}` : `Connect from ${node.id}`}
           title={p.label || 'next'}
         >
-          {p.label && <span className="port-label">{p.label}</span>}
+          {p.label && !used.has(p.id) && <span className="port-label">{p.label}</span>}
         </Handle>
       ))}
     </div>

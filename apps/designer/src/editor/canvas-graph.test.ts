@@ -57,6 +57,13 @@ describe('createGraphBuilder', () => {
   });
 });
 
+describe('used ports', () => {
+  it('lists the handles that already have an edge', () => {
+    const { nodes } = createGraphBuilder()({ doc, selectedNodes: [], selectedEdges: [], problems: [] });
+    expect(nodes.map((n) => n.data.usedPorts)).toEqual(['out', 'no|ok', '']);
+  });
+});
+
 describe('edgeLabel', () => {
   it('prefers the label, then the outcome, the condition and default', () => {
     expect(edgeLabel({ on: 'ok', label: 'Looks good' })).toBe('Looks good');

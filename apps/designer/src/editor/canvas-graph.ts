@@ -18,6 +18,8 @@ export interface CanvasNodeData extends Record<string, unknown> {
   node: DocNode;
   problems: Problem[];
   overlay: NodeOverlay | undefined;
+  /** Handles that already have an edge, joined by "|" (their labels are shown on the edges). */
+  usedPorts: string;
 }
 
 export type CanvasNode = RfNode<CanvasNodeData, 'flow'>;
@@ -67,6 +69,8 @@ export function createGraphBuilder() {
     const sel = new Set(selectedNodes);
     const selE = new Set(selectedEdges);
     const byTarget = problemsByTarget(problems);
+    const used = new Map<string, string[]>();
+    for (const e of edgesOf(doc)) used.set(e.from, [...(used.get(e.from) ?? []), e.on ?? 'out']);
     const nextNodes = new Map<string, CanvasNode>();
     const nodes: CanvasNode[] = doc.nodes.map((node) => {
       const position = doc.layout?.[node.id] ?? { x: 0, y: 0 };
@@ -74,6 +78,7 @@ export function createGraphBuilder() {
       const overlay = overlays?.[node.id];
       const prev = prevNodes.get(node.id);
       const selected = sel.has(node.id);
+      const usedPorts = (used.get(node.id) ?? []).sort().join('|');
       const size = measured?.get(node.id);
       if (
         prev &&
@@ -83,6 +88,7 @@ export function createGraphBuilder() {
         prev.selected === selected &&
         sameProblems(prev.data.problems, nodeProblems) &&
         prev.data.overlay === overlay &&
+        prev.data.usedPorts === usedPorts &&
         prev.measured?.width === size?.width &&
         prev.measured?.height === size?.height
       ) {
@@ -94,7 +100,7 @@ export function createGraphBuilder() {
         type: 'flow',
         position: { x: position.x, y: position.y },
         selected,
-        data: { node, problems: nodeProblems, overlay },
+        data: { node, problems: nodeProblems, overlay, usedPorts },
         ariaLabel: `${node.type} ${node.id}`,
       };
       if (size) built.measured = { width: size.width, height: size.height };

@@ -71,6 +71,18 @@ export function CustomerPage() {
           </section>
         </div>
         <aside>
+          <section className="card" aria-labelledby="ot-h">
+            <h2 id="ot-h">Open tasks</h2>
+            {(c.openTasks ?? []).length === 0 && <p className="muted">None.</p>}
+            <ul className="plain">
+              {(c.openTasks ?? []).map((t) => (
+                <li key={t.id}>
+                  <Link to={`/cases/${t.caseId}`}>{t.title}</Link> <Badge value={t.status} />
+                  <small className="muted"> {t.group ?? ''}</small>
+                </li>
+              ))}
+            </ul>
+          </section>
           <section className="card" aria-labelledby="ch-h">
             <h2 id="ch-h">Channels</h2>
             <p>{channels.join(', ') || '—'}</p>
