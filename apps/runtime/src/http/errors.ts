@@ -5,6 +5,7 @@ import { ZodError } from 'zod';
 import { RuntimeError } from '../executor/errors';
 import type { Logger } from '../logger';
 import { StoreConflict } from '../store/store';
+import { storeUnavailable } from '../store/store-unavailable';
 
 /** An expected failure with a stable code and HTTP status; the only error the API shows as is. */
 export class AppError extends Error {
@@ -59,8 +60,9 @@ function statusOf(n: number): ContentfulStatusCode {
 /**
  * The one error handler: AppError and RuntimeError as they are, zod errors as 400 with paths,
  * StoreConflict as 409, engine refusals as 409 with the allowed events, Hono's own HTTP
- * exceptions (malformed JSON 400, body limit 413, media type 415) with their status; anything
- * else is logged and answered as a bare 500 — never a stack trace.
+ * exceptions (malformed JSON 400, body limit 413, media type 415) with their status; a
+ * database that is unreachable or cannot be written as 503 (`unavailable` / `storage`: retry
+ * later); anything else is logged and answered as a bare 500 — never a stack trace.
  */
 export function onError(logger: Logger): ErrorHandler {
   return (err, c) => {
@@ -87,6 +89,11 @@ export function onError(logger: Logger): ErrorHandler {
         errorBody(status === 400 ? 'bad-request' : `http-${status}`, err.message || 'failed'),
         status,
       );
+    }
+    const down = storeUnavailable(err);
+    if (down) {
+      logger.warn({ err: down.message, method: c.req.method, path: c.req.path }, 'store unavailable');
+      return c.json(errorBody(down.code, down.message), 503);
     }
     logger.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error');
     return c.json(errorBody('internal', 'internal error'), 500);

@@ -41,6 +41,9 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
   // An idle client losing its connection emits 'error' on the pool; without a listener that
   // would crash the process. The pool drops the client, and the next query reports the problem.
   pool.on('error', () => undefined);
+  // The same for a client that is checked out (inside a transaction) when the server goes
+  // away: the query in flight rejects, and the client is released as broken.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     await migrateLocked(pool);
   } catch (err) {
