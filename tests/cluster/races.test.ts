@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { timerFlow } from '../../bench/cluster/bench-flows';
 import { postgresReachable } from '../support/test-database';
 import { type Cluster, startCluster } from './support/cluster';
+import { sleep } from './support/load-driver';
 
 /*
  * Races between runtime processes sharing one PostgreSQL database that the load test cannot
@@ -64,6 +66,50 @@ describe.skipIf(!pg)('races between processes on one PostgreSQL database', () =>
     const { rows } = await cluster!.sql.query(
       'select count(*)::int as n from cases where subject = $1 and parent_case_id is null',
       [body.subject],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('fires a timer whose claiming process died once its lease ends, on another process', async () => {
+    const admin = await login('admin');
+    const [a, b] = cluster!.nodes;
+    const saved = await a!.api('PUT', `/api/flows/${timerFlow.key}`, {
+      token: admin,
+      body: { definition: timerFlow },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(
+      (await b!.api('POST', `/api/flows/${timerFlow.key}/publish`, { token: admin, body: {} })).status,
+    ).toBe(201);
+    const opened = await a!.api('POST', '/api/cases', {
+      token: admin,
+      body: {
+        flow: timerFlow.key,
+        customerId: 'c-1002',
+        channel: 'api',
+        variables: { fireAt: '2099-01-01T00:00:00Z' },
+      },
+    });
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.id as string;
+    // Exactly what claimDue leaves behind when its process is killed before the fire commits:
+    // the row's due time pushed forward by the lease, and a claim nobody will complete.
+    const leaseEnds = Date.now() + 2000;
+    const claimed = await cluster!.sql.query(
+      `update timers set fire_at = $2, claim = 'claim-of-a-killed-process' where case_id = $1`,
+      [caseId, leaseEnds],
+    );
+    expect(claimed.rowCount).toBe(1);
+    const status = async () =>
+      (await cluster!.sql.query('select status from cases where id = $1', [caseId])).rows[0].status as string;
+    await sleep(1000);
+    expect(await status()).toBe('open'); // the lease still holds: nobody fires it
+    const deadline = leaseEnds + 10_000;
+    while ((await status()) === 'open' && Date.now() < deadline) await sleep(100);
+    expect(await status()).toBe('resolved');
+    const { rows } = await cluster!.sql.query(
+      `select count(*)::int as n from timeline where case_id = $1 and type = 'node.left' and node_id = 'wait'`,
+      [caseId],
     );
     expect(rows[0].n).toBe(1);
   });

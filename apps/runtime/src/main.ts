@@ -12,6 +12,7 @@ import { IDEMPOTENCY_TTL_MS } from './http/idempotency';
 import { designerDistDir, mountDesigner } from './http/static-designer';
 import { createLogger } from './logger';
 import { isEmptyDatabase, seedDemo } from './seed/demo';
+import { DEMO_PASSWORD } from './seed/demo-data';
 import { openStore } from './store/open-store';
 
 /**
@@ -67,9 +68,12 @@ async function main(): Promise<void> {
       logger.warn({ err: (error as Error).message }, 'demo data is being seeded by another process');
     }
   }
-  // The generated password goes to stdout once, never to the JSON log.
+  // The generated password goes to stdout once, never to the JSON log. In demo mode admin's
+  // password is the demo one: a process that finds the database already being seeded by
+  // another (started together) may be the one that creates admin, and the demo logins must
+  // hold whichever process does.
   await ensureAdmin(store, {
-    password: config.adminPassword,
+    password: config.adminPassword ?? (config.demo ? DEMO_PASSWORD : undefined),
     now: clock.now(),
     print: (l) => console.log(l),
   });

@@ -2,7 +2,7 @@ import { CatalogItem, type FlowDefinitionInput } from '@caseflow/schema';
 import { exampleCatalog, exampleFlows } from '../../../../examples/index';
 import { hashPassword } from '../auth/password';
 import type { Runtime } from '../executor/types';
-import type { Store } from '../store/store';
+import { type Store, StoreConflict } from '../store/store';
 import { DEMO_CUSTOMERS, DEMO_GROUPS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
 /** What the demo seed created, for the start-up log. */
@@ -76,7 +76,14 @@ export async function seedDemo(
     // An admin bootstrapped on an earlier start keeps the password it was given.
     if (existing.has(u.username)) continue;
     const passwordHash = u.username === 'admin' ? adminHash : demoHash;
-    await store.users.create({ ...u, customerId: u.customerId ?? null, passwordHash, createdAt: now });
+    try {
+      await store.users.create({ ...u, customerId: u.customerId ?? null, passwordHash, createdAt: now });
+    } catch (error) {
+      // Another process starting on the same database bootstrapped admin meanwhile (main
+      // gives it the demo password too): keep seeding, the flows and catalog still come.
+      if (u.username === 'admin' && error instanceof StoreConflict) continue;
+      throw error;
+    }
     users++;
   }
 
