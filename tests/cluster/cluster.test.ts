@@ -169,8 +169,10 @@ describe.skipIf(!pg)('three runtime processes on one PostgreSQL database', () =>
     expect(killedAt).toBeGreaterThan(0);
     expect(victim.alive).toBe(true);
 
-    // Quiescence: every case closed by its timers and every outbox row delivered.
-    const deadline = Date.now() + 45_000;
+    // Quiescence: every case closed by its timers and every outbox row delivered. Timers the
+    // killed process had claimed wait for their 60 s lease to end before another process
+    // fires them, so allow that much after the kill plus the flow's own timers.
+    const deadline = Math.max(Date.now() + 30_000, killedAt + 90_000);
     for (;;) {
       const { rows } = await cluster.sql.query(
         `select (select count(*) from cases where status = 'open')::int as open,
