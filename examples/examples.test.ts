@@ -216,8 +216,16 @@ describe('lost-card', () => {
     sim.advance('PT30M');
     expect(sim.tasks(again).find((t) => t.nodeId === 'triage')).toMatchObject({ tier: 'L3', group: 'fraud' });
     sim.advance('PT30M');
-    const top = of(sim.case(again).effects, 'notify').filter((n) => n.template === 'escalation-top-tier');
-    expect(top.map((n) => n.to).sort()).toEqual(['group:fraud', 'group:supervisors']);
+    const notes = of(sim.case(again).effects, 'notify');
+    expect(notes.filter((n) => n.template === 'escalation-top-tier').map((n) => n.to)).toEqual([
+      'group:fraud',
+    ]);
+    // Every breach also tells the supervisors the SLA names: L1, L2 and L3.
+    expect(notes.filter((n) => n.template === 'sla-breached').map((n) => n.to)).toEqual([
+      'group:supervisors',
+      'group:supervisors',
+      'group:supervisors',
+    ]);
     expect(sim.tasks(again).find((t) => t.nodeId === 'triage')?.tier).toBe('L3');
     expect(sim.view(id).status).toBe('resolved');
   });

@@ -461,6 +461,36 @@ describe('task SLA', () => {
     expect(s.task('w').taskId).toBe(`${id}.t1`);
   });
 
+  it('ignores a warning that reaches it after the breach (a clock catching up out of order)', () => {
+    const def = flow(
+      [
+        startNode,
+        task('w', ['done'], { sla: { target: 'PT10M', warnAt: [0.5], onBreach: 'notify' } }),
+        end(),
+      ],
+      ['start>w', 'w>end:done'],
+    );
+    const compiled = compileFlow(def);
+    const opened = start(compiled, { caseId: 'c' }, T0);
+    const [warning, breach] = of(opened.effects, 'timer.schedule');
+    expect([warning?.purpose, breach?.purpose]).toEqual(['sla-warning:c.t1.sla', 'sla-breach:c.t1.sla']);
+    const breached = step(
+      compiled,
+      opened.snapshot,
+      { type: 'timer.fire', timerId: breach!.timerId },
+      T0 + 3_600_000,
+    );
+    expect(of(breached.effects, 'timer.cancel').map((e) => e.timerId)).toEqual([warning!.timerId]);
+    const late = step(
+      compiled,
+      breached.snapshot,
+      { type: 'timer.fire', timerId: warning!.timerId },
+      T0 + 3_600_000,
+    );
+    expect(late.effects).toEqual([]);
+    expect(inspect(compiled, late.snapshot).slas[0]?.status).toBe('breached');
+  });
+
   it('meets the SLA when the task completes in time', () => {
     const def = flow(
       [startNode, task('w', ['done'], { sla: { target: 'PT10M' } }), end()],

@@ -93,12 +93,24 @@ export function slaTimerFired(d: Draft, env: FlowEnv, timerId: string): void {
   }
   const node = env.byId.get(sla.defId);
   if (!node || (node.type !== 'task' && node.type !== 'approval') || !node.sla) return;
+  notifyTaskBreach(d, env, slaId);
   if (node.type === 'task' && node.sla.onBreach === 'escalate' && sla.taskId) {
     escalateTask(d, env, sla.taskId, 'SLA breached');
-  } else if (node.sla.onBreach !== 'edge') {
-    const recipients = node.sla.notify.length > 0 ? node.sla.notify : defaultRecipients(env, node.id);
-    notifyAll(d, recipients, node.id, { slaId, taskId: sla.taskId });
   }
+}
+
+/**
+ * Tells whom a breached task or approval SLA names (`notify`); with `onBreach: "notify"` and
+ * nobody named, the group that holds the work. Escalation and the breach edge come on top.
+ */
+export function notifyTaskBreach(d: Draft, env: FlowEnv, slaId: string): void {
+  const sla = d.ctx.slas[slaId];
+  const node = sla ? env.byId.get(sla.defId) : undefined;
+  if (!sla || !node || (node.type !== 'task' && node.type !== 'approval') || !node.sla) return;
+  const named = node.sla.notify;
+  const recipients =
+    named.length > 0 || node.sla.onBreach !== 'notify' ? named : defaultRecipients(env, node.id);
+  notifyAll(d, recipients, node.id, { slaId, taskId: sla.taskId });
 }
 
 function defaultRecipients(env: FlowEnv, nodeId: string): string[] {

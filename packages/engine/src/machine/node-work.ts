@@ -4,7 +4,7 @@ import { addDuration, durationMs } from '../duration';
 import { evaluateFeel, renderDeep, renderTemplate } from '../feel';
 import { decisionWith, finishApproval, recordVote, requestApproval } from './approval-work';
 import { type Draft, feelScope } from './case-context';
-import { closeCaseSlas, enterNodeForSlas, leaveNodeForSlas } from './case-slas';
+import { closeCaseSlas, enterNodeForSlas, leaveNodeForSlas, notifyTaskBreach } from './case-slas';
 import { calendarFor, type FlowEnv } from './flow-env';
 import { onSlaTimer } from './sla-clock';
 import { closeTask, openTask, taskSlaId } from './task-work';
@@ -177,6 +177,7 @@ export function leaveNode(d: Draft, env: FlowEnv, node: FlowNode, event: EngineE
         if (event.type === 'timer.fire' && d.ctx.slas[taskSlaId(taskId)]?.breachTimer === event.timerId) {
           delete d.ctx.timers[event.timerId];
           onSlaTimer(d, env, taskSlaId(taskId), 'sla-breach', []);
+          notifyTaskBreach(d, env, taskSlaId(taskId));
           d.ctx.results[node.id] = { outcome: 'sla-breached', result: 'sla-breached' };
         }
         closeTask(d, env, taskId, { cancelled: reason });
@@ -196,6 +197,7 @@ export function leaveNode(d: Draft, env: FlowEnv, node: FlowNode, event: EngineE
         else if (slaId && d.ctx.slas[slaId]?.breachTimer === event.timerId) {
           delete d.ctx.timers[event.timerId];
           onSlaTimer(d, env, slaId, 'sla-breach', []);
+          notifyTaskBreach(d, env, slaId);
           result = 'sla-breached';
         }
       }
@@ -204,8 +206,8 @@ export function leaveNode(d: Draft, env: FlowEnv, node: FlowNode, event: EngineE
     }
     case 'wait':
       if (event.type === 'signal' && event.name === visit?.signal) {
+        // The runtime records the delivered signal itself; the result keeps its data.
         d.ctx.results[node.id] = { result: event.name, signal: event.name, data: event.data ?? null };
-        d.audit('signal', { name: event.name, data: event.data ?? null }, node.id);
       } else if (event.type === 'timer.fire' && event.timerId === visit?.timerId) {
         d.ctx.results[node.id] = { result: 'timeout', signal: null, data: null };
       }

@@ -158,6 +158,9 @@ export function onSlaTimer(
 ): 'breach' | null {
   const sla = d.ctx.slas[slaId];
   if (!sla || sla.runningSince === null) return null;
+  // A warning due before the breach can reach the runtime after it when a long-stopped clock
+  // catches up; once breached, it has nothing left to say.
+  if (purpose === 'sla-warning' && sla.breached) return null;
   if (purpose === 'sla-warning') {
     const fraction = warnAt[sla.warned] ?? 0;
     d.ctx.slas[slaId] = { ...sla, status: 'warning', warned: sla.warned + 1, warnTimer: null };
@@ -171,7 +174,8 @@ export function onSlaTimer(
     }
     return null;
   }
-  d.ctx.slas[slaId] = { ...sla, status: 'breached', breached: true, breachTimer: null };
+  d.cancelTimer(sla.warnTimer);
+  d.ctx.slas[slaId] = { ...sla, status: 'breached', breached: true, breachTimer: null, warnTimer: null };
   d.emit({ type: 'sla.breach', slaId, at: d.now });
   return 'breach';
 }

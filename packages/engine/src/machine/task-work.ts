@@ -55,7 +55,7 @@ export function openTask(d: Draft, env: FlowEnv, node: NodeOf<'task'>): string {
 /**
  * Moves a task one tier up: the task ends as escalated and a successor with a fresh SLA opens
  * on the next tier's group. On the top tier (or without tiers) it cannot move, so the
- * escalation notifies the task's group and the SLA's recipients instead. Answers the id of
+ * escalation notifies the task's group instead. Answers the id of
  * the task that is open afterwards.
  */
 export function escalateTask(d: Draft, env: FlowEnv, taskId: string, reason: string): string {
@@ -66,11 +66,8 @@ export function escalateTask(d: Draft, env: FlowEnv, taskId: string, reason: str
   const at = tiers.findIndex((t) => t.id === task.tier);
   const next = at >= 0 ? tiers[at + 1] : undefined;
   if (!next) {
-    const recipients = new Set([
-      ...(node.sla?.notify ?? []),
-      task.group ? `group:${task.group}` : 'assignee',
-    ]);
-    for (const to of recipients) {
+    // A breach tells the SLA's own recipients itself; this tells the holders of the work.
+    for (const to of [task.group ? `group:${task.group}` : 'assignee']) {
       d.emit({
         type: 'notify',
         notifyId: d.nextId('n'),
