@@ -88,3 +88,16 @@ describe('flow properties', () => {
     expect(store.getState().doc.tiers?.map((t) => t.id)).toEqual(['L1', 'L2', 'L3']);
   });
 });
+
+describe('task form', () => {
+  it('builds the task form with the form builder', () => {
+    const { node } = setup();
+    fireEvent.click(screen.getByLabelText('Has a form'));
+    fireEvent.change(screen.getByLabelText('New field name'), { target: { value: 'ticket' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add field' }));
+    fireEvent.click(screen.getByLabelText('Required'));
+    expect(node('triage')).toMatchObject({
+      form: { properties: { ticket: { type: 'string', title: 'ticket' } }, required: ['ticket'] },
+    });
+  });
+});

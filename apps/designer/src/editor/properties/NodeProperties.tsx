@@ -1,18 +1,17 @@
-import type { FormSchema } from '@caseflow/schema';
 import { useMemo } from 'react';
+import type { FormInput } from '../../forms/form-model';
 import { updateNode } from '../commands';
 import { useEditor } from '../EditorContext';
 import { FeelField } from '../FeelField';
 import { feelScope } from '../feel-scope';
 import type { DocNode, DocNodeOf } from '../flow-document';
-import { JsonField } from '../JsonField';
-import { formMetaSchema } from '../json-schemas';
 import { NodeIcon } from '../NodeIcon';
 import { kindOf } from '../node-catalog';
 import { ActionProperties } from './ActionProperties';
 import { DecisionBranches } from './DecisionBranches';
 import { CheckField, FeelMapField, ListField, NumberField, SelectField, TextField } from './fields';
 import { SlaSection } from './SlaSection';
+import { TaskFormField } from './TaskFormField';
 
 const ID = /^[a-z][a-z0-9-]*$/;
 
@@ -264,12 +263,7 @@ function TaskFields({
         }
       />
       {node.form && (
-        <JsonField
-          label="Task form (JSON Schema)"
-          value={node.form}
-          schema={formMetaSchema()}
-          onChange={(form) => set({ ...node, form: form as FormSchema })}
-        />
+        <TaskFormField form={node.form as FormInput} onChange={(form) => set({ ...node, form })} />
       )}
     </>
   );
