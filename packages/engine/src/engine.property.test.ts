@@ -293,13 +293,13 @@ function expectConsistentContext(ctx: CaseSnapshot['context']): void {
     if (running)
       expect(sla.breachTimer && ctx.timers[sla.breachTimer], `breach timer of ${slaId}`).toBeTruthy();
     if (!running && sla.status !== 'breached') {
-      expect([sla.warnTimer, sla.breachTimer], `timers of ${sla.status} ${slaId}`).toEqual([null, null]);
+      expect([...sla.warnTimers, sla.breachTimer], `timers of ${sla.status} ${slaId}`).toEqual([null]);
     }
   }
   for (const [timerId, timer] of Object.entries(ctx.timers)) {
     if (!timer.slaId) continue;
     const sla = ctx.slas[timer.slaId];
-    expect([sla?.warnTimer, sla?.breachTimer], `owner of ${timerId}`).toContain(timerId);
+    expect([...(sla?.warnTimers ?? []), sla?.breachTimer], `owner of ${timerId}`).toContain(timerId);
   }
   for (const task of Object.values(ctx.tasks)) {
     const visit = ctx.visits[task.nodeId];

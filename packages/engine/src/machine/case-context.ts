@@ -67,7 +67,9 @@ export interface SlaState {
   breached: boolean;
   /** How many warnAt fractions have fired. */
   warned: number;
-  warnTimer: string | null;
+  /** One timer per warnAt fraction still ahead, all scheduled up front so that a clock
+   * catching up fires them in due order with the breach. */
+  warnTimers: string[];
   breachTimer: string | null;
 }
 

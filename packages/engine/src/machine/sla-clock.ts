@@ -41,7 +41,7 @@ export function pendingSla(spec: SlaSpec): SlaState {
     dueAt: null,
     breached: false,
     warned: 0,
-    warnTimer: null,
+    warnTimers: [],
     breachTimer: null,
   };
 }
@@ -71,14 +71,18 @@ function scheduleSlaTimers(d: Draft, env: FlowEnv, slaId: string, warnAt: readon
   const sla = { ...current, runningSince: current.runningSince };
   d.ctx.slas[slaId] = sla;
   const target = durationMs(sla.target);
-  const fraction = warnAt[sla.warned];
-  if (fraction !== undefined && !sla.breached) {
-    const at = dueAfter(env, sla, sla.runningSince, fraction * target - sla.elapsedMs);
-    sla.warnTimer = d.scheduleTimer(at, 'sla-warning', null, slaId);
-  }
-  if (!sla.breached) {
-    sla.breachTimer = d.scheduleTimer(sla.dueAt ?? d.now, 'sla-breach', null, slaId);
-  }
+  if (sla.breached) return;
+  sla.warnTimers = warnAt
+    .slice(sla.warned)
+    .map((fraction) =>
+      d.scheduleTimer(
+        dueAfter(env, sla, sla.runningSince, fraction * target - sla.elapsedMs),
+        'sla-warning',
+        null,
+        slaId,
+      ),
+    );
+  sla.breachTimer = d.scheduleTimer(sla.dueAt ?? d.now, 'sla-breach', null, slaId);
 }
 
 /** Pauses a running clock (no-op otherwise). */
@@ -86,14 +90,13 @@ export function pauseSla(d: Draft, env: FlowEnv, slaId: string): void {
   const sla = d.ctx.slas[slaId];
   if (!sla || sla.runningSince === null) return;
   const elapsed = runningElapsed(env, sla, d.now);
-  d.cancelTimer(sla.warnTimer);
-  d.cancelTimer(sla.breachTimer);
+  cancelSlaTimers(d, sla);
   d.ctx.slas[slaId] = {
     ...sla,
     status: 'paused',
     runningSince: null,
     elapsedMs: elapsed,
-    warnTimer: null,
+    warnTimers: [],
     breachTimer: null,
   };
   d.emit({ type: 'sla.pause', slaId, at: d.now, elapsedMs: elapsed });
@@ -129,15 +132,14 @@ export function stopSla(d: Draft, env: FlowEnv, slaId: string, cancelled = false
     return;
   }
   const elapsed = runningElapsed(env, sla, d.now);
-  d.cancelTimer(sla.warnTimer);
-  d.cancelTimer(sla.breachTimer);
+  cancelSlaTimers(d, sla);
   const status = sla.breached ? 'breached' : cancelled ? 'cancelled' : 'met';
   d.ctx.slas[slaId] = {
     ...sla,
     status,
     runningSince: null,
     elapsedMs: elapsed,
-    warnTimer: null,
+    warnTimers: [],
     breachTimer: null,
   };
   d.emit({ type: 'sla.stop', slaId, at: d.now, status, elapsedMs: elapsed });
@@ -163,19 +165,18 @@ export function onSlaTimer(
   if (purpose === 'sla-warning' && sla.breached) return null;
   if (purpose === 'sla-warning') {
     const fraction = warnAt[sla.warned] ?? 0;
-    d.ctx.slas[slaId] = { ...sla, status: 'warning', warned: sla.warned + 1, warnTimer: null };
+    const warnTimers = sla.warnTimers.filter((id) => d.ctx.timers[id]);
+    d.ctx.slas[slaId] = { ...sla, status: 'warning', warned: sla.warned + 1, warnTimers };
     d.emit({ type: 'sla.warning', slaId, at: d.now, fraction });
-    const next = warnAt[sla.warned + 1];
-    if (next !== undefined) {
-      const current = d.ctx.slas[slaId]!;
-      const elapsed = runningElapsed(env, current, d.now);
-      const at = dueAfter(env, current, d.now, next * durationMs(current.target) - elapsed);
-      current.warnTimer = d.scheduleTimer(at, 'sla-warning', null, slaId);
-    }
     return null;
   }
-  d.cancelTimer(sla.warnTimer);
-  d.ctx.slas[slaId] = { ...sla, status: 'breached', breached: true, breachTimer: null, warnTimer: null };
+  for (const id of sla.warnTimers) d.cancelTimer(id);
+  d.ctx.slas[slaId] = { ...sla, status: 'breached', breached: true, breachTimer: null, warnTimers: [] };
   d.emit({ type: 'sla.breach', slaId, at: d.now });
   return 'breach';
+}
+
+function cancelSlaTimers(d: Draft, sla: SlaState): void {
+  for (const id of sla.warnTimers) d.cancelTimer(id);
+  d.cancelTimer(sla.breachTimer);
 }
