@@ -160,7 +160,7 @@ describe.each(scenarioBackends())('lost card over HTTP on $backend', ({ backend,
       // Issue #3 §8 asks that the breach "escalates the triage task L1→L2 and notifies"; the
       // engine notifies the SLA's recipients only when the task cannot move up (top tier),
       // see the escalation-ladder test below. Reported to the owner; kept as the spec's wish.
-      it.skip('notifies the supervisors on the L1 → L2 breach (engine notifies only at the top tier)', async () => {
+      it('notifies the supervisors on the L1 → L2 breach', async () => {
         const outbox = await rt.api('GET', `/api/outbox?case=${caseId}`, { as: 'admin' });
         const notes = outbox.body.items.filter((o: { kind: string }) => o.kind === 'notify');
         expect(notes.some((o: { payload: { to?: string } }) => o.payload.to === 'group:supervisors')).toBe(
@@ -396,12 +396,10 @@ describe.each(scenarioBackends())('lost card over HTTP on $backend', ({ backend,
           .map(
             (o: { payload: { to: string; template: string } }) => `${o.payload.template} → ${o.payload.to}`,
           );
-        expect(notes).toEqual(
-          expect.arrayContaining([
-            'escalation-top-tier → group:supervisors',
-            'escalation-top-tier → group:fraud',
-          ]),
-        );
+        // Every breach tells the supervisors the SLA names; at the top the fraud team hears
+        // that the task cannot move further.
+        expect(notes.filter((n: string) => n === 'sla-breached → group:supervisors')).toHaveLength(3);
+        expect(notes).toContain('escalation-top-tier → group:fraud');
         const types = (await timeline(caseId)).map((e) => e.type);
         expect(types.filter((t) => t === 'task.escalated')).toHaveLength(2);
         expect(types).toContain('notify.queued');
@@ -431,7 +429,7 @@ describe.each(scenarioBackends())('lost card over HTTP on $backend', ({ backend,
       // 0.8 warning fires AFTER its breach (timeline: sla.warning 0.5, sla.breached, sla.warning
       // 0.8) and GET /api/cases/:id shows the SLA as "warning" instead of "breached": due timers
       // are not fired in due order, and a late warning overwrites a breached clock.
-      it.skip('keeps a breached SLA breached when one clock jump makes its warnings and breach due together', async () => {
+      it('keeps a breached SLA breached when one clock jump makes its warnings and breach due together', async () => {
         const caseId = await open('c-1006', { cardLast4: '6767', suspiciousTransactions: 0 });
         await settled(caseId, 'triage');
         await rt.advance('P2D');
@@ -506,7 +504,7 @@ describe.each(scenarioBackends())('lost card over HTTP on $backend', ({ backend,
 
       // Reported: one POST /api/cases/:id/signals {name:"customer-replied"} (200) writes TWO
       // `signal` entries: {name, data} from the runtime and {nodeId, name, data} from the engine.
-      it.skip('records one delivered signal once on the timeline (runtime writes two entries)', async () => {
+      it('records one delivered signal once on the timeline', async () => {
         const signals = (await timeline(waitingCase)).filter((e) => e.type === 'signal');
         expect(signals).toHaveLength(1);
       });

@@ -273,7 +273,7 @@ describe.each(scenarioBackends())('password reset over HTTP on $backend', ({ bac
       // only, so `suspiciousTransactions` (and the freeze body's cardLast4) are null in the flow,
       // against examples/index.ts ("form values become the case variables and are also kept
       // whole as request"); the report goes straight to triage.
-      it.skip('does the same for a portal report (form values are case variables; runtime keeps them under request only)', async () => {
+      it('does the same for a portal report (form values are case variables and stay whole under request)', async () => {
         const res = await request('ben', 'report-lost-card', {
           cardLast4: '5555',
           suspiciousTransactions: 3,
