@@ -1,8 +1,8 @@
-import { startCluster } from '../tests/cluster/support/cluster';
+import { type Cluster, startCluster } from '../tests/cluster/support/cluster';
 import { createTestDatabase, postgresReachable } from '../tests/support/test-database';
-import { measureEvents, measureTimers, publishBenchFlows } from './cluster/cluster-load';
+import { measureEvents, measureTimers, openPingCases, publishBenchFlows } from './cluster/cluster-load';
 import { rawEvents, rawTimers } from './cluster/raw-pg';
-import { type BenchTarget, printTable } from './run';
+import { type BenchTarget, median, printTable } from './run';
 
 /**
  * Scale-out on PostgreSQL (issue 5, item 5): events/s and timer firings/s with 1, 2 and 3
@@ -21,9 +21,11 @@ import { type BenchTarget, printTable } from './run';
  */
 const SCALE = Number(process.env.BENCH_SCALE ?? '1') || 1;
 const EVENT_CASES = Math.max(20, Math.round(200 * SCALE));
-const EVENT_MS = Math.max(2000, Math.round(8000 * SCALE));
-const TIMER_CASES = Math.max(100, Math.round(1500 * SCALE));
+const EVENT_MS = Math.max(1500, Math.round(4000 * SCALE));
+const TIMER_CASES = Math.max(100, Math.round(500 * SCALE));
+const ROUNDS = 3;
 const CONNECTIONS = 16;
+const SIZES = [1, 2, 3] as const;
 
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -36,75 +38,95 @@ interface Row {
   rawTimers: number;
 }
 
+/**
+ * The three clusters (1, 2 and 3 processes, each on its own database) run side by side and
+ * are measured in interleaved rounds — events on 1, 2, 3, raw; then timers on 1, 2, 3, raw —
+ * keeping the median of each: on a shared 2-core machine a load spike from elsewhere then
+ * hits every contender alike instead of skewing one. Idle clusters only poll once a second.
+ */
 export default async function clusterBench(): Promise<BenchTarget[]> {
   if (!postgresReachable()) {
     console.log('PostgreSQL is not reachable on 127.0.0.1:5432: cluster bench skipped');
     return [];
   }
-  const rows: Row[] = [];
-  let rowsPerEvent = 6;
-  let snapshotBytes = 1000;
-  let rowsPerFire = 3;
-  for (const processes of [1, 2, 3]) {
-    const cluster = await startCluster({
-      size: processes,
-      env: { CORE_BANKING_URL: 'http://127.0.0.1:9/core' },
-    });
-    try {
+  const env = { CORE_BANKING_URL: 'http://127.0.0.1:9/core' };
+  const clusters: Cluster[] = [];
+  const scratch = await createTestDatabase('postgres');
+  try {
+    for (const size of SIZES) clusters.push(await startCluster({ size, env }));
+    const tokens: string[] = [];
+    const pingCases: string[][] = [];
+    for (const cluster of clusters) {
       const login = await cluster.nodes[0]!.api('POST', '/api/auth/login', {
         body: { username: 'admin', password: 'demo1234' },
       });
-      const token = login.body.token as string;
-      await publishBenchFlows(cluster, token);
-      const events = await measureEvents(cluster, token, {
-        cases: EVENT_CASES,
-        durationMs: EVENT_MS,
-        connections: CONNECTIONS,
-      });
-      rowsPerEvent = events.rowsPerEvent;
-      snapshotBytes = events.snapshotBytes;
-      const timers = await measureTimers(cluster, token, { cases: TIMER_CASES });
-      rowsPerFire = timers.rowsPerFire;
-      rows.push({
-        processes,
-        events: events.perSec,
-        eventErrors: events.errors,
-        timers: timers.perSec,
-        rawTimers: 0,
-      });
-      console.log(
-        `  ${processes} process(es): ${fmt(events.perSec)} events/s (${events.errors} non-2xx), ` +
-          `${fmt(timers.perSec)} timer fires/s over ${timers.fired}`,
-      );
-    } finally {
-      await cluster.stop();
+      tokens.push(login.body.token as string);
+      await publishBenchFlows(cluster, tokens.at(-1)!);
+      pingCases.push(await openPingCases(cluster, tokens.at(-1)!, EVENT_CASES));
     }
-  }
-
-  // Raw pg on a scratch database, with the row counts and snapshot size the runtime wrote.
-  const scratch = await createTestDatabase('postgres');
-  let raw = 0;
-  try {
     const url = scratch.env.DATABASE_URL!;
-    raw = await rawEvents(url, {
-      cases: EVENT_CASES,
-      durationMs: EVENT_MS,
-      connections: CONNECTIONS,
-      rowsPerEvent,
-      snapshotBytes,
-    });
-    for (const row of rows) {
-      row.rawTimers = await rawTimers(url, {
-        timers: TIMER_CASES,
-        workers: row.processes,
-        rowsPerFire,
-        snapshotBytes,
-      });
+    const events = SIZES.map(() => [] as number[]);
+    const eventErrors = SIZES.map(() => 0);
+    const timers = SIZES.map(() => [] as number[]);
+    const rawTimerRuns = SIZES.map(() => [] as number[]);
+    const rawEventRuns: number[] = [];
+    let rowsPerEvent = 6;
+    let snapshotBytes = 700;
+    let rowsPerFire = 3;
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let i = 0; i < SIZES.length; i++) {
+        const r = await measureEvents(clusters[i]!, tokens[i]!, pingCases[i]!, {
+          durationMs: EVENT_MS,
+          connections: CONNECTIONS,
+        });
+        events[i]!.push(r.perSec);
+        eventErrors[i]! += r.errors;
+        rowsPerEvent = r.rowsPerEvent;
+        snapshotBytes = r.snapshotBytes;
+      }
+      rawEventRuns.push(
+        await rawEvents(url, {
+          cases: EVENT_CASES,
+          durationMs: EVENT_MS,
+          connections: CONNECTIONS,
+          rowsPerEvent,
+          snapshotBytes,
+        }),
+      );
+      for (let i = 0; i < SIZES.length; i++) {
+        const t = await measureTimers(clusters[i]!, tokens[i]!, { cases: TIMER_CASES });
+        timers[i]!.push(t.perSec);
+        rowsPerFire = t.rowsPerFire;
+        rawTimerRuns[i]!.push(
+          await rawTimers(url, { timers: TIMER_CASES, workers: SIZES[i]!, rowsPerFire, snapshotBytes }),
+        );
+      }
+      console.log(
+        `  round ${round + 1}: events/s ${events.map((e) => fmt(e.at(-1)!)).join(' / ')} (raw ${fmt(rawEventRuns.at(-1)!)}), ` +
+          `timer fires/s ${timers.map((t) => fmt(t.at(-1)!)).join(' / ')}`,
+      );
     }
+    const rows: Row[] = SIZES.map((processes, i) => ({
+      processes,
+      events: median(events[i]!),
+      eventErrors: eventErrors[i]!,
+      timers: median(timers[i]!),
+      rawTimers: median(rawTimerRuns[i]!),
+    }));
+    const raw = median(rawEventRuns);
+    return report(rows, raw, { rowsPerEvent, snapshotBytes, rowsPerFire });
   } finally {
+    for (const cluster of clusters) await cluster.stop();
     await scratch.drop();
   }
+}
 
+function report(
+  rows: Row[],
+  raw: number,
+  shape: { rowsPerEvent: number; snapshotBytes: number; rowsPerFire: number },
+): BenchTarget[] {
+  const { rowsPerEvent, snapshotBytes, rowsPerFire } = shape;
   const one = rows[0]!;
   printTable([
     ['processes', 'events/s', '× 1 proc', '× raw pg', 'timer fires/s', '× 1 proc', '× raw pg'],

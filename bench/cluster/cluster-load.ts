@@ -58,17 +58,22 @@ export interface EventsResult {
   snapshotBytes: number;
 }
 
+/** Opens the cases the events measurement sends its signals to. */
+export function openPingCases(cluster: Cluster, token: string, cases: number): Promise<string[]> {
+  return openCases(cluster, token, pingFlow.key, cases, { pings: 0 });
+}
+
 /**
  * Events/s over HTTP: `connections` clients send `ping` signals for `durationMs`, each to a
- * random one of `cases` open cases, spreading requests round-robin over the processes (as a
- * load balancer would). Each 2xx is one committed event transaction.
+ * random one of the `ids` cases (see openPingCases), spreading requests round-robin over the
+ * processes (as a load balancer would). Each 2xx is one committed event transaction.
  */
 export async function measureEvents(
   cluster: Cluster,
   token: string,
-  options: { cases: number; durationMs: number; connections: number },
+  ids: readonly string[],
+  options: { durationMs: number; connections: number },
 ): Promise<EventsResult> {
-  const ids = await openCases(cluster, token, pingFlow.key, options.cases, { pings: 0 });
   const rowsBefore = await timelineRows(cluster, pingFlow.key);
   let ok = 0;
   let errors = 0;
