@@ -1,4 +1,5 @@
 import type { Store } from './store';
+import { explainSqliteOpenFailure } from './store-unavailable';
 
 /** Where the store lives: the `db` field of the runtime Config has this shape. */
 export type StoreTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -21,7 +22,13 @@ export async function openStore(
     return openPgStore({ url: target.url });
   }
   const { openSqliteStore } = await import('./sqlite/sqlite-store');
-  return openSqliteStore({ file: target.file });
+  try {
+    return await openSqliteStore({ file: target.file });
+  } catch (err) {
+    // SQLite's own words ("unable to open database file") do not say what to fix.
+    const explained = explainSqliteOpenFailure(target.file, err);
+    throw explained ? new Error(explained, { cause: err }) : err;
+  }
 }
 
 /** The store target named by DATABASE_URL / CASEFLOW_DB (blank values count as unset). */

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { storeUnavailable } from './store-unavailable';
+import { explainSqliteOpenFailure, storeUnavailable } from './store-unavailable';
 
 const withCode = (message: string, code: string, cause?: unknown) =>
   Object.assign(new Error(message, cause === undefined ? undefined : { cause }), { code });
@@ -38,5 +41,25 @@ describe('storeUnavailable', () => {
     expect(storeUnavailable(withCode('UNIQUE constraint failed', 'SQLITE_CONSTRAINT_UNIQUE'))).toBeNull();
     expect(storeUnavailable(new TypeError('x is undefined'))).toBeNull();
     expect(storeUnavailable('not an error')).toBeNull();
+  });
+});
+
+describe('explainSqliteOpenFailure', () => {
+  it('leaves failures that are not about storage alone', () => {
+    expect(explainSqliteOpenFailure('/tmp/x.db', new Error('boom'))).toBeNull();
+  });
+
+  it('names the file and keeps SQLite own words', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cf-explain-'));
+    try {
+      const text = explainSqliteOpenFailure(
+        join(dir, 'caseflow.db'),
+        withCode('unable to open database file', 'SQLITE_CANTOPEN'),
+      );
+      expect(text).toContain(join(dir, 'caseflow.db'));
+      expect(text).toMatch(/for writing: .*\(unable to open database file\)$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,3 +1,6 @@
+import { accessSync, constants, existsSync, statfsSync } from 'node:fs';
+import { dirname } from 'node:path';
+
 /**
  * Recognises failures that mean "the database cannot take this request right now" — as
  * opposed to a bug or a bad request — so that the API can answer 503 with a stable code and
@@ -54,4 +57,29 @@ export function storeUnavailable(err: unknown): StoreUnavailable | null {
     }
   }
   return null;
+}
+
+/**
+ * Why an SQLite file at `file` could not be opened for writing, in words an operator can act
+ * on ("…: the file system is read-only"), or null when `err` is not a storage failure. SQLite
+ * itself only says "unable to open database file", so the directory is probed: access(W_OK)
+ * answers EROFS on a read-only mount even for root, and statfs shows a full disk.
+ */
+export function explainSqliteOpenFailure(file: string, err: unknown): string | null {
+  const down = storeUnavailable(err);
+  if (down?.code !== 'storage') return null;
+  const dir = dirname(file);
+  let reason = down.message;
+  try {
+    accessSync(dir, constants.W_OK);
+    if (existsSync(file)) accessSync(file, constants.W_OK);
+    const fs = statfsSync(dir);
+    if (fs.bavail === 0) reason = 'the disk holding the database is full';
+  } catch (probe) {
+    const code = (probe as { code?: string }).code;
+    if (code === 'EROFS') reason = 'the file system holding the database is read-only';
+    else if (code === 'EACCES' || code === 'EPERM')
+      reason = 'the database file or its directory is not writable';
+  }
+  return `cannot open the SQLite database ${file} for writing: ${reason} (${(err as Error).message})`;
 }
