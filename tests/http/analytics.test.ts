@@ -323,20 +323,31 @@ describe.each(scenarioBackends())('pilot analytics over HTTP on $backend', ({ ba
       }
 
       for (const version of [1, 2]) {
-        const nodes = new Map<string, { entered: number; completed: number; durations: number[] }>();
+        const nodes = new Map<
+          string,
+          { entered: number; completed: number; durations: number[]; breaches: number }
+        >();
+        const node = (id: string) => {
+          const n = nodes.get(id) ?? { entered: 0, completed: 0, durations: [], breaches: 0 };
+          nodes.set(id, n);
+          return n;
+        };
         for (const c of cases.filter((x) => x.version === version)) {
           const enteredAt = new Map<string, number>();
           for (const e of c.entries) {
-            const node = e.data.nodeId as string | undefined;
-            if (!node || (e.type !== 'node.entered' && e.type !== 'node.left')) continue;
-            const n = nodes.get(node) ?? { entered: 0, completed: 0, durations: [] };
-            nodes.set(node, n);
-            if (e.type === 'node.entered') {
-              n.entered++;
-              enteredAt.set(node, Date.parse(e.at));
-            } else {
+            const nodeId = e.data.nodeId as string | undefined;
+            if (e.type === 'sla.breached') {
+              // A breach counts on its node, or on the nodes the case is in at that moment.
+              if (nodeId) node(nodeId).breaches++;
+              else for (const open of enteredAt.keys()) node(open).breaches++;
+            } else if (nodeId && e.type === 'node.entered') {
+              node(nodeId).entered++;
+              enteredAt.set(nodeId, Date.parse(e.at));
+            } else if (nodeId && e.type === 'node.left') {
+              const n = node(nodeId);
               n.completed++;
-              n.durations.push(Date.parse(e.at) - enteredAt.get(node)!);
+              n.durations.push(Date.parse(e.at) - enteredAt.get(nodeId)!);
+              enteredAt.delete(nodeId);
             }
           }
         }
@@ -350,9 +361,11 @@ describe.each(scenarioBackends())('pilot analytics over HTTP on $backend', ({ ba
             completed: n.completed,
             avgMs: s.avg,
             p90Ms: s.p90,
+            breaches: n.breaches,
           });
         }
         expect(nodes.get('solve')!.entered).toBe(cases.filter((x) => x.version === version).length);
+        expect(nodes.get('solve')!.breaches).toBeGreaterThan(0);
       }
     }, 60_000);
 

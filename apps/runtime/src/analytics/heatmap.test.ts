@@ -26,10 +26,15 @@ describe('heatmap', () => {
       row('b', 3, 300, 'node.entered', 'triage'),
       row('b', 4, 310, 'node.left', 'triage'),
       row('b', 5, 310, 'case.closed', null),
+      // A case-level breach names no node: it counts where the case waits.
+      row('c', 1, 0, 'node.entered', 'work'),
+      row('c', 2, 50, 'sla.breached', null),
+      row('c', 3, 60, 'node.left', 'work'),
+      row('c', 4, 70, 'sla.breached', null),
     ]);
     expect(nodes).toEqual([
       { nodeId: 'triage', entered: 3, completed: 3, avgMs: 137, p90Ms: 300, breaches: 0 },
-      { nodeId: 'work', entered: 1, completed: 0, avgMs: null, p90Ms: null, breaches: 1 },
+      { nodeId: 'work', entered: 2, completed: 1, avgMs: 60, p90Ms: 60, breaches: 2 },
     ]);
   });
 });
