@@ -61,55 +61,44 @@ describe.each(scenarioBackends())('clock jumps forward on $backend', ({ backend,
       expect((await rt.advance('P3D')).fired).toBe(0);
     });
 
-    // KNOWN FAILURE on PostgreSQL: `slas.elapsed_ms` is an `integer` column (int4, at most
-    // ~24.8 days in ms). Stopping an SLA that ran months (the case closing by its overdue
-    // timeout) fails with "value … is out of range for type integer"; the timer round rolls
-    // back and the timer is retried after its lease forever, so the case never closes.
-    // Fix: a migration making the column bigint (drizzle pg schema `bigint(…, { mode: 'number' })`).
-    it.skipIf(backend === 'postgres')(
-      'catches up breaches and the thirty-day timeouts once when restarted on the real clock',
-      async () => {
-        // The real clock must stand past every timer of these cases for this step to mean anything.
-        expect(Date.now()).toBeGreaterThan(Date.parse(CLOCK_START) + 40 * DAY);
-        env.CASEFLOW_CLOCK = 'real';
-        await rt.restart();
-        const closed = await eventually(
-          async () => {
-            const all = await Promise.all(caseIds.map(caseOf));
-            return all.every((c) => c.status !== 'open') ? all : undefined;
-          },
-          'every case to close by its overdue thirty-day timeout',
-          30_000,
-        );
-        for (const c of closed) {
-          expect(c.activeNodes).toEqual([]);
-          expect(c.closedAt).not.toBeNull();
-        }
-        for (const entries of await timelines()) {
-          const types = JSON.stringify(entries.map((e) => `${e.type}:${e.actor}`));
-          expect(timeoutsOf(entries, 'first'), types).toHaveLength(1);
-          expect(timeoutsOf(entries, 'second'), types).toHaveLength(1);
-          expect(slaEntries(entries, /^sla\.warn/), types).toHaveLength(1);
-          expect(slaEntries(entries, /^sla\.breach/), types).toHaveLength(1);
-          expect(
-            entries.filter((e) => e.type === 'case.closed'),
-            types,
-          ).toHaveLength(1);
-          const seqs = entries.map((e) => e.seq);
-          expect(new Set(seqs).size).toBe(seqs.length);
-        }
-      },
-    );
+    it('catches up breaches and the thirty-day timeouts once when restarted on the real clock', async () => {
+      // The real clock must stand past every timer of these cases for this step to mean anything.
+      expect(Date.now()).toBeGreaterThan(Date.parse(CLOCK_START) + 40 * DAY);
+      env.CASEFLOW_CLOCK = 'real';
+      await rt.restart();
+      const closed = await eventually(
+        async () => {
+          const all = await Promise.all(caseIds.map(caseOf));
+          return all.every((c) => c.status !== 'open') ? all : undefined;
+        },
+        'every case to close by its overdue thirty-day timeout',
+        30_000,
+      );
+      for (const c of closed) {
+        expect(c.activeNodes).toEqual([]);
+        expect(c.closedAt).not.toBeNull();
+      }
+      for (const entries of await timelines()) {
+        const types = JSON.stringify(entries.map((e) => `${e.type}:${e.actor}`));
+        expect(timeoutsOf(entries, 'first'), types).toHaveLength(1);
+        expect(timeoutsOf(entries, 'second'), types).toHaveLength(1);
+        expect(slaEntries(entries, /^sla\.warn/), types).toHaveLength(1);
+        expect(slaEntries(entries, /^sla\.breach/), types).toHaveLength(1);
+        expect(
+          entries.filter((e) => e.type === 'case.closed'),
+          types,
+        ).toHaveLength(1);
+        const seqs = entries.map((e) => e.seq);
+        expect(new Set(seqs).size).toBe(seqs.length);
+      }
+    });
 
-    it.skipIf(backend === 'postgres')(
-      'fires nothing again after a further restart on the real clock',
-      async () => {
-        const before = (await timelines()).map((t) => t.length);
-        await rt.restart();
-        // Give the catch-up round of the new process time to run (it polls at least every second).
-        await new Promise((r) => setTimeout(r, 2500));
-        expect((await timelines()).map((t) => t.length)).toEqual(before);
-      },
-    );
+    it('fires nothing again after a further restart on the real clock', async () => {
+      const before = (await timelines()).map((t) => t.length);
+      await rt.restart();
+      // Give the catch-up round of the new process time to run (it polls at least every second).
+      await new Promise((r) => setTimeout(r, 2500));
+      expect((await timelines()).map((t) => t.length)).toEqual(before);
+    });
   });
 });

@@ -212,7 +212,7 @@ export const slas = pgTable(
     calendar: text('calendar').notNull(),
     startedAt: ms('started_at'),
     dueAt: ms('due_at'),
-    elapsedMs: integer('elapsed_ms').notNull(),
+    elapsedMs: ms('elapsed_ms').notNull(),
     updatedAt: ms('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.id] })],

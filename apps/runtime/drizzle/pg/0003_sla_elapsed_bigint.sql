@@ -1,0 +1,1 @@
+ALTER TABLE "slas" ALTER COLUMN "elapsed_ms" SET DATA TYPE bigint;
