@@ -66,10 +66,11 @@ export interface FlowVersion {
 }
 
 /** GET /api/flows/:key/diff. */
-export interface FlowDiff {
-  nodes: { added: string[]; removed: string[]; changed: Array<{ id: string; fields: string[] }> };
-  edges: { added: string[]; removed: string[]; changed: Array<{ id: string; fields: string[] }> };
-}
+export type FlowDiff = import('@caseflow/engine').FlowDiff & {
+  key: string;
+  from: number;
+  to: number | 'draft';
+};
 
 /** GET /api/customers/:id (the 360 view). */
 export interface Customer360 {

@@ -1,4 +1,5 @@
-import { ActivateRequest, FlowSave, Pilot, Problem, PublishRequest } from '@caseflow/schema';
+import { diffFlows } from '@caseflow/engine';
+import { ActivateRequest, FlowDefinition, FlowSave, Pilot, Problem, PublishRequest } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { actorOf } from '../auth/access';
@@ -7,7 +8,6 @@ import type { Runtime } from '../executor/types';
 import type { FlowRow, FlowVersionRow } from '../store/store';
 import type { AppDeps, Router } from './context';
 import { badRequest, notFound } from './errors';
-import { diffFlows } from './flow-diff';
 import { idempotent } from './idempotency';
 import { bearer, errorResponses, isoAt, json, jsonBody, KeyParam, newRouter } from './openapi';
 import { toPilot, toVersion, VersionResource } from './resources';
@@ -263,7 +263,8 @@ export function flowsRoutes({ runtime }: AppDeps): Router {
       to === 'draft'
         ? (await flowOr404(runtime, key)).draft
         : (await versionOr404(runtime, key, to)).definition;
-    return c.json({ key, from, to, ...diffFlows(a.definition, b) }, 200);
+    // The engine's diff, so the API and the designer's visual diff always agree.
+    return c.json({ key, from, to, ...diffFlows(asFlow(a.definition), asFlow(b)) }, 200);
   });
   r.openapi(activate, async (c) => {
     const { key } = c.req.valid('param');
@@ -273,4 +274,16 @@ export function flowsRoutes({ runtime }: AppDeps): Router {
     return c.json({ key, activeVersion: v }, 200);
   });
   return r;
+}
+
+/** A stored definition for diffing: parsed with defaults when valid (drafts may not be). */
+function asFlow(definition: unknown): FlowDefinition {
+  const parsed = FlowDefinition.safeParse(definition);
+  if (parsed.success) return parsed.data;
+  const raw = (definition && typeof definition === 'object' ? definition : {}) as Record<string, unknown>;
+  return {
+    ...raw,
+    nodes: Array.isArray(raw.nodes) ? raw.nodes : [],
+    edges: Array.isArray(raw.edges) ? raw.edges : [],
+  } as FlowDefinition;
 }
