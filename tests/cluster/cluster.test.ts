@@ -156,6 +156,9 @@ describe.skipIf(!pg)('three runtime processes on one PostgreSQL database', () =>
       if (i === Math.floor(CASES * 0.4)) {
         runs.push(
           (async () => {
+            // Kill while the victim is answering requests, so some connections break mid-request.
+            const until = Date.now() + 3000;
+            while (driver.inFlightOn(1) < 2 && Date.now() < until) await sleep(1);
             killedAt = Date.now();
             await victim.kill('SIGKILL');
             await sleep(1500);
@@ -239,7 +242,7 @@ describe.skipIf(!pg)('three runtime processes on one PostgreSQL database', () =>
     // The load really raced: both winners and losers of concurrent completions.
     expect(byOutcome.ok).toBeGreaterThan(CASES);
     expect(byOutcome.refused).toBeGreaterThan(0);
-    console.info('cluster events', byOutcome, 'rerouted', driver.rerouted);
+    console.info('cluster events', byOutcome, 'rerouted', driver.rerouted, 'broken', driver.broken);
   });
 
   it('fired every SLA breach, escalation and timer exactly once', async () => {

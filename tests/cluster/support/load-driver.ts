@@ -36,6 +36,14 @@ export class LoadDriver {
   readonly attempts: Attempt[] = [];
   /** Requests that found their process down and went to another one. */
   rerouted = 0;
+  /** Requests whose connection broke after they were sent (outcome unknown). */
+  broken = 0;
+  readonly #pending = new Map<number, number>();
+
+  /** Requests sent to process `node` and not answered yet. */
+  inFlightOn(node: number): number {
+    return this.#pending.get(node) ?? 0;
+  }
 
   constructor(
     readonly nodes: readonly ClusterNode[],
@@ -64,6 +72,7 @@ export class LoadDriver {
     return this.#slot(async () => {
       for (let tries = 0; ; tries++) {
         const node = this.#next++ % this.nodes.length;
+        this.#pending.set(node, this.inFlightOn(node) + 1);
         try {
           const answer = await this.nodes[node]!.api(method, path, { token: this.token, body, headers });
           return { node, answer };
@@ -72,7 +81,10 @@ export class LoadDriver {
             this.rerouted++;
             continue;
           }
+          this.broken++;
           return { node, answer: null };
+        } finally {
+          this.#pending.set(node, this.inFlightOn(node) - 1);
         }
       }
     });
