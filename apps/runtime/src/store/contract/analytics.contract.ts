@@ -4,120 +4,129 @@ import { caseRow, T0, taskRow } from './fixtures';
 
 /** Contract of the narrow analytics reads; `current` answers the store of the running test. */
 export function analyticsContract(current: () => Store): void {
-  let store: Store;
-  beforeEach(async () => {
-    store = current();
-    await store.cases.insert(
-      caseRow('a1', {
-        status: 'resolved',
-        cohort: 'pilot',
-        pilotId: 'p1',
-        customerId: 'cu1',
-        variables: { catalogItem: 'refund-request', other: 1 },
-        closedAt: T0 + 5000,
-        firstResponseAt: T0 + 1000,
-      }),
-    );
-    await store.cases.insert(caseRow('a2', { flow: 'other', version: 2, createdAt: T0 + 10 }));
-    await store.cases.insert(caseRow('a3', { createdAt: T0 + 20, channel: 'chat' }));
-    await store.messages.insert(message('m1', 'a1', 'customer'));
-    await store.messages.insert(message('m2', 'a1', 'agent'));
-    await store.messages.insert(message('m3', 'a1', 'agent'));
-    await store.tasks.insert(taskRow('a1.t1', 'a1', { tier: 'L1', group: 'support', status: 'escalated' }));
-    await store.tasks.insert(
-      taskRow('a1.t2', 'a1', {
-        tier: 'L2',
-        group: 'experts',
-        status: 'completed',
-        assignee: 'eve',
-        closedAt: T0 + 4000,
-      }),
-    );
-    await store.timeline.append('a1', [
-      { at: T0 + 2000, type: 'task.claimed', data: { taskId: 'a1.t2' } },
-      { at: T0 + 3000, type: 'task.claimed', data: { taskId: 'a1.t2' } },
-      { at: T0 + 3500, type: 'task.claimed', data: { taskId: 'a1.t1' } },
-    ]);
-    await store.slas.upsert({
-      caseId: 'a1',
-      id: 'resolve',
-      scope: 'case',
-      taskId: null,
-      status: 'met',
-      target: 'PT1H',
-      calendar: '24x7',
-      startedAt: T0,
-      dueAt: T0 + 3_600_000,
-      elapsedMs: 5000,
-      updatedAt: T0 + 5000,
-    });
-    await store.surveys.insert(survey('s1', 'a1'));
-    await store.surveys.insert(survey('s2', 'a1'));
-    await store.surveys.answer('s1', 4, null, T0 + 6000);
-  });
-
+  // Inside its own describe: the fixture rows must not leak into the other contract parts.
   describe('analytics', () => {
-    it('reduces cases to their facts with message counts and the catalog item, oldest first', async () => {
-      const facts = await store.analytics.caseFacts({ flow: 'refund' });
-      expect(facts).toEqual([
-        {
-          id: 'a1',
-          flow: 'refund',
-          version: 1,
-          cohort: 'pilot',
-          channel: 'email',
+    let store: Store;
+    beforeEach(async () => {
+      store = current();
+      await store.cases.insert(
+        caseRow('a1', {
           status: 'resolved',
+          cohort: 'pilot',
+          pilotId: 'p1',
           customerId: 'cu1',
-          createdAt: T0,
+          variables: { catalogItem: 'refund-request', other: 1 },
           closedAt: T0 + 5000,
           firstResponseAt: T0 + 1000,
-          catalogItem: 'refund-request',
-          messages: 3,
-          responses: 2,
-        },
-        expect.objectContaining({ id: 'a3', channel: 'chat', catalogItem: null, messages: 0, responses: 0 }),
-      ]);
-      expect((await store.analytics.caseFacts({ version: 2 })).map((c) => c.id)).toEqual(['a2']);
-      expect((await store.analytics.caseFacts({ pilotId: 'p1' })).map((c) => c.id)).toEqual(['a1']);
-      expect(
-        (await store.analytics.caseFacts({ createdFrom: T0 + 10, createdTo: T0 + 20 })).map((c) => c.id),
-      ).toEqual(['a2', 'a3']);
-    });
-
-    it('answers SLA clocks, tasks with their latest claim, and answered surveys of the scan', async () => {
-      expect(await store.analytics.slaFacts({ flow: 'refund' })).toEqual([
-        { caseId: 'a1', id: 'resolve', status: 'met' },
-      ]);
-      expect(await store.analytics.slaFacts({ flow: 'other' })).toEqual([]);
-      const tasks = await store.analytics.taskFacts({});
-      expect(tasks.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
-        {
-          caseId: 'a1',
-          id: 'a1.t1',
-          status: 'escalated',
-          tier: 'L1',
-          group: 'support',
-          assignee: null,
-          createdAt: T0,
-          claimedAt: T0 + 3500,
-          closedAt: null,
-        },
-        {
-          caseId: 'a1',
-          id: 'a1.t2',
-          status: 'completed',
+        }),
+      );
+      await store.cases.insert(caseRow('a2', { flow: 'other', version: 2, createdAt: T0 + 10 }));
+      await store.cases.insert(caseRow('a3', { createdAt: T0 + 20, channel: 'chat' }));
+      await store.messages.insert(message('m1', 'a1', 'customer'));
+      await store.messages.insert(message('m2', 'a1', 'agent'));
+      await store.messages.insert(message('m3', 'a1', 'agent'));
+      await store.tasks.insert(taskRow('a1.t1', 'a1', { tier: 'L1', group: 'support', status: 'escalated' }));
+      await store.tasks.insert(
+        taskRow('a1.t2', 'a1', {
           tier: 'L2',
           group: 'experts',
+          status: 'completed',
           assignee: 'eve',
-          createdAt: T0,
-          claimedAt: T0 + 3000,
           closedAt: T0 + 4000,
-        },
+        }),
+      );
+      await store.timeline.append('a1', [
+        { at: T0 + 2000, type: 'task.claimed', data: { taskId: 'a1.t2' } },
+        { at: T0 + 3000, type: 'task.claimed', data: { taskId: 'a1.t2' } },
+        { at: T0 + 3500, type: 'task.claimed', data: { taskId: 'a1.t1' } },
       ]);
-      expect(await store.analytics.surveyFacts({ flow: 'refund' })).toEqual([
-        { caseId: 'a1', kind: 'csat', score: 4 },
-      ]);
-      expect(await store.analytics.surveyFacts({ flow: 'other' })).toEqual([]);
+      await store.slas.upsert({
+        caseId: 'a1',
+        id: 'resolve',
+        scope: 'case',
+        taskId: null,
+        status: 'met',
+        target: 'PT1H',
+        calendar: '24x7',
+        startedAt: T0,
+        dueAt: T0 + 3_600_000,
+        elapsedMs: 5000,
+        updatedAt: T0 + 5000,
+      });
+      await store.surveys.insert(survey('s1', 'a1'));
+      await store.surveys.insert(survey('s2', 'a1'));
+      await store.surveys.answer('s1', 4, null, T0 + 6000);
+    });
+
+    describe('reads', () => {
+      it('reduces cases to their facts with message counts and the catalog item, oldest first', async () => {
+        const facts = await store.analytics.caseFacts({ flow: 'refund' });
+        expect(facts).toEqual([
+          {
+            id: 'a1',
+            flow: 'refund',
+            version: 1,
+            cohort: 'pilot',
+            channel: 'email',
+            status: 'resolved',
+            customerId: 'cu1',
+            createdAt: T0,
+            closedAt: T0 + 5000,
+            firstResponseAt: T0 + 1000,
+            catalogItem: 'refund-request',
+            messages: 3,
+            responses: 2,
+          },
+          expect.objectContaining({
+            id: 'a3',
+            channel: 'chat',
+            catalogItem: null,
+            messages: 0,
+            responses: 0,
+          }),
+        ]);
+        expect((await store.analytics.caseFacts({ version: 2 })).map((c) => c.id)).toEqual(['a2']);
+        expect((await store.analytics.caseFacts({ pilotId: 'p1' })).map((c) => c.id)).toEqual(['a1']);
+        expect(
+          (await store.analytics.caseFacts({ createdFrom: T0 + 10, createdTo: T0 + 20 })).map((c) => c.id),
+        ).toEqual(['a2', 'a3']);
+      });
+
+      it('answers SLA clocks, tasks with their latest claim, and answered surveys of the scan', async () => {
+        expect(await store.analytics.slaFacts({ flow: 'refund' })).toEqual([
+          { caseId: 'a1', id: 'resolve', status: 'met' },
+        ]);
+        expect(await store.analytics.slaFacts({ flow: 'other' })).toEqual([]);
+        const tasks = await store.analytics.taskFacts({});
+        expect(tasks.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+          {
+            caseId: 'a1',
+            id: 'a1.t1',
+            status: 'escalated',
+            tier: 'L1',
+            group: 'support',
+            assignee: null,
+            createdAt: T0,
+            claimedAt: T0 + 3500,
+            closedAt: null,
+          },
+          {
+            caseId: 'a1',
+            id: 'a1.t2',
+            status: 'completed',
+            tier: 'L2',
+            group: 'experts',
+            assignee: 'eve',
+            createdAt: T0,
+            claimedAt: T0 + 3000,
+            closedAt: T0 + 4000,
+          },
+        ]);
+        expect(await store.analytics.surveyFacts({ flow: 'refund' })).toEqual([
+          { caseId: 'a1', kind: 'csat', score: 4 },
+        ]);
+        expect(await store.analytics.surveyFacts({ flow: 'other' })).toEqual([]);
+      });
     });
   });
 }
