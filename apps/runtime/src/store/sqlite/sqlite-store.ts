@@ -128,7 +128,9 @@ function serialise(repos: Repos, exclusive: <T>(fn: () => Promise<T>) => Promise
 /**
  * Applies the migrations. Processes starting together on a fresh file race for the write
  * lock; in WAL mode the loser's read snapshot goes stale (SQLITE_BUSY_SNAPSHOT, which the busy
- * timeout does not cover), so it retries and then finds the migrations applied.
+ * timeout does not cover), or it decided what to apply before the winner committed and then
+ * meets tables that exist already. Its own transaction rolled back either way, so it retries
+ * and then finds the migrations applied.
  */
 async function migrateWithRetry(db: ReturnType<typeof drizzle>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -136,7 +138,7 @@ async function migrateWithRetry(db: ReturnType<typeof drizzle>): Promise<void> {
       migrate(db, { migrationsFolder: migrationsFolder('sqlite') });
       return;
     } catch (err) {
-      if (attempt >= 10 || !isBusy(err)) throw err;
+      if (attempt >= 10 || !(isBusy(err) || isAlreadyApplied(err))) throw err;
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
     }
   }
@@ -146,6 +148,13 @@ function isBusy(err: unknown): boolean {
   for (let e: unknown = err; e instanceof Error; e = e.cause) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return true;
+  }
+  return false;
+}
+
+function isAlreadyApplied(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    if (/already exists/.test(e.message)) return true;
   }
   return false;
 }
