@@ -6,6 +6,7 @@ import { authenticate } from './auth/authenticate';
 import type { Config } from './config';
 import type { Runtime } from './executor/types';
 import { authRoutes } from './http/auth.routes';
+import { caseFlowRoutes } from './http/case-flow.routes';
 import { casesRoutes } from './http/cases.routes';
 import { catalogRoutes } from './http/catalog.routes';
 import type { AppDeps, AppEnv } from './http/context';
@@ -79,6 +80,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     pilotsRoutes,
     catalogRoutes,
     casesRoutes,
+    caseFlowRoutes,
     signalsRoutes,
     tasksRoutes,
     surveysRoutes,

@@ -1,0 +1,42 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { requireRole } from '../auth/roles';
+import { visibleCase } from './case-access';
+import type { AppDeps, Router } from './context';
+import { notFound } from './errors';
+import { bearer, errorResponses, IdParam, json, newRouter } from './openapi';
+
+/** The flow version a case runs on: what the case page draws its diagram from. */
+export const CaseFlowResource = z.object({
+  flow: z.string(),
+  version: z.number().int(),
+  definition: z.unknown(),
+});
+
+const caseFlow = createRoute({
+  method: 'get',
+  path: '/cases/{id}/flow',
+  tags: ['cases'],
+  summary: "The definition of the flow version the case runs on (for the case's diagram)",
+  security: bearer,
+  middleware: [requireRole('agent', 'customer')] as const,
+  request: { params: IdParam },
+  responses: { 200: json(CaseFlowResource, 'flow key, version and definition'), ...errorResponses },
+});
+
+/**
+ * `GET /cases/:id/flow`: the definition of the exact version a case runs on, under the case's
+ * access rules (agent and above; a customer for their own case, 404 otherwise) — agents may
+ * not read flow versions themselves (owner+), yet must see the diagram of the cases they work.
+ */
+export function caseFlowRoutes({ runtime }: AppDeps): Router {
+  const r = newRouter();
+  r.openapi(caseFlow, async (c) => {
+    const record = await visibleCase(runtime, c.get('user')!, c.req.valid('param').id);
+    const version = await runtime.getVersion(record.flow, record.version);
+    // A case always references a published version; a missing one is a broken database.
+    if (!version) throw notFound('version', `${record.flow}@${record.version}`);
+    return c.json({ flow: version.flow, version: version.version, definition: version.definition }, 200);
+  });
+  return r;
+}
