@@ -65,6 +65,13 @@ export interface FlowVersion {
   active?: boolean;
 }
 
+/** GET /api/cases/:id/flow: the flow version a case runs on (agents may read it; customers their own). */
+export interface CaseFlow {
+  flow: string;
+  version: number;
+  definition: FlowDefinitionInput;
+}
+
 /** GET /api/flows/:key/diff. */
 export type FlowDiff = import('@caseflow/engine').FlowDiff & {
   key: string;
@@ -235,6 +242,9 @@ export class Api {
   }
   timeline(id: string) {
     return this.request<Page<TimelineEntry>>('GET', `/cases/${encodeURIComponent(id)}/timeline`);
+  }
+  caseFlow(id: string) {
+    return this.request<CaseFlow>('GET', `/cases/${encodeURIComponent(id)}/flow`);
   }
   postMessage(id: string, body: { channel: string; body: string; from?: string }) {
     return this.request<unknown>('POST', `/cases/${encodeURIComponent(id)}/messages`, body);

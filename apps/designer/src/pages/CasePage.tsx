@@ -1,10 +1,14 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import type { TimelineEntry } from '@caseflow/schema';
+import { type FormEvent, lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, hasRole, useSession } from '../auth/session';
 import { countdown, formatDate } from '../components/format';
 import { Badge, ErrorBanner, Loading } from '../components/Status';
 import { errorMessage, useResource } from '../hooks/useResource';
 import { TaskActions } from '../work/TaskActions';
+
+// The canvas code (xyflow) loads only when a case page shows its diagram.
+const CaseFlowDiagram = lazy(() => import('../work/CaseFlowDiagram'));
 
 /** One case: status, SLA clocks, open tasks (agents act on them), timeline, messages, survey. */
 export function CasePage() {
@@ -89,6 +93,16 @@ export function CasePage() {
               </article>
             ))}
           </section>
+          <section className="card" aria-labelledby="flow-h">
+            <h2 id="flow-h">Flow diagram</h2>
+            <Suspense fallback={<Loading />}>
+              <CaseFlowDiagram
+                caseId={c.id}
+                activeNodes={c.activeNodes}
+                timeline={timeline.data?.items ?? EMPTY}
+              />
+            </Suspense>
+          </section>
           <section className="card" aria-labelledby="timeline-h">
             <h2 id="timeline-h">Timeline</h2>
             <ErrorBanner message={timeline.error} />
@@ -161,6 +175,8 @@ export function CasePage() {
     </section>
   );
 }
+
+const EMPTY: TimelineEntry[] = [];
 
 function TimelineData({ data }: { data: Record<string, unknown> }) {
   const entries = Object.entries(data).filter(

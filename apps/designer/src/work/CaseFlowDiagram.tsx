@@ -1,0 +1,50 @@
+import type { TimelineEntry } from '@caseflow/schema';
+import { ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useMemo } from 'react';
+import { api } from '../auth/session';
+import { ErrorBanner, Loading } from '../components/Status';
+import { ensureLayout } from '../editor/auto-layout';
+import { Canvas } from '../editor/Canvas';
+import { EditorProvider } from '../editor/EditorContext';
+import { createEditorStore } from '../editor/editor-store';
+import type { FlowDoc } from '../editor/flow-document';
+import { useResource } from '../hooks/useResource';
+import { caseOverlays } from './case-overlay';
+import '../editor/editor.css';
+
+interface Props {
+  caseId: string;
+  activeNodes: readonly string[];
+  timeline: readonly TimelineEntry[];
+}
+
+/**
+ * The read-only diagram of the flow version a case runs on (GET /cases/:id/flow): the editor's
+ * canvas without editing, the nodes the case waits in highlighted and the ones it passed
+ * shaded. The default export so the case page loads the canvas code only when it shows one.
+ */
+export default function CaseFlowDiagram({ caseId, activeNodes, timeline }: Props) {
+  const flow = useResource(() => api.caseFlow(caseId), [caseId]);
+  const store = useMemo(
+    () => (flow.data ? createEditorStore(ensureLayout(flow.data.definition as FlowDoc)) : null),
+    [flow.data],
+  );
+  const overlays = useMemo(() => caseOverlays(activeNodes, timeline), [activeNodes, timeline]);
+  if (flow.loading && !flow.data) return <Loading />;
+  if (!store) return <ErrorBanner message={flow.error ?? 'The flow of this case could not be loaded.'} />;
+  return (
+    <>
+      <div className="canvas-wrap case-canvas">
+        <EditorProvider store={store}>
+          <ReactFlowProvider>
+            <Canvas problems={[]} overlays={overlays} readOnly />
+          </ReactFlowProvider>
+        </EditorProvider>
+      </div>
+      <p className="legend">
+        <span className="swatch swatch-active" /> current <span className="swatch swatch-visited" /> visited
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { TimelineEntry } from '@caseflow/schema';
+import { describe, expect, it } from 'vitest';
+import { caseOverlays } from './case-overlay';
+
+const entry = (seq: number, type: string, data: Record<string, unknown>): TimelineEntry => ({
+  seq,
+  at: '2026-01-05T08:00:00.000Z',
+  type,
+  actor: null,
+  data,
+});
+
+describe('caseOverlays', () => {
+  it('marks the nodes the case waits in as active and the ones it passed as visited', () => {
+    const timeline = [
+      entry(1, 'node.entered', { nodeId: 'start', type: 'start' }),
+      entry(2, 'node.left', { nodeId: 'start' }),
+      entry(3, 'node.entered', { nodeId: 'triage', type: 'task' }),
+      entry(4, 'task.completed', { nodeId: 'triage', outcome: 'done' }),
+      entry(5, 'node.left', { nodeId: 'triage' }),
+      entry(6, 'node.entered', { nodeId: 'review', type: 'approval' }),
+    ];
+    expect(caseOverlays(['review'], timeline)).toEqual({
+      start: { visited: true },
+      triage: { visited: true },
+      review: { active: true, note: 'current' },
+    });
+  });
+
+  it('ignores entries without a node and other entry types', () => {
+    const timeline = [entry(1, 'case.opened', {}), entry(2, 'sla.started', { nodeId: 'x' })];
+    expect(caseOverlays([], timeline)).toEqual({});
+  });
+
+  it('shows a node entered again (a loop) as active, not visited', () => {
+    const timeline = [entry(1, 'node.entered', { nodeId: 'fix' }), entry(2, 'node.left', { nodeId: 'fix' })];
+    expect(caseOverlays(['fix'], timeline).fix).toEqual({ active: true, note: 'current' });
+  });
+});
