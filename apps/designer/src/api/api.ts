@@ -79,20 +79,50 @@ export type FlowDiff = import('@caseflow/engine').FlowDiff & {
   to: number | 'draft';
 };
 
-/** GET /api/customers/:id (the 360 view). */
+/** A message as the runtime answers it (GET /api/cases/:id/messages, the customer 360). */
+export interface Message {
+  id: string;
+  caseId: string;
+  channel: string;
+  direction: 'in' | 'out';
+  from: 'customer' | 'agent' | 'system';
+  author: string | null;
+  body: string;
+  at: string;
+}
+
+/** A survey as staff and its customer see it (no token: that is the answering credential). */
+export interface SurveyResult {
+  caseId: string;
+  kind: 'csat' | 'nps' | 'ces';
+  surveyId: string;
+  answered: boolean;
+  score: number | null;
+  comment: string | null;
+  sentAt: string;
+  answeredAt: string | null;
+}
+
+/**
+ * GET /api/customers/:id (the 360 view), exactly as the runtime's `Customer360` answers it:
+ * profile, up to 100 newest cases, channels used, messages, surveys and the open or claimed
+ * tasks of open cases (`openTasks`).
+ */
 export interface Customer360 {
   id: string;
   name: string;
-  email?: string;
-  phone?: string;
-  segment?: string;
-  attributes?: Record<string, unknown>;
-  tags?: string[];
-  cases?: CaseListItem[];
-  messages?: Array<{ caseId?: string; channel: string; body: string; from?: string; at?: string }>;
-  surveys?: Array<{ kind: string; score: number | null; answered: boolean; caseId?: string }>;
-  openTasks?: Task[];
-  channels?: string[];
+  email: string | null;
+  phone: string | null;
+  segment: string | null;
+  attributes: Record<string, unknown>;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+  cases: CaseListItem[];
+  channels: string[];
+  messages: Message[];
+  surveys: SurveyResult[];
+  openTasks: Task[];
 }
 
 /** GET /api/pilots/:id/report: metrics per cohort and whether differences exceed noise. */
@@ -245,6 +275,9 @@ export class Api {
   }
   caseFlow(id: string) {
     return this.request<CaseFlow>('GET', `/cases/${encodeURIComponent(id)}/flow`);
+  }
+  listMessages(id: string) {
+    return this.request<Page<Message>>('GET', `/cases/${encodeURIComponent(id)}/messages`);
   }
   postMessage(id: string, body: { channel: string; body: string; from?: string }) {
     return this.request<unknown>('POST', `/cases/${encodeURIComponent(id)}/messages`, body);

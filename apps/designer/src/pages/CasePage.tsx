@@ -17,6 +17,7 @@ export function CasePage() {
   const isAgent = hasRole(user, 'agent');
   const kase = useResource(() => api.getCase(id), [id]);
   const timeline = useResource(() => api.timeline(id), [id]);
+  const messages = useResource(() => api.listMessages(id), [id]);
   const [now, setNow] = useState(() => Date.now());
   const [message, setMessage] = useState('');
   const [signal, setSignal] = useState('');
@@ -28,6 +29,7 @@ export function CasePage() {
   const reload = () => {
     kase.reload();
     timeline.reload();
+    messages.reload();
   };
 
   async function send(e: FormEvent) {
@@ -103,6 +105,28 @@ export function CasePage() {
               />
             </Suspense>
           </section>
+          <section className="card" aria-labelledby="messages-h">
+            <h2 id="messages-h">Messages</h2>
+            <ErrorBanner message={messages.error} />
+            {messages.data?.items.length === 0 && <p className="muted">No messages yet.</p>}
+            <ol className="timeline">
+              {(messages.data?.items ?? []).map((m) => (
+                <li key={m.id}>
+                  <time dateTime={m.at}>{formatDate(m.at)}</time> <Badge value={m.channel} tone="info" />{' '}
+                  <strong>{m.from === 'agent' && m.author ? m.author : m.from}</strong> {m.body}
+                </li>
+              ))}
+            </ol>
+            <form onSubmit={send} className="inline-form" aria-label="Send a message">
+              <label className="grow">
+                Message
+                <input value={message} onChange={(e) => setMessage(e.target.value)} />
+              </label>
+              <button className="btn" type="submit">
+                Send
+              </button>
+            </form>
+          </section>
           <section className="card" aria-labelledby="timeline-h">
             <h2 id="timeline-h">Timeline</h2>
             <ErrorBanner message={timeline.error} />
@@ -116,15 +140,6 @@ export function CasePage() {
                 </li>
               ))}
             </ol>
-            <form onSubmit={send} className="inline-form" aria-label="Send a message">
-              <label className="grow">
-                Message
-                <input value={message} onChange={(e) => setMessage(e.target.value)} />
-              </label>
-              <button className="btn" type="submit">
-                Send
-              </button>
-            </form>
           </section>
         </div>
         <aside>

@@ -11,19 +11,22 @@ export function CustomerPage() {
   if (customer.loading && !customer.data) return <Loading />;
   const c = customer.data;
   if (!c) return <ErrorBanner message={customer.error} />;
-  const channels = c.channels ?? [...new Set((c.cases ?? []).map((k) => k.channel))];
+  const subjects = new Map(c.cases.map((k) => [k.id, k.subject || k.flow]));
+  const attributes = Object.entries(c.attributes);
   return (
     <section className="page">
       <header className="page-header">
         <div>
           <h1>{c.name}</h1>
           <p className="muted">
-            {c.id} {c.email && `· ${c.email}`} {c.phone && `· ${c.phone}`}{' '}
-            {c.segment && `· segment ${c.segment}`}
+            <code>{c.id}</code>
+            {c.email && ` · ${c.email}`}
+            {c.phone && ` · ${c.phone}`}
+            {c.segment && ` · segment ${c.segment}`} · customer since {formatDate(c.createdAt)}
           </p>
         </div>
-        <div>
-          {(c.tags ?? []).map((t) => (
+        <div className="tags">
+          {c.tags.map((t) => (
             <Badge key={t} value={t} tone="info" />
           ))}
         </div>
@@ -31,40 +34,51 @@ export function CustomerPage() {
       <div className="case-grid">
         <div>
           <section className="card" aria-labelledby="cases-h">
-            <h2 id="cases-h">Cases</h2>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Channel</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Opened</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(c.cases ?? []).map((k) => (
-                  <tr key={k.id}>
-                    <td>
-                      <Link to={`/cases/${k.id}`}>{k.subject || k.flow}</Link>
-                    </td>
-                    <td>{k.channel}</td>
-                    <td>
-                      <Badge value={k.status} />
-                    </td>
-                    <td>{formatDate(k.createdAt)}</td>
+            <h2 id="cases-h">Cases ({c.cases.length})</h2>
+            {c.cases.length === 0 ? (
+              <p className="muted">No cases yet.</p>
+            ) : (
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Subject</th>
+                    <th scope="col">Flow</th>
+                    <th scope="col">Channel</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Opened</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {c.cases.map((k) => (
+                    <tr key={k.id}>
+                      <td>
+                        <Link to={`/cases/${k.id}`}>{k.subject || k.flow}</Link>
+                      </td>
+                      <td>
+                        {k.flow} v{k.version}
+                      </td>
+                      <td>{k.channel}</td>
+                      <td>
+                        <Badge value={k.status} />
+                      </td>
+                      <td>{formatDate(k.createdAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
           </section>
           <section className="card" aria-labelledby="msg-h">
-            <h2 id="msg-h">Messages</h2>
+            <h2 id="msg-h">Messages ({c.messages.length})</h2>
+            {c.messages.length === 0 && <p className="muted">No messages on any channel yet.</p>}
             <ol className="timeline">
-              {(c.messages ?? []).map((m, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: messages have no id; the list only grows
-                <li key={`${m.caseId}|${m.at}|${m.channel}|${m.body.slice(0, 40)}|${i}`}>
-                  <time>{formatDate(m.at)}</time> <strong>{m.channel}</strong>{' '}
-                  <span className="muted">{m.from}</span> {m.body}
+              {c.messages.map((m) => (
+                <li key={m.id}>
+                  <time dateTime={m.at}>{formatDate(m.at)}</time> <Badge value={m.channel} tone="info" />{' '}
+                  <strong>{m.from === 'agent' && m.author ? m.author : m.from}</strong> {m.body}{' '}
+                  <Link className="muted" to={`/cases/${m.caseId}`}>
+                    {subjects.get(m.caseId) ?? m.caseId}
+                  </Link>
                 </li>
               ))}
             </ol>
@@ -72,35 +86,66 @@ export function CustomerPage() {
         </div>
         <aside>
           <section className="card" aria-labelledby="ot-h">
-            <h2 id="ot-h">Open tasks</h2>
-            {(c.openTasks ?? []).length === 0 && <p className="muted">None.</p>}
+            <h2 id="ot-h">Open tasks ({c.openTasks.length})</h2>
+            {c.openTasks.length === 0 && <p className="muted">No open tasks.</p>}
             <ul className="plain">
-              {(c.openTasks ?? []).map((t) => (
+              {c.openTasks.map((t) => (
                 <li key={t.id}>
                   <Link to={`/cases/${t.caseId}`}>{t.title}</Link> <Badge value={t.status} />
-                  <small className="muted"> {t.group ?? ''}</small>
+                  <small className="muted">
+                    {' '}
+                    {[t.group, t.tier, t.assignee].filter(Boolean).join(' · ')}
+                  </small>
                 </li>
               ))}
             </ul>
           </section>
           <section className="card" aria-labelledby="ch-h">
             <h2 id="ch-h">Channels</h2>
-            <p>{channels.join(', ') || '—'}</p>
+            {c.channels.length === 0 ? (
+              <p className="muted">No contact yet.</p>
+            ) : (
+              <p className="tags">
+                {c.channels.map((ch) => (
+                  <Badge key={ch} value={ch} tone="info" />
+                ))}
+              </p>
+            )}
           </section>
           <section className="card" aria-labelledby="sv-h">
             <h2 id="sv-h">Surveys</h2>
+            {c.surveys.length === 0 && <p className="muted">No surveys sent.</p>}
             <ul className="plain">
-              {(c.surveys ?? []).map((s, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: surveys have no id; the list only grows
-                <li key={`${s.caseId}|${s.kind}|${i}`}>
-                  {s.kind}: {s.answered ? s.score : 'not answered'}
+              {c.surveys.map((s) => (
+                <li key={s.surveyId}>
+                  <strong>{s.kind.toUpperCase()}</strong>{' '}
+                  {s.answered ? (
+                    <Badge value={`score ${s.score}`} tone="ok" />
+                  ) : (
+                    <Badge value="not answered" />
+                  )}{' '}
+                  <Link className="muted" to={`/cases/${s.caseId}`}>
+                    {subjects.get(s.caseId) ?? s.caseId}
+                  </Link>
+                  {s.comment && <q className="muted"> {s.comment}</q>}
                 </li>
               ))}
             </ul>
           </section>
           <section className="card" aria-labelledby="attr-h">
             <h2 id="attr-h">Attributes</h2>
-            <pre className="code">{JSON.stringify(c.attributes ?? {}, null, 2)}</pre>
+            {attributes.length === 0 ? (
+              <p className="muted">No attributes.</p>
+            ) : (
+              <dl className="attributes">
+                {attributes.map(([k, v]) => (
+                  <div key={k}>
+                    <dt>{k}</dt>
+                    <dd>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
           </section>
         </aside>
       </div>
