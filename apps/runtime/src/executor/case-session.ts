@@ -1,6 +1,6 @@
 import { type CaseSnapshot, type CompiledFlow, inspect, start, step } from '@caseflow/engine';
 import type { Case, Channel, Cohort, EngineEvent, Priority } from '@caseflow/schema';
-import type { CaseRow, NewTimelineEntry, Store } from '../store/store';
+import type { CaseParts, CaseRow, NewTimelineEntry, Store } from '../store/store';
 import { toCase } from './case-resource';
 import { applyEffects } from './effect-applier';
 import { isEngineError } from './engine-errors';
@@ -182,15 +182,12 @@ export class CaseSession {
   /**
    * Commits, then answers the Case resource from the in-memory row plus its tasks, SLA clocks
    * and surveys read inside the same transaction (a 2xx body shows exactly what committed).
+   * When the case itself has changes, its commit statement reads those rows as well.
    */
   async committedCase(caseId: string): Promise<Case> {
-    await this.commit();
     const live = await this.require(caseId);
-    const [tasks, slas, surveys] = await Promise.all([
-      this.tx.tasks.listByCase(caseId),
-      this.tx.slas.listByCase(caseId),
-      this.tx.surveys.listByCase(caseId),
-    ]);
+    const parts = await this.#commitAll(live);
+    const { tasks, slas, surveys } = parts ?? (await this.tx.cases.parts(caseId));
     return toCase(live.row, tasks, slas, surveys);
   }
 
@@ -204,27 +201,60 @@ export class CaseSession {
    * got there first) and appends the timeline entries of every touched case.
    */
   async commit(): Promise<void> {
+    await this.#commitAll(null);
+  }
+
+  /**
+   * commit(), in load order; the write of `answer` (when it has changes) also reads its parts
+   * (tasks, SLA clocks, surveys). Those rows are complete by then whatever the order: effects
+   * write them while stepping, the commit writes only case rows and timelines. Null when
+   * `answer` had nothing to write.
+   */
+  async #commitAll(answer: LiveCase | null): Promise<CaseParts | null> {
+    let parts: CaseParts | null = null;
     for (const live of this.#cases.values()) {
-      if (live.dirty) {
-        const r = live.row;
-        const updated = await this.tx.cases.update(r.id, live.loadedRevision, {
-          status: r.status,
-          activeNodes: r.activeNodes,
-          variables: r.variables,
-          snapshot: r.snapshot,
-          closedAt: r.closedAt,
-          updatedAt: this.now,
-        });
-        if (!updated) throw new StaleRevision(r.id);
-        live.row = { ...updated, firstResponseAt: updated.firstResponseAt ?? r.firstResponseAt };
-        live.loadedRevision = updated.revision;
-        live.dirty = false;
-      }
+      const read = await this.#commitCase(live, live === answer);
+      if (live === answer) parts = read;
+    }
+    return parts;
+  }
+
+  async #commitCase(live: LiveCase, withParts: boolean): Promise<CaseParts | null> {
+    const r = live.row;
+    if (!live.dirty) {
       if (live.timeline.length > 0) {
-        await this.tx.timeline.append(live.row.id, live.timeline);
+        await this.tx.timeline.append(r.id, live.timeline);
         live.timeline = [];
       }
+      return null;
     }
+    // One statement on PostgreSQL: the revision-checked update, the timeline entries and
+    // (for the answer) the case's tasks, SLA clocks and surveys.
+    const done = await this.tx.cases.commit(
+      r.id,
+      live.loadedRevision,
+      {
+        status: r.status,
+        activeNodes: r.activeNodes,
+        variables: r.variables,
+        snapshot: r.snapshot,
+        closedAt: r.closedAt,
+        updatedAt: this.now,
+      },
+      live.timeline,
+      withParts,
+    );
+    if (!done) throw new StaleRevision(r.id);
+    // The answered row has no snapshot: the session's is the one just written.
+    live.row = {
+      ...done.row,
+      snapshot: r.snapshot,
+      firstResponseAt: done.row.firstResponseAt ?? r.firstResponseAt,
+    };
+    live.loadedRevision = done.row.revision;
+    live.dirty = false;
+    live.timeline = [];
+    return done.parts;
   }
 
   async drain(): Promise<void> {

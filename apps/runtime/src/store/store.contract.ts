@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import { analyticsContract } from './contract/analytics.contract';
 import { auditContract } from './contract/audit.contract';
+import { caseCommitContract } from './contract/case-commit.contract';
 import { casesContract } from './contract/cases.contract';
 import { deliveryContract } from './contract/delivery.contract';
 import { directoryContract } from './contract/directory.contract';
@@ -31,6 +32,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     directoryContract(current);
     flowsContract(current);
     casesContract(current);
+    caseCommitContract(current);
     auditContract(current);
     deliveryContract(current);
     transactionsContract(current);

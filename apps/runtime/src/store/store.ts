@@ -178,6 +178,22 @@ export type CaseUpdate = Partial<
     'status' | 'activeNodes' | 'variables' | 'snapshot' | 'closedAt' | 'firstResponseAt' | 'updatedAt'
   >
 >;
+/** What an event writes on its case (cases.commit); the same columns every time. */
+export type CaseCommitPatch = Pick<
+  CaseRow,
+  'status' | 'activeNodes' | 'variables' | 'snapshot' | 'closedAt' | 'updatedAt'
+>;
+/** A case's tasks, SLA clocks and surveys (cases.parts). */
+export interface CaseParts {
+  tasks: TaskRow[];
+  slas: SlaRow[];
+  surveys: SurveyRow[];
+}
+/** cases.commit's answer: the updated row (no snapshot) and, when asked for, its parts. */
+export interface CaseCommit {
+  row: CaseSummary;
+  parts: CaseParts | null;
+}
 export interface CaseQuery extends PageQuery {
   status?: CaseStatus;
   customerId?: string;
@@ -491,6 +507,26 @@ export interface Store {
     update(id: string, expectedRevision: number, patch: CaseUpdate): Promise<CaseRow | null>;
     /** Sets first_response_at only if it is still null; answers whether it did. */
     markFirstResponse(id: string, at: number): Promise<boolean>;
+    /**
+     * An event's write of one case, in as few statements as the side allows (one on
+     * PostgreSQL): `update` with its revision check, then `timeline.append` of `entries`, then
+     * (with `withParts`) the case's tasks, SLA clocks and surveys as `parts` answers them.
+     * Answers null (and writes nothing) on a stale revision or unknown id. The row answered
+     * has no snapshot: the caller holds the one it wrote.
+     */
+    commit(
+      id: string,
+      expectedRevision: number,
+      patch: CaseCommitPatch,
+      entries: NewTimelineEntry[],
+      withParts: boolean,
+    ): Promise<CaseCommit | null>;
+    /**
+     * The rows the Case resource shows besides the case itself, read together (one statement
+     * on PostgreSQL): tasks as `tasks.listByCase`, SLA clocks as `slas.listByCase`, surveys as
+     * `surveys.listByCase` order them.
+     */
+    parts(id: string): Promise<CaseParts>;
   };
 
   tasks: {

@@ -1,31 +1,34 @@
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { timelineScanWhere } from '../queries';
-import { definedOnly } from '../rows';
-import type { NewTimelineEntry, Store, TimelineRow } from '../store';
+import type { NewTimelineEntry, SlaRow, Store, SurveyRow, TimelineRow } from '../store';
 import { first, type PgDbOf, pgConflict } from './pg-db';
+import { type PgClientOf, PgRawTable, runNamed } from './pg-raw';
 import { cases, messages, slas, surveys, timeline } from './schema';
 
 /** SLA clocks, the timeline, messages and surveys on PostgreSQL. */
-export function pgAudit(db: PgDbOf): Pick<Store, 'slas' | 'timeline' | 'messages' | 'surveys'> {
+export function pgAudit(
+  db: PgDbOf,
+  client: PgClientOf,
+): Pick<Store, 'slas' | 'timeline' | 'messages' | 'surveys'> {
+  // The per-event calls run as named prepared statements; the rest is composed with drizzle.
+  const rawSlas = new PgRawTable<SlaRow>(slas);
+  const rawSurveys = new PgRawTable<SurveyRow>(surveys);
+  const slaUpsert = [
+    'on conflict ("case_id", "id") do update set',
+    '"scope" = excluded."scope", "task_id" = excluded."task_id", "status" = excluded."status",',
+    '"target" = excluded."target", "calendar" = excluded."calendar", "started_at" = excluded."started_at",',
+    '"due_at" = excluded."due_at", "elapsed_ms" = excluded."elapsed_ms", "updated_at" = excluded."updated_at"',
+  ].join(' ');
   return {
     slas: {
       async upsert(sla) {
-        const { caseId: _c, id: _i, ...set } = sla;
-        const rows = await db()
-          .insert(slas)
-          .values(sla)
-          .onConflictDoUpdate({ target: [slas.caseId, slas.id], set })
-          .returning();
-        return rows[0]!;
+        return (await rawSlas.insert(client(), sla, slaUpsert))!;
       },
       async update(caseId, id, patch) {
-        const where = and(eq(slas.caseId, caseId), eq(slas.id, id));
-        const set = definedOnly(patch);
-        if (Object.keys(set).length === 0) return first(await db().select().from(slas).where(where));
-        return first(await db().update(slas).set(set).where(where).returning());
+        return rawSlas.update(client(), patch, 'case_id = $1 and id = $2', [caseId, id]);
       },
       async listByCase(caseId) {
-        return db().select().from(slas).where(eq(slas.caseId, caseId)).orderBy(asc(slas.id));
+        return rawSlas.all(client(), 'case_id = $1 order by id', [caseId]);
       },
       async listByCases(caseIds) {
         if (caseIds.length === 0) return [];
@@ -40,7 +43,7 @@ export function pgAudit(db: PgDbOf): Pick<Store, 'slas' | 'timeline' | 'messages
     timeline: {
       async append(caseId, entries) {
         if (entries.length === 0) return [];
-        return appendTimeline(db, caseId, entries);
+        return appendTimeline(client, caseId, entries);
       },
       async list(caseId, options = {}) {
         const q = db()
@@ -113,7 +116,7 @@ export function pgAudit(db: PgDbOf): Pick<Store, 'slas' | 'timeline' | 'messages
         );
       },
       async listByCase(caseId) {
-        return db().select().from(surveys).where(eq(surveys.caseId, caseId)).orderBy(asc(surveys.sentAt));
+        return rawSurveys.all(client(), 'case_id = $1 order by sent_at', [caseId]);
       },
       async listByCases(caseIds) {
         if (caseIds.length === 0) return [];
@@ -140,7 +143,7 @@ export function pgAudit(db: PgDbOf): Pick<Store, 'slas' | 'timeline' | 'messages
  * it) and the insert numbers the entries from the reserved range.
  */
 async function appendTimeline(
-  db: PgDbOf,
+  client: PgClientOf,
   caseId: string,
   entries: NewTimelineEntry[],
 ): Promise<TimelineRow[]> {
@@ -155,19 +158,25 @@ async function appendTimeline(
     public: e.public ?? false,
   }));
   const n = rows.length;
-  const result = await db().execute<{ seq: number }>(sql`
-    with head as (
-      update ${cases} set ${sql.identifier(cases.timelineSeq.name)} = ${cases.timelineSeq} + ${n}
-      where ${cases.id} = ${caseId}
-      returning ${cases.timelineSeq} - ${n} as base
-    )
-    insert into ${timeline} (case_id, seq, at, type, actor, node_id, data, public)
-    select ${caseId}::text, head.base + e.seq, e.at, e.type, e.actor, e."nodeId", e.data, e.public
-    from head, json_to_recordset(${JSON.stringify(rows)}::json)
-      as e(seq int, at bigint, type text, actor text, "nodeId" text, data json, public boolean)
-    returning seq`);
+  const result = await runNamed<{ seq: number }>(client(), APPEND_TIMELINE, [
+    caseId,
+    n,
+    JSON.stringify(rows),
+  ]);
   if (result.rowCount !== n) throw new Error(`timeline append: unknown case ${caseId}`);
   const base = Math.min(...result.rows.map((r) => Number(r.seq))) - 1;
   for (const r of rows) r.seq += base;
   return rows;
 }
+
+const APPEND_TIMELINE = [
+  'with head as (',
+  'update "cases" set "timeline_seq" = "timeline_seq" + $2 where "id" = $1',
+  'returning "timeline_seq" - $2 as base',
+  ')',
+  'insert into "timeline" (case_id, seq, at, type, actor, node_id, data, public)',
+  'select $1::text, head.base + e.seq, e.at, e.type, e.actor, e."nodeId", e.data, e.public',
+  'from head, json_to_recordset($3::json)',
+  'as e(seq int, at bigint, type text, actor text, "nodeId" text, data json, public boolean)',
+  'returning seq',
+].join(' ');

@@ -1,17 +1,31 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, or } from 'drizzle-orm';
 import { afterCursor, decodeCursor, pageLimit, toPage } from '../paging';
 import { caseListWhere, caseScanWhere, taskListWhere } from '../queries';
-import { definedOnly, withoutColumn } from '../rows';
-import type { Store, TaskRow } from '../store';
+import { withoutColumn } from '../rows';
+import type { CaseRow, SlaRow, Store, SurveyRow, TaskRow } from '../store';
+import { pgCaseCommit } from './pg-case-commit';
 import { first, type PgDbOf, pgConflict } from './pg-db';
-import { cases, tasks } from './schema';
+import { type PgClientOf, PgRawTable } from './pg-raw';
+import { cases, slas, surveys, tasks } from './schema';
 
 /** Every case column but the timeline counter (internal to timeline appends). */
 export const caseColumns = withoutColumn(getTableColumns(cases), 'timelineSeq');
 const summaryColumns = withoutColumn(caseColumns, 'snapshot');
 
-/** cases and tasks on PostgreSQL; every method is one statement. */
-export function pgCases(db: PgDbOf): Pick<Store, 'cases' | 'tasks'> {
+/**
+ * cases and tasks on PostgreSQL; every method is one statement. The per-event calls (get,
+ * update, commit, parts, task insert/get/update) run as named prepared statements; lists and
+ * scans are composed with drizzle.
+ */
+export function pgCases(db: PgDbOf, client: PgClientOf): Pick<Store, 'cases' | 'tasks'> {
+  const rawCases = new PgRawTable<CaseRow>(cases, ['timelineSeq']);
+  const rawTasks = new PgRawTable<TaskRow>(tasks);
+  const caseCommit = pgCaseCommit(
+    client,
+    rawTasks,
+    new PgRawTable<SlaRow>(slas),
+    new PgRawTable<SurveyRow>(surveys),
+  );
   return {
     cases: {
       async insert(row) {
@@ -22,7 +36,7 @@ export function pgCases(db: PgDbOf): Pick<Store, 'cases' | 'tasks'> {
         return rows[0]!;
       },
       async get(id) {
-        return first(await db().select(caseColumns).from(cases).where(eq(cases.id, id)));
+        return rawCases.get(client(), 'id = $1', [id]);
       },
       async list(query = {}) {
         const limit = pageLimit(query);
@@ -47,12 +61,11 @@ export function pgCases(db: PgDbOf): Pick<Store, 'cases' | 'tasks'> {
       async update(id, expectedRevision, patch) {
         // The revision check and the write are one statement: a concurrent writer's row lock
         // makes this one re-check the revision after that writer commits.
-        return first(
-          await db()
-            .update(cases)
-            .set({ ...definedOnly(patch), revision: expectedRevision + 1 })
-            .where(and(eq(cases.id, id), eq(cases.revision, expectedRevision)))
-            .returning(caseColumns),
+        return rawCases.update(
+          client(),
+          { ...patch, revision: expectedRevision + 1 },
+          'id = $1 and revision = $2',
+          [id, expectedRevision],
         );
       },
       async markFirstResponse(id, at) {
@@ -62,6 +75,7 @@ export function pgCases(db: PgDbOf): Pick<Store, 'cases' | 'tasks'> {
           .where(and(eq(cases.id, id), isNull(cases.firstResponseAt)));
         return (result.rowCount ?? 0) > 0;
       },
+      ...caseCommit,
     },
 
     tasks: {
@@ -73,19 +87,13 @@ export function pgCases(db: PgDbOf): Pick<Store, 'cases' | 'tasks'> {
           updatedAt: task.updatedAt ?? task.createdAt,
           closedAt: task.closedAt ?? null,
         };
-        const rows = await pgConflict(`task ${task.id} exists`, db().insert(tasks).values(row).returning());
-        return rows[0]!;
+        return (await pgConflict(`task ${task.id} exists`, rawTasks.insert(client(), row)))!;
       },
       async get(id) {
-        return first(await db().select().from(tasks).where(eq(tasks.id, id)));
+        return rawTasks.get(client(), 'id = $1', [id]);
       },
       async getByKey(caseId, taskKey) {
-        return first(
-          await db()
-            .select()
-            .from(tasks)
-            .where(and(eq(tasks.caseId, caseId), eq(tasks.taskKey, taskKey))),
-        );
+        return rawTasks.get(client(), 'case_id = $1 and task_key = $2', [caseId, taskKey]);
       },
       async list(query = {}) {
         const limit = pageLimit(query);
@@ -99,11 +107,7 @@ export function pgCases(db: PgDbOf): Pick<Store, 'cases' | 'tasks'> {
         return toPage(rows, limit, (r) => [r.createdAt, r.id]);
       },
       async listByCase(caseId) {
-        return db()
-          .select()
-          .from(tasks)
-          .where(eq(tasks.caseId, caseId))
-          .orderBy(asc(tasks.createdAt), asc(tasks.id));
+        return rawTasks.all(client(), 'case_id = $1 order by created_at, id', [caseId]);
       },
       async listByCases(caseIds) {
         if (caseIds.length === 0) return [];
@@ -114,7 +118,7 @@ export function pgCases(db: PgDbOf): Pick<Store, 'cases' | 'tasks'> {
           .orderBy(asc(tasks.caseId), asc(tasks.createdAt), asc(tasks.id));
       },
       async update(id, patch) {
-        return first(await db().update(tasks).set(definedOnly(patch)).where(eq(tasks.id, id)).returning());
+        return rawTasks.update(client(), patch, 'id = $1', [id]);
       },
       async claim(id, user, now) {
         // A racing claimer blocks on the row lock, then re-evaluates the WHERE and misses.

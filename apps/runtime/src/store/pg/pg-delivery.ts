@@ -4,6 +4,7 @@ import { afterCursor, decodeCursor, pageLimit, toPage } from '../paging';
 import { byCreation, byDue, withoutColumn } from '../rows';
 import type { ClaimedOutbox, ClaimedTimer, Store, TimerRow } from '../store';
 import { first, type PgDbOf, pgConflict } from './pg-db';
+import { type PgClientOf, runNamed } from './pg-raw';
 import { idempotency, outbox, timers } from './schema';
 
 const outboxColumns = withoutColumn(getTableColumns(outbox), 'claim');
@@ -14,6 +15,13 @@ const timerColumns = {
   fireAt: timers.fireAt,
   purpose: timers.purpose,
 };
+const SCHEDULE_TIMER = [
+  'insert into "timers" ("id", "case_id", "timer_id", "fire_at", "due_at", "purpose", "claim")',
+  'values ($1, $2, $3, $4, $4, $5, null)',
+  'on conflict ("id") do update set "fire_at" = excluded."fire_at", "due_at" = excluded."due_at",',
+  '"purpose" = excluded."purpose", "claim" = null',
+  'returning "id", "case_id" as "caseId", "timer_id" as "timerId", "fire_at"::float8 as "fireAt", "purpose"',
+].join(' ');
 const retryable = inArray(outbox.status, ['pending', 'failed']);
 
 /**
@@ -21,7 +29,7 @@ const retryable = inArray(outbox.status, ['pending', 'failed']);
  * FOR UPDATE SKIP LOCKED and push their due time forward as a lease in the same statement, so
  * concurrent claimers never wait on each other and never rescan claimed rows.
  */
-export function pgDelivery(db: PgDbOf): Pick<Store, 'outbox' | 'timers' | 'idempotency'> {
+export function pgDelivery(db: PgDbOf, client: PgClientOf): Pick<Store, 'outbox' | 'timers' | 'idempotency'> {
   const settle = async (id: string, claim: string, set: Partial<typeof outbox.$inferInsert>) => {
     const result = await db()
       .update(outbox)
@@ -113,21 +121,21 @@ export function pgDelivery(db: PgDbOf): Pick<Store, 'outbox' | 'timers' | 'idemp
 
     timers: {
       async schedule(timer) {
+        // Runs on most events: a named prepared statement.
         const id = `${timer.caseId}:${timer.timerId}`;
-        const [row] = await db()
-          .insert(timers)
-          .values({ ...timer, id, dueAt: timer.fireAt, claim: null })
-          .onConflictDoUpdate({
-            target: timers.id,
-            set: { fireAt: timer.fireAt, dueAt: timer.fireAt, purpose: timer.purpose, claim: null },
-          })
-          .returning(timerColumns);
-        return row!;
+        const result = await runNamed<TimerRow>(client(), SCHEDULE_TIMER, [
+          id,
+          timer.caseId,
+          timer.timerId,
+          timer.fireAt,
+          timer.purpose,
+        ]);
+        return result.rows[0]!;
       },
       async cancel(caseId, timerId) {
-        const result = await db()
-          .delete(timers)
-          .where(eq(timers.id, `${caseId}:${timerId}`));
+        const result = await runNamed(client(), 'delete from "timers" where "id" = $1', [
+          `${caseId}:${timerId}`,
+        ]);
         return (result.rowCount ?? 0) > 0;
       },
       async cancelAllForCase(caseId) {

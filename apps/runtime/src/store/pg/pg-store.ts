@@ -11,6 +11,7 @@ import type { PgDb } from './pg-db';
 import { pgDelivery } from './pg-delivery';
 import { pgDirectory } from './pg-directory';
 import { pgFlows } from './pg-flows';
+import type { PgQueryable } from './pg-raw';
 
 /** How to reach the PostgreSQL server. */
 export interface PgStoreOptions {
@@ -22,8 +23,13 @@ export interface PgStoreOptions {
 
 /** The open transaction of an async context; `open` turns false at commit/rollback. */
 interface TxState {
+  /** Drizzle on the transaction's client (queries composed per call). */
   tx: PgDb;
+  /** The checked-out client itself (named prepared statements on hot paths). */
+  client: pg.PoolClient;
   open: boolean;
+  /** Savepoints opened so far (nested transactions). */
+  savepoints: number;
 }
 
 /** Any fixed number: the advisory lock that lets one process at a time run the migrations. */
@@ -57,25 +63,40 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     return state?.open ? state : undefined;
   };
   const db = () => current()?.tx ?? root;
+  const client = (): PgQueryable => current()?.client ?? pool;
 
   const store: Store = {
     dialect: 'postgres',
     ...pgDirectory(db),
     ...pgFlows(db),
-    ...pgCases(db),
-    ...pgAudit(db),
-    ...pgDelivery(db),
+    ...pgCases(db, client),
+    ...pgAudit(db, client),
+    ...pgDelivery(db, client),
     ...pgAnalytics(db),
 
-    transaction(fn) {
-      return db().transaction(async (tx) => {
-        const state: TxState = { tx, open: true };
-        try {
-          return await context.run(state, () => fn(store));
-        } finally {
-          state.open = false;
-        }
-      });
+    async transaction(fn) {
+      const outer = current();
+      if (outer) return savepoint(outer, () => fn(store));
+      // BEGIN/COMMIT on a client of our own (not drizzle's transaction): the same client then
+      // serves drizzle-built queries and named prepared statements alike.
+      const conn = await pool.connect();
+      const state: TxState = { tx: drizzle({ client: conn }), client: conn, open: true, savepoints: 0 };
+      let broken: unknown;
+      try {
+        await conn.query('begin');
+        const result = await context.run(state, () => fn(store));
+        await conn.query('commit');
+        return result;
+      } catch (err) {
+        await conn.query('rollback').catch((rollbackError: unknown) => {
+          // The connection is gone (or unusable): destroy it instead of pooling it again.
+          broken = rollbackError;
+        });
+        throw err;
+      } finally {
+        state.open = false;
+        conn.release(broken instanceof Error ? broken : broken === undefined ? undefined : true);
+      }
     },
 
     async close() {
@@ -83,6 +104,20 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     },
   };
   return store;
+}
+
+/** A nested transaction: a savepoint on the outer transaction's client. */
+async function savepoint<T>(outer: TxState, fn: () => Promise<T>): Promise<T> {
+  const name = `sp${++outer.savepoints}`;
+  await outer.client.query(`savepoint ${name}`);
+  try {
+    const result = await fn();
+    await outer.client.query(`release savepoint ${name}`);
+    return result;
+  } catch (err) {
+    await outer.client.query(`rollback to savepoint ${name}`);
+    throw err;
+  }
 }
 
 async function migrateLocked(pool: pg.Pool): Promise<void> {

@@ -13,7 +13,9 @@ const summaryColumns = withoutColumn(getTableColumns(cases), 'snapshot');
  * cases and tasks on SQLite. The per-event calls (get, insert, update, claim) go through
  * cached raw statements; lists and scans are composed with drizzle.
  */
-export function sqliteCases(db: SqliteDb): Pick<Store, 'cases' | 'tasks'> {
+export function sqliteCases(db: SqliteDb): Pick<Store, 'tasks'> & {
+  cases: Omit<Store['cases'], 'commit' | 'parts'>;
+} {
   const rawCases = new RawTable<CaseRow>(db.$client, cases);
   const rawTasks = new RawTable<TaskRow>(db.$client, tasks);
 

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { composedCaseCommit } from '../case-commit';
 import { migrationsFolder } from '../migrations';
 import { Mutex } from '../mutex';
 import type { Store } from '../store';
@@ -56,11 +57,18 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   const inTransaction = () => context.getStore()?.open === true;
   const exclusive = <T>(fn: () => Promise<T>): Promise<T> => (inTransaction() ? fn() : mutex.run(fn));
 
+  const casesAndTasks = sqliteCases(db);
+  const audit = sqliteAudit(db);
   const repos: Repos = {
     ...sqliteDirectory(db),
     ...sqliteFlows(db),
-    ...sqliteCases(db),
-    ...sqliteAudit(db),
+    ...casesAndTasks,
+    ...audit,
+    cases: {
+      ...casesAndTasks.cases,
+      // Every statement is a cached one run synchronously: composing costs no round trip.
+      ...composedCaseCommit({ ...casesAndTasks, ...audit }),
+    },
     ...sqliteDelivery(db),
     ...sqliteAnalytics(db),
   };

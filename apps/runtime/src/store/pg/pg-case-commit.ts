@@ -1,0 +1,99 @@
+import type {
+  CaseCommit,
+  CaseCommitPatch,
+  CaseParts,
+  CaseSummary,
+  NewTimelineEntry,
+  SlaRow,
+  Store,
+  SurveyRow,
+  TaskRow,
+} from '../store';
+import { type PgClientOf, PgRawTable, runNamed } from './pg-raw';
+import { cases } from './schema';
+
+type PartsColumns = { tasks: TaskRow[]; slas: SlaRow[]; surveys: SurveyRow[] };
+
+/**
+ * cases.commit and cases.parts on PostgreSQL, one statement each.
+ *
+ * commit: a data-modifying CTE runs the revision-checked case update (also reserving the
+ * timeline seq range on the same row, so concurrent appenders queue on that row lock as in
+ * timeline.append), inserts the entries numbered from the reserved range (nothing when the
+ * revision was stale: the insert reads from the update's rows) and, when asked, aggregates
+ * the case's tasks, SLA clocks and surveys into JSON columns. Those sub-selects see the
+ * transaction's earlier statements (the event's task and SLA writes); only the case row and
+ * the timeline change in this statement, and they come from RETURNING.
+ */
+export function pgCaseCommit(
+  client: PgClientOf,
+  rawTasks: PgRawTable<TaskRow>,
+  rawSlas: PgRawTable<SlaRow>,
+  rawSurveys: PgRawTable<SurveyRow>,
+): Pick<Store['cases'], 'commit' | 'parts'> {
+  const summary = new PgRawTable<CaseSummary>(cases, ['timelineSeq', 'snapshot']);
+  const partsList = [
+    `(select coalesce(json_agg(${rawTasks.jsonObject('t')} order by t.created_at, t.id), '[]'::json)`,
+    `from "tasks" t where t.case_id = $1) as "tasks",`,
+    `(select coalesce(json_agg(${rawSlas.jsonObject('s')} order by s.id), '[]'::json)`,
+    `from "slas" s where s.case_id = $1) as "slas",`,
+    `(select coalesce(json_agg(${rawSurveys.jsonObject('v')} order by v.sent_at), '[]'::json)`,
+    `from "surveys" v where v.case_id = $1) as "surveys"`,
+  ].join(' ');
+  const commitText = (withParts: boolean) =>
+    [
+      'with upd as (',
+      'update "cases" set "status" = $3, "active_nodes" = $4, "variables" = $5, "snapshot" = $6,',
+      '"closed_at" = $7, "updated_at" = $8, "revision" = $2 + 1, "timeline_seq" = "timeline_seq" + $9',
+      `where "id" = $1 and "revision" = $2 returning ${summary.selectList}, "timeline_seq" - $9 as "timelineBase"`,
+      '), ins as (',
+      'insert into "timeline" (case_id, seq, at, type, actor, node_id, data, public)',
+      'select upd."id", upd."timelineBase" + e.seq, e.at, e.type, e.actor, e."nodeId", e.data, e.public',
+      'from upd, json_to_recordset($10::json)',
+      'as e(seq int, at bigint, type text, actor text, "nodeId" text, data json, public boolean)',
+      `) select upd.*${withParts ? `, ${partsList}` : ''} from upd`,
+    ].join(' ');
+  const texts = { with: commitText(true), without: commitText(false) };
+  const partsText = `select ${partsList}`;
+
+  return {
+    async commit(id, expectedRevision, patch: CaseCommitPatch, entries: NewTimelineEntry[], withParts) {
+      const timeline = entries.map((e, i) => ({
+        seq: i + 1,
+        at: e.at,
+        type: e.type,
+        actor: e.actor ?? null,
+        nodeId: e.nodeId ?? null,
+        data: e.data ?? {},
+        public: e.public ?? false,
+      }));
+      const result = await runNamed<CaseSummary & Partial<PartsColumns> & { timelineBase?: number }>(
+        client(),
+        withParts ? texts.with : texts.without,
+        [
+          id,
+          expectedRevision,
+          patch.status,
+          JSON.stringify(patch.activeNodes),
+          JSON.stringify(patch.variables),
+          JSON.stringify(patch.snapshot),
+          patch.closedAt,
+          patch.updatedAt,
+          timeline.length,
+          JSON.stringify(timeline),
+        ],
+      );
+      const raw = result.rows[0];
+      if (!raw) return null;
+      const { tasks, slas, surveys, timelineBase: _base, ...row } = raw;
+      const parts: CaseParts | null = withParts ? { tasks: tasks!, slas: slas!, surveys: surveys! } : null;
+      const answer: CaseCommit = { row, parts };
+      return answer;
+    },
+    async parts(id) {
+      const result = await runNamed<PartsColumns>(client(), partsText, [id]);
+      const raw = result.rows[0]!;
+      return { tasks: raw.tasks, slas: raw.slas, surveys: raw.surveys };
+    },
+  };
+}
