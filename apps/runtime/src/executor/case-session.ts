@@ -1,6 +1,6 @@
 import { type CaseSnapshot, type CompiledFlow, inspect, start, step } from '@caseflow/engine';
 import type { Case, Channel, Cohort, EngineEvent, Priority } from '@caseflow/schema';
-import type { CaseParts, CaseRow, NewTimelineEntry, Store } from '../store/store';
+import type { CaseParts, CaseRow, NewTimelineEntry, Store, TimerChange } from '../store/store';
 import { toCase } from './case-resource';
 import { applyEffects } from './effect-applier';
 import { isEngineError } from './engine-errors';
@@ -62,6 +62,8 @@ interface Queued {
 export class CaseSession {
   readonly #cases = new Map<string, LiveCase>();
   readonly #queue: Queued[] = [];
+  /** Timer writes of the effects, written in one batch before the cases commit. */
+  #timerChanges: TimerChange[] = [];
   /** Set when outbox rows were queued: the caller wakes the dispatcher after the commit. */
   outboxQueued = false;
 
@@ -191,6 +193,23 @@ export class CaseSession {
     return toCase(live.row, tasks, slas, surveys);
   }
 
+  /**
+   * Queues a timer schedule or cancel (an effect's); written by `flushTimers`, at the latest
+   * when the session commits. Nothing reads timers back inside an event, except closing a
+   * case, which flushes first.
+   */
+  changeTimer(change: TimerChange): void {
+    this.#timerChanges.push(change);
+  }
+
+  /** Writes the queued timer changes (one statement on PostgreSQL). */
+  async flushTimers(): Promise<void> {
+    if (this.#timerChanges.length === 0) return;
+    const changes = this.#timerChanges;
+    this.#timerChanges = [];
+    await this.tx.timers.apply(changes);
+  }
+
   /** Cases touched by this session. */
   touched(): LiveCase[] {
     return [...this.#cases.values()];
@@ -211,6 +230,7 @@ export class CaseSession {
    * `answer` had nothing to write.
    */
   async #commitAll(answer: LiveCase | null): Promise<CaseParts | null> {
+    await this.flushTimers();
     let parts: CaseParts | null = null;
     for (const live of this.#cases.values()) {
       const read = await this.#commitCase(live, live === answer);
@@ -304,6 +324,7 @@ export class CaseSession {
   /** A closed case leaves nothing behind, and its parent (if any) hears about it. */
   async #afterClose(live: LiveCase, actor: string): Promise<void> {
     const caseId = live.row.id;
+    await this.flushTimers();
     await this.tx.timers.cancelAllForCase(caseId);
     for (const task of await this.tx.tasks.listByCase(caseId)) {
       if (task.status === 'open' || task.status === 'claimed') {

@@ -31,7 +31,8 @@ export const RUNTIME_TIMELINE_TYPES: ReadonlySet<string> = new Set([
 /**
  * Carries out a step's effects, in order, inside the session's transaction: rows for tasks,
  * timers, SLA clocks, outbox messages, surveys, child cases, customer updates, the case's
- * closing and timeline entries. Follow-up events (approval assignment, a parent hearing from a
+ * closing and timeline entries (timer writes are queued on the session and written in one
+ * batch before it commits). Follow-up events (approval assignment, a parent hearing from a
  * child) are queued on the session, never stepped from here.
  */
 export async function applyEffects(
@@ -49,15 +50,13 @@ export async function applyEffects(
         await applyTaskEffect(session, live, effect, actor);
         break;
       case 'timer.schedule':
-        await session.tx.timers.schedule({
-          caseId: live.row.id,
-          timerId: effect.timerId,
-          fireAt: effect.at,
-          purpose: effect.purpose,
+        session.changeTimer({
+          op: 'schedule',
+          timer: { caseId: live.row.id, timerId: effect.timerId, fireAt: effect.at, purpose: effect.purpose },
         });
         break;
       case 'timer.cancel':
-        await session.tx.timers.cancel(live.row.id, effect.timerId);
+        session.changeTimer({ op: 'cancel', caseId: live.row.id, timerId: effect.timerId });
         break;
       case 'sla.start':
       case 'sla.pause':

@@ -398,6 +398,10 @@ export interface TimerRow {
   fireAt: number;
   purpose: string;
 }
+/** One buffered timer write (timers.apply): a schedule or a cancel. */
+export type TimerChange =
+  | { op: 'schedule'; timer: Omit<TimerRow, 'id'> }
+  | { op: 'cancel'; caseId: string; timerId: string };
 export interface ClaimedTimer extends TimerRow {
   claim: string;
   /** The due time before the claim moved the row out of the due range. */
@@ -618,6 +622,11 @@ export interface Store {
     schedule(timer: Omit<TimerRow, 'id'>): Promise<TimerRow>;
     cancel(caseId: string, timerId: string): Promise<boolean>;
     cancelAllForCase(caseId: string): Promise<number>;
+    /**
+     * Carries out schedule / cancel `changes` with the same result as calling them one by one
+     * in order (the last change of a timer wins), in one statement on PostgreSQL.
+     */
+    apply(changes: readonly TimerChange[]): Promise<void>;
     listByCase(caseId: string): Promise<TimerRow[]>;
     /**
      * Claims up to `limit` timers with fireAt <= now, oldest first, by moving their fireAt to

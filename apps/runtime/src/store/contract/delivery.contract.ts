@@ -129,6 +129,33 @@ export function deliveryContract(current: () => Store): void {
       expect(await store.timers.nextDueAt()).toBeNull();
     });
 
+    it('applies buffered schedules and cancels as if one by one, the last change winning', async () => {
+      await store.timers.schedule({ caseId: 'k1', timerId: 'old', fireAt: T0 + 5, purpose: 'sla' });
+      await store.timers.schedule({ caseId: 'k1', timerId: 'moved', fireAt: T0 + 6, purpose: 'sla' });
+      await store.timers.apply([]);
+      await store.timers.apply([
+        { op: 'cancel', caseId: 'k1', timerId: 'old' },
+        { op: 'schedule', timer: { caseId: 'k1', timerId: 'new', fireAt: T0 + 30, purpose: 'wait' } },
+        { op: 'schedule', timer: { caseId: 'k1', timerId: 'gone', fireAt: T0 + 40, purpose: 'wait' } },
+        { op: 'cancel', caseId: 'k1', timerId: 'gone' },
+        { op: 'cancel', caseId: 'k1', timerId: 'back' },
+        { op: 'schedule', timer: { caseId: 'k1', timerId: 'back', fireAt: T0 + 20, purpose: 'sla' } },
+        { op: 'schedule', timer: { caseId: 'k1', timerId: 'moved', fireAt: T0 + 60, purpose: 'timer' } },
+        { op: 'cancel', caseId: 'k1', timerId: 'never-there' },
+      ]);
+      expect((await store.timers.listByCase('k1')).map((x) => [x.timerId, x.fireAt, x.purpose])).toEqual([
+        ['back', T0 + 20, 'sla'],
+        ['new', T0 + 30, 'wait'],
+        ['moved', T0 + 60, 'timer'],
+      ]);
+      // A moved timer is claimable again at its new time.
+      expect((await store.timers.claimDue(T0 + 60, 10, 1000)).map((x) => [x.timerId, x.dueAt])).toEqual([
+        ['back', T0 + 20],
+        ['new', T0 + 30],
+        ['moved', T0 + 60],
+      ]);
+    });
+
     it('claims due timers in due order and leases them out of the due range', async () => {
       for (const [id, at] of [
         ['c', 30],

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, getTableColumns, inArray, lt, lte, sql } from 'drizzle-orm';
 import { afterCursor, decodeCursor, pageLimit, toPage } from '../paging';
 import { byCreation, byDue, withoutColumn } from '../rows';
-import type { ClaimedOutbox, ClaimedTimer, Store, TimerRow } from '../store';
+import type { ClaimedOutbox, ClaimedTimer, Store, TimerChange, TimerRow } from '../store';
 import { first, type PgDbOf, pgConflict } from './pg-db';
 import { type PgClientOf, runNamed } from './pg-raw';
 import { idempotency, outbox, timers } from './schema';
@@ -21,6 +21,14 @@ const SCHEDULE_TIMER = [
   'on conflict ("id") do update set "fire_at" = excluded."fire_at", "due_at" = excluded."due_at",',
   '"purpose" = excluded."purpose", "claim" = null',
   'returning "id", "case_id" as "caseId", "timer_id" as "timerId", "fire_at"::float8 as "fireAt", "purpose"',
+].join(' ');
+const APPLY_TIMERS = [
+  'with del as (delete from "timers" where "id" = any($1::text[]))',
+  'insert into "timers" ("id", "case_id", "timer_id", "fire_at", "due_at", "purpose", "claim")',
+  'select e.id, e."caseId", e."timerId", e."fireAt", e."fireAt", e.purpose, null',
+  'from json_to_recordset($2::json) as e(id text, "caseId" text, "timerId" text, "fireAt" bigint, purpose text)',
+  'on conflict ("id") do update set "fire_at" = excluded."fire_at", "due_at" = excluded."due_at",',
+  '"purpose" = excluded."purpose", "claim" = null',
 ].join(' ');
 const retryable = inArray(outbox.status, ['pending', 'failed']);
 
@@ -137,6 +145,25 @@ export function pgDelivery(db: PgDbOf, client: PgClientOf): Pick<Store, 'outbox'
           `${caseId}:${timerId}`,
         ]);
         return (result.rowCount ?? 0) > 0;
+      },
+      async apply(changes) {
+        if (changes.length === 0) return;
+        // The last change per timer wins, so the deletes and the upserts touch disjoint ids
+        // and can run as one statement.
+        const last = new Map<string, TimerChange>();
+        for (const c of changes) {
+          const id =
+            c.op === 'schedule' ? `${c.timer.caseId}:${c.timer.timerId}` : `${c.caseId}:${c.timerId}`;
+          last.delete(id);
+          last.set(id, c);
+        }
+        const cancelled: string[] = [];
+        const scheduled: TimerRow[] = [];
+        for (const [id, c] of last) {
+          if (c.op === 'cancel') cancelled.push(id);
+          else scheduled.push({ id, ...c.timer });
+        }
+        await runNamed(client(), APPLY_TIMERS, [cancelled, JSON.stringify(scheduled)]);
       },
       async cancelAllForCase(caseId) {
         const result = await db().delete(timers).where(eq(timers.caseId, caseId));

@@ -139,6 +139,17 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
       async cancelAllForCase(caseId) {
         return deleteCaseTimers.run(caseId).changes;
       },
+      async apply(changes) {
+        // Each is a cached statement run synchronously: in order, no round trip to save.
+        for (const c of changes) {
+          if (c.op === 'schedule') {
+            const t = c.timer;
+            upsertTimer.run(t.fireAt, `${t.caseId}:${t.timerId}`, t.caseId, t.timerId, t.purpose, t.fireAt);
+          } else {
+            deleteTimer.run(`${c.caseId}:${c.timerId}`);
+          }
+        }
+      },
       async listByCase(caseId) {
         const rows = db
           .select({ ...timerColumns, dueAt: timers.dueAt })
