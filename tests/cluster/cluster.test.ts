@@ -176,8 +176,9 @@ describe.skipIf(!pg)('three runtime processes on one PostgreSQL database', () =>
 
     // Quiescence: every case closed by its timers and every outbox row delivered. Timers the
     // killed process had claimed wait for their 60 s lease to end before another process
-    // fires them, so allow that much after the kill plus the flow's own timers.
-    const deadline = Math.max(Date.now() + 30_000, killedAt + 90_000);
+    // fires them, and an outbox row whose attempt failed waits for its 35 s lease or its
+    // backoff, so allow that much after the kill and after the load.
+    const deadline = Math.max(Date.now() + 60_000, killedAt + 90_000);
     for (;;) {
       const { rows } = await cluster.sql.query(
         `select (select count(*) from cases where status = 'open')::int as open,
@@ -380,6 +381,11 @@ async function stuck(cluster: Cluster): Promise<string> {
     );
     lines.push(describeTimeline(timelines.get(c.id) ?? []));
   }
+  const outbox = await cluster.sql.query(
+    `select id, status, attempts, next_attempt_at::float8 as next, claim, last_error, created_at::float8 as created
+       from outbox where status <> 'delivered' limit 5`,
+  );
+  lines.push(`now ${Date.now()} undelivered outbox ${JSON.stringify(outbox.rows)}`);
   return lines.join('\n');
 }
 
