@@ -25,10 +25,14 @@ interface Props {
   problems: readonly Problem[];
   overlays?: Record<string, NodeOverlay>;
   readOnly?: boolean;
+  /** Nodes to fit in view when the canvas opens (default: the whole flow, or the start of a large one). */
+  focus?: readonly string[];
+  /** Hides the minimap (small embedded canvases). */
+  noMinimap?: boolean;
 }
 
 /** The flow canvas: renders the document, turns drags, connections and drops into commands. */
-export function Canvas({ problems, overlays, readOnly }: Props) {
+export function Canvas({ problems, overlays, readOnly, focus, noMinimap }: Props) {
   const store = useEditorStore();
   const doc = useEditor((s) => s.doc);
   const selection = useEditor((s) => s.selection);
@@ -40,10 +44,10 @@ export function Canvas({ problems, overlays, readOnly }: Props) {
   // Computed once: where the canvas looks when it opens (a large flow opens on its beginning).
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the document at mount counts
   const initialFit = useMemo(() => {
-    const nodes = initialViewNodes(doc);
+    const nodes = focus?.length ? [...focus] : initialViewNodes(doc);
     return {
       padding: 0.2,
-      maxZoom: 1.2,
+      maxZoom: focus?.length ? 1 : 1.2,
       nodes: nodes.length < doc.nodes.length ? nodes.map((id) => ({ id })) : undefined,
     };
   }, []);
@@ -186,12 +190,14 @@ export function Canvas({ problems, overlays, readOnly }: Props) {
       >
         <Background gap={16} />
         <Controls showInteractive={false} />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel="Minimap"
-          nodeClassName={(n) => `mini-${(n.data as CanvasNode['data']).node.type}`}
-        />
+        {!noMinimap && (
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel="Minimap"
+            nodeClassName={(n) => `mini-${(n.data as CanvasNode['data']).node.type}`}
+          />
+        )}
       </ReactFlow>
     </div>
   );

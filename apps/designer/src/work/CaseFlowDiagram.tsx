@@ -10,7 +10,7 @@ import { EditorProvider } from '../editor/EditorContext';
 import { createEditorStore } from '../editor/editor-store';
 import type { FlowDoc } from '../editor/flow-document';
 import { useResource } from '../hooks/useResource';
-import { caseOverlays } from './case-overlay';
+import { caseOverlays, focusNodes } from './case-overlay';
 import '../editor/editor.css';
 
 interface Props {
@@ -30,6 +30,9 @@ export default function CaseFlowDiagram({ caseId, activeNodes, timeline }: Props
     () => (flow.data ? createEditorStore(ensureLayout(flow.data.definition as FlowDoc)) : null),
     [flow.data],
   );
+  // Where the diagram opens: the current step; later moves keep the user's own pan and zoom.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the nodes active when the flow loads count
+  const focus = useMemo(() => (store ? focusNodes(store.getState().doc, activeNodes) : []), [store]);
   const overlays = useMemo(() => caseOverlays(activeNodes, timeline), [activeNodes, timeline]);
   if (flow.loading && !flow.data) return <Loading />;
   if (!store) return <ErrorBanner message={flow.error ?? 'The flow of this case could not be loaded.'} />;
@@ -38,7 +41,7 @@ export default function CaseFlowDiagram({ caseId, activeNodes, timeline }: Props
       <div className="canvas-wrap case-canvas">
         <EditorProvider store={store}>
           <ReactFlowProvider>
-            <Canvas problems={[]} overlays={overlays} readOnly />
+            <Canvas problems={[]} overlays={overlays} focus={focus} noMinimap readOnly />
           </ReactFlowProvider>
         </EditorProvider>
       </div>

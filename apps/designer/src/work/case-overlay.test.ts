@@ -1,6 +1,7 @@
 import type { TimelineEntry } from '@caseflow/schema';
 import { describe, expect, it } from 'vitest';
-import { caseOverlays } from './case-overlay';
+import type { FlowDoc } from '../editor/flow-document';
+import { caseOverlays, focusNodes } from './case-overlay';
 
 const entry = (seq: number, type: string, data: Record<string, unknown>): TimelineEntry => ({
   seq,
@@ -35,5 +36,26 @@ describe('caseOverlays', () => {
   it('shows a node entered again (a loop) as active, not visited', () => {
     const timeline = [entry(1, 'node.entered', { nodeId: 'fix' }), entry(2, 'node.left', { nodeId: 'fix' })];
     expect(caseOverlays(['fix'], timeline).fix).toEqual({ active: true, note: 'current' });
+  });
+});
+
+describe('focusNodes', () => {
+  const doc = {
+    nodes: ['start', 'a', 'b', 'c', 'end'].map((id) => ({ id, type: 'task' })),
+    edges: [
+      { from: 'start', to: 'a' },
+      { from: 'a', to: 'b' },
+      { from: 'b', to: 'c' },
+      { from: 'c', to: 'end' },
+    ],
+  } as unknown as FlowDoc;
+
+  it('opens on the active nodes with the nodes just before and after them', () => {
+    expect(focusNodes(doc, ['b']).sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('fits the whole flow (empty list) when nothing is active or the ids are unknown', () => {
+    expect(focusNodes(doc, [])).toEqual([]);
+    expect(focusNodes(doc, ['gone'])).toEqual([]);
   });
 });

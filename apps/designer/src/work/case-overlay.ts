@@ -1,5 +1,6 @@
 import type { TimelineEntry } from '@caseflow/schema';
 import type { NodeOverlay } from '../editor/canvas-graph';
+import { edgesOf, type FlowDoc } from '../editor/flow-document';
 
 /**
  * The overlays of a case's diagram: nodes the case waits in now are `active`; nodes the
@@ -20,4 +21,21 @@ export function caseOverlays(
   }
   for (const id of activeNodes) overlays[id] = { active: true, note: 'current' };
   return overlays;
+}
+
+/**
+ * The nodes the case diagram opens on: the active nodes and their direct neighbours, so the
+ * current step is readable at once instead of a whole flow shrunk to fit. An empty list (the
+ * case finished, or none of the ids exist) means "fit the whole flow". Pure.
+ */
+export function focusNodes(doc: FlowDoc, activeNodes: readonly string[]): string[] {
+  const ids = new Set(doc.nodes.map((n) => n.id));
+  const active = activeNodes.filter((id) => ids.has(id));
+  if (active.length === 0) return [];
+  const focus = new Set(active);
+  for (const e of edgesOf(doc)) {
+    if (active.includes(e.from)) focus.add(e.to);
+    if (active.includes(e.to)) focus.add(e.from);
+  }
+  return [...focus].filter((id) => ids.has(id));
 }
