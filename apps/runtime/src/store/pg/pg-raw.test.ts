@@ -14,7 +14,7 @@ const things = pgTable('raw_things', {
   id: text('id').primaryKey(),
   at: bigint('at_ms', { mode: 'number' }).notNull(),
   count: integer('count').notNull(),
-  data: json<Record<string, unknown>>('data'),
+  data: json('data').$type<Record<string, unknown>>(),
   note: text('note'),
 });
 type Thing = typeof things.$inferSelect;
