@@ -1,4 +1,4 @@
-import type { languages } from 'monaco-editor';
+import type { languages } from 'monaco-editor/esm/vs/editor/editor.api';
 
 /** FEEL keywords and built-in functions coloured and offered by the editor. */
 export const FEEL_KEYWORDS = [
