@@ -3,6 +3,7 @@ import { decodeCursor, pageLimit, toPage } from '../paging';
 import { containsPattern, definedOnly } from '../rows';
 import type { CustomerRow, Store, UserRow } from '../store';
 import { first, type PgDbOf, pgConflict } from './pg-db';
+import { type PgClientOf, PgRawTable } from './pg-raw';
 import { customers, groups, users } from './schema';
 
 /** Every user column except the password hash. */
@@ -17,7 +18,9 @@ const userColumns = {
 };
 
 /** users, groups and customers on PostgreSQL. */
-export function pgDirectory(db: PgDbOf): Pick<Store, 'users' | 'groups' | 'customers'> {
+export function pgDirectory(db: PgDbOf, client: PgClientOf): Pick<Store, 'users' | 'groups' | 'customers'> {
+  // users.get runs on every authenticated request: a named prepared statement.
+  const rawUsers = new PgRawTable<UserRow>(users, ['passwordHash']);
   const users$: Store['users'] = {
     async create(user) {
       const row = {
@@ -37,7 +40,7 @@ export function pgDirectory(db: PgDbOf): Pick<Store, 'users' | 'groups' | 'custo
       return rows[0]!;
     },
     async get(username) {
-      return first(await db().select(userColumns).from(users).where(eq(users.username, username)));
+      return rawUsers.get(client(), 'username = $1', [username]);
     },
     async getCredentials(username) {
       const row = first(await db().select().from(users).where(eq(users.username, username)));

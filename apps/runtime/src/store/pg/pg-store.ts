@@ -67,7 +67,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
 
   const store: Store = {
     dialect: 'postgres',
-    ...pgDirectory(db),
+    ...pgDirectory(db, client),
     ...pgFlows(db),
     ...pgCases(db, client),
     ...pgAudit(db, client),
