@@ -139,8 +139,75 @@ export interface PilotReport {
   }>;
 }
 
-/** GET /api/metrics: one row per group of `by`. */
-export type MetricsRow = Record<string, unknown>;
+/** A duration summary (ms) of the metrics API; null statistics when `count` is 0. */
+export interface Spread {
+  count: number;
+  avg: number | null;
+  p50: number | null;
+  p90: number | null;
+}
+
+/** The service metrics of one group of cases (GET /api/metrics). Rates are 0..1; csat and nps are scores. */
+export interface CaseMetrics {
+  cases: number;
+  resolved: number;
+  resolutionRate: number | null;
+  fcrCases: number;
+  fcr: number | null;
+  firstResponseMs: Spread;
+  firstResponseBusinessMs: Spread;
+  resolutionMs: Spread;
+  resolutionBusinessMs: Spread;
+  slaCompliance: number | null;
+  slaMet: number;
+  breaches: number;
+  escalations: number;
+  escalationsByTier: Record<string, number>;
+  tasksHandled: number;
+  ahtMs: Spread;
+  csat: number | null;
+  csatResponses: number;
+  nps: number | null;
+  npsResponses: number;
+  ces: number | null;
+  cesResponses: number;
+  surveys: number;
+  messages: number;
+}
+
+/** Per-agent work in the period. */
+export interface AgentMetrics {
+  agent: string;
+  tasksHandled: number;
+  ahtMs: number | null;
+  busyMs: number;
+  occupancy: number | null;
+}
+
+/** What GET /api/metrics?by= groups by. */
+export const METRIC_DIMENSIONS = [
+  'version',
+  'cohort',
+  'channel',
+  'tier',
+  'group',
+  'agent',
+  'catalogItem',
+] as const;
+export type MetricDimension = (typeof METRIC_DIMENSIONS)[number];
+
+/**
+ * GET /api/metrics: totals of the cases opened in the period, one item per group of `by`
+ * (each carries its dimension values as strings), per-agent work, and the period itself.
+ */
+export interface MetricsReport {
+  flow: string | null;
+  by: MetricDimension[];
+  total: CaseMetrics;
+  items: Array<CaseMetrics & Partial<Record<MetricDimension, string>>>;
+  agents: AgentMetrics[];
+  period: { from: string; to: string };
+}
 
 type Query = Record<string, string | number | undefined | null>;
 
@@ -316,6 +383,6 @@ export class Api {
     return this.request<User>('POST', '/users', body);
   }
   metrics(query: { flow?: string; from?: string; to?: string; by?: string }) {
-    return this.request<{ items: MetricsRow[] } | MetricsRow[]>('GET', '/metrics', undefined, query);
+    return this.request<MetricsReport>('GET', '/metrics', undefined, query);
   }
 }

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseMetrics, MetricsReport } from '../api/api';
+import { chartRows, groupLabel, headlines, median, percent } from './metrics-view';
+
+const none = { count: 0, avg: null, p50: null, p90: null };
+const metrics = (over: Partial<CaseMetrics> = {}): CaseMetrics => ({
+  cases: 0,
+  resolved: 0,
+  resolutionRate: null,
+  fcrCases: 0,
+  fcr: null,
+  firstResponseMs: none,
+  firstResponseBusinessMs: none,
+  resolutionMs: none,
+  resolutionBusinessMs: none,
+  slaCompliance: null,
+  slaMet: 0,
+  breaches: 0,
+  escalations: 0,
+  escalationsByTier: {},
+  tasksHandled: 0,
+  ahtMs: none,
+  csat: null,
+  csatResponses: 0,
+  nps: null,
+  npsResponses: 0,
+  ces: null,
+  cesResponses: 0,
+  surveys: 0,
+  messages: 0,
+  ...over,
+});
+const report = (over: Partial<MetricsReport>): MetricsReport => ({
+  flow: null,
+  by: [],
+  total: metrics(),
+  items: [],
+  agents: [],
+  period: { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' },
+  ...over,
+});
+
+describe('metrics view', () => {
+  it('formats rates and medians, with a dash where nothing was measured', () => {
+    expect(percent(0.834)).toBe('83%');
+    expect(percent(null)).toBe('—');
+    expect(median({ count: 3, avg: 4000, p50: 65_000, p90: 90_000 })).toBe('1m 05s');
+    expect(median(none)).toBe('—');
+  });
+
+  it('labels a group by its dimension values', () => {
+    expect(groupLabel({ version: '2', channel: 'web' }, ['version', 'channel'])).toBe('2 · web');
+    expect(groupLabel({}, ['tier'])).toBe('none');
+    expect(groupLabel({}, [])).toBe('all cases');
+  });
+
+  it('charts one row per group, rates as whole percents', () => {
+    const rows = chartRows(
+      report({
+        by: ['version'],
+        items: [
+          { ...metrics({ cases: 4, resolved: 3, resolutionRate: 0.75, slaCompliance: 0.5 }), version: '1' },
+          { ...metrics({ cases: 2, breaches: 1 }), version: '2' },
+        ],
+      }),
+    );
+    expect(rows.map((r) => [r.group, r.cases, r.resolution, r.sla, r.breaches])).toEqual([
+      ['1', 4, 75, 50, 0],
+      ['2', 2, null, null, 1],
+    ]);
+  });
+
+  it('charts the totals when the report is not grouped', () => {
+    const rows = chartRows(report({ total: metrics({ cases: 7 }), items: [{ ...metrics({ cases: 7 }) }] }));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ group: 'all cases', cases: 7 });
+  });
+
+  it('headlines the totals: cases, resolution, SLA compliance with met and breached', () => {
+    const h = headlines(
+      metrics({ cases: 10, resolved: 8, resolutionRate: 0.8, slaMet: 3, breaches: 1, slaCompliance: 0.75 }),
+    );
+    expect(h.find((x) => x.label === 'Cases')).toMatchObject({ value: '10', detail: '8 resolved' });
+    expect(h.find((x) => x.label === 'SLA compliance')).toMatchObject({
+      value: '75%',
+      detail: '3 met · 1 breached',
+    });
+  });
+});
