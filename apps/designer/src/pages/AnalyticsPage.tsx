@@ -40,7 +40,7 @@ export function AnalyticsPage() {
       <header className="page-header">
         <div>
           <h1>Analytics</h1>
-          {report && (
+          {report && !empty && (
             <p className="muted">
               Cases opened {formatDate(report.period.from)} – {formatDate(report.period.to)}
             </p>

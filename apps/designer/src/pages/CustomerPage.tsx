@@ -71,7 +71,7 @@ export function CustomerPage() {
           <section className="card" aria-labelledby="msg-h">
             <h2 id="msg-h">Messages ({c.messages.length})</h2>
             {c.messages.length === 0 && <p className="muted">No messages on any channel yet.</p>}
-            <ol className="timeline" hidden={c.messages.length === 0}>
+            <ol className="timeline">
               {c.messages.map((m) => (
                 <li key={m.id}>
                   <time dateTime={m.at}>{formatDate(m.at)}</time> <Badge value={m.channel} tone="info" />{' '}
@@ -88,7 +88,7 @@ export function CustomerPage() {
           <section className="card" aria-labelledby="ot-h">
             <h2 id="ot-h">Open tasks ({c.openTasks.length})</h2>
             {c.openTasks.length === 0 && <p className="muted">No open tasks.</p>}
-            <ul className="plain" hidden={c.openTasks.length === 0}>
+            <ul className="plain">
               {c.openTasks.map((t) => (
                 <li key={t.id}>
                   <Link to={`/cases/${t.caseId}`}>{t.title}</Link> <Badge value={t.status} />
@@ -115,7 +115,7 @@ export function CustomerPage() {
           <section className="card" aria-labelledby="sv-h">
             <h2 id="sv-h">Surveys</h2>
             {c.surveys.length === 0 && <p className="muted">No surveys sent.</p>}
-            <ul className="plain" hidden={c.surveys.length === 0}>
+            <ul className="plain">
               {c.surveys.map((s) => (
                 <li key={s.surveyId}>
                   <strong>{s.kind.toUpperCase()}</strong>{' '}
