@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkValues, coerce, initialValues, orderedFields } from './form-model';
+import { checkValues, coerce, initialValues, orderedFields, touchedErrors } from './form-model';
 
 const form = {
   properties: {
@@ -47,5 +47,13 @@ describe('checkValues', () => {
   });
   it('accepts valid values', () => {
     expect(checkValues(form, { email: 'a@b.co', amount: 5, reason: 'lost', urgent: true })).toEqual({});
+  });
+});
+
+describe('touchedErrors', () => {
+  it('keeps the errors of fields that have a value, drops untouched ones', () => {
+    const errors = { username: 'User name is required', contact: 'Where to reach you is required' };
+    expect(touchedErrors(errors, {})).toEqual({});
+    expect(touchedErrors(errors, { contact: '' })).toEqual({ contact: 'Where to reach you is required' });
   });
 });

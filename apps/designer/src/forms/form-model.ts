@@ -109,3 +109,14 @@ function safeTest(pattern: string, value: string): boolean {
     return true;
   }
 }
+
+/**
+ * The errors of the fields the user has touched (those with a key in `values`), so a preview
+ * does not open covered in "required" messages before anyone typed. Pure.
+ */
+export function touchedErrors(
+  errors: Record<string, string>,
+  values: Record<string, unknown>,
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).filter(([name]) => name in values));
+}

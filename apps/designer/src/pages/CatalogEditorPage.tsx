@@ -7,7 +7,7 @@ import { ITEM_ICONS, ItemIcon } from '../components/ItemIcon';
 import { ErrorBanner, Loading, StatusLine } from '../components/Status';
 import { FormBuilder } from '../forms/FormBuilder';
 import { FormView } from '../forms/FormView';
-import { checkValues, type FormInput } from '../forms/form-model';
+import { checkValues, type FormInput, touchedErrors } from '../forms/form-model';
 import { errorMessage, useResource } from '../hooks/useResource';
 
 const KEY = /^[a-z][a-z0-9-]*$/;
@@ -142,7 +142,12 @@ export function CatalogEditorPage() {
         </div>
         <div className="card preview">
           <h2>Live preview</h2>
-          <FormView form={form} values={preview} errors={checkValues(form, preview)} onChange={setPreview} />
+          <FormView
+            form={form}
+            values={preview}
+            errors={touchedErrors(checkValues(form, preview), preview)}
+            onChange={setPreview}
+          />
         </div>
       </form>
     </section>
