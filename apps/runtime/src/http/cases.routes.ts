@@ -1,12 +1,4 @@
-import {
-  Case,
-  CaseCreate,
-  CaseStatus,
-  Channel,
-  MessageCreate,
-  SignalDeliver,
-  TimelineEntry,
-} from '@caseflow/schema';
+import { Case, CaseCreate, CaseStatus, MessageCreate, SignalDeliver, TimelineEntry } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { actorOf } from '../auth/access';
@@ -37,23 +29,22 @@ const tags = ['cases'];
 const staffOrCustomer = requireRole('agent', 'customer');
 const staff = requireRole('agent');
 
-/** A case in a list: the row without tasks, SLAs and variables (`toCaseListItem` builds it). */
-export const CaseListItem = z.object({
-  id: z.string(),
-  flow: z.string(),
-  version: z.number().int(),
-  pilotId: z.string().nullable(),
-  cohort: z.enum(['pilot', 'control']).nullable(),
-  customerId: z.string().nullable(),
-  channel: Channel,
-  subject: z.string(),
-  priority: z.string(),
-  status: CaseStatus,
-  activeNodes: z.array(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  closedAt: z.string().nullable(),
-});
+/** A case in a list: the Case resource without tasks, SLAs, surveys and variables. */
+export const CaseListItem = Case.pick({
+  id: true,
+  flow: true,
+  version: true,
+  pilotId: true,
+  cohort: true,
+  customerId: true,
+  channel: true,
+  subject: true,
+  priority: true,
+  status: true,
+  activeNodes: true,
+  createdAt: true,
+  closedAt: true,
+}).extend({ updatedAt: z.string() });
 /** A case row as a list item (times as ISO strings). */
 export function toCaseListItem(c: CaseSummary): z.infer<typeof CaseListItem> {
   return {
