@@ -85,6 +85,19 @@ export class CaseSession {
     return live;
   }
 
+  /**
+   * Takes `row` (read by the caller inside this transaction) as the case, unless the session
+   * holds it already; answers the session's case either way.
+   */
+  async adopt(row: CaseRow): Promise<LiveCase> {
+    const known = this.#cases.get(row.id);
+    if (known) return known;
+    const compiled = await this.ctx.compiled.get(this.tx, row.flow, row.version);
+    const live: LiveCase = { row, compiled, loadedRevision: row.revision, dirty: false, timeline: [] };
+    this.#cases.set(row.id, live);
+    return live;
+  }
+
   /** Like load, 404 when the case does not exist. */
   async require(caseId: string): Promise<LiveCase> {
     const live = await this.load(caseId);

@@ -10,7 +10,10 @@ import type { Actor, CaseRecord } from './types';
 const APPROVAL_OUTCOMES = ['approve', 'reject'] as const;
 
 async function openTask(session: CaseSession, taskId: string): Promise<TaskRow> {
-  const task = await session.tx.tasks.get(taskId);
+  return checkOpen(await session.tx.tasks.get(taskId), taskId);
+}
+
+function checkOpen(task: TaskRow | null, taskId: string): TaskRow {
   if (!task) throw notFound('task', taskId);
   if (task.status !== 'open' && task.status !== 'claimed') {
     throw conflict(`task ${taskId} is ${task.status}`, { status: task.status });
@@ -20,16 +23,18 @@ async function openTask(session: CaseSession, taskId: string): Promise<TaskRow> 
 
 /**
  * The open task once its case is loaded into the session. On PostgreSQL (READ COMMITTED) the
- * task row and the case are read by two statements: a completion committed by another process
- * between them would leave the task "open" here but already done in the snapshot, and the
- * engine would answer 404 (unknown task). Reading the task again after the case makes the pair
- * consistent: a task closed meanwhile is a 409 like any other closed task; one closed after
- * both reads fails the revision check at commit and the retry answers 409.
+ * task row and the case must come from one snapshot: read by two statements, a completion
+ * committed by another process between them would leave the task "open" here but already
+ * done in the snapshot, and the engine would answer 404 (unknown task). tasks.getWithCase
+ * reads both in one statement: a task closed before it is a 409 like any other closed task;
+ * one closed after it fails the revision check at commit and the retry answers 409. (When the
+ * session already holds the case, this task read is the later one, as consistency needs.)
  */
 async function openTaskWithCase(session: CaseSession, taskId: string): Promise<TaskRow> {
-  const task = await openTask(session, taskId);
-  await session.require(task.caseId);
-  return openTask(session, taskId);
+  const both = await session.tx.tasks.getWithCase(taskId);
+  const task = checkOpen(both?.task ?? null, taskId);
+  await session.adopt(both!.case);
+  return task;
 }
 
 /** Assigns an open task to `user` (idempotent for the holder); 404 unknown, 409 held by another. */

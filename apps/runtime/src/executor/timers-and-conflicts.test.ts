@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../store/store';
+import type { CaseRow, Store } from '../store/store';
 import { createRuntime, moveClock } from './runtime';
 import { supportFlow, timerFlow } from './test-support/flows';
 import { type RuntimeFixture, runtimeFixture } from './test-support/runtime-fixture';
@@ -138,17 +138,29 @@ describe('optimistic concurrency', () => {
    */
   function racingStore(store: Store, times: number): Store & { races: number } {
     const state = { races: 0 };
+    // A concurrent writer commits right after each read of the case (alone, or with a task).
+    const race = async (row: CaseRow | null | undefined, tx: Store) => {
+      if (row && state.races < times) {
+        state.races++;
+        await tx.cases.update(row.id, row.revision, { updatedAt: row.updatedAt });
+      }
+    };
     const wrapTx = (tx: Store): Store => ({
       ...tx,
       cases: {
         ...tx.cases,
         async get(id) {
           const row = await tx.cases.get(id);
-          if (row && state.races < times) {
-            state.races++;
-            await tx.cases.update(id, row.revision, { updatedAt: row.updatedAt });
-          }
+          await race(row, tx);
           return row;
+        },
+      },
+      tasks: {
+        ...tx.tasks,
+        async getWithCase(id) {
+          const both = await tx.tasks.getWithCase(id);
+          await race(both?.case, tx);
+          return both;
         },
       },
     });

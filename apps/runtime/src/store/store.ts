@@ -1,4 +1,5 @@
 import type { CatalogItem, Channel, Cohort, Priority, Problem, Role, SurveyKind } from '@caseflow/schema';
+import type { AnalyticsSummary, SummaryPeriod, SummaryQuery } from './analytics-summary';
 
 /*
  * The one storage interface of the runtime. Two sides implement it: SQLite (better-sqlite3,
@@ -537,6 +538,11 @@ export interface Store {
     insert(task: NewTask): Promise<TaskRow>;
     get(id: string): Promise<TaskRow | null>;
     getByKey(caseId: string, taskKey: string): Promise<TaskRow | null>;
+    /**
+     * The task and its case read together (one statement on PostgreSQL, so both rows come
+     * from the same snapshot), or null when the task does not exist.
+     */
+    getWithCase(id: string): Promise<{ task: TaskRow; case: CaseRow } | null>;
     /** Queue order: oldest first. */
     list(query?: TaskQuery): Promise<Page<TaskRow>>;
     listByCase(caseId: string): Promise<TaskRow[]>;
@@ -579,6 +585,10 @@ export interface Store {
     taskFacts(query: CaseScan): Promise<TaskFactRow[]>;
     /** Answered surveys of the scanned cases. */
     surveyFacts(query: CaseScan): Promise<SurveyFactRow[]>;
+    /** The metrics figures of the scanned cases aggregated in the database, per group of `by`. */
+    summary(query: SummaryQuery, period: SummaryPeriod): Promise<AnalyticsSummary>;
+    /** The distinct flow versions of the scanned cases. */
+    versions(query: CaseScan): Promise<Array<{ flow: string; version: number }>>;
   };
 
   messages: {

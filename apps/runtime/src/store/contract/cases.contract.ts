@@ -162,6 +162,17 @@ export function casesContract(current: () => Store): void {
       expect(await store.tasks.listByCases([])).toEqual([]);
     });
 
+    it('reads a task together with its case', async () => {
+      const snapshot = { value: { b: 'x', a: 'y' }, context: { n: 1 } };
+      await store.cases.insert(caseRow('k9', { snapshot, variables: { z: 1, a: 2 } }));
+      await store.tasks.insert(taskRow('t9', 'k9', { form: { z: 1, a: 2 }, dueAt: T0 + 9 }));
+      const both = await store.tasks.getWithCase('t9');
+      expect(both).toEqual({ task: await store.tasks.get('t9'), case: await store.cases.get('k9') });
+      expect(JSON.stringify(both!.case.snapshot)).toBe(JSON.stringify(snapshot));
+      expect(Object.keys(both!.task.form as object)).toEqual(['z', 'a']);
+      expect(await store.tasks.getWithCase('nope')).toBeNull();
+    });
+
     it('updates a task patch', async () => {
       await store.tasks.insert(taskRow('a', 'k1'));
       const done = await store.tasks.update('a', {

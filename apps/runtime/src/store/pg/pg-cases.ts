@@ -5,7 +5,7 @@ import { withoutColumn } from '../rows';
 import type { CaseRow, SlaRow, Store, SurveyRow, TaskRow } from '../store';
 import { pgCaseCommit } from './pg-case-commit';
 import { first, type PgDbOf, pgConflict } from './pg-db';
-import { type PgClientOf, PgRawTable } from './pg-raw';
+import { type PgClientOf, PgRawTable, runNamed } from './pg-raw';
 import { cases, slas, surveys, tasks } from './schema';
 
 /** Every case column but the timeline counter (internal to timeline appends). */
@@ -26,6 +26,10 @@ export function pgCases(db: PgDbOf, client: PgClientOf): Pick<Store, 'cases' | '
     new PgRawTable<SlaRow>(slas),
     new PgRawTable<SurveyRow>(surveys),
   );
+  const taskWithCase = [
+    `select ${rawTasks.jsonObject('t')} as "task", ${rawCases.jsonObject('c')} as "case"`,
+    'from "tasks" t join "cases" c on c.id = t.case_id where t.id = $1',
+  ].join(' ');
   return {
     cases: {
       async insert(row) {
@@ -94,6 +98,10 @@ export function pgCases(db: PgDbOf, client: PgClientOf): Pick<Store, 'cases' | '
       },
       async getByKey(caseId, taskKey) {
         return rawTasks.get(client(), 'case_id = $1 and task_key = $2', [caseId, taskKey]);
+      },
+      async getWithCase(id) {
+        const result = await runNamed<{ task: TaskRow; case: CaseRow }>(client(), taskWithCase, [id]);
+        return result.rows[0] ?? null;
       },
       async list(query = {}) {
         const limit = pageLimit(query);

@@ -80,6 +80,12 @@ export function sqliteCases(db: SqliteDb): Pick<Store, 'tasks'> & {
       async getByKey(caseId, taskKey) {
         return rawTasks.get('case_id = ? and task_key = ?', caseId, taskKey);
       },
+      async getWithCase(id) {
+        // Two cached statements run back to back on the one connection: one snapshot.
+        const task = rawTasks.get('id = ?', id);
+        const row = task ? rawCases.get('id = ?', task.caseId) : null;
+        return task && row ? { task, case: row } : null;
+      },
       async list(query = {}) {
         const limit = pageLimit(query);
         const cursor = decodeCursor(query.cursor);
