@@ -127,6 +127,43 @@ export function analyticsContract(current: () => Store): void {
         ]);
         expect(await store.analytics.surveyFacts({ flow: 'other' })).toEqual([]);
       });
+
+      it('aggregates the metrics figures per group in the database (summary) and lists the versions', async () => {
+        const s = await store.analytics.summary(
+          { scan: { flow: 'refund' }, by: ['channel'] },
+          { to: T0 + 10_000 },
+        );
+        expect(s.cases).toEqual([
+          { key: ['email'], cases: 1, resolved: 1, fcrCases: 0, firstCreatedAt: T0, order: 1 },
+          { key: ['chat'], cases: 1, resolved: 0, fcrCases: 0, firstCreatedAt: T0 + 20, order: 2 },
+        ]);
+        expect(s.messages).toEqual([{ key: ['email'], messages: 3, responses: 2 }]);
+        const one = (value: number) => ({ count: 1, sum: value, min: value, picks: [{ rank: 1, value }] });
+        expect([...s.durations].sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
+          { key: ['email'], kind: 'a', ...one(1000) },
+          { key: ['email'], kind: 'f', ...one(1000) },
+          { key: ['email'], kind: 'r', ...one(5000) },
+        ]);
+        expect(s.slas).toEqual([{ key: ['email'], id: 'resolve', met: 1, breached: 0 }]);
+        expect(s.escalations).toEqual([{ key: ['email'], tier: 'L1', count: 1 }]);
+        expect(s.handled).toEqual([{ key: ['email'], count: 1 }]);
+        expect(s.surveys).toEqual([
+          { key: ['email'], kind: 'csat', count: 1, satisfied: 1, promoters: 0, detractors: 1, sum: 4 },
+        ]);
+        // eve held a1.t2 from its latest claim (T0 + 3000) to completion (T0 + 4000).
+        expect(s.agents).toEqual([
+          { agent: 'eve', handled: 1, handlingSum: 1000, handlingCount: 1, busyMs: 1000 },
+        ]);
+        expect(s.period).toEqual({ from: T0, to: T0 + 10_000 });
+        const empty = await store.analytics.summary({ scan: { flow: 'none' }, by: [] }, { to: T0 });
+        expect(empty.cases).toEqual([]);
+        expect(empty.agents).toEqual([]);
+        const versions = await store.analytics.versions({});
+        expect(versions.sort((a, b) => a.flow.localeCompare(b.flow))).toEqual([
+          { flow: 'other', version: 2 },
+          { flow: 'refund', version: 1 },
+        ]);
+      });
     });
   });
 }

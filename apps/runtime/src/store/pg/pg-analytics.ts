@@ -1,29 +1,41 @@
 import { sql } from 'drizzle-orm';
-import { type AnalyticsDialect, analyticsStatements } from '../analytics-sql';
+import { analyticsStatements } from '../analytics-sql';
+import { runSummary, runSummaryVersions } from '../analytics-summary-run';
+import type { Statement, SummaryDialect } from '../analytics-summary-sql';
 import type { CaseFactRow, CaseScan, SlaFactRow, Store, SurveyFactRow, TaskFactRow } from '../store';
 import type { PgDbOf } from './pg-db';
 
-const postgres: AnalyticsDialect = {
+const postgres: SummaryDialect = {
   param: (n) => `$${n}`,
   jsonText: (column, field) => `(${column}->>'${field}')`,
   // bigint and count(*) come back from pg as strings; float8 comes back as a JS number.
   num: (expr) => `(${expr})::float8`,
+  greatest: (a, b) => `greatest(${a}, ${b})`,
+  least: (a, b) => `least(${a}, ${b})`,
+  ceil: (x) => `ceil(${x})`,
+  // A float8 literal: 0.9 alone is numeric, and numeric * n rounds differently from JS.
+  float: (q) => `(${q})::float8`,
 };
 
 /** Store.analytics on PostgreSQL: the shared statements through the pool or the open transaction. */
 export function pgAnalytics(db: PgDbOf): Pick<Store, 'analytics'> {
-  const run = async <T>(pick: 'caseFacts' | 'slaFacts' | 'taskFacts' | 'surveyFacts', q: CaseScan) => {
-    const st = analyticsStatements(postgres, q);
-    // Rebuilt as a drizzle SQL (text chunks around bound values) so that it runs on the pool
-    // or on the caller's transaction alike.
-    const chunks = st[pick].split(/\$(\d+)/);
+  // Rebuilt as a drizzle SQL (text chunks around bound values) so that it runs on the pool or
+  // on the caller's transaction alike.
+  const all = async (st: Statement) => {
+    const chunks = st.text.split(/\$(\d+)/);
     const query = sql.join(
       chunks.map((chunk, i) => (i % 2 === 0 ? sql.raw(chunk) : sql`${st.params[Number(chunk) - 1]}`)),
     );
-    return (await db().execute(query)).rows as T[];
+    return (await db().execute(query)).rows as Array<Record<string, unknown>>;
+  };
+  const run = async <T>(pick: 'caseFacts' | 'slaFacts' | 'taskFacts' | 'surveyFacts', q: CaseScan) => {
+    const st = analyticsStatements(postgres, q);
+    return (await all({ text: st[pick], params: st.params })) as T[];
   };
   return {
     analytics: {
+      summary: (q, period) => runSummary(postgres, all, q, period),
+      versions: (scan) => runSummaryVersions(postgres, all, scan),
       caseFacts: (q) => run<CaseFactRow>('caseFacts', q),
       slaFacts: (q) => run<SlaFactRow>('slaFacts', q),
       taskFacts: (q) => run<TaskFactRow>('taskFacts', q),

@@ -1,11 +1,18 @@
-import { type AnalyticsDialect, analyticsStatements } from '../analytics-sql';
+import { analyticsStatements } from '../analytics-sql';
+import { runSummary, runSummaryVersions } from '../analytics-summary-run';
+import type { SummaryDialect } from '../analytics-summary-sql';
 import type { CaseFactRow, SlaFactRow, Store, SurveyFactRow, TaskFactRow } from '../store';
 import type { SqliteDb } from './sqlite-db';
 
-const sqlite: AnalyticsDialect = {
+const sqlite: SummaryDialect = {
   param: () => '?',
   jsonText: (column, field) => `json_extract(${column}, '$.${field}')`,
   num: (expr) => expr,
+  greatest: (a, b) => `max(${a}, ${b})`,
+  least: (a, b) => `min(${a}, ${b})`,
+  // No ceil() without the math extension: truncate, and add one when something was cut off.
+  ceil: (x) => `(cast(${x} as integer) + (${x} > cast(${x} as integer)))`,
+  float: (q) => (Number.isInteger(q) ? `${q}.0` : String(q)),
 };
 
 /** Store.analytics on SQLite: the shared statements, run as prepared raw statements. */
@@ -29,8 +36,12 @@ export function sqliteAnalytics(db: SqliteDb): Pick<Store, 'analytics'> {
     }
     return out;
   };
+  const all = async (st: { text: string; params: unknown[] }) =>
+    db.$client.prepare(st.text).all(...st.params) as Array<Record<string, unknown>>;
   return {
     analytics: {
+      summary: (q, period) => runSummary(sqlite, all, q, period),
+      versions: (scan) => runSummaryVersions(sqlite, all, scan),
       async caseFacts(q) {
         return run<CaseFactRow>('caseFacts', q);
       },
