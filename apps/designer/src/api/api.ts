@@ -31,13 +31,15 @@ export interface Page<T> {
 export interface FlowSummary {
   key: string;
   name: string;
-  kind?: string;
-  draft?: { valid?: boolean; updatedAt?: string; problems?: number } | null;
-  hasDraft?: boolean;
-  versions?: number | number[];
-  activeVersion?: number | null;
-  pilots?: Pilot[];
-  updatedAt?: string;
+  kind: string;
+  /** The draft's validation state (errors block publishing; warnings do not). */
+  draft: { valid: boolean; errors: number; warnings: number; updatedAt: string };
+  /** Published version numbers. */
+  versions: number[];
+  latestVersion: number | null;
+  activeVersion: number | null;
+  pilots: Pilot[];
+  updatedBy: string | null;
 }
 
 /** A case as list endpoints answer it: the case without its tasks, SLAs, surveys and variables. */

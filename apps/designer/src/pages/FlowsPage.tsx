@@ -1,12 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../auth/session';
-import { ErrorBanner, Loading } from '../components/Status';
+import { formatDate } from '../components/format';
+import { Badge, ErrorBanner, Loading } from '../components/Status';
 import { useResource } from '../hooks/useResource';
 
 const KEY = /^[a-z][a-z0-9-]*$/;
 
-/** Flow list for owners: key, name, versions, active version; create a new flow by key. */
+/** Flow list for owners: key, name, draft state, versions, active version, running pilots; create a new flow by key. */
 export function FlowsPage() {
   const flows = useResource(() => api.listFlows(), []);
   const navigate = useNavigate();
@@ -45,8 +46,10 @@ export function FlowsPage() {
             <tr>
               <th scope="col">Flow</th>
               <th scope="col">Key</th>
+              <th scope="col">Draft</th>
               <th scope="col">Versions</th>
               <th scope="col">Active</th>
+              <th scope="col">Pilots</th>
               <th scope="col">Actions</th>
             </tr>
           </thead>
@@ -59,8 +62,40 @@ export function FlowsPage() {
                 <td>
                   <code>{f.key}</code>
                 </td>
-                <td>{Array.isArray(f.versions) ? f.versions.length : (f.versions ?? 0)}</td>
+                <td>
+                  {f.draft.valid ? (
+                    <Badge value="valid" tone="ok" />
+                  ) : (
+                    <Badge
+                      value={`${f.draft.errors} ${f.draft.errors === 1 ? 'error' : 'errors'}`}
+                      tone="error"
+                    />
+                  )}{' '}
+                  {f.draft.warnings > 0 && (
+                    <Badge
+                      value={`${f.draft.warnings} ${f.draft.warnings === 1 ? 'warning' : 'warnings'}`}
+                      tone="warning"
+                    />
+                  )}
+                  <small className="muted">
+                    {' '}
+                    saved {formatDate(f.draft.updatedAt)}
+                    {f.updatedBy && ` by ${f.updatedBy}`}
+                  </small>
+                </td>
+                <td>{f.versions.length}</td>
                 <td>{f.activeVersion ? `v${f.activeVersion}` : '—'}</td>
+                <td>
+                  {f.pilots.filter((p) => p.status === 'active').length === 0 ? (
+                    <span className="muted">none</span>
+                  ) : (
+                    f.pilots
+                      .filter((p) => p.status === 'active')
+                      .map((p) => (
+                        <Badge key={p.id} value={`v${p.version} at ${p.percentage}%`} tone="info" />
+                      ))
+                  )}
+                </td>
                 <td className="actions">
                   <Link className="btn btn-small" to={`/flows/${f.key}`}>
                     Edit
@@ -73,7 +108,7 @@ export function FlowsPage() {
             ))}
             {flows.data?.items.length === 0 && (
               <tr>
-                <td colSpan={5} className="muted">
+                <td colSpan={7} className="muted">
                   No flows yet: create one above.
                 </td>
               </tr>

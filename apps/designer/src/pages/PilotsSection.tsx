@@ -44,8 +44,8 @@ export function PilotsSection() {
               <td>{f.name}</td>
               <td>{f.activeVersion ? `v${f.activeVersion}` : '—'}</td>
               <td>
-                {(f.pilots ?? []).length === 0 && <span className="muted">none</span>}
-                {(f.pilots ?? []).map((p) => (
+                {f.pilots.length === 0 && <span className="muted">none</span>}
+                {f.pilots.map((p) => (
                   <div key={p.id} className="btn-row">
                     <span>
                       v{p.version} · {p.percentage}%
@@ -127,7 +127,7 @@ function StartPilot({
   flow: FlowSummary;
   onStart(body: { version: number; percentage: number; note: string }): void;
 }) {
-  const versions = Array.isArray(flow.versions) ? flow.versions : [];
+  const versions = flow.versions;
   const [version, setVersion] = useState<number | ''>('');
   const [percentage, setPercentage] = useState(10);
   const [note, setNote] = useState('');
