@@ -3,8 +3,7 @@ import type { FlowSummary, PilotReport } from '../api/api';
 import { api } from '../auth/session';
 import { ErrorBanner, StatusLine } from '../components/Status';
 import { errorMessage, useResource } from '../hooks/useResource';
-
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
+import { PilotReportView } from './PilotReportView';
 
 /** Admin: active versions and pilots per flow; start, promote or stop a pilot and read its report. */
 export function PilotsSection() {
@@ -87,35 +86,7 @@ export function PilotsSection() {
           ))}
         </tbody>
       </table>
-      {report && (
-        <section aria-label="Pilot report">
-          <h3>
-            Pilot v{report.pilot.version} of {report.pilot.flow} against control
-          </h3>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Metric</th>
-                <th scope="col">Pilot</th>
-                <th scope="col">Control</th>
-                <th scope="col">Difference</th>
-                <th scope="col">Beyond noise?</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.comparison.map((c) => (
-                <tr key={c.metric}>
-                  <td>{c.metric}</td>
-                  <td>{pct(c.pilot)}</td>
-                  <td>{pct(c.control)}</td>
-                  <td>{pct(c.difference)}</td>
-                  <td>{c.significant ? 'yes (95%)' : 'no'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      )}
+      {report && <PilotReportView report={report} />}
     </section>
   );
 }

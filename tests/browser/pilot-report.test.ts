@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
+import { launchChromium, screenshot, watchConsole } from './chromium';
+
+/**
+ * A pilot run from the admin page, on the built runtime with the demo data:
+ *
+ *   olivia publishes v2 of password-reset (API) → admin starts a 50 % pilot of v2 on /admin
+ *   → cases are opened for 24 customers (API) → admin opens the pilot report: both cohorts with
+ *   their case counts, the comparison and a recommendation
+ *   → olivia turns on the heat map in the flow editor: the visited nodes carry count badges.
+ */
+
+const DESIGNER = join(import.meta.dirname, '..', '..', 'apps', 'designer');
+const FLOW = 'password-reset';
+const CUSTOMERS = 24;
+
+function ensureDesignerBuilt(): void {
+  if (existsSync(join(DESIGNER, 'dist', 'index.html'))) return;
+  const r = spawnSync('npx', ['vite', 'build'], { cwd: DESIGNER, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('could not build apps/designer');
+}
+
+describe('pilot report and heat map in the browser', () => {
+  let rt: RuntimeProcess;
+  let browser: Browser;
+  const consoles: string[][] = [];
+  beforeAll(async () => {
+    ensureDesignerBuilt();
+    rt = await startRuntime();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await rt?.stop();
+  });
+
+  const ok = async (method: string, path: string, as: string, body?: unknown) => {
+    const res = await rt.api(method, path, { as, body });
+    expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+    return res.body;
+  };
+
+  async function signIn(user: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    consoles.push(watchConsole(page));
+    await page.goto(`${rt.url}/login`);
+    await page.getByLabel('Username').fill(user);
+    await page.getByLabel('Password').fill('demo1234');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    return page;
+  }
+
+  it('an admin starts a pilot of v2 and reads its report; the owner sees the heat map', async () => {
+    const v1 = await ok('GET', `/api/flows/${FLOW}/versions/1`, 'olivia');
+    await ok('PUT', `/api/flows/${FLOW}`, 'olivia', {
+      definition: { ...v1.definition, name: `${v1.definition.name} (v2)` },
+    });
+    expect((await ok('POST', `/api/flows/${FLOW}/publish`, 'olivia', { note: 'pilot me' })).version).toBe(2);
+
+    const admin = await signIn('admin');
+    await admin.goto(`${rt.url}/admin`);
+    const start = admin.getByRole('form', { name: `Start a pilot of ${FLOW}` });
+    await start.getByLabel('Version').selectOption('2');
+    await start.getByLabel('Percent').fill('50');
+    await start.getByLabel('Note').fill('shorter script');
+    await start.getByRole('button', { name: 'Start pilot' }).click();
+    await expect.poll(() => admin.getByText(`Pilot of ${FLOW} started.`).count()).toBe(1);
+    await screenshot(admin, 'pilot-started');
+
+    for (let i = 0; i < CUSTOMERS; i++) {
+      const id = `p${String(i).padStart(2, '0')}`;
+      await ok('POST', '/api/customers', 'admin', { id, name: `Pilot customer ${i}`, segment: 'standard' });
+      for (let k = 0; k < 2; k++) {
+        await ok('POST', '/api/cases', 'lena', {
+          flow: FLOW,
+          customerId: id,
+          channel: 'email',
+          subject: `reset ${i}.${k}`,
+        });
+      }
+    }
+    const cases = (await ok('GET', `/api/cases?flow=${FLOW}&limit=200`, 'admin')).items as Array<{
+      cohort: string | null;
+    }>;
+    const pilotCases = cases.filter((c) => c.cohort === 'pilot').length;
+    const controlCases = cases.filter((c) => c.cohort === 'control').length;
+    expect(pilotCases).toBeGreaterThan(0);
+    expect(controlCases).toBeGreaterThan(0);
+
+    await admin.reload();
+    await admin
+      .getByRole('button', { name: /^Report/ })
+      .first()
+      .click();
+    const report = admin.getByRole('region', { name: 'Pilot report' });
+    await report.waitFor();
+    await expect.poll(() => report.getByText(`Pilot: ${pilotCases} cases`).count()).toBe(1);
+    await expect.poll(() => report.getByText(`Control: ${controlCases} cases`).count()).toBe(1);
+    expect(await report.getByRole('row').count()).toBeGreaterThan(3);
+    await expect.poll(() => report.getByText(/^Recommendation: (promote|keep running|stop)/).count()).toBe(1);
+    await screenshot(admin, 'pilot-report');
+
+    const olivia = await signIn('olivia');
+    await olivia.goto(`${rt.url}/flows/${FLOW}`);
+    await olivia.getByRole('button', { name: 'Heat map' }).click();
+    await expect.poll(() => olivia.locator('.fnode.has-heat .fnode-note').count()).toBeGreaterThan(0);
+    const badges = await olivia.locator('.fnode.has-heat .fnode-note').allTextContents();
+    expect(badges.some((b) => /^\d+×/.test(b))).toBe(true);
+    await screenshot(olivia, 'flow-heat-map');
+
+    expect(consoles.flat()).toEqual([]);
+  }, 180_000);
+});
