@@ -12,7 +12,8 @@ import { launchChromium, screenshot, watchConsole } from './chromium';
  *   olivia publishes v2 of password-reset (API) → admin starts a 50 % pilot of v2 on /admin
  *   → cases are opened for 24 customers (API) → admin opens the pilot report: both cohorts with
  *   their case counts, the comparison and a recommendation
- *   → olivia turns on the heat map in the flow editor: the visited nodes carry count badges.
+ *   → olivia turns on the heat map in the flow editor: the visited nodes carry count badges, the
+ *   active v1 counting the control cases and v2 (picked in the version switch) the pilot's.
  */
 
 const DESIGNER = join(import.meta.dirname, '..', '..', 'apps', 'designer');
@@ -113,7 +114,14 @@ describe('pilot report and heat map in the browser', () => {
     await expect.poll(() => olivia.locator('.fnode.has-heat .fnode-note').count()).toBeGreaterThan(0);
     const badges = await olivia.locator('.fnode.has-heat .fnode-note').allTextContents();
     expect(badges.some((b) => /^\d+×/.test(b))).toBe(true);
+    // The active version (v1) ran the control cohort; v2 ran the pilot's cases.
+    const startBadge = olivia.locator('.fnode-start .fnode-note');
+    await expect.poll(() => startBadge.textContent()).toBe(`${controlCases}×`);
     await screenshot(olivia, 'flow-heat-map');
+    await olivia.getByLabel('Heat map version').selectOption('2');
+    await expect.poll(() => startBadge.textContent()).toBe(`${pilotCases}×`);
+    await expect.poll(() => olivia.getByText('Heat map of v2', { exact: false }).count()).toBe(1);
+    await screenshot(olivia, 'flow-heat-map-v2');
 
     expect(consoles.flat()).toEqual([]);
   }, 180_000);

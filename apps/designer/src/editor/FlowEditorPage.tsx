@@ -18,7 +18,7 @@ import { EditorProvider, useEditor, useEditorStore } from './EditorContext';
 import { createEditorStore, isDirty } from './editor-store';
 import { emptyFlow, type FlowDoc } from './flow-document';
 import { downloadText, flowToJson, parseFlowJson } from './flow-io';
-import { heatOverlays } from './heat-overlay';
+import { type HeatRow, heatOverlays } from './heat-overlay';
 import { Palette } from './Palette';
 import { ProblemsList } from './ProblemsList';
 import { PropertiesPanel } from './properties/PropertiesPanel';
@@ -96,6 +96,9 @@ function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) {
   const [note, setNote] = useState('');
   const [overlays, setOverlays] = useState<Record<string, NodeOverlay> | undefined>();
   const [heat, setHeat] = useState<Record<string, NodeOverlay> | null>(null);
+  /** The version the heat map shows and the published versions it can switch between. */
+  const [heatVersion, setHeatVersion] = useState<number | null>(null);
+  const [heatVersions, setHeatVersions] = useState<number[]>([]);
   const pasteCount = useRef(0);
   const canvasBox = useRef<HTMLDivElement>(null);
 
@@ -181,20 +184,33 @@ function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) {
     }
   }
 
-  async function toggleHeat() {
-    if (heat) return setHeat(null);
+  /** Loads the heat map of `version` (default: the runtime's choice, the active version). */
+  async function loadHeat(version?: number) {
     try {
-      const answer = await api.heatmap(flowKey);
+      const [answer, versions] = await Promise.all([
+        api.heatmap(flowKey, version) as Promise<{ version?: number | null; nodes: HeatRow[] }>,
+        // The switch is a convenience: without the version list the map still shows.
+        heatVersions.length ? Promise.resolve(null) : api.listVersions(flowKey).catch(() => null),
+      ]);
+      if (versions) setHeatVersions(versions.items.map((v) => v.version).sort((a, b) => a - b));
       const o = heatOverlays(answer.nodes);
+      const shown = answer.version ?? version ?? null;
       setHeat(o);
+      setHeatVersion(shown);
+      const of = shown === null ? 'all versions' : `v${shown}`;
       setStatus(
         Object.keys(o).length
-          ? 'Heat map of all versions: visits, average time, SLA breaches.'
-          : 'No case has run this flow yet.',
+          ? `Heat map of ${of}: visits, average time, SLA breaches.`
+          : `No case has run ${of} of this flow yet.`,
       );
     } catch (e) {
       setError(errorMessage(e));
     }
+  }
+
+  async function toggleHeat() {
+    if (heat) return setHeat(null);
+    await loadHeat();
   }
 
   function importJson(text: string) {
@@ -336,6 +352,18 @@ function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) {
       <div className="editor-messages">
         <ErrorBanner message={error} />
         <StatusLine message={status} />
+        {heat !== null && heatVersions.length > 1 && (
+          <label className="heat-version">
+            Heat map version{' '}
+            <select value={heatVersion ?? ''} onChange={(e) => void loadHeat(Number(e.target.value))}>
+              {heatVersions.map((v) => (
+                <option key={v} value={v}>
+                  v{v}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       <div className="editor-body">
         <Palette onAdd={addInView} />
