@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseRow, T0, taskRow } from '../store/contract/fixtures';
+import { openPgStore } from '../store/pg/pg-store';
 import { openSqliteStore } from '../store/sqlite/sqlite-store';
 import type { Store } from '../store/store';
 import { factsReport, metricsReport } from './metrics-report';
@@ -10,8 +13,40 @@ import { factsReport, metricsReport } from './metrics-report';
 /*
  * The two ways to answer GET /api/metrics agree: the database's aggregate (Store.analytics.summary,
  * taken for round-the-clock flows grouped by case columns) and the reduction of the fact rows in
- * JS, over a varied set of cases on a real SQLite store.
+ * JS, over a varied set of cases on a real SQLite store, and on PostgreSQL when a server answers.
  */
+
+const ADMIN_URL = process.env.CASEFLOW_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function admin(sql: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query(sql);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** A fresh store of `backend` and how to drop it; null when PostgreSQL does not answer. */
+async function freshStore(
+  backend: 'sqlite' | 'postgres',
+): Promise<{ store: Store; drop(): Promise<void> } | null> {
+  if (backend === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'caseflow-metrics-'));
+    const store = await openSqliteStore({ file: join(dir, 'metrics.db') });
+    return { store, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `caseflow_metrics_${randomBytes(6).toString('hex')}`;
+  if (!(await admin(`create database ${name}`))) return null;
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const store = await openPgStore({ url: url.toString() });
+  return { store, drop: async () => void (await admin(`drop database if exists ${name} with (force)`)) };
+}
 
 const CHANNELS = ['email', 'chat', 'phone', 'web'] as const;
 const AGENTS = ['ann', 'bob', 'cem'];
@@ -122,21 +157,30 @@ function summaryOnly(store: Store): Store {
   } as Store;
 }
 
-describe('metricsReport', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'caseflow-metrics-'));
+const pgUp = await admin('select 1');
+
+describe.each([
+  { backend: 'sqlite' as const, skip: false },
+  { backend: 'postgres' as const, skip: !pgUp },
+])('metricsReport on $backend', ({ backend, skip }) => {
   let store: Store;
+  let drop: () => Promise<void> = async () => undefined;
   const now = T0 + 200 * 60_000;
   beforeAll(async () => {
-    store = await openSqliteStore({ file: join(dir, 'metrics.db') });
+    if (skip) return;
+    const fresh = await freshStore(backend);
+    if (!fresh) throw new Error(`no ${backend} store`);
+    store = fresh.store;
+    drop = fresh.drop;
     await fill(store);
-  });
+  }, 60_000);
   afterAll(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await store?.close();
+    await drop();
   });
 
   for (const by of [[], ['cohort'], ['version', 'channel'], ['catalogItem']] as const) {
-    it(`answers from the database what the fact rows give, by [${by.join(', ')}]`, async () => {
+    it.skipIf(skip)(`answers from the database what the fact rows give, by [${by.join(', ')}]`, async () => {
       const q = { flow: 'refund', by: [...by] };
       const fromSummary = await metricsReport(summaryOnly(store), {}, q, now);
       const fromFacts = await factsReport(store, {}, q, { flow: 'refund' }, now);
@@ -146,7 +190,7 @@ describe('metricsReport', () => {
     });
   }
 
-  it('agrees over a time range, and answers an empty scan', async () => {
+  it.skipIf(skip)('agrees over a time range, and answers an empty scan', async () => {
     const q = { flow: 'refund', from: T0 + 10 * 60_000, to: T0 + 50 * 60_000, by: ['channel' as const] };
     const scan = { flow: 'refund', createdFrom: q.from, createdTo: q.to };
     expect(await metricsReport(summaryOnly(store), {}, q, now)).toEqual(
@@ -158,7 +202,7 @@ describe('metricsReport', () => {
     );
   });
 
-  it('reads the fact rows when grouping by tasks (agent, tier, group)', async () => {
+  it.skipIf(skip)('reads the fact rows when grouping by tasks (agent, tier, group)', async () => {
     await expect(
       metricsReport(summaryOnly(store), {}, { flow: 'refund', by: ['agent'] }, now),
     ).rejects.toThrow('fact rows read');
