@@ -1,4 +1,4 @@
-import type { CaseInput, Channel, Effect, Priority, SurveyKind, TaskSpec } from '@caseflow/schema';
+import type { CaseInput, Channel, Effect, Priority, TaskSpec } from '@caseflow/schema';
 import { renderTemplate } from '../feel';
 
 /**
@@ -85,8 +85,6 @@ export interface Visit {
   slaId?: string;
 }
 
-export type { SurveyKind };
-
 /** Builds the first context of a case from its input. Pure. */
 export function initialContext(input: CaseInput, now: number): CaseContext {
   return {
@@ -146,6 +144,18 @@ export class Draft {
 
   emit(effect: Effect): void {
     this.effects.push(effect);
+  }
+
+  /** Queues a system message (no channel of its own) from `template` to each recipient. */
+  notify(
+    recipients: readonly string[],
+    template: string,
+    nodeId: string | null,
+    data: Record<string, unknown>,
+  ): void {
+    for (const to of recipients) {
+      this.emit({ type: 'notify', notifyId: this.nextId('n'), nodeId, to, template, channel: null, data });
+    }
   }
 
   audit(type: string, data: Record<string, unknown> = {}, nodeId?: string): void {

@@ -1,6 +1,6 @@
 import type { CaseSla } from '@caseflow/schema';
 import type { Draft } from './case-context';
-import { type FlowEnv, nodeOf } from './flow-env';
+import type { FlowEnv } from './flow-env';
 import { onSlaTimer, pauseSla, pendingSla, resumeSla, type SlaSpec, startSla, stopSla } from './sla-clock';
 import { escalateTask } from './task-work';
 
@@ -88,7 +88,7 @@ export function slaTimerFired(d: Draft, env: FlowEnv, timerId: string): void {
         if (task.kind === 'task') escalateTask(d, env, task.taskId, `case SLA "${def.id}" breached`);
       }
     }
-    notifyAll(d, def?.onBreach.notify ?? [], null, { slaId, scope: 'case' });
+    d.notify(def?.onBreach.notify ?? [], 'sla-breached', null, { slaId, scope: 'case' });
     return;
   }
   const node = env.byId.get(sla.defId);
@@ -110,35 +110,15 @@ export function notifyTaskBreach(d: Draft, env: FlowEnv, slaId: string): void {
   const named = node.sla.notify;
   const recipients =
     named.length > 0 || node.sla.onBreach !== 'notify' ? named : defaultRecipients(env, node.id);
-  notifyAll(d, recipients, node.id, { slaId, taskId: sla.taskId });
+  d.notify(recipients, 'sla-breached', node.id, { slaId, taskId: sla.taskId });
 }
 
 function defaultRecipients(env: FlowEnv, nodeId: string): string[] {
   const node = env.byId.get(nodeId);
   if (node?.type === 'approval' && node.approvers.group) return [`group:${node.approvers.group}`];
   if (node?.type === 'task') {
-    const task = nodeOf(env, nodeId, 'task');
-    const group = env.def.tiers.find((t) => t.id === task.assign.tier)?.group ?? task.assign.group;
+    const group = env.def.tiers.find((t) => t.id === node.assign.tier)?.group ?? node.assign.group;
     return group ? [`group:${group}`] : ['assignee'];
   }
   return ['assignee'];
-}
-
-function notifyAll(
-  d: Draft,
-  recipients: readonly string[],
-  nodeId: string | null,
-  data: Record<string, unknown>,
-): void {
-  for (const to of recipients) {
-    d.emit({
-      type: 'notify',
-      notifyId: d.nextId('n'),
-      nodeId,
-      to,
-      template: 'sla-breached',
-      channel: null,
-      data,
-    });
-  }
 }

@@ -67,17 +67,12 @@ export function escalateTask(d: Draft, env: FlowEnv, taskId: string, reason: str
   const next = at >= 0 ? tiers[at + 1] : undefined;
   if (!next) {
     // A breach tells the SLA's own recipients itself; this tells the holders of the work.
-    for (const to of [task.group ? `group:${task.group}` : 'assignee']) {
-      d.emit({
-        type: 'notify',
-        notifyId: d.nextId('n'),
-        nodeId: node.id,
-        to,
-        template: 'escalation-top-tier',
-        channel: null,
-        data: { taskId, title: task.title, tier: task.tier, reason },
-      });
-    }
+    d.notify([task.group ? `group:${task.group}` : 'assignee'], 'escalation-top-tier', node.id, {
+      taskId,
+      title: task.title,
+      tier: task.tier,
+      reason,
+    });
     d.audit('task.escalation-capped', { taskId, tier: task.tier, reason }, node.id);
     return taskId;
   }
