@@ -24,8 +24,21 @@ export function feelSyntaxError(
   expression: string,
   allNames: readonly string[] = [],
 ): FeelSyntaxError | null {
+  return syntaxOf(expression, memoKey(expression, allNames));
+}
+
+/** What parsing `expression` depends on: the dashed names it mentions, and the memo key. */
+interface MemoKey {
+  names: string[];
+  key: string;
+}
+
+function memoKey(expression: string, allNames: readonly string[]): MemoKey {
   const names = namesNeeded(expression, allNames);
-  const key = names.length === 0 ? expression : `${names.join('\u0000')}\u0001${expression}`;
+  return { names, key: names.length === 0 ? expression : `${names.join('\u0000')}\u0001${expression}` };
+}
+
+function syntaxOf(expression: string, { names, key }: MemoKey): FeelSyntaxError | null {
   const cached = syntaxCache.get(key);
   if (cached !== undefined) return cached;
   let found: FeelSyntaxError | null = null;
@@ -104,12 +117,10 @@ const compiledCache = new Map<string, (context: FeelScope) => unknown>();
  * parsed and built expression is reused instead. Parsing depends only on the names with
  * dashes or spaces an expression mentions, so those are part of the key.
  */
-function compiled(expression: string, names: readonly string[]): (context: FeelScope) => unknown {
-  const needed = namesNeeded(expression, names);
-  const key = needed.length === 0 ? expression : `${needed.join('\u0000')}\u0001${expression}`;
+function compiled(expression: string, { names, key }: MemoKey): (context: FeelScope) => unknown {
   let fn = compiledCache.get(key);
   if (!fn) {
-    fn = compileExpression(expression, Object.fromEntries(needed.map((n) => [n, null])));
+    fn = compileExpression(expression, Object.fromEntries(names.map((n) => [n, null])));
     if (compiledCache.size >= SYNTAX_CACHE_LIMIT) compiledCache.clear();
     compiledCache.set(key, fn);
   }
@@ -125,14 +136,14 @@ export function evaluateFeel(expression: string, scope: FeelScope, now: number):
   const plain = plainPath(expression, scope);
   if (plain) return plain;
   const used = scopeFor(expression, scope);
-  const names = Object.keys(used);
-  const syntax = feelSyntaxError(expression, names);
+  const memo = memoKey(expression, Object.keys(used));
+  const syntax = syntaxOf(expression, memo);
   if (syntax) return { ok: false, error: syntax.message };
   try {
     const iso = new Date(now).toISOString();
     // FEEL temporal values, so that `now() + duration("PT2H")` works as in any FEEL engine.
     const context = { ...used, now: () => dateAndTime(iso), today: () => date(iso.slice(0, 10)) };
-    return { ok: true, value: toJson(compiled(expression, names)(context)) };
+    return { ok: true, value: toJson(compiled(expression, memo)(context)) };
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }
