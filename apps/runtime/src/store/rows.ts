@@ -1,4 +1,4 @@
-import type { CatalogItemRow } from './store';
+import type { CatalogItemRow, CustomerRow, NewCustomer } from './store';
 
 /** The catalog table's columns: the indexed fields plus the rest of the item in `data`. */
 export interface CatalogColumns {
@@ -28,6 +28,21 @@ export function catalogFromColumns(row: CatalogColumns): CatalogItemRow {
     flow,
     active,
     updatedAt,
+  };
+}
+
+/** The row a new customer is stored as (both dialects): absent optionals become null/empty, updatedAt defaults to createdAt. */
+export function customerToRow(customer: NewCustomer): CustomerRow {
+  return {
+    id: customer.id,
+    name: customer.name,
+    email: customer.email ?? null,
+    phone: customer.phone ?? null,
+    segment: customer.segment ?? null,
+    attributes: customer.attributes ?? {},
+    tags: customer.tags ?? [],
+    createdAt: customer.createdAt,
+    updatedAt: customer.updatedAt ?? customer.createdAt,
   };
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { decodeCursor, pageLimit, toPage } from '../paging';
-import { containsPattern, definedOnly } from '../rows';
-import type { CustomerRow, Store, UserRow } from '../store';
+import { containsPattern, customerToRow, definedOnly } from '../rows';
+import type { Store, UserRow } from '../store';
 import { first, type PgDbOf, pgConflict } from './pg-db';
 import { type PgClientOf, PgRawTable } from './pg-raw';
 import { customers, groups, users } from './schema';
@@ -93,17 +93,7 @@ export function pgDirectory(db: PgDbOf, client: PgClientOf): Pick<Store, 'users'
 
     customers: {
       async create(customer) {
-        const row: CustomerRow = {
-          id: customer.id,
-          name: customer.name,
-          email: customer.email ?? null,
-          phone: customer.phone ?? null,
-          segment: customer.segment ?? null,
-          attributes: customer.attributes ?? {},
-          tags: customer.tags ?? [],
-          createdAt: customer.createdAt,
-          updatedAt: customer.updatedAt ?? customer.createdAt,
-        };
+        const row = customerToRow(customer);
         const rows = await pgConflict(
           `customer ${customer.id} exists`,
           db().insert(customers).values(row).returning(),

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { decodeCursor, pageLimit, toPage } from '../paging';
-import { containsPattern, definedOnly } from '../rows';
+import { containsPattern, customerToRow, definedOnly } from '../rows';
 import type { CustomerRow, Store, UserRow } from '../store';
 import { RawTable } from './raw-table';
 import { customers, groups, users } from './schema';
@@ -88,17 +88,7 @@ export function sqliteDirectory(db: SqliteDb): Pick<Store, 'users' | 'groups' | 
 
     customers: {
       async create(customer) {
-        const row: CustomerRow = {
-          id: customer.id,
-          name: customer.name,
-          email: customer.email ?? null,
-          phone: customer.phone ?? null,
-          segment: customer.segment ?? null,
-          attributes: customer.attributes ?? {},
-          tags: customer.tags ?? [],
-          createdAt: customer.createdAt,
-          updatedAt: customer.updatedAt ?? customer.createdAt,
-        };
+        const row = customerToRow(customer);
         return sqliteConflict(`customer ${customer.id} exists`, () =>
           db.insert(customers).values(row).returning().get(),
         );
