@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
 import { launchChromium, screenshot, watchConsole } from './chromium';
+import { ensureDesignerBuilt, submitLogin } from './designer-app';
 
 /**
  * An owner draws a flow in the designer from an empty canvas with mouse and keyboard, served
@@ -16,14 +14,6 @@ import { launchChromium, screenshot, watchConsole } from './chromium';
  * canvas and in the problems list, fixes it, deletes and restores a node with Delete and
  * Ctrl+Z, saves the draft and publishes version 1; leaving with unsaved changes asks first.
  */
-
-const DESIGNER = join(import.meta.dirname, '..', '..', 'apps', 'designer');
-
-function ensureDesignerBuilt(): void {
-  if (existsSync(join(DESIGNER, 'dist', 'index.html'))) return;
-  const r = spawnSync('npx', ['vite', 'build'], { cwd: DESIGNER, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('could not build apps/designer');
-}
 
 /** The centre of an element once it has stopped moving (the canvas animates pans and zooms). */
 async function settledCentre(page: Page, selector: string): Promise<{ x: number; y: number }> {
@@ -87,10 +77,7 @@ describe('designer in the browser', () => {
   });
 
   async function drawAndPublish(page: Page): Promise<void> {
-    await page.goto(`${rt.url}/login`);
-    await page.getByLabel('Username').fill('olivia');
-    await page.getByLabel('Password').fill('demo1234');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitLogin(page, rt.url, 'olivia');
     await page.waitForURL('**/flows');
     await screenshot(page, 'flows');
 

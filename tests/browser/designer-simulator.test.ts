@@ -1,24 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
 import { launchChromium, screenshot, watchConsole } from './chromium';
+import { ensureDesignerBuilt, submitLogin } from './designer-app';
 
 /**
  * The designer's simulator runs a flow through an SLA breach in the browser, and a 300-node
  * flow opens in the editor within a small multiple of a 30-node one (printed, measured in the
  * same run against the built runtime).
  */
-
-const DESIGNER = join(import.meta.dirname, '..', '..', 'apps', 'designer');
-
-function ensureDesignerBuilt(): void {
-  if (existsSync(join(DESIGNER, 'dist', 'index.html'))) return;
-  const r = spawnSync('npx', ['vite', 'build'], { cwd: DESIGNER, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('could not build apps/designer');
-}
 
 //  start → triage (task, L1, SLA 30m → escalate, warn at 50%) ─resolved→ closed
 const SLA_FLOW = {
@@ -62,10 +52,7 @@ function chain(key: string, n: number) {
 }
 
 async function signIn(page: Page, base: string, user: string): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Username').fill(user);
-  await page.getByLabel('Password').fill('demo1234');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitLogin(page, base, user);
   await page.waitForURL('**/flows');
 }
 

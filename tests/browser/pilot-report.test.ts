@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
 import { launchChromium, screenshot, watchConsole } from './chromium';
+import { ensureDesignerBuilt, submitLogin } from './designer-app';
 
 /**
  * A pilot run from the admin page, on the built runtime with the demo data:
@@ -16,15 +14,8 @@ import { launchChromium, screenshot, watchConsole } from './chromium';
  *   active v1 counting the control cases and v2 (picked in the version switch) the pilot's.
  */
 
-const DESIGNER = join(import.meta.dirname, '..', '..', 'apps', 'designer');
 const FLOW = 'password-reset';
 const CUSTOMERS = 24;
-
-function ensureDesignerBuilt(): void {
-  if (existsSync(join(DESIGNER, 'dist', 'index.html'))) return;
-  const r = spawnSync('npx', ['vite', 'build'], { cwd: DESIGNER, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('could not build apps/designer');
-}
 
 describe('pilot report and heat map in the browser', () => {
   let rt: RuntimeProcess;
@@ -50,10 +41,7 @@ describe('pilot report and heat map in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     consoles.push(watchConsole(page));
-    await page.goto(`${rt.url}/login`);
-    await page.getByLabel('Username').fill(user);
-    await page.getByLabel('Password').fill('demo1234');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitLogin(page, rt.url, user);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     return page;
   }

@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
 import { launchChromium, screenshot, watchConsole } from './chromium';
+import { ensureDesignerBuilt, submitLogin } from './designer-app';
 
 /**
  * The password-reset request end to end in the browser, on the built runtime with the demo data:
@@ -15,13 +13,6 @@ import { launchChromium, screenshot, watchConsole } from './chromium';
  *   → carla sees the request resolved and answers the CES survey.
  */
 
-const DESIGNER = join(import.meta.dirname, '..', '..', 'apps', 'designer');
-
-function ensureDesignerBuilt(): void {
-  if (existsSync(join(DESIGNER, 'dist', 'index.html'))) return;
-  const r = spawnSync('npx', ['vite', 'build'], { cwd: DESIGNER, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('could not build apps/designer');
-}
 
 describe('portal and workspace in the browser', () => {
   let rt: RuntimeProcess;
@@ -41,10 +32,7 @@ describe('portal and workspace in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     consoles.push(watchConsole(page));
-    await page.goto(`${rt.url}/login`);
-    await page.getByLabel('Username').fill(user);
-    await page.getByLabel('Password').fill('demo1234');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitLogin(page, rt.url, user);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     return page;
   }
