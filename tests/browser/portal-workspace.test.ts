@@ -13,7 +13,6 @@ import { ensureDesignerBuilt, submitLogin } from './designer-app';
  *   → carla sees the request resolved and answers the CES survey.
  */
 
-
 describe('portal and workspace in the browser', () => {
   let rt: RuntimeProcess;
   let browser: Browser;
