@@ -61,6 +61,16 @@ describe('RawTable', () => {
     expect(() => raw.update({ nope: 1 }, 'id = ?', 'a')).toThrow(/unknown column nope/);
   });
 
+  it('answers a JSON column it has just written as the given object, stored as JSON text', () => {
+    raw.insert({ id: 'a', label: 'A', data: null, done: false, count: 1 });
+    const data = { n: 3 };
+    const updated = raw.update({ data, count: 2 }, 'id = ?', 'a');
+    expect(updated?.data).toBe(data);
+    expect(updated).toEqual({ id: 'a', label: 'A', data, done: false, count: 2 });
+    expect(client.prepare('select data from things').get()).toEqual({ data: '{"n":3}' });
+    expect(raw.get('id = ?', 'a')?.data).toEqual(data);
+  });
+
   it('ignores an insert that hits the conflict target', () => {
     const row: Thing = { id: 'a', label: 'A', data: null, done: false, count: 1 };
     expect(raw.insertOrIgnore(row, '(id)')).toEqual(row);

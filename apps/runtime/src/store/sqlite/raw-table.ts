@@ -41,15 +41,19 @@ export class RawTable<Row extends object> {
   /**
    * Turns a raw result row (column names) into a typed row (property names, parsed JSON).
    * JSON values found in `written` are taken from there instead of re-parsed (an update
-   * answering the 2 KB snapshot it has just written).
+   * answering the 2 KB snapshot it has just written does not even select it).
    */
   decode(raw: unknown, written?: Record<string, unknown>): Row {
     const r = raw as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     for (const f of this.fields) {
+      if (f.kind === 'json' && written?.[f.prop] !== undefined) {
+        out[f.prop] = written[f.prop];
+        continue;
+      }
       const v = r[f.column];
       if (v === null || v === undefined) out[f.prop] = null;
-      else if (f.kind === 'json') out[f.prop] = written?.[f.prop] ?? JSON.parse(v as string);
+      else if (f.kind === 'json') out[f.prop] = JSON.parse(v as string);
       else out[f.prop] = f.kind === 'bool' ? v === 1 : v;
     }
     return out as Row;
@@ -93,20 +97,25 @@ export class RawTable<Row extends object> {
   update(set: Record<string, unknown>, where: string, ...params: Params): Row | null {
     const fields: Field[] = [];
     const values: unknown[] = [];
-    for (const [prop, value] of Object.entries(set)) {
+    let key = 'update:';
+    for (const prop in set) {
+      const value = set[prop];
       if (value === undefined) continue;
       const f = this.byProp.get(prop);
       if (!f) throw new Error(`${this.name}: unknown column ${prop}`);
       fields.push(f);
       values.push(encode(f, value));
+      key += `${prop},`;
     }
     if (fields.length === 0) return this.get(where, ...params);
-    const key = `update:${fields.map((f) => f.prop).join(',')}:${where}`;
-    const stmt = this.prepare(
-      key,
-      () =>
-        `update "${this.name}" set ${fields.map((f) => `"${f.column}" = ?`).join(', ')} where ${where} returning ${this.selectList}`,
-    );
+    key += where;
+    const stmt = this.prepare(key, () => {
+      // JSON columns just written come back from `set` (decode), not as text from SQLite.
+      const returning = this.fields
+        .filter((f) => !(f.kind === 'json' && fields.includes(f)))
+        .map((f) => `"${f.column}"`);
+      return `update "${this.name}" set ${fields.map((f) => `"${f.column}" = ?`).join(', ')} where ${where} returning ${returning.join(', ') || '1'}`;
+    });
     const raw = stmt.get(...values, ...params);
     return raw === undefined ? null : this.decode(raw, set);
   }

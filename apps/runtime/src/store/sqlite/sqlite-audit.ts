@@ -8,7 +8,7 @@ import { type SqliteDb, sqliteConflict } from './sqlite-db';
 /** SLA clocks, the timeline, messages and surveys on SQLite. */
 export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'messages' | 'surveys'> {
   const client = db.$client;
-  // The timeline append runs on every event: raw prepared statements, one savepoint. The
+  // The timeline append runs on every event: raw prepared statements. The
   // process is the only writer (store calls are serialised), so max(seq) + 1 cannot race.
   const maxSeq = client.prepare<[string], { seq: number }>(
     'select coalesce(max(seq), 0) as seq from timeline where case_id = ?',
@@ -28,7 +28,7 @@ export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'me
        started_at = excluded.started_at, due_at = excluded.due_at, elapsed_ms = excluded.elapsed_ms,
        updated_at = excluded.updated_at`,
   );
-  const append = client.transaction((rows: TimelineRow[]) => {
+  const insertAll = (rows: TimelineRow[]) => {
     for (const r of rows) {
       insertEntry.run(
         r.caseId,
@@ -41,7 +41,11 @@ export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'me
         r.public ? 1 : 0,
       );
     }
-  });
+  };
+  const insertAtomically = client.transaction(insertAll);
+  // Inside the event's transaction the entries are atomic already; a savepoint would only
+  // add two statements per event.
+  const append = (rows: TimelineRow[]) => (client.inTransaction ? insertAll(rows) : insertAtomically(rows));
 
   return {
     slas: {
