@@ -1,4 +1,6 @@
-import { and, type Column, eq, gte, inArray, lte, type SQL, sql, type Table } from 'drizzle-orm';
+import { and, type Column, eq, gt, gte, inArray, lte, or, type SQL, sql, type Table } from 'drizzle-orm';
+import type { Cursor } from './paging';
+import { containsPattern } from './rows';
 import type { CaseQuery, CaseScan, TaskQuery, TimelineScan } from './store';
 
 /*
@@ -12,6 +14,7 @@ type CaseCols = Cols<
 >;
 type TaskCols = Cols<'caseId' | 'status' | 'group' | 'tier' | 'assignee'>;
 type TimelineCols = Cols<'caseId' | 'type' | 'at'>;
+type CustomerCols = Cols<'id' | 'name' | 'email' | 'segment'>;
 
 const oneOrMany = (col: Column, v: string | string[]) => (Array.isArray(v) ? inArray(col, v) : eq(col, v));
 
@@ -58,5 +61,27 @@ export function timelineScanWhere(tl: TimelineCols, c: CaseCols, q: TimelineScan
     q.types === undefined ? undefined : inArray(tl.type, q.types),
     q.from === undefined ? undefined : gte(tl.at, q.from),
     q.to === undefined ? undefined : lte(tl.at, q.to),
+  );
+}
+
+/**
+ * Filters of customers.list after the page `cursor` (ordered by id). `search` matches name,
+ * email or id anywhere, ignoring case with the dialect's operator: SQLite's `like` already
+ * ignores ASCII case, PostgreSQL needs `ilike`.
+ */
+export function customerListWhere(
+  c: CustomerCols,
+  q: { segment?: string; search?: string },
+  cursor: Cursor | null,
+  like: 'like' | 'ilike',
+): SQL | undefined {
+  const matches = (col: Column, pattern: string) => sql`${col} ${sql.raw(like)} ${pattern} escape '\\'`;
+  const search = q.search ? containsPattern(q.search) : undefined;
+  return and(
+    q.segment === undefined ? undefined : eq(c.segment, q.segment),
+    search === undefined
+      ? undefined
+      : or(matches(c.name, search), matches(c.email, search), matches(c.id, search)),
+    cursor ? gt(c.id, cursor[1]) : undefined,
   );
 }

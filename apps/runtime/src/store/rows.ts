@@ -1,4 +1,4 @@
-import type { CatalogItemRow, CustomerRow, NewCustomer } from './store';
+import type { CatalogItemRow, CustomerRow, NewCustomer, NewUser, UserRow } from './store';
 
 /** The catalog table's columns: the indexed fields plus the rest of the item in `data`. */
 export interface CatalogColumns {
@@ -28,6 +28,20 @@ export function catalogFromColumns(row: CatalogColumns): CatalogItemRow {
     flow,
     active,
     updatedAt,
+  };
+}
+
+/** The row a new user is stored as (both dialects): absent optionals become null/empty. */
+export function userToRow(user: NewUser): UserRow & { passwordHash: string } {
+  return {
+    username: user.username,
+    passwordHash: user.passwordHash,
+    displayName: user.displayName ?? null,
+    roles: user.roles,
+    groups: user.groups ?? [],
+    tiers: user.tiers ?? [],
+    customerId: user.customerId ?? null,
+    createdAt: user.createdAt,
   };
 }
 

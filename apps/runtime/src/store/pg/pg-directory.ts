@@ -1,21 +1,14 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { decodeCursor, pageLimit, toPage } from '../paging';
-import { containsPattern, customerToRow, definedOnly } from '../rows';
+import { customerListWhere } from '../queries';
+import { customerToRow, definedOnly, userToRow, withoutColumn } from '../rows';
 import type { Store, UserRow } from '../store';
 import { first, type PgDbOf, pgConflict } from './pg-db';
 import { type PgClientOf, PgRawTable } from './pg-raw';
 import { customers, groups, users } from './schema';
 
 /** Every user column except the password hash. */
-const userColumns = {
-  username: users.username,
-  displayName: users.displayName,
-  roles: users.roles,
-  groups: users.groups,
-  tiers: users.tiers,
-  customerId: users.customerId,
-  createdAt: users.createdAt,
-};
+const userColumns = withoutColumn(getTableColumns(users), 'passwordHash');
 
 /** users, groups and customers on PostgreSQL. */
 export function pgDirectory(db: PgDbOf, client: PgClientOf): Pick<Store, 'users' | 'groups' | 'customers'> {
@@ -23,16 +16,7 @@ export function pgDirectory(db: PgDbOf, client: PgClientOf): Pick<Store, 'users'
   const rawUsers = new PgRawTable<UserRow>(users, ['passwordHash']);
   const users$: Store['users'] = {
     async create(user) {
-      const row = {
-        username: user.username,
-        passwordHash: user.passwordHash,
-        displayName: user.displayName ?? null,
-        roles: user.roles,
-        groups: user.groups ?? [],
-        tiers: user.tiers ?? [],
-        customerId: user.customerId ?? null,
-        createdAt: user.createdAt,
-      };
+      const row = userToRow(user);
       const rows = await pgConflict(
         `user ${user.username} exists`,
         db().insert(users).values(row).returning(userColumns),
@@ -106,19 +90,10 @@ export function pgDirectory(db: PgDbOf, client: PgClientOf): Pick<Store, 'users'
       async list(query = {}) {
         const limit = pageLimit(query);
         const cursor = decodeCursor(query.cursor);
-        const search = query.search ? containsPattern(query.search) : undefined;
         const rows = await db()
           .select()
           .from(customers)
-          .where(
-            and(
-              query.segment === undefined ? undefined : eq(customers.segment, query.segment),
-              search === undefined
-                ? undefined
-                : sql`(${customers.name} ilike ${search} escape '\\' or ${customers.email} ilike ${search} escape '\\' or ${customers.id} ilike ${search} escape '\\')`,
-              cursor ? gt(customers.id, cursor[1]) : undefined,
-            ),
-          )
+          .where(customerListWhere(customers, query, cursor, 'ilike'))
           .orderBy(asc(customers.id))
           .limit(limit + 1);
         return toPage(rows, limit, (r) => [r.id, r.id]);

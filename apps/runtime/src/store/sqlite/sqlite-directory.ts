@@ -1,21 +1,14 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { decodeCursor, pageLimit, toPage } from '../paging';
-import { containsPattern, customerToRow, definedOnly } from '../rows';
+import { customerListWhere } from '../queries';
+import { customerToRow, definedOnly, userToRow, withoutColumn } from '../rows';
 import type { CustomerRow, Store, UserRow } from '../store';
 import { RawTable } from './raw-table';
 import { customers, groups, users } from './schema';
 import { type SqliteDb, sqliteConflict } from './sqlite-db';
 
 /** Every user column except the password hash. */
-const userColumns = {
-  username: users.username,
-  displayName: users.displayName,
-  roles: users.roles,
-  groups: users.groups,
-  tiers: users.tiers,
-  customerId: users.customerId,
-  createdAt: users.createdAt,
-};
+const userColumns = withoutColumn(getTableColumns(users), 'passwordHash');
 
 /** users, groups and customers on SQLite. */
 export function sqliteDirectory(db: SqliteDb): Pick<Store, 'users' | 'groups' | 'customers'> {
@@ -25,16 +18,7 @@ export function sqliteDirectory(db: SqliteDb): Pick<Store, 'users' | 'groups' | 
   return {
     users: {
       async create(user) {
-        const row = {
-          username: user.username,
-          passwordHash: user.passwordHash,
-          displayName: user.displayName ?? null,
-          roles: user.roles,
-          groups: user.groups ?? [],
-          tiers: user.tiers ?? [],
-          customerId: user.customerId ?? null,
-          createdAt: user.createdAt,
-        };
+        const row = userToRow(user);
         return sqliteConflict(`user ${user.username} exists`, () =>
           db.insert(users).values(row).returning(userColumns).get(),
         );
@@ -99,19 +83,10 @@ export function sqliteDirectory(db: SqliteDb): Pick<Store, 'users' | 'groups' | 
       async list(query = {}) {
         const limit = pageLimit(query);
         const cursor = decodeCursor(query.cursor);
-        const search = query.search ? containsPattern(query.search) : undefined;
         const rows = db
           .select()
           .from(customers)
-          .where(
-            and(
-              query.segment === undefined ? undefined : eq(customers.segment, query.segment),
-              search === undefined
-                ? undefined
-                : sql`(${customers.name} like ${search} escape '\\' or ${customers.email} like ${search} escape '\\' or ${customers.id} like ${search} escape '\\')`,
-              cursor ? gt(customers.id, cursor[1]) : undefined,
-            ),
-          )
+          .where(customerListWhere(customers, query, cursor, 'like'))
           .orderBy(asc(customers.id))
           .limit(limit + 1)
           .all();
