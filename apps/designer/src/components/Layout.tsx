@@ -1,8 +1,9 @@
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { navFor } from '../auth/navigation';
 import { useSession } from '../auth/session';
+import { ThemeSwitch } from '../theme/ThemeSwitch';
 
-/** The signed-in frame: header with role-aware navigation, the user and sign-out, then the page. */
+/** The signed-in frame: header with role-aware navigation, theme, the user and sign-out, then the page. */
 export function Layout() {
   const user = useSession((s) => s.user);
   const signOut = useSession((s) => s.signOut);
@@ -24,6 +25,7 @@ export function Layout() {
           </ul>
         </nav>
         <div className="user">
+          <ThemeSwitch />
           <span className="muted" title={user?.roles.join(', ')}>
             {user?.username}
           </span>

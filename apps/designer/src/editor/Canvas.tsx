@@ -11,6 +11,7 @@ import {
   useUpdateNodeInternals,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTheme } from '../theme/useTheme';
 import { type CanvasEdge, type CanvasNode, createGraphBuilder, type NodeOverlay } from './canvas-graph';
 import { addNode, connect, moveNodes } from './commands';
 import { useEditor, useEditorStore } from './EditorContext';
@@ -34,6 +35,7 @@ interface Props {
 /** The flow canvas: renders the document, turns drags, connections and drops into commands. */
 export function Canvas({ problems, overlays, readOnly, focus, noMinimap }: Props) {
   const store = useEditorStore();
+  const colorMode = useTheme();
   const doc = useEditor((s) => s.doc);
   const selection = useEditor((s) => s.selection);
   const build = useMemo(createGraphBuilder, []);
@@ -187,6 +189,7 @@ export function Canvas({ problems, overlays, readOnly, focus, noMinimap }: Props
         fitViewOptions={initialFit}
         defaultEdgeOptions={{ type: 'smoothstep' }}
         proOptions={{ hideAttribution: true }}
+        colorMode={colorMode}
       >
         <Background gap={16} />
         <Controls showInteractive={false} />

@@ -1,7 +1,8 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
+import { useTheme } from '../../theme/useTheme';
 import type { ScopeName } from '../feel-scope';
-import { checkFeelModel, dropModelScope, registerFeel, setModelScope } from './monaco-setup';
+import { checkFeelModel, dropModelScope, monacoTheme, registerFeel, setModelScope } from './monaco-setup';
 
 interface Props {
   id: string;
@@ -16,6 +17,7 @@ interface Props {
 export default function FeelMonaco({ id, label, value, scope, onChange, multiline }: Props) {
   const path = `feel://${id}.feel`;
   const modelRef = useRef<Parameters<OnMount>[0] | null>(null);
+  const theme = useTheme();
   useEffect(() => {
     setModelScope(path, scope);
     const model = modelRef.current?.getModel();
@@ -32,7 +34,7 @@ export default function FeelMonaco({ id, label, value, scope, onChange, multilin
         language="feel"
         path={path}
         value={value}
-        theme={matchMedia('(prefers-color-scheme: dark)').matches ? 'vs-dark' : 'vs'}
+        theme={monacoTheme(theme)}
         beforeMount={() => registerFeel()}
         onMount={(editor) => {
           modelRef.current = editor;

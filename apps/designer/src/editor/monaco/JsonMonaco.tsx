@@ -1,6 +1,7 @@
 import Editor from '@monaco-editor/react';
 import { useEffect } from 'react';
-import { setJsonSchema } from './monaco-setup';
+import { useTheme } from '../../theme/useTheme';
+import { monacoTheme, setJsonSchema } from './monaco-setup';
 
 interface Props {
   id: string;
@@ -15,6 +16,7 @@ interface Props {
 /** JSON in monaco, checked against `schema` when given (e.g. the form meta-schema). */
 export default function JsonMonaco({ id, label, value, onChange, schema, readOnly, height = 220 }: Props) {
   const path = `json://caseflow/${id}.json`;
+  const theme = useTheme();
   useEffect(() => {
     if (schema) setJsonSchema(`caseflow://schemas/${id}`, path, schema);
   }, [id, path, schema]);
@@ -25,7 +27,7 @@ export default function JsonMonaco({ id, label, value, onChange, schema, readOnl
         language="json"
         path={path}
         value={value}
-        theme={matchMedia('(prefers-color-scheme: dark)').matches ? 'vs-dark' : 'vs'}
+        theme={monacoTheme(theme)}
         onChange={(v) => onChange?.(v ?? '')}
         options={{
           ariaLabel: label,

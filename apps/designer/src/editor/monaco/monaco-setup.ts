@@ -30,6 +30,7 @@ import 'monaco-editor/esm/vs/base/browser/ui/codicons/codiconStyles';
 import 'monaco-editor/esm/vs/language/json/monaco.contribution';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/esm/vs/language/json/json.worker?worker';
+import type { Theme } from '../../theme/theme-store';
 import type { ScopeName } from '../feel-scope';
 import { FEEL_FUNCTIONS, FEEL_KEYWORDS, feelConfiguration, feelMonarch } from './feel-language';
 
@@ -125,6 +126,26 @@ export function registerFeel(): typeof monaco {
     },
   });
   return monaco;
+}
+
+/** The app's surface colour per theme (styles.css `--surface`): monaco takes hex, not CSS variables. */
+const SURFACE: Record<Theme, string> = { light: '#ffffff', dark: '#1a1f29' };
+let themesDefined = false;
+
+/** The monaco theme for the app's `theme`: monaco's own, drawn on the app's surface colour. */
+export function monacoTheme(theme: Theme): string {
+  if (!themesDefined) {
+    themesDefined = true;
+    for (const t of ['light', 'dark'] as const) {
+      monaco.editor.defineTheme(`caseflow-${t}`, {
+        base: t === 'dark' ? 'vs-dark' : 'vs',
+        inherit: true,
+        rules: [],
+        colors: { 'editor.background': SURFACE[t], 'editorGutter.background': SURFACE[t] },
+      });
+    }
+  }
+  return `caseflow-${theme}`;
 }
 
 /** Points monaco's JSON checker at `schema` for models whose URI matches `fileMatch`. */
