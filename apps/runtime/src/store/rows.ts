@@ -1,4 +1,4 @@
-import type { CatalogItemRow, CustomerRow, NewCustomer, NewUser, UserRow } from './store';
+import type { CatalogItemRow, CustomerRow, FlowDraft, FlowRow, NewCustomer, NewUser, UserRow } from './store';
 
 /** The catalog table's columns: the indexed fields plus the rest of the item in `data`. */
 export interface CatalogColumns {
@@ -57,6 +57,23 @@ export function customerToRow(customer: NewCustomer): CustomerRow {
     tags: customer.tags ?? [],
     createdAt: customer.createdAt,
     updatedAt: customer.updatedAt ?? customer.createdAt,
+  };
+}
+
+/** The row a saved draft inserts when its flow is new: no active version, created at the save. */
+export function newFlowRow(draft: FlowDraft): FlowRow {
+  return { ...draft, activeVersion: null, createdAt: draft.updatedAt };
+}
+
+/** What saving a draft changes on an existing flow: not its key, active version or creation time. */
+export function draftUpdate(draft: FlowDraft): Omit<FlowDraft, 'key'> {
+  return {
+    name: draft.name,
+    kind: draft.kind,
+    draft: draft.draft,
+    problems: draft.problems,
+    updatedBy: draft.updatedBy,
+    updatedAt: draft.updatedAt,
   };
 }
 

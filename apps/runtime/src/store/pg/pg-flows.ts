@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { catalogFromColumns, catalogToColumns } from '../rows';
+import { catalogFromColumns, catalogToColumns, draftUpdate, newFlowRow } from '../rows';
 import type { Store } from '../store';
 import { first, type PgDbOf, pgConflict } from './pg-db';
 import { catalogItems, flows, flowVersions, pilots } from './schema';
@@ -11,18 +11,8 @@ export function pgFlows(db: PgDbOf): Pick<Store, 'flows' | 'flowVersions' | 'cat
       async upsertDraft(d) {
         const rows = await db()
           .insert(flows)
-          .values({ ...d, activeVersion: null, createdAt: d.updatedAt })
-          .onConflictDoUpdate({
-            target: flows.key,
-            set: {
-              name: d.name,
-              kind: d.kind,
-              draft: d.draft,
-              problems: d.problems,
-              updatedBy: d.updatedBy,
-              updatedAt: d.updatedAt,
-            },
-          })
+          .values(newFlowRow(d))
+          .onConflictDoUpdate({ target: flows.key, set: draftUpdate(d) })
           .returning();
         return rows[0]!;
       },

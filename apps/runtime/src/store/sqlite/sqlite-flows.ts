@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { catalogFromColumns, catalogToColumns } from '../rows';
+import { catalogFromColumns, catalogToColumns, draftUpdate, newFlowRow } from '../rows';
 import type { Store } from '../store';
 import { catalogItems, flows, flowVersions, pilots } from './schema';
 import { type SqliteDb, sqliteConflict } from './sqlite-db';
@@ -11,18 +11,8 @@ export function sqliteFlows(db: SqliteDb): Pick<Store, 'flows' | 'flowVersions' 
       async upsertDraft(d) {
         return db
           .insert(flows)
-          .values({ ...d, activeVersion: null, createdAt: d.updatedAt })
-          .onConflictDoUpdate({
-            target: flows.key,
-            set: {
-              name: d.name,
-              kind: d.kind,
-              draft: d.draft,
-              problems: d.problems,
-              updatedBy: d.updatedBy,
-              updatedAt: d.updatedAt,
-            },
-          })
+          .values(newFlowRow(d))
+          .onConflictDoUpdate({ target: flows.key, set: draftUpdate(d) })
           .returning()
           .get();
       },
