@@ -1,7 +1,7 @@
 import { and, type Column, eq, gt, gte, inArray, lte, or, type SQL, sql, type Table } from 'drizzle-orm';
-import type { Cursor } from './paging';
+import { afterCursor, type Cursor } from './paging';
 import { containsPattern } from './rows';
-import type { CaseQuery, CaseScan, TaskQuery, TimelineScan } from './store';
+import type { CaseQuery, CaseScan, OutboxStatus, TaskQuery, TimelineScan } from './store';
 
 /*
  * WHERE clauses shared by both dialects: the operators of drizzle-orm work on either side's
@@ -15,6 +15,7 @@ type CaseCols = Cols<
 type TaskCols = Cols<'caseId' | 'status' | 'group' | 'tier' | 'assignee'>;
 type TimelineCols = Cols<'caseId' | 'type' | 'at'>;
 type CustomerCols = Cols<'id' | 'name' | 'email' | 'segment'>;
+type OutboxCols = Cols<'id' | 'caseId' | 'status' | 'createdAt'>;
 
 const oneOrMany = (col: Column, v: string | string[]) => (Array.isArray(v) ? inArray(col, v) : eq(col, v));
 
@@ -83,5 +84,18 @@ export function customerListWhere(
       ? undefined
       : or(matches(c.name, search), matches(c.email, search), matches(c.id, search)),
     cursor ? gt(c.id, cursor[1]) : undefined,
+  );
+}
+
+/** Filters of outbox.list after the page `cursor` (newest first). */
+export function outboxListWhere(
+  o: OutboxCols,
+  q: { caseId?: string; status?: OutboxStatus },
+  cursor: Cursor | null,
+): SQL | undefined {
+  return and(
+    q.caseId === undefined ? undefined : eq(o.caseId, q.caseId),
+    q.status === undefined ? undefined : eq(o.status, q.status),
+    afterCursor(o.createdAt, o.id, cursor, 'desc'),
   );
 }

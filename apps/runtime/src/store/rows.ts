@@ -1,4 +1,14 @@
-import type { CatalogItemRow, CustomerRow, FlowDraft, FlowRow, NewCustomer, NewUser, UserRow } from './store';
+import type {
+  CatalogItemRow,
+  CustomerRow,
+  FlowDraft,
+  FlowRow,
+  NewCustomer,
+  NewOutbox,
+  NewUser,
+  OutboxRow,
+  UserRow,
+} from './store';
 
 /** The catalog table's columns: the indexed fields plus the rest of the item in `data`. */
 export interface CatalogColumns {
@@ -74,6 +84,18 @@ export function draftUpdate(draft: FlowDraft): Omit<FlowDraft, 'key'> {
     problems: draft.problems,
     updatedBy: draft.updatedBy,
     updatedAt: draft.updatedAt,
+  };
+}
+
+/** The row a new outbox entry is stored as (both dialects): pending, first attempt due at once. */
+export function outboxToRow(row: NewOutbox): OutboxRow {
+  return {
+    ...row,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: row.nextAttemptAt ?? row.createdAt,
+    lastError: null,
+    deliveredAt: null,
   };
 }
 

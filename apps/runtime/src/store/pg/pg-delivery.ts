@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, getTableColumns, inArray, lt, lte, sql } from 'drizzle-orm';
-import { afterCursor, decodeCursor, pageLimit, toPage } from '../paging';
-import { byCreation, byDue, withoutColumn } from '../rows';
+import { decodeCursor, pageLimit, toPage } from '../paging';
+import { outboxListWhere } from '../queries';
+import { byCreation, byDue, outboxToRow, withoutColumn } from '../rows';
 import type { ClaimedOutbox, ClaimedTimer, Store, TimerChange, TimerRow } from '../store';
 import { first, type PgDbOf, pgConflict } from './pg-db';
 import { type PgClientOf, runNamed } from './pg-raw';
@@ -49,15 +50,7 @@ export function pgDelivery(db: PgDbOf, client: PgClientOf): Pick<Store, 'outbox'
   return {
     outbox: {
       async insert(row) {
-        const values = {
-          ...row,
-          status: 'pending' as const,
-          attempts: 0,
-          nextAttemptAt: row.nextAttemptAt ?? row.createdAt,
-          lastError: null,
-          claim: null,
-          deliveredAt: null,
-        };
+        const values = { ...outboxToRow(row), claim: null };
         const [inserted] = await pgConflict(
           `outbox row ${row.id} exists`,
           db()
@@ -82,13 +75,7 @@ export function pgDelivery(db: PgDbOf, client: PgClientOf): Pick<Store, 'outbox'
         const rows = await db()
           .select(outboxColumns)
           .from(outbox)
-          .where(
-            and(
-              query.caseId === undefined ? undefined : eq(outbox.caseId, query.caseId),
-              query.status === undefined ? undefined : eq(outbox.status, query.status),
-              afterCursor(outbox.createdAt, outbox.id, cursor, 'desc'),
-            ),
-          )
+          .where(outboxListWhere(outbox, query, cursor))
           .orderBy(desc(outbox.createdAt), desc(outbox.id))
           .limit(limit + 1);
         return toPage(rows, limit, (r) => [r.createdAt, r.id]);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
-import { afterCursor, decodeCursor, pageLimit, toPage } from '../paging';
-import { byCreation, byDue, withoutColumn } from '../rows';
+import { decodeCursor, pageLimit, toPage } from '../paging';
+import { outboxListWhere } from '../queries';
+import { byCreation, byDue, outboxToRow, withoutColumn } from '../rows';
 import type { ClaimedOutbox, ClaimedTimer, IdempotencyRow, OutboxRow, Store, TimerRow } from '../store';
 import { RawTable } from './raw-table';
 import { idempotency, outbox, timers } from './schema';
@@ -51,16 +52,8 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
   return {
     outbox: {
       async insert(row) {
-        const values: OutboxRow = {
-          ...row,
-          status: 'pending',
-          attempts: 0,
-          nextAttemptAt: row.nextAttemptAt ?? row.createdAt,
-          lastError: null,
-          deliveredAt: null,
-        };
         const inserted = sqliteConflict(`outbox row ${row.id} exists`, () =>
-          rawOutbox.insertOrIgnore(values, '(idempotency_key)'),
+          rawOutbox.insertOrIgnore(outboxToRow(row), '(idempotency_key)'),
         );
         return inserted ?? rawOutbox.get('idempotency_key = ?', row.idempotencyKey)!;
       },
@@ -73,13 +66,7 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
         const rows: OutboxRow[] = db
           .select(outboxColumns)
           .from(outbox)
-          .where(
-            and(
-              query.caseId === undefined ? undefined : eq(outbox.caseId, query.caseId),
-              query.status === undefined ? undefined : eq(outbox.status, query.status),
-              afterCursor(outbox.createdAt, outbox.id, cursor, 'desc'),
-            ),
-          )
+          .where(outboxListWhere(outbox, query, cursor))
           .orderBy(desc(outbox.createdAt), desc(outbox.id))
           .limit(limit + 1)
           .all();
