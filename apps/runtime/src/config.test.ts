@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       demo: false,
       logLevel: 'info',
       secretGenerated: true,
+      outbox: { maxAttempts: 16, backoffMs: 1000, backoffCapMs: 3_600_000 },
     });
     expect(c.secret.length).toBeGreaterThanOrEqual(32);
   });
@@ -27,6 +28,21 @@ describe('loadConfig', () => {
   it('reads flags and the manual clock', () => {
     const c = loadConfig({ CASEFLOW_DEMO: '1', CASEFLOW_CLOCK: 'manual', CASEFLOW_SECRET: 'x'.repeat(16) });
     expect(c).toMatchObject({ demo: true, clock: 'manual', secretGenerated: false, secret: 'x'.repeat(16) });
+  });
+
+  it('reads the outbox retry policy and refuses a cap below the base delay', () => {
+    expect(
+      loadConfig({
+        CASEFLOW_OUTBOX_MAX_ATTEMPTS: '25',
+        CASEFLOW_OUTBOX_BACKOFF_MS: '250',
+        CASEFLOW_OUTBOX_BACKOFF_CAP_MS: '2000',
+      }).outbox,
+    ).toEqual({ maxAttempts: 25, backoffMs: 250, backoffCapMs: 2000 });
+    expect(() => loadConfig({ CASEFLOW_OUTBOX_MAX_ATTEMPTS: '0' })).toThrow(/CASEFLOW_OUTBOX_MAX_ATTEMPTS/);
+    expect(() => loadConfig({ CASEFLOW_OUTBOX_BACKOFF_MS: 'soon' })).toThrow(/CASEFLOW_OUTBOX_BACKOFF_MS/);
+    expect(() =>
+      loadConfig({ CASEFLOW_OUTBOX_BACKOFF_MS: '5000', CASEFLOW_OUTBOX_BACKOFF_CAP_MS: '1000' }),
+    ).toThrow(/CASEFLOW_OUTBOX_BACKOFF_CAP_MS: must not be below CASEFLOW_OUTBOX_BACKOFF_MS/);
   });
 
   it('names every bad variable at once', () => {

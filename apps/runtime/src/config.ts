@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './outbox/retry-policy';
 
 const Flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
@@ -27,6 +28,9 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  CASEFLOW_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(DEFAULT_RETRY_POLICY.maxAttempts),
+  CASEFLOW_OUTBOX_BACKOFF_MS: z.coerce.number().int().min(1).default(DEFAULT_RETRY_POLICY.backoffMs),
+  CASEFLOW_OUTBOX_BACKOFF_CAP_MS: z.coerce.number().int().min(1).default(DEFAULT_RETRY_POLICY.backoffCapMs),
 });
 
 /** The runtime's whole configuration, read from the environment only (DESIGN §4). */
@@ -43,6 +47,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   webhookUrl: string | undefined;
   bodyLimit: number;
+  /** How the outbox retries messages the receiver did not take (CASEFLOW_OUTBOX_*). */
+  outbox: RetryPolicy;
 }
 
 /** Thrown by loadConfig with one line per bad variable. */
@@ -62,6 +68,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.CASEFLOW_OUTBOX_BACKOFF_CAP_MS < e.CASEFLOW_OUTBOX_BACKOFF_MS) {
+    throw new ConfigError(
+      'invalid configuration:\n  CASEFLOW_OUTBOX_BACKOFF_CAP_MS: must not be below CASEFLOW_OUTBOX_BACKOFF_MS',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -74,6 +85,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     webhookUrl: e.CASEFLOW_WEBHOOK_URL,
     bodyLimit: e.CASEFLOW_BODY_LIMIT,
+    outbox: {
+      maxAttempts: e.CASEFLOW_OUTBOX_MAX_ATTEMPTS,
+      backoffMs: e.CASEFLOW_OUTBOX_BACKOFF_MS,
+      backoffCapMs: e.CASEFLOW_OUTBOX_BACKOFF_CAP_MS,
+    },
   };
 }
 

@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     logger,
     calendars: exampleCalendars,
     flowEnv,
+    outbox: config.outbox,
   });
 
   if (config.demo && (await isEmptyDatabase(store))) {

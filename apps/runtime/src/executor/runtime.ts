@@ -61,9 +61,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const owner = await store.cases.get(row.caseId);
       return owner === null || owner.status !== 'open';
     },
-    ...(options.outbox?.maxAttempts === undefined ? {} : { maxAttempts: options.outbox.maxAttempts }),
-    ...(options.outbox?.backoffMs === undefined ? {} : { backoffMs: options.outbox.backoffMs }),
-    ...(options.outbox?.timeoutMs === undefined ? {} : { timeoutMs: options.outbox.timeoutMs }),
+    ...options.outbox,
   });
 
   const runtime: Runtime = {

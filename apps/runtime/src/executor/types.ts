@@ -11,6 +11,7 @@ import type {
   TimelineEntry,
 } from '@caseflow/schema';
 import type { Clock } from '../clock';
+import type { RetryPolicy } from '../outbox/retry-policy';
 import type {
   FlowVersionRow,
   MessageRow,
@@ -41,8 +42,8 @@ export interface RuntimeOptions {
   flowEnv?: Record<string, string>;
   /** Size of the compiled-flow LRU (default 200). */
   compiledCacheSize?: number;
-  /** Outbox: attempts before `dead` (default 5) and base backoff (default 1000 ms). */
-  outbox?: { maxAttempts?: number; backoffMs?: number; timeoutMs?: number };
+  /** Outbox retry policy (default DEFAULT_RETRY_POLICY) and the timeout of one HTTP action. */
+  outbox?: Partial<RetryPolicy> & { timeoutMs?: number };
 }
 
 /** Who did it: a username, "system", "timer", "customer:<id>"… written to the timeline. */

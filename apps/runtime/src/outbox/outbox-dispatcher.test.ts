@@ -6,6 +6,7 @@ import type { ClaimedOutbox, Store } from '../store/store';
 import type { HttpCallResult } from './http-call';
 import { logTransport } from './log-transport';
 import { createOutboxDispatcher, type HttpSettler } from './outbox-dispatcher';
+import { DEFAULT_RETRY_POLICY } from './retry-policy';
 import { webhookTransport } from './webhook-transport';
 
 const SECRET = 'test-secret-0123456789';
@@ -121,6 +122,65 @@ describe('outbox dispatcher', () => {
       );
     } finally {
       await server.close();
+    }
+  });
+
+  it('caps the backoff, so later retries come at most backoffCapMs apart', async () => {
+    const server = await httpRecorder(() => ({ status: 503 }));
+    try {
+      await notify('o6');
+      const dispatcher = createOutboxDispatcher({
+        store,
+        transport: webhookTransport({ url: server.url, secret: SECRET }),
+        logger: memoryLogger(),
+        now: () => now,
+        settleHttp,
+        maxAttempts: 10,
+        backoffMs: 1000,
+        backoffCapMs: 3000,
+      });
+      const delays: number[] = [];
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        await dispatcher.dispatch(now);
+        const row = await store.outbox.get('o6');
+        expect(row).toMatchObject({ status: 'failed', attempts: attempt });
+        delays.push(row!.nextAttemptAt - now);
+        now = row!.nextAttemptAt;
+      }
+      // 1 s, 2 s, then 4 s, 8 s, 16 s capped at 3 s (each ± 10 % jitter).
+      const nominal = [1000, 2000, 3000, 3000, 3000];
+      delays.forEach((d, i) => {
+        expect(d).toBeGreaterThanOrEqual(nominal[i]! * 0.9);
+        expect(d).toBeLessThanOrEqual(nominal[i]! * 1.1);
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('by default keeps retrying a receiver that is down for hours before the message is dead', async () => {
+    const down = await httpRecorder(() => ({ status: 503 }));
+    try {
+      await notify('o7');
+      const dispatcher = createOutboxDispatcher({
+        store,
+        transport: webhookTransport({ url: down.url, secret: SECRET }),
+        logger: memoryLogger(),
+        now: () => now,
+        settleHttp,
+      });
+      let row = await store.outbox.get('o7');
+      while (row!.status !== 'dead') {
+        now = row!.nextAttemptAt;
+        expect(await dispatcher.dispatch(now)).toBe(1);
+        row = await store.outbox.get('o7');
+      }
+      expect(row!.attempts).toBe(DEFAULT_RETRY_POLICY.maxAttempts);
+      expect(down.requests).toHaveLength(DEFAULT_RETRY_POLICY.maxAttempts);
+      // The last attempt came more than three hours after the first one.
+      expect(now - T0).toBeGreaterThan(3 * 60 * 60_000);
+    } finally {
+      await down.close();
     }
   });
 

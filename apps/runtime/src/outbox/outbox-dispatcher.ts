@@ -3,6 +3,7 @@ import type { Logger } from '../executor/types';
 import type { ClaimedOutbox, Store } from '../store/store';
 import { backoffDelay } from './backoff';
 import { describeCall, type HttpCallResult, performHttpCall } from './http-call';
+import { DEFAULT_RETRY_POLICY } from './retry-policy';
 import type { Transport } from './transport';
 
 /**
@@ -22,10 +23,12 @@ export interface OutboxDispatcherOptions {
   logger: Logger;
   now: () => number;
   settleHttp: HttpSettler;
-  /** Attempts of a notify/survey row before it is `dead` (default 5). HTTP rows use retries + 1. */
+  /** Attempts of a notify/survey row before it is `dead` (DEFAULT_RETRY_POLICY). HTTP rows use retries + 1. */
   maxAttempts?: number;
-  /** First retry delay; doubles per attempt (default 1000 ms). */
+  /** First retry delay; doubles per attempt (DEFAULT_RETRY_POLICY). */
   backoffMs?: number;
+  /** Longest delay between two attempts (DEFAULT_RETRY_POLICY). */
+  backoffCapMs?: number;
   /** Timeout of one HTTP action (default 10 s). */
   timeoutMs?: number;
   /** Rows claimed per round (default 20). */
@@ -52,8 +55,9 @@ export interface OutboxDispatcher {
 /** Builds the outbox dispatcher (no loop: the scheduler's loop calls `dispatch`). */
 export function createOutboxDispatcher(options: OutboxDispatcherOptions): OutboxDispatcher {
   const { store, transport, logger } = options;
-  const maxAttempts = options.maxAttempts ?? 5;
-  const baseMs = options.backoffMs ?? 1000;
+  const maxAttempts = options.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts;
+  const baseMs = options.backoffMs ?? DEFAULT_RETRY_POLICY.backoffMs;
+  const capMs = options.backoffCapMs ?? DEFAULT_RETRY_POLICY.backoffCapMs;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const batchSize = options.batchSize ?? 20;
   // A claim must outlive the slowest attempt, or a second dispatcher could take the row over.
@@ -63,7 +67,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   // row's `attempts` is the number of the attempt being made now.
   const attemptOf = (row: ClaimedOutbox) => Math.max(1, row.attempts);
   const retryAt = (row: ClaimedOutbox, at: number) =>
-    at + backoffDelay(attemptOf(row), { baseMs, jitter: 0.1 });
+    at + backoffDelay(attemptOf(row), { baseMs, capMs, jitter: 0.1 });
 
   async function deliverMessage(row: ClaimedOutbox): Promise<void> {
     const result = await transport.deliver(row);
