@@ -5,8 +5,10 @@ import type {
   FlowRow,
   NewCustomer,
   NewOutbox,
+  NewTask,
   NewUser,
   OutboxRow,
+  TaskRow,
   UserRow,
 } from './store';
 
@@ -84,6 +86,17 @@ export function draftUpdate(draft: FlowDraft): Omit<FlowDraft, 'key'> {
     problems: draft.problems,
     updatedBy: draft.updatedBy,
     updatedAt: draft.updatedAt,
+  };
+}
+
+/** The row a new task is stored as (both dialects): no outcome yet, updatedAt defaults to createdAt. */
+export function taskToRow(task: NewTask): TaskRow {
+  return {
+    ...task,
+    outcome: task.outcome ?? null,
+    values: task.values ?? null,
+    updatedAt: task.updatedAt ?? task.createdAt,
+    closedAt: task.closedAt ?? null,
   };
 }
 

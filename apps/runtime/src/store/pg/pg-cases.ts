@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, or } from 'drizzle-orm';
 import { afterCursor, decodeCursor, pageLimit, toPage } from '../paging';
 import { caseListWhere, caseScanWhere, taskListWhere } from '../queries';
-import { withoutColumn } from '../rows';
+import { taskToRow, withoutColumn } from '../rows';
 import type { CaseRow, SlaRow, Store, SurveyRow, TaskRow } from '../store';
 import { pgCaseCommit } from './pg-case-commit';
 import { first, type PgDbOf, pgConflict } from './pg-db';
@@ -84,14 +84,7 @@ export function pgCases(db: PgDbOf, client: PgClientOf): Pick<Store, 'cases' | '
 
     tasks: {
       async insert(task) {
-        const row: TaskRow = {
-          ...task,
-          outcome: task.outcome ?? null,
-          values: task.values ?? null,
-          updatedAt: task.updatedAt ?? task.createdAt,
-          closedAt: task.closedAt ?? null,
-        };
-        return (await pgConflict(`task ${task.id} exists`, rawTasks.insert(client(), row)))!;
+        return (await pgConflict(`task ${task.id} exists`, rawTasks.insert(client(), taskToRow(task))))!;
       },
       async get(id) {
         return rawTasks.get(client(), 'id = $1', [id]);

@@ -1,7 +1,7 @@
 import { and, asc, desc, getTableColumns, inArray } from 'drizzle-orm';
 import { afterCursor, decodeCursor, pageLimit, toPage } from '../paging';
 import { caseListWhere, caseScanWhere, taskListWhere } from '../queries';
-import { withoutColumn } from '../rows';
+import { taskToRow, withoutColumn } from '../rows';
 import type { CaseRow, Store, TaskRow } from '../store';
 import { RawTable } from './raw-table';
 import { cases, tasks } from './schema';
@@ -65,14 +65,7 @@ export function sqliteCases(db: SqliteDb): Pick<Store, 'tasks'> & {
 
     tasks: {
       async insert(task) {
-        const row: TaskRow = {
-          ...task,
-          outcome: task.outcome ?? null,
-          values: task.values ?? null,
-          updatedAt: task.updatedAt ?? task.createdAt,
-          closedAt: task.closedAt ?? null,
-        };
-        return sqliteConflict(`task ${task.id} exists`, () => rawTasks.insert(row));
+        return sqliteConflict(`task ${task.id} exists`, () => rawTasks.insert(taskToRow(task)));
       },
       async get(id) {
         return rawTasks.get('id = ?', id);
