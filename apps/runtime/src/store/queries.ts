@@ -14,6 +14,7 @@ type CaseCols = Cols<
 >;
 type TaskCols = Cols<'caseId' | 'status' | 'group' | 'tier' | 'assignee'>;
 type TimelineCols = Cols<'caseId' | 'type' | 'at'>;
+type TimelineListCols = Cols<'caseId' | 'seq' | 'public'>;
 type CustomerCols = Cols<'id' | 'name' | 'email' | 'segment'>;
 type OutboxCols = Cols<'id' | 'caseId' | 'status' | 'createdAt'>;
 
@@ -51,6 +52,19 @@ export function taskListWhere(t: TaskCols, q: TaskQuery): SQL | undefined {
     q.tier === undefined ? undefined : eq(t.tier, q.tier),
     q.assignee === undefined ? undefined : eq(t.assignee, q.assignee),
     q.caseId === undefined ? undefined : eq(t.caseId, q.caseId),
+  );
+}
+
+/** Filters of timeline.list: one case's entries, the public ones only or those after a seq. */
+export function timelineListWhere(
+  tl: TimelineListCols,
+  caseId: string,
+  options: { publicOnly?: boolean; afterSeq?: number },
+): SQL | undefined {
+  return and(
+    eq(tl.caseId, caseId),
+    options.publicOnly ? eq(tl.public, true) : undefined,
+    options.afterSeq === undefined ? undefined : gt(tl.seq, options.afterSeq),
   );
 }
 

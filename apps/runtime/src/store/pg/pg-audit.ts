@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
-import { timelineScanWhere } from '../queries';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { timelineListWhere, timelineScanWhere } from '../queries';
 import type { NewTimelineEntry, SlaRow, Store, SurveyRow, TimelineRow } from '../store';
 import { first, type PgDbOf, pgConflict } from './pg-db';
 import { type PgClientOf, PgRawTable, runNamed } from './pg-raw';
@@ -49,13 +49,7 @@ export function pgAudit(
         const q = db()
           .select()
           .from(timeline)
-          .where(
-            and(
-              eq(timeline.caseId, caseId),
-              options.publicOnly ? eq(timeline.public, true) : undefined,
-              options.afterSeq === undefined ? undefined : gt(timeline.seq, options.afterSeq),
-            ),
-          )
+          .where(timelineListWhere(timeline, caseId, options))
           .orderBy(asc(timeline.seq));
         return options.limit === undefined ? q : q.limit(options.limit);
       },

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
-import { timelineScanWhere } from '../queries';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { timelineListWhere, timelineScanWhere } from '../queries';
 import type { MessageRow, SlaRow, Store, SurveyRow, TimelineRow } from '../store';
 import { RawTable } from './raw-table';
 import { cases, messages, slas, surveys, timeline } from './schema';
@@ -103,13 +103,7 @@ export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'me
         const q = db
           .select()
           .from(timeline)
-          .where(
-            and(
-              eq(timeline.caseId, caseId),
-              options.publicOnly ? eq(timeline.public, true) : undefined,
-              options.afterSeq === undefined ? undefined : gt(timeline.seq, options.afterSeq),
-            ),
-          )
+          .where(timelineListWhere(timeline, caseId, options))
           .orderBy(asc(timeline.seq));
         return options.limit === undefined ? q.all() : q.limit(options.limit).all();
       },
