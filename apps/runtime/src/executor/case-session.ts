@@ -1,5 +1,5 @@
 import { type CaseSnapshot, type CompiledFlow, inspect, start, step } from '@caseflow/engine';
-import type { Case, Channel, Cohort, EngineEvent, Priority } from '@caseflow/schema';
+import type { Case, EngineEvent } from '@caseflow/schema';
 import type { CaseParts, CaseRow, NewTimelineEntry, Store, TimerChange } from '../store/store';
 import { toCase } from './case-resource';
 import { applyEffects } from './effect-applier';
@@ -22,20 +22,14 @@ export interface LiveCase {
 /** A timeline entry as effects write it; the session adds the case id and the time. */
 export type TimelineInput = Omit<NewTimelineEntry, 'caseId' | 'at'> & { at?: number };
 
-/** Everything a new case needs besides its id. */
-export interface NewCase {
-  flow: string;
-  version: number;
-  pilotId: string | null;
-  cohort: Cohort | null;
-  customerId: string | null;
-  channel: Channel;
-  subject: string;
-  priority: Priority;
-  variables: Record<string, unknown>;
+/** Everything a new case needs besides its id: its row's opening fields, the actor, a parent. */
+export type NewCase = Pick<
+  CaseRow,
+  'flow' | 'version' | 'pilotId' | 'cohort' | 'customerId' | 'channel' | 'subject' | 'priority' | 'variables'
+> & {
   actor: string;
   parent?: { caseId: string; nodeId: string; childId: string };
-}
+};
 
 /** Thrown by commit when a case changed since it was loaded; the whole transaction is retried. */
 export class StaleRevision extends Error {
