@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HttpFixture, httpFixture } from './http-fixture';
+import { type HttpFixture, httpFixture, openCarlasLostCard } from './http-fixture';
 
 let f: HttpFixture;
 let carlasCase: string;
 beforeAll(async () => {
   f = await httpFixture();
-  const res = await f.call('POST', '/api/cases', {
-    as: 'lena',
-    body: { flow: 'lost-card', customerId: 'c-1001', channel: 'phone', subject: 'Card lost' },
-  });
-  carlasCase = res.body.id;
+  carlasCase = await openCarlasLostCard(f, 'Card lost');
 });
 afterAll(() => f.dispose());
 

@@ -110,3 +110,13 @@ export async function httpFixture(
     },
   };
 }
+
+/** Opens Carla's (customer c-1001) lost-card case by phone as agent lena; answers its id. */
+export async function openCarlasLostCard(f: HttpFixture, subject: string): Promise<string> {
+  const res = await f.call('POST', '/api/cases', {
+    as: 'lena',
+    body: { flow: 'lost-card', customerId: 'c-1001', channel: 'phone', subject },
+  });
+  if (res.status !== 201) throw new Error(`open case: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
