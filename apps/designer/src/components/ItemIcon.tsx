@@ -1,3 +1,5 @@
+import { StrokeIcon } from './StrokeIcon';
+
 // Icons a catalog item may name in its `icon` field (24×24 stroke paths, drawn inline).
 const ICONS: Record<string, string> = {
   key: 'M15 7a4 4 0 1 1-3.9 5H3v3h3v3h3v-3h2.1A4 4 0 0 1 15 7zM16 10h.01',
@@ -18,21 +20,5 @@ export const ITEM_ICONS = Object.keys(ICONS);
 
 /** The icon named by a catalog item (a generic one for unknown names); decorative. */
 export function ItemIcon({ name, size = 28 }: { name: string | undefined; size?: number }) {
-  const d = ICONS[name ?? ''] ?? ICONS.help!;
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d={d} />
-    </svg>
-  );
+  return <StrokeIcon d={ICONS[name ?? ''] ?? ICONS.help!} size={size} strokeWidth={1.8} />;
 }

@@ -1,4 +1,5 @@
 import type { NodeType } from '@caseflow/schema';
+import { StrokeIcon } from '../components/StrokeIcon';
 
 // Stroke icons on a 24×24 grid, drawn inline so they never depend on the fonts installed.
 const PATHS: Record<NodeType, string> = {
@@ -19,20 +20,5 @@ const PATHS: Record<NodeType, string> = {
 
 /** The icon of a node type (decorative: the surrounding control carries the name). */
 export function NodeIcon({ type, size = 18 }: { type: NodeType; size?: number }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d={PATHS[type]} />
-    </svg>
-  );
+  return <StrokeIcon d={PATHS[type]} size={size} strokeWidth={2} />;
 }
