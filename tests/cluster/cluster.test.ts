@@ -11,16 +11,15 @@ import { startWebhookSink, type WebhookSink } from './support/webhook-sink';
  * Three runtime processes on one PostgreSQL database under concurrent load with real-time SLA
  * timers, one of them killed with SIGKILL mid-run and started again (issue #5).
  *
- * CLUSTER_CASES sets how many cases are opened (CLUSTER_SEED makes a failing run repeatable).
- * The default is 500, not the issue's 2,000: on the 2-core machine the three runtimes,
- * PostgreSQL and this test share the cores. 2,000 cases (~9,500 requests, ~5,000 timer fires,
- * ~4,500 webhook deliveries) pass in about 2 minutes when the machine is quiet, but under
- * load the sink's injected failures plus slow answers can exhaust a message's delivery
- * attempts (it goes `dead`, as designed), which this test counts as a failure. 500 cases keep
- * every race of the full run: the kill lands while the victim answers requests, a quarter of
- * the completions race a twin, SLA timers breach on every process.
+ * CLUSTER_CASES sets how many cases are opened (default: the issue's 2,000, about 9,500
+ * requests, 5,000 timer fires and 4,500 webhook deliveries); CLUSTER_SEED makes a failing run
+ * repeatable. The sink refuses every 7th delivery and answers slowly when the machine is busy,
+ * so many messages need several attempts: the processes run the production retry policy
+ * (16 attempts) with short delays instead of hours, and a message that still goes `dead` fails
+ * the run. The run waits until the cluster is quiescent (every case closed, every message
+ * delivered) for as long as it keeps making progress, so a loaded machine makes it slower, not red.
  */
-const CASES = Number(process.env.CLUSTER_CASES ?? 500);
+const CASES = Number(process.env.CLUSTER_CASES ?? 2000);
 const SEED = Number(process.env.CLUSTER_SEED ?? 20261124);
 /** Requests in flight at once over the whole cluster. */
 const CONCURRENCY = 24;
@@ -41,9 +40,16 @@ describe.skipIf(!pg)('three runtime processes on one PostgreSQL database', () =>
     sink = await startWebhookSink(CLUSTER_SECRET, { failEvery: 7 });
     // A fixed CORE_BANKING_URL: the demo would otherwise start a stub per process, and the
     // allow-listed `env` (part of each case's snapshot) would differ between processes.
+    // Retries 250 ms, 500 ms, 1 s, then every 2 s: the production delays (up to an hour) would
+    // outlast the test, the number of attempts is the production default.
     cluster = await startCluster({
       size: 3,
-      env: { CASEFLOW_WEBHOOK_URL: sink.url, CORE_BANKING_URL },
+      env: {
+        CASEFLOW_WEBHOOK_URL: sink.url,
+        CORE_BANKING_URL,
+        CASEFLOW_OUTBOX_BACKOFF_MS: '250',
+        CASEFLOW_OUTBOX_BACKOFF_CAP_MS: '2000',
+      },
     });
     const [a, b] = cluster.nodes;
     // A token signed by one process is accepted by the others (shared CASEFLOW_SECRET).
@@ -153,6 +159,7 @@ describe.skipIf(!pg)('three runtime processes on one PostgreSQL database', () =>
 
   it(`serves ${CASES} cases with racing events and timers, one process killed and restarted`, async () => {
     const victim = cluster.nodes[1]!;
+    const startedAt = Date.now();
     const runs: Promise<void>[] = [];
     for (let i = 0; i < CASES; i++) {
       runs.push(driveCase(i));
@@ -174,24 +181,41 @@ describe.skipIf(!pg)('three runtime processes on one PostgreSQL database', () =>
     await Promise.all(runs);
     expect(killedAt).toBeGreaterThan(0);
     expect(victim.alive).toBe(true);
+    const loadEndedAt = Date.now();
 
-    // Quiescence: every case closed by its timers and every outbox row delivered. Timers the
-    // killed process had claimed wait for their 60 s lease to end before another process
-    // fires them, and an outbox row whose attempt failed waits for its 35 s lease or its
-    // backoff, so allow that much after the kill and after the load.
-    const deadline = Math.max(Date.now() + 60_000, killedAt + 90_000);
+    // Quiescence: every case closed by its timers and every outbox message delivered. Timers
+    // the killed process had claimed come back when their 60 s lease ends, an outbox row when
+    // its 35 s lease or its backoff ends: waiting stops only when nothing moved for longer
+    // than that (or a message went dead), so a slow machine takes longer, not a failure.
+    const stallMs = 90_000;
+    let last = '';
+    let movedAt = Date.now();
     for (;;) {
       const { rows } = await cluster.sql.query(
         `select (select count(*) from cases where status = 'open')::int as open,
-                  (select count(*) from outbox where status <> 'delivered')::int as undelivered`,
+                (select count(*) from outbox where status <> 'delivered')::int as undelivered,
+                (select count(*) from outbox where status = 'dead')::int as dead`,
       );
-      if (rows[0].open === 0 && rows[0].undelivered === 0) break;
-      if (Date.now() > deadline) {
-        throw new Error(`not quiescent: ${JSON.stringify(rows[0])}\n${await stuck(cluster)}`);
+      const state = rows[0] as { open: number; undelivered: number; dead: number };
+      if (state.dead > 0) throw new Error(`outbox messages dead: ${await stuck(cluster)}`);
+      if (state.open === 0 && state.undelivered === 0) break;
+      const now = Date.now();
+      if (JSON.stringify(state) !== last) {
+        last = JSON.stringify(state);
+        movedAt = now;
+      } else if (now - movedAt > stallMs) {
+        throw new Error(`not quiescent: ${last}\n${await stuck(cluster)}`);
       }
       await sleep(500);
     }
-  }, 240_000);
+    console.info('cluster run', {
+      cases: CASES,
+      loadSeconds: Math.round((loadEndedAt - startedAt) / 1000),
+      drainSeconds: Math.round((Date.now() - loadEndedAt) / 1000),
+    });
+    // 2,000 cases cost about 350 CPU seconds (runtimes, PostgreSQL and this test): some 3 minutes
+    // on two idle cores, 7 to 10 with a load average of 9 to 14. The limit only stops a hang.
+  }, 900_000);
 
   it('committed every 2xx event exactly once, refused ones never, and nothing else', async () => {
     const timelines = await loadTimelines(cluster);
@@ -300,8 +324,13 @@ describe.skipIf(!pg)('three runtime processes on one PostgreSQL database', () =>
     for (const d of sink.deliveries) expect(keyOfRow.get(d.rowId), d.rowId).toBe(d.idempotencyKey);
     expect(new Set(rows.map((r) => r.idempotency_key)).size).toBe(rows.length);
     const duplicates = sink.deliveries.length - sink.countByKey.size;
+    const { rows: tries } = await cluster.sql.query(
+      `select count(*) filter (where attempts > 1)::int as retried, max(attempts)::int as most from outbox`,
+    );
     console.info('cluster outbox', {
       rows: rows.length,
+      retried: tries[0].retried,
+      mostAttempts: tries[0].most,
       deliveries: sink.deliveries.length,
       duplicates,
       failedOnPurpose: sink.failedOnPurpose,
@@ -384,7 +413,7 @@ async function stuck(cluster: Cluster): Promise<string> {
   }
   const outbox = await cluster.sql.query(
     `select id, status, attempts, next_attempt_at::float8 as next, claim, last_error, created_at::float8 as created
-       from outbox where status <> 'delivered' limit 5`,
+       from outbox where status <> 'delivered' order by status = 'dead' desc, id limit 5`,
   );
   lines.push(`now ${Date.now()} undelivered outbox ${JSON.stringify(outbox.rows)}`);
   return lines.join('\n');
