@@ -30,10 +30,12 @@ interface Props {
   focus?: readonly string[];
   /** Hides the minimap (small embedded canvases). */
   noMinimap?: boolean;
+  /** A node was dropped from the palette (and selected): the editor shows its properties. */
+  onAdded?(id: string): void;
 }
 
 /** The flow canvas: renders the document, turns drags, connections and drops into commands. */
-export function Canvas({ problems, overlays, readOnly, focus, noMinimap }: Props) {
+export function Canvas({ problems, overlays, readOnly, focus, noMinimap, onAdded }: Props) {
   const store = useEditorStore();
   const colorMode = useTheme();
   const doc = useEditor((s) => s.doc);
@@ -156,9 +158,11 @@ export function Canvas({ problems, overlays, readOnly, focus, noMinimap }: Props
       const before = new Set(store.getState().doc.nodes.map((n) => n.id));
       store.getState().run(addNode(type, { x: at.x - 40, y: at.y - 20 }));
       const added = store.getState().doc.nodes.find((n) => !before.has(n.id));
-      if (added) store.getState().select({ nodes: [added.id], edges: [] });
+      if (!added) return;
+      store.getState().select({ nodes: [added.id], edges: [] });
+      onAdded?.(added.id);
     },
-    [flow, store, readOnly],
+    [flow, store, readOnly, onAdded],
   );
 
   return (

@@ -110,6 +110,7 @@ function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) {
     requestAnimationFrame(fit);
   }, [store, fit]);
 
+  const showProperties = useCallback(() => setTab('properties'), []);
   const addInView = useCallback(
     (type: NodeType) => {
       const box = canvasBox.current?.getBoundingClientRect();
@@ -368,7 +369,11 @@ function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) {
       <div className="editor-body">
         <Palette onAdd={addInView} />
         <div className="canvas-wrap" ref={canvasBox}>
-          <Canvas problems={problems} overlays={tab === 'simulator' ? overlays : (heat ?? undefined)} />
+          <Canvas
+            problems={problems}
+            overlays={tab === 'simulator' ? overlays : (heat ?? undefined)}
+            onAdded={showProperties}
+          />
         </div>
         <aside className="side-panel" aria-label="Inspector">
           <div role="tablist" aria-label="Inspector tabs" className="tabs">

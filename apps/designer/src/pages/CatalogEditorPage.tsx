@@ -66,8 +66,10 @@ export function CatalogEditorPage() {
         <Link to="/catalog">← Catalog</Link>
       </p>
       <h1>{isNew ? 'New catalog item' : `Edit ${item.name}`}</h1>
-      <form className="catalog-editor" onSubmit={save} aria-label="Catalog item">
-        <div className="card">
+      {/* Only the details are the item's form: the form builder holds a form of its own, and
+          the preview's required fields must not block saving the item. */}
+      <div className="catalog-editor">
+        <form className="card" onSubmit={save} aria-label="Catalog item">
           <h2>Details</h2>
           <label>
             Key
@@ -135,7 +137,7 @@ export function CatalogEditorPage() {
           <button className="btn btn-primary" type="submit">
             Save item
           </button>
-        </div>
+        </form>
         <div className="card">
           <h2>Request form</h2>
           <FormBuilder form={form} onChange={(next) => set({ form: next as CatalogItemBody['form'] })} />
@@ -149,7 +151,7 @@ export function CatalogEditorPage() {
             onChange={setPreview}
           />
         </div>
-      </form>
+      </div>
     </section>
   );
 }

@@ -87,6 +87,11 @@ export function CatalogPage() {
                   >
                     Request
                   </Link>
+                  {owner && (
+                    <Link className="btn" to={`/catalog/${item.key}/edit`} aria-label={`Edit ${item.name}`}>
+                      Edit
+                    </Link>
+                  )}
                 </li>
               ))}
             </ul>

@@ -62,9 +62,14 @@ describe('task properties', () => {
     expect(node('triage')).toMatchObject({ sla: { target: 'PT30M', onBreach: 'escalate' } });
   });
 
-  it('renames the node and keeps its edges and the selection', () => {
+  it('renames the node on Enter and keeps its edges and the selection', () => {
     const { store } = setup();
-    fireEvent.change(screen.getByLabelText('Id'), { target: { value: 'verify' } });
+    const id = screen.getByLabelText('Id');
+    // Typing alone renames nothing: each letter would re-key the panel and lose the focus.
+    fireEvent.change(id, { target: { value: 'v' } });
+    fireEvent.change(id, { target: { value: 'verify' } });
+    expect(store.getState().doc.nodes.map((n) => n.id)).toContain('triage');
+    fireEvent.keyDown(id, { key: 'Enter' });
     expect(store.getState().doc.edges).toEqual([
       { from: 'start', to: 'verify' },
       { from: 'verify', to: 'end', on: 'done' },
@@ -73,11 +78,23 @@ describe('task properties', () => {
     expect(screen.getByRole('region', { name: 'Properties of verify' })).toBeTruthy();
   });
 
-  it('ignores an id that is invalid or taken', () => {
+  it('renames the node when the id field loses focus', () => {
     const { node } = setup();
-    fireEvent.change(screen.getByLabelText('Id'), { target: { value: 'End' } });
-    fireEvent.change(screen.getByLabelText('Id'), { target: { value: 'end' } });
+    fireEvent.change(screen.getByLabelText('Id'), { target: { value: 'check' } });
+    fireEvent.blur(screen.getByLabelText('Id'));
+    expect(node('check')).toMatchObject({ title: 'Triage' });
+  });
+
+  it('shows why an id is invalid or taken and keeps the old one', () => {
+    const { node } = setup();
+    const id = screen.getByLabelText('Id') as HTMLInputElement;
+    fireEvent.change(id, { target: { value: 'End' } });
+    expect(screen.getByText(/Lower-case letters/)).toBeTruthy();
+    fireEvent.change(id, { target: { value: 'end' } });
+    expect(screen.getByText('Another node has the id end')).toBeTruthy();
+    fireEvent.keyDown(id, { key: 'Enter' });
     expect(node('triage')).toBeDefined();
+    expect(id.value).toBe('triage');
   });
 });
 

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { FormInput } from '../../forms/form-model';
 import { updateNode } from '../commands';
 import { useEditor } from '../EditorContext';
@@ -53,6 +53,10 @@ export function NodeProperties({ node }: { node: DocNode }) {
   );
 }
 
+/**
+ * The node id, committed on Enter or when the field loses focus: renaming re-keys the panel,
+ * so committing each keystroke would take the focus away after the first letter.
+ */
 function IdField({
   id,
   taken,
@@ -62,14 +66,27 @@ function IdField({
   taken(id: string): boolean;
   onRename(id: string): void;
 }) {
+  const [draft, setDraft] = useState(id);
+  useEffect(() => setDraft(id), [id]);
+  const error = !ID.test(draft)
+    ? 'Lower-case letters, digits and dashes, starting with a letter'
+    : taken(draft)
+      ? `Another node has the id ${draft}`
+      : null;
+  const commit = () => {
+    if (draft === id) return;
+    if (error) setDraft(id);
+    else onRename(draft);
+  };
   return (
     <TextField
       label="Id"
-      value={id}
-      hint="Lower-case letters, digits and dashes; renaming keeps the edges."
-      onChange={(next) => {
-        if (ID.test(next) && !taken(next)) onRename(next);
-      }}
+      value={draft}
+      hint={error ? undefined : 'Renaming keeps the edges; Enter applies it.'}
+      error={draft === id ? null : error}
+      onChange={setDraft}
+      onBlur={commit}
+      onEnter={commit}
     />
   );
 }

@@ -10,8 +10,12 @@ export function TextField(props: {
   placeholder?: string;
   error?: string | null;
   hint?: string;
+  onBlur?(): void;
+  /** Enter pressed in the field. */
+  onEnter?(): void;
 }) {
   const id = useId();
+  const { onEnter } = props;
   return (
     <div className={`field${props.error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{props.label}</label>
@@ -21,6 +25,17 @@ export function TextField(props: {
         placeholder={props.placeholder}
         aria-invalid={props.error ? true : undefined}
         onChange={(e) => props.onChange(e.target.value)}
+        onBlur={props.onBlur}
+        onKeyDown={
+          onEnter
+            ? (e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  onEnter();
+                }
+              }
+            : undefined
+        }
       />
       {props.hint && <small className="muted">{props.hint}</small>}
       {props.error && <small className="field-error">{props.error}</small>}
