@@ -1,4 +1,5 @@
 import { elapsedMs } from '@caseflow/engine';
+import { MetricsReport, PilotReport } from '@caseflow/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleCalendars } from '../../examples/index';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
@@ -303,6 +304,8 @@ describe.each(scenarioBackends())('pilot analytics over HTTP on $backend', ({ ba
         });
       }
       const answer = await ok('GET', '/api/metrics?flow=helpdesk&by=version', 'olivia');
+      // The answer is exactly the shared schema: parsing drops no field and fails on none.
+      expect(MetricsReport.parse(answer)).toEqual(answer);
       expect(answer.total.cases).toBe(CASES);
       for (const version of ['1', '2']) {
         const row = answer.items.find((r: { version: string }) => r.version === version);
@@ -371,6 +374,7 @@ describe.each(scenarioBackends())('pilot analytics over HTTP on $backend', ({ ba
 
     it('reports the pilot with tests per metric and a recommendation', async () => {
       const report = await ok('GET', `/api/pilots/${pilotId}/report`, 'olivia');
+      expect(PilotReport.parse(report)).toEqual(report);
       const pilotCases = opened.filter((c) => c.cohort === 'pilot').length;
       expect(report.cohorts.pilot.cases).toBe(pilotCases);
       expect(report.cohorts.control.cases).toBe(CASES - pilotCases);

@@ -11,20 +11,23 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export const Page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), next: z.string().nullable() });
+/** A list page: `{items, next}` of every list endpoint; `next` is the cursor of the following page or null. */
+export type Page<T> = z.infer<ReturnType<typeof Page<z.ZodType<T>>>>;
 
 export const LoginRequest = z.object({
   username: z.string().min(1).max(200),
   password: z.string().min(1).max(500),
 });
-export const LoginResponse = z.object({
-  token: z.string(),
-  user: z.object({
-    username: z.string(),
-    roles: z.array(Role),
-    groups: z.array(z.string()),
-    customerId: z.string().nullable(),
-  }),
+/** The signed-in user as POST /api/auth/login answers it. */
+export const SessionUser = z.object({
+  username: z.string(),
+  roles: z.array(Role),
+  groups: z.array(z.string()),
+  customerId: z.string().nullable(),
 });
+export type SessionUser = z.infer<typeof SessionUser>;
+export const LoginResponse = z.object({ token: z.string(), user: SessionUser });
+export type LoginResponse = z.infer<typeof LoginResponse>;
 
 export const UserCreate = z.object({
   username: z.string().regex(/^[a-z0-9][a-z0-9._@-]{1,63}$/, 'lower-case letters, digits, . _ @ -'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PilotFindings } from './metrics';
 import { FeelExpression } from './primitives';
 
 export const PilotCreate = z
@@ -35,3 +36,7 @@ export const Pilot = z.object({
   endedAt: z.string().nullable(),
 });
 export type Pilot = z.infer<typeof Pilot>;
+
+/** GET /api/pilots/:id/report: the pilot and its findings against the control cohort. */
+export const PilotReport = PilotFindings.extend({ pilot: Pilot });
+export type PilotReport = z.infer<typeof PilotReport>;

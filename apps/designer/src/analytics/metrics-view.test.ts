@@ -1,5 +1,5 @@
+import type { CaseMetrics, MetricsReport } from '@caseflow/schema';
 import { describe, expect, it } from 'vitest';
-import type { CaseMetrics, MetricsReport } from '../api/api';
 import { chartRows, groupLabel, headlines, median, percent } from './metrics-view';
 
 const none = { count: 0, avg: null, p50: null, p90: null };
@@ -16,27 +16,33 @@ const metrics = (over: Partial<CaseMetrics> = {}): CaseMetrics => ({
   slaCompliance: null,
   slaMet: 0,
   breaches: 0,
+  slas: {},
   escalations: 0,
   escalationsByTier: {},
   tasksHandled: 0,
   ahtMs: none,
   csat: null,
   csatResponses: 0,
+  csatSatisfied: 0,
   nps: null,
   npsResponses: 0,
   ces: null,
   cesResponses: 0,
   surveys: 0,
   messages: 0,
+  responses: 0,
   ...over,
 });
 const report = (over: Partial<MetricsReport>): MetricsReport => ({
   flow: null,
+  from: null,
+  to: null,
   by: [],
   total: metrics(),
   items: [],
   agents: [],
   period: { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' },
+  next: null,
   ...over,
 });
 

@@ -1,4 +1,4 @@
-import type { CaseMetrics, MetricDimension, MetricsReport, Spread } from '../api/api';
+import type { CaseMetrics, MetricDimension, MetricsReport, Spread } from '@caseflow/schema';
 import { formatSpan } from '../components/format';
 
 /** A 0..1 rate as "83%"; "—" when there is nothing to rate. Pure. */

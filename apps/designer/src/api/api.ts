@@ -3,7 +3,12 @@ import type {
   CatalogItem,
   CatalogItemBody,
   FlowDefinitionInput,
+  LoginResponse,
+  MetricDimension,
+  MetricsReport,
+  Page,
   Pilot,
+  PilotReport,
   Problem,
   Role,
   Task,
@@ -12,20 +17,6 @@ import type {
 } from '@caseflow/schema';
 import type { HeatRow } from '../editor/heat-overlay';
 import { ApiError, toApiError } from './api-error';
-
-/** The signed-in user as answered by POST /api/auth/login. */
-export interface SessionUser {
-  username: string;
-  roles: Role[];
-  groups: string[];
-  customerId: string | null;
-}
-
-/** A list page: `{items, next}` of every list endpoint. */
-export interface Page<T> {
-  items: T[];
-  next: string | null;
-}
 
 /** One row of GET /api/flows. */
 export interface FlowSummary {
@@ -127,67 +118,8 @@ export interface Customer360 {
   openTasks: Task[];
 }
 
-/** GET /api/pilots/:id/report: metrics per cohort and whether differences exceed noise. */
-export interface PilotReport {
-  pilot: Pilot;
-  cohorts: { pilot: Record<string, unknown>; control: Record<string, unknown> };
-  comparison: Array<{
-    metric: string;
-    pilot: number | null;
-    control: number | null;
-    difference: number | null;
-    z: number | null;
-    significant: boolean;
-  }>;
-}
-
-/** A duration summary (ms) of the metrics API; null statistics when `count` is 0. */
-export interface Spread {
-  count: number;
-  avg: number | null;
-  p50: number | null;
-  p90: number | null;
-}
-
-/** The service metrics of one group of cases (GET /api/metrics). Rates are 0..1; csat and nps are scores. */
-export interface CaseMetrics {
-  cases: number;
-  resolved: number;
-  resolutionRate: number | null;
-  fcrCases: number;
-  fcr: number | null;
-  firstResponseMs: Spread;
-  firstResponseBusinessMs: Spread;
-  resolutionMs: Spread;
-  resolutionBusinessMs: Spread;
-  slaCompliance: number | null;
-  slaMet: number;
-  breaches: number;
-  escalations: number;
-  escalationsByTier: Record<string, number>;
-  tasksHandled: number;
-  ahtMs: Spread;
-  csat: number | null;
-  csatResponses: number;
-  nps: number | null;
-  npsResponses: number;
-  ces: number | null;
-  cesResponses: number;
-  surveys: number;
-  messages: number;
-}
-
-/** Per-agent work in the period. */
-export interface AgentMetrics {
-  agent: string;
-  tasksHandled: number;
-  ahtMs: number | null;
-  busyMs: number;
-  occupancy: number | null;
-}
-
-/** What GET /api/metrics?by= groups by. */
-export const METRIC_DIMENSIONS = [
+/** The dimensions GET /api/metrics groups by, in the order the analytics page offers them. */
+export const METRIC_DIMENSIONS: readonly MetricDimension[] = [
   'version',
   'cohort',
   'channel',
@@ -195,21 +127,7 @@ export const METRIC_DIMENSIONS = [
   'group',
   'agent',
   'catalogItem',
-] as const;
-export type MetricDimension = (typeof METRIC_DIMENSIONS)[number];
-
-/**
- * GET /api/metrics: totals of the cases opened in the period, one item per group of `by`
- * (each carries its dimension values as strings), per-agent work, and the period itself.
- */
-export interface MetricsReport {
-  flow: string | null;
-  by: MetricDimension[];
-  total: CaseMetrics;
-  items: Array<CaseMetrics & Partial<Record<MetricDimension, string>>>;
-  agents: AgentMetrics[];
-  period: { from: string; to: string };
-}
+];
 
 type Query = Record<string, string | number | undefined | null>;
 
@@ -266,7 +184,7 @@ export class Api {
   }
 
   login(username: string, password: string) {
-    return this.request<{ token: string; user: SessionUser }>('POST', '/auth/login', { username, password });
+    return this.request<LoginResponse>('POST', '/auth/login', { username, password });
   }
 
   // Flows

@@ -1,6 +1,6 @@
-import type { Role } from '@caseflow/schema';
+import type { Role, SessionUser } from '@caseflow/schema';
 import { create } from 'zustand';
-import { Api, type SessionUser } from '../api/api';
+import { Api } from '../api/api';
 
 const STORAGE_KEY = 'caseflow.session';
 

@@ -1,7 +1,8 @@
+import type { MetricDimension } from '@caseflow/schema';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { chartRows, groupLabel, headlines, median, percent, score } from '../analytics/metrics-view';
-import { METRIC_DIMENSIONS, type MetricDimension } from '../api/api';
+import { METRIC_DIMENSIONS } from '../api/api';
 import { api } from '../auth/session';
 import { formatDate, formatSpan } from '../components/format';
 import { ErrorBanner, Loading } from '../components/Status';

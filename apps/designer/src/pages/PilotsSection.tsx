@@ -1,5 +1,6 @@
+import type { PilotReport } from '@caseflow/schema';
 import { type FormEvent, useState } from 'react';
-import type { FlowSummary, PilotReport } from '../api/api';
+import type { FlowSummary } from '../api/api';
 import { api } from '../auth/session';
 import { ErrorBanner, StatusLine } from '../components/Status';
 import { errorMessage, useResource } from '../hooks/useResource';

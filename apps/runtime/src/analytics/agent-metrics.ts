@@ -1,17 +1,5 @@
+import type { AgentMetrics } from '@caseflow/schema';
 import type { TaskFactRow } from '../store/store';
-
-/** One agent's work over a period. */
-export interface AgentMetrics {
-  agent: string;
-  /** Tasks the agent completed. */
-  tasksHandled: number;
-  /** Mean claim → completion of the agent's completed, claimed tasks (ms), or null. */
-  ahtMs: number | null;
-  /** Time holding at least one claimed task inside the period (overlaps count once). */
-  busyMs: number;
-  /** busyMs / period length (0..1), or null for an empty period. */
-  occupancy: number | null;
-}
 
 /** Half-open period [from, to) in epoch ms. */
 export interface Period {

@@ -1,60 +1,8 @@
 import { elapsedMs } from '@caseflow/engine';
+import type { CaseMetrics, SlaTally } from '@caseflow/schema';
 import type { CaseFactRow, TaskFactRow } from '../store/store';
 import type { CalendarOf, MetricFacts } from './metric-facts';
-import { type Spread, spread } from './stats';
-
-/** Met and breached clocks of one SLA id, with compliance = met / (met + breached). */
-export interface SlaTally {
-  met: number;
-  breached: number;
-  compliance: number | null;
-}
-
-/** The service metrics of one group of cases (issue #6 / DESIGN §5). Rates are 0..1. */
-export interface CaseMetrics {
-  cases: number;
-  resolved: number;
-  /** resolved / cases. */
-  resolutionRate: number | null;
-  /** First-contact resolutions: resolved, never escalated, at most one agent response. */
-  fcrCases: number;
-  /** fcrCases / resolved. */
-  fcr: number | null;
-  /** Case opened → first agent response, in wall time and in the flow's business calendar. */
-  firstResponseMs: Spread;
-  firstResponseBusinessMs: Spread;
-  /** Case opened → closed, over resolved cases, wall and business time. */
-  resolutionMs: Spread;
-  resolutionBusinessMs: Spread;
-  /** Over every SLA clock that finished met or breached. */
-  slaCompliance: number | null;
-  slaMet: number;
-  breaches: number;
-  /** The same per SLA id. */
-  slas: Record<string, SlaTally>;
-  /** Tasks that were escalated, in total and by the tier they were escalated from. */
-  escalations: number;
-  escalationsByTier: Record<string, number>;
-  /** Completed tasks with an assignee. */
-  tasksHandled: number;
-  /** Claim → completion of completed tasks that were claimed (a task completed without a claim has no handling time). */
-  ahtMs: Spread;
-  /** Percent of CSAT answers scoring 4 or 5 (0..100). */
-  csat: number | null;
-  csatResponses: number;
-  /** CSAT answers scoring 4 or 5. */
-  csatSatisfied: number;
-  /** Percent promoters (9–10) minus percent detractors (0–6). */
-  nps: number | null;
-  npsResponses: number;
-  /** Mean CES score. */
-  ces: number | null;
-  cesResponses: number;
-  surveys: number;
-  messages: number;
-  /** Messages from agents. */
-  responses: number;
-}
+import { spread } from './stats';
 
 const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);

@@ -1,8 +1,9 @@
+import { MetricDimension } from '@caseflow/schema';
 import type { CaseFactRow, TaskFactRow } from '../store/store';
 
 /** What `GET /api/metrics?by=` groups by. */
-export const DIMENSIONS = ['cohort', 'version', 'channel', 'tier', 'group', 'agent', 'catalogItem'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export const DIMENSIONS = MetricDimension.options;
+export type Dimension = MetricDimension;
 
 function latestTask(tasks: readonly TaskFactRow[]): TaskFactRow | null {
   let last: TaskFactRow | null = null;

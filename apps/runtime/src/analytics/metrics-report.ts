@@ -1,9 +1,9 @@
 import { ROUND_THE_CLOCK } from '@caseflow/engine';
-import type { BusinessCalendar } from '@caseflow/schema';
+import type { AgentMetrics, BusinessCalendar, CaseMetrics, MetricsGroup } from '@caseflow/schema';
 import { SUMMARY_DIMENSIONS, type SummaryDimension } from '../store/analytics-summary';
 import type { CaseScan, Store } from '../store/store';
-import { type AgentMetrics, agentMetrics } from './agent-metrics';
-import { type CaseMetrics, computeMetrics } from './case-metrics';
+import { agentMetrics } from './agent-metrics';
+import { computeMetrics } from './case-metrics';
 import { type Dimension, groupCases } from './dimensions';
 import { flowCalendars, loadMetricFacts } from './metric-facts';
 import { summaryAgents, summaryDurationsNonNegative, summaryGroups, summaryMetrics } from './summary-metrics';
@@ -20,7 +20,7 @@ export interface MetricsQuery {
 export interface MetricsReport {
   total: CaseMetrics;
   /** One row per group (its dimension values plus its metrics); the total alone without `by`. */
-  items: Array<Record<string, string> & CaseMetrics>;
+  items: MetricsGroup[];
   /** Per agent over the period: tasks handled, AHT, occupancy. */
   agents: AgentMetrics[];
   /** The occupancy period: [from, to], defaulting to the first case's creation and `now`. */

@@ -1,47 +1,20 @@
+import type {
+  Comparison,
+  DurationMetric,
+  PilotFindings,
+  RateMetric,
+  Recommendation,
+  TestResult,
+} from '@caseflow/schema';
 import type { CaseFactRow } from '../store/store';
-import { type CaseMetrics, caseDurations, computeMetrics } from './case-metrics';
+import { caseDurations, computeMetrics } from './case-metrics';
 import type { CalendarOf, MetricFacts } from './metric-facts';
-import { mannWhitneyU, type TestResult, twoProportionTest } from './stats';
+import { mannWhitneyU, twoProportionTest } from './stats';
 
 /** Significance level of every comparison. */
 export const ALPHA = 0.05;
 /** Cases each cohort needs before the report recommends promoting or stopping. */
 export const MIN_CASES_PER_COHORT = 30;
-
-type RateMetric = 'resolutionRate' | 'fcr' | 'slaCompliance' | 'csat';
-type DurationMetric = 'firstResponseMs' | 'resolutionMs' | 'firstResponseBusinessMs' | 'resolutionBusinessMs';
-
-/** One metric of the pilot against the control cohort, with the test that judged it. */
-export interface Comparison extends TestResult {
-  metric: RateMetric | DurationMetric;
-  /** The rate (0..1) or the median duration (ms) of each cohort. */
-  pilot: number | null;
-  control: number | null;
-  /** Observations behind each side (denominator of the rate, or durations measured). */
-  pilotCount: number;
-  controlCount: number;
-  /** pilot − control. */
-  difference: number | null;
-  /** p < ALPHA. */
-  significant: boolean;
-  /** The cohort that does better when the difference is significant (higher rate, shorter time). */
-  better: 'pilot' | 'control' | null;
-}
-
-/** What to do with the pilot, and why. */
-export interface Recommendation {
-  action: 'promote' | 'keep running' | 'stop';
-  reason: string;
-}
-
-/** The report body of GET /api/pilots/:id/report (without the pilot resource). */
-export interface PilotReport {
-  cohorts: { pilot: CaseMetrics; control: CaseMetrics };
-  comparison: Comparison[];
-  recommendation: Recommendation;
-  alpha: number;
-  minCasesPerCohort: number;
-}
 
 function judged(
   metric: Comparison['metric'],
@@ -118,7 +91,7 @@ export function recommend(
 }
 
 /** Builds the report of a pilot's cases (cohort pilot vs control) from their facts. Pure. */
-export function pilotReport(facts: MetricFacts, calendarOf: CalendarOf): PilotReport {
+export function pilotReport(facts: MetricFacts, calendarOf: CalendarOf): PilotFindings {
   const pilotCases: CaseFactRow[] = facts.cases.filter((c) => c.cohort === 'pilot');
   const controlCases: CaseFactRow[] = facts.cases.filter((c) => c.cohort === 'control');
   const p = computeMetrics(pilotCases, facts, calendarOf);

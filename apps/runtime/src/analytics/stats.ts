@@ -3,20 +3,13 @@
  * states (two-proportion z-test for rates, Mann-Whitney U with the normal approximation for
  * durations). All pure; p-values are two-sided.
  */
+import type { Spread, TestResult } from '@caseflow/schema';
 
 /** Nearest-rank percentile `q` (0..1) of `sorted` (ascending); null for an empty list. */
 export function percentile(sorted: readonly number[], q: number): number | null {
   if (sorted.length === 0) return null;
   const rank = Math.max(1, Math.ceil(q * sorted.length));
   return sorted[Math.min(sorted.length, rank) - 1] ?? null;
-}
-
-/** Average, p50 and p90 (nearest rank) of a duration list, rounded to whole ms; nulls when empty. */
-export interface Spread {
-  count: number;
-  avg: number | null;
-  p50: number | null;
-  p90: number | null;
 }
 
 /** The Spread of `values` (any order). */
@@ -50,14 +43,6 @@ export function normalCdf(x: number): number {
 /** Two-sided p-value of a standard normal statistic. */
 export function twoSidedP(z: number): number {
   return Math.min(1, 2 * (1 - normalCdf(Math.abs(z))));
-}
-
-/** A test result: the statistic, its z and two-sided p, or nulls when it cannot be computed. */
-export interface TestResult {
-  test: 'two-proportion z-test' | 'Mann-Whitney U (normal approximation)';
-  statistic: number | null;
-  z: number | null;
-  p: number | null;
 }
 
 /**

@@ -1,7 +1,5 @@
+import type { AgentMetrics, CaseMetrics, SlaTally, Spread } from '@caseflow/schema';
 import type { AnalyticsSummary, GroupKey, SummaryDuration } from '../store/analytics-summary';
-import type { AgentMetrics } from './agent-metrics';
-import type { CaseMetrics, SlaTally } from './case-metrics';
-import type { Spread } from './stats';
 
 /*
  * CaseMetrics and AgentMetrics out of Store.analytics.summary: the same figures the fact path

@@ -1,3 +1,4 @@
+import { MetricsReport } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { DIMENSIONS } from '../analytics/dimensions';
@@ -33,7 +34,7 @@ const metrics = createRoute({
         .optional(),
     }),
   },
-  responses: { 200: json(z.unknown(), 'totals and groups'), ...errorResponses },
+  responses: { 200: json(MetricsReport, 'totals and groups'), ...errorResponses },
 });
 const heat = createRoute({
   method: 'get',

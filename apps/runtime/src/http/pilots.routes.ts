@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Pilot, PilotCreate } from '@caseflow/schema';
+import { Pilot, PilotCreate, PilotReport } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { flowCalendars, loadMetricFacts } from '../analytics/metric-facts';
@@ -67,7 +67,7 @@ const report = route({
   summary: 'Metrics per cohort (pilot vs control) with counts, significance tests and a recommendation',
   middleware: [owner] as const,
   request: { params: IdParam },
-  responses: { 200: json(z.unknown(), 'the report'), ...errorResponses },
+  responses: { 200: json(PilotReport, 'the report'), ...errorResponses },
 });
 
 async function pilotOr404(runtime: Runtime, id: string): Promise<PilotRow> {
