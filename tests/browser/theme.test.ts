@@ -10,19 +10,28 @@ import { ensureDesignerBuilt, submitLogin } from './designer-app';
  * screenshots of the main screens (tests/.artifacts/screenshots/theme-dark-*.png).
  */
 
+interface Colours {
+  page: string;
+  node: string;
+  monaco: string;
+}
+
+// Runs in the page (a string: the tests compile without the DOM library).
+const READ_COLOURS = `(() => {
+  const bg = (selector) => {
+    const el = document.querySelector(selector);
+    return el ? getComputedStyle(el).backgroundColor : '';
+  };
+  return {
+    page: getComputedStyle(document.documentElement).backgroundColor,
+    node: bg('.react-flow__node[data-id="reset"] .fnode'),
+    monaco: bg('.feel-editor .monaco-editor-background'),
+  };
+})()`;
+
 /** Computed colours of the page, a canvas node and a monaco editor (empty when absent). */
-async function colours(page: Page) {
-  return page.evaluate(() => {
-    const bg = (selector: string) => {
-      const el = document.querySelector(selector);
-      return el ? getComputedStyle(el).backgroundColor : '';
-    };
-    return {
-      page: getComputedStyle(document.documentElement).backgroundColor,
-      node: bg('.react-flow__node[data-id="reset"] .fnode'),
-      monaco: bg('.feel-editor .monaco-editor-background'),
-    };
-  });
+function colours(page: Page): Promise<Colours> {
+  return page.evaluate<Colours>(READ_COLOURS);
 }
 
 /**
@@ -113,7 +122,7 @@ describe('theme switch in the browser', () => {
     expect(light.page).toBe(LIGHT_BG);
 
     await chooseTheme(page, 'Dark');
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
     const dark = await colours(page);
     expect(dark.page).toBe(DARK_BG);
     expect(dark.node).not.toBe(light.node);
