@@ -13,14 +13,7 @@ export { addDuration, type Duration, durationMs, parseDuration } from './duratio
 export { EngineError, type EngineErrorCode } from './engine-error';
 export * from './feel';
 export { type ChangedItem, diffFlows, type FlowDiff, type ItemDiff } from './flow-diff';
-export {
-  type FlowGraph,
-  type ForkRegion,
-  flowGraph,
-  matchForkJoin,
-  reachableFrom,
-  reachingTo,
-} from './flow-graph';
+export { type FlowGraph, type ForkRegion, flowGraph, matchForkJoin } from './flow-graph';
 export { tally } from './machine/approval-work';
 export type { CaseContext } from './machine/case-context';
 export { allowedEvents, type CaseSnapshot, inspect, type StepResult, start, step } from './run-case';
