@@ -6,9 +6,11 @@ import type {
   NewCustomer,
   NewOutbox,
   NewTask,
+  NewTimelineEntry,
   NewUser,
   OutboxRow,
   TaskRow,
+  TimelineRow,
   UserRow,
 } from './store';
 
@@ -97,6 +99,18 @@ export function taskToRow(task: NewTask): TaskRow {
     values: task.values ?? null,
     updatedAt: task.updatedAt ?? task.createdAt,
     closedAt: task.closedAt ?? null,
+  };
+}
+
+/** What a new timeline entry stores besides its case and seq: absent optionals become null, {} or false. */
+export function timelineFields(entry: NewTimelineEntry): Omit<TimelineRow, 'caseId' | 'seq'> {
+  return {
+    at: entry.at,
+    type: entry.type,
+    actor: entry.actor ?? null,
+    nodeId: entry.nodeId ?? null,
+    data: entry.data ?? {},
+    public: entry.public ?? false,
   };
 }
 

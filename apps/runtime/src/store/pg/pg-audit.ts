@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { timelineListWhere, timelineScanWhere } from '../queries';
+import { timelineFields } from '../rows';
 import type { NewTimelineEntry, SlaRow, Store, SurveyRow, TimelineRow } from '../store';
 import { first, type PgDbOf, pgConflict } from './pg-db';
 import { type PgClientOf, PgRawTable, runNamed } from './pg-raw';
@@ -141,16 +142,7 @@ async function appendTimeline(
   caseId: string,
   entries: NewTimelineEntry[],
 ): Promise<TimelineRow[]> {
-  const rows: TimelineRow[] = entries.map((e, i) => ({
-    caseId,
-    seq: i + 1,
-    at: e.at,
-    type: e.type,
-    actor: e.actor ?? null,
-    nodeId: e.nodeId ?? null,
-    data: e.data ?? {},
-    public: e.public ?? false,
-  }));
+  const rows: TimelineRow[] = entries.map((e, i) => ({ caseId, seq: i + 1, ...timelineFields(e) }));
   const n = rows.length;
   const result = await runNamed<{ seq: number }>(client(), APPEND_TIMELINE, [
     caseId,

@@ -1,3 +1,4 @@
+import { timelineFields } from '../rows';
 import type {
   CaseCommit,
   CaseCommitPatch,
@@ -58,15 +59,7 @@ export function pgCaseCommit(
 
   return {
     async commit(id, expectedRevision, patch: CaseCommitPatch, entries: NewTimelineEntry[], withParts) {
-      const timeline = entries.map((e, i) => ({
-        seq: i + 1,
-        at: e.at,
-        type: e.type,
-        actor: e.actor ?? null,
-        nodeId: e.nodeId ?? null,
-        data: e.data ?? {},
-        public: e.public ?? false,
-      }));
+      const timeline = entries.map((e, i) => ({ seq: i + 1, ...timelineFields(e) }));
       const result = await runNamed<CaseSummary & Partial<PartsColumns> & { timelineBase?: number }>(
         client(),
         withParts ? texts.with : texts.without,
