@@ -6,6 +6,7 @@ import { manualClock } from '../../apps/runtime/src/clock';
 import { createRuntime } from '../../apps/runtime/src/executor/runtime';
 import type { Logger, Runtime } from '../../apps/runtime/src/executor/types';
 import { openSqliteStore } from '../../apps/runtime/src/store/sqlite/sqlite-store';
+import { tuneV8ForCaseSteps } from '../../apps/runtime/src/v8-tuning';
 import { exampleCalendars } from '../../examples/index';
 import { benchFlows } from './bench-flows';
 
@@ -39,6 +40,8 @@ export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
 
 /** Opens the store (migrations applied) on `file` and a runtime with a manual clock on it. */
 export async function openBenchRuntime(file: string): Promise<BenchRuntime> {
+  // As main.ts does for the runtime process.
+  tuneV8ForCaseSteps();
   const store = await openSqliteStore({ file });
   const runtime = createRuntime({
     store,

@@ -11,7 +11,7 @@ import { openBenchRuntime, publishBenchFlows, tempDir } from './in-process';
  * PROFILE_EVENTS sets the events per round (default 4,000); three rounds are printed in
  * microseconds per event.
  */
-const CASES = 200;
+const CASES = Number(process.env.PROFILE_CASES ?? 200);
 const EVENTS = Number(process.env.PROFILE_EVENTS ?? 4000);
 
 const { dir, cleanup } = tempDir('caseflow-profile-');

@@ -14,6 +14,7 @@ import { createLogger } from './logger';
 import { isEmptyDatabase, seedDemo } from './seed/demo';
 import { DEMO_PASSWORD } from './seed/demo-data';
 import { openStore } from './store/open-store';
+import { tuneV8ForCaseSteps } from './v8-tuning';
 
 /**
  * The runtime process: configuration from the environment only (DESIGN §4), store, runtime
@@ -21,6 +22,7 @@ import { openStore } from './store/open-store';
  * SIGTERM / SIGINT (stop accepting, finish the loops, close the store).
  */
 async function main(): Promise<void> {
+  tuneV8ForCaseSteps();
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
   if (config.secretGenerated) {
