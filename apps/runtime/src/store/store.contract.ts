@@ -9,7 +9,7 @@ import { flowsContract } from './contract/flows.contract';
 import { transactionsContract } from './contract/transactions.contract';
 import type { Store } from './store';
 
-export { caseRow, T0, taskRow } from './contract/fixtures';
+export { caseRow, T0, taskRow, versionRow } from './contract/fixtures';
 
 /*
  * The behaviour every Store side must have, as one suite: sqlite/sqlite-store.test.ts and

@@ -1,4 +1,4 @@
-import type { CaseRow, NewTask } from '../store';
+import type { CaseRow, FlowVersionRow, NewTask } from '../store';
 
 /* Rows for the contract tests (and any test that needs a valid case or task). */
 
@@ -51,6 +51,25 @@ export function taskRow(id: string, caseId: string, over: Partial<NewTask> = {})
     form: null,
     approvalId: null,
     dueAt: null,
+    createdAt: T0,
+    ...over,
+  };
+}
+
+/** A minimal published version `version` of flow `flow`; `over` replaces any field. */
+export function versionRow(
+  flow: string,
+  version: number,
+  over: Partial<FlowVersionRow> = {},
+): FlowVersionRow {
+  return {
+    flow,
+    version,
+    definition: {},
+    config: {},
+    checksum: 'c',
+    author: null,
+    note: '',
     createdAt: T0,
     ...over,
   };

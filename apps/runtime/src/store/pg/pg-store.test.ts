@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store';
-import { caseRow, storeContract } from '../store.contract';
+import { caseRow, storeContract, versionRow } from '../store.contract';
 import { openPgStore } from './pg-store';
 
 /*
@@ -126,16 +126,7 @@ describe.skipIf(!reachable)('PostgreSQL store', () => {
     });
 
     it('refuses to rewrite published flow versions and timeline entries', async () => {
-      await a.flowVersions.insert({
-        flow: 'imm',
-        version: 1,
-        definition: {},
-        config: {},
-        checksum: 'c',
-        author: null,
-        note: '',
-        createdAt: 1,
-      });
+      await a.flowVersions.insert(versionRow('imm', 1));
       await a.cases.insert(caseRow('imm-case'));
       await a.timeline.append('imm-case', [{ at: 1, type: 'x' }]);
       const client = new pg.Client({ connectionString: TEST_URL });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { caseRow, storeContract } from '../store.contract';
+import { caseRow, storeContract, versionRow } from '../store.contract';
 import { openSqliteStore } from './sqlite-store';
 
 storeContract('sqlite (:memory:)', () => openSqliteStore({ file: ':memory:' }));
@@ -56,16 +56,7 @@ describe('openSqliteStore on a file', () => {
   it('refuses to rewrite published flow versions and timeline entries', async () => {
     const file = join(dir, 'immutable.db');
     const store = await openSqliteStore({ file });
-    await store.flowVersions.insert({
-      flow: 'f',
-      version: 1,
-      definition: {},
-      config: {},
-      checksum: 'c',
-      author: null,
-      note: '',
-      createdAt: 1,
-    });
+    await store.flowVersions.insert(versionRow('f', 1));
     await store.cases.insert(caseRow('k1'));
     await store.timeline.append('k1', [{ at: 1, type: 'x' }]);
     await store.close();
