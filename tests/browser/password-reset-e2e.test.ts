@@ -346,26 +346,32 @@ describe('password reset from an empty canvas to an answered survey', () => {
   /** The owner points the catalog item "Reset my password" at the drawn flow. */
   async function offerInCatalog(page: Page): Promise<void> {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog' }).click();
-    await page.getByRole('link', { name: 'Edit Reset my password' }).click();
+    const edit = page.getByRole('link', { name: 'Edit Reset my password' });
+    await edit.waitFor();
+    await screenshot(page, 'e2e-09-catalog-owner');
+    await edit.click();
     const form = page.getByRole('form', { name: 'Catalog item' });
     await choose(page, form.getByLabel('Fulfillment flow'), `Self-service password reset (${FLOW})`);
-    await screenshot(page, 'e2e-09-catalog-editor');
+    await screenshot(page, 'e2e-10-catalog-editor');
     await form.getByRole('button', { name: 'Save item' }).click();
     await expect.poll(() => form.locator('.status-line').textContent()).toContain('Saved');
   }
 
   async function request(carla: Page): Promise<string> {
-    await carla.getByRole('link', { name: 'Request Reset my password' }).click();
+    const requestLink = carla.getByRole('link', { name: 'Request Reset my password' });
+    await requestLink.waitFor();
+    await screenshot(carla, 'e2e-11-portal-catalog');
+    await requestLink.click();
     await carla.getByRole('button', { name: 'Submit request' }).click();
     await expect
       .poll(() => carla.locator('.field-error').allTextContents())
       .toContain('User name is required');
-    await screenshot(carla, 'e2e-10-portal-form-errors');
+    await screenshot(carla, 'e2e-12-portal-form-errors');
     await typeInto(carla, carla.getByLabel('User name'), 'carla.j');
     await typeInto(carla, carla.getByLabel('Where to reach you'), 'carla@example.com');
     await carla.getByRole('button', { name: 'Submit request' }).click();
     await carla.waitForURL('**/cases/**');
-    await screenshot(carla, 'e2e-11-portal-case-open');
+    await screenshot(carla, 'e2e-13-portal-case-open');
     return carla.url().split('/cases/')[1]!;
   }
 
@@ -375,10 +381,10 @@ describe('password reset from an empty canvas to an answered survey', () => {
     await expect.poll(() => row.textContent()).toContain('Reset the password of carla.j');
     await row.getByRole('button', { name: /^Claim/ }).click();
     await expect.poll(() => row.textContent()).toContain('claimed');
-    await screenshot(ivan, 'e2e-12-workspace-queue');
+    await screenshot(ivan, 'e2e-14-workspace-queue');
     await row.getByRole('link', { name: /^Open/ }).click();
     await ivan.locator(`${node('reset')} .is-active`).waitFor();
-    await screenshot(ivan, 'e2e-13-workspace-case');
+    await screenshot(ivan, 'e2e-15-workspace-case');
     await ivan.getByRole('button', { name: 'Complete as done' }).click();
     await expect
       .poll(() => ivan.getByRole('region', { name: 'Open tasks' }).textContent())
@@ -390,20 +396,20 @@ describe('password reset from an empty canvas to an answered survey', () => {
     await typeInto(ivan, ivan.getByLabel('Signal', { exact: true }), 'customer-confirmed');
     await ivan.getByRole('button', { name: 'Deliver' }).click();
     await expect.poll(() => ivan.locator('.page-header .badge').textContent()).toBe('resolved');
-    await screenshot(ivan, 'e2e-14-workspace-case-resolved');
+    await screenshot(ivan, 'e2e-16-workspace-case-resolved');
   }
 
   async function answerSurvey(carla: Page): Promise<void> {
     await carla.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My requests' }).click();
     const mine = carla.getByRole('row').filter({ hasText: 'Reset my password' });
     await expect.poll(() => mine.textContent()).toContain('resolved');
-    await screenshot(carla, 'e2e-15-portal-requests');
+    await screenshot(carla, 'e2e-17-portal-requests');
     await mine.getByRole('link').first().click();
     const survey = carla.getByRole('form', { name: 'Survey' });
     await survey.getByText('2', { exact: true }).click();
     await survey.getByRole('button', { name: 'Send answer' }).click();
     await expect.poll(() => survey.count()).toBe(0);
-    await screenshot(carla, 'e2e-16-portal-survey-answered');
+    await screenshot(carla, 'e2e-18-portal-survey-answered');
   }
 });
 

@@ -1,25 +1,10 @@
-import type { CatalogItem } from '@caseflow/schema';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, hasRole, useSession } from '../auth/session';
+import { groupCatalog } from '../catalog/catalog-groups';
 import { ItemIcon } from '../components/ItemIcon';
-import { ErrorBanner, Loading } from '../components/Status';
+import { Badge, ErrorBanner, Loading } from '../components/Status';
 import { useResource } from '../hooks/useResource';
-
-/** Items matching a search text in name, description or category, grouped by category. Pure. */
-export function groupCatalog(items: readonly CatalogItem[], search: string): Array<[string, CatalogItem[]]> {
-  const q = search.trim().toLowerCase();
-  const groups = new Map<string, CatalogItem[]>();
-  for (const item of items) {
-    if (item.active === false) continue;
-    const text = `${item.name} ${item.description} ${item.category}`.toLowerCase();
-    if (q && !text.includes(q)) continue;
-    const list = groups.get(item.category) ?? [];
-    list.push(item);
-    groups.set(item.category, list);
-  }
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
-}
 
 /** The service catalog: search, filter by category, open an item's request form. */
 export function CatalogPage() {
@@ -30,7 +15,10 @@ export function CatalogPage() {
   );
   const [search, setSearch] = useState('');
   const [category, setCategory] = useState('');
-  const groups = useMemo(() => groupCatalog(items.data?.items ?? [], search), [items.data, search]);
+  const groups = useMemo(
+    () => groupCatalog(items.data?.items ?? [], search, owner),
+    [items.data, search, owner],
+  );
   const categories = useMemo(
     () => [...new Set((items.data?.items ?? []).map((i) => i.category))].sort(),
     [items.data],
@@ -78,15 +66,19 @@ export function CatalogPage() {
                   <span className="catalog-icon">
                     <ItemIcon name={item.icon} />
                   </span>
-                  <h3>{item.name}</h3>
+                  <h3>
+                    {item.name} {item.active === false && <Badge value="not offered" tone="warning" />}
+                  </h3>
                   <p className="muted">{item.description}</p>
-                  <Link
-                    className="btn btn-primary"
-                    to={`/catalog/${item.key}`}
-                    aria-label={`Request ${item.name}`}
-                  >
-                    Request
-                  </Link>
+                  {item.active !== false && (
+                    <Link
+                      className="btn btn-primary"
+                      to={`/catalog/${item.key}`}
+                      aria-label={`Request ${item.name}`}
+                    >
+                      Request
+                    </Link>
+                  )}
                   {owner && (
                     <Link className="btn" to={`/catalog/${item.key}/edit`} aria-label={`Edit ${item.name}`}>
                       Edit
