@@ -55,6 +55,12 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
   // designer's monaco needs its own policy, which belongs with the designer build).
   app.use('*', secureHeaders());
   app.use('*', requestLog(logger, metrics));
+  // The runtime's time on every API answer: SLA due times are the runtime's instants, so the
+  // designer's countdowns use this rather than the browser's clock (skewed, or a manual clock).
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('X-Caseflow-Time', String(runtime.clock.now()));
+  });
   app.use(
     '/api/*',
     bodyLimit({

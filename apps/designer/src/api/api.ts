@@ -17,6 +17,7 @@ import type {
 } from '@caseflow/schema';
 import type { HeatRow } from '../editor/heat-overlay';
 import { ApiError, toApiError } from './api-error';
+import { noteServerTime, SERVER_TIME_HEADER } from './server-clock';
 
 /** One row of GET /api/flows. */
 export interface FlowSummary {
@@ -169,6 +170,7 @@ export class Api {
     } catch (e) {
       throw new ApiError(0, 'network', `cannot reach the server (${(e as Error).message})`);
     }
+    noteServerTime(res.headers.get(SERVER_TIME_HEADER));
     const text = await res.text();
     let parsed: unknown;
     try {

@@ -1,6 +1,7 @@
 import type { TimelineEntry } from '@caseflow/schema';
-import { type FormEvent, lazy, Suspense, useEffect, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { useServerNow } from '../api/server-clock';
 import { api, hasRole, useSession } from '../auth/session';
 import { countdown, formatDate } from '../components/format';
 import { Badge, ErrorBanner, Loading } from '../components/Status';
@@ -18,14 +19,10 @@ export function CasePage() {
   const kase = useResource(() => api.getCase(id), [id]);
   const timeline = useResource(() => api.timeline(id), [id]);
   const messages = useResource(() => api.listMessages(id), [id]);
-  const [now, setNow] = useState(() => Date.now());
+  const now = useServerNow(10_000);
   const [message, setMessage] = useState('');
   const [signal, setSignal] = useState('');
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 10_000);
-    return () => clearInterval(t);
-  }, []);
   const reload = () => {
     kase.reload();
     timeline.reload();

@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useServerNow } from '../api/server-clock';
 import { api, useSession } from '../auth/session';
 import { countdown } from '../components/format';
 import { Badge, ErrorBanner, Loading } from '../components/Status';
@@ -10,13 +11,9 @@ import { buildQueues, urgency } from '../work/queue-model';
 export function WorkPage() {
   const user = useSession((s) => s.user);
   const tasks = useResource(() => api.listTasks(), []);
-  const [now, setNow] = useState(() => Date.now());
+  const now = useServerNow(15_000);
   const [selected, setSelected] = useState<string>('');
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 15_000);
-    return () => clearInterval(t);
-  }, []);
   const queues = useMemo(() => buildQueues(tasks.data?.items ?? [], now), [tasks.data, now]);
   const mine = (tasks.data?.items ?? []).filter(
     (t) => t.assignee === user?.username && t.status === 'claimed',

@@ -19,6 +19,16 @@ describe('the HTTP app', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it("tells the runtime's clock on every API answer, errors included", async () => {
+    const before = Number((await f.call('GET', '/api/health')).headers.get('x-caseflow-time'));
+    expect(before).toBe(f.clock.now());
+    f.clock.advance('PT1H');
+    const missing = await f.call('GET', '/api/cases/nope', { as: 'admin' });
+    expect(missing.status).toBe(404);
+    expect(Number(missing.headers.get('x-caseflow-time'))).toBe(before + 3_600_000);
+    f.clock.set(before); // the fixture's clock is shared by the tests below
+  });
+
   it('generates the OpenAPI document from the route schemas', async () => {
     const { status, body } = await f.call('GET', '/api/openapi.json');
     expect(status).toBe(200);
