@@ -40,12 +40,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     logger,
     flowEnv: options.flowEnv ?? {},
   };
-  let loop: BackgroundLoop | null = null;
+  let loops: BackgroundLoop[] = [];
   const core: RuntimeCore = {
     store,
     clock,
     ctx,
-    events: eventTransactions(store, clock, ctx, () => loop?.wake()),
+    events: eventTransactions(store, clock, ctx, () => {
+      for (const l of loops) l.wake();
+    }),
     calendarKeys: ['24x7', ...Object.keys(calendars)],
   };
 
@@ -101,27 +103,35 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     fireDueTimers: (now) => fireDue(now ?? clock.now()),
     dispatchOutbox: (now) => dispatcher.dispatch(now ?? clock.now()),
     startBackground() {
-      if (loop) return;
-      loop = createBackgroundLoop({
-        logger,
-        now: () => clock.now(),
-        async tick() {
-          const now = clock.now();
-          await fireDue(now);
-          await dispatcher.dispatch(now);
-        },
-        async nextDueAt() {
-          const [timer, outbox] = await Promise.all([store.timers.nextDueAt(), dispatcher.nextDueAt()]);
-          if (timer === null) return outbox;
-          return outbox === null ? timer : Math.min(timer, outbox);
-        },
-      });
-      loop.start();
+      if (loops.length > 0) return;
+      // Timers and the outbox each have a loop: in one loop, a backlog of due timers (a busy
+      // machine, a restart after downtime) held webhooks back for minutes, and a slow webhook
+      // receiver would hold the timers back.
+      const now = () => clock.now();
+      loops = [
+        createBackgroundLoop({
+          logger,
+          now,
+          tick: async () => {
+            await fireDue(clock.now());
+          },
+          nextDueAt: () => store.timers.nextDueAt(),
+        }),
+        createBackgroundLoop({
+          logger,
+          now,
+          tick: async () => {
+            await dispatcher.dispatch(clock.now());
+          },
+          nextDueAt: () => dispatcher.nextDueAt(),
+        }),
+      ];
+      for (const l of loops) l.start();
     },
     async close() {
-      const running = loop;
-      loop = null;
-      await running?.stop();
+      const running = loops;
+      loops = [];
+      await Promise.all(running.map((l) => l.stop()));
     },
 
     toTask,
