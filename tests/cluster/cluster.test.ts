@@ -213,8 +213,9 @@ describe.skipIf(!pg)('three runtime processes on one PostgreSQL database', () =>
       loadSeconds: Math.round((loadEndedAt - startedAt) / 1000),
       drainSeconds: Math.round((Date.now() - loadEndedAt) / 1000),
     });
-    // 2,000 cases cost about 350 CPU seconds (runtimes, PostgreSQL and this test): some 3 minutes
-    // on two idle cores, 7 to 10 with a load average of 9 to 14. The limit only stops a hang.
+    // 2,000 cases cost about 220 CPU seconds (the runtimes ~110, PostgreSQL ~75, this test ~30):
+    // 3.5 minutes on the 2-core machine with a load average of 10 from other jobs. The limit
+    // only stops a hang on a machine far busier than that.
   }, 900_000);
 
   it('committed every 2xx event exactly once, refused ones never, and nothing else', async () => {
