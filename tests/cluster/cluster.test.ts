@@ -214,8 +214,8 @@ describe.skipIf(!pg)('three runtime processes on one PostgreSQL database', () =>
       drainSeconds: Math.round((Date.now() - loadEndedAt) / 1000),
     });
     // 2,000 cases cost about 220 CPU seconds (the runtimes ~110, PostgreSQL ~75, this test ~30):
-    // 3.5 minutes on the 2-core machine with a load average of 10 from other jobs. The limit
-    // only stops a hang on a machine far busier than that.
+    // 3.5 minutes on the 2-core machine with a load average of 10 from other jobs, 6 with two
+    // more busy loops beside them. The limit only stops a hang.
   }, 900_000);
 
   it('committed every 2xx event exactly once, refused ones never, and nothing else', async () => {
