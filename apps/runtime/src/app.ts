@@ -11,6 +11,7 @@ import { casesRoutes } from './http/cases.routes';
 import { catalogRoutes } from './http/catalog.routes';
 import type { AppDeps, AppEnv } from './http/context';
 import { customersRoutes } from './http/customers.routes';
+import { discardBody } from './http/discard-body';
 import { docsPage } from './http/docs-page';
 import { errorBody, notFoundHandler, onError } from './http/errors';
 import { flowsRoutes } from './http/flows.routes';
@@ -55,24 +56,27 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
   // designer's monaco needs its own policy, which belongs with the designer build).
   app.use('*', secureHeaders());
   app.use('*', requestLog(logger, metrics));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyLimit,
+      // The body is drained first (up to 16× the limit, 10 s) so that a client still sending
+      // it reads the 413; closing the connection after it spares a pooling client from sending
+      // its next request on a socket the server is about to drop.
+      onError: async (c) => {
+        await discardBody(c.req.raw, config.bodyLimit * 16, 10_000);
+        return c.json(errorBody('payload-too-large', `request body is over ${config.bodyLimit} bytes`), 413, {
+          Connection: 'close',
+        });
+      },
+    }),
+  );
   // The runtime's time on every API answer: SLA due times are the runtime's instants, so the
   // designer's countdowns use this rather than the browser's clock (skewed, or a manual clock).
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('X-Caseflow-Time', String(runtime.clock.now()));
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: config.bodyLimit,
-      // The rest of the body is never read: closing the connection spares a pooling client
-      // from sending its next request on a socket the server is about to drop.
-      onError: (c) =>
-        c.json(errorBody('payload-too-large', `request body is over ${config.bodyLimit} bytes`), 413, {
-          Connection: 'close',
-        }),
-    }),
-  );
   app.use('/api/*', authenticate(runtime.store, config.secret));
 
   const api = newRouter();
