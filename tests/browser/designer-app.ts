@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { watchConsole } from './chromium';
 
 /** The designer app, whose `dist` the runtime serves to the browser tests. */
 export const DESIGNER = join(import.meta.dirname, '..', '..', 'apps', 'designer');
@@ -22,4 +23,22 @@ export async function submitLogin(page: Page, base: string, user: string): Promi
   await page.getByLabel('Username').fill(user);
   await page.getByLabel('Password').fill('demo1234');
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * A fresh browser profile (1440×900, the OS in light mode) signed in as the demo `user` and
+ * showing the main navigation; its console messages are collected into `consoles`.
+ */
+export async function signedInPage(
+  browser: Browser,
+  base: string,
+  user: string,
+  consoles: string[][],
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  consoles.push(watchConsole(page));
+  await submitLogin(page, base, user);
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  return page;
 }

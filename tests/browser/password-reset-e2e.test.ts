@@ -1,8 +1,8 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
-import { launchChromium, screenshot, watchConsole } from './chromium';
-import { ensureDesignerBuilt, submitLogin } from './designer-app';
+import { launchChromium, screenshot } from './chromium';
+import { ensureDesignerBuilt, signedInPage } from './designer-app';
 
 /**
  * The password-reset request end to end in the browser, on the built runtime with the demo data,
@@ -97,17 +97,7 @@ describe('password reset from an empty canvas to an answered survey', () => {
     await rt?.stop();
   });
 
-  async function signIn(user: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      colorScheme: 'light',
-    });
-    const page = await context.newPage();
-    consoles.push(watchConsole(page));
-    await submitLogin(page, rt.url, user);
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-    return page;
-  }
+  const signIn = (user: string): Promise<Page> => signedInPage(browser, rt.url, user, consoles);
 
   /** Runs one act; on failure saves a screenshot of the page it happened on. */
   async function act<T>(page: Page, name: string, run: () => Promise<T>): Promise<T> {

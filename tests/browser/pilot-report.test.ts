@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
-import { launchChromium, screenshot, watchConsole } from './chromium';
-import { ensureDesignerBuilt, submitLogin } from './designer-app';
+import { launchChromium, screenshot } from './chromium';
+import { ensureDesignerBuilt, signedInPage } from './designer-app';
 
 /**
  * A pilot run from the admin page, on the built runtime with the demo data:
@@ -37,14 +37,7 @@ describe('pilot report and heat map in the browser', () => {
     return res.body;
   };
 
-  async function signIn(user: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    consoles.push(watchConsole(page));
-    await submitLogin(page, rt.url, user);
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-    return page;
-  }
+  const signIn = (user: string): Promise<Page> => signedInPage(browser, rt.url, user, consoles);
 
   it('an admin starts a pilot of v2 and reads its report; the owner sees the heat map', async () => {
     const v1 = await ok('GET', `/api/flows/${FLOW}/versions/1`, 'olivia');
@@ -110,6 +103,10 @@ describe('pilot report and heat map in the browser', () => {
     await expect.poll(() => startBadge.textContent()).toBe(`${pilotCases}×`);
     await expect.poll(() => olivia.getByText('Heat map of v2', { exact: false }).count()).toBe(1);
     await screenshot(olivia, 'flow-heat-map-v2');
+    // Switched off, the badges and the heat map's status line go.
+    await olivia.getByRole('button', { name: 'Heat map' }).click();
+    await expect.poll(() => olivia.locator('.fnode.has-heat').count()).toBe(0);
+    await expect.poll(() => olivia.locator('.status-line').textContent()).toBe('Heat map off.');
 
     expect(consoles.flat()).toEqual([]);
   }, 180_000);

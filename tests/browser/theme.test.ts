@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
-import { launchChromium, screenshot, watchConsole } from './chromium';
-import { ensureDesignerBuilt, submitLogin } from './designer-app';
+import { launchChromium, screenshot } from './chromium';
+import { ensureDesignerBuilt, signedInPage } from './designer-app';
 
 /**
  * The header's theme switch on the built runtime with the demo data: dark is drawn by the page,
@@ -95,18 +95,7 @@ describe('theme switch in the browser', () => {
     await rt?.stop();
   });
 
-  /** A fresh browser profile (the OS in light mode) signed in as `user`. */
-  async function signIn(user: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      colorScheme: 'light',
-    });
-    const page = await context.newPage();
-    consoles.push(watchConsole(page));
-    await submitLogin(page, rt.url, user);
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-    return page;
-  }
+  const signIn = (user: string): Promise<Page> => signedInPage(browser, rt.url, user, consoles);
 
   async function chooseTheme(page: Page, theme: 'Light' | 'Dark' | 'System'): Promise<void> {
     await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: theme });

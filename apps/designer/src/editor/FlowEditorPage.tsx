@@ -210,8 +210,9 @@ function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) {
   }
 
   async function toggleHeat() {
-    if (heat) return setHeat(null);
-    await loadHeat();
+    if (!heat) return loadHeat();
+    setHeat(null);
+    setStatus('Heat map off.');
   }
 
   function importJson(text: string) {
