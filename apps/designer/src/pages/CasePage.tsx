@@ -16,6 +16,8 @@ export function CasePage() {
   const { id = '' } = useParams();
   const user = useSession((s) => s.user);
   const isAgent = hasRole(user, 'agent');
+  // The flow's definition is internal; customers follow the current step and the timeline.
+  const isStaff = hasRole(user, 'agent', 'owner');
   const kase = useResource(() => api.getCase(id), [id]);
   const timeline = useResource(() => api.timeline(id), [id]);
   const messages = useResource(() => api.listMessages(id), [id]);
@@ -92,16 +94,18 @@ export function CasePage() {
               </article>
             ))}
           </section>
-          <section className="card" aria-labelledby="flow-h">
-            <h2 id="flow-h">Flow diagram</h2>
-            <Suspense fallback={<Loading />}>
-              <CaseFlowDiagram
-                caseId={c.id}
-                activeNodes={c.activeNodes}
-                timeline={timeline.data?.items ?? EMPTY}
-              />
-            </Suspense>
-          </section>
+          {isStaff && (
+            <section className="card" aria-labelledby="flow-h">
+              <h2 id="flow-h">Flow diagram</h2>
+              <Suspense fallback={<Loading />}>
+                <CaseFlowDiagram
+                  caseId={c.id}
+                  activeNodes={c.activeNodes}
+                  timeline={timeline.data?.items ?? EMPTY}
+                />
+              </Suspense>
+            </section>
+          )}
           <section className="card" aria-labelledby="messages-h">
             <h2 id="messages-h">Messages</h2>
             <ErrorBanner message={messages.error} />

@@ -34,9 +34,9 @@ describe('GET /api/cases/:id/flow', () => {
     expect(res.body.definition.name).not.toBe(renamed.name);
   });
 
-  it('shows a customer the flow of their own case and answers 404 for anyone else', async () => {
-    expect((await f.call('GET', `/api/cases/${carlasCase}/flow`, { as: 'carla' })).status).toBe(200);
-    expect((await f.call('GET', `/api/cases/${carlasCase}/flow`, { as: 'ben' })).status).toBe(404);
+  it('keeps the definition from customers, their own case included, and answers 404 for no case', async () => {
+    expect((await f.call('GET', `/api/cases/${carlasCase}/flow`, { as: 'carla' })).status).toBe(403);
+    expect((await f.call('GET', `/api/cases/${carlasCase}/flow`, { as: 'ben' })).status).toBe(403);
     expect((await f.call('GET', '/api/cases/no-such-case/flow', { as: 'lena' })).status).toBe(404);
     expect((await f.call('GET', `/api/cases/${carlasCase}/flow`)).status).toBe(401);
   });

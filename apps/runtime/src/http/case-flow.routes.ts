@@ -19,15 +19,17 @@ const caseFlow = createRoute({
   tags: ['cases'],
   summary: "The definition of the flow version the case runs on (for the case's diagram)",
   security: bearer,
-  middleware: [requireRole('agent', 'customer')] as const,
+  // Staff only: a definition carries internal routing (conditions, approver groups, calls).
+  middleware: [requireRole('agent')] as const,
   request: { params: IdParam },
   responses: { 200: json(CaseFlowResource, 'flow key, version and definition'), ...errorResponses },
 });
 
 /**
- * `GET /cases/:id/flow`: the definition of the exact version a case runs on, under the case's
- * access rules (agent and above; a customer for their own case, 404 otherwise) — agents may
- * not read flow versions themselves (owner+), yet must see the diagram of the cases they work.
+ * `GET /cases/:id/flow`: the definition of the exact version a case runs on, for agents and
+ * above under the case's access rules — agents may not read flow versions themselves
+ * (owner+), yet must see the diagram of the cases they work. Customers follow their case by
+ * its status, current step and public timeline instead.
  */
 export function caseFlowRoutes({ runtime }: AppDeps): Router {
   const r = newRouter();
