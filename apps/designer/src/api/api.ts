@@ -59,7 +59,7 @@ export interface FlowVersion {
   active?: boolean;
 }
 
-/** GET /api/cases/:id/flow: the flow version a case runs on (agents may read it; customers their own). */
+/** GET /api/cases/:id/flow: the flow version a case runs on (staff only: agents, owners, admins). */
 export interface CaseFlow {
   flow: string;
   version: number;
