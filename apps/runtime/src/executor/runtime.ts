@@ -40,14 +40,15 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     logger,
     flowEnv: options.flowEnv ?? {},
   };
-  let loops: BackgroundLoop[] = [];
+  // Timers and the outbox each have a loop (startBackground); only the outbox's is woken by
+  // commits: they queue messages, while new timers are found by the timer loop's own polling.
+  let timerLoop: BackgroundLoop | null = null;
+  let outboxLoop: BackgroundLoop | null = null;
   const core: RuntimeCore = {
     store,
     clock,
     ctx,
-    events: eventTransactions(store, clock, ctx, () => {
-      for (const l of loops) l.wake();
-    }),
+    events: eventTransactions(store, clock, ctx, () => outboxLoop?.wake()),
     calendarKeys: ['24x7', ...Object.keys(calendars)],
   };
 
@@ -103,35 +104,30 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     fireDueTimers: (now) => fireDue(now ?? clock.now()),
     dispatchOutbox: (now) => dispatcher.dispatch(now ?? clock.now()),
     startBackground() {
-      if (loops.length > 0) return;
-      // Timers and the outbox each have a loop: in one loop, a backlog of due timers (a busy
-      // machine, a restart after downtime) held webhooks back for minutes, and a slow webhook
-      // receiver would hold the timers back.
-      const now = () => clock.now();
-      loops = [
+      if (timerLoop) return;
+      // In one loop, a backlog of due timers (a busy machine, a restart after downtime) held
+      // webhooks back for minutes, and a slow webhook receiver would hold the timers back.
+      const loopOf = (work: (now: number) => Promise<unknown>, nextDueAt: () => Promise<number | null>) =>
         createBackgroundLoop({
           logger,
-          now,
+          now: () => clock.now(),
           tick: async () => {
-            await fireDue(clock.now());
+            await work(clock.now());
           },
-          nextDueAt: () => store.timers.nextDueAt(),
-        }),
-        createBackgroundLoop({
-          logger,
-          now,
-          tick: async () => {
-            await dispatcher.dispatch(clock.now());
-          },
-          nextDueAt: () => dispatcher.nextDueAt(),
-        }),
-      ];
-      for (const l of loops) l.start();
+          nextDueAt,
+        });
+      timerLoop = loopOf(fireDue, () => store.timers.nextDueAt());
+      outboxLoop = loopOf(
+        (now) => dispatcher.dispatch(now),
+        () => dispatcher.nextDueAt(),
+      );
+      timerLoop.start();
+      outboxLoop.start();
     },
     async close() {
-      const running = loops;
-      loops = [];
-      await Promise.all(running.map((l) => l.stop()));
+      const running = [timerLoop, outboxLoop];
+      timerLoop = outboxLoop = null;
+      await Promise.all(running.map((l) => l?.stop()));
     },
 
     toTask,
