@@ -72,11 +72,7 @@ export class CaseSession {
     const known = this.#cases.get(caseId);
     if (known) return known;
     const row = await this.tx.cases.get(caseId);
-    if (!row) return null;
-    const compiled = await this.ctx.compiled.get(this.tx, row.flow, row.version);
-    const live: LiveCase = { row, compiled, loadedRevision: row.revision, dirty: false, timeline: [] };
-    this.#cases.set(caseId, live);
-    return live;
+    return row ? this.adopt(row) : null;
   }
 
   /**
