@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_POLICY, retrySpanMs } from './retry-policy';
+import { backoffDelay } from './backoff';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+
+/** Time from the first attempt to the last one without jitter and with instant failures. */
+function retrySpanMs(policy: RetryPolicy): number {
+  let span = 0;
+  for (let retry = 1; retry < policy.maxAttempts; retry++) {
+    span += backoffDelay(retry, { baseMs: policy.backoffMs, capMs: policy.backoffCapMs });
+  }
+  return span;
+}
 
 describe('retry policy', () => {
   it('spreads the default attempts over hours, like webhook providers do', () => {

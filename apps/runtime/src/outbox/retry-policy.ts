@@ -1,5 +1,3 @@
-import { backoffDelay } from './backoff';
-
 /**
  * How the outbox retries a notification or survey the receiver did not take: `maxAttempts`
  * attempts in all (a claim counts as one, also when its process died mid-attempt), the n-th
@@ -22,12 +20,3 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   backoffMs: 1000,
   backoffCapMs: 60 * 60_000,
 };
-
-/** Time from the first attempt to the last one without jitter and with instant failures. */
-export function retrySpanMs(policy: RetryPolicy): number {
-  let span = 0;
-  for (let retry = 1; retry < policy.maxAttempts; retry++) {
-    span += backoffDelay(retry, { baseMs: policy.backoffMs, capMs: policy.backoffCapMs });
-  }
-  return span;
-}
