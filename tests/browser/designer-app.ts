@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { watchConsole } from './chromium';
+import { afterAll, beforeAll } from 'vitest';
+import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
+import { launchChromium, watchConsole } from './chromium';
 
 /** The designer app, whose `dist` the runtime serves to the browser tests. */
 export const DESIGNER = join(import.meta.dirname, '..', '..', 'apps', 'designer');
@@ -41,4 +43,48 @@ export async function signedInPage(
   await submitLogin(page, base, user);
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
   return page;
+}
+
+/** A browser suite's runtime and Chromium (see `designerSuite`). */
+export interface DesignerSuite {
+  /** The runtime serving the built app on a temporary database with the demo data. */
+  readonly rt: RuntimeProcess;
+  /** Console messages of every page `signIn` opened. */
+  readonly consoles: string[][];
+  /** A fresh signed-in profile of the demo `user` (`signedInPage`). */
+  signIn(user: string): Promise<Page>;
+}
+
+/**
+ * Registers, in the calling `describe`, the start of a runtime serving the built designer and
+ * of Chromium before its tests (then `prepare`, for data the tests need) and their stop after.
+ */
+export function designerSuite(prepare?: (rt: RuntimeProcess) => Promise<void>): DesignerSuite {
+  let runtime: RuntimeProcess | undefined;
+  let browser: Browser | undefined;
+  const consoles: string[][] = [];
+  beforeAll(async () => {
+    ensureDesignerBuilt();
+    runtime = await startRuntime();
+    browser = await launchChromium();
+    await prepare?.(runtime);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await runtime?.stop();
+  });
+  const started = () => {
+    if (!runtime || !browser) throw new Error('the browser suite has not started');
+    return { runtime, browser };
+  };
+  return {
+    get rt() {
+      return started().runtime;
+    },
+    consoles,
+    signIn(user) {
+      const { runtime, browser } = started();
+      return signedInPage(browser, runtime.url, user, consoles);
+    },
+  };
 }

@@ -1,8 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
-import { launchChromium, screenshot } from './chromium';
-import { ensureDesignerBuilt, signedInPage } from './designer-app';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './chromium';
+import { designerSuite } from './designer-app';
 
 /**
  * The password-reset request end to end in the browser, on the built runtime with the demo data,
@@ -84,20 +83,8 @@ async function choose(page: Page, select: Locator, text: string): Promise<void> 
 }
 
 describe('password reset from an empty canvas to an answered survey', () => {
-  let rt: RuntimeProcess;
-  let browser: Browser;
-  const consoles: string[][] = [];
-  beforeAll(async () => {
-    ensureDesignerBuilt();
-    rt = await startRuntime();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rt?.stop();
-  });
-
-  const signIn = (user: string): Promise<Page> => signedInPage(browser, rt.url, user, consoles);
+  const suite = designerSuite();
+  const { consoles, signIn } = suite;
 
   /** Runs one act; on failure saves a screenshot of the page it happened on. */
   async function act<T>(page: Page, name: string, run: () => Promise<T>): Promise<T> {
@@ -114,7 +101,7 @@ describe('password reset from an empty canvas to an answered survey', () => {
     await act(olivia, 'draw', () => drawAndPublish(olivia));
     await act(olivia, 'catalog', () => offerInCatalog(olivia));
 
-    const definition = (await rt.api('GET', `/api/flows/${FLOW}`, { as: 'olivia' })).body;
+    const definition = (await suite.rt.api('GET', `/api/flows/${FLOW}`, { as: 'olivia' })).body;
     expect(definition.versions).toEqual([1]);
     expect(definition.definition).toMatchObject(drawnStructure());
     expect(definition.definition.nodes).toHaveLength(12);
@@ -126,7 +113,7 @@ describe('password reset from an empty canvas to an answered survey', () => {
     await act(ivan, 'work', () => work(ivan, caseId));
     await act(carla, 'survey', () => answerSurvey(carla));
 
-    const kase = await rt.api('GET', `/api/cases/${caseId}`, { as: 'carla' });
+    const kase = await suite.rt.api('GET', `/api/cases/${caseId}`, { as: 'carla' });
     expect(kase.body).toMatchObject({ flow: FLOW, version: 1, status: 'resolved' });
     expect(kase.body.surveys).toEqual([expect.objectContaining({ kind: 'ces', answered: true, score: 2 })]);
     expect(consoles.flat()).toEqual([]);
@@ -381,7 +368,7 @@ describe('password reset from an empty canvas to an answered survey', () => {
       .toContain('No open tasks');
 
     // The grace timer fires on the test clock; then the case waits for the confirmation.
-    expect((await rt.advance('PT15M')).fired).toBeGreaterThanOrEqual(1);
+    expect((await suite.rt.advance('PT15M')).fired).toBeGreaterThanOrEqual(1);
     await ivan.reload();
     await typeInto(ivan, ivan.getByLabel('Signal', { exact: true }), 'customer-confirmed');
     await ivan.getByRole('button', { name: 'Deliver' }).click();

@@ -1,8 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
-import { launchChromium, screenshot } from './chromium';
-import { ensureDesignerBuilt, signedInPage } from './designer-app';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './chromium';
+import { designerSuite } from './designer-app';
 
 /**
  * A pilot run from the admin page, on the built runtime with the demo data:
@@ -18,26 +16,14 @@ const FLOW = 'password-reset';
 const CUSTOMERS = 24;
 
 describe('pilot report and heat map in the browser', () => {
-  let rt: RuntimeProcess;
-  let browser: Browser;
-  const consoles: string[][] = [];
-  beforeAll(async () => {
-    ensureDesignerBuilt();
-    rt = await startRuntime();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await rt?.stop();
-  });
+  const suite = designerSuite();
+  const { consoles, signIn } = suite;
 
   const ok = async (method: string, path: string, as: string, body?: unknown) => {
-    const res = await rt.api(method, path, { as, body });
+    const res = await suite.rt.api(method, path, { as, body });
     expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
     return res.body;
   };
-
-  const signIn = (user: string): Promise<Page> => signedInPage(browser, rt.url, user, consoles);
 
   it('an admin starts a pilot of v2 and reads its report; the owner sees the heat map', async () => {
     const v1 = await ok('GET', `/api/flows/${FLOW}/versions/1`, 'olivia');
@@ -47,7 +33,7 @@ describe('pilot report and heat map in the browser', () => {
     expect((await ok('POST', `/api/flows/${FLOW}/publish`, 'olivia', { note: 'pilot me' })).version).toBe(2);
 
     const admin = await signIn('admin');
-    await admin.goto(`${rt.url}/admin`);
+    await admin.goto(`${suite.rt.url}/admin`);
     const start = admin.getByRole('form', { name: `Start a pilot of ${FLOW}` });
     await start.getByLabel('Version').selectOption('2');
     await start.getByLabel('Percent').fill('50');
@@ -90,7 +76,7 @@ describe('pilot report and heat map in the browser', () => {
     await screenshot(admin, 'pilot-report');
 
     const olivia = await signIn('olivia');
-    await olivia.goto(`${rt.url}/flows/${FLOW}`);
+    await olivia.goto(`${suite.rt.url}/flows/${FLOW}`);
     await olivia.getByRole('button', { name: 'Heat map' }).click();
     await expect.poll(() => olivia.locator('.fnode.has-heat .fnode-note').count()).toBeGreaterThan(0);
     const badges = await olivia.locator('.fnode.has-heat .fnode-note').allTextContents();

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
-import { launchChromium, screenshot } from './chromium';
-import { ensureDesignerBuilt, signedInPage } from './designer-app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { RuntimeProcess } from '../support/runtime-process';
+import { screenshot } from './chromium';
+import { designerSuite } from './designer-app';
 
 /**
  * The header's theme switch on the built runtime with the demo data: dark is drawn by the page,
@@ -68,13 +68,7 @@ const DARK_BG = 'rgb(17, 20, 27)';
 const DARK_SURFACE = 'rgb(26, 31, 41)';
 
 describe('theme switch in the browser', () => {
-  let rt: RuntimeProcess;
-  let browser: Browser;
-  const consoles: string[][] = [];
-  beforeAll(async () => {
-    ensureDesignerBuilt();
-    rt = await startRuntime();
-    browser = await launchChromium();
+  const suite = designerSuite(async (rt) => {
     await publishSecondVersion(rt);
     // Cases for the workspace queue, the case page and the analytics charts.
     for (const username of ['carla.j', 'carla.k']) {
@@ -90,12 +84,7 @@ describe('theme switch in the browser', () => {
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    await rt?.stop();
-  });
-
-  const signIn = (user: string): Promise<Page> => signedInPage(browser, rt.url, user, consoles);
+  const { consoles, signIn } = suite;
 
   async function chooseTheme(page: Page, theme: 'Light' | 'Dark' | 'System'): Promise<void> {
     await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: theme });
@@ -103,7 +92,7 @@ describe('theme switch in the browser', () => {
 
   it('switches the editor to dark, keeps it across a reload and follows the OS on System', async () => {
     const page = await signIn('olivia');
-    await page.goto(`${rt.url}/flows/password-reset`);
+    await page.goto(`${suite.rt.url}/flows/password-reset`);
     // The decision's branch condition is a FEEL field in monaco.
     await page.locator('.react-flow__node[data-id="privileged"]').click();
     await page.locator('.feel-editor .monaco-editor-background').first().waitFor();
@@ -168,19 +157,19 @@ describe('theme switch in the browser', () => {
     await ivan.getByRole('row').nth(1).getByRole('link', { name: /^Open/ }).click();
     await ivan.locator('.case-canvas .react-flow__node').first().waitFor();
     await screenshot(ivan, 'theme-dark-case');
-    await ivan.goto(`${rt.url}/customers/c-1001`);
+    await ivan.goto(`${suite.rt.url}/customers/c-1001`);
     await ivan.getByRole('heading', { level: 1 }).waitFor();
     await screenshot(ivan, 'theme-dark-customer-360');
 
     const olivia = await signIn('olivia');
     await chooseTheme(olivia, 'Dark');
-    await olivia.goto(`${rt.url}/catalog/password-reset/edit`);
+    await olivia.goto(`${suite.rt.url}/catalog/password-reset/edit`);
     await olivia.locator('.json-editor .monaco-editor-background, .builder-fields').first().waitFor();
     await screenshot(olivia, 'theme-dark-catalog-editor');
-    await olivia.goto(`${rt.url}/analytics`);
+    await olivia.goto(`${suite.rt.url}/analytics`);
     await olivia.locator('.recharts-bar-rectangle').first().waitFor();
     await screenshot(olivia, 'theme-dark-analytics');
-    await olivia.goto(`${rt.url}/flows/password-reset/versions`);
+    await olivia.goto(`${suite.rt.url}/flows/password-reset/versions`);
     await olivia.getByRole('row', { name: /^v1/ }).getByLabel('from').check();
     await olivia.getByRole('row', { name: /^v2/ }).getByLabel('to').check();
     await olivia.locator('.diff-canvas .fnode.diff-removed').waitFor();
@@ -188,7 +177,7 @@ describe('theme switch in the browser', () => {
 
     const admin = await signIn('admin');
     await chooseTheme(admin, 'Dark');
-    await admin.goto(`${rt.url}/admin`);
+    await admin.goto(`${suite.rt.url}/admin`);
     await admin.getByRole('heading', { level: 1 }).waitFor();
     await screenshot(admin, 'theme-dark-admin');
     expect(consoles.flat()).toEqual([]);
