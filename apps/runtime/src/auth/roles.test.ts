@@ -10,6 +10,9 @@ const user = (roles: UserRow['roles'], extra: Partial<UserRow> = {}): UserRow =>
   groups: [],
   tiers: [],
   customerId: null,
+  email: null,
+  active: true,
+  passwordChangedAt: null,
   createdAt: 0,
   ...extra,
 });

@@ -150,6 +150,7 @@ export class CaseSession {
       updatedAt: this.now,
       closedAt: view.status === 'open' ? null : this.now,
       firstResponseAt: null,
+      number: null,
     });
     const live: LiveCase = { row, compiled, loadedRevision: row.revision, dirty: true, timeline: [] };
     this.#cases.set(caseId, live);

@@ -55,6 +55,9 @@ export function userToRow(user: NewUser): UserRow & { passwordHash: string } {
     groups: user.groups ?? [],
     tiers: user.tiers ?? [],
     customerId: user.customerId ?? null,
+    email: user.email ?? null,
+    active: true,
+    passwordChangedAt: null,
     createdAt: user.createdAt,
   };
 }
@@ -162,4 +165,9 @@ export function byDue(a: { dueAt: number; id: string }, b: { dueAt: number; id: 
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The id of a timer row: one per (case, engine timer id), so a schedule moves the timer. */
+export function timerRowId(caseId: string, timerId: string): string {
+  return `${caseId}:${timerId}`;
 }

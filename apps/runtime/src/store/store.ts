@@ -38,6 +38,10 @@ export interface UserRow {
   groups: string[];
   tiers: string[];
   customerId: string | null;
+  email: string | null;
+  /** A deactivated user cannot sign in; their sessions are revoked. */
+  active: boolean;
+  passwordChangedAt: number | null;
   createdAt: number;
 }
 export interface NewUser {
@@ -49,10 +53,11 @@ export interface NewUser {
   groups?: string[];
   tiers?: string[];
   customerId?: string | null;
+  email?: string | null;
   createdAt: number;
 }
 export type UserPatch = Partial<
-  Pick<UserRow, 'displayName' | 'roles' | 'groups' | 'tiers' | 'customerId'>
+  Pick<UserRow, 'displayName' | 'roles' | 'groups' | 'tiers' | 'customerId' | 'email' | 'active' | 'passwordChangedAt'>
 > & {
   passwordHash?: string;
 };
@@ -170,6 +175,8 @@ export interface CaseRow {
   updatedAt: number;
   closedAt: number | null;
   firstResponseAt: number | null;
+  /** Readable per-deployment number, shown as REQ-000123; null on rows from before numbering. */
+  number: number | null;
 }
 /** A case row without its snapshot (what list and scan answer). */
 export type CaseSummary = Omit<CaseRow, 'snapshot'>;

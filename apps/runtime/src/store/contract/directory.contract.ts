@@ -24,6 +24,9 @@ export function directoryContract(current: () => Store): void {
         groups: [],
         tiers: [],
         customerId: null,
+        email: null,
+        active: true,
+        passwordChangedAt: null,
         createdAt: T0,
       });
       expect(await store.users.get('ann')).toEqual(user);

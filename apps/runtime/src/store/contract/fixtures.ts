@@ -30,6 +30,7 @@ export function caseRow(id: string, over: Partial<CaseRow> = {}): CaseRow {
     updatedAt: T0,
     closedAt: null,
     firstResponseAt: null,
+    number: null,
     ...over,
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, getTableColumns, inArray, lt, lte, sql } from 'drizzle-orm';
 import { decodeCursor, pageLimit, toPage } from '../paging';
 import { outboxListWhere } from '../queries';
-import { byCreation, byDue, outboxToRow, withoutColumn } from '../rows';
+import { byCreation, byDue, outboxToRow, timerRowId, withoutColumn } from '../rows';
 import type { ClaimedOutbox, ClaimedTimer, Store, TimerChange, TimerRow } from '../store';
 import { first, type PgDbOf, pgConflict } from './pg-db';
 import { type PgClientOf, runNamed } from './pg-raw';
@@ -117,7 +117,7 @@ export function pgDelivery(db: PgDbOf, client: PgClientOf): Pick<Store, 'outbox'
     timers: {
       async schedule(timer) {
         // Runs on most events: a named prepared statement.
-        const id = `${timer.caseId}:${timer.timerId}`;
+        const id = timerRowId(timer.caseId, timer.timerId);
         const result = await runNamed<TimerRow>(client(), SCHEDULE_TIMER, [
           id,
           timer.caseId,
@@ -129,7 +129,7 @@ export function pgDelivery(db: PgDbOf, client: PgClientOf): Pick<Store, 'outbox'
       },
       async cancel(caseId, timerId) {
         const result = await runNamed(client(), 'delete from "timers" where "id" = $1', [
-          `${caseId}:${timerId}`,
+          timerRowId(caseId, timerId),
         ]);
         return (result.rowCount ?? 0) > 0;
       },
@@ -140,7 +140,9 @@ export function pgDelivery(db: PgDbOf, client: PgClientOf): Pick<Store, 'outbox'
         const last = new Map<string, TimerChange>();
         for (const c of changes) {
           const id =
-            c.op === 'schedule' ? `${c.timer.caseId}:${c.timer.timerId}` : `${c.caseId}:${c.timerId}`;
+            c.op === 'schedule'
+              ? timerRowId(c.timer.caseId, c.timer.timerId)
+              : timerRowId(c.caseId, c.timerId);
           last.delete(id);
           last.set(id, c);
         }

@@ -36,6 +36,9 @@ export const users = pgTable('users', {
   groups: json<string[]>('groups').notNull(),
   tiers: json<string[]>('tiers').notNull(),
   customerId: text('customer_id'),
+  email: text('email'),
+  active: bool('active').notNull().default(true),
+  passwordChangedAt: ms('password_changed_at'),
   createdAt: ms('created_at').notNull(),
 });
 
@@ -151,8 +154,11 @@ export const cases = pgTable(
     firstResponseAt: ms('first_response_at'),
     /** Last timeline seq of the case: bumped by timeline appends so concurrent writers serialise on the case row. */
     timelineSeq: integer('timeline_seq').notNull().default(0),
+    /** Readable per-deployment number (REQ-000123 is its display form). */
+    number: integer('number'),
   },
   (t) => [
+    uniqueIndex('cases_number_idx').on(t.number),
     index('cases_created_idx').on(t.createdAt, t.id),
     index('cases_customer_idx').on(t.customerId, t.createdAt, t.id),
     index('cases_status_idx').on(t.status, t.createdAt, t.id),
@@ -335,4 +341,66 @@ export const idempotency = pgTable(
     createdAt: ms('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_created_idx').on(t.createdAt)],
+);
+
+/**
+ * Server-side sessions: a bearer token names one. Expiry and revocation are the server's, so
+ * logout, deactivation and a password change end a session at once.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    username: text('username').notNull(),
+    createdAt: ms('created_at').notNull(),
+    expiresAt: ms('expires_at').notNull(),
+    lastSeenAt: ms('last_seen_at').notNull(),
+    revokedAt: ms('revoked_at'),
+    source: text('source'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.username, t.revokedAt)],
+);
+
+/**
+ * Admin-managed endpoints that http actions name. `secret` is the AES-256-GCM ciphertext of the
+ * credential fields (CASEFLOW_DATA_KEY); `auth` holds only the non-secret ones (kind, header name).
+ */
+export const connections = pgTable('connections', {
+  name: text('name').primaryKey(),
+  baseUrl: text('base_url').notNull(),
+  allowedHosts: json<string[]>('allowed_hosts').notNull(),
+  auth: json<Record<string, unknown>>('auth').notNull(),
+  secret: text('secret'),
+  description: text('description'),
+  updatedBy: text('updated_by'),
+  createdAt: ms('created_at').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+/**
+ * Failures the flow does not model (expression budget, engine error, a bug): the case stays at
+ * its node and an incident records what to retry (`source`: the event, timer or outbox row).
+ */
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id'),
+    nodeId: text('node_id'),
+    kind: text('kind').$type<'expression' | 'timer' | 'delivery' | 'internal'>().notNull(),
+    message: text('message').notNull(),
+    source: json<Record<string, unknown>>('source').notNull(),
+    status: text('status').$type<'open' | 'resolved'>().notNull(),
+    attempts: integer('attempts').notNull(),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+    resolvedAt: ms('resolved_at'),
+    resolvedBy: text('resolved_by'),
+    note: text('note'),
+  },
+  (t) => [
+    index('incidents_status_idx').on(t.status, t.createdAt, t.id),
+    index('incidents_case_idx').on(t.caseId, t.createdAt),
+  ],
 );

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
 import { decodeCursor, pageLimit, toPage } from '../paging';
 import { outboxListWhere } from '../queries';
-import { byCreation, byDue, outboxToRow, withoutColumn } from '../rows';
+import { byCreation, byDue, outboxToRow, timerRowId, withoutColumn } from '../rows';
 import type { ClaimedOutbox, ClaimedTimer, IdempotencyRow, OutboxRow, Store, TimerRow } from '../store';
 import { RawTable } from './raw-table';
 import { idempotency, outbox, timers } from './schema';
@@ -48,6 +48,14 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
   const delivered = settleOutbox('delivered');
   const failed = settleOutbox('failed');
   const dead = settleOutbox('dead');
+
+  const scheduleTimer = (timer: Omit<TimerRow, 'id'>): TimerRow => {
+    const id = timerRowId(timer.caseId, timer.timerId);
+    upsertTimer.run(timer.fireAt, id, timer.caseId, timer.timerId, timer.purpose, timer.fireAt);
+    return { id, caseId: timer.caseId, timerId: timer.timerId, fireAt: timer.fireAt, purpose: timer.purpose };
+  };
+  const cancelTimer = (caseId: string, timerId: string): boolean =>
+    deleteTimer.run(timerRowId(caseId, timerId)).changes > 0;
 
   return {
     outbox: {
@@ -110,18 +118,10 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
 
     timers: {
       async schedule(timer) {
-        const id = `${timer.caseId}:${timer.timerId}`;
-        upsertTimer.run(timer.fireAt, id, timer.caseId, timer.timerId, timer.purpose, timer.fireAt);
-        return {
-          id,
-          caseId: timer.caseId,
-          timerId: timer.timerId,
-          fireAt: timer.fireAt,
-          purpose: timer.purpose,
-        };
+        return scheduleTimer(timer);
       },
       async cancel(caseId, timerId) {
-        return deleteTimer.run(`${caseId}:${timerId}`).changes > 0;
+        return cancelTimer(caseId, timerId);
       },
       async cancelAllForCase(caseId) {
         return deleteCaseTimers.run(caseId).changes;
@@ -129,12 +129,8 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
       async apply(changes) {
         // Each is a cached statement run synchronously: in order, no round trip to save.
         for (const c of changes) {
-          if (c.op === 'schedule') {
-            const t = c.timer;
-            upsertTimer.run(t.fireAt, `${t.caseId}:${t.timerId}`, t.caseId, t.timerId, t.purpose, t.fireAt);
-          } else {
-            deleteTimer.run(`${c.caseId}:${c.timerId}`);
-          }
+          if (c.op === 'schedule') scheduleTimer(c.timer);
+          else cancelTimer(c.caseId, c.timerId);
         }
       },
       async listByCase(caseId) {
