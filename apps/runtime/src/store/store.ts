@@ -57,7 +57,10 @@ export interface NewUser {
   createdAt: number;
 }
 export type UserPatch = Partial<
-  Pick<UserRow, 'displayName' | 'roles' | 'groups' | 'tiers' | 'customerId' | 'email' | 'active' | 'passwordChangedAt'>
+  Pick<
+    UserRow,
+    'displayName' | 'roles' | 'groups' | 'tiers' | 'customerId' | 'email' | 'active' | 'passwordChangedAt'
+  >
 > & {
   passwordHash?: string;
 };
