@@ -1,7 +1,7 @@
 import { compileFlow } from '@caseflow/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresReachable } from '../support/test-database';
-import { CLUSTER_SECRET, type Cluster, startCluster } from './support/cluster';
+import { CLUSTER_WEBHOOK_SECRET, type Cluster, startCluster } from './support/cluster';
 import { CLUSTER_FLOW, clusterFlow } from './support/cluster-flow';
 import { type Attempt, LoadDriver, prng, sleep } from './support/load-driver';
 import { describe as describeTimeline, type Entry, replayTimeline } from './support/timeline-replay';
@@ -37,7 +37,7 @@ describe.skipIf(!pg)('three runtime processes on one PostgreSQL database', () =>
 
   beforeAll(async () => {
     // Every 7th webhook call fails with 503 before it counts: the outbox retries under load.
-    sink = await startWebhookSink(CLUSTER_SECRET, { failEvery: 7 });
+    sink = await startWebhookSink(CLUSTER_WEBHOOK_SECRET, { failEvery: 7 });
     // A fixed CORE_BANKING_URL: the demo would otherwise start a stub per process, and the
     // allow-listed `env` (part of each case's snapshot) would differ between processes.
     // Retries 250 ms, 500 ms, 1 s, then every 2 s: the production delays (up to an hour) would

@@ -51,4 +51,31 @@ describe('loadConfig', () => {
     expect(bad).toThrow(ConfigError);
     expect(bad).toThrow(/PORT[\s\S]*CASEFLOW_CLOCK[\s\S]*CASEFLOW_ADMIN_PASSWORD/);
   });
+
+  it('keeps one key per purpose and refuses to start in production without them', () => {
+    const keys = {
+      CASEFLOW_SECRET: 't'.repeat(32),
+      CASEFLOW_WEBHOOK_SECRET: 'w'.repeat(32),
+      CASEFLOW_DATA_KEY: 'ab'.repeat(32),
+    };
+    const c = loadConfig(keys);
+    expect([c.secret, c.webhookSecret]).toEqual(['t'.repeat(32), 'w'.repeat(32)]);
+    expect(c.dataKey.toString('hex')).toBe('ab'.repeat(32));
+    expect(c.generatedKeys).toEqual([]);
+
+    const generated = loadConfig({});
+    expect(generated.secret).not.toBe(generated.webhookSecret);
+    expect(generated.dataKey.length).toBe(32);
+    expect(generated.generatedKeys).toEqual([
+      'CASEFLOW_SECRET',
+      'CASEFLOW_WEBHOOK_SECRET',
+      'CASEFLOW_DATA_KEY',
+    ]);
+
+    expect(() => loadConfig({ NODE_ENV: 'production', CASEFLOW_SECRET: 't'.repeat(32) })).toThrow(
+      /CASEFLOW_WEBHOOK_SECRET: required[\s\S]*CASEFLOW_DATA_KEY: required/,
+    );
+    expect(loadConfig({ ...keys, NODE_ENV: 'production' }).generatedKeys).toEqual([]);
+    expect(() => loadConfig({ CASEFLOW_DATA_KEY: 'too-short' })).toThrow(/CASEFLOW_DATA_KEY/);
+  });
 });

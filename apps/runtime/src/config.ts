@@ -20,6 +20,12 @@ const EnvSchema = z.object({
   CASEFLOW_ADMIN_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
   CASEFLOW_DEMO: Flag,
   CASEFLOW_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  CASEFLOW_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  CASEFLOW_DATA_KEY: z
+    .string()
+    .refine((v) => dataKeyBytes(v) !== null, '32 bytes as 64 hex digits or base64')
+    .optional(),
+  NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CASEFLOW_WEBHOOK_URL: z.url().optional(),
   /** Request body limit in bytes (not a DESIGN contract; useful for tests). */
@@ -41,7 +47,14 @@ export interface Config {
   clock: 'real' | 'manual';
   adminPassword: string | undefined;
   demo: boolean;
+  /** Signs session tokens only (CASEFLOW_SECRET). */
   secret: string;
+  /** Signs outgoing webhooks only (CASEFLOW_WEBHOOK_SECRET). */
+  webhookSecret: string;
+  /** AES-256-GCM key for stored credentials (CASEFLOW_DATA_KEY), 32 bytes. */
+  dataKey: Buffer;
+  /** The keys that were unset and generated for this process (demo, tests); the caller warns. */
+  generatedKeys: string[];
   /** True when CASEFLOW_SECRET was unset and a random one was generated for this process. */
   secretGenerated: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -68,6 +81,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production' && !e.CASEFLOW_DEMO;
+  const missing = KEY_VARIABLES.filter((k) => e[k] === undefined);
+  if (production && missing.length > 0) {
+    // One key per purpose (DESIGN §8): a generated key would end every session and make stored
+    // credentials unreadable at the next restart, so production names what is missing instead.
+    throw new ConfigError(
+      `invalid configuration:\n${missing.map((k) => `  ${k}: required when NODE_ENV=production`).join('\n')}`,
+    );
+  }
   if (e.CASEFLOW_OUTBOX_BACKOFF_CAP_MS < e.CASEFLOW_OUTBOX_BACKOFF_MS) {
     throw new ConfigError(
       'invalid configuration:\n  CASEFLOW_OUTBOX_BACKOFF_CAP_MS: must not be below CASEFLOW_OUTBOX_BACKOFF_MS',
@@ -81,6 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.CASEFLOW_ADMIN_PASSWORD,
     demo: e.CASEFLOW_DEMO,
     secret: e.CASEFLOW_SECRET ?? randomBytes(32).toString('base64url'),
+    webhookSecret: e.CASEFLOW_WEBHOOK_SECRET ?? randomBytes(32).toString('base64url'),
+    dataKey: (e.CASEFLOW_DATA_KEY && dataKeyBytes(e.CASEFLOW_DATA_KEY)) || randomBytes(32),
+    generatedKeys: missing,
     secretGenerated: e.CASEFLOW_SECRET === undefined,
     logLevel: e.LOG_LEVEL,
     webhookUrl: e.CASEFLOW_WEBHOOK_URL,
@@ -91,6 +116,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       backoffCapMs: e.CASEFLOW_OUTBOX_BACKOFF_CAP_MS,
     },
   };
+}
+
+const KEY_VARIABLES = ['CASEFLOW_SECRET', 'CASEFLOW_WEBHOOK_SECRET', 'CASEFLOW_DATA_KEY'] as const;
+
+/** A 32-byte key written as 64 hex digits or as base64 / base64url; null when it is neither. */
+function dataKeyBytes(text: string): Buffer | null {
+  const bytes = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  return bytes.length === 32 ? bytes : null;
 }
 
 function blankToUndefined(v: string | undefined): string | undefined {

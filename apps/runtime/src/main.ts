@@ -25,9 +25,10 @@ async function main(): Promise<void> {
   tuneV8ForCaseSteps();
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
-  if (config.secretGenerated) {
+  if (config.generatedKeys.length > 0) {
     logger.warn(
-      'CASEFLOW_SECRET is not set: tokens are signed with a random secret and end with this process',
+      { keys: config.generatedKeys },
+      'keys not set: generated for this process (sessions, webhook signatures and stored credentials end with it)',
     );
   }
   if (config.db.kind === 'sqlite' && config.db.file !== ':memory:') {

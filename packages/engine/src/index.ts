@@ -11,6 +11,7 @@ export {
 export { type CompiledFlow, type CompileOptions, compileFlow } from './compile-flow';
 export { addDuration, type Duration, durationMs, parseDuration } from './duration';
 export { EngineError, type EngineErrorCode } from './engine-error';
+export { type BudgetLimit, ExpressionBudgetError } from './expression-budget-error';
 export * from './feel';
 export { type ChangedItem, diffFlows, type FlowDiff, type ItemDiff } from './flow-diff';
 export { type FlowGraph, type ForkRegion, flowGraph, matchForkJoin } from './flow-graph';

@@ -8,6 +8,10 @@ import { createTestDatabase, type TestDatabase } from '../../support/test-databa
 
 /** The secret every process of a cluster shares: tokens from one are valid on all. */
 export const CLUSTER_SECRET = 'cluster-secret-0123456789abcdef';
+/** Webhook signatures use a key of their own (DESIGN §8), shared by the processes and the sink. */
+export const CLUSTER_WEBHOOK_SECRET = 'cluster-webhook-secret-0123456789';
+/** Stored credentials must read back on every process. */
+export const CLUSTER_DATA_KEY = '5c'.repeat(32);
 
 /** A JSON answer; `body` is parsed loosely (assertions check shapes). */
 export interface Answer {
@@ -136,6 +140,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
             CASEFLOW_CLOCK: 'real',
             CASEFLOW_DEMO: '1',
             CASEFLOW_SECRET: CLUSTER_SECRET,
+            CASEFLOW_WEBHOOK_SECRET: CLUSTER_WEBHOOK_SECRET,
+            CASEFLOW_DATA_KEY: CLUSTER_DATA_KEY,
             LOG_LEVEL: 'warn',
             DATABASE_URL: databaseUrl,
             ...options.env,

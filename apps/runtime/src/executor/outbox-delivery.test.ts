@@ -21,7 +21,7 @@ describe('outbox delivery through the runtime', () => {
     );
     close = server.close;
     f = await runtimeFixture({
-      env: { CASEFLOW_WEBHOOK_URL: `${server.url}/hook`, CASEFLOW_SECRET: SECRET },
+      env: { CASEFLOW_WEBHOOK_URL: `${server.url}/hook`, CASEFLOW_WEBHOOK_SECRET: SECRET },
     });
     await f.publish(httpFlow(`${server.url}/accounts/freeze`));
     const c = await f.runtime.openCase({
@@ -75,7 +75,7 @@ describe('outbox delivery through the runtime', () => {
     );
     close = server.close;
     f = await runtimeFixture({
-      env: { CASEFLOW_WEBHOOK_URL: `${server.url}/hook`, CASEFLOW_SECRET: SECRET },
+      env: { CASEFLOW_WEBHOOK_URL: `${server.url}/hook`, CASEFLOW_WEBHOOK_SECRET: SECRET },
     });
     await f.publish(httpFlow(`${server.url}/freeze`));
     const c = await f.runtime.openCase({

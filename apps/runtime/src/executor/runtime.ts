@@ -148,7 +148,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
 /**
  * `webhook` when CASEFLOW_OUTBOX_TRANSPORT=webhook or CASEFLOW_WEBHOOK_URL is set (signed with
- * CASEFLOW_SECRET), else `log`.
+ * CASEFLOW_WEBHOOK_SECRET), else `log`.
  */
 function transportFromEnv(env: Record<string, string | undefined>, logger: Logger): Transport {
   const url = env.CASEFLOW_WEBHOOK_URL;
@@ -161,10 +161,11 @@ function transportFromEnv(env: Record<string, string | undefined>, logger: Logge
     );
     return logTransport(logger);
   }
-  let secret = env.CASEFLOW_SECRET;
+  // Never CASEFLOW_SECRET: a webhook receiver that knew the token key could mint sessions.
+  let secret = env.CASEFLOW_WEBHOOK_SECRET;
   if (!secret) {
     secret = randomBytes(32).toString('base64url');
-    logger.warn({}, 'CASEFLOW_SECRET is not set: webhook signatures use a random per-process key');
+    logger.warn({}, 'CASEFLOW_WEBHOOK_SECRET is not set: webhook signatures use a random per-process key');
   }
   return webhookTransport({ url, secret });
 }

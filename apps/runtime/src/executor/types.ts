@@ -33,7 +33,7 @@ export interface Logger {
 export interface RuntimeOptions {
   store: Store;
   clock: Clock;
-  /** Process environment (CASEFLOW_WEBHOOK_URL, CASEFLOW_SECRET, CASEFLOW_OUTBOX_TRANSPORT…). */
+  /** Process environment (CASEFLOW_WEBHOOK_URL, CASEFLOW_WEBHOOK_SECRET, CASEFLOW_OUTBOX_TRANSPORT…). */
   env?: Record<string, string | undefined>;
   logger?: Logger;
   /** Business calendars by key; default: examples' calendars if available, plus 24x7. */

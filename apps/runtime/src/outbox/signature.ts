@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const SIGNATURE_HEADER = 'X-Caseflow-Signature';
 
 /**
- * `sha256=<hex>`: HMAC-SHA256 of the exact body bytes with the shared secret (CASEFLOW_SECRET).
+ * `sha256=<hex>`: HMAC-SHA256 of the exact body bytes with the shared secret (CASEFLOW_WEBHOOK_SECRET).
  * Receivers recompute it over the raw body they got, before parsing it.
  */
 export function signBody(body: string, secret: string): string {

@@ -4,7 +4,7 @@ import { type DeliveryResult, deliveryDocument, type Transport } from './transpo
 
 export interface WebhookOptions {
   url: string;
-  /** HMAC key (CASEFLOW_SECRET). */
+  /** HMAC key (CASEFLOW_WEBHOOK_SECRET; never the token key). */
   secret: string;
   /** Per-request timeout (default 10 s). */
   timeoutMs?: number;
