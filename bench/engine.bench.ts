@@ -8,7 +8,7 @@ import {
   step,
   validateFlow,
 } from '@caseflow/engine';
-import { CHILD_FLOW, CHILD_FLOW_KEY, GEN_CALENDAR, generateFlow } from '@caseflow/engine/testing';
+import { CHILD_FLOW, CHILD_FLOW_KEY, chainFlow, GEN_CALENDAR, generateFlow } from '@caseflow/engine/testing';
 import { type CaseInputInit, type Effect, type EngineEvent, FlowDefinition } from '@caseflow/schema';
 import { type AnyStateMachine, createMachine, transition } from 'xstate';
 import { type BenchTarget, printTable, timePerCall } from './run';
@@ -191,6 +191,25 @@ function compileVsCreate() {
   return { nodes: def.nodes.length, ...ms };
 }
 
+/**
+ * (d) Opening a case that runs N automated nodes in one step, per visited node: a 5,000-node
+ * chain against a 50-node one. Linear work keeps the ratio near 1; copying the context or the
+ * whole FEEL scope per node made it grow with N (18 s to open the 5,000-node chain).
+ */
+function longFlowPerNode() {
+  const short = compileFlow(chainFlow(50));
+  const long = compileFlow(chainFlow(5000));
+  const ms = timePerCall(
+    {
+      short: () => start(short, { ...INPUT, variables: {} }, NOW),
+      long: () => start(long, { ...INPUT, variables: {} }, NOW),
+    },
+    { warmup: 2, rounds: 5, minMs: 200 },
+  );
+  const perNode = { short: (ms.short * 1000) / 50, long: (ms.long * 1000) / 5000 };
+  return { ...perNode, ratio: perNode.long / perNode.short };
+}
+
 export default async function engineBench(): Promise<BenchTarget[]> {
   const t = longTrajectory();
   console.log(
@@ -199,6 +218,7 @@ export default async function engineBench(): Promise<BenchTarget[]> {
   const a = stepVsTransition(t);
   const c = roundTrip(t);
   const b = compileVsCreate();
+  const d = longFlowPerNode();
   printTable([
     ['measure', 'value', 'unit'],
     ['(a) raw XState transition (live snapshot)', fmt(a.rawPerSec, 0), 'events/s'],
@@ -215,6 +235,9 @@ export default async function engineBench(): Promise<BenchTarget[]> {
     ['(c) snapshot stringify + parse per event', fmt(c.usPerEvent, 2), 'µs'],
     ['    snapshot size, mean', fmt(c.meanBytes, 0), 'bytes'],
     ['    snapshot size, max', fmt(c.maxBytes, 0), 'bytes'],
+    ['(d) open a 50-node chain, per visited node', fmt(d.short, 1), 'µs'],
+    ['(d) open a 5,000-node chain, per visited node', fmt(d.long, 1), 'µs'],
+    ['    5,000 ÷ 50 per visited node', fmt(d.ratio, 2), '×'],
   ]);
   const stepRatio = a.stepPerSec / a.rawPerSec;
   const compileRatio = b.compile / b.create;
@@ -225,6 +248,12 @@ export default async function engineBench(): Promise<BenchTarget[]> {
       value: compileRatio,
       bound: '≤ 3',
       pass: compileRatio <= 3,
+    },
+    {
+      name: 'open per visited node, 5,000-node ÷ 50-node flow',
+      value: d.ratio,
+      bound: '≤ 3',
+      pass: d.ratio <= 3,
     },
   ];
 }

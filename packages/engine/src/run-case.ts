@@ -8,7 +8,7 @@ import {
 import { initialTransition, transition } from 'xstate';
 import type { CompiledFlow } from './compile-flow';
 import { EngineError } from './engine-error';
-import type { CaseContext } from './machine/case-context';
+import { type CaseContext, withinStep } from './machine/case-context';
 
 /** A persisted case: plain JSON, safe to store and to restore in another process. */
 export interface CaseSnapshot {
@@ -39,9 +39,11 @@ function result(
 
 /** Opens a case: the first snapshot and the effects of running up to the first wait. Pure. */
 export function start(compiled: CompiledFlow, input: CaseInputInit, now: number): StepResult {
-  const [boot] = initialTransition(compiled.machine, { input: CaseInput.parse(input), now });
-  const [snapshot, actions] = transition(compiled.machine, boot, { type: 'case.start' });
-  return result(snapshot, actions as AnyActions);
+  return withinStep(() => {
+    const [boot] = initialTransition(compiled.machine, { input: CaseInput.parse(input), now });
+    const [snapshot, actions] = transition(compiled.machine, boot, { type: 'case.start' });
+    return result(snapshot, actions as AnyActions);
+  });
 }
 
 /** Events produced by the runtime's own machinery: a stale or repeated one is a no-op. */
@@ -69,8 +71,10 @@ export function step(
     value: snapshot.value as never,
     context: { ...context, now },
   });
-  const [next, actions] = transition(compiled.machine, resolved, accepted);
-  return result(next, actions as AnyActions);
+  return withinStep(() => {
+    const [next, actions] = transition(compiled.machine, resolved, accepted);
+    return result(next, actions as AnyActions);
+  });
 }
 
 /**

@@ -5,7 +5,7 @@ import { approvalOfVote, assignApprovers, decisionWith, recordVote, tally } from
 import { type CaseContext, Draft, feelScope, initialContext } from '../machine/case-context';
 import { caseEventForSlas, openCaseSlas, slaTimerFired } from '../machine/case-slas';
 import type { FlowEnv } from '../machine/flow-env';
-import { nodeOf } from '../machine/flow-env';
+import { nodeIdsIn, nodeOf } from '../machine/flow-env';
 import { closeCase, enterNode, leaveNode } from '../machine/node-work';
 import { escalateTask, taskSlaId } from '../machine/task-work';
 
@@ -27,9 +27,9 @@ type Enqueue = ((action: { type: 'effects'; params: Effect[] }) => void) & {
   assign: (ctx: CaseContext) => void;
 };
 
-function work<P>(fn: (d: Draft, event: EngineEvent, params: P) => void) {
+function work<P>(env: FlowEnv, fn: (d: Draft, event: EngineEvent, params: P) => void) {
   const run = ({ context, event, enqueue }: Args & { enqueue: Enqueue }, params: P) => {
-    const d = new Draft(context);
+    const d = new Draft(context, (text) => nodeIdsIn(env, text));
     fn(d, event, params);
     enqueue.assign(d.ctx);
     if (d.effects.length > 0) enqueue({ type: 'effects', params: d.effects });
@@ -53,17 +53,17 @@ function breachSlaOf(context: CaseContext, node: string): string | undefined {
 export function machineSetup(env: FlowEnv) {
   const actions = {
     effects: (_: unknown, _effects: Effect[]) => {},
-    open: work((d) => {
+    open: work(env, (d) => {
       d.audit('case.opened', { channel: d.ctx.channel, subject: d.ctx.subject });
       openCaseSlas(d, env);
     }),
-    enter: work<NodeParams>((d, _e, { node }) => enterNode(d, env, env.byId.get(node)!)),
-    leave: work<NodeParams>((d, event, { node }) => leaveNode(d, env, env.byId.get(node)!, event)),
-    joined: work<NodeParams>((d, _e, { node }) => {
+    enter: work<NodeParams>(env, (d, _e, { node }) => enterNode(d, env, env.byId.get(node)!)),
+    leave: work<NodeParams>(env, (d, event, { node }) => leaveNode(d, env, env.byId.get(node)!, event)),
+    joined: work<NodeParams>(env, (d, _e, { node }) => {
       d.audit('node.entered', { type: 'join' }, node);
       d.audit('node.left', { type: 'join' }, node);
     }),
-    escalate: work<NodeParams>((d, event) => {
+    escalate: work<NodeParams>(env, (d, event) => {
       if (event.type !== 'task.escalate') return;
       escalateTask(
         d,
@@ -72,19 +72,19 @@ export function machineSetup(env: FlowEnv) {
         event.reason || (event.actor ? `escalated by ${event.actor}` : 'escalated'),
       );
     }),
-    assign: work<NodeParams>((d, event) => {
+    assign: work<NodeParams>(env, (d, event) => {
       if (event.type === 'approval.assigned') assignApprovers(d, env, event.approvalId, event.approvers);
     }),
-    vote: work<NodeParams>((d, event, { node }) => {
+    vote: work<NodeParams>(env, (d, event, { node }) => {
       if (event.type === 'approval.vote') recordVote(d, node, event.taskId, event.vote, event.voter);
     }),
-    slaTimer: work((d, event) => {
+    slaTimer: work(env, (d, event) => {
       if (event.type === 'timer.fire') slaTimerFired(d, env, event.timerId);
     }),
-    caseEvent: work((d, event) => {
+    caseEvent: work(env, (d, event) => {
       if (event.type === 'case.event') caseEventForSlas(d, env, event.name);
     }),
-    close: work<{ outcome: 'cancelled' | 'failed' }>((d, _e, { outcome }) =>
+    close: work<{ outcome: 'cancelled' | 'failed' }>(env, (d, _e, { outcome }) =>
       closeCase(d, env, outcome, null),
     ),
   };
@@ -109,7 +109,7 @@ export function machineSetup(env: FlowEnv) {
     child: ({ context, event }: Args, { node }: NodeParams) =>
       event.type === 'subflow.done' && visitOf(context, node)?.childId === event.childId,
     when: ({ context }: Args, { expr }: { expr: string }) =>
-      feelCondition(expr, feelScope(context), context.now),
+      feelCondition(expr, feelScope(context, nodeIdsIn(env, expr)), context.now),
     ownsApproval: ({ context, event }: Args, { node }: NodeParams) =>
       event.type === 'approval.assigned' && visitOf(context, node)?.approvalId === event.approvalId,
     assignRejects: ({ context, event }: Args, { node }: NodeParams) => {

@@ -5,13 +5,40 @@ export interface FlowEnv {
   def: FlowDefinition;
   byId: Map<string, FlowNode>;
   calendars: Record<string, BusinessCalendar>;
+  /** Node ids each text (expression, template) of the flow mentions; filled on first use. */
+  idsIn: Map<string, ReadonlySet<string>>;
 }
 
 export function createFlowEnv(
   def: FlowDefinition,
   calendars: Record<string, BusinessCalendar> = {},
 ): FlowEnv {
-  return { def, byId: new Map(def.nodes.map((n) => [n.id, n])), calendars };
+  return { def, byId: new Map(def.nodes.map((n) => [n.id, n])), calendars, idsIn: new Map() };
+}
+
+/**
+ * The ids of this flow's nodes that `text` mentions. Ids are `[a-z][a-z0-9-]*`, so every run of
+ * those characters and each of its dash-separated parts is a candidate: linear in the text; it
+ * may over-include (harmless) but never misses a node result an expression can name.
+ */
+export function nodeIdsIn(env: FlowEnv, text: string): ReadonlySet<string> {
+  let found = env.idsIn.get(text);
+  if (found) return found;
+  const ids = new Set<string>();
+  for (const run of text.match(/[a-z0-9-]+/g) ?? []) {
+    const parts = run.split('-');
+    for (let i = 0; i < parts.length; i++) {
+      let name = parts[i]!;
+      if (env.byId.has(name)) ids.add(name);
+      for (let j = i + 1; j < parts.length; j++) {
+        name = `${name}-${parts[j]}`;
+        if (env.byId.has(name)) ids.add(name);
+      }
+    }
+  }
+  found = ids;
+  env.idsIn.set(text, found);
+  return found;
 }
 
 /** The node `id`, which must be of `type` (the compiler only wires actions to matching nodes). */

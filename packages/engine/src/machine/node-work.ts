@@ -16,12 +16,12 @@ import { closeTask, openTask, taskSlaId } from './task-work';
  * timeout, a breach edge, a cancellation) abandons the work.
  */
 function evaluate(d: Draft, expression: string): unknown {
-  const r = evaluateFeel(expression, feelScope(d.ctx), d.now);
+  const r = evaluateFeel(expression, d.scopeFor(expression), d.now);
   return r.ok ? r.value : null;
 }
 
 function evaluateAll(d: Draft, exprs: Record<string, string>): Record<string, unknown> {
-  const scope = feelScope(d.ctx);
+  const scope = d.scopeFor(Object.values(exprs).join('\n'));
   const out: Record<string, unknown> = {};
   for (const [name, expr] of Object.entries(exprs)) {
     const r = evaluateFeel(expr, scope, d.now);
@@ -80,7 +80,7 @@ export function enterNode(d: Draft, env: FlowEnv, node: FlowNode): void {
         type: 'notify',
         notifyId: d.nextId('n'),
         nodeId: node.id,
-        to: String(renderTemplate(node.to, feelScope(d.ctx), d.now) ?? node.to),
+        to: String(renderTemplate(node.to, d.scopeFor(node.to), d.now) ?? node.to),
         template: node.template,
         channel: node.channel ?? null,
         data: evaluateAll(d, node.data),
@@ -128,7 +128,8 @@ function enterAction(d: Draft, node: NodeOf<'action'>): void {
     });
     return;
   }
-  const scope = feelScope(d.ctx);
+  // Every template of the action (url, headers, body) sees the results it names.
+  const scope = d.scopeFor(JSON.stringify(action));
   const callId = d.nextId('h');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(action.headers))

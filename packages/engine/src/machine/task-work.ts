@@ -20,7 +20,7 @@ function buildTask(d: Draft, env: FlowEnv, node: NodeOf<'task'>, tier: Tier | un
     taskId,
     nodeId: node.id,
     kind: 'task',
-    title: renderText(d.ctx, node.title),
+    title: renderText(d, node.title),
     tier: tier?.id ?? null,
     group: tier?.group ?? node.assign.group ?? null,
     assignee: tier ? null : (node.assign.user ?? null),

@@ -376,3 +376,24 @@ export function flowArbitrary(maxNodes = 30): fc.Arbitrary<FlowDefinitionInput> 
     .record({ size: fc.integer({ min: 2, max: maxNodes }), seed: fc.integer() })
     .map(({ size, seed }) => generateFlow(size, seed));
 }
+
+/**
+ * A flow of `length` automated `set` nodes in a row between start and end: opening a case runs
+ * all of them in one step. Each adds 1 to `count`; with `readPrevious`, each reads the previous
+ * node's result instead (a distinct expression per node). For benchmarks and tests of long flows.
+ */
+export function chainFlow(length: number, readPrevious = false): FlowDefinitionInput {
+  const nodes: NodeIn[] = [{ id: 'start', type: 'start', trigger: { kind: 'case' } }];
+  const edges: EdgeIn[] = [];
+  let previous = 'start';
+  for (let i = 0; i < length; i++) {
+    const id = `step-${i}`;
+    const count = i === 0 ? '1' : readPrevious ? `${previous}.count + 1` : 'count + 1';
+    nodes.push({ id, type: 'action', action: { kind: 'set', values: { count } } });
+    edges.push({ from: previous, to: id });
+    previous = id;
+  }
+  nodes.push({ id: 'done', type: 'end', outcome: 'resolved' });
+  edges.push({ from: previous, to: 'done' });
+  return { key: `chain-${length}`, name: `Chain of ${length}`, nodes, edges };
+}
