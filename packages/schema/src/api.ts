@@ -29,18 +29,58 @@ export type SessionUser = z.infer<typeof SessionUser>;
 export const LoginResponse = z.object({ token: z.string(), user: SessionUser });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
+/**
+ * The password policy of every password set through the API (create, change, reset): at least
+ * 8 characters, at most 256 (scrypt's cost must not grow with what a client sends).
+ */
+export const Password = z
+  .string()
+  .min(8, 'at least 8 characters')
+  .max(256, 'at most 256 characters')
+  .refine((p) => p.trim().length > 0, 'must not be blank');
+
 export const UserCreate = z.object({
   username: z.string().regex(/^[a-z0-9][a-z0-9._@-]{1,63}$/, 'lower-case letters, digits, . _ @ -'),
-  password: z.string().min(8, 'at least 8 characters').max(500),
+  password: Password,
   displayName: z.string().max(200).optional(),
+  email: z.email().max(254).optional(),
   roles: z.array(Role).min(1),
-  groups: z.array(z.string()).default([]),
-  tiers: z.array(z.string()).default([]),
-  customerId: z.string().optional(),
+  groups: z.array(z.string().max(100)).max(100).default([]),
+  tiers: z.array(z.string().max(50)).max(20).default([]),
+  customerId: z.string().max(100).optional(),
 });
 export type UserCreate = z.infer<typeof UserCreate>;
-export const User = UserCreate.omit({ password: true }).extend({ createdAt: z.string() });
+export const User = UserCreate.omit({ password: true, email: true }).extend({
+  createdAt: z.string(),
+  email: z.string().nullable().optional(),
+  /** False once an admin deactivated the user: they cannot sign in and hold no session. */
+  active: z.boolean().optional(),
+  passwordChangedAt: z.string().nullable().optional(),
+});
 export type User = z.infer<typeof User>;
+
+/** PATCH /users/:username (admin): only the given fields change; null clears an optional one. */
+export const UserPatch = z
+  .object({
+    displayName: z.string().max(200).nullable(),
+    email: z.email().max(254).nullable(),
+    roles: z.array(Role).min(1),
+    groups: z.array(z.string().max(100)).max(100),
+    tiers: z.array(z.string().max(50)).max(20),
+    customerId: z.string().max(100).nullable(),
+    active: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type UserPatch = z.infer<typeof UserPatch>;
+
+/** POST /auth/password: the caller's own password change. */
+export const PasswordChange = z.object({ current: z.string().min(1).max(500), next: Password });
+export type PasswordChange = z.infer<typeof PasswordChange>;
+
+/** POST /users/:username/password (admin): sets a new password and ends the user's sessions. */
+export const PasswordReset = z.object({ next: Password });
+export type PasswordReset = z.infer<typeof PasswordReset>;
 
 export const GroupCreate = z.object({
   name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits, dashes'),

@@ -8,3 +8,4 @@ export * from './metrics';
 export * from './pilot';
 export * from './primitives';
 export * from './problem';
+export * from './roles';

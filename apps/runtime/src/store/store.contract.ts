@@ -6,6 +6,7 @@ import { casesContract } from './contract/cases.contract';
 import { deliveryContract } from './contract/delivery.contract';
 import { directoryContract } from './contract/directory.contract';
 import { flowsContract } from './contract/flows.contract';
+import { sessionsContract } from './contract/sessions.contract';
 import { transactionsContract } from './contract/transactions.contract';
 import type { Store } from './store';
 
@@ -37,5 +38,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     deliveryContract(current);
     transactionsContract(current);
     analyticsContract(current);
+    sessionsContract(current);
   });
 }

@@ -65,6 +65,22 @@ export type UserPatch = Partial<
   passwordHash?: string;
 };
 
+/**
+ * A server-side session: the bearer token names it (auth/session-token.ts). Expiry is the
+ * server's: `expiresAt` is absolute, `lastSeenAt` measures idleness; `revokedAt` ends it at once.
+ */
+export interface SessionRow {
+  id: string;
+  username: string;
+  createdAt: number;
+  expiresAt: number;
+  lastSeenAt: number;
+  revokedAt: number | null;
+  /** The client address it was opened from (normalised: IPv6 as its /64), or null. */
+  source: string | null;
+  userAgent: string | null;
+}
+
 export interface GroupRow {
   name: string;
   description: string;
@@ -457,7 +473,34 @@ export interface Store {
     update(username: string, patch: UserPatch): Promise<UserRow | null>;
     /** Usernames whose `groups` include `group`. */
     membersOf(group: string): Promise<string[]>;
+    /**
+     * Usernames of the active admins, sorted. Inside a transaction the rows stay locked until
+     * it ends (PostgreSQL: FOR UPDATE; SQLite transactions are exclusive anyway), so that two
+     * admins demoting each other at once cannot both pass the "last active admin" check.
+     */
+    activeAdmins(): Promise<string[]>;
     count(): Promise<number>;
+  };
+
+  /** Server-side sessions (DESIGN §8): one primary-key read per authenticated request. */
+  sessions: {
+    /** Throws StoreConflict when the id exists. */
+    create(session: SessionRow): Promise<SessionRow>;
+    get(id: string): Promise<SessionRow | null>;
+    /** The session and its user (no password hash), or null when either is missing. */
+    getWithUser(id: string): Promise<{ session: SessionRow; user: UserRow } | null>;
+    /** Moves lastSeenAt forward to `at` (never back) while the session is not revoked. */
+    touch(id: string, at: number): Promise<void>;
+    /** Revokes one live session; answers whether it was live. */
+    revoke(id: string, at: number): Promise<boolean>;
+    /** Revokes every live session of `username` but `except`; answers how many. */
+    revokeAll(username: string, at: number, except?: string): Promise<number>;
+    /** The user's sessions that are neither revoked nor past `expiresAt` at `now`, newest first. */
+    listLive(username: string, now: number): Promise<SessionRow[]>;
+    /** True when the user ever opened a session from `source` (a remembered sign-in context). */
+    knownSource(username: string, source: string): Promise<boolean>;
+    /** Deletes sessions whose `expiresAt` is before `before`; answers how many. */
+    purge(before: number): Promise<number>;
   };
 
   groups: {

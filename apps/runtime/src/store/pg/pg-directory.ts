@@ -50,6 +50,16 @@ export function pgDirectory(db: PgDbOf, client: PgClientOf): Pick<Store, 'users'
         .orderBy(asc(users.username));
       return rows.map((r) => r.username);
     },
+    async activeAdmins() {
+      // FOR UPDATE: a concurrent transaction changing an admin waits, then re-reads the set.
+      const rows = await db()
+        .select({ username: users.username })
+        .from(users)
+        .where(sql`${users.active} and ${users.roles}::jsonb @> '["admin"]'::jsonb`)
+        .orderBy(asc(users.username))
+        .for('update');
+      return rows.map((r) => r.username);
+    },
     async count() {
       const [row] = await db().select({ n: sql<number>`count(*)::int` }).from(users);
       return row?.n ?? 0;

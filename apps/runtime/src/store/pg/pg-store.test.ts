@@ -30,6 +30,7 @@ const TABLES = [
   'outbox',
   'timers',
   'idempotency',
+  'sessions',
 ];
 
 const reachable = await canConnect(ADMIN_URL);

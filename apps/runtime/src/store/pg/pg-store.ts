@@ -12,6 +12,7 @@ import { pgDelivery } from './pg-delivery';
 import { pgDirectory } from './pg-directory';
 import { pgFlows } from './pg-flows';
 import type { PgQueryable } from './pg-raw';
+import { pgSessions } from './pg-sessions';
 
 /** How to reach the PostgreSQL server. */
 export interface PgStoreOptions {
@@ -68,6 +69,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
   const store: Store = {
     dialect: 'postgres',
     ...pgDirectory(db, client),
+    ...pgSessions(client),
     ...pgFlows(db),
     ...pgCases(db, client),
     ...pgAudit(db, client),

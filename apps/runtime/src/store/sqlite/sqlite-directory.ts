@@ -51,6 +51,18 @@ export function sqliteDirectory(db: SqliteDb): Pick<Store, 'users' | 'groups' | 
           .all();
         return rows.map((r) => r.username);
       },
+      async activeAdmins() {
+        // The transaction (if any) is BEGIN IMMEDIATE: nobody else writes until it ends.
+        const rows = db
+          .select({ username: users.username })
+          .from(users)
+          .where(
+            sql`${users.active} = 1 and exists (select 1 from json_each(${users.roles}) where value = 'admin')`,
+          )
+          .orderBy(asc(users.username))
+          .all();
+        return rows.map((r) => r.username);
+      },
       async count() {
         return db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
       },

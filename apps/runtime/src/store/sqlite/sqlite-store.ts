@@ -14,6 +14,7 @@ import { sqliteCases } from './sqlite-cases';
 import { sqliteDelivery } from './sqlite-delivery';
 import { sqliteDirectory } from './sqlite-directory';
 import { sqliteFlows } from './sqlite-flows';
+import { sqliteSessions } from './sqlite-sessions';
 
 /** Where the SQLite database lives. */
 export interface SqliteStoreOptions {
@@ -61,6 +62,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   const audit = sqliteAudit(db);
   const repos: Repos = {
     ...sqliteDirectory(db),
+    ...sqliteSessions(db),
     ...sqliteFlows(db),
     ...casesAndTasks,
     ...audit,
