@@ -77,7 +77,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     await next();
     c.header('X-Caseflow-Time', String(runtime.clock.now()));
   });
-  app.use('/api/*', authenticate(runtime.store, config.secret));
+  app.use('/api/*', authenticate(runtime.store, config.secret, config.sessions));
 
   const api = newRouter();
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

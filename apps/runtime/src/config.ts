@@ -34,6 +34,20 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /** Proxies in front of the runtime whose X-Forwarded-For is trusted (0: use the socket address). */
+  CASEFLOW_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  CASEFLOW_SESSION_MAX_AGE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 90)
+    .default(12 * 60),
+  CASEFLOW_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 90)
+    .default(2 * 60),
   CASEFLOW_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(DEFAULT_RETRY_POLICY.maxAttempts),
   CASEFLOW_OUTBOX_BACKOFF_MS: z.coerce.number().int().min(1).default(DEFAULT_RETRY_POLICY.backoffMs),
   CASEFLOW_OUTBOX_BACKOFF_CAP_MS: z.coerce.number().int().min(1).default(DEFAULT_RETRY_POLICY.backoffCapMs),
@@ -62,6 +76,10 @@ export interface Config {
   bodyLimit: number;
   /** How the outbox retries messages the receiver did not take (CASEFLOW_OUTBOX_*). */
   outbox: RetryPolicy;
+  /** How many proxies' X-Forwarded-For entries name the client (CASEFLOW_TRUST_PROXY; 0: none). */
+  trustProxy: number;
+  /** Session lifetimes, the server's: absolute and idle (CASEFLOW_SESSION_*_MINUTES). */
+  sessions: { maxAgeMs: number; idleMs: number };
 }
 
 /** Thrown by loadConfig with one line per bad variable. */
@@ -114,6 +132,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.CASEFLOW_OUTBOX_MAX_ATTEMPTS,
       backoffMs: e.CASEFLOW_OUTBOX_BACKOFF_MS,
       backoffCapMs: e.CASEFLOW_OUTBOX_BACKOFF_CAP_MS,
+    },
+    trustProxy: e.CASEFLOW_TRUST_PROXY,
+    sessions: {
+      maxAgeMs: e.CASEFLOW_SESSION_MAX_AGE_MINUTES * 60_000,
+      idleMs: e.CASEFLOW_SESSION_IDLE_MINUTES * 60_000,
     },
   };
 }

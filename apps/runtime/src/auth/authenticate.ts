@@ -1,25 +1,30 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/context';
 import type { Store } from '../store/store';
-import { verifyToken } from './tokens';
+import { type SessionLimits, sessionEnded, shouldTouch } from './session-policy';
+import { sessionIdOf } from './session-token';
 
 /**
- * Reads `Authorization: Bearer <token>`, verifies it and loads the user on every request, so a
- * deleted user's token stops working at once. Sets `user`, or null with `authError` saying why
- * when the header is missing or bad. Public routes (login, surveys, health) therefore still
- * work for a client holding a stale token — a login must never fail because of the old token
- * it replaces — while protected routes answer 401 with that reason (requireRole).
+ * Reads `Authorization: Bearer <token>`, checks its signature, then reads the session it names
+ * and the session's user on every request (one primary-key read; no per-process cache), so
+ * logout, revocation, deactivation and expiry take effect at once in every runtime process on
+ * the database. Sets `user` and `sessionId`, or null with `authError` saying why. Public routes
+ * (login, surveys, health) therefore still work for a client holding a stale token — a login
+ * must never fail because of the old token it replaces — while protected routes answer 401
+ * with that reason (requireRole).
  *
- * Tokens are checked against the wall clock, not the runtime clock: a manual test clock moved
- * days ahead must not sign everybody out.
+ * Sessions run on the wall clock, not the runtime clock: a manual test clock moved days ahead
+ * must not sign everybody out. lastSeenAt is written at most once a minute per session.
  */
 export function authenticate(
   store: Store,
   secret: string,
+  limits: SessionLimits,
   now: () => number = Date.now,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('user', null);
+    c.set('sessionId', null);
     c.set('authError', 'sign in first');
     const header = c.req.header('authorization');
     if (!header) return next();
@@ -28,13 +33,21 @@ export function authenticate(
       c.set('authError', 'expected "Authorization: Bearer <token>"');
       return next();
     }
-    const claims = verifyToken(match[1], secret, now());
-    const user = claims ? await store.users.get(claims.sub) : null;
-    if (!user) {
+    const id = sessionIdOf(match[1], secret);
+    const found = id ? await store.sessions.getWithUser(id) : null;
+    if (!found) {
       c.set('authError', 'invalid or expired token');
       return next();
     }
-    c.set('user', user);
+    const at = now();
+    const ended = sessionEnded(found.session, found.user, at, limits);
+    if (ended) {
+      c.set('authError', ended);
+      return next();
+    }
+    if (shouldTouch(found.session, at)) await store.sessions.touch(found.session.id, at);
+    c.set('user', found.user);
+    c.set('sessionId', found.session.id);
     await next();
   };
 }

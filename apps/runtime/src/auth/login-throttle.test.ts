@@ -1,23 +1,66 @@
 import { describe, expect, it } from 'vitest';
-import { createLoginThrottle } from './login-throttle';
+import { createLoginThrottle, type ThrottleRules } from './login-throttle';
+
+const rule = { free: 3, baseMs: 1000, capMs: 8000, forgetMs: 60_000 };
+const rules: ThrottleRules = { source: { ...rule, free: 5 }, pair: rule, username: rule, maxKeys: 100 };
+const known = async () => true;
+const unknown = async () => false;
 
 describe('login throttle', () => {
-  it('refuses a username after too many failures inside the window, then lets it try again', () => {
-    const t = createLoginThrottle(3, 60_000);
-    for (const at of [0, 1000, 2000]) {
-      expect(t.retryAfter('lena', at)).toBe(0);
-      t.failed('lena', at);
+  it('lets a few failures pass, then blocks with delays that double up to the cap', async () => {
+    const t = createLoginThrottle(rules);
+    const a = { source: '10.0.0.9', username: 'lena' };
+    const waits: number[] = [];
+    let now = 0;
+    for (let i = 0; i < 8; i++) {
+      now += await t.wait(a, now, unknown);
+      waits.push(await t.wait(a, now, unknown));
+      t.failed(a, now);
+      waits.push(await t.wait(a, now, unknown));
     }
-    expect(t.retryAfter('lena', 3000)).toBe(57_000);
-    expect(t.retryAfter('marco', 3000)).toBe(0);
-    expect(t.retryAfter('lena', 60_000)).toBe(0);
+    // Before/after each failure: free 3, then 1 s, 2 s, 4 s, 8 s, 8 s (cap).
+    expect(waits.filter((_, i) => i % 2 === 1)).toEqual([0, 0, 0, 1000, 2000, 4000, 8000, 8000]);
   });
 
-  it('forgets failures after a successful login', () => {
-    const t = createLoginThrottle(2, 60_000);
-    t.failed('lena', 0);
-    t.succeeded('lena');
-    t.failed('lena', 1);
-    expect(t.retryAfter('lena', 2)).toBe(0);
+  it('slows one source spraying one password over many usernames', async () => {
+    const t = createLoginThrottle(rules);
+    for (let i = 0; i < 6; i++) t.failed({ source: '10.0.0.9', username: `user${i}` }, 0);
+    expect(await t.wait({ source: '10.0.0.9', username: 'fresh' }, 0, unknown)).toBe(1000);
+    expect(await t.wait({ source: '10.0.0.8', username: 'fresh' }, 0, unknown)).toBe(0);
+  });
+
+  it("never blocks a user's known source because of other sources' failures", async () => {
+    const t = createLoginThrottle(rules);
+    for (let i = 0; i < 10; i++) t.failed({ source: `10.0.1.${i}`, username: 'admin' }, 0);
+    expect(await t.wait({ source: '10.0.9.9', username: 'admin' }, 0, unknown)).toBeGreaterThan(0);
+    expect(await t.wait({ source: '10.0.0.1', username: 'admin' }, 0, known)).toBe(0);
+  });
+
+  it('asks whether the source is known only when the username is slowed', async () => {
+    const t = createLoginThrottle(rules);
+    let asked = 0;
+    await t.wait({ source: 's', username: 'u' }, 0, async () => {
+      asked++;
+      return false;
+    });
+    expect(asked).toBe(0);
+  });
+
+  it('clears only the pair counter on success and forgets quiet keys', async () => {
+    const t = createLoginThrottle(rules);
+    const a = { source: 's', username: 'u' };
+    for (let i = 0; i < 4; i++) t.failed(a, 0);
+    t.succeeded(a);
+    // The username counter (4 > 3 free) still slows unknown sources.
+    expect(await t.wait({ source: 'other', username: 'u' }, 0, unknown)).toBe(1000);
+    expect(await t.wait(a, 0, unknown)).toBe(1000);
+    expect(await t.wait({ source: 'other', username: 'u' }, 60_000, unknown)).toBe(0);
+  });
+
+  it('keeps at most maxKeys keys per counter', async () => {
+    const t = createLoginThrottle({ ...rules, maxKeys: 2 });
+    for (let i = 0; i < 5; i++) t.failed({ source: 'first', username: 'u0' }, 0);
+    for (let i = 1; i <= 3; i++) t.failed({ source: `s${i}`, username: `u${i}` }, 0);
+    expect(await t.wait({ source: 'first', username: 'u0' }, 0, unknown)).toBe(0);
   });
 });

@@ -1,76 +1,115 @@
-import { ErrorBody, LoginRequest, LoginResponse } from '@caseflow/schema';
+import { ErrorBody, LoginRequest, LoginResponse, PasswordChange } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { clientAddress } from '../auth/client-address';
+import { createSignIn, TooManyAttempts } from '../auth/login';
 import { createLoginThrottle } from '../auth/login-throttle';
-import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password';
 import { requireUser } from '../auth/roles';
-import { signToken } from '../auth/tokens';
-import type { AppDeps, Router } from './context';
-import { AppError } from './errors';
+import type { SessionContext } from '../auth/sessions';
+import { changeOwnPassword, endSession } from '../auth/user-commands';
+import type { AppDeps, AppEnv, Router } from './context';
 import { errorResponses, json, jsonBody, newRouter } from './openapi';
 import { toUser, UserResource } from './resources';
+
+const tags = ['auth'];
 
 const login = createRoute({
   method: 'post',
   path: '/auth/login',
-  tags: ['auth'],
-  summary: 'Sign in with username and password; answers a bearer token',
+  tags,
+  summary: 'Sign in with username and password; answers a bearer token naming a new session',
   request: { body: jsonBody(LoginRequest) },
   responses: {
     200: json(LoginResponse, 'a bearer token and the user'),
     400: errorResponses[400],
     401: errorResponses[401],
-    429: json(ErrorBody, 'too many failed attempts for this username (see Retry-After)'),
+    429: json(ErrorBody, 'too many failed sign-ins from this address or for this username (see Retry-After)'),
+  },
+});
+
+const logout = createRoute({
+  method: 'post',
+  path: '/auth/logout',
+  tags,
+  summary: "Ends the caller's session: its token stops working at once",
+  security: [{ bearerAuth: [] }],
+  middleware: [requireUser] as const,
+  responses: { 204: { description: 'signed out' }, 401: errorResponses[401] },
+});
+
+const password = createRoute({
+  method: 'post',
+  path: '/auth/password',
+  tags,
+  summary: "Changes the caller's password; every other session of theirs ends",
+  security: [{ bearerAuth: [] }],
+  middleware: [requireUser] as const,
+  request: { body: jsonBody(PasswordChange) },
+  responses: {
+    204: { description: 'changed' },
+    400: errorResponses[400],
+    401: errorResponses[401],
+    409: errorResponses[409],
   },
 });
 
 const me = createRoute({
   method: 'get',
   path: '/auth/me',
-  tags: ['auth'],
+  tags,
   summary: 'The signed-in user (for a client restoring its session)',
   security: [{ bearerAuth: [] }],
   middleware: [requireUser] as const,
   responses: { 200: json(UserResource, 'the user'), 401: errorResponses[401] },
 });
 
+/** The socket peer of a request served by @hono/node-server (absent for in-process requests). */
+function socketAddress(c: Context<AppEnv>): string | undefined {
+  return (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+    ?.remoteAddress;
+}
+
 /**
- * GET /auth/me answers the user behind the token.
- *
- * POST /auth/login. Unknown usernames cost one scrypt like known ones, so the answer time does
- * not tell which usernames exist; both failures give the same 401. Ten failures for a username
- * within five minutes answer 429 until the window passes.
+ * POST /auth/login, /auth/logout, /auth/password and GET /auth/me. The rules live in the
+ * commands (auth/login.ts, auth/user-commands.ts); this file parses, calls and maps. A 429
+ * carries Retry-After in seconds.
  */
 export function authRoutes({ runtime, config }: AppDeps): Router {
   const r = newRouter();
-  const throttle = createLoginThrottle();
+  const signIn = createSignIn({
+    store: runtime.store,
+    secret: config.secret,
+    limits: config.sessions,
+    throttle: createLoginThrottle(),
+    now: Date.now,
+  });
+  const contextOf = (c: Context<AppEnv>): SessionContext => ({
+    source: clientAddress(socketAddress(c), c.req.header('x-forwarded-for'), config.trustProxy),
+    userAgent: c.req.header('user-agent') ?? null,
+  });
+
   r.openapi(login, async (c) => {
-    const { username, password } = c.req.valid('json');
-    const wait = throttle.retryAfter(username, Date.now());
-    if (wait > 0) {
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      throw new AppError('too-many-attempts', 429, 'too many failed sign-ins; try again later');
+    try {
+      return c.json(await signIn(c.req.valid('json'), contextOf(c)), 200);
+    } catch (error) {
+      if (error instanceof TooManyAttempts) c.header('Retry-After', String(error.retryAfterSeconds));
+      throw error;
     }
-    const found = await runtime.store.users.getCredentials(username);
-    const ok = await verifyPassword(password, found?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-    if (!found || !ok) {
-      throttle.failed(username, Date.now());
-      throw new AppError('invalid-credentials', 401, 'wrong username or password');
-    }
-    throttle.succeeded(username);
-    const { user } = found;
-    const token = signToken(user.username, config.secret, Date.now());
-    return c.json(
-      {
-        token,
-        user: {
-          username: user.username,
-          roles: user.roles,
-          groups: user.groups,
-          customerId: user.customerId,
-        },
-      },
-      200,
+  });
+  r.openapi(logout, async (c) => {
+    const sessionId = c.get('sessionId');
+    if (sessionId) await endSession(runtime.store, sessionId, Date.now());
+    return c.body(null, 204);
+  });
+  r.openapi(password, async (c) => {
+    await changeOwnPassword(
+      runtime.store,
+      c.get('user')!.username,
+      c.get('sessionId'),
+      c.req.valid('json'),
+      Date.now(),
     );
+    return c.body(null, 204);
   });
   r.openapi(me, (c) => c.json(toUser(c.get('user')!), 200));
   return r;

@@ -18,6 +18,8 @@ export interface AppVariables {
   requestId: string;
   /** The signed-in user, loaded from the store on every request (null when anonymous). */
   user: UserRow | null;
+  /** The session the bearer token names (null when anonymous). */
+  sessionId: string | null;
   /** Why `user` is null (no header, malformed header, invalid or expired token). */
   authError: string;
 }

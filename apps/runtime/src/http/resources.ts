@@ -30,6 +30,9 @@ export function toUser(u: UserRow): z.infer<typeof UserResource> {
     groups: u.groups,
     tiers: u.tiers,
     customerId: u.customerId,
+    email: u.email,
+    active: u.active,
+    passwordChangedAt: iso(u.passwordChangedAt),
     createdAt: isoAt(u.createdAt),
   };
 }

@@ -1,10 +1,9 @@
-import { GroupCreate, UserCreate } from '@caseflow/schema';
+import { GroupCreate, PasswordReset, UserCreate, UserPatch } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { hashPassword } from '../auth/password';
 import { requireRole } from '../auth/roles';
+import { createUser as createUserCommand, resetPassword, updateUser } from '../auth/user-commands';
 import type { AppDeps, Router } from './context';
-import { badRequest } from './errors';
 import { idempotent } from './idempotency';
 import { bearer, errorResponses, json, jsonBody, newRouter } from './openapi';
 import { GroupResource, toGroup, toUser, UserResource } from './resources';
@@ -34,6 +33,28 @@ const createUser = createRoute({
   request: { body: jsonBody(UserCreate) },
   responses: { 201: json(UserResource, 'the new user'), ...errorResponses },
 });
+const UsernameParam = z.object({ username: z.string().min(1).max(100) });
+const patchUser = createRoute({
+  method: 'patch',
+  path: '/users/{username}',
+  tags,
+  summary:
+    'Change a user (only the fields given); active: false revokes their sessions at once. An admin cannot deactivate or demote themselves; the last active admin stays',
+  security: bearer,
+  middleware: [admin] as const,
+  request: { params: UsernameParam, body: jsonBody(UserPatch) },
+  responses: { 200: json(UserResource, 'the changed user'), ...errorResponses },
+});
+const resetUserPassword = createRoute({
+  method: 'post',
+  path: '/users/{username}/password',
+  tags,
+  summary: "Set a user's password (admin); every session of theirs ends",
+  security: bearer,
+  middleware: [admin] as const,
+  request: { params: UsernameParam, body: jsonBody(PasswordReset) },
+  responses: { 204: { description: 'set' }, ...errorResponses },
+});
 // Owners read groups too: the flow editor offers them for tiers and approvers.
 const listGroups = createRoute({
   method: 'get',
@@ -58,7 +79,10 @@ const createGroup = createRoute({
   responses: { 201: json(GroupResource, 'the new group'), ...errorResponses },
 });
 
-/** GET,POST /users and /groups (admin; owners may list groups). Users of the customer role must name a known customer. */
+/**
+ * GET,POST /users, PATCH /users/:username, POST /users/:username/password and GET,POST /groups
+ * (admin; owners may list groups). The rules are the commands' (auth/user-commands.ts).
+ */
 export function usersRoutes({ runtime }: AppDeps): Router {
   const r = newRouter();
   const store = runtime.store;
@@ -67,33 +91,24 @@ export function usersRoutes({ runtime }: AppDeps): Router {
   );
   r.use('/users', idempotent(store));
   r.openapi(createUser, async (c) => {
-    const body = c.req.valid('json');
-    if (body.roles.includes('customer')) {
-      if (!body.customerId)
-        throw badRequest('a customer user needs a customerId', [
-          { path: 'customerId', message: 'required for role customer' },
-        ]);
-      if (!(await store.customers.get(body.customerId))) {
-        throw badRequest(`unknown customer ${body.customerId}`, [
-          { path: 'customerId', message: 'unknown customer' },
-        ]);
-      }
-    }
-    for (const g of body.groups) {
-      if (!(await store.groups.get(g)))
-        throw badRequest(`unknown group ${g}`, [{ path: 'groups', message: `unknown group ${g}` }]);
-    }
-    const user = await store.users.create({
-      username: body.username,
-      passwordHash: await hashPassword(body.password),
-      displayName: body.displayName ?? null,
-      roles: body.roles,
-      groups: body.groups,
-      tiers: body.tiers,
-      customerId: body.customerId ?? null,
-      createdAt: runtime.clock.now(),
-    });
+    const user = await createUserCommand(
+      store,
+      c.get('user')!.username,
+      c.req.valid('json'),
+      runtime.clock.now(),
+    );
     return c.json(toUser(user), 201);
+  });
+  r.openapi(patchUser, async (c) => {
+    const { username } = c.req.valid('param');
+    const user = await updateUser(store, c.get('user')!.username, username, c.req.valid('json'), Date.now());
+    return c.json(toUser(user), 200);
+  });
+  r.openapi(resetUserPassword, async (c) => {
+    const { username } = c.req.valid('param');
+    const { next } = c.req.valid('json');
+    await resetPassword(store, c.get('user')!.username, c.get('sessionId'), username, next, Date.now());
+    return c.body(null, 204);
   });
   r.openapi(listGroups, async (c) =>
     c.json({ items: (await store.groups.list()).map(toGroup), next: null }, 200),

@@ -1,0 +1,76 @@
+import type { SessionUser } from '@caseflow/schema';
+import { AppError } from '../http/errors';
+import type { Store } from '../store/store';
+import type { LoginThrottle } from './login-throttle';
+import { DUMMY_HASH_PROMISE, verifyPassword } from './password';
+import type { SessionLimits } from './session-policy';
+import { openSession, type SessionContext } from './sessions';
+
+/** What signIn needs besides the attempt. */
+export interface SignInDeps {
+  store: Store;
+  secret: string;
+  limits: SessionLimits;
+  throttle: LoginThrottle;
+  /** Wall clock (sessions do not follow a manual runtime clock). */
+  now: () => number;
+}
+
+/** 429 with the seconds to wait in `details.retryAfter` (the route sets Retry-After). */
+export class TooManyAttempts extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('too-many-attempts', 429, 'too many failed sign-ins; try again later', {
+      retryAfter: retryAfterSeconds,
+    });
+  }
+}
+
+/** Sessions expired this long ago are deleted (at most once an hour, on a sign-in). */
+const PURGE_AFTER_MS = 30 * 86_400_000;
+
+/**
+ * The sign-in command: throttle (auth/login-throttle.ts), then the password, then a session.
+ * Unknown usernames cost one scrypt like known ones and give the same 401, so neither the
+ * answer nor its timing tells which usernames exist. A deactivated user with the right
+ * password is told so (only someone holding the password learns it). Throws TooManyAttempts
+ * (429) or AppError 401.
+ */
+export function createSignIn(deps: SignInDeps) {
+  let lastPurge = 0;
+  return async function signIn(
+    input: { username: string; password: string },
+    context: SessionContext,
+  ): Promise<{ token: string; user: SessionUser }> {
+    const attempt = { source: context.source, username: input.username };
+    const waitMs = await deps.throttle.wait(attempt, deps.now(), () =>
+      deps.store.sessions.knownSource(input.username, context.source),
+    );
+    if (waitMs > 0) throw new TooManyAttempts(Math.ceil(waitMs / 1000));
+    const found = await deps.store.users.getCredentials(input.username);
+    const ok = await verifyPassword(input.password, found?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+    if (!found || !ok) {
+      deps.throttle.failed(attempt, deps.now());
+      throw new AppError('invalid-credentials', 401, 'wrong username or password');
+    }
+    if (!found.user.active) throw new AppError('account-inactive', 401, 'this account is deactivated');
+    deps.throttle.succeeded(attempt);
+    const now = deps.now();
+    const { token } = await openSession(
+      deps.store,
+      deps.secret,
+      deps.limits,
+      found.user.username,
+      context,
+      now,
+    );
+    if (now - lastPurge > 3_600_000) {
+      lastPurge = now;
+      await deps.store.sessions.purge(now - PURGE_AFTER_MS);
+    }
+    const { user } = found;
+    return {
+      token,
+      user: { username: user.username, roles: user.roles, groups: user.groups, customerId: user.customerId },
+    };
+  };
+}
