@@ -13,6 +13,7 @@ import { homeFor } from './auth/navigation';
 import { hasRole, useSession } from './auth/session';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Status';
+import { AccountPage } from './pages/AccountPage';
 import { AdminPage } from './pages/AdminPage';
 import { AnalyticsPage } from './pages/AnalyticsPage';
 import { CasePage } from './pages/CasePage';
@@ -115,6 +116,7 @@ const router = createBrowserRouter(
           }
         />
         <Route path="/requests" element={<RequestsPage />} />
+        <Route path="/account" element={<AccountPage />} />
         <Route
           path="/work"
           element={

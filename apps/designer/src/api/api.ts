@@ -14,6 +14,7 @@ import type {
   Task,
   TimelineEntry,
   User,
+  UserPatch,
 } from '@caseflow/schema';
 import type { HeatRow } from '../editor/heat-overlay';
 import { ApiError, toApiError } from './api-error';
@@ -188,6 +189,14 @@ export class Api {
   login(username: string, password: string) {
     return this.request<LoginResponse>('POST', '/auth/login', { username, password });
   }
+  /** Ends the session of the token this client sends. */
+  logout() {
+    return this.request<void>('POST', '/auth/logout');
+  }
+  /** Changes the caller's own password; the server ends their other sessions. */
+  changePassword(current: string, next: string) {
+    return this.request<void>('POST', '/auth/password', { current, next });
+  }
 
   // Flows
   listFlows() {
@@ -303,6 +312,14 @@ export class Api {
   }
   createUser(body: { username: string; password: string; roles: Role[]; groups: string[]; tiers: string[] }) {
     return this.request<User>('POST', '/users', body);
+  }
+  /** PATCH /users/:username (admin): only the given fields change; `active: false` ends their sessions. */
+  updateUser(username: string, patch: UserPatch) {
+    return this.request<User>('PATCH', `/users/${encodeURIComponent(username)}`, patch);
+  }
+  /** Sets a user's password (admin); the server ends every session of theirs. */
+  resetPassword(username: string, next: string) {
+    return this.request<void>('POST', `/users/${encodeURIComponent(username)}/password`, { next });
   }
   metrics(query: { flow?: string; from?: string; to?: string; by?: string }) {
     return this.request<MetricsReport>('GET', '/metrics', undefined, query);

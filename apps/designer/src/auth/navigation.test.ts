@@ -10,15 +10,24 @@ describe('navFor', () => {
     expect(routes).toContain('/work');
     expect(routes).not.toContain('/flows');
   });
-  it('shows an admin every entry', () => {
-    expect(navFor(['admin']).map((n) => n.to)).toContain('/admin');
-    expect(navFor(['admin'])).toHaveLength(6);
+  it('shows an owner what an agent sees, plus flows and analytics, by the role ladder', () => {
+    expect(navFor(['owner']).map((n) => n.to)).toEqual(['/catalog', '/work', '/flows', '/analytics']);
+  });
+  it('shows an admin every staff entry but no customer-only one', () => {
+    expect(navFor(['admin']).map((n) => n.to)).toEqual([
+      '/catalog',
+      '/work',
+      '/flows',
+      '/analytics',
+      '/admin',
+    ]);
   });
 });
 
 describe('homeFor', () => {
   it('lands owners on flows, agents on work and customers on the catalog', () => {
     expect(homeFor(['owner'])).toBe('/flows');
+    expect(homeFor(['admin'])).toBe('/flows');
     expect(homeFor(['agent'])).toBe('/work');
     expect(homeFor(['customer'])).toBe('/catalog');
   });

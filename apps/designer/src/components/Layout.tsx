@@ -26,14 +26,14 @@ export function Layout() {
         </nav>
         <div className="user">
           <ThemeSwitch />
-          <span className="muted" title={user?.roles.join(', ')}>
+          <NavLink to="/account" className="muted" title={`${user?.roles.join(', ')} · account and password`}>
             {user?.username}
-          </span>
+          </NavLink>
           <button
             type="button"
             className="btn btn-ghost"
             onClick={() => {
-              signOut();
+              void signOut();
               navigate('/login');
             }}
           >

@@ -4,6 +4,7 @@ import { api } from '../auth/session';
 import { ErrorBanner, Loading, StatusLine } from '../components/Status';
 import { errorMessage, useResource } from '../hooks/useResource';
 import { PilotsSection } from './PilotsSection';
+import { UserEditor } from './UserEditor';
 
 const ROLES: Role[] = ['admin', 'owner', 'agent', 'customer'];
 const list = (s: string) =>
@@ -12,9 +13,11 @@ const list = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-/** Admin: users with roles, groups and tiers; create a user. */
+/** Admin: users with roles, groups, tiers and status; create a user; edit one (UserEditor). */
 export function AdminPage() {
   const users = useResource(() => api.listUsers(), []);
+  const [editing, setEditing] = useState<string | null>(null);
+  const edited = users.data?.items.find((u) => u.username === editing);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [roles, setRoles] = useState<Role[]>(['agent']);
@@ -53,6 +56,10 @@ export function AdminPage() {
                 <th scope="col">Roles</th>
                 <th scope="col">Groups</th>
                 <th scope="col">Tiers</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -62,11 +69,23 @@ export function AdminPage() {
                   <td>{u.roles.join(', ')}</td>
                   <td>{u.groups.join(', ')}</td>
                   <td>{u.tiers.join(', ')}</td>
+                  <td>{u.active === false ? 'deactivated' : 'active'}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn btn-ghost"
+                      aria-label={`Edit ${u.username}`}
+                      onClick={() => setEditing(u.username)}
+                    >
+                      Edit
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </section>
+        {edited && <UserEditor key={edited.username} user={edited} onChanged={users.reload} />}
         <form className="card" onSubmit={create} aria-labelledby="new-user-h">
           <h2 id="new-user-h">New user</h2>
           <label>

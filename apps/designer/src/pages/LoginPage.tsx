@@ -2,12 +2,13 @@ import { type FormEvent, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { homeFor } from '../auth/navigation';
 import { api, useSession } from '../auth/session';
-import { ErrorBanner } from '../components/Status';
+import { ErrorBanner, StatusLine } from '../components/Status';
 import { errorMessage } from '../hooks/useResource';
 
 /** Sign-in form: POST /api/auth/login, then go where the user was heading (or their home). */
 export function LoginPage() {
   const signIn = useSession((s) => s.signIn);
+  const notice = useSession((s) => s.notice);
   const navigate = useNavigate();
   const location = useLocation();
   const [username, setUsername] = useState('');
@@ -56,6 +57,7 @@ export function LoginPage() {
             required
           />
         </label>
+        {!error && <StatusLine message={notice} />}
         <ErrorBanner message={error} />
         <button className="btn btn-primary" type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}

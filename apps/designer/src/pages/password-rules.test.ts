@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { passwordProblem } from './password-rules';
+
+describe('passwordProblem', () => {
+  it('accepts a long enough password typed twice alike', () => {
+    expect(passwordProblem('a-good-one', 'a-good-one')).toBeNull();
+  });
+  it('names what is wrong', () => {
+    expect(passwordProblem('short', 'short')).toMatch(/at least 8/);
+    expect(passwordProblem('x'.repeat(257), 'x'.repeat(257))).toMatch(/at most 256/);
+    expect(passwordProblem('         ', '         ')).toMatch(/blank/);
+    expect(passwordProblem('a-good-one', 'a-good-two')).toMatch(/differ/);
+  });
+});
