@@ -17,13 +17,16 @@ const session = (id: string, extra: Partial<SessionRow> = {}): SessionRow => ({
 /** Contract of sessions (and users.activeAdmins); `current` answers the store of the running test. */
 export function sessionsContract(current: () => Store): void {
   let store: Store;
-  beforeEach(async () => {
+  // Inside each describe: a beforeEach at this level would run for every contract's tests.
+  const withUsers = async () => {
     store = current();
     await store.users.create({ username: 'ann', passwordHash: 'h', roles: ['agent'], createdAt: T0 });
     await store.users.create({ username: 'bob', passwordHash: 'h', roles: ['admin'], createdAt: T0 });
-  });
+  };
 
   describe('sessions', () => {
+    beforeEach(withUsers);
+
     it('creates and reads a session, and refuses a duplicate id', async () => {
       expect(await store.sessions.create(session('s1'))).toEqual(session('s1'));
       expect(await store.sessions.get('s1')).toEqual(session('s1'));
@@ -95,6 +98,8 @@ export function sessionsContract(current: () => Store): void {
   });
 
   describe('users.activeAdmins', () => {
+    beforeEach(withUsers);
+
     it('names active admins only, also inside a transaction', async () => {
       await store.users.create({
         username: 'cid',
