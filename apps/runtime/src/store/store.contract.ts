@@ -6,6 +6,7 @@ import { casesContract } from './contract/cases.contract';
 import { deliveryContract } from './contract/delivery.contract';
 import { directoryContract } from './contract/directory.contract';
 import { flowsContract } from './contract/flows.contract';
+import { incidentsContract } from './contract/incidents.contract';
 import { sessionsContract } from './contract/sessions.contract';
 import { transactionsContract } from './contract/transactions.contract';
 import type { Store } from './store';
@@ -39,5 +40,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     transactionsContract(current);
     analyticsContract(current);
     sessionsContract(current);
+    incidentsContract(current);
   });
 }

@@ -435,6 +435,45 @@ export interface ClaimedTimer extends TimerRow {
   dueAt: number;
 }
 
+export type IncidentKind = 'expression' | 'timer' | 'delivery' | 'internal';
+export type IncidentStatus = 'open' | 'resolved';
+/**
+ * What an incident re-runs on retry, as JSON: the event, timer or outbox row. `key` names the
+ * source: while an incident is open, a failure of the same case and key adds to its attempts.
+ */
+export type IncidentSourceJson = { key: string; type: string } & Record<string, unknown>;
+/** An event, timer or delivery that failed for a reason the flow does not model (DESIGN §8). */
+export interface IncidentRow {
+  id: string;
+  /** Null when the failing event was the opening of a case (nothing of it was stored). */
+  caseId: string | null;
+  nodeId: string | null;
+  kind: IncidentKind;
+  message: string;
+  source: IncidentSourceJson;
+  status: IncidentStatus;
+  /** 1 when opened; every repeat of the same failure (and every failed retry) adds 1. */
+  attempts: number;
+  createdAt: number;
+  updatedAt: number;
+  resolvedAt: number | null;
+  resolvedBy: string | null;
+  note: string | null;
+}
+export interface NewIncident {
+  id: string;
+  caseId: string | null;
+  nodeId: string | null;
+  kind: IncidentKind;
+  message: string;
+  source: IncidentSourceJson;
+  at: number;
+}
+export interface IncidentQuery extends PageQuery {
+  status?: IncidentStatus;
+  caseId?: string;
+}
+
 export interface IdempotencyRow {
   userId: string;
   key: string;
@@ -701,6 +740,22 @@ export interface Store {
     complete(id: string, claim: string): Promise<boolean>;
     /** Earliest fireAt, or null when there are no timers. */
     nextDueAt(): Promise<number | null>;
+  };
+
+  incidents: {
+    /**
+     * Opens an incident, or, when an open one of the same case (null included) has the same
+     * `source.key`, adds 1 to its attempts and takes the new kind, node, message and source.
+     * Answers the row. Call it in a transaction: PostgreSQL serialises recorders of one key there.
+     */
+    record(incident: NewIncident): Promise<IncidentRow>;
+    get(id: string): Promise<IncidentRow | null>;
+    /** Newest first. */
+    list(query?: IncidentQuery): Promise<Page<IncidentRow>>;
+    /** The open incidents of a case, oldest first. */
+    openByCase(caseId: string): Promise<IncidentRow[]>;
+    /** Resolves an open incident; null when unknown or resolved already. */
+    resolve(id: string, by: string, note: string, at: number): Promise<IncidentRow | null>;
   };
 
   idempotency: {

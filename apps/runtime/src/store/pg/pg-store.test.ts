@@ -31,6 +31,7 @@ const TABLES = [
   'timers',
   'idempotency',
   'sessions',
+  'incidents',
 ];
 
 const reachable = await canConnect(ADMIN_URL);

@@ -11,6 +11,7 @@ import type { PgDb } from './pg-db';
 import { pgDelivery } from './pg-delivery';
 import { pgDirectory } from './pg-directory';
 import { pgFlows } from './pg-flows';
+import { pgIncidents } from './pg-incidents';
 import type { PgQueryable } from './pg-raw';
 import { pgSessions } from './pg-sessions';
 
@@ -75,6 +76,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     ...pgAudit(db, client),
     ...pgDelivery(db, client),
     ...pgAnalytics(db),
+    ...pgIncidents(db),
 
     async transaction(fn) {
       const outer = current();

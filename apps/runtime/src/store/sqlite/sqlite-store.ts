@@ -14,6 +14,7 @@ import { sqliteCases } from './sqlite-cases';
 import { sqliteDelivery } from './sqlite-delivery';
 import { sqliteDirectory } from './sqlite-directory';
 import { sqliteFlows } from './sqlite-flows';
+import { sqliteIncidents } from './sqlite-incidents';
 import { sqliteSessions } from './sqlite-sessions';
 
 /** Where the SQLite database lives. */
@@ -73,6 +74,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     },
     ...sqliteDelivery(db),
     ...sqliteAnalytics(db),
+    ...sqliteIncidents(db),
   };
 
   const store: Store = {
