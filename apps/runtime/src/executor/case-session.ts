@@ -60,6 +60,11 @@ export class CaseSession {
   #timerChanges: TimerChange[] = [];
   /** Set when outbox rows were queued: the caller wakes the dispatcher after the commit. */
   outboxQueued = false;
+  /**
+   * The case being started or stepped, left as it was when that throws: an incident names
+   * this case (unless it was being opened, so nothing of it exists) and the nodes it stays at.
+   */
+  stepping: { caseId: string; nodeIds: string[]; opening: boolean } | null = null;
 
   constructor(
     readonly tx: Store,
@@ -109,6 +114,8 @@ export class CaseSession {
     const compiled = await this.ctx.compiled.get(this.tx, input.flow, input.version);
     const customer = input.customerId ? await this.tx.customers.get(input.customerId) : null;
     const caseId = newCaseId(this.now);
+    // A child opened by its parent's step is the parent's failure: the parent exists.
+    if (!this.stepping || this.stepping.opening) this.stepping = { caseId, nodeIds: [], opening: true };
     const started = start(
       compiled,
       {
@@ -298,6 +305,11 @@ export class CaseSession {
     }
     if (item.tolerant && live.row.status !== 'open') return;
     let result: ReturnType<typeof step>;
+    this.stepping = {
+      caseId: item.caseId,
+      nodeIds: live.row.activeNodes,
+      opening: live.loadedRevision === 0,
+    };
     try {
       result = step(live.compiled, live.row.snapshot as CaseSnapshot, item.event, this.now);
     } catch (error) {

@@ -10,6 +10,7 @@
  * | conflict           | 409    | stale revision after retries, duplicates, survey already answered |
  * | event-not-allowed  | 409    | the engine refused the event; details.allowed lists allowed events |
  * | flow-invalid       | 422    | publish of an invalid flow; details.problems |
+ * | incident           | 422    | the event failed for a reason the flow does not model; details.incidentId, nodeId |
  */
 export class RuntimeError extends Error {
   constructor(
@@ -29,7 +30,8 @@ export type RuntimeErrorCode =
   | 'forbidden'
   | 'conflict'
   | 'event-not-allowed'
-  | 'flow-invalid';
+  | 'flow-invalid'
+  | 'incident';
 
 export const notFound = (what: string, id: string | number) =>
   new RuntimeError('not-found', `${what} ${id} not found`, 404);

@@ -1,9 +1,12 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Clock } from '../clock';
-import { type Store, StoreConflict } from '../store/store';
+import { type IncidentRow, type Store, StoreConflict } from '../store/store';
 import { CaseSession, StaleRevision } from './case-session';
 import { fromEngineError } from './engine-errors';
 import { conflict } from './errors';
 import type { ExecutorContext } from './executor-context';
+import { openIncident } from './incident-recorder';
+import { type IncidentSource, type Origin, takeResolution } from './incident-source';
 
 /** How often an event is retried when another writer changed its case meanwhile. */
 const ATTEMPTS = 5;
@@ -23,17 +26,38 @@ export function isTransientConflict(error: unknown): boolean {
   return false;
 }
 
+/** How an event transaction describes itself when it fails for a reason the flow does not model. */
+export interface EventOptions {
+  /** What to re-run on retry; default: the facade command in context (asCommand), else `unknown`. */
+  source?: IncidentSource;
+  /** Decides the kind of a non-expression failure (default `command`, i.e. `internal`). */
+  origin?: Origin;
+  /**
+   * Runs in the incident's transaction: parks what failed so that it is not picked up again
+   * in a loop (a timer row deleted, an outbox row settled).
+   */
+  park?: (tx: Store, incident: IncidentRow) => Promise<void>;
+  /** The incident this run retries: resolved in the same transaction when the run commits. */
+  resolves?: { incidentId: string; by: string };
+}
+
 export interface EventTransactions {
   /**
    * Runs `fn` with a fresh CaseSession in one store transaction and commits the session's
    * cases (revision-checked) before the transaction commits. On a stale revision (or a
    * unique-key race) the whole transaction is rolled back and run again from a fresh read, up
    * to 5 times, then 409.
-   * Engine refusals become RuntimeErrors (engine-errors.ts). `fn` may call `session.commit()`
-   * itself to read back committed rows before the transaction ends.
+   * Engine refusals become RuntimeErrors (engine-errors.ts). Any other failure (an expression
+   * over its budget, a bug) rolls back as well, so the case stays at its node, and opens an
+   * incident in a transaction of its own (DESIGN §8); it is answered as a 422 `incident`
+   * RuntimeError naming it. `fn` may call `session.commit()` itself to read back committed
+   * rows before the transaction ends.
    */
-  run<T>(fn: (session: CaseSession) => Promise<T>): Promise<T>;
+  run<T>(fn: (session: CaseSession) => Promise<T>, options?: EventOptions): Promise<T>;
 }
+
+/** Marks the async context of a running event: a nested run leaves incidents to the outer one. */
+const insideEvent = new AsyncLocalStorage<true>();
 
 /** Event transactions over `store`; `onOutbox` runs after a commit that queued outbox rows. */
 export function eventTransactions(
@@ -42,39 +66,57 @@ export function eventTransactions(
   ctx: ExecutorContext,
   onOutbox: () => void,
 ): EventTransactions {
-  return {
-    async run<T>(fn: (session: CaseSession) => Promise<T>): Promise<T> {
-      for (let attempt = 1; ; attempt++) {
-        let queued = false;
-        try {
-          const value = await store.transaction(async (tx) => {
-            const session = new CaseSession(tx, ctx, clock.now());
-            const result = await fn(session);
-            await session.commit();
-            queued = session.outboxQueued;
-            return result;
-          });
-          if (queued) onOutbox();
-          return value;
-        } catch (error) {
-          // A unique-key clash under concurrency (two writers appending the same timeline seq
-          // on PostgreSQL) is a lost race too: run the event again from a fresh read.
-          if (
-            error instanceof StaleRevision ||
-            error instanceof StoreConflict ||
-            isTransientConflict(error)
-          ) {
-            if (attempt < ATTEMPTS) {
-              ctx.logger.debug(
-                { attempt, err: (error as Error).message },
-                'concurrent writer, retrying the event',
-              );
-              continue;
-            }
-            throw conflict(`${(error as Error).message}; try again`);
+  async function attempt<T>(
+    fn: (session: CaseSession) => Promise<T>,
+    resolves: EventOptions['resolves'],
+    seen: { session: CaseSession | null },
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      let queued = false;
+      try {
+        const value = await store.transaction(async (tx) => {
+          const session = new CaseSession(tx, ctx, clock.now());
+          seen.session = session;
+          const result = await fn(session);
+          await session.commit();
+          if (resolves) await tx.incidents.resolve(resolves.incidentId, resolves.by, 'retried', session.now);
+          queued = session.outboxQueued;
+          return result;
+        });
+        if (queued) onOutbox();
+        return value;
+      } catch (error) {
+        // A unique-key clash under concurrency (two writers appending the same timeline seq
+        // on PostgreSQL) is a lost race too: run the event again from a fresh read.
+        if (error instanceof StaleRevision || error instanceof StoreConflict || isTransientConflict(error)) {
+          if (attempt < ATTEMPTS) {
+            ctx.logger.debug(
+              { attempt, err: (error as Error).message },
+              'concurrent writer, retrying the event',
+            );
+            continue;
           }
-          throw fromEngineError(error);
+          throw conflict(`${(error as Error).message}; try again`);
         }
+        throw error;
+      }
+    }
+  }
+
+  return {
+    async run<T>(fn: (session: CaseSession) => Promise<T>, options: EventOptions = {}): Promise<T> {
+      if (insideEvent.getStore()) return attempt(fn, options.resolves, { session: null });
+      const resolves = options.resolves ?? (options.source ? undefined : takeResolution());
+      const seen: { session: CaseSession | null } = { session: null };
+      try {
+        return await insideEvent.run(true, () => attempt(fn, resolves, seen));
+      } catch (error) {
+        const mapped = fromEngineError(error);
+        const incident = await openIncident({ store, clock, logger: ctx.logger }, mapped, {
+          ...options,
+          stepping: seen.session?.stepping ?? null,
+        });
+        throw incident ?? mapped;
       }
     },
   };

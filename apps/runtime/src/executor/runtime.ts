@@ -8,7 +8,7 @@ import type { Transport } from '../outbox/transport';
 import { webhookTransport } from '../outbox/webhook-transport';
 import { type BackgroundLoop, createBackgroundLoop } from '../scheduler/background-loop';
 import { createTimerFirer } from '../scheduler/timer-firer';
-import type { OutboxRow } from '../store/store';
+import type { ClaimedOutbox, OutboxRow } from '../store/store';
 import { httpSettler, timerHandler } from './background-events';
 import { addMessage, cancelCase, openCase, sendEvent, signal } from './case-commands';
 import { loadCaseResource, toSla, toTask, toTimelineEntry } from './case-resource';
@@ -17,6 +17,9 @@ import { notFound, RuntimeError } from './errors';
 import { eventTransactions } from './event-transaction';
 import type { ExecutorContext } from './executor-context';
 import { activate, publish, saveDraft, validateDefinition } from './flow-commands';
+import { listIncidents, openIncidentsOf, resolveIncident, retryIncident } from './incident-commands';
+import { openIncident } from './incident-recorder';
+import { asCommand, outboxSource } from './incident-source';
 import type { RuntimeCore } from './runtime-core';
 import { answerSurvey } from './survey-commands';
 import { claimTask, completeTask, delegateTask, escalateTask } from './task-commands';
@@ -53,12 +56,25 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   };
 
   const fireDue = createTimerFirer({ store, logger, fire: timerHandler(core) });
+  // A row whose processing crashed (not a failed delivery: a bug) opens an incident and goes
+  // dead in the same transaction, instead of coming back every lease.
+  const onOutboxCrash = async (row: ClaimedOutbox, error: unknown): Promise<boolean> => {
+    const incident = await openIncident({ store, clock, logger }, error, {
+      source: outboxSource(row),
+      origin: 'delivery',
+      park: async (tx, opened) => {
+        await tx.outbox.markDead(row.id, row.claim, `incident ${opened.id}: ${opened.message}`);
+      },
+    });
+    return incident !== null;
+  };
   const dispatcher = createOutboxDispatcher({
     store,
     logger,
-    transport: transportFromEnv(env, logger),
+    transport: options.transport ?? transportFromEnv(env, logger),
     now: () => clock.now(),
     settleHttp: httpSettler(core),
+    onCrash: onOutboxCrash,
     isObsolete: async (row) => {
       if (!row.caseId) return false;
       const owner = await store.cases.get(row.caseId);
@@ -71,28 +87,39 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     store,
     clock,
     calendars,
-    openCase: (input) => openCase(core, input),
-    sendEvent: (caseId, event, actor) => sendEvent(core, caseId, event, actor),
+    openCase: asCommand('openCase', (input) => openCase(core, input)),
+    sendEvent: asCommand('sendEvent', (caseId, event, actor) => sendEvent(core, caseId, event, actor)),
     getCase: (caseId) => loadCaseResource(store, caseId),
     async timeline(caseId, opts) {
       if (!(await store.cases.get(caseId))) throw notFound('case', caseId);
       const rows = await store.timeline.list(caseId, { publicOnly: opts?.publicOnly ?? false });
       return rows.map(toTimelineEntry);
     },
-    signal: (caseId, name, data, actor) => signal(core, caseId, name, data, actor),
-    addMessage: (caseId, message) => addMessage(core, caseId, message),
-    cancelCase: (caseId, reason, actor) => cancelCase(core, caseId, reason, actor),
+    signal: asCommand('signal', (caseId, name, data, actor) => signal(core, caseId, name, data, actor)),
+    addMessage: asCommand('addMessage', (caseId, message) => addMessage(core, caseId, message)),
+    cancelCase: asCommand('cancelCase', (caseId, reason, actor) => cancelCase(core, caseId, reason, actor)),
 
-    claimTask: (taskId, user) => claimTask(core, taskId, user),
-    completeTask: (taskId, input, actor) => completeTask(core, taskId, input, actor),
-    escalateTask: (taskId, reason, actor) => escalateTask(core, taskId, reason, actor),
-    delegateTask: (taskId, to, actor) => delegateTask(core, taskId, to, actor),
+    claimTask: asCommand('claimTask', (taskId, user) => claimTask(core, taskId, user)),
+    completeTask: asCommand('completeTask', (taskId, input, actor) =>
+      completeTask(core, taskId, input, actor),
+    ),
+    escalateTask: asCommand('escalateTask', (taskId, reason, actor) =>
+      escalateTask(core, taskId, reason, actor),
+    ),
+    delegateTask: asCommand('delegateTask', (taskId, to, actor) => delegateTask(core, taskId, to, actor)),
     async getTask(taskId) {
       const row = await store.tasks.get(taskId);
       return row ? toTask(row) : null;
     },
 
-    answerSurvey: (token, score, comment) => answerSurvey(core, token, score, comment),
+    answerSurvey: asCommand('answerSurvey', (token, score, comment) =>
+      answerSurvey(core, token, score, comment),
+    ),
+
+    listIncidents: (query, actor) => listIncidents(core, query, actor),
+    openIncidents: (caseId) => openIncidentsOf(core, caseId),
+    retryIncident: (id, actor) => retryIncident(core, { runtime, dispatcher, onOutboxCrash }, id, actor),
+    resolveIncident: (id, note, actor) => resolveIncident(core, id, note, actor),
 
     saveDraft: (key, definition, actor) => saveDraft(core, key, definition, actor),
     validate: (definition) => validateDefinition(core, definition),

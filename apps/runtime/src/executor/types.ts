@@ -12,15 +12,20 @@ import type {
 } from '@caseflow/schema';
 import type { Clock } from '../clock';
 import type { RetryPolicy } from '../outbox/retry-policy';
+import type { Transport } from '../outbox/transport';
 import type {
   FlowVersionRow,
+  IncidentQuery,
+  IncidentRow,
   MessageRow,
   OutboxRow,
+  Page,
   PilotRow,
   Store,
   SurveyRow,
   TaskRow,
 } from '../store/store';
+import type { IncidentActor } from './incident-commands';
 
 /** Minimal logger (pino satisfies it). */
 export interface Logger {
@@ -42,6 +47,8 @@ export interface RuntimeOptions {
   flowEnv?: Record<string, string>;
   /** Size of the compiled-flow LRU (default 200). */
   compiledCacheSize?: number;
+  /** How outbox messages leave (default: from env, CASEFLOW_WEBHOOK_URL or the log). */
+  transport?: Transport;
   /** Outbox retry policy (default DEFAULT_RETRY_POLICY) and the timeout of one HTTP action. */
   outbox?: Partial<RetryPolicy> & { timeoutMs?: number };
 }
@@ -125,6 +132,16 @@ export interface Runtime {
   // --- surveys -----------------------------------------------------------------------------
   /** Records a survey answer (validated against the kind's scale); 404 / 409 answered. */
   answerSurvey(token: string, score: number, comment?: string): Promise<SurveyRow>;
+
+  // --- incidents (DESIGN §8) -----------------------------------------------------------------
+  /** Incidents newest first (owner+; checked here). */
+  listIncidents(query: IncidentQuery, actor: IncidentActor): Promise<Page<IncidentRow>>;
+  /** The open incidents of a case. */
+  openIncidents(caseId: string): Promise<IncidentRow[]>;
+  /** Re-runs what the incident failed on (admin); success resolves it, failure adds an attempt. */
+  retryIncident(id: string, actor: IncidentActor): Promise<IncidentRow>;
+  /** Resolves an open incident with a note (admin), without re-running it. */
+  resolveIncident(id: string, note: string, actor: IncidentActor): Promise<IncidentRow>;
 
   // --- flows -------------------------------------------------------------------------------
   /** Saves a draft (may be invalid) and answers its problems. */

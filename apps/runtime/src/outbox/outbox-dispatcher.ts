@@ -38,6 +38,12 @@ export interface OutboxDispatcherOptions {
    * made): the row then goes `dead` without calling out.
    */
   isObsolete?: (row: ClaimedOutbox) => Promise<boolean>;
+  /**
+   * Called when processing a row throws (a bug, not a failed delivery): opens an incident and
+   * parks the row, so that a poison message is not retried every lease. Without it the row
+   * keeps its lease and comes back when it expires, as it does when this answers false.
+   */
+  onCrash?: (row: ClaimedOutbox, error: unknown) => Promise<boolean>;
 }
 
 export interface OutboxDispatcher {
@@ -48,6 +54,10 @@ export interface OutboxDispatcher {
    * come back when it expires (at-least-once).
    */
   dispatch(now?: number): Promise<number>;
+  /** Processes one claimed row as dispatch does, but lets a crash propagate (incident retry). */
+  attempt(row: ClaimedOutbox): Promise<void>;
+  /** How long a claim lasts (what a retry's reclaim should use). */
+  readonly leaseMs: number;
   /** Earliest time a pending or failed row becomes due, or null. */
   nextDueAt(): Promise<number | null>;
 }
@@ -116,24 +126,43 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     );
   }
 
+  const attempt = (row: ClaimedOutbox) => (row.kind === 'http' ? performAction(row) : deliverMessage(row));
+
+  async function crashed(row: ClaimedOutbox, error: unknown): Promise<void> {
+    // The case could not take an HTTP result in: the settle opened the incident already.
+    if ((error as { code?: unknown } | null)?.code === 'incident') {
+      logger.warn({ outbox: row.id, kind: row.kind, err: (error as Error).message }, 'outbox row: incident');
+      return;
+    }
+    if (options.onCrash) {
+      try {
+        if (await options.onCrash(row, error)) return;
+      } catch (recordError) {
+        logger.error({ outbox: row.id, err: recordError }, 'outbox crash could not be recorded');
+      }
+    }
+    logger.error(
+      { outbox: row.id, kind: row.kind, err: error },
+      'outbox row crashed; retried after its lease',
+    );
+  }
+
   return {
     async dispatch(now = options.now()) {
       const rows = await store.outbox.claimDue(now, batchSize, leaseMs);
       await Promise.all(
         rows.map(async (row) => {
           try {
-            if (row.kind === 'http') await performAction(row);
-            else await deliverMessage(row);
+            await attempt(row);
           } catch (error) {
-            logger.error(
-              { outbox: row.id, kind: row.kind, err: error },
-              'outbox row crashed; retried after its lease',
-            );
+            await crashed(row, error);
           }
         }),
       );
       return rows.length;
     },
+    attempt,
+    leaseMs,
     nextDueAt: () => store.outbox.nextDueAt(),
   };
 }

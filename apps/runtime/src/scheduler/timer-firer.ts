@@ -21,7 +21,9 @@ export interface TimerFirerOptions {
 /**
  * Fires every timer due at `now`, in batches claimed with a lease (so several processes on one
  * database fire each timer once), each fire in its own transaction that also deletes the row.
- * A fire that crashes leaves the row claimed; it becomes due again when the lease ends.
+ * A fire that fails for a reason the flow does not model opens an incident that removes the
+ * row (the handler parks it); any other crash (the database away) leaves the row claimed, and
+ * it becomes due again when the lease ends. One failing timer never stops the others.
  * Answers how many timers fired. Timers that became due while the runtime was down are simply
  * due: the first call after a start catches up on them.
  */
@@ -38,6 +40,14 @@ export function createTimerFirer(options: TimerFirerOptions): (now: number) => P
           await options.fire(timer, (tx) => tx.timers.complete(timer.id, timer.claim));
           fired++;
         } catch (error) {
+          // An incident parked the timer already (its row is gone): nothing fires it again.
+          if ((error as { code?: unknown } | null)?.code === 'incident') {
+            options.logger.warn(
+              { timer: timer.id, caseId: timer.caseId, err: (error as Error).message },
+              'timer parked with an incident',
+            );
+            continue;
+          }
           options.logger.error(
             { timer: timer.id, caseId: timer.caseId, err: error },
             'timer fire failed; retried after its lease',

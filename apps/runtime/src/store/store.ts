@@ -715,6 +715,11 @@ export interface Store {
     markDelivered(id: string, claim: string, now: number): Promise<boolean>;
     markFailed(id: string, claim: string, error: string, nextAttemptAt: number): Promise<boolean>;
     markDead(id: string, claim: string, error: string): Promise<boolean>;
+    /**
+     * Takes a dead or failed row back for one attempt now (an incident retry): claims it as
+     * claimDue does (status `failed` until settled). Null when unknown, pending or delivered.
+     */
+    reclaim(id: string, now: number, leaseMs: number): Promise<ClaimedOutbox | null>;
     /** Earliest nextAttemptAt of pending/failed rows, or null. */
     nextDueAt(): Promise<number | null>;
   };

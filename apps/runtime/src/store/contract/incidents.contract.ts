@@ -46,7 +46,13 @@ export function incidentsContract(current: () => Store): void {
     it('adds attempts to the open incident of the same case and source instead of a new row', async () => {
       await record(incident('i1'));
       const again = await record(incident('i2', { at: T0 + 5, message: 'still over', kind: 'timer' }));
-      expect(again).toMatchObject({ id: 'i1', attempts: 2, message: 'still over', kind: 'timer', updatedAt: T0 + 5 });
+      expect(again).toMatchObject({
+        id: 'i1',
+        attempts: 2,
+        message: 'still over',
+        kind: 'timer',
+        updatedAt: T0 + 5,
+      });
       expect(again.createdAt).toBe(T0);
       expect(await store.incidents.get('i2')).toBeNull();
       // Another source, or the same source on another case, is another incident.
@@ -104,6 +110,27 @@ export function incidentsContract(current: () => Store): void {
       expect((await store.incidents.list({ status: 'resolved' })).items.map((i) => i.id)).toEqual(['i4']);
       expect((await store.incidents.list({ caseId: 'k2' })).items.map((i) => i.id)).toEqual(['i3', 'i1']);
       expect((await store.incidents.openByCase('k1')).map((i) => i.id)).toEqual(['i0', 'i2']);
+    });
+
+    it('takes a parked (dead) outbox row back for one attempt, and nothing else', async () => {
+      const row = (id: string) => ({
+        id,
+        caseId: 'k1',
+        kind: 'notify' as const,
+        idempotencyKey: `key-${id}`,
+        payload: {},
+        createdAt: T0,
+      });
+      await store.outbox.insert(row('o1'));
+      await store.outbox.insert(row('o2'));
+      const [claimed] = await store.outbox.claimDue(T0, 1, 1000);
+      expect(await store.outbox.markDead('o1', claimed!.claim, 'incident i1')).toBe(true);
+      expect(await store.outbox.reclaim('o2', T0, 1000)).toBeNull(); // pending: the loop's
+      expect(await store.outbox.reclaim('nope', T0, 1000)).toBeNull();
+      const back = await store.outbox.reclaim('o1', T0 + 50, 1000);
+      expect(back).toMatchObject({ id: 'o1', status: 'failed', attempts: 2, nextAttemptAt: T0 + 1050 });
+      expect(await store.outbox.markDelivered('o1', back!.claim, T0 + 60)).toBe(true);
+      expect(await store.outbox.reclaim('o1', T0 + 70, 1000)).toBeNull();
     });
 
     it('keeps nothing of an incident recorded in a transaction that rolls back', async () => {

@@ -105,6 +105,20 @@ export function pgDelivery(db: PgDbOf, client: PgClientOf): Pick<Store, 'outbox'
       async markDead(id, claim, error) {
         return settle(id, claim, { status: 'dead', lastError: error });
       },
+      async reclaim(id, now, leaseMs) {
+        const claim = randomUUID();
+        const [row] = await db()
+          .update(outbox)
+          .set({
+            status: 'failed',
+            nextAttemptAt: now + leaseMs,
+            claim,
+            attempts: sql`${outbox.attempts} + 1`,
+          })
+          .where(and(eq(outbox.id, id), inArray(outbox.status, ['dead', 'failed'])))
+          .returning();
+        return row ? ({ ...row, claim } as ClaimedOutbox) : null;
+      },
       async nextDueAt() {
         const [row] = await db()
           .select({ at: sql<number | null>`min(${outbox.nextAttemptAt})`.mapWith(Number) })

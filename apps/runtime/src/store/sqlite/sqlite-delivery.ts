@@ -105,6 +105,21 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
       async markDead(id, claim, error) {
         return dead.run(null, error, null, id, claim).changes > 0;
       },
+      async reclaim(id, now, leaseMs) {
+        const claim = randomUUID();
+        const row = db
+          .update(outbox)
+          .set({
+            status: 'failed',
+            nextAttemptAt: now + leaseMs,
+            claim,
+            attempts: sql`${outbox.attempts} + 1`,
+          })
+          .where(and(eq(outbox.id, id), inArray(outbox.status, ['dead', 'failed'])))
+          .returning()
+          .get();
+        return row ? ({ ...row, claim } as ClaimedOutbox) : null;
+      },
       async nextDueAt() {
         return (
           db

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { decodeCursor, pageLimit, toPage } from '../paging';
 import { incidentListWhere } from '../incident-queries';
+import { decodeCursor, pageLimit, toPage } from '../paging';
 import type { IncidentRow, Store } from '../store';
 import { incidents } from './schema';
 import type { SqliteDb } from './sqlite-db';

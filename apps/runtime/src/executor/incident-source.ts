@@ -1,0 +1,135 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+import type { HttpCallResult } from '../outbox/http-call';
+import type { ClaimedTimer, IncidentSourceJson, OutboxKind } from '../store/store';
+import { canonicalJson } from './canonical-json';
+
+/*
+ * What an incident re-runs on retry (DESIGN §8), stored as the incident's `source` JSON:
+ * - command: a facade command (open a case, complete a task, a signal…) with its arguments;
+ * - timer: a due timer, fired again into its case;
+ * - http.result: the result of an HTTP action whose case could not take it in;
+ * - outbox: an outbox row whose delivery crashed;
+ * - unknown: an event transaction run without a description (nothing to re-run; resolve it).
+ * `key` identifies the source: a repeat of the same failure bumps the open incident.
+ */
+
+/** The Runtime facade methods that run an event and may be re-run by an incident retry. */
+export const RETRYABLE_COMMANDS = [
+  'openCase',
+  'sendEvent',
+  'signal',
+  'addMessage',
+  'cancelCase',
+  'claimTask',
+  'completeTask',
+  'escalateTask',
+  'delegateTask',
+  'answerSurvey',
+] as const;
+export type RetryableCommand = (typeof RETRYABLE_COMMANDS)[number];
+
+export type CommandSource = IncidentSourceJson & {
+  type: 'command';
+  command: RetryableCommand;
+  args: unknown[];
+};
+export type TimerSource = IncidentSourceJson & {
+  type: 'timer';
+  timer: Pick<ClaimedTimer, 'id' | 'caseId' | 'timerId' | 'purpose' | 'dueAt'>;
+};
+export type HttpResultSource = IncidentSourceJson & {
+  type: 'http.result';
+  outboxId: string;
+  caseId: string;
+  callId: string;
+  nodeId: string | null;
+  attempts: number;
+  result: HttpCallResult;
+};
+export type OutboxSource = IncidentSourceJson & {
+  type: 'outbox';
+  outboxId: string;
+  caseId: string | null;
+  kind: OutboxKind;
+};
+export type UnknownSource = IncidentSourceJson & { type: 'unknown' };
+export type IncidentSource = CommandSource | TimerSource | HttpResultSource | OutboxSource | UnknownSource;
+
+/** Where a failure came from: decides the incident kind when it is not an expression budget. */
+export type Origin = 'command' | 'timer' | 'delivery';
+
+/** The source of a facade command; arguments are kept as JSON (undefined members dropped). */
+export function commandSource(command: RetryableCommand, args: unknown[]): CommandSource {
+  const json = JSON.parse(JSON.stringify(args, (_k, v) => (v === undefined ? null : v))) as unknown[];
+  const digest = createHash('sha256').update(canonicalJson(json)).digest('hex').slice(0, 24);
+  return { type: 'command', key: `command:${command}:${digest}`, command, args: json };
+}
+
+/** The source of a due timer. */
+export function timerSource(timer: ClaimedTimer): TimerSource {
+  const { id, caseId, timerId, purpose, dueAt } = timer;
+  return { type: 'timer', key: `timer:${id}`, timer: { id, caseId, timerId, purpose, dueAt } };
+}
+
+/** The source of an outbox row whose processing crashed. */
+export function outboxSource(row: { id: string; caseId: string | null; kind: OutboxKind }): OutboxSource {
+  return { type: 'outbox', key: `outbox:${row.id}`, outboxId: row.id, caseId: row.caseId, kind: row.kind };
+}
+
+/** The case a source names, when it names one. */
+export function caseOfSource(source: IncidentSource): string | null {
+  switch (source.type) {
+    case 'timer':
+      return source.timer.caseId;
+    case 'http.result':
+    case 'outbox':
+      return source.caseId;
+    default:
+      return null;
+  }
+}
+
+/** The command running in this async context, and the incident its success resolves (a retry). */
+interface CommandContext {
+  source: CommandSource;
+  resolves?: { incidentId: string; by: string } | undefined;
+}
+const commandContext = new AsyncLocalStorage<CommandContext>();
+
+/**
+ * Runs a facade command with its source in context, so that the event transaction it starts
+ * can describe itself in an incident. An enclosing retry's `resolves` is kept.
+ */
+export function asCommand<A extends unknown[], R>(
+  command: RetryableCommand,
+  fn: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  return (...args: A) => {
+    const resolves = commandContext.getStore()?.resolves;
+    return commandContext.run({ source: commandSource(command, args), resolves }, () => fn(...args));
+  };
+}
+
+/** Runs `fn` (a retry) so that the first event transaction that commits resolves the incident. */
+export function resolvingIncident<T>(incidentId: string, by: string, fn: () => Promise<T>): Promise<T> {
+  const outer = commandContext.getStore();
+  const ctx: CommandContext = {
+    source: outer?.source ?? (undefined as unknown as CommandSource),
+    resolves: { incidentId, by },
+  };
+  return commandContext.run(ctx, fn);
+}
+
+/** The command of this async context, if any. */
+export function currentCommand(): CommandSource | undefined {
+  return commandContext.getStore()?.source;
+}
+
+/** Takes (once) the incident the current retry resolves when its transaction commits. */
+export function takeResolution(): { incidentId: string; by: string } | undefined {
+  const ctx = commandContext.getStore();
+  const resolves = ctx?.resolves;
+  if (ctx) ctx.resolves = undefined;
+  return resolves;
+}
