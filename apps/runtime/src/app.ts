@@ -16,6 +16,7 @@ import { docsPage } from './http/docs-page';
 import { errorBody, notFoundHandler, onError } from './http/errors';
 import { flowsRoutes } from './http/flows.routes';
 import { healthRoutes } from './http/health.routes';
+import { incidentsRoutes } from './http/incidents.routes';
 import { metricsRoutes } from './http/metrics.routes';
 import { defaultHook, newRouter } from './http/openapi';
 import { outboxRoutes } from './http/outbox.routes';
@@ -95,6 +96,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     tasksRoutes,
     surveysRoutes,
     outboxRoutes,
+    incidentsRoutes,
     metricsRoutes,
   ]) {
     api.route('/', routes(deps));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SurveyKind } from './flow';
+import { IncidentRef } from './incident';
 import { Channel, IsoDuration, IsoInstant, Priority, Role } from './primitives';
 
 // Payloads of the HTTP API (DESIGN §5). Field names are contracts.
@@ -210,6 +211,8 @@ export const Case = z.object({
   revision: z.number().int(),
   createdAt: z.string(),
   closedAt: z.string().nullable(),
+  /** Open incidents of the case (staff only; DESIGN §8). */
+  incidents: z.array(IncidentRef).optional(),
 });
 export type Case = z.infer<typeof Case>;
 

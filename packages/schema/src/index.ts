@@ -4,6 +4,7 @@ export * from './catalog';
 export * from './engine';
 export * from './flow';
 export * from './form';
+export * from './incident';
 export * from './metrics';
 export * from './pilot';
 export * from './primitives';

@@ -1,4 +1,4 @@
-import type { Role } from '@caseflow/schema';
+import { INCIDENT_NOTE_MAX, type Role } from '@caseflow/schema';
 import { hasRole } from '../auth/roles';
 import type { OutboxDispatcher } from '../outbox/outbox-dispatcher';
 import type { IncidentQuery, IncidentRow, Page, UserRow } from '../store/store';
@@ -18,7 +18,7 @@ import type { Runtime } from './types';
 export type IncidentActor = Pick<UserRow, 'username' | 'roles'>;
 
 /** Longest note on a resolved incident. */
-export const MAX_NOTE = 2000;
+export const MAX_NOTE = INCIDENT_NOTE_MAX;
 
 /** What a retry needs besides the core: the facade (commands) and the outbox. */
 export interface RetryDeps {
@@ -33,7 +33,7 @@ function require(actor: IncidentActor, role: Role, what: string): void {
 }
 
 /** Incidents newest first, filtered by status and case (owner+). */
-export function listIncidents(
+export async function listIncidents(
   core: RuntimeCore,
   query: IncidentQuery,
   actor: IncidentActor,
@@ -43,7 +43,7 @@ export function listIncidents(
 }
 
 /** The open incidents of a case (staff reads of the case resource). */
-export function openIncidentsOf(core: RuntimeCore, caseId: string): Promise<IncidentRow[]> {
+export async function openIncidentsOf(core: RuntimeCore, caseId: string): Promise<IncidentRow[]> {
   return core.store.incidents.openByCase(caseId);
 }
 

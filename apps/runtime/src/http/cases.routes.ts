@@ -10,6 +10,7 @@ import { countEvent, visibleCase } from './case-access';
 import type { AppDeps, Router } from './context';
 import { forbidden } from './errors';
 import { idempotent } from './idempotency';
+import { toIncidentRef } from './incidents.routes';
 import {
   bearer,
   errorResponses,
@@ -214,8 +215,12 @@ export function casesRoutes({ runtime, metrics }: AppDeps): Router {
     return c.json({ items: page.items.map(toCaseListItem), next: page.next }, 200);
   });
   r.openapi(getCase, async (c) => {
-    const record = await visibleCase(runtime, c.get('user')!, c.req.valid('param').id);
-    return c.json(record, 200);
+    const user = c.get('user')!;
+    const record = await visibleCase(runtime, user, c.req.valid('param').id);
+    // Staff see what is stuck on the case (DESIGN §8); customers never see incidents.
+    if (isCustomerOnly(user)) return c.json(record, 200);
+    const incidents = (await runtime.openIncidents(record.id)).map(toIncidentRef);
+    return c.json({ ...record, incidents }, 200);
   });
   r.openapi(timeline, async (c) => {
     const user = c.get('user')!;
