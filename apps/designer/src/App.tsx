@@ -21,6 +21,7 @@ import { CatalogEditorPage } from './pages/CatalogEditorPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { CustomerPage } from './pages/CustomerPage';
 import { FlowsPage } from './pages/FlowsPage';
+import { IncidentsPage } from './pages/IncidentsPage';
 import { LoginPage } from './pages/LoginPage';
 import { RequestFormPage } from './pages/RequestFormPage';
 import { RequestsPage } from './pages/RequestsPage';
@@ -147,6 +148,14 @@ const router = createBrowserRouter(
           element={
             <Guard roles={['owner']}>
               <AnalyticsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/incidents"
+          element={
+            <Guard roles={['owner']}>
+              <IncidentsPage />
             </Guard>
           }
         />

@@ -3,6 +3,8 @@ import type {
   CatalogItem,
   CatalogItemBody,
   FlowDefinitionInput,
+  Incident,
+  IncidentStatus,
   LoginResponse,
   MetricDimension,
   MetricsReport,
@@ -301,6 +303,17 @@ export class Api {
   }
   answerSurvey(token: string, score: number, comment?: string) {
     return this.request<unknown>('POST', `/surveys/${encodeURIComponent(token)}`, { score, comment });
+  }
+
+  // Incidents
+  listIncidents(query?: { status?: IncidentStatus; case?: string }) {
+    return this.request<Page<Incident>>('GET', '/incidents', undefined, query);
+  }
+  retryIncident(id: string) {
+    return this.request<Incident>('POST', `/incidents/${encodeURIComponent(id)}/retry`);
+  }
+  resolveIncident(id: string, note: string) {
+    return this.request<Incident>('POST', `/incidents/${encodeURIComponent(id)}/resolve`, { note });
   }
 
   // People

@@ -10,8 +10,14 @@ describe('navFor', () => {
     expect(routes).toContain('/work');
     expect(routes).not.toContain('/flows');
   });
-  it('shows an owner what an agent sees, plus flows and analytics, by the role ladder', () => {
-    expect(navFor(['owner']).map((n) => n.to)).toEqual(['/catalog', '/work', '/flows', '/analytics']);
+  it('shows an owner what an agent sees, plus flows, analytics and incidents, by the role ladder', () => {
+    expect(navFor(['owner']).map((n) => n.to)).toEqual([
+      '/catalog',
+      '/work',
+      '/flows',
+      '/analytics',
+      '/incidents',
+    ]);
   });
   it('shows an admin every staff entry but no customer-only one', () => {
     expect(navFor(['admin']).map((n) => n.to)).toEqual([
@@ -19,8 +25,12 @@ describe('navFor', () => {
       '/work',
       '/flows',
       '/analytics',
+      '/incidents',
       '/admin',
     ]);
+  });
+  it('keeps incidents from agents', () => {
+    expect(navFor(['agent']).map((n) => n.to)).not.toContain('/incidents');
   });
 });
 

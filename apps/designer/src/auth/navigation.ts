@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/work', label: 'Work queue', roles: ['agent'] },
   { to: '/flows', label: 'Flows', roles: ['owner'] },
   { to: '/analytics', label: 'Analytics', roles: ['owner'] },
+  { to: '/incidents', label: 'Incidents', roles: ['owner'] },
   { to: '/admin', label: 'Admin', roles: ['admin'] },
 ];
 

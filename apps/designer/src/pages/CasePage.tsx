@@ -73,6 +73,15 @@ export function CasePage() {
         <Badge value={c.status} />
       </header>
       <ErrorBanner message={error} />
+      {isStaff && (c.incidents?.length ?? 0) > 0 && (
+        <div className="banner banner-error" role="alert">
+          This case is stuck:{' '}
+          {c
+            .incidents!.map((i) => `${i.kind} incident at ${i.nodeId ?? 'its node'} (${i.message})`)
+            .join('; ')}
+          . <Link to={`/incidents?case=${encodeURIComponent(c.id)}`}>See incidents</Link>
+        </div>
+      )}
       <div className="case-grid">
         <div>
           {pendingSurvey?.token && (
