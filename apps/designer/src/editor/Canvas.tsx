@@ -8,6 +8,7 @@ import {
   type NodeChange,
   ReactFlow,
   useReactFlow,
+  useStore,
   useUpdateNodeInternals,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -17,8 +18,9 @@ import { addNode, connect, moveNodes } from './commands';
 import { useEditor, useEditorStore } from './EditorContext';
 import { FlowNodeView } from './FlowNodeView';
 import type { XY } from './flow-document';
-import { initialViewNodes, LARGE_FLOW } from './initial-view';
+import { initialViewNodes, LARGE_FLOW, MINIMAP_NODE_LIMIT } from './initial-view';
 import { PALETTE_MIME } from './Palette';
+import { visibleWindow, windowedGraph, windowKey, windowOfKey } from './visible-window';
 
 const nodeTypes = { flow: FlowNodeView };
 
@@ -56,6 +58,12 @@ export function Canvas({ problems, overlays, readOnly, focus, noMinimap, onAdded
     };
   }, []);
   const knownIds = useRef<Set<string> | null>(null);
+  // A large flow is handed to React Flow a window at a time: it renders (and measures) every
+  // node it is given, which took seconds for thousands of nodes before anything was drawn.
+  const windowed = doc.nodes.length > LARGE_FLOW;
+  const viewKey = useStore((s) => (windowed ? windowKey(visibleWindow(s.transform, s.width, s.height)) : ''));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the nodes of the initial view, computed at mount
+  const initialIds = useMemo(() => new Set(initialFit.nodes?.map((n) => n.id) ?? []), []);
 
   // Nodes that appear after the first render (added, pasted, renamed) get their handles
   // measured in one batch; the nodes of the initial load are measured by xyflow itself.
@@ -82,6 +90,10 @@ export function Canvas({ problems, overlays, readOnly, focus, noMinimap, onAdded
         measured: measured.current,
       }),
     [build, doc, selection, problems, overlays, measureTick],
+  );
+  const shown = useMemo(
+    () => (windowed ? windowedGraph(graph.nodes, graph.edges, windowOfKey(viewKey), initialIds) : graph),
+    [windowed, graph, viewKey, initialIds],
   );
 
   const onNodesChange = useCallback(
@@ -168,8 +180,8 @@ export function Canvas({ problems, overlays, readOnly, focus, noMinimap, onAdded
   return (
     <div className="canvas" aria-label="Flow canvas" role="application">
       <ReactFlow<CanvasNode, CanvasEdge>
-        nodes={graph.nodes}
-        edges={graph.edges}
+        nodes={shown.nodes}
+        edges={shown.edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
@@ -186,7 +198,7 @@ export function Canvas({ problems, overlays, readOnly, focus, noMinimap, onAdded
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
-        onlyRenderVisibleElements={doc.nodes.length > LARGE_FLOW}
+        onlyRenderVisibleElements={windowed}
         minZoom={0.05}
         maxZoom={2}
         fitView
@@ -197,7 +209,7 @@ export function Canvas({ problems, overlays, readOnly, focus, noMinimap, onAdded
       >
         <Background gap={16} />
         <Controls showInteractive={false} />
-        {!noMinimap && (
+        {!noMinimap && doc.nodes.length <= MINIMAP_NODE_LIMIT && (
           <MiniMap
             pannable
             zoomable

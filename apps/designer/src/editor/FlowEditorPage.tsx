@@ -19,12 +19,14 @@ import { createEditorStore, isDirty } from './editor-store';
 import { emptyFlow, type FlowDoc } from './flow-document';
 import { downloadText, flowToJson, parseFlowJson } from './flow-io';
 import { type HeatRow, heatOverlays } from './heat-overlay';
+import { LARGE_FLOW } from './initial-view';
 import { Palette } from './Palette';
 import { ProblemsList } from './ProblemsList';
 import { PropertiesPanel } from './properties/PropertiesPanel';
 import { isTyping, SHORTCUTS, shortcutFor } from './shortcuts';
 import { Toolbar } from './Toolbar';
 import { useLiveProblems } from './useLiveProblems';
+import { boundsOf } from './visible-window';
 import './editor.css';
 
 type Tab = 'properties' | 'problems' | 'compiled' | 'simulator';
@@ -104,7 +106,12 @@ function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) {
 
   const errors = problems.filter((p) => p.severity === 'error').length;
 
-  const fit = useCallback(() => void flow.fitView({ padding: 0.2, duration: 250, maxZoom: 1.2 }), [flow]);
+  // A large flow is not all in React Flow at once (see Canvas), so it is fitted by its layout.
+  const fit = useCallback(() => {
+    const doc = store.getState().doc;
+    if (doc.nodes.length > LARGE_FLOW) void flow.fitBounds(boundsOf(doc), { padding: 0.2, duration: 250 });
+    else void flow.fitView({ padding: 0.2, duration: 250, maxZoom: 1.2 });
+  }, [flow, store]);
   const layout = useCallback(() => {
     store.getState().run(applyLayout(autoLayout(store.getState().doc)));
     requestAnimationFrame(fit);
@@ -233,7 +240,8 @@ function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) {
       }
       if (!p.nodeId) return;
       s.select({ nodes: [p.nodeId], edges: [] });
-      void flow.fitView({ nodes: [{ id: p.nodeId }], duration: 300, maxZoom: 1.2, padding: 0.6 });
+      const at = boundsOf(s.doc, [p.nodeId]);
+      void flow.setCenter(at.x + at.width / 2, at.y + at.height / 2, { zoom: 1.2, duration: 300 });
     },
     [flow, store],
   );

@@ -1,5 +1,9 @@
 import dagre from '@dagrejs/dagre';
 import { edgesOf, type FlowDoc, type XY } from './flow-document';
+import { layeredLayout } from './layered-layout';
+
+/** Above this many nodes dagre is too slow (and its recursion overflows the stack on long chains). */
+export const DAGRE_NODE_LIMIT = 1500;
 
 /** Size a node takes on the canvas, by type; used by the layout and the node components. */
 export function nodeSize(type: string): { width: number; height: number } {
@@ -13,10 +17,12 @@ export function nodeSize(type: string): { width: number; height: number } {
 export type LayoutDirection = 'TB' | 'LR';
 
 /**
- * Lays the flow out as layers with dagre, following the edges; returns the top-left position
- * of every node. Pure: the document is not changed.
+ * Lays the flow out as layers with dagre, following the edges (a plain linear layered layout
+ * for flows over DAGRE_NODE_LIMIT nodes); returns the top-left position of every node. Pure:
+ * the document is not changed.
  */
 export function autoLayout(doc: FlowDoc, direction: LayoutDirection = 'TB'): Record<string, XY> {
+  if (doc.nodes.length > DAGRE_NODE_LIMIT) return layeredLayout(doc, nodeSize);
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: direction, nodesep: 60, ranksep: 80, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));

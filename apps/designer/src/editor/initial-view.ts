@@ -4,6 +4,12 @@ import { edgesOf, type FlowDoc } from './flow-document';
 export const LARGE_FLOW = 120;
 
 /**
+ * Above this many nodes the minimap is not drawn: it renders every node as SVG whatever is
+ * visible, which alone took seconds on a 5,000-node flow; panning and zoom to fit remain.
+ */
+export const MINIMAP_NODE_LIMIT = 1000;
+
+/**
  * The nodes to fit in view when a flow opens: all of a small flow; for a large one, the first
  * `count` nodes reached from the start (breadth first), so it opens readable and renders only
  * what is visible. Pure.
