@@ -1,4 +1,7 @@
-import { compileExpression, date, dateAndTime, parseExpression } from 'feelin';
+import { compileExpression, date, dateAndTime, type FeelRegExp, parseExpression } from 'feelin';
+import { ExpressionBudgetError } from './expression-budget-error';
+import { budgetErrorOf, FEEL_LIMITS } from './feel-budget';
+import { compilePattern, replaceAll } from './feel-regexp';
 
 /** Variables visible to a FEEL expression: case, customer, env and completed nodes by id. */
 export type FeelScope = Record<string, unknown>;
@@ -101,7 +104,8 @@ const LITERALS: Record<string, unknown> = { true: true, false: false, null: null
 function plainPath(expression: string, scope: FeelScope): FeelResult | undefined {
   const text = expression.trim();
   if (!PLAIN_PATH.test(text)) return undefined;
-  if (text in LITERALS) return { ok: true, value: LITERALS[text] };
+  // Own keys only: `constructor` or `toString` must not reach Object.prototype.
+  if (Object.hasOwn(LITERALS, text)) return { ok: true, value: LITERALS[text] };
   let value: unknown = scope;
   for (const step of text.split('.')) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: true, value: null };
@@ -110,14 +114,16 @@ function plainPath(expression: string, scope: FeelScope): FeelResult | undefined
   return typeof value === 'function' ? { ok: true, value: null } : { ok: true, value: toJson(value) };
 }
 
-const compiledCache = new Map<string, (context: FeelScope) => unknown>();
+type Compiled = ReturnType<typeof compileExpression>;
+
+const compiledCache = new Map<string, Compiled>();
 
 /**
  * feelin's evaluate parses on every call, which costs more than the rest of a step; the
  * parsed and built expression is reused instead. Parsing depends only on the names with
  * dashes or spaces an expression mentions, so those are part of the key.
  */
-function compiled(expression: string, { names, key }: MemoKey): (context: FeelScope) => unknown {
+function compiled(expression: string, { names, key }: MemoKey): Compiled {
   let fn = compiledCache.get(key);
   if (!fn) {
     fn = compileExpression(expression, Object.fromEntries(names.map((n) => [n, null])));
@@ -128,9 +134,46 @@ function compiled(expression: string, { names, key }: MemoKey): (context: FeelSc
 }
 
 /**
+ * The pattern operations of one evaluation: RE2 (linear time), with the input of each call and
+ * of all calls together bounded. Going over throws ExpressionBudgetError (limit `pattern`).
+ */
+function linearRegExp(expression: string): (pattern: string, flags: string) => FeelRegExp | null {
+  let read = 0;
+  const reading = (input: string) => {
+    read += input.length;
+    if (input.length > FEEL_LIMITS.maxPatternInput || read > FEEL_LIMITS.maxPatternWork) {
+      throw new ExpressionBudgetError(
+        'pattern',
+        expression,
+        `FEEL budget exceeded: a pattern may read at most ${FEEL_LIMITS.maxPatternInput} characters per call and ${FEEL_LIMITS.maxPatternWork} per expression`,
+      );
+    }
+    return input;
+  };
+  const tooLong = (size: number) =>
+    new ExpressionBudgetError(
+      'string',
+      expression,
+      `FEEL budget exceeded: replace() would build a text of more than ${size} characters (limit ${FEEL_LIMITS.maxString})`,
+    );
+  return (pattern, flags) => {
+    const re = compilePattern(pattern, flags);
+    if (typeof re === 'string') return null;
+    return {
+      test: (input) => re.test(reading(input)),
+      replace: (input, replacement) =>
+        replaceAll(re, reading(input), replacement, FEEL_LIMITS.maxString, tooLong),
+      split: (input) => re.split(reading(input), -1),
+    };
+  };
+}
+
+/**
  * Evaluates a FEEL expression with `feelin` against a scope. Pure: `now()` and `today()`
  * answer the instant passed in, never the wall clock. Values come back as plain JSON
- * (dates and durations as ISO strings). Never throws.
+ * (dates and durations as ISO strings). FEEL errors come back as `{ ok: false }`; an
+ * expression that goes over its budget (FEEL_LIMITS: steps, collection and string sizes,
+ * pattern input, time) throws ExpressionBudgetError instead, because no flow can model it.
  */
 export function evaluateFeel(expression: string, scope: FeelScope, now: number): FeelResult {
   const plain = plainPath(expression, scope);
@@ -143,13 +186,19 @@ export function evaluateFeel(expression: string, scope: FeelScope, now: number):
     const iso = new Date(now).toISOString();
     // FEEL temporal values, so that `now() + duration("PT2H")` works as in any FEEL engine.
     const context = { ...used, now: () => dateAndTime(iso), today: () => date(iso.slice(0, 10)) };
-    return { ok: true, value: toJson(compiled(expression, memo)(context)) };
+    const limits = { ...FEEL_LIMITS, regExp: linearRegExp(expression) };
+    return { ok: true, value: toJson(compiled(expression, memo)(context, limits)) };
   } catch (error) {
+    const budget = budgetErrorOf(error, expression);
+    if (budget) throw budget;
     return { ok: false, error: (error as Error).message };
   }
 }
 
-/** A FEEL condition: true only when the expression evaluates to boolean true. */
+/**
+ * A FEEL condition: true only when the expression evaluates to boolean true. Throws
+ * ExpressionBudgetError like evaluateFeel.
+ */
 export function feelCondition(expression: string, scope: FeelScope, now: number): boolean {
   const result = evaluateFeel(expression, scope, now);
   return result.ok && result.value === true;
@@ -164,7 +213,8 @@ export function templateExpressions(template: string): Array<{ expression: strin
 
 /**
  * Renders `{{FEEL}}` placeholders in a string. A template that is exactly one placeholder
- * keeps the value's type (so a JSON body can carry numbers and objects).
+ * keeps the value's type (so a JSON body can carry numbers and objects). Throws
+ * ExpressionBudgetError like evaluateFeel.
  */
 export function renderTemplate(template: string, scope: FeelScope, now: number): unknown {
   const whole = /^\{\{([\s\S]+?)\}\}$/.exec(template);

@@ -8,6 +8,7 @@ import {
 import { initialTransition, transition } from 'xstate';
 import type { CompiledFlow } from './compile-flow';
 import { EngineError } from './engine-error';
+import { surfaceBudgetError } from './feel-budget';
 import { type CaseContext, withinStep } from './machine/case-context';
 
 /** A persisted case: plain JSON, safe to store and to restore in another process. */
@@ -37,13 +38,18 @@ function result(
   };
 }
 
-/** Opens a case: the first snapshot and the effects of running up to the first wait. Pure. */
+/**
+ * Opens a case: the first snapshot and the effects of running up to the first wait. Pure.
+ * Throws ExpressionBudgetError (with the node) when an expression goes over its budget.
+ */
 export function start(compiled: CompiledFlow, input: CaseInputInit, now: number): StepResult {
-  return withinStep(() => {
-    const [boot] = initialTransition(compiled.machine, { input: CaseInput.parse(input), now });
-    const [snapshot, actions] = transition(compiled.machine, boot, { type: 'case.start' });
-    return result(snapshot, actions as AnyActions);
-  });
+  return withinStep(() =>
+    surfaceBudgetError(() => {
+      const [boot] = initialTransition(compiled.machine, { input: CaseInput.parse(input), now });
+      const [snapshot, actions] = transition(compiled.machine, boot, { type: 'case.start' });
+      return result(snapshot, actions as AnyActions);
+    }),
+  );
 }
 
 /** Events produced by the runtime's own machinery: a stale or repeated one is a no-op. */
@@ -53,6 +59,8 @@ const INTERNAL = new Set(['timer.fire', 'http.result', 'subflow.done', 'approval
  * Feeds one event to a case. Pure: built on XState's `transition`, restoring the snapshot,
  * never keeping an actor. Throws EngineError when the case cannot take the event (with what
  * it accepts now); stale timers and repeated results give the same snapshot and no effects.
+ * Throws ExpressionBudgetError (with the node) when an expression goes over its budget: the
+ * snapshot passed in stays the case's state.
  */
 export function step(
   compiled: CompiledFlow,
@@ -71,10 +79,12 @@ export function step(
     value: snapshot.value as never,
     context: { ...context, now },
   });
-  return withinStep(() => {
-    const [next, actions] = transition(compiled.machine, resolved, accepted);
-    return result(next, actions as AnyActions);
-  });
+  return withinStep(() =>
+    surfaceBudgetError(() => {
+      const [next, actions] = transition(compiled.machine, resolved, accepted);
+      return result(next, actions as AnyActions);
+    }),
+  );
 }
 
 /**

@@ -73,7 +73,7 @@ export function machineConfig(def: FlowDefinition, structure: ForkJoinStructure)
         return {
           ...base,
           always: [
-            ...branches.map((e) => go(e, { guard: { type: 'when', params: { expr: e.when } } })),
+            ...branches.map((e) => go(e, { guard: { type: 'when', params: { expr: e.when, node: id } } })),
             ...(fallback ? [go(fallback)] : []),
           ],
         };

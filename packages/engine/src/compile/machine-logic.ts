@@ -1,6 +1,7 @@
 import type { CaseInput, Effect, EngineEvent } from '@caseflow/schema';
 import { enqueueActions, setup } from 'xstate';
 import { feelCondition } from '../feel';
+import { atNode } from '../feel-budget';
 import { approvalOfVote, assignApprovers, decisionWith, recordVote, tally } from '../machine/approval-work';
 import { type CaseContext, Draft, feelScope, initialContext } from '../machine/case-context';
 import { caseEventForSlas, openCaseSlas, slaTimerFired } from '../machine/case-slas';
@@ -30,7 +31,10 @@ type Enqueue = ((action: { type: 'effects'; params: Effect[] }) => void) & {
 function work<P>(env: FlowEnv, fn: (d: Draft, event: EngineEvent, params: P) => void) {
   const run = ({ context, event, enqueue }: Args & { enqueue: Enqueue }, params: P) => {
     const d = new Draft(context, (text) => nodeIdsIn(env, text));
-    fn(d, event, params);
+    // An expression over its budget names the node whose work evaluated it.
+    const node = (params as Partial<NodeParams> | undefined)?.node;
+    if (node === undefined) fn(d, event, params);
+    else atNode(node, () => fn(d, event, params));
     enqueue.assign(d.ctx);
     if (d.effects.length > 0) enqueue({ type: 'effects', params: d.effects });
   };
@@ -108,8 +112,8 @@ export function machineSetup(env: FlowEnv) {
       event.type === 'http.result' && visitOf(context, node)?.callId === event.callId && event.ok === ok,
     child: ({ context, event }: Args, { node }: NodeParams) =>
       event.type === 'subflow.done' && visitOf(context, node)?.childId === event.childId,
-    when: ({ context }: Args, { expr }: { expr: string }) =>
-      feelCondition(expr, feelScope(context, nodeIdsIn(env, expr)), context.now),
+    when: ({ context }: Args, { expr, node }: { expr: string } & NodeParams) =>
+      atNode(node, () => feelCondition(expr, feelScope(context, nodeIdsIn(env, expr)), context.now)),
     ownsApproval: ({ context, event }: Args, { node }: NodeParams) =>
       event.type === 'approval.assigned' && visitOf(context, node)?.approvalId === event.approvalId,
     assignRejects: ({ context, event }: Args, { node }: NodeParams) => {
