@@ -76,7 +76,7 @@ describe('FEEL evaluation budget', () => {
     expect(budgetError(feel('replace(s, "x", "yyyyyyyyyyyyyyyyyyyy")', { s })).error.limit).toBe('string');
     // Repeated references would write out as 10^10 items.
     const list = Array.from({ length: 100_000 }, () => 0);
-    expect(budgetError(feel('for i in 1..100000 return list', { list })).error.limit).toBe('collection');
+    expect(budgetError(feel('for i in 1..20 return list', { list })).error.limit).toBe('collection');
     expect(budgetError(feel('for i in 1..3 return partial')).error.message).toMatch(/contains itself/);
   });
 

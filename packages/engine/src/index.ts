@@ -13,6 +13,9 @@ export { addDuration, type Duration, durationMs, parseDuration } from './duratio
 export { EngineError, type EngineErrorCode } from './engine-error';
 export { type BudgetLimit, ExpressionBudgetError } from './expression-budget-error';
 export * from './feel';
+export { FEEL_LIMITS } from './feel-budget';
+export { type FeelPatternLiteral, feelPatternLiterals } from './feel-patterns';
+export { MAX_PATTERN_LENGTH, patternMatches, patternProblem } from './feel-regexp';
 export { type ChangedItem, diffFlows, type FlowDiff, type ItemDiff } from './flow-diff';
 export { type FlowGraph, type ForkRegion, flowGraph, matchForkJoin } from './flow-graph';
 export { tally } from './machine/approval-work';
@@ -20,4 +23,4 @@ export type { CaseContext } from './machine/case-context';
 export { allowedEvents, type CaseSnapshot, inspect, type StepResult, start, step } from './run-case';
 export { type SimCase, Simulator, type SimulatorOptions } from './simulator';
 export { type ValidationContext, validateFlow } from './validate-flow';
-export { type FormInput, type FormValidation, validateFormValues } from './validate-form';
+export { type FormInput, type FormValidation, formSchemaErrors, validateFormValues } from './validate-form';

@@ -5,6 +5,7 @@ import { feelProblems } from './validate/feel-problems';
 import { readFlow } from './validate/flow-view';
 import { forkJoinProblems } from './validate/fork-join-problems';
 import { graphProblems } from './validate/graph-problems';
+import { patternProblems } from './validate/pattern-problems';
 import { orderProblems } from './validate/problems';
 import { referenceProblems, type ValidationContext } from './validate/reference-problems';
 import { schemaProblems } from './validate/schema-problems';
@@ -15,7 +16,8 @@ export type { ValidationContext } from './validate/reference-problems';
  * Finds every mistake in a flow definition the designer can fix: schema issues, unknown node
  * types, broken graph structure (ids, start, dangling edges, reachability, ways to an end,
  * parallel blocks without a join),
- * missing or meaningless exits, FEEL syntax errors with positions, and names the flow
+ * missing or meaningless exits, FEEL syntax errors with positions, patterns RE2 cannot run
+ * (form fields, literals in FEEL `matches`/`replace`/`split`), and names the flow
  * borrows (tiers; groups, flows and calendars when `ctx` lists them).
  *
  * Pure and total: any JSON value in, never throws; problems are data, ordered by path with
@@ -46,6 +48,7 @@ export function analyzeFlow(def: unknown, ctx?: ValidationContext | null): FlowA
     ...exitProblems(view),
     ...forkJoin.problems,
     ...feelProblems(view),
+    ...patternProblems(view),
     ...referenceProblems(view, ctx ?? {}),
   ]);
   return { problems, definition: schema.parsed, structure: forkJoin.structure };

@@ -133,23 +133,76 @@ describe('validateFormValues', () => {
     expect(codes(one({ type: 'string', pattern: '\\d' }), { f: 'card 4' })).toEqual({});
   });
 
-  it('reports an unusable pattern as a field error instead of throwing', () => {
+  it('reports a pattern RE2 cannot use as a field error instead of throwing', () => {
     const broken = validateFormValues(one({ type: 'string', pattern: '([a-z' }), { f: 'abc' });
-    expect(broken.errors[0]?.code).toBe('invalid-pattern');
-    expect(broken.errors[0]?.message).toMatch(/^Field cannot be checked: its pattern is not a valid regular/);
-    expect(codes(one({ type: 'string', pattern: '^(a+)+$' }), { f: 'aaaa' })).toEqual({
+    expect(broken.errors).toEqual([
+      {
+        field: 'f',
+        code: 'invalid-pattern',
+        message: expect.stringMatching(
+          /^Field cannot be checked: its pattern cannot be used \(missing closing \]/,
+        ),
+      },
+    ]);
+    // Lookaround and backreferences need backtracking: RE2 refuses them.
+    expect(codes(one({ type: 'string', pattern: '^(a)\\1$' }), { f: 'aa' })).toEqual({
       f: 'invalid-pattern',
     });
-    expect(codes(one({ type: 'string', pattern: '^(\\w*){2,}$' }), { f: 'aaaa' })).toEqual({
-      f: 'invalid-pattern',
-    });
+    expect(codes(one({ type: 'string', pattern: '^a(?=b)' }), { f: 'ab' })).toEqual({ f: 'invalid-pattern' });
     expect(codes(one({ type: 'string', pattern: '^(\\d{3}-)?[+*(]\\d+$' }), { f: '123-+42' })).toEqual({});
+  });
+
+  it('runs nested repetitions in linear time instead of refusing or backtracking', () => {
+    const form = one({ type: 'string', pattern: '^(\\w|\\d)+$' });
+    const nested = one({ type: 'string', pattern: '^(a+)+$' });
+    // Compiled (and cached) first: the budget is for matching, as every later request sees it.
+    expect(codes(form, { f: 'abc123' })).toEqual({});
+    expect(codes(nested, { f: 'aaa' })).toEqual({});
+    const started = Date.now();
+    expect(codes(form, { f: `${'a'.repeat(50)}!` })).toEqual({ f: 'pattern' });
+    expect(codes(nested, { f: `${'a'.repeat(5000)}!` })).toEqual({ f: 'pattern' });
+    expect(Date.now() - started).toBeLessThan(50);
+    expect(codes(one({ type: 'string', pattern: '^(\\w*){2,}$' }), { f: 'aaaa' })).toEqual({});
+  });
+
+  it('says what a pattern expects: the field description, else the pattern', () => {
+    const described = one({
+      type: 'string',
+      title: 'Card number',
+      description: 'four groups of four digits',
+      pattern: '^\\d{4}( \\d{4}){3}$',
+    });
+    expect(validateFormValues(described, { f: '1234' }).errors).toEqual([
+      {
+        field: 'f',
+        code: 'pattern',
+        message: 'Card number does not have the expected format: four groups of four digits',
+      },
+    ]);
+    expect(validateFormValues(one({ type: 'string', pattern: '^[A-Z]{3}$' }), { f: 'ab' }).errors).toEqual([
+      {
+        field: 'f',
+        code: 'pattern',
+        message: 'Field does not have the expected format (it must match ^[A-Z]{3}$)',
+      },
+    ]);
+  });
+
+  it('keeps one compiled schema per distinct field: equal patterns in other forms agree', () => {
+    const a = one({ type: 'string', pattern: '^x' });
+    const b = FormSchema.parse({ properties: { g: { pattern: '^y', type: 'string' } } });
+    expect(codes(a, { f: 'xa' })).toEqual({});
+    expect(codes(b, { g: 'xa' })).toEqual({ g: 'pattern' });
+    expect(codes(a, { f: 'ya' })).toEqual({ f: 'pattern' });
+    expect(codes(b, { g: 'ya' })).toEqual({});
   });
 
   it('does not run a pattern over a huge input', () => {
     const form = one({ type: 'string', pattern: '^a+$' });
     expect(codes(form, { f: 'a'.repeat(MAX_PATTERN_INPUT) })).toEqual({});
-    expect(codes(form, { f: 'a'.repeat(MAX_PATTERN_INPUT + 1) })).toEqual({ f: 'pattern' });
+    expect(validateFormValues(form, { f: 'a'.repeat(MAX_PATTERN_INPUT + 1) }).errors).toEqual([
+      { field: 'f', code: 'pattern', message: 'Field is too long to check against its pattern' },
+    ]);
   });
 
   it('keeps fields named like Object.prototype members as plain data', () => {

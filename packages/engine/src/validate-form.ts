@@ -1,4 +1,6 @@
 import type { FieldError, FormField, FormSchema } from '@caseflow/schema';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { compilePattern } from './feel-regexp';
 
 /** Values checked against a form: the accepted (normalised) values and one error per bad field. */
 export interface FormValidation {
@@ -9,58 +11,8 @@ export interface FormValidation {
 /** A form as stored or as authored: `required` may be omitted. */
 export type FormInput = Pick<FormSchema, 'properties' | 'order'> & { required?: readonly string[] };
 
-/** Strings longer than this are not matched against a pattern: backtracking cost grows with length. */
-export const MAX_PATTERN_INPUT = 1000;
-const MAX_PATTERN_LENGTH = 1000;
-
-const patternCache = new Map<string, RegExp | string>();
-
-/**
- * Whether a pattern repeats a group that itself contains a repetition, such as `(a+)+` or
- * `(\w*){2,}`: the classic shape of exponential backtracking. Such patterns are refused rather
- * than run on user input. A linear scan that skips escapes and character classes.
- */
-function nestsRepetition(pattern: string): boolean {
-  const repeated: boolean[] = [];
-  let inner = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i];
-    if (char === '\\') i++;
-    else if (char === '[') {
-      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
-    } else if (char === '(') {
-      repeated.push(inner);
-      inner = false;
-    } else if (char === ')') {
-      const rest = pattern.slice(i + 1, i + 12);
-      const quantified = /^(?:[+*]|\{\d*,\d*\}|\{(?:[2-9]|\d{2,})\})/.test(rest);
-      if (quantified && inner) return true;
-      inner = (repeated.pop() ?? false) || inner || quantified;
-    } else if (char === '+' || char === '*' || (char === '{' && /^\{\d*,/.test(pattern.slice(i, i + 12)))) {
-      inner = true;
-    }
-  }
-  return false;
-}
-
-/** The compiled pattern, or the reason it cannot be used. Memoised. */
-function compilePattern(pattern: string): RegExp | string {
-  let compiled = patternCache.get(pattern);
-  if (compiled === undefined) {
-    if (pattern.length > MAX_PATTERN_LENGTH) compiled = 'is longer than 1000 characters';
-    else if (nestsRepetition(pattern)) compiled = 'nests repetitions, which can take exponential time';
-    else {
-      try {
-        compiled = new RegExp(pattern, 'u');
-      } catch (error) {
-        compiled = `is not a valid regular expression (${(error as Error).message})`;
-      }
-    }
-    if (patternCache.size > 1000) patternCache.clear();
-    patternCache.set(pattern, compiled);
-  }
-  return compiled;
-}
+/** Strings longer than this are not matched against a pattern (RE2 is linear, but not free). */
+export const MAX_PATTERN_INPUT = 10_000;
 
 const EMAIL =
   /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
@@ -81,27 +33,25 @@ function isDate(value: string): boolean {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** Whether a string has the given `format`; `textarea` is a rendering hint and accepts anything. */
-function hasFormat(format: NonNullable<FormField['format']>, value: string): boolean {
-  switch (format) {
-    case 'email':
-      return value.length <= 254 && EMAIL.test(value);
-    case 'date':
-      return isDate(value);
-    case 'date-time': {
-      const match = DATE_TIME.exec(value);
-      return match !== null && isDate(match[1]!);
-    }
-    case 'uri':
-      return URI.test(value) && (!/^(https?|ftp):/i.test(value) || WEB_URL.test(value));
-    case 'phone': {
-      const digits = value.replace(/\D/g, '').length;
-      return PHONE.test(value) && digits >= 5 && digits <= 15;
-    }
-    case 'textarea':
-      return true;
-  }
-}
+/**
+ * The `format`s forms may use, as ajv format validators. Lengths are checked first, so the
+ * (linear or nearly so) expressions only ever see short text; `textarea` is a rendering hint.
+ */
+const FORMATS: Record<NonNullable<FormField['format']>, (value: string) => boolean> = {
+  email: (value) => value.length <= 254 && EMAIL.test(value),
+  date: (value) => value.length === 10 && isDate(value),
+  'date-time': (value) => {
+    const match = value.length <= 64 ? DATE_TIME.exec(value) : null;
+    return match !== null && isDate(match[1]!);
+  },
+  uri: (value) =>
+    value.length <= 8192 && URI.test(value) && (!/^(https?|ftp):/i.test(value) || WEB_URL.test(value)),
+  phone: (value) => {
+    const digits = value.replace(/\D/g, '').length;
+    return value.length <= 64 && PHONE.test(value) && digits >= 5 && digits <= 15;
+  },
+  textarea: () => true,
+};
 
 const FORMAT_NAMES: Record<string, string> = {
   email: 'an e-mail address',
@@ -122,75 +72,171 @@ function coerce(field: FormField, raw: unknown): unknown {
   return raw;
 }
 
-/** Length in characters (code points), as JSON Schema counts it; no copy of a huge string. */
-function codePoints(value: string): number {
-  let count = 0;
-  for (let i = 0; i < value.length; i++) {
-    const unit = value.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
-      const next = value.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    count++;
-  }
-  return count;
+/**
+ * Form patterns run on RE2 (linear time) instead of JavaScript's backtracking RegExp. ajv
+ * compiles a schema's patterns through this; a pattern RE2 refuses never reaches it (see
+ * `fieldSchema`).
+ */
+const re2Engine = Object.assign(
+  (pattern: string) => {
+    const compiled = compilePattern(pattern);
+    if (typeof compiled === 'string') throw new Error(`pattern ${pattern} ${compiled}`);
+    // ajv shares compiled patterns by their toString(): it must name the pattern.
+    return { test: (value: string) => compiled.test(value), toString: () => `/${pattern}/` };
+  },
+  { code: 're2js' },
+);
+
+let ajv: Ajv | undefined;
+
+/**
+ * The one ajv instance, made on first use. ajv compiles schemas to JavaScript with
+ * `new Function`: fine in the runtime; a page under a CSP without 'unsafe-eval' must not call
+ * validateFormValues (the designer checks forms with its own code).
+ */
+function validator(): Ajv {
+  ajv ??= new Ajv({ allErrors: true, strict: true, code: { regExp: re2Engine }, formats: FORMATS });
+  return ajv;
 }
 
-type Check = { code: string; message: string } | undefined;
+const compiledFields = new Map<string, ValidateFunction>();
+const FIELD_CACHE_LIMIT = 500;
+
+/** JSON with keys sorted, so equal schemas share one compiled validator. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The JSON Schema of one field's value: its validation keywords, nothing else. */
+function fieldSchema(field: FormField): Record<string, unknown> {
+  const schema: Record<string, unknown> = { type: field.type };
+  if (field.enum) schema.enum = field.enum;
+  if (field.type === 'string') {
+    if (field.minLength !== undefined) schema.minLength = field.minLength;
+    if (field.maxLength !== undefined) schema.maxLength = field.maxLength;
+    if (field.format) schema.format = field.format;
+    if (field.pattern !== undefined) schema.pattern = field.pattern;
+  }
+  if (field.type === 'number' || field.type === 'integer') {
+    if (field.minimum !== undefined) schema.minimum = field.minimum;
+    if (field.maximum !== undefined) schema.maximum = field.maximum;
+  }
+  return schema;
+}
+
+/** The compiled validator of a field schema; compiled once per distinct schema (bounded cache). */
+function compiledField(schema: Record<string, unknown>): ValidateFunction {
+  const key = canonical(schema);
+  let validate = compiledFields.get(key);
+  if (!validate) {
+    validate = validator().compile(schema);
+    if (compiledFields.size >= FIELD_CACHE_LIMIT) compiledFields.delete(compiledFields.keys().next().value!);
+    compiledFields.set(key, validate);
+  }
+  return validate;
+}
+
+/** Which error a field reports when its value breaks several keywords: the most basic one. */
+const KEYWORD_ORDER = ['type', 'enum', 'maxLength', 'minLength', 'format', 'pattern', 'minimum', 'maximum'];
+const CODES: Record<string, string> = { maxLength: 'max-length', minLength: 'min-length' };
+const TYPE_WORDS: Record<FormField['type'], string> = {
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+};
+
+/** An ajv error in words, naming the field by `label`. */
+function fieldError(name: string, field: FormField, label: string, error: ErrorObject): FieldError {
+  const code = CODES[error.keyword] ?? error.keyword;
+  const limit = (error.params as { limit?: number }).limit;
+  let message: string;
+  switch (error.keyword) {
+    case 'type':
+      message = `${label} must be ${TYPE_WORDS[field.type]}`;
+      break;
+    case 'enum':
+      message = `${label} must be one of ${(field.enum ?? []).map((o) => JSON.stringify(o)).join(', ')}`;
+      break;
+    case 'maxLength':
+      message = `${label} must be at most ${limit} characters`;
+      break;
+    case 'minLength':
+      message = `${label} must be at least ${limit} characters`;
+      break;
+    case 'format':
+      message = `${label} must be ${FORMAT_NAMES[field.format ?? ''] ?? `in the ${field.format} format`}`;
+      break;
+    case 'pattern':
+      // The pattern means little to most people: the field's description says it in words.
+      message = field.description
+        ? `${label} does not have the expected format: ${field.description}`
+        : `${label} does not have the expected format (it must match ${field.pattern})`;
+      break;
+    case 'minimum':
+      message = `${label} must be at least ${limit}`;
+      break;
+    case 'maximum':
+      message = `${label} must be at most ${limit}`;
+      break;
+    default:
+      message = `${label} ${error.message ?? 'is not valid'}`;
+  }
+  return { field: name, code, message };
+}
 
 /** The first problem with one present value, or undefined; `label` names the field for people. */
-function checkValue(field: FormField, value: unknown, label: string): Check {
-  const fail = (code: string, message: string) => ({ code, message });
-  switch (field.type) {
-    case 'string':
-      if (typeof value !== 'string') return fail('type', `${label} must be text`);
-      break;
-    case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value))
-        return fail('type', `${label} must be a number`);
-      break;
-    case 'integer':
-      if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-        return fail('type', `${label} must be a whole number`);
-      }
-      break;
-    case 'boolean':
-      if (typeof value !== 'boolean') return fail('type', `${label} must be true or false`);
-      break;
-  }
-  if (field.enum && !field.enum.some((option) => option === value)) {
-    return fail('enum', `${label} must be one of ${field.enum.map((o) => JSON.stringify(o)).join(', ')}`);
-  }
-  if (typeof value === 'string') {
-    const length = codePoints(value);
-    if (field.maxLength !== undefined && length > field.maxLength) {
-      return fail('max-length', `${label} must be at most ${field.maxLength} characters`);
+function checkValue(name: string, field: FormField, value: unknown, label: string): FieldError | undefined {
+  const schema = fieldSchema(field);
+  if (typeof schema.pattern === 'string') {
+    const pattern = compilePattern(schema.pattern);
+    if (typeof pattern === 'string') {
+      return {
+        field: name,
+        code: 'invalid-pattern',
+        message: `${label} cannot be checked: its pattern ${pattern}`,
+      };
     }
-    if (field.minLength !== undefined && length < field.minLength) {
-      return fail('min-length', `${label} must be at least ${field.minLength} characters`);
-    }
-    if (field.format && !hasFormat(field.format, value)) {
-      return fail('format', `${label} must be ${FORMAT_NAMES[field.format]}`);
-    }
-    if (field.pattern !== undefined) {
-      const pattern = compilePattern(field.pattern);
-      if (typeof pattern === 'string')
-        return fail('invalid-pattern', `${label} cannot be checked: its pattern ${pattern}`);
-      if (value.length > MAX_PATTERN_INPUT) {
-        return fail('pattern', `${label} is too long to check against its pattern`);
-      }
-      if (!pattern.test(value)) return fail('pattern', `${label} does not have the expected form`);
+    if (typeof value === 'string' && value.length > MAX_PATTERN_INPUT) {
+      return { field: name, code: 'pattern', message: `${label} is too long to check against its pattern` };
     }
   }
-  if (typeof value === 'number') {
-    if (field.minimum !== undefined && value < field.minimum) {
-      return fail('minimum', `${label} must be at least ${field.minimum}`);
-    }
-    if (field.maximum !== undefined && value > field.maximum) {
-      return fail('maximum', `${label} must be at most ${field.maximum}`);
+  const validate = compiledField(schema);
+  if (validate(value)) return undefined;
+  const errors = [...(validate.errors ?? [])].sort((a, b) => rank(a.keyword) - rank(b.keyword));
+  return errors[0] && fieldError(name, field, label, errors[0]);
+}
+
+function rank(keyword: string): number {
+  const index = KEYWORD_ORDER.indexOf(keyword);
+  return index === -1 ? KEYWORD_ORDER.length : index;
+}
+
+/**
+ * Mistakes in a form itself: field patterns RE2 cannot run (code `invalid-pattern`, message
+ * in words). For saving a form (catalog items); flows get the same as validateFlow problems.
+ */
+export function formSchemaErrors(form: FormInput): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const [name, field] of Object.entries(form.properties)) {
+    if (typeof field?.pattern !== 'string') continue;
+    const compiled = compilePattern(field.pattern);
+    if (typeof compiled === 'string') {
+      errors.push({
+        field: name,
+        code: 'invalid-pattern',
+        message: `The pattern of ${field.title ?? name} ${compiled}`,
+      });
     }
   }
-  return undefined;
+  return errors;
 }
 
 /** Sets an own property even for names like `__proto__`, which plain assignment would misread. */
@@ -199,12 +245,14 @@ function put(target: Record<string, unknown>, name: string, value: unknown): voi
 }
 
 /**
- * Checks submitted values against a form (the JSON Schema subset of `FormSchema`). Pure.
+ * Checks submitted values against a form with a JSON Schema validator (ajv; patterns on
+ * RE2). Pure apart from caching compiled field schemas.
  * - `null`, `undefined` and blank strings count as absent: a required field then fails with
  *   `required`, an optional one takes its `default` (if any) or is left out.
  * - Numbers and booleans sent as strings ("42", "true") are converted.
  * - Each field gets at most one error: `type`, `enum`, `max-length`, `min-length`, `format`,
- *   `pattern` (or `invalid-pattern` when the form's own pattern is unusable), `minimum`, `maximum`.
+ *   `pattern` (or `invalid-pattern` when RE2 cannot use the form's own pattern), `minimum`,
+ *   `maximum`. A pattern error quotes the field's `description` (else the pattern).
  * - Fields the form does not declare fail with `unknown-field`; non-object input fails with
  *   `type` on field "".
  * Messages name the field by its title. `values` holds the accepted values only.
@@ -235,8 +283,8 @@ export function validateFormValues(form: FormInput, values: unknown): FormValida
     }
     if (!field) continue;
     const value = coerce(field, raw);
-    const problem = checkValue(field, value, label);
-    if (problem) errors.push({ field: name, ...problem });
+    const problem = checkValue(name, field, value, label);
+    if (problem) errors.push(problem);
     else put(out, name, value);
   }
   for (const name of Object.keys(given)) {

@@ -23,6 +23,7 @@ export const PROBLEM_CODES = [
   'end-with-outgoing-edge',
   'missing-edge',
   'unknown-node',
+  'invalid-pattern',
 ] as const;
 export const ProblemCode = z.enum(PROBLEM_CODES);
 export type ProblemCode = z.infer<typeof ProblemCode>;

@@ -1,3 +1,4 @@
+import { patternMatches } from '@caseflow/engine';
 import type { FormField, FormSchema } from '@caseflow/schema';
 
 /** One field ready to draw: its name, definition and whether it is required. */
@@ -102,12 +103,9 @@ export function checkValues(
   return errors;
 }
 
+/** RE2 (linear time), as the server checks; a pattern it cannot run is left to the server. */
 function safeTest(pattern: string, value: string): boolean {
-  try {
-    return new RegExp(pattern, 'u').test(value);
-  } catch {
-    return true;
-  }
+  return patternMatches(pattern, value) ?? true;
 }
 
 /**

@@ -102,4 +102,25 @@ describe('SimSession with subflows', () => {
     expect(s.caseId).not.toBe('');
     expect(s.trace[0]?.error).toMatch(/child-check/);
   });
+
+  it('reports an expression over its FEEL budget instead of hanging', () => {
+    const bomb: FlowDoc = {
+      key: 'sim-bomb',
+      name: 'Bomb',
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'route', type: 'decision' },
+        { id: 'big', type: 'end', outcome: 'resolved' },
+        { id: 'small', type: 'end', outcome: 'resolved' },
+      ],
+      edges: [
+        { from: 'start', to: 'route' },
+        { from: 'route', to: 'big', when: 'count(for i in 1..100000000 return i) > 0' },
+        { from: 'route', to: 'small', default: true },
+      ],
+    };
+    const started = Date.now();
+    expect(() => SimSession.start(bomb)).toThrow(/FEEL budget exceeded: .*range.*\(node "route"\)/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
 });

@@ -1,4 +1,4 @@
-import { type CompiledFlow, compileFlow, Simulator } from '@caseflow/engine';
+import { type CompiledFlow, compileFlow, ExpressionBudgetError, Simulator } from '@caseflow/engine';
 import type { CaseView, Effect } from '@caseflow/schema';
 import type { NodeOverlay } from '../editor/canvas-graph';
 import type { FlowDoc } from '../editor/flow-document';
@@ -146,7 +146,11 @@ export class SimSession {
     try {
       action();
     } catch (e) {
-      error = (e as Error).message;
+      // An expression over its budget stops at once; say which node ran it.
+      error =
+        e instanceof ExpressionBudgetError && e.nodeId
+          ? `${e.message} (node "${e.nodeId}")`
+          : (e as Error).message;
     }
     const effects: Effect[] = [];
     for (const [id, c] of this.sim.cases) effects.push(...c.effects.slice(before.get(id) ?? 0));

@@ -1,4 +1,4 @@
-import { validateFormValues } from '@caseflow/engine';
+import { formSchemaErrors, validateFormValues } from '@caseflow/engine';
 import { Case, CatalogItem, CatalogItemBody, CatalogRequestCreate, type FieldError } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
@@ -98,6 +98,13 @@ export function catalogRoutes({ runtime, metrics }: AppDeps): Router {
     const body = c.req.valid('json');
     if (!(await store.flows.get(body.flow))) {
       throw badRequest(`unknown flow ${body.flow}`, [{ path: 'flow', message: 'unknown flow' }]);
+    }
+    const formErrors = formSchemaErrors(body.form);
+    if (formErrors.length > 0) {
+      throw badRequest(
+        'the form has patterns that cannot be used',
+        formErrors.map((e) => ({ path: `form.properties.${e.field}.pattern`, message: e.message })),
+      );
     }
     const saved = await store.catalog.upsert({ ...body, key, updatedAt: runtime.clock.now() });
     return c.json(toItem(saved), 200);

@@ -1,5 +1,7 @@
 import type { Problem } from '@caseflow/schema';
 import { feelSyntaxError, templateExpressions } from '../feel';
+import { feelPatternLiterals } from '../feel-patterns';
+import { patternProblem } from '../feel-regexp';
 import { entriesOf, type FlowView, isObject, type NodeView, nodeName } from './flow-view';
 import { error, type ProblemPath, pathText } from './problems';
 
@@ -12,6 +14,8 @@ const ID_RUN = /[a-z][a-z0-9-]*/g;
  * customer `attributes`, timer `until`, subflow `input`, notify `data`, and `{{…}}`
  * placeholders in http url, headers and body strings. Each problem carries the offsets of the
  * error inside the expression as written (for templates: inside the whole template string).
+ * A pattern written as a literal in `matches`, `replace` or `split` that RE2 cannot run is an
+ * `invalid-pattern` problem at the literal.
  * Empty strings and non-strings are left to the schema, which reports them.
  */
 export function feelProblems(view: FlowView): Problem[] {
@@ -20,17 +24,22 @@ export function feelProblems(view: FlowView): Problem[] {
   const check = (expression: unknown, path: ProblemPath, node: NodeView | undefined, edgeId?: string) => {
     // The schema already reports "" (and non-strings); blank but non-empty text is ours.
     if (typeof expression !== 'string' || expression === '') return;
-    const found = feelSyntaxError(expression, scope.namesFor(expression));
-    if (!found) return;
-    problems.push(feelProblem(found, path, expression, node, edgeId));
+    const names = scope.namesFor(expression);
+    const found = feelSyntaxError(expression, names);
+    if (found) problems.push(feelProblem(found, path, expression, node, edgeId));
+    else problems.push(...patternProblems(expression, names, 0, path, node, edgeId));
   };
   const checkTemplate = (template: unknown, path: ProblemPath, node: NodeView) => {
     if (typeof template !== 'string') return;
     for (const { expression, offset } of templateExpressions(template)) {
       // templateExpressions trims; shift by the spaces it dropped so offsets index the template.
       const start = offset + (template.slice(offset).length - template.slice(offset).trimStart().length);
-      const bad = feelSyntaxError(expression, scope.namesFor(expression));
-      if (!bad) continue;
+      const names = scope.namesFor(expression);
+      const bad = feelSyntaxError(expression, names);
+      if (!bad) {
+        problems.push(...patternProblems(expression, names, start, path, node, undefined));
+        continue;
+      }
       // Offsets, in the message too, count from the start of the template, like `position`.
       const moved = {
         message: bad.message.replace(/ at \d+$/, ` at ${bad.from + start}`),
@@ -77,6 +86,37 @@ export function feelProblems(view: FlowView): Problem[] {
     }
   }
   return problems;
+}
+
+/** Literal patterns in `expression` that RE2 cannot run; offsets shifted by `offset`. */
+function patternProblems(
+  expression: string,
+  names: readonly string[],
+  offset: number,
+  path: ProblemPath,
+  node: NodeView | undefined,
+  edgeId: string | undefined,
+): Problem[] {
+  const out: Problem[] = [];
+  for (const literal of feelPatternLiterals(expression, names)) {
+    const reason = patternProblem(literal.pattern);
+    if (!reason) continue;
+    const owner = edgeId ? `edge "${edgeId}"` : node ? nodeName(node) : 'the flow';
+    out.push(
+      error(
+        'invalid-pattern',
+        `Pattern ${JSON.stringify(literal.pattern)} in ${owner} (${pathText(path.slice(2))}) ${reason}`,
+        path,
+        {
+          nodeId: node?.id,
+          edgeId,
+          position: { from: literal.from + offset, to: literal.to + offset },
+          hint: 'Patterns run on RE2: write the rule without lookaround ((?=…), (?!…)) or backreferences (\\1).',
+        },
+      ),
+    );
+  }
+  return out;
 }
 
 function feelProblem(
