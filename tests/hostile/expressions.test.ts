@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiAnswer, type RuntimeProcess, startRuntime } from '../support/runtime-process';
+import { scenarioBackends } from '../support/test-database';
+
+/**
+ * Expressions and patterns from flows and forms run on a budget (issue #11, leaks 1 and 4),
+ * against the built runtime on SQLite and PostgreSQL. Each hostile request runs while a
+ * `GET /api/health` is sent beside it: the health check must answer within a second, i.e.
+ * the event loop never blocks on a regular expression or a runaway FEEL expression.
+ *
+ *   catalog item "redos" (form: code ~ ^(\w|\d)+$) → flow "redos"
+ *     start → route ─matches(note, "(a+)+$")→ matched (end)
+ *                   └default───────────────→ plain (end)
+ *   flow "bomb": start → route ─count(for i in 1..100000000 return i) > 0→ end
+ */
+
+const end = (id: string) => ({ id, type: 'end', outcome: 'resolved' });
+
+const redosFlow = {
+  key: 'redos',
+  name: 'Pattern on customer input',
+  nodes: [{ id: 'start', type: 'start' }, { id: 'route', type: 'decision' }, end('matched'), end('plain')],
+  edges: [
+    { from: 'start', to: 'route' },
+    { from: 'route', to: 'matched', when: 'matches(note, "(a+)+$")' },
+    { from: 'route', to: 'plain', default: true },
+  ],
+};
+
+const bombFlow = {
+  key: 'bomb',
+  name: 'Runaway condition',
+  nodes: [{ id: 'start', type: 'start' }, { id: 'route', type: 'decision' }, end('big'), end('small')],
+  edges: [
+    { from: 'start', to: 'route' },
+    { from: 'route', to: 'big', when: 'count(for i in 1..100000000 return i) > 0' },
+    { from: 'route', to: 'small', default: true },
+  ],
+};
+
+const redosItem = {
+  name: 'Pattern check',
+  category: 'Tests',
+  flow: 'redos',
+  form: {
+    properties: {
+      code: {
+        type: 'string',
+        title: 'Reference code',
+        description: 'letters and digits only',
+        pattern: '^(\\w|\\d)+$',
+      },
+      note: { type: 'string', title: 'Note', maxLength: 20000 },
+    },
+    required: ['code'],
+  },
+};
+
+describe.each(scenarioBackends())('expression budgets over HTTP on $backend', ({ backend, skip }) => {
+  describe.skipIf(skip)('scenario', () => {
+    let rt: RuntimeProcess;
+
+    /** Sends `hostile` and, just after, GET /api/health; how long each took to answer. */
+    async function beside(hostile: () => Promise<ApiAnswer>) {
+      const t0 = Date.now();
+      const pending = hostile().then((answer) => ({ answer, ms: Date.now() - t0 }));
+      await new Promise((r) => setTimeout(r, 20));
+      const h0 = Date.now();
+      const health = await rt.api('GET', '/api/health');
+      const healthMs = Date.now() - h0;
+      return { ...(await pending), health, healthMs };
+    }
+
+    async function publish(definition: { key: string }) {
+      const saved = await rt.api('PUT', `/api/flows/${definition.key}`, {
+        as: 'admin',
+        body: { definition },
+      });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      const published = await rt.api('POST', `/api/flows/${definition.key}/publish`, {
+        as: 'admin',
+        body: { note: 'v1' },
+      });
+      expect(published.status, JSON.stringify(published.body)).toBe(201);
+      const active = await rt.api('POST', `/api/flows/${definition.key}/activate`, {
+        as: 'admin',
+        body: { version: published.body.version },
+      });
+      expect(active.status, JSON.stringify(active.body)).toBeLessThan(300);
+    }
+
+    beforeAll(async () => {
+      rt = await startRuntime({}, { backend });
+      // Sign in first: password hashing must not count in the timings below.
+      await rt.login('admin');
+      await rt.login('carla');
+      await publish(redosFlow);
+      await publish(bombFlow);
+      const item = await rt.api('PUT', '/api/catalog/redos', { as: 'admin', body: redosItem });
+      expect(item.status, JSON.stringify(item.body)).toBe(200);
+    });
+    afterAll(() => rt?.stop());
+
+    it('answers a ReDoS-shaped form value with 400 at once, and stays responsive', async () => {
+      const value = `${'a'.repeat(39)}!`;
+      const { answer, ms, health, healthMs } = await beside(() =>
+        rt.api('POST', '/api/catalog/redos/requests', { as: 'carla', body: { values: { code: value } } }),
+      );
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.details).toEqual([
+        {
+          path: 'values.code',
+          field: 'code',
+          code: 'pattern',
+          message: 'Reference code does not have the expected format: letters and digits only',
+        },
+      ]);
+      expect(ms).toBeLessThan(1000);
+      expect(health.status).toBe(200);
+      expect(healthMs).toBeLessThan(1000);
+    });
+
+    it('runs a backtracking FEEL pattern over a long customer value in linear time', async () => {
+      const note = `${'a'.repeat(10_000)}!`;
+      const { answer, ms, health, healthMs } = await beside(() =>
+        rt.api('POST', '/api/catalog/redos/requests', {
+          as: 'carla',
+          body: { values: { code: 'ref42', note } },
+        }),
+      );
+      expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+      expect(answer.body).toMatchObject({ status: 'resolved' });
+      const trail = await rt.api('GET', `/api/cases/${answer.body.id}/timeline`, { as: 'admin' });
+      expect(JSON.stringify(trail.body)).toContain('plain');
+      expect(ms).toBeLessThan(2000);
+      expect(healthMs).toBeLessThan(1000);
+      expect(health.status).toBe(200);
+    });
+
+    it('refuses a catalog form whose pattern RE2 cannot run', async () => {
+      const res = await rt.api('PUT', '/api/catalog/backref', {
+        as: 'admin',
+        body: {
+          ...redosItem,
+          form: { properties: { code: { type: 'string', pattern: '^(a)\\1$' } } },
+        },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details[0]).toMatchObject({ path: 'form.properties.code.pattern' });
+      expect(res.body.error.details[0].message).toMatch(/cannot be used/);
+    });
+
+    it('stops a runaway FEEL condition within its budget: an error or an incident, never a hang', async () => {
+      const { answer, ms, health, healthMs } = await beside(() =>
+        rt.api('POST', '/api/cases', {
+          as: 'admin',
+          body: { flow: 'bomb', customerId: 'c-1001', channel: 'web', variables: {} },
+        }),
+      );
+      // The runtime may refuse the case (a JSON error) or keep it with an incident.
+      if (answer.status >= 400) expect(answer.body.error.code).toEqual(expect.any(String));
+      else expect(answer.body.status).toBe('open');
+      expect(answer.body.status).not.toBe('resolved');
+      expect(ms).toBeLessThan(3000);
+      expect(health.status).toBe(200);
+      expect(healthMs).toBeLessThan(1000);
+      // Still up for the next request.
+      expect((await rt.api('GET', '/api/health')).status).toBe(200);
+    });
+  });
+});
