@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { RuntimeError } from '../executor/errors';
 import type { IdempotencyRow, Store } from '../store/store';
 import type { AppEnv } from './context';
 import { AppError } from './errors';
@@ -18,7 +19,7 @@ class Lost extends Error {}
  * after a crash never opens a second case. The first successful (2xx) answer for a
  * (user, key) pair is answered again to every retry with the same method, path and body;
  * reusing the key for a different request is a 422. A failed request (4xx/5xx) is rolled back
- * and not recorded, so a corrected retry runs. Of two concurrent requests with one key, the
+ * and not recorded, so a corrected retry runs; only an incident it opened is kept. Of two concurrent requests with one key, the
  * second is rolled back and answers the first one's result. Without the header, or without a
  * signed-in user, the middleware does nothing.
  */
@@ -39,6 +40,8 @@ export function idempotent(store: Store): MiddlewareHandler<AppEnv> {
         if (previous) return;
         await next();
         const status = c.res.status;
+        // An incident is kept (the event itself rolled back already); the key is not recorded.
+        if (isIncident(c.error)) return;
         if (c.error || status >= 400) throw new Failed();
         if (!c.res.headers.get('content-type')?.includes('application/json')) return;
         const answer: unknown = await c.res.clone().json();
@@ -57,6 +60,11 @@ export function idempotent(store: Store): MiddlewareHandler<AppEnv> {
     }
     if (previous) return replay(previous, requestHash);
   };
+}
+
+/** The 422 of an event that opened an incident: the incident row must survive the request. */
+function isIncident(error: unknown): boolean {
+  return error instanceof RuntimeError && error.code === 'incident';
 }
 
 /** The stored answer again, marked as a replay; 422 when the key came with another request. */
