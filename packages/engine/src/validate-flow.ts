@@ -5,6 +5,7 @@ import { feelProblems } from './validate/feel-problems';
 import { readFlow } from './validate/flow-view';
 import { forkJoinProblems } from './validate/fork-join-problems';
 import { graphProblems } from './validate/graph-problems';
+import { httpProblems } from './validate/http-problems';
 import { patternProblems } from './validate/pattern-problems';
 import { orderProblems } from './validate/problems';
 import { referenceProblems, type ValidationContext } from './validate/reference-problems';
@@ -17,8 +18,9 @@ export type { ValidationContext } from './validate/reference-problems';
  * types, broken graph structure (ids, start, dangling edges, reachability, ways to an end,
  * parallel blocks without a join),
  * missing or meaningless exits, FEEL syntax errors with positions, patterns RE2 cannot run
- * (form fields, literals in FEEL `matches`/`replace`/`split`), and names the flow
- * borrows (tiers; groups, flows and calendars when `ctx` lists them).
+ * (form fields, literals in FEEL `matches`/`replace`/`split`), names the flow borrows (tiers;
+ * groups, flows, calendars and connections when `ctx` lists them), and credentials written
+ * into http actions (they belong in a connection).
  *
  * Pure and total: any JSON value in, never throws; problems are data, ordered by path with
  * no repeats, so the same definition always gives the same list. A definition that fails
@@ -50,6 +52,7 @@ export function analyzeFlow(def: unknown, ctx?: ValidationContext | null): FlowA
     ...feelProblems(view),
     ...patternProblems(view),
     ...referenceProblems(view, ctx ?? {}),
+    ...httpProblems(view, ctx ?? {}),
   ]);
   return { problems, definition: schema.parsed, structure: forkJoin.structure };
 }

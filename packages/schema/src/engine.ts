@@ -145,7 +145,12 @@ export const Effect = z.discriminatedUnion('type', [
     callId: z.string(),
     nodeId: z.string(),
     method: z.string(),
+    /** The rendered URL of a call without a connection; '' when it names one. */
     url: z.string(),
+    /** The connection the runtime resolves at delivery (base URL, hosts, credentials). */
+    connection: z.string().optional(),
+    /** The rendered path under the connection's base URL (placeholder values URL-encoded). */
+    path: z.string().optional(),
     headers: z.record(z.string(), z.string()),
     body: Json.optional(),
     retries: z.number().int(),

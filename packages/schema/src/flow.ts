@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConnectionName } from './connection';
 import { FormSchema } from './form';
 import { FeelExpression, Id, IsoDuration, Key } from './primitives';
 
@@ -106,16 +107,34 @@ export const ApprovalNode = NodeBase.extend({
 });
 
 export const SetAction = z.object({ kind: z.literal('set'), values: z.record(z.string(), FeelExpression) });
-export const HttpAction = z.object({
-  kind: z.literal('http'),
-  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('POST'),
-  /** Templated with {{FEEL}}. */
-  url: z.string().min(1),
-  headers: z.record(z.string(), z.string()).default({}),
-  /** Templated JSON body: string values may contain {{FEEL}}. */
-  body: z.unknown().optional(),
-  retries: z.number().int().min(0).max(10).default(3),
-});
+/**
+ * An HTTP call. Either names a `connection` (DESIGN §8: base URL, allowed hosts and credentials
+ * kept by the runtime) plus a `path` under its base URL, or gives a plain `url` for systems
+ * that need no credentials. Credential headers belong in a connection, never in the flow.
+ */
+export const HttpAction = z
+  .object({
+    kind: z.literal('http'),
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('POST'),
+    /** The connection (by name) whose base URL, hosts and credentials the call uses. */
+    connection: ConnectionName.optional(),
+    /** With a connection: the path (and query) under its base URL, templated with {{FEEL}}. */
+    path: z.string().max(2000).optional(),
+    /** Without a connection: the whole URL, templated with {{FEEL}}. */
+    url: z.string().min(1).optional(),
+    headers: z.record(z.string(), z.string()).default({}),
+    /** Templated JSON body: string values may contain {{FEEL}}. */
+    body: z.unknown().optional(),
+    retries: z.number().int().min(0).max(10).default(3),
+  })
+  .refine((a) => (a.connection === undefined) !== (a.url === undefined), {
+    message: 'an http action needs either a connection (with a path) or a url, not both',
+    path: ['connection'],
+  })
+  .refine((a) => a.path === undefined || a.connection !== undefined, {
+    message: 'a path needs a connection (or write the whole url instead)',
+    path: ['path'],
+  });
 export const CustomerAction = z.object({
   kind: z.literal('customer'),
   attributes: z.record(z.string(), FeelExpression).default({}),

@@ -1,6 +1,7 @@
 export * from './api';
 export * from './calendar';
 export * from './catalog';
+export * from './connection';
 export * from './engine';
 export * from './flow';
 export * from './form';

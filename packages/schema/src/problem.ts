@@ -24,6 +24,8 @@ export const PROBLEM_CODES = [
   'missing-edge',
   'unknown-node',
   'invalid-pattern',
+  'credential-in-flow',
+  'unknown-connection',
 ] as const;
 export const ProblemCode = z.enum(PROBLEM_CODES);
 export type ProblemCode = z.infer<typeof ProblemCode>;

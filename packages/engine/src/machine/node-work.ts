@@ -2,6 +2,7 @@ import type { EngineEvent, FlowNode, NodeOf } from '@caseflow/schema';
 import { dueAt } from '../business-calendar';
 import { addDuration, durationMs } from '../duration';
 import { evaluateFeel, renderDeep, renderTemplate } from '../feel';
+import { renderPathTemplate } from '../path-template';
 import { decisionWith, finishApproval, recordVote, requestApproval } from './approval-work';
 import { type Draft, feelScope } from './case-context';
 import { closeCaseSlas, enterNodeForSlas, leaveNodeForSlas, notifyTaskBreach } from './case-slas';
@@ -134,12 +135,22 @@ function enterAction(d: Draft, node: NodeOf<'action'>): void {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(action.headers))
     headers[k] = String(renderTemplate(v, scope, d.now) ?? '');
+  // A connection call carries its name and path only: the runtime adds base URL and credentials
+  // at delivery, so neither is ever in the flow, the snapshot or the outbox row.
+  const target =
+    action.connection !== undefined
+      ? {
+          url: '',
+          connection: action.connection,
+          path: renderPathTemplate(action.path ?? '', scope, d.now),
+        }
+      : { url: String(renderTemplate(action.url ?? '', scope, d.now) ?? '') };
   d.emit({
     type: 'http.call',
     callId,
     nodeId: node.id,
     method: action.method,
-    url: String(renderTemplate(action.url, scope, d.now) ?? ''),
+    ...target,
     headers,
     ...(action.body === undefined ? {} : { body: renderDeep(action.body, scope, d.now) }),
     retries: action.retries,

@@ -68,6 +68,7 @@ export function feelProblems(view: FlowView): Problem[] {
             check(expr, at('action', 'attributes', name), node);
         } else if (action.kind === 'http') {
           checkTemplate(action.url, at('action', 'url'), node);
+          checkTemplate(action.path, at('action', 'path'), node);
           for (const [name, value] of entriesOf(action.headers))
             checkTemplate(value, at('action', 'headers', name), node);
           walkStrings(action.body, at('action', 'body'), (text, path) => checkTemplate(text, path, node));

@@ -7,6 +7,8 @@ export interface ValidationContext {
   groups?: readonly string[];
   flows?: readonly string[];
   calendars?: readonly string[];
+  /** Names of the connections http actions may call (DESIGN §8). */
+  connections?: readonly string[];
 }
 
 /** The calendar every installation has: all hours of every day. */
