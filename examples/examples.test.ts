@@ -79,7 +79,9 @@ describe('lost-card', () => {
     const sim = simulator();
     const id = lostCard(sim);
     const call = of(sim.case(id).effects, 'http.call')[0]!;
-    expect(call.url).toBe('http://core.test/accounts/c-1001/freeze');
+    // The call names the connection; the runtime adds base URL and credentials at delivery.
+    expect(call).toMatchObject({ url: '', connection: 'core-banking', path: '/accounts/c-1001/freeze' });
+    expect(call.headers).not.toHaveProperty('authorization');
     expect(call.body).toEqual({ reason: 'lost-card', caseId: id, cardLast4: '4242' });
     expect(sim.view(id).results.verify).toEqual({ outcome: 'resolved', result: 'clear' });
 

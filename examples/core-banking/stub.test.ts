@@ -33,6 +33,7 @@ describe('core-banking stub', () => {
         customerId: 'c-1001',
         body: { reason: 'lost-card', caseId: 'c1' },
         idempotencyKey: 'k1',
+        authorization: null,
         status: 200,
         reference: body.reference,
       },
@@ -63,5 +64,20 @@ describe('core-banking stub', () => {
     expect((await fetch(`${stub.url}/accounts/c-1001/freeze`)).status).toBe(404);
     expect((await fetch(`${stub.url}/accounts`, { method: 'POST' })).status).toBe(404);
     expect(stub.calls).toHaveLength(0);
+  });
+
+  it('with a token, refuses calls without the bearer token and records what came', async () => {
+    stub = await startCoreBankingStub({ token: 'tok-1' });
+    expect((await freeze(stub.url)).status).toBe(401);
+    const ok = await fetch(`${stub.url}/accounts/c-1001/freeze`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer tok-1' },
+      body: '{}',
+    });
+    expect(ok.status).toBe(200);
+    expect(stub.calls.map((c) => [c.status, c.authorization])).toEqual([
+      [401, null],
+      [200, 'Bearer tok-1'],
+    ]);
   });
 });

@@ -8,7 +8,9 @@ export interface FreezeCall {
   body: unknown;
   /** The caller's `Idempotency-Key` header (the runtime's outbox always sends one). */
   idempotencyKey: string | null;
-  /** The status the stub answered: 200, or 503 while failures were queued. */
+  /** The caller's `Authorization` header (the `core-banking` connection adds it). */
+  authorization: string | null;
+  /** The status the stub answered: 200, 401 without the expected token, or 503 while failures were queued. */
   status: number;
   /** The reference answered (the same one again for a repeated idempotency key); null on 503. */
   reference: string | null;
@@ -31,10 +33,11 @@ const MAX_BODY = 64 * 1024;
  * Starts a small core-banking stub on loopback (port 0 unless given) for the lost-card example:
  * `POST /accounts/:customerId/freeze` answers `{frozen: true, customerId, reference}` and
  * records the call. A repeated `Idempotency-Key` gets the first reference again, as a real core
- * system that deduplicates retries would answer. Anything else is a JSON 404.
+ * system that deduplicates retries would answer. With `token`, a call without
+ * `Authorization: Bearer <token>` is recorded and answered 401. Anything else is a JSON 404.
  */
 export async function startCoreBankingStub(
-  options: { host?: string; port?: number } = {},
+  options: { host?: string; port?: number; token?: string } = {},
 ): Promise<CoreBankingStub> {
   const calls: FreezeCall[] = [];
   const byKey = new Map<string, string>();
@@ -59,17 +62,23 @@ export async function startCoreBankingStub(
     const customerId = decodeURIComponent(match[1]);
     const header = req.headers['idempotency-key'];
     const idempotencyKey = typeof header === 'string' ? header : null;
+    const authorization = req.headers.authorization ?? null;
     const body = parse(text);
+    if (options.token !== undefined && authorization !== `Bearer ${options.token}`) {
+      calls.push({ customerId, body, idempotencyKey, authorization, status: 401, reference: null });
+      send(res, 401, { error: 'a bearer token is required' });
+      return;
+    }
     if (failures > 0) {
       failures--;
-      calls.push({ customerId, body, idempotencyKey, status: 503, reference: null });
+      calls.push({ customerId, body, idempotencyKey, authorization, status: 503, reference: null });
       send(res, 503, { error: 'core banking unavailable' });
       return;
     }
     const known = idempotencyKey ? byKey.get(idempotencyKey) : undefined;
     const reference = known ?? `FRZ-${customerId}-${++frozen}`;
     if (idempotencyKey && !known) byKey.set(idempotencyKey, reference);
-    calls.push({ customerId, body, idempotencyKey, status: 200, reference });
+    calls.push({ customerId, body, idempotencyKey, authorization, status: 200, reference });
     send(res, 200, { frozen: true, customerId, reference });
   }
 

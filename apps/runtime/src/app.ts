@@ -9,6 +9,7 @@ import { authRoutes } from './http/auth.routes';
 import { caseFlowRoutes } from './http/case-flow.routes';
 import { casesRoutes } from './http/cases.routes';
 import { catalogRoutes } from './http/catalog.routes';
+import { connectionsRoutes } from './http/connections.routes';
 import type { AppDeps, AppEnv } from './http/context';
 import { customersRoutes } from './http/customers.routes';
 import { discardBody } from './http/discard-body';
@@ -98,6 +99,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     outboxRoutes,
     incidentsRoutes,
     metricsRoutes,
+    connectionsRoutes,
   ]) {
     api.route('/', routes(deps));
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -11,7 +12,7 @@ import { createRuntime } from './executor/runtime';
 import { IDEMPOTENCY_TTL_MS } from './http/idempotency';
 import { designerDistDir, mountDesigner } from './http/static-designer';
 import { createLogger } from './logger';
-import { isEmptyDatabase, seedDemo } from './seed/demo';
+import { isEmptyDatabase, repointDemoCoreBanking, seedDemo } from './seed/demo';
 import { DEMO_PASSWORD } from './seed/demo-data';
 import { openStore } from './store/open-store';
 import { tuneV8ForCaseSteps } from './v8-tuning';
@@ -39,11 +40,15 @@ async function main(): Promise<void> {
     CASEFLOW_DB: config.db.kind === 'sqlite' ? config.db.file : undefined,
   });
   const clock = clockFromEnv(process.env);
-  // The lost-card example freezes accounts at CORE_BANKING_URL; the demo brings its own stub.
+  // The lost-card example freezes accounts through the `core-banking` connection, which the demo
+  // seed points at CORE_BANKING_URL (token: CORE_BANKING_TOKEN) or at a stub of its own that
+  // checks a random bearer token.
   let coreBanking: CoreBankingStub | null = null;
   let coreBankingUrl = process.env.CORE_BANKING_URL?.trim();
+  let coreBankingToken = process.env.CORE_BANKING_TOKEN?.trim() || undefined;
   if (!coreBankingUrl && config.demo) {
-    coreBanking = await startCoreBankingStub();
+    coreBankingToken ??= randomBytes(24).toString('base64url');
+    coreBanking = await startCoreBankingStub({ token: coreBankingToken });
     coreBankingUrl = coreBanking.url;
     logger.info({ url: coreBankingUrl }, 'demo core-banking stub listening (CORE_BANKING_URL unset)');
   }
@@ -57,12 +62,18 @@ async function main(): Promise<void> {
     logger,
     calendars: exampleCalendars,
     flowEnv,
+    dataKey: config.dataKey,
     outbox: config.outbox,
   });
 
+  let seeded = false;
   if (config.demo && (await isEmptyDatabase(store))) {
+    seeded = true;
     try {
-      const report = await seedDemo(runtime, { adminPassword: config.adminPassword });
+      const report = await seedDemo(runtime, {
+        adminPassword: config.adminPassword,
+        ...(coreBankingUrl ? { coreBanking: { url: coreBankingUrl, token: coreBankingToken } } : {}),
+      });
       logger.info({ seed: report }, 'demo data seeded (password demo1234)');
     } catch (error) {
       // Processes started together on one empty PostgreSQL database all find it empty; the
@@ -71,6 +82,10 @@ async function main(): Promise<void> {
       if ((error as { code?: unknown } | null)?.code !== 'conflict') throw error;
       logger.warn({ err: (error as Error).message }, 'demo data is being seeded by another process');
     }
+  }
+  if (coreBanking && coreBankingToken && !seeded) {
+    // A demo restarted on its database: its stub listens on a new port with a new token.
+    await repointDemoCoreBanking(runtime, { url: coreBanking.url, token: coreBankingToken });
   }
   // The generated password goes to stdout once, never to the JSON log. In demo mode admin's
   // password is the demo one: a process that finds the database already being seeded by

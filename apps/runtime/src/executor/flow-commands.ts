@@ -11,19 +11,24 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * validateFlow with what this installation knows: its groups, its flows (for subflows) and
- * its calendars. Problems are data; nothing throws for a bad definition.
+ * validateFlow with what this installation knows: its groups, its flows (for subflows), its
+ * calendars and its connections. Problems are data; nothing throws for a bad definition.
  */
 export async function validateDefinition(
   core: RuntimeCore,
   definition: unknown,
   store: Store = core.store,
 ): Promise<Problem[]> {
-  const [groups, flows] = await Promise.all([store.groups.list(), store.flows.list()]);
+  const [groups, flows, connections] = await Promise.all([
+    store.groups.list(),
+    store.flows.list(),
+    store.connections.list(),
+  ]);
   return validateFlow(definition, {
     groups: groups.map((g) => g.name),
     flows: flows.map((f) => f.key),
     calendars: core.calendarKeys,
+    connections: connections.map((c) => c.name),
   });
 }
 

@@ -24,6 +24,10 @@ describe('lost-card example through the runtime', () => {
     await f.store.users.update('ann', { groups: ['service-desk'] });
     await f.store.users.update('bob', { groups: ['card-ops'] });
     await f.store.users.update('cat', { groups: ['card-ops'] });
+    await f.runtime.connections.create(
+      { username: 'admin', roles: ['admin'] },
+      { name: 'core-banking', baseUrl: bank.url, auth: { kind: 'none' } },
+    );
     for (const key of ['fraud-check', 'lost-card']) await f.publish(exampleFlow(key));
   });
   afterEach(async () => {

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { BusinessCalendar } from '@caseflow/schema';
 import { durationMs, isManualClock } from '../clock';
+import { callTargetResolver } from '../connections/call-target';
+import { connectionCommands } from '../connections/connection-commands';
 import { createLogger } from '../logger';
 import { logTransport } from '../outbox/log-transport';
 import { createOutboxDispatcher } from '../outbox/outbox-dispatcher';
@@ -55,6 +57,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     calendarKeys: ['24x7', ...Object.keys(calendars)],
   };
 
+  // Connection secrets are sealed and opened with this key only (DESIGN §8: one key per purpose).
+  const dataKey = options.dataKey ?? randomBytes(32);
   const fireDue = createTimerFirer({ store, logger, fire: timerHandler(core) });
   // A row whose processing crashed (not a failed delivery: a bug) opens an incident and goes
   // dead in the same transaction, instead of coming back every lease.
@@ -75,6 +79,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     now: () => clock.now(),
     settleHttp: httpSettler(core),
     onCrash: onOutboxCrash,
+    resolveTarget: callTargetResolver(store, dataKey),
     isObsolete: async (row) => {
       if (!row.caseId) return false;
       const owner = await store.cases.get(row.caseId);
@@ -87,6 +92,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     store,
     clock,
     calendars,
+    connections: connectionCommands({ store, clock, dataKey }),
     openCase: asCommand('openCase', (input) => openCase(core, input)),
     sendEvent: asCommand('sendEvent', (caseId, event, actor) => sendEvent(core, caseId, event, actor)),
     getCase: (caseId) => loadCaseResource(store, caseId),

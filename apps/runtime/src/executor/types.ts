@@ -11,6 +11,7 @@ import type {
   TimelineEntry,
 } from '@caseflow/schema';
 import type { Clock } from '../clock';
+import type { ConnectionCommands } from '../connections/connection-commands';
 import type { RetryPolicy } from '../outbox/retry-policy';
 import type { Transport } from '../outbox/transport';
 import type {
@@ -49,6 +50,11 @@ export interface RuntimeOptions {
   compiledCacheSize?: number;
   /** How outbox messages leave (default: from env, CASEFLOW_WEBHOOK_URL or the log). */
   transport?: Transport;
+  /**
+   * CASEFLOW_DATA_KEY (32 bytes): seals connection secrets and opens them at delivery. Default:
+   * a random key for this process (tests), so secrets stored with it end with the process.
+   */
+  dataKey?: Buffer;
   /** Outbox retry policy (default DEFAULT_RETRY_POLICY) and the timeout of one HTTP action. */
   outbox?: Partial<RetryPolicy> & { timeoutMs?: number };
 }
@@ -90,6 +96,8 @@ export interface Runtime {
   readonly clock: Clock;
   /** The business calendars by key (24x7 is implied: absent keys measure wall time). */
   readonly calendars: Readonly<Record<string, BusinessCalendar>>;
+  /** Connections http actions call by name (admin commands; secrets write-only). */
+  readonly connections: ConnectionCommands;
 
   // --- cases -------------------------------------------------------------------------------
   /** Opens a case: resolves version (explicit, pilot cohort, or active), engine.start, persists. */

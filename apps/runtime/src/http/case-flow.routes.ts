@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { requireRole } from '../auth/roles';
+import { redactCredentials } from '../connections/redact-credentials';
 import { visibleCase } from './case-access';
 import type { AppDeps, Router } from './context';
 import { notFound } from './errors';
@@ -38,7 +39,11 @@ export function caseFlowRoutes({ runtime }: AppDeps): Router {
     const version = await runtime.getVersion(record.flow, record.version);
     // A case always references a published version; a missing one is a broken database.
     if (!version) throw notFound('version', `${record.flow}@${record.version}`);
-    return c.json({ flow: version.flow, version: version.version, definition: version.definition }, 200);
+    // Every agent reads this: credentials an old flow wrote into http actions stay hidden.
+    return c.json(
+      { flow: version.flow, version: version.version, definition: redactCredentials(version.definition) },
+      200,
+    );
   });
   return r;
 }

@@ -4,6 +4,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { actorOf } from '../auth/access';
 import { requireRole } from '../auth/roles';
+import { redactCredentials } from '../connections/redact-credentials';
 import type { Runtime } from '../executor/types';
 import type { FlowRow, FlowVersionRow } from '../store/store';
 import type { AppDeps, Router } from './context';
@@ -222,7 +223,8 @@ export function flowsRoutes({ runtime }: AppDeps): Router {
     return c.json(
       {
         ...(await summarize(runtime, flow)),
-        definition: flow.draft,
+        // Credentials written into http actions are never answered (use a connection).
+        definition: redactCredentials(flow.draft),
         problems: flow.problems,
         versionList: rows.map((v) => summarizeVersion(v, flow.activeVersion)),
         createdAt: isoAt(flow.createdAt),
@@ -253,7 +255,7 @@ export function flowsRoutes({ runtime }: AppDeps): Router {
   });
   r.openapi(version, async (c) => {
     const { key, v } = c.req.valid('param');
-    return c.json(toVersion(await versionOr404(runtime, key, v)), 200);
+    return c.json(redactCredentials(toVersion(await versionOr404(runtime, key, v))), 200);
   });
   r.openapi(diff, async (c) => {
     const { key } = c.req.valid('param');
@@ -264,7 +266,7 @@ export function flowsRoutes({ runtime }: AppDeps): Router {
         ? (await flowOr404(runtime, key)).draft
         : (await versionOr404(runtime, key, to)).definition;
     // The engine's diff, so the API and the designer's visual diff always agree.
-    return c.json({ key, from, to, ...diffFlows(asFlow(a.definition), asFlow(b)) }, 200);
+    return c.json(redactCredentials({ key, from, to, ...diffFlows(asFlow(a.definition), asFlow(b)) }), 200);
   });
   r.openapi(activate, async (c) => {
     const { key } = c.req.valid('param');

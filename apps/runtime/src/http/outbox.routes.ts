@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { requireRole } from '../auth/roles';
+import { redactCredentials } from '../connections/redact-credentials';
 import type { AppDeps, Router } from './context';
 import { bearer, errorResponses, json, newRouter, PageQuery, pageOf } from './openapi';
 import { OutboxResource, toOutbox } from './resources';
@@ -32,7 +33,8 @@ export function outboxRoutes({ runtime }: AppDeps): Router {
       limit: q.limit,
       cursor: q.cursor ?? null,
     });
-    return c.json({ items: page.items.map(toOutbox), next: page.next }, 200);
+    // Payloads of http actions from flows written before connections may carry credentials.
+    return c.json({ items: page.items.map((o) => redactCredentials(toOutbox(o))), next: page.next }, 200);
   });
   return r;
 }

@@ -1,4 +1,5 @@
 import type { EffectOf } from '@caseflow/schema';
+import type { CallTargetResolver } from '../connections/call-target';
 import type { Logger } from '../executor/types';
 import type { ClaimedOutbox, Store } from '../store/store';
 import { backoffDelay } from './backoff';
@@ -44,6 +45,8 @@ export interface OutboxDispatcherOptions {
    * keeps its lease and comes back when it expires, as it does when this answers false.
    */
   onCrash?: (row: ClaimedOutbox, error: unknown) => Promise<boolean>;
+  /** Resolves http actions that name a connection (base URL, hosts, credentials) at delivery. */
+  resolveTarget?: CallTargetResolver;
 }
 
 export interface OutboxDispatcher {
@@ -109,10 +112,21 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       return;
     }
     const attempts = Math.max(1, (call.retries ?? 0) + 1);
-    const result = await performHttpCall(call, { idempotencyKey: row.idempotencyKey, timeoutMs });
+    const result = await performHttpCall(call, {
+      idempotencyKey: row.idempotencyKey,
+      timeoutMs,
+      resolveTarget: options.resolveTarget,
+    });
     const at = options.now();
     logger.info(
-      { outbox: row.id, caseId: row.caseId, call: describeCall(call), status: result.status, ok: result.ok },
+      {
+        outbox: row.id,
+        caseId: row.caseId,
+        call: describeCall(call),
+        status: result.status,
+        ok: result.ok,
+        ...(result.ok ? {} : { error: result.error }),
+      },
       'http action attempted',
     );
     if (!result.ok && result.retryable && attemptOf(row) < attempts) {

@@ -5,6 +5,15 @@ import type { Runtime } from '../executor/types';
 import { type Store, StoreConflict } from '../store/store';
 import { DEMO_CUSTOMERS, DEMO_GROUPS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
+/** Where the demo's `core-banking` connection points, and the bearer token it sends. */
+export interface CoreBankingSettings {
+  url: string;
+  token?: string;
+}
+
+/** The discard port on loopback: calls fail fast, and lost-card takes its manual-freeze path. */
+const UNREACHABLE_CORE_BANKING = 'http://127.0.0.1:9';
+
 /** What the demo seed created, for the start-up log. */
 export interface SeedReport {
   groups: number;
@@ -40,12 +49,13 @@ function groupsOf(flows: FlowDefinitionInput[]): string[] {
 
 /**
  * Seeds the demo (CASEFLOW_DEMO=1): groups, users (password `demo1234`, or
- * CASEFLOW_ADMIN_PASSWORD for admin), customers with segments, the example flows published
- * and activated, and the example catalog. Call only on an empty database (isEmptyDatabase).
+ * CASEFLOW_ADMIN_PASSWORD for admin), customers with segments, the `core-banking` connection
+ * (base URL and bearer token of `coreBanking`), the example flows published and activated, and
+ * the example catalog. Call only on an empty database (isEmptyDatabase).
  */
 export async function seedDemo(
   runtime: Runtime,
-  options: { adminPassword?: string } = {},
+  options: { adminPassword?: string; coreBanking?: CoreBankingSettings } = {},
 ): Promise<SeedReport> {
   const store = runtime.store;
   const now = runtime.clock.now();
@@ -87,6 +97,18 @@ export async function seedDemo(
     users++;
   }
 
+  // Before the flows: lost-card names this connection, and publishing checks that it exists.
+  const bank = options.coreBanking ?? { url: UNREACHABLE_CORE_BANKING };
+  await runtime.connections.create(
+    { username: 'admin', roles: ['admin'] },
+    {
+      name: 'core-banking',
+      baseUrl: bank.url,
+      description: 'Core banking system: the lost-card flow freezes accounts here',
+      auth: bank.token ? { kind: 'bearer', token: bank.token } : { kind: 'none' },
+    },
+  );
+
   const flows: SeedReport['flows'] = [];
   for (const def of exampleFlows) {
     await runtime.saveDraft(def.key, def, 'admin');
@@ -105,4 +127,25 @@ export async function seedDemo(
     flows,
     catalog: exampleCatalog.length,
   };
+}
+
+/**
+ * Points an existing demo `core-banking` connection at this process's own stub (a new port and
+ * token on every start; a generated data key cannot open the old secret either). Only a
+ * connection that still points at loopback is changed: one an admin aimed elsewhere is kept.
+ */
+export async function repointDemoCoreBanking(
+  runtime: Runtime,
+  bank: Required<CoreBankingSettings>,
+): Promise<boolean> {
+  const admin = { username: 'admin', roles: ['admin' as const] };
+  const current = await runtime.store.connections.get('core-banking');
+  if (!current || !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(current.baseUrl)) return false;
+  await runtime.connections.update(admin, 'core-banking', {
+    baseUrl: bank.url,
+    allowedHosts: current.allowedHosts,
+    description: current.description ?? undefined,
+    auth: { kind: 'bearer', token: bank.token },
+  });
+  return true;
 }

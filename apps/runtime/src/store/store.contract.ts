@@ -3,6 +3,7 @@ import { analyticsContract } from './contract/analytics.contract';
 import { auditContract } from './contract/audit.contract';
 import { caseCommitContract } from './contract/case-commit.contract';
 import { casesContract } from './contract/cases.contract';
+import { connectionsContract } from './contract/connections.contract';
 import { deliveryContract } from './contract/delivery.contract';
 import { directoryContract } from './contract/directory.contract';
 import { flowsContract } from './contract/flows.contract';
@@ -41,5 +42,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     analyticsContract(current);
     sessionsContract(current);
     incidentsContract(current);
+    connectionsContract(current);
   });
 }

@@ -474,6 +474,26 @@ export interface IncidentQuery extends PageQuery {
   caseId?: string;
 }
 
+/**
+ * An external system http actions call by name (DESIGN §8). `auth` holds the non-secret auth
+ * settings (kind, username, header name); `secret` is the sealed credential (ciphertext from
+ * connections/secret-box.ts), never the credential itself.
+ */
+export interface ConnectionRow {
+  name: string;
+  baseUrl: string;
+  allowedHosts: string[];
+  auth: Record<string, unknown>;
+  secret: string | null;
+  description: string | null;
+  updatedBy: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+export type ConnectionPatch = Partial<
+  Pick<ConnectionRow, 'baseUrl' | 'allowedHosts' | 'auth' | 'secret' | 'description' | 'updatedBy'>
+> & { updatedAt: number };
+
 export interface IdempotencyRow {
   userId: string;
   key: string;
@@ -761,6 +781,17 @@ export interface Store {
     openByCase(caseId: string): Promise<IncidentRow[]>;
     /** Resolves an open incident; null when unknown or resolved already. */
     resolve(id: string, by: string, note: string, at: number): Promise<IncidentRow | null>;
+  };
+
+  connections: {
+    /** Throws StoreConflict when the name exists. */
+    create(row: ConnectionRow): Promise<ConnectionRow>;
+    get(name: string): Promise<ConnectionRow | null>;
+    /** By name. */
+    list(): Promise<ConnectionRow[]>;
+    update(name: string, patch: ConnectionPatch): Promise<ConnectionRow | null>;
+    /** Answers whether a row was deleted. */
+    delete(name: string): Promise<boolean>;
   };
 
   idempotency: {

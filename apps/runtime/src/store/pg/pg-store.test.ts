@@ -32,6 +32,7 @@ const TABLES = [
   'idempotency',
   'sessions',
   'incidents',
+  'connections',
 ];
 
 const reachable = await canConnect(ADMIN_URL);

@@ -7,6 +7,7 @@ import type { Store } from '../store';
 import { pgAnalytics } from './pg-analytics';
 import { pgAudit } from './pg-audit';
 import { pgCases } from './pg-cases';
+import { pgConnections } from './pg-connections';
 import type { PgDb } from './pg-db';
 import { pgDelivery } from './pg-delivery';
 import { pgDirectory } from './pg-directory';
@@ -77,6 +78,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     ...pgDelivery(db, client),
     ...pgAnalytics(db),
     ...pgIncidents(db),
+    ...pgConnections(db),
 
     async transaction(fn) {
       const outer = current();

@@ -11,6 +11,7 @@ import type { Store } from '../store';
 import { sqliteAnalytics } from './sqlite-analytics';
 import { sqliteAudit } from './sqlite-audit';
 import { sqliteCases } from './sqlite-cases';
+import { sqliteConnections } from './sqlite-connections';
 import { sqliteDelivery } from './sqlite-delivery';
 import { sqliteDirectory } from './sqlite-directory';
 import { sqliteFlows } from './sqlite-flows';
@@ -75,6 +76,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     ...sqliteDelivery(db),
     ...sqliteAnalytics(db),
     ...sqliteIncidents(db),
+    ...sqliteConnections(db),
   };
 
   const store: Store = {
