@@ -63,14 +63,14 @@ export const ConnectionInput = z.object({
   name: ConnectionName,
   /** Absolute http(s) URL without credentials, query or fragment; calls stay under it. */
   baseUrl: z.string().min(1).max(2000),
-  /** Extra host names (lower case, optional :port) a call may reach; the base URL's host always may. */
+  /** Extra host names (optional :port; stored in lower case) a call may reach; the base URL's host always may. */
   allowedHosts: z
     .array(
       z
         .string()
         .min(1)
         .max(255)
-        .regex(/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/, 'must be a host name'),
+        .regex(/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i, 'must be a host name'),
     )
     .max(MAX_ALLOWED_HOSTS)
     .default([]),

@@ -36,8 +36,14 @@ export function normaliseBaseUrl(text: string): string {
 export type JoinedUrl = { ok: true; url: URL } | { ok: false; error: string };
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-// Control characters, spaces and backslashes (which URL parsing turns into "/").
-const FORBIDDEN = /[\u0000-\u0020\u007f\\]/;
+/** Control characters, spaces and backslashes (which URL parsing turns into "/"). */
+function hasForbiddenCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x20 || code === 0x7f || code === 0x5c) return true;
+  }
+  return false;
+}
 
 /**
  * Joins a rendered path (`/accounts/42/freeze?x=1`) to the connection's base URL and checks
@@ -51,7 +57,7 @@ export function joinUnderBase(target: ConnectionTarget, path: string): JoinedUrl
   const base = new URL(target.baseUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
   if (path.length > 2000) return refuse('longer than 2000 characters');
-  if (FORBIDDEN.test(path)) return refuse('contains spaces, control characters or backslashes');
+  if (hasForbiddenCharacter(path)) return refuse('contains spaces, control characters or backslashes');
   const pathPart = path.replace(SCHEME, '').split(/[?#]/)[0] ?? '';
   if (hasDotSegment(pathPart)) return refuse('contains a ".." or "." segment');
 
