@@ -2,6 +2,8 @@ import type {
   Case,
   CatalogItem,
   CatalogItemBody,
+  Connection,
+  ConnectionInputRaw,
   FlowDefinitionInput,
   Incident,
   IncidentStatus,
@@ -334,6 +336,21 @@ export class Api {
   resetPassword(username: string, next: string) {
     return this.request<void>('POST', `/users/${encodeURIComponent(username)}/password`, { next });
   }
+  // --- connections (admin) ----------------------------------------------------------------
+  listConnections() {
+    return this.request<{ items: Connection[] }>('GET', '/connections');
+  }
+  createConnection(body: ConnectionInputRaw) {
+    return this.request<Connection>('POST', '/connections', body);
+  }
+  /** A secret field left out keeps the stored secret (same auth kind). */
+  updateConnection(name: string, body: ConnectionInputRaw) {
+    return this.request<Connection>('PUT', `/connections/${encodeURIComponent(name)}`, body);
+  }
+  deleteConnection(name: string) {
+    return this.request<void>('DELETE', `/connections/${encodeURIComponent(name)}`);
+  }
+
   metrics(query: { flow?: string; from?: string; to?: string; by?: string }) {
     return this.request<MetricsReport>('GET', '/metrics', undefined, query);
   }

@@ -141,7 +141,11 @@ export function nodeSummary(node: DocNode): string {
     }
     case 'action':
       return node.action.kind === 'http'
-        ? `${node.action.method ?? 'POST'} ${node.action.url}`
+        ? `${node.action.method ?? 'POST'} ${
+            node.action.connection !== undefined
+              ? `${node.action.connection}:${node.action.path ?? ''}`
+              : (node.action.url ?? '')
+          }`
         : node.action.kind;
     case 'wait':
       return `signal ${node.signal}`;

@@ -2,6 +2,7 @@ import type { Role } from '@caseflow/schema';
 import { type FormEvent, useState } from 'react';
 import { api } from '../auth/session';
 import { ErrorBanner, Loading, StatusLine } from '../components/Status';
+import { ConnectionsSection } from '../connections/ConnectionsSection';
 import { errorMessage, useResource } from '../hooks/useResource';
 import { PilotsSection } from './PilotsSection';
 import { UserEditor } from './UserEditor';
@@ -13,7 +14,7 @@ const list = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-/** Admin: users with roles, groups, tiers and status; create a user; edit one (UserEditor). */
+/** Admin: pilots, connections, and users with roles, groups, tiers and status; create a user; edit one (UserEditor). */
 export function AdminPage() {
   const users = useResource(() => api.listUsers(), []);
   const [editing, setEditing] = useState<string | null>(null);
@@ -44,6 +45,7 @@ export function AdminPage() {
     <section className="page wide">
       <h1>Administration</h1>
       <PilotsSection />
+      <ConnectionsSection />
       <div className="case-grid">
         <section className="card" aria-labelledby="users-h">
           <h2 id="users-h">Users</h2>

@@ -186,7 +186,7 @@ export function describeEffect(e: Effect): string {
     case 'sla.stop':
       return `SLA ${e.slaId} stopped: ${e.status}`;
     case 'http.call':
-      return `HTTP ${e.method} ${e.url}`;
+      return `HTTP ${e.method} ${e.connection !== undefined ? `${e.connection}:${e.path ?? ''}` : e.url}`;
     case 'notify':
       return `notify ${e.to} with ${e.template}`;
     case 'survey.send':

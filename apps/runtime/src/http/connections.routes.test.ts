@@ -66,7 +66,8 @@ describe('/api/connections', () => {
     expect(none.body.secret).toBeUndefined();
     expect((await f.call('PUT', '/api/connections/nope', { as: 'admin', body: crm })).status).toBe(400);
     expect(
-      (await f.call('PUT', '/api/connections/nope', { as: 'admin', body: { ...crm, name: undefined } })).status,
+      (await f.call('PUT', '/api/connections/nope', { as: 'admin', body: { ...crm, name: undefined } }))
+        .status,
     ).toBe(404);
   });
 
@@ -77,7 +78,10 @@ describe('/api/connections', () => {
     ['baseUrl', { ...crm, name: 'b3', baseUrl: 'https://x.example/?q=1' }],
     ['baseUrl', { ...crm, name: 'b4', baseUrl: 'https://x.example/#f' }],
     ['baseUrl', { ...crm, name: 'b5', baseUrl: 'x.example/api' }],
-    ['allowedHosts', { ...crm, name: 'b6', allowedHosts: Array.from({ length: 21 }, (_, i) => `h${i}.example`) }],
+    [
+      'allowedHosts',
+      { ...crm, name: 'b6', allowedHosts: Array.from({ length: 21 }, (_, i) => `h${i}.example`) },
+    ],
     ['auth.token', { ...crm, name: 'b7', auth: { kind: 'bearer' } }],
     ['auth.token', { ...crm, name: 'b8', auth: { kind: 'bearer', token: 'a\r\nX-Evil: 1' } }],
   ])('refuses a bad %s with 400 naming the field', async (field, body) => {

@@ -1,3 +1,4 @@
+import { useConnectionNames } from '../../connections/useConnectionNames';
 import type { ScopeName } from '../feel-scope';
 import type { DocNode, DocNodeOf } from '../flow-document';
 import { JsonField } from '../JsonField';
@@ -7,8 +8,8 @@ type ActionNode = DocNodeOf<'action'>;
 type Action = ActionNode['action'];
 
 function fresh(kind: Action['kind']): Action {
-  if (kind === 'http')
-    return { kind, method: 'POST', url: 'https://example.org/hook', headers: {}, retries: 3 };
+  // A connection keeps base URL and credentials out of the flow (DESIGN §8).
+  if (kind === 'http') return { kind, method: 'POST', connection: '', path: '/', headers: {}, retries: 3 };
   if (kind === 'customer') return { kind, attributes: {}, addTags: [], removeTags: [] };
   return { kind, values: {} };
 }
@@ -56,14 +57,9 @@ export function ActionProperties({
             options={['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const}
             onChange={(method) => put({ ...a, method })}
           />
-          <TextField
-            label="URL"
-            hint="Templated with {{FEEL}}, e.g. {{env.CORE_URL}}/accounts/{{case.customerId}}"
-            value={a.url}
-            onChange={(url) => put({ ...a, url })}
-          />
+          <HttpTarget action={a} onChange={put} />
           <JsonField
-            label="Headers"
+            label="Headers (no credentials: they belong in the connection)"
             height={90}
             value={a.headers ?? {}}
             onChange={(headers) => put({ ...a, headers: headers as Record<string, string> })}
@@ -98,6 +94,71 @@ export function ActionProperties({
             onChange={(removeTags) => put({ ...a, removeTags })}
           />
         </>
+      )}
+    </>
+  );
+}
+
+type HttpAction = Extract<Action, { kind: 'http' }>;
+
+/**
+ * Where an http action goes: a connection (picked from the list an admin keeps; typed when the
+ * list is not readable) plus a path under its base URL, or a plain URL for systems without
+ * credentials.
+ */
+function HttpTarget({ action: a, onChange }: { action: HttpAction; onChange(a: HttpAction): void }) {
+  const names = useConnectionNames();
+  const viaConnection = a.url === undefined;
+  const { url: _u, connection: _c, path: _p, ...rest } = a;
+  return (
+    <>
+      <SelectField
+        label="Call"
+        value={viaConnection ? 'connection' : 'url'}
+        options={
+          [
+            ['connection', 'Through a connection'],
+            ['url', 'Plain URL (no credentials)'],
+          ] as const
+        }
+        onChange={(mode) =>
+          onChange(
+            mode === 'connection'
+              ? { ...rest, connection: names?.[0] ?? '', path: '/' }
+              : { ...rest, url: 'https://example.org/hook' },
+          )
+        }
+      />
+      {viaConnection && names && names.length > 0 ? (
+        <SelectField
+          label="Connection"
+          value={a.connection}
+          options={names}
+          empty="Pick a connection"
+          onChange={(connection) => onChange({ ...a, connection })}
+        />
+      ) : viaConnection ? (
+        <TextField
+          label="Connection"
+          hint="The name an admin gave the connection (Admin → Connections)"
+          value={a.connection}
+          onChange={(connection) => onChange({ ...a, connection })}
+        />
+      ) : null}
+      {viaConnection ? (
+        <TextField
+          label="Path"
+          hint="Under the connection's base URL, templated with {{FEEL}}, e.g. /accounts/{{case.customerId}}/freeze"
+          value={a.path}
+          onChange={(path) => onChange({ ...a, path })}
+        />
+      ) : (
+        <TextField
+          label="URL"
+          hint="Templated with {{FEEL}}, e.g. {{env.CORE_URL}}/accounts/{{case.customerId}}"
+          value={a.url}
+          onChange={(url) => onChange({ ...a, url })}
+        />
       )}
     </>
   );
