@@ -74,7 +74,8 @@ describe.skipIf(!reachable)('PostgreSQL store', () => {
     } finally {
       await admin(`drop database if exists ${fresh} with (force)`);
     }
-  });
+    // Five migrations on three connections to a new database: seconds on a loaded machine.
+  }, 60_000);
 
   describe('PostgreSQL specifics', () => {
     let a: Store;
