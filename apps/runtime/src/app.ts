@@ -16,6 +16,7 @@ import { discardBody } from './http/discard-body';
 import { docsPage } from './http/docs-page';
 import { errorBody, notFoundHandler, onError } from './http/errors';
 import { flowsRoutes } from './http/flows.routes';
+import { inputLimits } from './http/input-limits';
 import { healthRoutes } from './http/health.routes';
 import { incidentsRoutes } from './http/incidents.routes';
 import { metricsRoutes } from './http/metrics.routes';
@@ -45,7 +46,8 @@ export interface CreateAppOptions {
  * /api/openapi.json and a readable index at /api/docs, /health and /metrics at the root.
  * Does not listen and does not serve the designer (main.ts adds both).
  *
- * Middleware order: request id → security headers → request log → body limit → authentication → route
+ * Middleware order: request id → security headers → request log → body limit → input limits →
+ * authentication → route
  * (role check → validation → handler). Errors of every layer meet in one `onError`.
  */
 export function createApp({ runtime, config, logger, metrics = createMetrics() }: CreateAppOptions) {
@@ -73,6 +75,8 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
       },
     }),
   );
+  // JSON depth, NUL characters and lone surrogates are refused here once for every route.
+  app.use('/api/*', inputLimits());
   // The runtime's time on every API answer: SLA due times are the runtime's instants, so the
   // designer's countdowns use this rather than the browser's clock (skewed, or a manual clock).
   app.use('/api/*', async (c, next) => {
