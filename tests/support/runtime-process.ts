@@ -44,7 +44,7 @@ export interface RuntimeProcess {
   api(method: string, path: string, options?: ApiOptions): Promise<ApiAnswer>;
   /** A bearer token of a demo user (password demo1234), cached. */
   login(username: string, password?: string): Promise<string>;
-  /** `POST /api/_test/clock {advance}`: moves the manual clock; due timers fire before it answers. */
+  /** `POST /api/_test/clock {advance}` as admin: moves the manual clock; due timers fire before it answers. */
   advance(duration: string): Promise<{ now: string; fired: number }>;
   /** `POST /api/_test/clock {set}`. */
   setClock(instant: string): Promise<{ now: string; fired: number }>;
@@ -189,7 +189,9 @@ export async function startRuntime(
   }
 
   async function moveClock(move: { advance?: string; set?: string }) {
-    const res = await api('POST', '/api/_test/clock', { body: move });
+    // Only an admin may move the clock (the demo admin, or the one CASEFLOW_ADMIN_PASSWORD made).
+    const token = await login('admin', env.CASEFLOW_ADMIN_PASSWORD ?? 'demo1234');
+    const res = await api('POST', '/api/_test/clock', { body: move, token });
     if (res.status !== 200)
       throw new Error(`clock ${JSON.stringify(move)}: ${res.status} ${JSON.stringify(res.body)}`);
     now = res.body.now;

@@ -51,9 +51,9 @@ describe('logger', () => {
   });
 
   it('names secret fields by suffix and spelling', () => {
-    expect(['passwordHash', 'password_hash', 'accessToken', 'Set-Cookie', 'clientSecret'].every(isSecretField)).toBe(
-      true,
-    );
+    expect(
+      ['passwordHash', 'password_hash', 'accessToken', 'Set-Cookie', 'clientSecret'].every(isSecretField),
+    ).toBe(true);
     expect(['username', 'tokens_used', 'keys'].some(isSecretField)).toBe(false);
   });
 

@@ -84,7 +84,8 @@ function serializeError(err: unknown, depth: number): unknown {
     if (VALUE_FIELDS.has(k) || k === 'message' || k === 'stack' || k === 'cause') continue;
     out[k] = isSecretField(k) ? CENSOR : redactSecrets(v, 1);
   }
-  if (err.cause !== undefined) out.cause = depth < MAX_DEPTH ? serializeError(err.cause, depth + 1) : '[too deep]';
+  if (err.cause !== undefined)
+    out.cause = depth < MAX_DEPTH ? serializeError(err.cause, depth + 1) : '[too deep]';
   return out;
 }
 

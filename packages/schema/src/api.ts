@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SurveyKind } from './flow';
 import { IncidentRef } from './incident';
+import { BoundedJson, GroupName, LIMITS, MemberName, Ref, VariablesMap } from './limits';
 import { Channel, IsoDuration, IsoInstant, Priority, Role } from './primitives';
 
 // Payloads of the HTTP API (DESIGN §5). Field names are contracts.
@@ -45,10 +46,10 @@ export const UserCreate = z.object({
   password: Password,
   displayName: z.string().max(200).optional(),
   email: z.email().max(254).optional(),
-  roles: z.array(Role).min(1),
-  groups: z.array(z.string().max(100)).max(100).default([]),
-  tiers: z.array(z.string().max(50)).max(20).default([]),
-  customerId: z.string().max(100).optional(),
+  roles: z.array(Role).min(1).max(4),
+  groups: z.array(MemberName).max(LIMITS.list).default([]),
+  tiers: z.array(MemberName).max(LIMITS.list).default([]),
+  customerId: Ref.optional(),
 });
 export type UserCreate = z.infer<typeof UserCreate>;
 export const User = UserCreate.omit({ password: true, email: true }).extend({
@@ -84,7 +85,7 @@ export const PasswordReset = z.object({ next: Password });
 export type PasswordReset = z.infer<typeof PasswordReset>;
 
 export const GroupCreate = z.object({
-  name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits, dashes'),
+  name: GroupName,
   description: z.string().max(500).default(''),
 });
 export type GroupCreate = z.infer<typeof GroupCreate>;
@@ -98,29 +99,33 @@ export const CustomerCreate = z.object({
   email: z.email().optional(),
   phone: z.string().max(40).optional(),
   segment: z.string().max(50).optional(),
-  attributes: z.record(z.string(), z.unknown()).default({}),
-  tags: z.array(z.string()).default([]),
+  attributes: VariablesMap.default({}),
+  tags: z.array(z.string().min(1).max(LIMITS.tag)).max(LIMITS.list).default([]),
 });
 export type CustomerCreate = z.infer<typeof CustomerCreate>;
 
-export const FlowSave = z.object({ definition: z.unknown() });
+/** A flow definition as sent for saving or validating: any JSON object (drafts may be invalid). */
+export const FlowDefinitionBody = z.record(z.string(), z.unknown(), {
+  error: 'the flow definition must be a JSON object',
+});
+export const FlowSave = z.object({ definition: FlowDefinitionBody });
 export const PublishRequest = z.object({ note: z.string().max(2000).default('') });
 export const ActivateRequest = z.object({ version: z.number().int().min(1) });
 
 export const CatalogRequestCreate = z.object({
-  values: z.record(z.string(), z.unknown()),
-  onBehalfOf: z.string().optional(),
+  values: VariablesMap,
+  onBehalfOf: Ref.optional(),
   channel: Channel.optional(),
 });
 export type CatalogRequestCreate = z.infer<typeof CatalogRequestCreate>;
 
 export const CaseCreate = z.object({
-  flow: z.string().min(1),
-  customerId: z.string().min(1),
+  flow: Ref,
+  customerId: Ref,
   channel: Channel,
   subject: z.string().max(500).default(''),
   priority: Priority.default('normal'),
-  variables: z.record(z.string(), z.unknown()).default({}),
+  variables: VariablesMap.default({}),
 });
 export type CaseCreate = z.infer<typeof CaseCreate>;
 
@@ -133,16 +138,16 @@ export const MessageCreate = z.object({
   body: z.string().min(1).max(20000),
   from: z.enum(['customer', 'agent', 'system']).optional(),
 });
-export const SignalDeliver = z.object({ name: z.string().min(1).max(200), data: z.unknown().optional() });
-export const ProactiveSignal = z.object({ customerId: z.string().min(1), data: z.unknown().optional() });
+export const SignalDeliver = z.object({ name: Ref, data: BoundedJson.optional() });
+export const ProactiveSignal = z.object({ customerId: Ref, data: BoundedJson.optional() });
 
 export const TaskComplete = z.object({
-  outcome: z.string().min(1),
-  values: z.record(z.string(), z.unknown()).default({}),
+  outcome: Ref,
+  values: VariablesMap.default({}),
   comment: z.string().max(5000).optional(),
 });
 export const TaskEscalate = z.object({ reason: z.string().min(1).max(2000) });
-export const TaskDelegate = z.object({ to: z.string().min(1) });
+export const TaskDelegate = z.object({ to: Ref });
 
 export const SurveyAnswer = z.object({ score: z.number().int(), comment: z.string().max(5000).optional() });
 export const SURVEY_SCALES: Record<SurveyKind, { min: number; max: number }> = {

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { FormSchema } from './form';
+import { LIMITS, Ref } from './limits';
 import { FeelExpression, Key, Role } from './primitives';
 
 /** Who may see and request a catalog item. Empty means every signed-in user. */
 export const Audience = z.object({
-  roles: z.array(Role).optional(),
+  roles: z.array(Role).max(4).optional(),
   /** FEEL over the customer profile, e.g. `segment = "gold"`. */
   segment: FeelExpression.optional(),
-  customerIds: z.array(z.string()).optional(),
+  customerIds: z.array(Ref).max(LIMITS.customerIds).optional(),
 });
 export type Audience = z.infer<typeof Audience>;
 

@@ -6,6 +6,7 @@ export * from './engine';
 export * from './flow';
 export * from './form';
 export * from './incident';
+export * from './limits';
 export * from './metrics';
 export * from './pilot';
 export * from './primitives';

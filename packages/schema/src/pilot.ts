@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS, Ref } from './limits';
 import { PilotFindings } from './metrics';
 import { FeelExpression } from './primitives';
 
@@ -7,8 +8,8 @@ export const PilotCreate = z
     version: z.number().int().min(1),
     percentage: z.number().min(0).max(100).default(0),
     /** FEEL over the customer profile; a customer matching any segment is in the pilot. */
-    segments: z.array(FeelExpression).default([]),
-    customerIds: z.array(z.string()).default([]),
+    segments: z.array(FeelExpression).max(LIMITS.list).default([]),
+    customerIds: z.array(Ref).max(LIMITS.customerIds).default([]),
     note: z.string().max(2000).default(''),
   })
   .refine((p) => p.percentage > 0 || p.segments.length > 0 || p.customerIds.length > 0, {

@@ -10,10 +10,11 @@ import type { Transport } from '../outbox/transport';
 import { webhookTransport } from '../outbox/webhook-transport';
 import { type BackgroundLoop, createBackgroundLoop } from '../scheduler/background-loop';
 import { createTimerFirer } from '../scheduler/timer-firer';
-import type { ClaimedOutbox, OutboxRow } from '../store/store';
+import type { ClaimedOutbox, OutboxRow, UserRow } from '../store/store';
 import { httpSettler, timerHandler } from './background-events';
 import { addMessage, cancelCase, openCase, sendEvent, signal } from './case-commands';
 import { loadCaseResource, toSla, toTask, toTimelineEntry } from './case-resource';
+import { checkClockMove, checkClockMover } from './clock-move';
 import { CompiledFlows } from './compiled-flows';
 import { notFound, RuntimeError } from './errors';
 import { eventTransactions } from './event-transaction';
@@ -208,14 +209,18 @@ function transportFromEnv(env: Record<string, string | undefined>, logger: Logge
  * answering, does everything that became due at the new time: fires due timers and delivers due
  * outbox rows, round after round, until a round finds nothing (an HTTP result can queue a
  * notification, a fire can schedule a timer that is already due). Answers the new time and how
- * many timers fired. 400 with a real clock.
+ * many timers fired. 400 with a real clock or a move out of range; 403 when `actor` (the HTTP
+ * route always passes one) is not an admin.
  */
 export async function moveClock(
   runtime: Runtime,
   move: { advance?: string; set?: string },
+  actor?: Pick<UserRow, 'roles'>,
 ): Promise<{ now: number; fired: number }> {
+  if (actor) checkClockMover(actor);
   const clock = runtime.clock;
   if (!isManualClock(clock)) throw new RuntimeError('validation', 'the clock is not manual', 400);
+  checkClockMove(move);
   if (move.advance !== undefined) clock.advance(move.advance);
   else if (move.set !== undefined) clock.set(move.set);
   let fired = 0;

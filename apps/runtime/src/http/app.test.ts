@@ -195,13 +195,33 @@ describe('the HTTP app', () => {
     ).toBe(200);
   });
 
+  it('lets only an admin move the test clock, by at most ten years', async () => {
+    expect((await f.call('POST', '/api/_test/clock', { body: { advance: 'PT1H' } })).status).toBe(401);
+    const agent = await f.call('POST', '/api/_test/clock', { as: 'lena', body: { advance: 'PT1H' } });
+    expect(agent.status).toBe(403);
+    const far = await f.call('POST', '/api/_test/clock', { as: 'admin', body: { advance: 'P200000Y' } });
+    expect(far.status).toBe(400);
+    expect(far.body.error.details).toEqual([
+      { path: 'advance', message: expect.stringContaining('ten years') },
+    ]);
+    const past = await f.call('POST', '/api/_test/clock', {
+      as: 'admin',
+      body: { set: '1900-01-01T00:00:00Z' },
+    });
+    expect(past.status).toBe(400);
+    expect(past.body.error.details[0].path).toBe('set');
+    expect((await f.call('GET', '/api/_test/clock')).body.now).toBe('2026-01-05T08:00:00.000Z');
+  });
+
   it('mounts the test clock only with CASEFLOW_CLOCK=manual', async () => {
-    const moved = await f.call('POST', '/api/_test/clock', { body: { advance: 'PT1H' } });
+    const moved = await f.call('POST', '/api/_test/clock', { as: 'admin', body: { advance: 'PT1H' } });
     expect(moved.status).toBe(200);
     expect(moved.body.now).toBe('2026-01-05T09:00:00.000Z');
     const real = await httpFixture({ CASEFLOW_CLOCK: 'real' });
     try {
-      expect((await real.call('POST', '/api/_test/clock', { body: { advance: 'PT1H' } })).status).toBe(404);
+      expect(
+        (await real.call('POST', '/api/_test/clock', { as: 'admin', body: { advance: 'PT1H' } })).status,
+      ).toBe(404);
     } finally {
       await real.dispose();
     }

@@ -86,9 +86,9 @@ const listCases = createRoute({
   request: {
     query: PageQuery.extend({
       status: CaseStatus.optional(),
-      customer: z.string().optional(),
-      flow: z.string().optional(),
-      queue: z.string().optional(),
+      customer: z.string().max(200).optional(),
+      flow: z.string().max(200).optional(),
+      queue: z.string().max(200).optional(),
     }),
   },
   responses: { 200: json(pageOf(CaseListItem), 'a page of cases'), ...errorResponses },

@@ -1,5 +1,13 @@
 import { diffFlows } from '@caseflow/engine';
-import { ActivateRequest, FlowDefinition, FlowSave, Pilot, Problem, PublishRequest } from '@caseflow/schema';
+import {
+  ActivateRequest,
+  FlowDefinition,
+  FlowDefinitionBody,
+  FlowSave,
+  Pilot,
+  Problem,
+  PublishRequest,
+} from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { actorOf } from '../auth/access';
@@ -124,7 +132,7 @@ const validate = route({
     params: KeyParam,
     body: {
       required: false,
-      content: { 'application/json': { schema: z.object({ definition: z.unknown() }) } },
+      content: { 'application/json': { schema: z.object({ definition: FlowDefinitionBody.optional() }) } },
     },
   },
   responses: {
@@ -209,7 +217,7 @@ export function flowsRoutes({ runtime }: AppDeps): Router {
   r.openapi(save, async (c) => {
     const { key } = c.req.valid('param');
     const { definition } = c.req.valid('json');
-    const defKey = (definition as { key?: unknown } | null)?.key;
+    const defKey = definition.key;
     if (defKey !== undefined && defKey !== key) {
       throw badRequest(`definition.key "${String(defKey)}" differs from the URL key "${key}"`, [
         { path: 'definition.key', message: `must be ${key}` },

@@ -13,7 +13,10 @@ describe('scanJson', () => {
   it(`allows ${MAX_JSON_DEPTH} levels and refuses one more, naming the path`, () => {
     expect(scanJson(nested(MAX_JSON_DEPTH))).toBeNull();
     const problem = scanJson(`{"variables":{"a":${nested(MAX_JSON_DEPTH)}}}`);
-    expect(problem).toMatchObject({ code: 'too-deep', path: `variables.a${'.0'.repeat(MAX_JSON_DEPTH - 2)}` });
+    expect(problem).toMatchObject({
+      code: 'too-deep',
+      path: `variables.a${'.0'.repeat(MAX_JSON_DEPTH - 2)}`,
+    });
   });
 
   it('scans 100,000 levels without recursion', () => {

@@ -24,7 +24,7 @@ const metrics = createRoute({
   middleware: [owner] as const,
   request: {
     query: z.object({
-      flow: z.string().optional(),
+      flow: z.string().max(200).optional(),
       from: Instant.optional(),
       to: Instant.optional(),
       by: z

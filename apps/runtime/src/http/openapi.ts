@@ -50,7 +50,7 @@ export const KeyParam = z.object({ key: z.string().min(1).max(200) });
 /** Paging query `?limit=&cursor=`. */
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).optional(),
-  cursor: z.string().optional(),
+  cursor: z.string().max(1000).optional(),
 });
 /** A `{items, next}` page of anything (the item schema is documented per route). */
 export const pageOf = <T extends z.ZodType>(item: T) =>

@@ -15,7 +15,7 @@ const list = createRoute({
   middleware: [requireRole('admin')] as const,
   request: {
     query: PageQuery.extend({
-      case: z.string().optional(),
+      case: z.string().max(200).optional(),
       status: z.enum(['pending', 'delivered', 'failed', 'dead']).optional(),
     }),
   },

@@ -34,7 +34,7 @@ const list = route({
   path: '/pilots',
   summary: 'Pilots, optionally of one flow',
   middleware: [owner] as const,
-  request: { query: z.object({ flow: z.string().optional() }) },
+  request: { query: z.object({ flow: z.string().max(200).optional() }) },
   responses: { 200: json(z.object({ items: z.array(Pilot), next: z.null() }), 'pilots'), ...errorResponses },
 });
 const get = route({

@@ -19,7 +19,7 @@ async function caseWithSurvey(): Promise<{ id: string; token: string }> {
   });
   const task = opened.body.tasks.find((t: { nodeId: string }) => t.nodeId === 'reset');
   await f.call('POST', `/api/tasks/${task.id}/complete`, { as: 'ivan', body: { outcome: 'done' } });
-  const moved = await f.call('POST', '/api/_test/clock', { body: { advance: 'P1D' } });
+  const moved = await f.call('POST', '/api/_test/clock', { as: 'admin', body: { advance: 'P1D' } });
   expect(moved.body.fired).toBeGreaterThanOrEqual(1);
   const waiting = await f.call('GET', `/api/cases/${opened.body.id}`, { as: 'ivan' });
   expect(waiting.body.activeNodes).toEqual(['await-confirmation']);

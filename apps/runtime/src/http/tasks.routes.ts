@@ -29,10 +29,10 @@ const listTasks = createRoute({
   request: {
     query: PageQuery.extend({
       status: StatusList.optional(),
-      group: z.string().optional(),
-      tier: z.string().optional(),
-      assignee: z.string().optional(),
-      case: z.string().optional(),
+      group: z.string().max(200).optional(),
+      tier: z.string().max(200).optional(),
+      assignee: z.string().max(200).optional(),
+      case: z.string().max(200).optional(),
       /** `mine=1`: only the queues of the caller's groups. */
       mine: z.enum(['1', 'true', '0', 'false']).optional(),
     }),

@@ -1,9 +1,10 @@
 import { ClockMove } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { requireUser } from '../auth/roles';
 import { moveClock } from '../executor/runtime';
 import type { AppDeps, Router } from './context';
-import { errorResponses, json, jsonBody, newRouter } from './openapi';
+import { bearer, errorResponses, json, jsonBody, newRouter } from './openapi';
 
 const Moved = z.object({ now: z.string(), fired: z.number().int() });
 
@@ -12,8 +13,10 @@ const move = createRoute({
   path: '/_test/clock',
   tags: ['test'],
   summary: 'Move the manual clock and fire every timer that became due (CASEFLOW_CLOCK=manual only)',
+  security: bearer,
+  middleware: [requireUser] as const,
   request: { body: jsonBody(ClockMove) },
-  responses: { 200: json(Moved, 'the new time and how many timers fired'), 400: errorResponses[400] },
+  responses: { 200: json(Moved, 'the new time and how many timers fired'), ...errorResponses },
 });
 const read = createRoute({
   method: 'get',
@@ -25,13 +28,14 @@ const read = createRoute({
 
 /**
  * The test clock. Mounted only when CASEFLOW_CLOCK=manual (app.ts decides), so the route does
- * not exist in production; it needs no sign-in because test harnesses drive it directly.
+ * not exist in production. Anyone may read it; only an admin may move it, and by at most ten
+ * years at a time (moveClock checks both).
  */
 export function testClockRoutes({ runtime }: AppDeps): Router {
   const r = newRouter();
   r.openapi(read, (c) => c.json({ now: new Date(runtime.clock.now()).toISOString() }, 200));
   r.openapi(move, async (c) => {
-    const { now, fired } = await moveClock(runtime, c.req.valid('json'));
+    const { now, fired } = await moveClock(runtime, c.req.valid('json'), c.get('user')!);
     return c.json({ now: new Date(now).toISOString(), fired }, 200);
   });
   return r;
