@@ -102,6 +102,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const rows = await store.timeline.list(caseId, { publicOnly: opts?.publicOnly ?? false });
       return rows.map(toTimelineEntry);
     },
+    async timelinePage(caseId, query) {
+      if (!(await store.cases.get(caseId))) throw notFound('case', caseId);
+      const page = await store.timeline.page(caseId, query);
+      return { items: page.items.map(toTimelineEntry), next: page.next };
+    },
     signal: asCommand('signal', (caseId, name, data, actor) => signal(core, caseId, name, data, actor)),
     addMessage: asCommand('addMessage', (caseId, message) => addMessage(core, caseId, message)),
     cancelCase: asCommand('cancelCase', (caseId, reason, actor) => cancelCase(core, caseId, reason, actor)),

@@ -16,6 +16,7 @@ import type { RetryPolicy } from '../outbox/retry-policy';
 import type { Transport } from '../outbox/transport';
 import type {
   FlowVersionRow,
+  HistoryPageQuery,
   IncidentQuery,
   IncidentRow,
   MessageRow,
@@ -108,6 +109,11 @@ export interface Runtime {
   getCase(caseId: string): Promise<CaseRecord | null>;
   /** Timeline as API entries; publicOnly for customers. */
   timeline(caseId: string, options?: { publicOnly?: boolean }): Promise<TimelineEntry[]>;
+  /** One page of the timeline as API entries (404 for an unknown case); publicOnly for customers. */
+  timelinePage(
+    caseId: string,
+    query: HistoryPageQuery & { publicOnly?: boolean },
+  ): Promise<{ items: TimelineEntry[]; next: string | null }>;
   /** Delivers a signal to a case (`signal` event) and records it on the timeline. */
   signal(caseId: string, name: string, data: unknown, actor: Actor): Promise<CaseRecord>;
   /**

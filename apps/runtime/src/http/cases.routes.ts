@@ -103,24 +103,27 @@ const getCase = createRoute({
   request: { params: IdParam },
   responses: { 200: json(Case, 'the case'), ...errorResponses },
 });
+/** Paging of a case's timeline and messages: `?limit=&cursor=&order=asc|desc`. */
+const HistoryQuery = PageQuery.extend({ order: z.enum(['asc', 'desc']).optional() });
 const timeline = createRoute({
   method: 'get',
   path: '/cases/{id}/timeline',
   tags,
-  summary: 'The audit trail in order (customers: public entries)',
+  summary:
+    'The audit trail, a page at a time: oldest first, or newest first with order=desc (customers: public entries)',
   security: bearer,
   middleware: [staffOrCustomer] as const,
-  request: { params: IdParam },
+  request: { params: IdParam, query: HistoryQuery },
   responses: { 200: json(pageOf(TimelineEntry), 'timeline entries'), ...errorResponses },
 });
 const listMessages = createRoute({
   method: 'get',
   path: '/cases/{id}/messages',
   tags,
-  summary: 'Messages exchanged on a case',
+  summary: 'Messages exchanged on a case, a page at a time: oldest first, or newest first with order=desc',
   security: bearer,
   middleware: [staffOrCustomer] as const,
-  request: { params: IdParam },
+  request: { params: IdParam, query: HistoryQuery },
   responses: { 200: json(pageOf(MessageResource), 'messages'), ...errorResponses },
 });
 const addMessage = createRoute({
@@ -226,14 +229,17 @@ export function casesRoutes({ runtime, metrics }: AppDeps): Router {
     const user = c.get('user')!;
     const { id } = c.req.valid('param');
     await visibleCase(runtime, user, id);
-    const items = await runtime.timeline(id, { publicOnly: isCustomerOnly(user) });
-    return c.json({ items, next: null }, 200);
+    const page = await runtime.timelinePage(id, {
+      ...c.req.valid('query'),
+      publicOnly: isCustomerOnly(user),
+    });
+    return c.json(page, 200);
   });
   r.openapi(listMessages, async (c) => {
     const { id } = c.req.valid('param');
     await visibleCase(runtime, c.get('user')!, id);
-    const items = (await runtime.store.messages.listByCase(id)).map(toMessage);
-    return c.json({ items, next: null }, 200);
+    const page = await runtime.store.messages.pageByCase(id, c.req.valid('query'));
+    return c.json({ items: page.items.map(toMessage), next: page.next }, 200);
   });
   r.openapi(addMessage, async (c) => {
     const user = c.get('user')!;

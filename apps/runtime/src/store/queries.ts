@@ -1,4 +1,4 @@
-import { and, type Column, eq, gt, gte, inArray, lte, or, type SQL, sql, type Table } from 'drizzle-orm';
+import { and, type Column, eq, gt, gte, inArray, lt, lte, or, type SQL, sql, type Table } from 'drizzle-orm';
 import { afterCursor, type Cursor } from './paging';
 import { containsPattern } from './rows';
 import type { CaseQuery, CaseScan, OutboxStatus, TaskQuery, TimelineScan } from './store';
@@ -66,6 +66,35 @@ export function timelineListWhere(
     options.publicOnly ? eq(tl.public, true) : undefined,
     options.afterSeq === undefined ? undefined : gt(tl.seq, options.afterSeq),
   );
+}
+
+/**
+ * Filters of timeline.page: one case's entries (public ones only for customers) strictly after
+ * the cursor's seq in the page's order.
+ */
+export function timelinePageWhere(
+  tl: TimelineListCols,
+  caseId: string,
+  publicOnly: boolean,
+  cursor: Cursor | null,
+  order: 'asc' | 'desc',
+): SQL | undefined {
+  const seq = cursor && typeof cursor[0] === 'number' ? cursor[0] : undefined;
+  return and(
+    eq(tl.caseId, caseId),
+    publicOnly ? eq(tl.public, true) : undefined,
+    seq === undefined ? undefined : order === 'asc' ? gt(tl.seq, seq) : lt(tl.seq, seq),
+  );
+}
+
+/** Filters of messages.pageByCase: one case's messages after the cursor's (at, id). */
+export function messagePageWhere(
+  m: Cols<'caseId' | 'at' | 'id'>,
+  caseId: string,
+  cursor: Cursor | null,
+  order: 'asc' | 'desc',
+): SQL | undefined {
+  return and(eq(m.caseId, caseId), afterCursor(m.at, m.id, cursor, order));
 }
 
 /** Filters of timeline.scan over timeline joined with cases (time range inclusive). */

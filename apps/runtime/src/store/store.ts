@@ -28,6 +28,11 @@ export interface PageQuery {
   cursor?: string | null;
 }
 
+/** A page of one case's history (timeline, messages): oldest first unless `order` is `desc`. */
+export interface HistoryPageQuery extends PageQuery {
+  order?: 'asc' | 'desc';
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rows
 
@@ -682,6 +687,8 @@ export interface Store {
     ): Promise<TimelineRow[]>;
     /** Entries of many cases (joined with cases for flow/version filters), ordered by case, seq. */
     scan(query: TimelineScan): Promise<TimelineRow[]>;
+    /** One page of a case's entries by seq, for the API (the cursor is opaque). */
+    page(caseId: string, query: HistoryPageQuery & { publicOnly?: boolean }): Promise<Page<TimelineRow>>;
   };
 
   /**
@@ -706,6 +713,8 @@ export interface Store {
   messages: {
     insert(message: MessageRow): Promise<MessageRow>;
     listByCase(caseId: string): Promise<MessageRow[]>;
+    /** One page of a case's messages by (at, id), for the API (the cursor is opaque). */
+    pageByCase(caseId: string, query: HistoryPageQuery): Promise<Page<MessageRow>>;
     listByCustomer(customerId: string, limit?: number): Promise<MessageRow[]>;
   };
 

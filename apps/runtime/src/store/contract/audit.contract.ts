@@ -91,6 +91,27 @@ export function auditContract(current: () => Store): void {
       expect((await store.timeline.list('k1', { afterSeq: 1, limit: 1 })).map((e) => e.seq)).toEqual([2]);
     });
 
+    it("pages a case's entries by seq both ways, public ones only for customers", async () => {
+      await store.timeline.append(
+        'k1',
+        Array.from({ length: 7 }, (_, i) => ({ at: T0 + i, type: `e${i + 1}`, public: i % 2 === 0 })),
+      );
+      await store.timeline.append('k2', [{ at: T0, type: 'other' }]);
+      const walk = async (query: { order?: 'asc' | 'desc'; publicOnly?: boolean }) => {
+        const seen: number[][] = [];
+        let cursor: string | null = null;
+        do {
+          const page = await store.timeline.page('k1', { ...query, limit: 3, cursor });
+          seen.push(page.items.map((e) => e.seq));
+          cursor = page.next;
+        } while (cursor);
+        return seen;
+      };
+      expect(await walk({})).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
+      expect(await walk({ order: 'desc' })).toEqual([[7, 6, 5], [4, 3, 2], [1]]);
+      expect(await walk({ publicOnly: true })).toEqual([[1, 3, 5], [7]]);
+    });
+
     it('keeps seq unique and gap-free under concurrent appends', async () => {
       await Promise.all(
         Array.from({ length: 12 }, (_, i) =>
@@ -138,6 +159,45 @@ export function auditContract(current: () => Store): void {
       await store.messages.insert(m('m3', T0 + 3, 'k2'));
       expect(await store.messages.listByCase('k1')).toEqual([m('m1', T0 + 1), m('m2', T0 + 2)]);
       expect((await store.messages.listByCustomer('c1', 2)).map((x) => x.id)).toEqual(['m3', 'm2']);
+    });
+
+    it("pages a case's messages both ways, ties on time broken by id", async () => {
+      await store.cases.insert(caseRow('k1'));
+      await store.cases.insert(caseRow('k2'));
+      const m = (id: string, at: number, caseId = 'k1') => ({
+        id,
+        caseId,
+        customerId: 'c1',
+        channel: 'chat' as const,
+        direction: 'in' as const,
+        from: 'customer' as const,
+        author: null,
+        body: id,
+        at,
+      });
+      for (const [id, at] of [
+        ['a', 1],
+        ['b', 2],
+        ['c', 2],
+        ['d', 3],
+        ['e', 4],
+      ] as const) {
+        await store.messages.insert(m(id, T0 + at));
+      }
+      await store.messages.insert(m('x', T0, 'k2'));
+      const walk = async (order: 'asc' | 'desc') => {
+        const seen: string[][] = [];
+        let cursor: string | null = null;
+        do {
+          const page = await store.messages.pageByCase('k1', { limit: 2, cursor, order });
+          seen.push(page.items.map((x) => x.id));
+          cursor = page.next;
+        } while (cursor);
+        return seen;
+      };
+      expect(await walk('asc')).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+      expect(await walk('desc')).toEqual([['e', 'd'], ['c', 'b'], ['a']]);
+      expect(await store.messages.pageByCase('k1', { limit: 5 })).toMatchObject({ next: null });
     });
 
     it('records a survey answer once', async () => {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { timelineListWhere, timelineScanWhere } from '../queries';
+import { decodeCursor, pageLimit, toPage } from '../paging';
+import { messagePageWhere, timelineListWhere, timelinePageWhere, timelineScanWhere } from '../queries';
 import { timelineFields } from '../rows';
 import type { NewTimelineEntry, SlaRow, Store, SurveyRow, TimelineRow } from '../store';
 import { first, type PgDbOf, pgConflict } from './pg-db';
@@ -63,6 +64,20 @@ export function pgAudit(
           .orderBy(asc(timeline.caseId), asc(timeline.seq));
         return rows.map((r) => r.entry);
       },
+      async page(caseId, query) {
+        const order = query.order ?? 'asc';
+        const limit = pageLimit(query);
+        const dir = order === 'asc' ? asc : desc;
+        const rows = await db()
+          .select()
+          .from(timeline)
+          .where(
+            timelinePageWhere(timeline, caseId, query.publicOnly ?? false, decodeCursor(query.cursor), order),
+          )
+          .orderBy(dir(timeline.seq))
+          .limit(limit + 1);
+        return toPage(rows, limit, (r) => [r.seq, r.caseId]);
+      },
     },
 
     messages: {
@@ -79,6 +94,18 @@ export function pgAudit(
           .from(messages)
           .where(eq(messages.caseId, caseId))
           .orderBy(asc(messages.at), asc(messages.id));
+      },
+      async pageByCase(caseId, query) {
+        const order = query.order ?? 'asc';
+        const limit = pageLimit(query);
+        const dir = order === 'asc' ? asc : desc;
+        const rows = await db()
+          .select()
+          .from(messages)
+          .where(messagePageWhere(messages, caseId, decodeCursor(query.cursor), order))
+          .orderBy(dir(messages.at), dir(messages.id))
+          .limit(limit + 1);
+        return toPage(rows, limit, (r) => [r.at, r.id]);
       },
       async listByCustomer(customerId, limit = 100) {
         return db()

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { timelineListWhere, timelineScanWhere } from '../queries';
+import { decodeCursor, pageLimit, toPage } from '../paging';
+import { messagePageWhere, timelineListWhere, timelinePageWhere, timelineScanWhere } from '../queries';
 import type { MessageRow, SlaRow, Store, SurveyRow, TimelineRow } from '../store';
 import { RawTable } from './raw-table';
 import { cases, messages, slas, surveys, timeline } from './schema';
@@ -117,6 +118,21 @@ export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'me
           .all();
         return rows.map((r) => r.entry);
       },
+      async page(caseId, query) {
+        const order = query.order ?? 'asc';
+        const limit = pageLimit(query);
+        const dir = order === 'asc' ? asc : desc;
+        const rows = await db
+          .select()
+          .from(timeline)
+          .where(
+            timelinePageWhere(timeline, caseId, query.publicOnly ?? false, decodeCursor(query.cursor), order),
+          )
+          .orderBy(dir(timeline.seq))
+          .limit(limit + 1)
+          .all();
+        return toPage(rows, limit, (r) => [r.seq, r.caseId]);
+      },
     },
 
     messages: {
@@ -127,6 +143,19 @@ export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'me
       },
       async listByCase(caseId) {
         return rawMessages.all('case_id = ? order by at, id', caseId);
+      },
+      async pageByCase(caseId, query) {
+        const order = query.order ?? 'asc';
+        const limit = pageLimit(query);
+        const dir = order === 'asc' ? asc : desc;
+        const rows = await db
+          .select()
+          .from(messages)
+          .where(messagePageWhere(messages, caseId, decodeCursor(query.cursor), order))
+          .orderBy(dir(messages.at), dir(messages.id))
+          .limit(limit + 1)
+          .all();
+        return toPage(rows, limit, (r) => [r.at, r.id]);
       },
       async listByCustomer(customerId, limit = 100) {
         return db
