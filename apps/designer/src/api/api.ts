@@ -78,6 +78,13 @@ export type FlowDiff = import('@caseflow/engine').FlowDiff & {
   to: number | 'draft';
 };
 
+/** Paging of a case's timeline and messages: newest first with `order: 'desc'`. */
+export interface HistoryPage {
+  cursor?: string;
+  limit?: number;
+  order?: 'asc' | 'desc';
+}
+
 /** A message as the runtime answers it (GET /api/cases/:id/messages, the customer 360). */
 export interface Message {
   id: string;
@@ -272,14 +279,20 @@ export class Api {
   getCase(id: string) {
     return this.request<Case>('GET', `/cases/${encodeURIComponent(id)}`);
   }
-  timeline(id: string) {
-    return this.request<Page<TimelineEntry>>('GET', `/cases/${encodeURIComponent(id)}/timeline`);
+  /** One page of a case's timeline; `next` of the answer is the cursor of the following page. */
+  timeline(id: string, page?: HistoryPage) {
+    return this.request<Page<TimelineEntry>>('GET', `/cases/${encodeURIComponent(id)}/timeline`, undefined, {
+      ...page,
+    });
   }
   caseFlow(id: string) {
     return this.request<CaseFlow>('GET', `/cases/${encodeURIComponent(id)}/flow`);
   }
-  listMessages(id: string) {
-    return this.request<Page<Message>>('GET', `/cases/${encodeURIComponent(id)}/messages`);
+  /** One page of a case's messages; `next` of the answer is the cursor of the following page. */
+  listMessages(id: string, page?: HistoryPage) {
+    return this.request<Page<Message>>('GET', `/cases/${encodeURIComponent(id)}/messages`, undefined, {
+      ...page,
+    });
   }
   postMessage(id: string, body: { channel: string; body: string; from?: string }) {
     return this.request<unknown>('POST', `/cases/${encodeURIComponent(id)}/messages`, body);

@@ -1,10 +1,10 @@
-import type { TimelineEntry } from '@caseflow/schema';
 import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useServerNow } from '../api/server-clock';
 import { api, hasRole, useSession } from '../auth/session';
 import { countdown, formatDate } from '../components/format';
 import { Badge, ErrorBanner, Loading } from '../components/Status';
+import { useHistoryPages } from '../hooks/useHistoryPages';
 import { errorMessage, useResource } from '../hooks/useResource';
 import { TaskActions } from '../work/TaskActions';
 
@@ -19,8 +19,12 @@ export function CasePage() {
   // The flow's definition is internal; customers follow the current step and the timeline.
   const isStaff = hasRole(user, 'agent', 'owner');
   const kase = useResource(() => api.getCase(id), [id]);
-  const timeline = useResource(() => api.timeline(id), [id]);
-  const messages = useResource(() => api.listMessages(id), [id]);
+  // Both are paged newest first: a long case loads its latest entries, older ones on demand.
+  const timeline = useHistoryPages((cursor) => api.timeline(id, { order: 'desc', cursor }), [id]);
+  const messages = useHistoryPages(
+    (cursor) => api.listMessages(id, { order: 'desc', cursor, limit: 30 }),
+    [id],
+  );
   const now = useServerNow(10_000);
   const [message, setMessage] = useState('');
   const [signal, setSignal] = useState('');
@@ -107,20 +111,22 @@ export function CasePage() {
             <section className="card" aria-labelledby="flow-h">
               <h2 id="flow-h">Flow diagram</h2>
               <Suspense fallback={<Loading />}>
-                <CaseFlowDiagram
-                  caseId={c.id}
-                  activeNodes={c.activeNodes}
-                  timeline={timeline.data?.items ?? EMPTY}
-                />
+                <CaseFlowDiagram caseId={c.id} activeNodes={c.activeNodes} timeline={timeline.items} />
               </Suspense>
             </section>
           )}
           <section className="card" aria-labelledby="messages-h">
             <h2 id="messages-h">Messages</h2>
             <ErrorBanner message={messages.error} />
-            {messages.data?.items.length === 0 && <p className="muted">No messages yet.</p>}
+            {!messages.loading && messages.items.length === 0 && <p className="muted">No messages yet.</p>}
+            {messages.hasMore && (
+              <button className="btn" type="button" onClick={messages.more} disabled={messages.loading}>
+                Show older messages
+              </button>
+            )}
             <ol className="timeline">
-              {(messages.data?.items ?? []).map((m) => (
+              {/* Loaded newest first; read as a conversation, oldest at the top. */}
+              {[...messages.items].reverse().map((m) => (
                 <li key={m.id}>
                   <time dateTime={m.at}>{formatDate(m.at)}</time> <Badge value={m.channel} tone="info" />{' '}
                   <strong>{m.from === 'agent' && m.author ? m.author : m.from}</strong> {m.body}
@@ -140,8 +146,8 @@ export function CasePage() {
           <section className="card" aria-labelledby="timeline-h">
             <h2 id="timeline-h">Timeline</h2>
             <ErrorBanner message={timeline.error} />
-            <ol className="timeline">
-              {(timeline.data?.items ?? []).map((e) => (
+            <ol className="timeline" aria-label="Timeline, newest first">
+              {timeline.items.map((e) => (
                 <li key={e.seq} className={`tl tl-${e.type.replace('.', '-')}`}>
                   <time dateTime={e.at}>{formatDate(e.at)}</time>
                   <strong>{e.type}</strong>
@@ -150,6 +156,11 @@ export function CasePage() {
                 </li>
               ))}
             </ol>
+            {timeline.hasMore && (
+              <button className="btn" type="button" onClick={timeline.more} disabled={timeline.loading}>
+                Show older entries
+              </button>
+            )}
           </section>
         </div>
         <aside>
@@ -200,8 +211,6 @@ export function CasePage() {
     </section>
   );
 }
-
-const EMPTY: TimelineEntry[] = [];
 
 function TimelineData({ data }: { data: Record<string, unknown> }) {
   const entries = Object.entries(data).filter(
