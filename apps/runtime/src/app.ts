@@ -56,9 +56,18 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
   app.onError(onError(logger));
   app.notFound(notFoundHandler);
   app.use('*', requestId());
-  // nosniff, frame and referrer policies for the API and the designer alike (no CSP here: the
-  // designer's monaco needs its own policy, which belongs with the designer build).
-  app.use('*', secureHeaders());
+  // nosniff, frame and referrer policies for the API and the designer alike; the designer's
+  // pages get their Content-Security-Policy where they are served (static-designer.ts).
+  app.use('*', secureHeaders({ xFrameOptions: 'DENY' }));
+  // API answers are data, never a page: nothing in them may load or run, nor be framed. (The
+  // /api/docs page carries its styles inline.)
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    );
+  });
   app.use('*', requestLog(logger, metrics));
   app.use(
     '/api/*',

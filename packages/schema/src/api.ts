@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SurveyKind } from './flow';
 import { IncidentRef } from './incident';
-import { BoundedJson, GroupName, LIMITS, MemberName, Ref, VariablesMap } from './limits';
+import { BoundedJson, GroupName, LIMITS, MemberName, Ref, VariablesMap, VersionNumber } from './limits';
 import { Channel, IsoDuration, IsoInstant, Priority, Role } from './primitives';
 
 // Payloads of the HTTP API (DESIGN §5). Field names are contracts.
@@ -110,7 +110,7 @@ export const FlowDefinitionBody = z.record(z.string(), z.unknown(), {
 });
 export const FlowSave = z.object({ definition: FlowDefinitionBody });
 export const PublishRequest = z.object({ note: z.string().max(2000).default('') });
-export const ActivateRequest = z.object({ version: z.number().int().min(1) });
+export const ActivateRequest = z.object({ version: VersionNumber });
 
 export const CatalogRequestCreate = z.object({
   values: VariablesMap,
@@ -149,7 +149,7 @@ export const TaskComplete = z.object({
 export const TaskEscalate = z.object({ reason: z.string().min(1).max(2000) });
 export const TaskDelegate = z.object({ to: Ref });
 
-export const SurveyAnswer = z.object({ score: z.number().int(), comment: z.string().max(5000).optional() });
+export const SurveyAnswer = z.object({ score: z.number().int().min(-LIMITS.int).max(LIMITS.int), comment: z.string().max(5000).optional() });
 export const SURVEY_SCALES: Record<SurveyKind, { min: number; max: number }> = {
   csat: { min: 1, max: 5 },
   nps: { min: 0, max: 10 },

@@ -20,7 +20,12 @@ export const LIMITS = {
   mapKeys: 500,
   /** A map's or a signal payload's size as JSON, in characters. */
   jsonChars: 256 * 1024,
+  /** The largest version number or score: PostgreSQL's `integer`. */
+  int: 2_147_483_647,
 } as const;
+
+/** A flow version number: 1 up to PostgreSQL's largest `integer`. */
+export const VersionNumber = z.number().int().min(1).max(LIMITS.int);
 
 /** A reference to something by id, key or name: 1–200 characters. */
 export const Ref = z.string().min(1).max(LIMITS.ref);

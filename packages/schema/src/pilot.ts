@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { LIMITS, Ref } from './limits';
+import { LIMITS, Ref, VersionNumber } from './limits';
 import { PilotFindings } from './metrics';
 import { FeelExpression } from './primitives';
 
 export const PilotCreate = z
   .object({
-    version: z.number().int().min(1),
+    version: VersionNumber,
     percentage: z.number().min(0).max(100).default(0),
     /** FEEL over the customer profile; a customer matching any segment is in the pilot. */
     segments: z.array(FeelExpression).max(LIMITS.list).default([]),

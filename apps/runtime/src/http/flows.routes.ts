@@ -4,6 +4,7 @@ import {
   FlowDefinition,
   FlowDefinitionBody,
   FlowSave,
+  LIMITS,
   Pilot,
   Problem,
   PublishRequest,
@@ -50,7 +51,7 @@ const FlowDetail = FlowSummary.extend({
   versionList: z.array(VersionSummary),
   createdAt: z.string(),
 });
-const VersionParam = KeyParam.extend({ v: z.coerce.number().int().min(1) });
+const VersionParam = KeyParam.extend({ v: z.coerce.number().int().min(1).max(LIMITS.int) });
 const Problems = z.object({ problems: z.array(Problem) });
 
 function summarizeVersion(v: FlowVersionRow, activeVersion: number | null): z.infer<typeof VersionSummary> {
@@ -188,8 +189,8 @@ const diff = route({
   request: {
     params: KeyParam,
     query: z.object({
-      from: z.coerce.number().int().min(1),
-      to: z.union([z.literal('draft'), z.coerce.number().int().min(1)]),
+      from: z.coerce.number().int().min(1).max(LIMITS.int),
+      to: z.union([z.literal('draft'), z.coerce.number().int().min(1).max(LIMITS.int)]),
     }),
   },
   responses: { 200: json(z.unknown(), 'the diff'), ...errorResponses },

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEnv } from './context';
 import { notFoundHandler } from './errors';
-import { designerDistDir, mountDesigner } from './static-designer';
+import { DESIGNER_CSP, designerDistDir, mountDesigner } from './static-designer';
 
 let dir: string;
 let app: Hono<AppEnv>;
@@ -34,6 +34,15 @@ describe('designer static files', () => {
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('<title>Caseflow</title>');
     }
+  });
+
+  it("sends the designer's Content-Security-Policy with pages and files, not with /api", async () => {
+    for (const path of ['/', '/work', '/assets/app.js']) {
+      expect((await app.request(path)).headers.get('content-security-policy')).toBe(DESIGNER_CSP);
+    }
+    expect(DESIGNER_CSP).toContain("script-src 'self';");
+    expect(DESIGNER_CSP).not.toMatch(/script-src[^;]*unsafe/);
+    expect((await app.request('/api/health')).headers.get('content-security-policy')).toBeNull();
   });
 
   it('leaves /api alone and 404s missing files', async () => {

@@ -7,6 +7,28 @@ import type { Hono } from 'hono';
 import type { AppEnv } from './context';
 
 /**
+ * The Content-Security-Policy of the designer's pages. The bearer token sits in localStorage,
+ * so no script may run but the build's own files: no inline script, no eval, no other origin.
+ * Monaco starts its workers from the build's files (`worker-src 'self'`; `blob:` for the
+ * fallback it uses when a worker URL is cross-origin) and injects `<style>` elements for its
+ * decorations, hence `style-src 'unsafe-inline'` (styles cannot run code). `data:` only for
+ * the favicon and inlined fonts.
+ */
+export const DESIGNER_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/**
  * Where the built designer lives: `apps/designer/dist`, found from the URL of the runtime's
  * entry module (`src/main.ts` under tsx and `dist/main.js` after bundling both sit one folder
  * below `apps/runtime`). Pass main's `import.meta.url`.
@@ -17,7 +39,8 @@ export function designerDistDir(entryUrl: string): string {
 
 /**
  * Serves the built SPA for every non-/api GET: files as they are, and index.html for any
- * other path so that client-side routes (/flows/lost-card, /work…) survive a reload. Answers
+ * other path so that client-side routes (/flows/lost-card, /work…) survive a reload, each
+ * with the designer's Content-Security-Policy. Answers
  * false (and mounts nothing) when the designer has not been built.
  */
 export function mountDesigner(app: Hono<AppEnv>, dir: string): boolean {
@@ -25,6 +48,11 @@ export function mountDesigner(app: Hono<AppEnv>, dir: string): boolean {
   if (!existsSync(index)) return false;
   const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
   const files = serveStatic({ root: dir });
+  app.use('*', async (c, next) => {
+    if (isApi(c.req.path)) return next();
+    await next();
+    c.header('Content-Security-Policy', DESIGNER_CSP);
+  });
   app.use('*', async (c, next) => {
     if (isApi(c.req.path) || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
     return files(c, next);
