@@ -190,8 +190,13 @@ export async function startRuntime(
 
   async function moveClock(move: { advance?: string; set?: string }) {
     // Only an admin may move the clock (the demo admin, or the one CASEFLOW_ADMIN_PASSWORD made).
-    const token = await login('admin', env.CASEFLOW_ADMIN_PASSWORD ?? 'demo1234');
-    const res = await api('POST', '/api/_test/clock', { body: move, token });
+    const password = env.CASEFLOW_ADMIN_PASSWORD ?? 'demo1234';
+    let res = await api('POST', '/api/_test/clock', { body: move, token: await login('admin', password) });
+    if (res.status === 401) {
+      // The cached session ended (a test signed admin out): sign in again once.
+      tokens.delete('admin');
+      res = await api('POST', '/api/_test/clock', { body: move, token: await login('admin', password) });
+    }
     if (res.status !== 200)
       throw new Error(`clock ${JSON.stringify(move)}: ${res.status} ${JSON.stringify(res.body)}`);
     now = res.body.now;

@@ -66,10 +66,10 @@ export const UserPatch = z
   .object({
     displayName: z.string().max(200).nullable(),
     email: z.email().max(254).nullable(),
-    roles: z.array(Role).min(1),
-    groups: z.array(z.string().max(100)).max(100),
-    tiers: z.array(z.string().max(50)).max(20),
-    customerId: z.string().max(100).nullable(),
+    roles: z.array(Role).min(1).max(4),
+    groups: z.array(MemberName).max(LIMITS.list),
+    tiers: z.array(MemberName).max(LIMITS.list),
+    customerId: Ref.nullable(),
     active: z.boolean(),
   })
   .partial()
@@ -149,7 +149,10 @@ export const TaskComplete = z.object({
 export const TaskEscalate = z.object({ reason: z.string().min(1).max(2000) });
 export const TaskDelegate = z.object({ to: Ref });
 
-export const SurveyAnswer = z.object({ score: z.number().int().min(-LIMITS.int).max(LIMITS.int), comment: z.string().max(5000).optional() });
+export const SurveyAnswer = z.object({
+  score: z.number().int().min(-LIMITS.int).max(LIMITS.int),
+  comment: z.string().max(5000).optional(),
+});
 export const SURVEY_SCALES: Record<SurveyKind, { min: number; max: number }> = {
   csat: { min: 1, max: 5 },
   nps: { min: 0, max: 10 },

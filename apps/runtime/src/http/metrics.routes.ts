@@ -43,7 +43,10 @@ const heat = createRoute({
   summary: 'Per node: entered, completed, avgMs, p90Ms, breaches',
   security: bearer,
   middleware: [owner] as const,
-  request: { params: KeyParam, query: z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647).optional() }) },
+  request: {
+    params: KeyParam,
+    query: z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647).optional() }),
+  },
   responses: { 200: json(z.unknown(), 'the heat map'), ...errorResponses },
 });
 
