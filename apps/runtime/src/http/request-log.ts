@@ -6,7 +6,8 @@ import type { Metrics } from './prometheus';
 /**
  * One log line per request: id, method, path (no query string: it may carry search terms),
  * status, duration and user. Headers and bodies are never logged, so tokens and passwords
- * cannot leak through here; the logger's redaction covers anything passed by mistake.
+ * cannot leak through here; the logger's redaction covers anything passed by mistake. A survey
+ * token in the path is a credential (whoever holds it answers the survey), so it is masked.
  */
 export function requestLog(logger: Logger, metrics: Metrics): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -18,7 +19,7 @@ export function requestLog(logger: Logger, metrics: Metrics): MiddlewareHandler<
     const line = {
       reqId: c.get('requestId'),
       method: c.req.method,
-      path: c.req.path,
+      path: loggedPath(c.req.path),
       status,
       ms,
       user: c.get('user')?.username ?? null,
@@ -26,4 +27,9 @@ export function requestLog(logger: Logger, metrics: Metrics): MiddlewareHandler<
     if (status >= 500) logger.error(line, 'request failed');
     else logger.info(line, 'request');
   };
+}
+
+/** The path as logged: the token of `/api/surveys/:token` is replaced by `…`. */
+export function loggedPath(path: string): string {
+  return path.replace(/^(\/api\/surveys\/)[^/]+/, '$1…');
 }
