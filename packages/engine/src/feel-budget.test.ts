@@ -68,6 +68,24 @@ describe('FEEL evaluation budget', () => {
     expect(budgetError(feel('{f: function(n) f(n + 1)}.f(1)')).error.limit).toBe('steps');
   });
 
+
+  it('charges the comparisons a builtin makes inside one call', () => {
+    // `distinct values` and `union` compare every pair of lists or contexts: 20,000 contexts
+    // blocked the event loop for 107 s when only the argument size was charged.
+    const items = Array.from({ length: 20_000 }, (_, i) => ({ a: i }));
+    const distinct = budgetError(feel('count(distinct values(items))', { items }));
+    expect(distinct.error.limit).toBe('steps');
+    expect(distinct.ms).toBeLessThan(FEEL_LIMITS.maxMillis + 500);
+    const lists = Array.from({ length: 20_000 }, (_, i) => [i, i]);
+    expect(budgetError(feel('count(union(lists, lists))', { lists })).ms).toBeLessThan(
+      FEEL_LIMITS.maxMillis + 500,
+    );
+    // Ordinary deduplication stays well inside the budget.
+    expect(feel('distinct values([{a: 1}, {a: 1}, [1, 2], [1, 2], "x"])')()).toEqual({
+      ok: true,
+      value: [{ a: 1 }, [1, 2], 'x'],
+    });
+  });
   it('refuses texts and values over the size limits', () => {
     const s = 'x'.repeat(100_000);
     const joined = budgetError(feel('string join(for i in 1..11 return s)', { s }));
