@@ -68,7 +68,6 @@ describe('FEEL evaluation budget', () => {
     expect(budgetError(feel('{f: function(n) f(n + 1)}.f(1)')).error.limit).toBe('steps');
   });
 
-
   it('charges the comparisons a builtin makes inside one call', () => {
     // `distinct values` and `union` compare every pair of lists or contexts: 20,000 contexts
     // blocked the event loop for 107 s when only the argument size was charged.
