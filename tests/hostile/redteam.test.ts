@@ -11,6 +11,10 @@ import { scenarioBackends } from '../support/test-database';
  *                                └default→ small
  *   `distinct values` compares every pair of contexts inside one builtin call; the budget
  *   charged only the size of its argument, so this one condition blocked for ~100 s.
+ *
+ *   catalog item "count" (form: n, a number) → flow "count": route ─count(for i in 1..n return i) > 0→ big
+ *   a customer choosing n over the collection limit makes the condition fail on its budget;
+ *   each resubmission with another n opened an incident of its own (keyed by the whole request).
  */
 
 const end = (id: string) => ({ id, type: 'end', outcome: 'resolved' });
@@ -24,6 +28,24 @@ const dedupeFlow = {
     { from: 'route', to: 'big', when: 'count(distinct values(for i in 1..20000 return {a: i})) > 0' },
     { from: 'route', to: 'small', default: true },
   ],
+};
+
+const countFlow = {
+  ...dedupeFlow,
+  key: 'count',
+  name: 'Customer-sized range',
+  edges: [
+    { from: 'start', to: 'route' },
+    { from: 'route', to: 'big', when: 'count(for i in 1..n return i) > 0' },
+    { from: 'route', to: 'small', default: true },
+  ],
+};
+
+const countItem = {
+  name: 'Count',
+  category: 'Tests',
+  flow: 'count',
+  form: { properties: { n: { type: 'number', title: 'How many' } }, required: ['n'] },
 };
 
 describe.each(scenarioBackends())('red team findings over HTTP on $backend', ({ backend, skip }) => {
@@ -41,24 +63,30 @@ describe.each(scenarioBackends())('red team findings over HTTP on $backend', ({ 
       return { ...(await pending), health, healthMs };
     }
 
-    beforeAll(async () => {
-      rt = await startRuntime({}, { backend });
-      await rt.login('admin');
-      const saved = await rt.api('PUT', '/api/flows/dedupe', {
-        as: 'admin',
-        body: { definition: dedupeFlow },
-      });
+    async function publish(definition: { key: string }) {
+      const { key } = definition;
+      const saved = await rt.api('PUT', `/api/flows/${key}`, { as: 'admin', body: { definition } });
       expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-      const published = await rt.api('POST', '/api/flows/dedupe/publish', {
+      const published = await rt.api('POST', `/api/flows/${key}/publish`, {
         as: 'admin',
         body: { note: 'v1' },
       });
       expect(published.status, JSON.stringify(published.body)).toBe(201);
-      const active = await rt.api('POST', '/api/flows/dedupe/activate', {
+      const active = await rt.api('POST', `/api/flows/${key}/activate`, {
         as: 'admin',
         body: { version: published.body.version },
       });
       expect(active.status, JSON.stringify(active.body)).toBeLessThan(300);
+    }
+
+    beforeAll(async () => {
+      rt = await startRuntime({}, { backend });
+      await rt.login('admin');
+      await rt.login('carla');
+      await publish(dedupeFlow);
+      await publish(countFlow);
+      const item = await rt.api('PUT', '/api/catalog/count', { as: 'admin', body: countItem });
+      expect(item.status, JSON.stringify(item.body)).toBe(200);
     });
     afterAll(() => rt?.stop());
 
@@ -75,6 +103,26 @@ describe.each(scenarioBackends())('red team findings over HTTP on $backend', ({ 
       expect(ms).toBeLessThan(3000);
       expect(health.status).toBe(200);
       expect(healthMs).toBeLessThan(1000);
+    });
+
+    it('bumps one incident when a customer resubmits a failing request with other values', async () => {
+      const ids = new Set<string>();
+      for (const n of [200_000, 300_000, 400_000, 500_000]) {
+        const res = await rt.api('POST', '/api/catalog/count/requests', {
+          as: 'carla',
+          body: { values: { n } },
+        });
+        expect(res.status, JSON.stringify(res.body)).toBe(422);
+        expect(res.body.error.code).toBe('incident');
+        ids.add(res.body.error.details.incidentId);
+      }
+      expect(ids.size).toBe(1);
+      const list = await rt.api('GET', '/api/incidents?status=open', { as: 'admin' });
+      const mine = list.body.items.filter((i: { nodeId: string; source: { command?: string } }) =>
+        ids.has((i as unknown as { id: string }).id),
+      );
+      expect(mine).toHaveLength(1);
+      expect(mine[0].attempts).toBe(4);
     });
   });
 });

@@ -59,10 +59,38 @@ export type IncidentSource = CommandSource | TimerSource | HttpResultSource | Ou
 /** Where a failure came from: decides the incident kind when it is not an expression budget. */
 export type Origin = 'command' | 'timer' | 'delivery';
 
-/** The source of a facade command; arguments are kept as JSON (undefined members dropped). */
+type Args = unknown[];
+type Fields = Record<string, unknown> | null | undefined;
+
+/**
+ * What identifies one command for its incident: what it acts on and who asks, never the
+ * free-form data it carries (variables, message bodies, comments, reasons). Keyed by the
+ * whole arguments, every request differing in one character opened an incident of its own
+ * holding its body, so one customer could fill the incident list and the database by
+ * resubmitting a request a flow expression fails on.
+ */
+const IDENTITY: Record<RetryableCommand, (args: Args) => unknown[]> = {
+  openCase: ([input]) => [(input as Fields)?.flow, (input as Fields)?.customerId, (input as Fields)?.actor],
+  sendEvent: ([caseId, event, actor]) => [caseId, (event as Fields)?.type, actor],
+  signal: ([caseId, name, , actor]) => [caseId, name, actor],
+  addMessage: ([caseId, message]) => [caseId, (message as Fields)?.from, (message as Fields)?.author],
+  cancelCase: ([caseId, , actor]) => [caseId, actor],
+  claimTask: ([taskId, user]) => [taskId, user],
+  completeTask: ([taskId, input, actor]) => [taskId, (input as Fields)?.outcome, actor],
+  escalateTask: ([taskId, , actor]) => [taskId, actor],
+  delegateTask: ([taskId, to, actor]) => [taskId, to, actor],
+  answerSurvey: ([token]) => [token],
+};
+
+/**
+ * The source of a facade command; arguments are kept as JSON (undefined members dropped), the
+ * latest repeat's on a bump. Its key is the command's identity (IDENTITY): a repeat of the
+ * same command on the same thing by the same person bumps the open incident.
+ */
 export function commandSource(command: RetryableCommand, args: unknown[]): CommandSource {
   const json = JSON.parse(JSON.stringify(args, (_k, v) => (v === undefined ? null : v))) as unknown[];
-  const digest = createHash('sha256').update(canonicalJson(json)).digest('hex').slice(0, 24);
+  const identity = IDENTITY[command](json).map((v) => v ?? null);
+  const digest = createHash('sha256').update(canonicalJson(identity)).digest('hex').slice(0, 24);
   return { type: 'command', key: `command:${command}:${digest}`, command, args: json };
 }
 
