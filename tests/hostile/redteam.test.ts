@@ -15,6 +15,10 @@ import { scenarioBackends } from '../support/test-database';
  *   catalog item "count" (form: n, a number) → flow "count": route ─count(for i in 1..n return i) > 0→ big
  *   a customer choosing n over the collection limit makes the condition fail on its budget;
  *   each resubmission with another n opened an incident of its own (keyed by the whole request).
+ *
+ * Login throttling checked, then verified the password (tens of milliseconds of scrypt), then
+ * counted the failure: 100 parallel guesses from one address got 48 checked where 5 should.
+ * Clients are told apart by X-Forwarded-For, trusted here because CASEFLOW_TRUST_PROXY=1.
  */
 
 const end = (id: string) => ({ id, type: 'end', outcome: 'resolved' });
@@ -80,7 +84,7 @@ describe.each(scenarioBackends())('red team findings over HTTP on $backend', ({ 
     }
 
     beforeAll(async () => {
-      rt = await startRuntime({}, { backend });
+      rt = await startRuntime({ CASEFLOW_TRUST_PROXY: '1' }, { backend });
       await rt.login('admin');
       await rt.login('carla');
       await publish(dedupeFlow);
@@ -123,6 +127,29 @@ describe.each(scenarioBackends())('red team findings over HTTP on $backend', ({ 
       );
       expect(mine).toHaveLength(1);
       expect(mine[0].attempts).toBe(4);
+    });
+
+    it('lets a parallel burst of wrong passwords check no more than the free attempts', async () => {
+      const headers = { 'x-forwarded-for': '198.51.100.77' };
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          rt.api('POST', '/api/auth/login', {
+            body: { username: 'marco', password: `wrong-guess-${i}` },
+            headers,
+          }),
+        ),
+      );
+      const checked = answers.filter((a) => a.status === 401).length;
+      expect(answers.every((a) => a.status === 401 || a.status === 429)).toBe(true);
+      // Five free per address and username (DEFAULT_THROTTLE_RULES.pair.free).
+      expect(checked).toBeLessThanOrEqual(5);
+      expect(answers.filter((a) => a.status === 429)[0]?.body.error.code).toBe('too-many-attempts');
+      // The real user, from elsewhere, still signs in.
+      const real = await rt.api('POST', '/api/auth/login', {
+        body: { username: 'marco', password: 'demo1234' },
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+      });
+      expect(real.status).toBe(200);
     });
   });
 });

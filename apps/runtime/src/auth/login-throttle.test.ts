@@ -63,4 +63,31 @@ describe('login throttle', () => {
     for (let i = 1; i <= 3; i++) t.failed({ source: `s${i}`, username: `u${i}` }, 0);
     expect(await t.wait({ source: 'first', username: 'u0' }, 0, unknown)).toBe(0);
   });
+
+  it('counts attempts in flight: a parallel burst gets the free failures, not more', async () => {
+    const t = createLoginThrottle(rules);
+    const a = { source: '10.0.0.9', username: 'lena' };
+    // 20 attempts begun before any of them failed (scrypt runs meanwhile).
+    const waits = await Promise.all(Array.from({ length: 20 }, () => t.begin(a, 0, unknown)));
+    expect(waits.filter((w) => w === 0)).toHaveLength(rules.pair.free);
+    for (let i = 0; i < rules.pair.free; i++) t.failed(a, 0);
+    // Past the free failures, one attempt at a time; the next failure blocks.
+    expect(await t.begin(a, 0, unknown)).toBe(0);
+    expect(await t.begin(a, 0, unknown)).toBe(1000);
+    t.failed(a, 0);
+    expect(await t.wait(a, 0, unknown)).toBe(1000);
+  });
+
+  it('frees the reservation of an attempt that neither failed nor succeeded', async () => {
+    const t = createLoginThrottle(rules);
+    const a = { source: '10.0.0.9', username: 'lena' };
+    for (let i = 0; i < 20; i++) {
+      expect(await t.begin(a, 0, unknown)).toBe(0);
+      t.release(a);
+    }
+    for (let i = 0; i < 20; i++) {
+      expect(await t.begin(a, 0, known)).toBe(0);
+      t.succeeded(a);
+    }
+  });
 });

@@ -10,7 +10,9 @@
  * Each counter lets `free` failures pass, then every further failure blocks its key for a
  * delay that doubles from `baseMs` up to `capMs`; a key quiet for `forgetMs` starts afresh.
  * An attempt made while blocked is answered 429 without checking the password and does not
- * count. A success clears only its own source-and-username counter: a valid account of the
+ * count. An attempt being checked counts as in flight until it settles: checking a password
+ * takes tens of milliseconds, and without this a burst of parallel guesses all passed the
+ * check before the first failure was counted (48 of 100 got through where 5 should). A success clears only its own source-and-username counter: a valid account of the
  * attacker's must not wash away the other counters.
  *
  * State is in-process and bounded (oldest keys evicted). Several runtime processes behind one
@@ -59,8 +61,15 @@ export interface LoginThrottle {
    * username's own slowdown is on, so the usual login costs no extra read.
    */
   wait(attempt: LoginAttempt, now: number, isKnownSource: () => Promise<boolean>): Promise<number>;
+  /**
+   * Like `wait`, and when it answers 0 the attempt is in flight until `failed`, `succeeded` or
+   * `release` settles it (exactly one of them must be called).
+   */
+  begin(attempt: LoginAttempt, now: number, isKnownSource: () => Promise<boolean>): Promise<number>;
   failed(attempt: LoginAttempt, now: number): void;
   succeeded(attempt: LoginAttempt): void;
+  /** Settles an attempt begun that neither failed nor succeeded (an error, a deactivated account). */
+  release(attempt: LoginAttempt): void;
 }
 
 interface Entry {
@@ -72,14 +81,33 @@ interface Entry {
 /** One counter: failures per key with a doubling block. */
 class Backoff {
   private readonly entries = new Map<string, Entry>();
+  /** Attempts begun and not settled, per key (removed at zero, so bounded by concurrency). */
+  private readonly inFlight = new Map<string, number>();
   constructor(
     private readonly rule: BackoffRule,
     private readonly maxKeys: number,
   ) {}
 
+  /**
+   * The wait before the next attempt. Attempts in flight count as failures to come: once they
+   * could use up the free failures, only one attempt at a time is let through.
+   */
   wait(key: string, now: number): number {
     const entry = this.live(key, now);
-    return entry ? Math.max(0, entry.blockedUntil - now) : 0;
+    const blocked = entry ? Math.max(0, entry.blockedUntil - now) : 0;
+    if (blocked > 0) return blocked;
+    const pending = this.inFlight.get(key) ?? 0;
+    return pending > 0 && (entry?.failures ?? 0) + pending >= this.rule.free ? this.rule.baseMs : 0;
+  }
+
+  begin(key: string): void {
+    this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
+  }
+
+  settle(key: string): void {
+    const pending = (this.inFlight.get(key) ?? 0) - 1;
+    if (pending > 0) this.inFlight.set(key, pending);
+    else this.inFlight.delete(key);
   }
 
   fail(key: string, now: number): void {
@@ -117,21 +145,44 @@ export function createLoginThrottle(rules: ThrottleRules = DEFAULT_THROTTLE_RULE
   const byPair = new Backoff(rules.pair, rules.maxKeys);
   const byUsername = new Backoff(rules.username, rules.maxKeys);
   const pairKey = (a: LoginAttempt) => `${a.source}\u0000${a.username}`;
+  const localWait = (attempt: LoginAttempt, now: number) =>
+    Math.max(bySource.wait(attempt.source, now), byPair.wait(pairKey(attempt), now));
+  async function wait(attempt: LoginAttempt, now: number, isKnownSource: () => Promise<boolean>) {
+    const local = localWait(attempt, now);
+    if (local > 0) return local;
+    const global = byUsername.wait(attempt.username, now);
+    if (global === 0) return 0;
+    return (await isKnownSource()) ? 0 : global;
+  }
+  function settle(attempt: LoginAttempt): void {
+    bySource.settle(attempt.source);
+    byPair.settle(pairKey(attempt));
+    byUsername.settle(attempt.username);
+  }
   return {
-    async wait(attempt, now, isKnownSource) {
-      const local = Math.max(bySource.wait(attempt.source, now), byPair.wait(pairKey(attempt), now));
-      if (local > 0) return local;
-      const global = byUsername.wait(attempt.username, now);
-      if (global === 0) return 0;
-      return (await isKnownSource()) ? 0 : global;
+    wait,
+    async begin(attempt, now, isKnownSource) {
+      const ms = await wait(attempt, now, isKnownSource);
+      if (ms > 0) return ms;
+      // wait() may have awaited (known source): look again with nothing awaited between this
+      // check and the reservation, so that parallel attempts see each other's.
+      const again = localWait(attempt, now);
+      if (again > 0) return again;
+      bySource.begin(attempt.source);
+      byPair.begin(pairKey(attempt));
+      byUsername.begin(attempt.username);
+      return 0;
     },
     failed(attempt, now) {
+      settle(attempt);
       bySource.fail(attempt.source, now);
       byPair.fail(pairKey(attempt), now);
       byUsername.fail(attempt.username, now);
     },
     succeeded(attempt) {
+      settle(attempt);
       byPair.clear(pairKey(attempt));
     },
+    release: settle,
   };
 }

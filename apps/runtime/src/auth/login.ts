@@ -42,17 +42,28 @@ export function createSignIn(deps: SignInDeps) {
     context: SessionContext,
   ): Promise<{ token: string; user: SessionUser }> {
     const attempt = { source: context.source, username: input.username };
-    const waitMs = await deps.throttle.wait(attempt, deps.now(), () =>
+    const waitMs = await deps.throttle.begin(attempt, deps.now(), () =>
       deps.store.sessions.knownSource(input.username, context.source),
     );
     if (waitMs > 0) throw new TooManyAttempts(Math.ceil(waitMs / 1000));
-    const found = await deps.store.users.getCredentials(input.username);
-    const ok = await verifyPassword(input.password, found?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+    // The attempt is in flight until settled: exactly one of failed/succeeded/release.
+    let found: Awaited<ReturnType<Store['users']['getCredentials']>>;
+    let ok: boolean;
+    try {
+      found = await deps.store.users.getCredentials(input.username);
+      ok = await verifyPassword(input.password, found?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+    } catch (error) {
+      deps.throttle.release(attempt);
+      throw error;
+    }
     if (!found || !ok) {
       deps.throttle.failed(attempt, deps.now());
       throw new AppError('invalid-credentials', 401, 'wrong username or password');
     }
-    if (!found.user.active) throw new AppError('account-inactive', 401, 'this account is deactivated');
+    if (!found.user.active) {
+      deps.throttle.release(attempt);
+      throw new AppError('account-inactive', 401, 'this account is deactivated');
+    }
     deps.throttle.succeeded(attempt);
     const now = deps.now();
     const { token } = await openSession(
