@@ -6,12 +6,12 @@
  *   await runtime.sendEvent(caseId, { type: 'signal', name: 'card-found' }, 'alice');
  *   await moveClock(runtime, { advance: 'PT2H' });   // POST /api/_test/clock (manual clock only)
  *
- * See executor/types.ts for the `Runtime` interface and executor/errors.ts for RuntimeError.
+ * See executor/types.ts for the `Runtime` interface and executor/errors.ts for AppError.
  */
 
 export type { Clock, ManualClock } from './clock';
 export { clockFromEnv, isManualClock, manualClock, realClock } from './clock';
-export { RuntimeError } from './executor/errors';
+export { AppError } from './executor/errors';
 export { createRuntime, moveClock } from './executor/runtime';
 export type {
   Actor,

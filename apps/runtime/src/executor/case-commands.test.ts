@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RuntimeError } from './errors';
+import { AppError } from './errors';
 import { supportFlow } from './test-support/flows';
 import { type RuntimeFixture, runtimeFixture, T0 } from './test-support/runtime-fixture';
 
@@ -91,7 +91,7 @@ describe('case commands', () => {
     const bad = await f.runtime
       .completeTask(taskId, { outcome: 'resolved', values: {} }, 'ann')
       .catch((e) => e);
-    expect(bad).toBeInstanceOf(RuntimeError);
+    expect(bad).toBeInstanceOf(AppError);
     expect(bad.status).toBe(400);
     expect(bad.details.fields[0]).toMatchObject({ field: 'note', path: 'values.note' });
     // Nothing was committed.

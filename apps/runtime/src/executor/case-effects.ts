@@ -1,7 +1,7 @@
 import type { EffectOf } from '@caseflow/schema';
 import type { CaseSession, LiveCase } from './case-session';
 import { RUNTIME_TIMELINE_TYPES } from './effect-applier';
-import { RuntimeError } from './errors';
+import { AppError } from './errors';
 import { chooseVersion } from './version-choice';
 
 type CaseEffect = EffectOf<'subflow.start' | 'customer.update' | 'variables.set' | 'case.close' | 'audit'>;
@@ -25,7 +25,7 @@ export async function applyCaseEffect(
       try {
         choice = await chooseVersion(tx, effect.flow, row.customerId, now);
       } catch (error) {
-        if (!(error instanceof RuntimeError)) throw error;
+        if (!(error instanceof AppError)) throw error;
         // The parent must not hang on a child that can never start: it hears "failed" at once.
         session.record(live, {
           type: 'subflow.failed',

@@ -1,5 +1,5 @@
 import { EngineError } from '@caseflow/engine';
-import { RuntimeError } from './errors';
+import { AppError } from './errors';
 
 /**
  * Maps an engine refusal to the API's error: event not allowed and a closed case are 409 with
@@ -11,15 +11,15 @@ export function fromEngineError(error: unknown): unknown {
   const details = { allowed: error.allowed };
   switch (error.code) {
     case 'event-not-allowed':
-      return new RuntimeError('event-not-allowed', error.message, 409, details);
+      return new AppError('event-not-allowed', 409, error.message, details);
     case 'case-closed':
-      return new RuntimeError('conflict', error.message, 409, details);
+      return new AppError('conflict', 409, error.message, details);
     case 'unknown-task':
-      return new RuntimeError('not-found', error.message, 404, details);
+      return new AppError('not-found', 404, error.message, details);
     case 'invalid-outcome':
-      return new RuntimeError('validation', error.message, 400, details);
+      return new AppError('validation', 400, error.message, details);
     case 'invalid-flow':
-      return new RuntimeError('flow-invalid', error.message, 422, details);
+      return new AppError('flow-invalid', 422, error.message, details);
     default:
       return error;
   }

@@ -47,10 +47,10 @@ export interface EventTransactions {
    * cases (revision-checked) before the transaction commits. On a stale revision (or a
    * unique-key race) the whole transaction is rolled back and run again from a fresh read, up
    * to 5 times, then 409.
-   * Engine refusals become RuntimeErrors (engine-errors.ts). Any other failure (an expression
+   * Engine refusals become AppErrors (engine-errors.ts). Any other failure (an expression
    * over its budget, a bug) rolls back as well, so the case stays at its node, and opens an
    * incident in a transaction of its own (DESIGN §8); it is answered as a 422 `incident`
-   * RuntimeError naming it. `fn` may call `session.commit()` itself to read back committed
+   * AppError naming it. `fn` may call `session.commit()` itself to read back committed
    * rows before the transaction ends.
    */
   run<T>(fn: (session: CaseSession) => Promise<T>, options?: EventOptions): Promise<T>;

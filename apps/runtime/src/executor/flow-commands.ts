@@ -3,7 +3,7 @@ import type { Problem } from '@caseflow/schema';
 import { type Store, StoreConflict } from '../store/store';
 import { checksumOf } from './canonical-json';
 import { fromEngineError } from './engine-errors';
-import { conflict, notFound, RuntimeError } from './errors';
+import { AppError, conflict, notFound } from './errors';
 import type { RuntimeCore } from './runtime-core';
 import type { Actor, PublishResult } from './types';
 
@@ -87,7 +87,7 @@ export async function publish(
     if (!flow) throw notFound('flow', key);
     const problems = [...keyProblems(key, flow.draft), ...(await validateDefinition(core, flow.draft, tx))];
     if (problems.some((p) => p.severity === 'error')) {
-      throw new RuntimeError('flow-invalid', `flow ${key} has errors; fix them before publishing`, 422, {
+      throw new AppError('flow-invalid', 422, `flow ${key} has errors; fix them before publishing`, {
         problems,
       });
     }

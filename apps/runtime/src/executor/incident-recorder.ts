@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { IncidentRow, Store } from '../store/store';
 import type { CaseSession } from './case-session';
-import { RuntimeError } from './errors';
+import { AppError } from './errors';
 import { newRowId } from './ids';
 import { caseOfSource, currentCommand, type IncidentSource, type Origin } from './incident-source';
 import type { Logger } from './types';
@@ -20,7 +20,7 @@ export interface FailedEvent {
 
 /**
  * Opens (or bumps) the incident for `error` in a transaction of its own, parking what failed in
- * it, and answers the 422 `incident` RuntimeError to throw instead; null when the error is part
+ * it, and answers the 422 `incident` AppError to throw instead; null when the error is part
  * of the API (unmodelledFailure) and should propagate as it is. The failed event's own
  * transaction must have rolled back already.
  */
@@ -28,7 +28,7 @@ export async function openIncident(
   deps: { store: Store; clock: Clock; logger: Logger },
   error: unknown,
   failed: FailedEvent,
-): Promise<RuntimeError | null> {
+): Promise<AppError | null> {
   const failure = unmodelledFailure(error, failed.origin ?? 'command');
   if (!failure) return null;
   const source: IncidentSource = failed.source ??
@@ -59,16 +59,16 @@ export async function openIncident(
 }
 
 /** The 422 answer naming an incident. */
-export function incidentError(incident: IncidentRow): RuntimeError {
-  return new RuntimeError(
+export function incidentError(incident: IncidentRow): AppError {
+  return new AppError(
     'incident',
-    `${incident.message} (incident ${incident.id}; the case stays where it was)`,
     422,
+    `${incident.message} (incident ${incident.id}; the case stays where it was)`,
     { incidentId: incident.id, kind: incident.kind, nodeId: incident.nodeId, caseId: incident.caseId },
   );
 }
 
 /** True for the 422 that openIncident answers (the incident is recorded already). */
-export function isIncidentError(error: unknown): error is RuntimeError {
-  return error instanceof RuntimeError && error.code === 'incident';
+export function isIncidentError(error: unknown): error is AppError {
+  return error instanceof AppError && error.code === 'incident';
 }

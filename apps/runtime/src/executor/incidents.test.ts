@@ -3,7 +3,7 @@ import { ExpressionBudgetError } from '@caseflow/engine';
 import type { EngineEvent, FlowDefinitionInput } from '@caseflow/schema';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Transport } from '../outbox/transport';
-import { RuntimeError } from './errors';
+import { AppError } from './errors';
 import { type RuntimeFixture, runtimeFixture, T0 } from './test-support/runtime-fixture';
 
 /*
@@ -78,11 +78,11 @@ const owner = { username: 'olga', roles: ['owner' as const] };
 const agent = { username: 'ann', roles: ['agent' as const] };
 
 /** The error a promise rejects with. */
-async function failure(p: Promise<unknown>): Promise<RuntimeError> {
+async function failure(p: Promise<unknown>): Promise<AppError> {
   try {
     await p;
   } catch (error) {
-    if (error instanceof RuntimeError) return error;
+    if (error instanceof AppError) return error;
     throw error;
   }
   throw new Error('expected a failure');

@@ -16,7 +16,7 @@ import { addMessage, cancelCase, openCase, sendEvent, signal } from './case-comm
 import { loadCaseResource, toSla, toTask, toTimelineEntry } from './case-resource';
 import { checkClockMove, checkClockMover } from './clock-move';
 import { CompiledFlows } from './compiled-flows';
-import { notFound, RuntimeError } from './errors';
+import { AppError, notFound } from './errors';
 import { eventTransactions } from './event-transaction';
 import type { ExecutorContext } from './executor-context';
 import { activate, publish, saveDraft, validateDefinition } from './flow-commands';
@@ -224,7 +224,7 @@ export async function moveClock(
 ): Promise<{ now: number; fired: number }> {
   if (actor) checkClockMover(actor);
   const clock = runtime.clock;
-  if (!isManualClock(clock)) throw new RuntimeError('validation', 'the clock is not manual', 400);
+  if (!isManualClock(clock)) throw new AppError('validation', 400, 'the clock is not manual');
   checkClockMove(move);
   if (move.advance !== undefined) clock.advance(move.advance);
   else if (move.set !== undefined) clock.set(move.set);

@@ -15,7 +15,7 @@ export function answerSurvey(
 ): Promise<SurveyRow> {
   return core.events.run(async (session) => {
     const survey = await session.tx.surveys.getByToken(token);
-    if (!survey) throw notFound('survey', 'for this link');
+    if (!survey) throw notFound('survey');
     if (survey.answeredAt !== null) throw conflict('this survey was answered already');
     const scale = SURVEY_SCALES[survey.kind];
     if (!Number.isInteger(score) || score < scale.min || score > scale.max) {

@@ -89,7 +89,7 @@ export interface PublishResult {
 
 /**
  * The facade the HTTP routes call. Every method that changes a case commits one transaction
- * before it resolves (a 2xx answer means the event is committed). Errors are RuntimeError
+ * before it resolves (a 2xx answer means the event is committed). Errors are AppError
  * (executor/errors.ts) with an HTTP status.
  */
 export interface Runtime {

@@ -5,7 +5,7 @@ import { storeUnavailable } from '../store/store-unavailable';
 import { StaleRevision } from './case-session';
 import { ClaimLost } from './claim-lost';
 import { isEngineError } from './engine-errors';
-import { RuntimeError } from './errors';
+import { AppError } from './errors';
 import type { Origin } from './incident-source';
 
 /** A failure the flow does not model, as an incident describes it. */
@@ -39,7 +39,7 @@ export function unmodelledFailure(error: unknown, origin: Origin): UnmodelledFai
 
 function isModelled(error: unknown): boolean {
   if (
-    error instanceof RuntimeError ||
+    error instanceof AppError ||
     error instanceof StaleRevision ||
     error instanceof StoreConflict ||
     error instanceof ClaimLost ||

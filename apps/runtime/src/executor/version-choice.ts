@@ -1,6 +1,6 @@
 import type { Cohort } from '@caseflow/schema';
 import type { PilotRow, Store } from '../store/store';
-import { notFound, RuntimeError } from './errors';
+import { AppError, notFound } from './errors';
 import { cohortFor } from './pilot-cohort';
 
 export interface VersionChoice {
@@ -30,11 +30,7 @@ export async function chooseVersion(
     if (version !== null) return { version, pilot, cohort };
   }
   if (row.activeVersion === null) {
-    throw new RuntimeError(
-      'flow-invalid',
-      `flow ${flow} has no active version: publish and activate one`,
-      422,
-    );
+    throw new AppError('flow-invalid', 422, `flow ${flow} has no active version: publish and activate one`);
   }
   return { version: row.activeVersion, pilot: null, cohort: null };
 }

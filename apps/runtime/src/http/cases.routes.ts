@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { actorOf } from '../auth/access';
 import { isCustomerOnly, requireRole } from '../auth/roles';
-import { RuntimeError } from '../executor/errors';
+import { AppError } from '../executor/errors';
 import type { Runtime } from '../executor/types';
 import type { CaseSummary } from '../store/store';
 import { countEvent, visibleCase } from './case-access';
@@ -183,7 +183,7 @@ async function deliverCustomerReply(
     countEvent(metrics, 'signal', record);
   } catch (error) {
     // 409: not waiting for it, or already closed — the message stands on its own.
-    if (!(error instanceof RuntimeError && error.status === 409)) throw error;
+    if (!(error instanceof AppError && error.status === 409)) throw error;
   }
 }
 

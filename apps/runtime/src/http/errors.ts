@@ -2,37 +2,24 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
-import { RuntimeError } from '../executor/errors';
+import { AppError } from '../executor/errors';
 import type { Logger } from '../logger';
 import { StoreConflict } from '../store/store';
 import { storeUnavailable } from '../store/store-unavailable';
 
-/** An expected failure with a stable code and HTTP status; the only error the API shows as is. */
-export class AppError extends Error {
-  override name = 'AppError';
-  constructor(
-    readonly code: string,
-    readonly status: ContentfulStatusCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-/** 400 with optional details (field paths). */
-export const badRequest = (message: string, details?: unknown) =>
-  new AppError('validation', 400, message, details);
-/** 401: no or bad credentials. */
-export const unauthorized = (message = 'sign in first') => new AppError('unauthorized', 401, message);
-/** 403: signed in, but the role or group does not allow it. */
-export const forbidden = (message = 'not allowed for your role') => new AppError('forbidden', 403, message);
-/** 404; also used instead of 403 where a 403 would confirm that an id exists. */
-export const notFound = (what: string, id?: string | number) =>
-  new AppError('not-found', 404, id === undefined ? `${what} not found` : `${what} "${id}" not found`);
-/** 409: duplicates, stale state. */
-export const conflict = (message: string, details?: unknown) =>
-  new AppError('conflict', 409, message, details);
+/*
+ * The error type and its constructors live with the executor (the domain throws them); they are
+ * re-exported here for the routes and middleware, which throw the same ones.
+ */
+export {
+  AppError,
+  badRequest,
+  conflict,
+  forbidden,
+  notEligible,
+  notFound,
+  unauthorized,
+} from '../executor/errors';
 
 /** `[{path, message}]` of a zod error; paths are dotted ("values.amount", "nodes.3.id"). */
 export function zodDetails(error: ZodError): Array<{ path: string; message: string }> {
@@ -58,7 +45,7 @@ function statusOf(n: number): ContentfulStatusCode {
 }
 
 /**
- * The one error handler: AppError and RuntimeError as they are, zod errors as 400 with paths,
+ * The one error handler: AppError as it is, zod errors as 400 with paths,
  * StoreConflict as 409, engine refusals as 409 with the allowed events, Hono's own HTTP
  * exceptions (malformed JSON 400, body limit 413, media type 415) with their status; a
  * database that is unreachable or cannot be written as 503 (`unavailable` / `storage`: retry
@@ -66,9 +53,8 @@ function statusOf(n: number): ContentfulStatusCode {
  */
 export function onError(logger: Logger): ErrorHandler {
   return (err, c) => {
-    if (err instanceof AppError) return c.json(errorBody(err.code, err.message, err.details), err.status);
-    if (err instanceof RuntimeError) {
-      if (err.status >= 500) logger.error({ err, path: c.req.path }, 'runtime error');
+    if (err instanceof AppError) {
+      if (err.status >= 500) logger.error({ err, path: c.req.path }, 'application error');
       return c.json(errorBody(err.code, err.message, err.details), statusOf(err.status));
     }
     if (err instanceof ZodError)
