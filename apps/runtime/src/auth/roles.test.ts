@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UserRow } from '../store/store';
-import { assertCanWorkTask, assertVisible } from './access';
+import { assertVisible } from './access';
 import { hasRole, isCustomerOnly } from './roles';
 
 const user = (roles: UserRow['roles'], extra: Partial<UserRow> = {}): UserRow => ({
@@ -56,29 +56,5 @@ describe('customer visibility', () => {
 
   it('does not restrict staff', () => {
     expect(() => assertVisible(user(['agent']), 'c-1002', 'case', 'k1')).not.toThrow();
-  });
-});
-
-describe('task work', () => {
-  const task = { id: 't1', group: 'card-ops', assignee: null };
-
-  it('allows agents of the task group and the assignee', () => {
-    expect(() => assertCanWorkTask(user(['agent'], { groups: ['card-ops'] }), task)).not.toThrow();
-    expect(() =>
-      assertCanWorkTask(user(['agent'], { username: 'marco' }), { ...task, assignee: 'marco' }),
-    ).not.toThrow();
-  });
-
-  it('forbids agents of other groups with 403', () => {
-    expect(() => assertCanWorkTask(user(['agent'], { groups: ['service-desk'] }), task)).toThrow(
-      expect.objectContaining({ status: 403 }),
-    );
-  });
-
-  it('lets admins act on any task and never customers', () => {
-    expect(() => assertCanWorkTask(user(['admin']), task)).not.toThrow();
-    expect(() => assertCanWorkTask(user(['customer'], { groups: ['card-ops'] }), task)).toThrow(
-      expect.objectContaining({ status: 403 }),
-    );
   });
 });

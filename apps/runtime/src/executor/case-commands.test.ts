@@ -126,24 +126,35 @@ describe('case commands', () => {
     expect(timeline.find((e) => e.type === 'signal')).toMatchObject({ data: { name: 'customer-replied' } });
   });
 
-  it('claims a task for one agent: 409 for another, idempotent for the holder', async () => {
+  const deskAgent = (username: string) =>
+    f.store.users.create({ username, passwordHash: 'x', roles: ['agent'], groups: ['desk'], createdAt: T0 });
+
+  it('claims a task for one agent: 409 for another of the group, 403 outside it, idempotent for the holder', async () => {
+    await deskAgent('dan');
     const c = await open();
     const taskId = c.tasks[0]!.id;
     expect(await f.runtime.claimTask(taskId, 'ann')).toMatchObject({ status: 'claimed', assignee: 'ann' });
     expect(await f.runtime.claimTask(taskId, 'ann')).toMatchObject({ status: 'claimed', assignee: 'ann' });
-    await expect(f.runtime.claimTask(taskId, 'bob')).rejects.toMatchObject({ status: 409 });
+    await expect(f.runtime.claimTask(taskId, 'dan')).rejects.toMatchObject({ status: 409 });
+    await expect(f.runtime.claimTask(taskId, 'bob')).rejects.toMatchObject({ status: 403 });
     await expect(
-      f.runtime.completeTask(taskId, { outcome: 'resolved', values: { note: 'x' } }, 'bob'),
+      f.runtime.completeTask(taskId, { outcome: 'resolved', values: { note: 'x' } }, 'dan'),
     ).rejects.toMatchObject({ status: 409 });
     expect((await f.runtime.timeline(c.id)).filter((e) => e.type === 'task.claimed')).toHaveLength(1);
   });
 
-  it('delegates a task to an existing user only', async () => {
+  it('delegates a task only to an active agent of its group', async () => {
+    await deskAgent('dan');
     const c = await open();
     const taskId = c.tasks[0]!.id;
     await expect(f.runtime.delegateTask(taskId, 'ghost', 'ann')).rejects.toMatchObject({ status: 400 });
-    expect(await f.runtime.delegateTask(taskId, 'bob', 'ann')).toMatchObject({
-      assignee: 'bob',
+    await expect(f.runtime.delegateTask(taskId, 'bob', 'ann')).rejects.toMatchObject({
+      status: 422,
+      code: 'not-eligible',
+    });
+    await expect(f.runtime.delegateTask(taskId, 'dan', 'bob')).rejects.toMatchObject({ status: 403 });
+    expect(await f.runtime.delegateTask(taskId, 'dan', 'ann')).toMatchObject({
+      assignee: 'dan',
       status: 'claimed',
     });
   });

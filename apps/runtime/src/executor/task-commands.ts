@@ -1,10 +1,12 @@
 import { validateFormValues } from '@caseflow/engine';
 import type { FormSchema, Task } from '@caseflow/schema';
 import type { TaskRow } from '../store/store';
+import { actingUser } from './acting-user';
 import { toTask } from './case-resource';
 import type { CaseSession } from './case-session';
 import { badRequest, conflict, notFound } from './errors';
 import type { RuntimeCore } from './runtime-core';
+import { delegationRefusal, holdsOtherBallot, votedAlready, workRefusal } from './task-rules';
 import type { Actor, CaseRecord } from './types';
 
 const APPROVAL_OUTCOMES = ['approve', 'reject'] as const;
@@ -37,10 +39,20 @@ async function openTaskWithCase(session: CaseSession, taskId: string): Promise<T
   return task;
 }
 
-/** Assigns an open task to `user` (idempotent for the holder); 404 unknown, 409 held by another. */
+/** Throws the refusal of task-rules.ts when `actor` may not work `task`. */
+async function assertMayWork(session: CaseSession, task: TaskRow, actor: Actor): Promise<void> {
+  const refusal = workRefusal(await actingUser(session.tx, actor), task);
+  if (refusal) throw refusal;
+}
+
+/**
+ * Assigns an open task to `user` (idempotent for the holder): 404 unknown, 403 not an active
+ * agent of its group, 409 held by another (an approval ballot is always its approver's).
+ */
 export function claimTask(core: RuntimeCore, taskId: string, user: Actor): Promise<Task> {
   return core.events.run(async (session) => {
     const task = await openTask(session, taskId);
+    await assertMayWork(session, task, user);
     const claimed = await session.tx.tasks.claim(taskId, user, session.now);
     if (!claimed)
       throw conflict(`task ${taskId} is held by ${task.assignee ?? 'someone else'}`, {
@@ -55,10 +67,11 @@ export function claimTask(core: RuntimeCore, taskId: string, user: Actor): Promi
 }
 
 /**
- * Completes a task in one transaction. A human task needs one of its outcomes (400 with the
- * allowed ones) and form values that pass its form (400 with field errors); an approval task
- * takes `approve` or `reject`, which becomes the actor's `approval.vote`. A task held by
- * someone else is 409.
+ * Completes a task in one transaction. Only an active agent of its group (or its assignee, or
+ * an admin) may (403). A human task needs one of its outcomes (400 with the allowed ones) and
+ * form values that pass its form (400 with field errors); an approval task takes `approve` or
+ * `reject`, which becomes the actor's `approval.vote` — one vote per person and approval (409
+ * when they voted through another ballot already). A task held by someone else is 409.
  */
 export function completeTask(
   core: RuntimeCore,
@@ -68,6 +81,7 @@ export function completeTask(
 ): Promise<CaseRecord> {
   return core.events.run(async (session) => {
     const task = await openTaskWithCase(session, taskId);
+    await assertMayWork(session, task, actor);
     if (task.assignee !== null && task.assignee !== actor) {
       throw conflict(`task ${taskId} is held by ${task.assignee}`, { assignee: task.assignee });
     }
@@ -77,6 +91,11 @@ export function completeTask(
       const vote = APPROVAL_OUTCOMES.find((o) => o === input.outcome);
       if (!vote)
         throw badRequest(`an approval is answered with approve or reject`, { allowed: APPROVAL_OUTCOMES });
+      if (votedAlready(actor, task, await session.tx.tasks.listByCase(task.caseId))) {
+        throw conflict(`${actor} has voted on this approval already; one person has one vote`, {
+          reason: 'voted',
+        });
+      }
       await markCompleted(session, task, vote, {}, actor);
       session.record(live, {
         type: 'task.completed',
@@ -142,7 +161,10 @@ async function markCompleted(
   });
 }
 
-/** Moves a human task to the next tier on an agent's request (the engine decides where). */
+/**
+ * Moves a human task to the next tier on an agent's request (the engine decides where); 403
+ * for anyone who may not work the task.
+ */
 export function escalateTask(
   core: RuntimeCore,
   taskId: string,
@@ -151,18 +173,34 @@ export function escalateTask(
 ): Promise<CaseRecord> {
   return core.events.run(async (session) => {
     const task = await openTaskWithCase(session, taskId);
+    await assertMayWork(session, task, actor);
     await session.send(task.caseId, { type: 'task.escalate', taskId: task.taskKey, reason, actor }, actor);
     return session.committedCase(task.caseId);
   });
 }
 
-/** Hands an open task to another (existing) user; 400 unknown user, 409 not open. */
+/**
+ * Hands an open task to another user, with the rules of task-rules.ts `delegationRefusal`: the
+ * delegator may work the task (an approval: is its approver or an admin), the delegate is an
+ * active agent of the task's group, no customer, and holds no other ballot of the approval.
+ * 404 unknown task, 409 not open. Delegating to the current holder changes nothing.
+ */
 export function delegateTask(core: RuntimeCore, taskId: string, to: string, actor: Actor): Promise<Task> {
   return core.events.run(async (session) => {
+    const { tx } = session;
     const task = await openTask(session, taskId);
-    if (!(await session.tx.users.get(to)))
-      throw badRequest(`unknown user ${to}`, [{ path: 'to', message: 'unknown user' }]);
-    const updated = await session.tx.tasks.update(taskId, {
+    const delegator = await actingUser(tx, actor);
+    const target = await tx.users.get(to);
+    const refusal = delegationRefusal({
+      delegator,
+      task,
+      target,
+      to,
+      targetHoldsBallot: holdsOtherBallot(to, task, await tx.tasks.listByCase(task.caseId)),
+    });
+    if (refusal) throw refusal;
+    if (task.assignee === to) return toTask(task);
+    const updated = await tx.tasks.update(taskId, {
       assignee: to,
       status: 'claimed',
       updatedAt: session.now,

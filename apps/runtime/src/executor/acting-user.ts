@@ -1,0 +1,14 @@
+import type { Store, UserRow } from '../store/store';
+import { forbidden } from './errors';
+import type { Actor } from './types';
+
+/**
+ * The person behind `actor`, read inside the command's transaction so that a user deactivated a
+ * moment ago cannot act: 403 when nobody of that name exists or the account is deactivated.
+ */
+export async function actingUser(tx: Store, actor: Actor): Promise<UserRow> {
+  const user = await tx.users.get(actor);
+  if (!user) throw forbidden(`${actor} is not a user of this installation`);
+  if (!user.active) throw forbidden(`the account ${actor} is deactivated`);
+  return user;
+}
