@@ -1,5 +1,6 @@
 import type { EngineEvent } from '@caseflow/schema';
 import type { MessageRow } from '../store/store';
+import type { CaseSession } from './case-session';
 import { badRequest, notFound } from './errors';
 import { newRowId } from './ids';
 import type { RuntimeCore } from './runtime-core';
@@ -9,42 +10,46 @@ import { chooseVersion } from './version-choice';
 /**
  * Opens a case in one transaction: the version is the explicit one, else the pilot cohort's
  * (sticky per customer), else the active one; engine.start; rows for the start effects.
- * 404 unknown flow or version, 422 no active version, 400 unknown customer.
+ * 404 unknown flow or version, 422 no active version, 400 unknown customer. Trusted: it checks
+ * no person's rights — commands for people (case-intake.ts) check them, then call openCaseIn.
  */
 export async function openCase(core: RuntimeCore, input: OpenCaseInput): Promise<CaseRecord> {
-  return core.events.run(async (session) => {
-    const { tx, now } = session;
-    if (input.customerId && !(await tx.customers.get(input.customerId))) {
-      throw badRequest(`unknown customer ${input.customerId}`, [
-        { path: 'customerId', message: 'unknown customer' },
-      ]);
-    }
-    let version = input.version;
-    let pilotId = input.pilotId ?? null;
-    let cohort = input.cohort ?? null;
-    if (version === undefined) {
-      const choice = await chooseVersion(tx, input.flow, input.customerId, now);
-      version = choice.version;
-      pilotId = choice.pilot?.id ?? null;
-      cohort = choice.cohort;
-    } else if (!(await tx.flowVersions.get(input.flow, version))) {
-      throw notFound('flow version', `${input.flow}@${version}`);
-    }
-    const live = await session.open({
-      flow: input.flow,
-      version,
-      pilotId,
-      cohort,
-      customerId: input.customerId,
-      channel: input.channel,
-      subject: input.subject ?? '',
-      priority: input.priority ?? 'normal',
-      variables: input.variables ?? {},
-      actor: input.actor,
-    });
-    await session.drain();
-    return session.committedCase(live.row.id);
+  return core.events.run((session) => openCaseIn(session, input));
+}
+
+/** openCase inside a command's own event transaction (after its checks). */
+export async function openCaseIn(session: CaseSession, input: OpenCaseInput): Promise<CaseRecord> {
+  const { tx, now } = session;
+  if (input.customerId && !(await tx.customers.get(input.customerId))) {
+    throw badRequest(`unknown customer ${input.customerId}`, [
+      { path: 'customerId', message: 'unknown customer' },
+    ]);
+  }
+  let version = input.version;
+  let pilotId = input.pilotId ?? null;
+  let cohort = input.cohort ?? null;
+  if (version === undefined) {
+    const choice = await chooseVersion(tx, input.flow, input.customerId, now);
+    version = choice.version;
+    pilotId = choice.pilot?.id ?? null;
+    cohort = choice.cohort;
+  } else if (!(await tx.flowVersions.get(input.flow, version))) {
+    throw notFound('flow version', `${input.flow}@${version}`);
+  }
+  const live = await session.open({
+    flow: input.flow,
+    version,
+    pilotId,
+    cohort,
+    customerId: input.customerId,
+    channel: input.channel,
+    subject: input.subject ?? '',
+    priority: input.priority ?? 'normal',
+    variables: input.variables ?? {},
+    actor: input.actor,
   });
+  await session.drain();
+  return session.committedCase(live.row.id);
 }
 
 /** Feeds one engine event to a case (one transaction, retried on stale revisions). */

@@ -36,9 +36,18 @@ export function toSla(row: SlaRow): Sla {
   };
 }
 
-/** The survey reference on a case: the token is what the customer's link carries. */
-export function toSurveyRef(row: SurveyRow): Case['surveys'][number] {
-  return { kind: row.kind, token: row.token, answered: row.answeredAt !== null, score: row.score };
+/**
+ * The survey reference on a case. The token is the customer's credential for answering: it is
+ * included only for the customer's own view (`withToken`); staff see kind, answered and score.
+ */
+export function toSurveyRef(row: SurveyRow, withToken = false): Case['surveys'][number] {
+  const ref = { kind: row.kind, answered: row.answeredAt !== null, score: row.score };
+  return withToken ? { ...ref, token: row.token } : ref;
+}
+
+/** What a Case resource includes besides the staff view: survey tokens for the customer. */
+export interface CaseView {
+  surveyTokens?: boolean;
 }
 
 /** A timeline row as the API shows it; the node id, when there is one, travels in `data`. */
@@ -48,7 +57,13 @@ export function toTimelineEntry(row: TimelineRow): TimelineEntry {
 }
 
 /** The GET /cases/:id resource from a case row and its tasks, SLA clocks and surveys. */
-export function toCase(row: CaseRow, tasks: TaskRow[], slas: SlaRow[], surveys: SurveyRow[]): Case {
+export function toCase(
+  row: CaseRow,
+  tasks: TaskRow[],
+  slas: SlaRow[],
+  surveys: SurveyRow[],
+  view: CaseView = {},
+): Case {
   return {
     id: row.id,
     flow: row.flow,
@@ -64,7 +79,7 @@ export function toCase(row: CaseRow, tasks: TaskRow[], slas: SlaRow[], surveys: 
     variables: row.variables,
     tasks: tasks.map(toTask),
     slas: slas.map(toSla),
-    surveys: surveys.map(toSurveyRef),
+    surveys: surveys.map((s) => toSurveyRef(s, view.surveyTokens === true)),
     revision: row.revision,
     createdAt: iso(row.createdAt),
     closedAt: isoOrNull(row.closedAt),
@@ -72,7 +87,11 @@ export function toCase(row: CaseRow, tasks: TaskRow[], slas: SlaRow[], surveys: 
 }
 
 /** Reads a case with its tasks, SLAs and surveys through `store` (a transaction or not). */
-export async function loadCaseResource(store: Store, caseId: string): Promise<Case | null> {
+export async function loadCaseResource(
+  store: Store,
+  caseId: string,
+  view: CaseView = {},
+): Promise<Case | null> {
   const row = await store.cases.get(caseId);
   if (!row) return null;
   const [tasks, slas, surveys] = await Promise.all([
@@ -80,5 +99,5 @@ export async function loadCaseResource(store: Store, caseId: string): Promise<Ca
     store.slas.listByCase(caseId),
     store.surveys.listByCase(caseId),
   ]);
-  return toCase(row, tasks, slas, surveys);
+  return toCase(row, tasks, slas, surveys, view);
 }

@@ -17,6 +17,8 @@ import { canonicalJson } from './canonical-json';
 /** The Runtime facade methods that run an event and may be re-run by an incident retry. */
 export const RETRYABLE_COMMANDS = [
   'openCase',
+  'openCaseAs',
+  'requestFromCatalog',
   'sendEvent',
   'signal',
   'addMessage',

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { moveClock } from './runtime';
 import { httpFlow } from './test-support/flows';
 import { httpRecorder } from './test-support/http-recorder';
-import { type RuntimeFixture, runtimeFixture } from './test-support/runtime-fixture';
+import { type RuntimeFixture, runtimeFixture, T0 } from './test-support/runtime-fixture';
 
 const SECRET = 'runtime-test-secret-123';
 
@@ -148,12 +148,30 @@ describe('outbox delivery through the runtime', () => {
     });
     const c = await f.runtime.openCase({ flow: 'csat', customerId: 'cu-1', channel: 'web', actor: 'ann' });
     expect(c.surveys).toHaveLength(1);
-    const token = c.surveys[0]!.token!;
+    // The staff resource shows the survey without its token; the customer's view and the
+    // message sent to the customer carry it.
+    expect(c.surveys[0]).toEqual({ kind: 'csat', answered: false, score: null });
+    const token = (await f.runtime.getCase(c.id, { surveyTokens: true }))!.surveys[0]!.token!;
     expect(token).toMatch(/^[A-Za-z0-9_-]{24}$/);
-    await expect(f.runtime.answerSurvey(token, 9)).rejects.toMatchObject({ status: 400 });
-    await expect(f.runtime.answerSurvey('nope', 5)).rejects.toMatchObject({ status: 404 });
-    expect(await f.runtime.answerSurvey(token, 5, 'great')).toMatchObject({ score: 5, comment: 'great' });
-    await expect(f.runtime.answerSurvey(token, 4)).rejects.toMatchObject({ status: 409 });
+    expect(JSON.stringify((await f.runtime.outboxEntries(c.id))[0]!.payload)).toContain(token);
+    await expect(f.runtime.answerSurvey(token, { score: 9 }, null)).rejects.toMatchObject({ status: 400 });
+    await expect(f.runtime.answerSurvey('nope', { score: 5 }, null)).rejects.toMatchObject({ status: 404 });
+    // Staff and other customers are refused, whatever the token.
+    await expect(f.runtime.answerSurvey(token, { score: 5 }, 'ann')).rejects.toMatchObject({ status: 403 });
+    await f.store.customers.create({ id: 'cu-2', name: 'Other', createdAt: T0 });
+    await f.store.users.create({
+      username: 'other',
+      passwordHash: 'x',
+      roles: ['customer'],
+      customerId: 'cu-2',
+      createdAt: T0,
+    });
+    await expect(f.runtime.answerSurvey(token, { score: 5 }, 'other')).rejects.toMatchObject({ status: 403 });
+    expect(await f.runtime.answerSurvey(token, { score: 5, comment: 'great' }, null)).toMatchObject({
+      score: 5,
+      comment: 'great',
+    });
+    await expect(f.runtime.answerSurvey(token, { score: 4 }, null)).rejects.toMatchObject({ status: 409 });
     expect((await f.runtime.getCase(c.id))!.surveys[0]).toMatchObject({ answered: true, score: 5 });
     expect((await f.runtime.outboxEntries(c.id))[0]).toMatchObject({ kind: 'survey' });
     const pub = (await f.runtime.timeline(c.id, { publicOnly: true })).map((e) => e.type);

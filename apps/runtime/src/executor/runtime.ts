@@ -13,7 +13,9 @@ import { createTimerFirer } from '../scheduler/timer-firer';
 import type { ClaimedOutbox, OutboxRow, UserRow } from '../store/store';
 import { httpSettler, timerHandler } from './background-events';
 import { addMessage, cancelCase, openCase, sendEvent, signal } from './case-commands';
+import { openCaseAs, requestFromCatalog } from './case-intake';
 import { loadCaseResource, toSla, toTask, toTimelineEntry } from './case-resource';
+import { saveCatalogItem } from './catalog-commands';
 import { checkClockMove, checkClockMover } from './clock-move';
 import { CompiledFlows } from './compiled-flows';
 import { AppError, notFound } from './errors';
@@ -23,6 +25,7 @@ import { activate, publish, saveDraft, validateDefinition } from './flow-command
 import { listIncidents, openIncidentsOf, resolveIncident, retryIncident } from './incident-commands';
 import { openIncident } from './incident-recorder';
 import { asCommand, outboxSource } from './incident-source';
+import { promotePilot, startPilot, stopPilot } from './pilot-commands';
 import type { RuntimeCore } from './runtime-core';
 import { answerSurvey } from './survey-commands';
 import { claimTask, completeTask, delegateTask, escalateTask } from './task-commands';
@@ -95,8 +98,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     calendars,
     connections: connectionCommands({ store, clock, dataKey }),
     openCase: asCommand('openCase', (input) => openCase(core, input)),
+    openCaseAs: asCommand('openCaseAs', (input) => openCaseAs(core, input)),
+    requestFromCatalog: asCommand('requestFromCatalog', (input) => requestFromCatalog(core, input)),
+    saveCatalogItem: (key, body, actor) => saveCatalogItem(core, key, body, actor),
     sendEvent: asCommand('sendEvent', (caseId, event, actor) => sendEvent(core, caseId, event, actor)),
-    getCase: (caseId) => loadCaseResource(store, caseId),
+    getCase: (caseId, opts) => loadCaseResource(store, caseId, opts),
     async timeline(caseId, opts) {
       if (!(await store.cases.get(caseId))) throw notFound('case', caseId);
       const rows = await store.timeline.list(caseId, { publicOnly: opts?.publicOnly ?? false });
@@ -124,9 +130,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       return row ? toTask(row) : null;
     },
 
-    answerSurvey: asCommand('answerSurvey', (token, score, comment) =>
-      answerSurvey(core, token, score, comment),
+    answerSurvey: asCommand('answerSurvey', (token, answer, respondent) =>
+      answerSurvey(core, token, answer, respondent),
     ),
+
+    startPilot: (flow, input, actor) => startPilot(core, flow, input, actor),
+    promotePilot: (id, actor) => promotePilot(core, id, actor),
+    stopPilot: (id, actor) => stopPilot(core, id, actor),
 
     listIncidents: (query, actor) => listIncidents(core, query, actor),
     openIncidents: (caseId) => openIncidentsOf(core, caseId),

@@ -49,7 +49,13 @@ describe('task commands: four eyes', () => {
   it('lets an approver hand the ballot to a group member without one, who then votes', async () => {
     const { id, ballotOf } = await open();
     // Joins ops after the approvers were chosen: a member without a ballot.
-    await f.store.users.create({ username: 'dee', passwordHash: 'x', roles: ['agent'], groups: ['ops'], createdAt: T0 });
+    await f.store.users.create({
+      username: 'dee',
+      passwordHash: 'x',
+      roles: ['agent'],
+      groups: ['ops'],
+      createdAt: T0,
+    });
     expect(await f.runtime.delegateTask(ballotOf.cat!, 'dee', 'cat')).toMatchObject({ assignee: 'dee' });
     await f.runtime.completeTask(ballotOf.bob!, { outcome: 'approve' }, 'bob');
     const after = await f.runtime.completeTask(ballotOf.cat!, { outcome: 'approve' }, 'dee');
@@ -67,7 +73,13 @@ describe('task commands: four eyes', () => {
       customerId: 'cu-1',
       createdAt: T0,
     });
-    await f.store.users.create({ username: 'eve', passwordHash: 'x', roles: ['agent'], groups: ['ops'], createdAt: T0 });
+    await f.store.users.create({
+      username: 'eve',
+      passwordHash: 'x',
+      roles: ['agent'],
+      groups: ['ops'],
+      createdAt: T0,
+    });
     await f.store.users.update('eve', { active: false });
     const { ballotOf } = await open();
     for (const to of ['carla', 'eve']) {

@@ -36,7 +36,9 @@ describe('workRefusal', () => {
 
   it('forbids other groups, customers and deactivated agents with 403', () => {
     expect(workRefusal(user('lena', { groups: ['service-desk'] }), human)?.status).toBe(403);
-    expect(workRefusal(user('carla', { roles: ['customer'], groups: ['card-ops'] }), human)?.status).toBe(403);
+    expect(workRefusal(user('carla', { roles: ['customer'], groups: ['card-ops'] }), human)?.status).toBe(
+      403,
+    );
     expect(workRefusal({ ...marco, active: false }, human)?.status).toBe(403);
   });
 
@@ -75,9 +77,10 @@ describe('delegationRefusal', () => {
   });
 
   it('refuses customers, outsiders and deactivated users with 422 naming the reason', () => {
-    const reasonOf = (target: UserRow) =>
-      (delegationRefusal(facts({ target, to: target.username }))?.details as Array<{ reason: string }>)[0]!
-        .reason;
+    const reasonOf = (target: UserRow) => {
+      const details = delegationRefusal(facts({ target, to: target.username }))?.details;
+      return (details as Array<{ reason: string }> | undefined)?.[0]?.reason;
+    };
     expect(reasonOf(user('carla', { roles: ['customer'], groups: ['card-ops'] }))).toBe('not-staff');
     expect(reasonOf(user('lena', { groups: ['service-desk'] }))).toBe('not-member');
     expect(reasonOf({ ...nora, active: false })).toBe('inactive');

@@ -1,6 +1,6 @@
 import { hasRole, isCustomerOnly } from '../auth/roles';
 import type { TaskRow, UserRow } from '../store/store';
-import { AppError, badRequest, conflict, forbidden, notEligible } from './errors';
+import { type AppError, badRequest, conflict, forbidden, notEligible } from './errors';
 
 /** A task as the rules need it. */
 export type RuledTask = Pick<TaskRow, 'id' | 'kind' | 'group' | 'assignee' | 'approvalId'>;
@@ -23,7 +23,9 @@ export function workRefusal(user: UserRow, task: RuledTask): AppError | null {
     return forbidden(`approval ${task.id} is not your ballot`);
   }
   if (hasRole(user, 'admin') || task.assignee === user.username || member) return null;
-  return forbidden(`task ${task.id} belongs to group ${task.group ?? '(none)'}, which you are not a member of`);
+  return forbidden(
+    `task ${task.id} belongs to group ${task.group ?? '(none)'}, which you are not a member of`,
+  );
 }
 
 /** What the delegation rules need to know besides the task. */
@@ -93,6 +95,10 @@ export function holdsOtherBallot(voter: string, task: RuledTask, caseTasks: read
 export function votedAlready(voter: string, task: RuledTask, caseTasks: readonly TaskRow[]): boolean {
   if (task.kind !== 'approval' || task.approvalId === null) return false;
   return caseTasks.some(
-    (t) => t.id !== task.id && t.approvalId === task.approvalId && t.assignee === voter && t.status === 'completed',
+    (t) =>
+      t.id !== task.id &&
+      t.approvalId === task.approvalId &&
+      t.assignee === voter &&
+      t.status === 'completed',
   );
 }

@@ -1,9 +1,11 @@
 import type {
   BusinessCalendar,
   Case,
+  CatalogItemBody,
   Channel,
   Cohort,
   EngineEvent,
+  PilotCreate,
   Priority,
   Problem,
   Sla,
@@ -15,6 +17,7 @@ import type { ConnectionCommands } from '../connections/connection-commands';
 import type { RetryPolicy } from '../outbox/retry-policy';
 import type { Transport } from '../outbox/transport';
 import type {
+  CatalogItemRow,
   FlowVersionRow,
   HistoryPageQuery,
   IncidentQuery,
@@ -27,6 +30,7 @@ import type {
   SurveyRow,
   TaskRow,
 } from '../store/store';
+import type { CaseIntakeInput, CatalogRequestInput } from './case-intake';
 import type { IncidentActor } from './incident-commands';
 
 /** Minimal logger (pino satisfies it). */
@@ -101,12 +105,24 @@ export interface Runtime {
   readonly connections: ConnectionCommands;
 
   // --- cases -------------------------------------------------------------------------------
-  /** Opens a case: resolves version (explicit, pilot cohort, or active), engine.start, persists. */
+  /**
+   * Opens a case: resolves version (explicit, pilot cohort, or active), engine.start, persists.
+   * Trusted (seeds, signals, tests): people's requests go through openCaseAs / requestFromCatalog.
+   */
   openCase(input: OpenCaseInput): Promise<CaseRecord>;
+  /** POST /cases for a person: agents open any flow; customers only what the catalog offers them. */
+  openCaseAs(input: CaseIntakeInput): Promise<CaseRecord>;
+  /** POST /catalog/:key/requests: audience, beneficiary and form checked, then the case opened. */
+  requestFromCatalog(input: CatalogRequestInput): Promise<CaseRecord>;
+  /** PUT /catalog/:key (owners): the flow must exist and not be internal. */
+  saveCatalogItem(key: string, body: CatalogItemBody, actor: Actor): Promise<CatalogItemRow>;
   /** Feeds one engine event to a case (one transaction, retried on revision conflicts). */
   sendEvent(caseId: string, event: EngineEvent, actor: Actor): Promise<CaseRecord>;
-  /** The Case resource (tasks, slas, surveys), or null. */
-  getCase(caseId: string): Promise<CaseRecord | null>;
+  /**
+   * The Case resource (tasks, slas, surveys), or null. Survey tokens are credentials of the
+   * customer: they are left out unless `surveyTokens` (the customer's own view) asks for them.
+   */
+  getCase(caseId: string, options?: { surveyTokens?: boolean }): Promise<CaseRecord | null>;
   /** Timeline as API entries; publicOnly for customers. */
   timeline(caseId: string, options?: { publicOnly?: boolean }): Promise<TimelineEntry[]>;
   /** One page of the timeline as API entries (404 for an unknown case); publicOnly for customers. */
@@ -144,8 +160,24 @@ export interface Runtime {
   getTask(taskId: string): Promise<Task | null>;
 
   // --- surveys -----------------------------------------------------------------------------
-  /** Records a survey answer (validated against the kind's scale); 404 / 409 answered. */
-  answerSurvey(token: string, score: number, comment?: string): Promise<SurveyRow>;
+  /**
+   * Records a survey answer (validated against the kind's scale); 404 unknown token, 409
+   * answered, 403 when `respondent` is signed-in staff or another customer (null: anonymous
+   * holder of the token).
+   */
+  answerSurvey(
+    token: string,
+    answer: { score: number; comment?: string },
+    respondent: Actor | null,
+  ): Promise<SurveyRow>;
+
+  // --- pilots ------------------------------------------------------------------------------
+  /** Starts a pilot (admins): version exists and is not the active one, one running per flow. */
+  startPilot(flow: string, input: PilotCreate, actor: Actor): Promise<PilotRow>;
+  /** Promotes a running pilot: its version becomes active and the pilot ends (admins). */
+  promotePilot(id: string, actor: Actor): Promise<PilotRow>;
+  /** Stops a pilot (admins); stopping a stopped pilot answers it unchanged, a promoted one 409. */
+  stopPilot(id: string, actor: Actor): Promise<PilotRow>;
 
   // --- incidents (DESIGN §8) -----------------------------------------------------------------
   /** Incidents newest first (owner+; checked here). */

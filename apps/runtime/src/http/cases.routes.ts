@@ -8,7 +8,6 @@ import type { Runtime } from '../executor/types';
 import type { CaseSummary } from '../store/store';
 import { countEvent, visibleCase } from './case-access';
 import type { AppDeps, Router } from './context';
-import { forbidden } from './errors';
 import { idempotent } from './idempotency';
 import { toIncidentRef } from './incidents.routes';
 import {
@@ -70,7 +69,8 @@ const openCase = createRoute({
   method: 'post',
   path: '/cases',
   tags,
-  summary: 'Open a case from any channel',
+  summary:
+    'Open a case from any channel (customers: only flows the catalog offers them, checked by its form)',
   security: bearer,
   middleware: [staffOrCustomer] as const,
   request: { body: jsonBody(CaseCreate) },
@@ -192,12 +192,8 @@ export function casesRoutes({ runtime, metrics }: AppDeps): Router {
   const r = newRouter();
   r.use('/cases', idempotent(runtime.store));
   r.openapi(openCase, async (c) => {
-    const user = c.get('user')!;
-    const body = c.req.valid('json');
-    if (isCustomerOnly(user) && body.customerId !== user.customerId) {
-      throw forbidden('customers open cases for themselves only');
-    }
-    const record = await runtime.openCase({ ...body, actor: actorOf(user) });
+    // Who may open which flow (customers: only what the catalog offers them) is the command's.
+    const record = await runtime.openCaseAs({ ...c.req.valid('json'), actor: actorOf(c.get('user')!) });
     metrics.caseOpened(record.flow);
     return c.json(record, 201);
   });

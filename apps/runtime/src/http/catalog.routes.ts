@@ -1,14 +1,13 @@
-import { formSchemaErrors, validateFormValues } from '@caseflow/engine';
-import { Case, CatalogItem, CatalogItemBody, CatalogRequestCreate, type FieldError } from '@caseflow/schema';
+import { Case, CatalogItem, CatalogItemBody, CatalogRequestCreate } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { actorOf } from '../auth/access';
-import { isCustomerOnly, requireRole, requireUser } from '../auth/roles';
+import { requireRole, requireUser } from '../auth/roles';
+import { mayRequest } from '../executor/catalog-rules';
 import type { Runtime } from '../executor/types';
 import type { CatalogItemRow, CustomerRow, UserRow } from '../store/store';
-import { mayRequest } from './catalog-access';
 import type { AppDeps, Router } from './context';
-import { AppError, badRequest, notFound } from './errors';
+import { notFound } from './errors';
 import { idempotent } from './idempotency';
 import { bearer, errorResponses, isoAt, json, jsonBody, KeyParam, newRouter } from './openapi';
 
@@ -95,62 +94,19 @@ export function catalogRoutes({ runtime, metrics }: AppDeps): Router {
   });
   r.openapi(put, async (c) => {
     const { key } = c.req.valid('param');
-    const body = c.req.valid('json');
-    if (!(await store.flows.get(body.flow))) {
-      throw badRequest(`unknown flow ${body.flow}`, [{ path: 'flow', message: 'unknown flow' }]);
-    }
-    const formErrors = formSchemaErrors(body.form);
-    if (formErrors.length > 0) {
-      throw badRequest(
-        'the form has patterns that cannot be used',
-        formErrors.map((e) => ({ path: `form.properties.${e.field}.pattern`, message: e.message })),
-      );
-    }
-    const saved = await store.catalog.upsert({ ...body, key, updatedAt: runtime.clock.now() });
+    const saved = await runtime.saveCatalogItem(key, c.req.valid('json'), actorOf(c.get('user')!));
     return c.json(toItem(saved), 200);
   });
   r.use('/catalog/:key/requests', idempotent(store));
   r.openapi(request, async (c) => {
-    const user = c.get('user')!;
-    const item = await visibleItem(runtime, user, c.req.valid('param').key);
+    // Audience, beneficiary and form are checked by the executor's command, in its transaction.
     const body = c.req.valid('json');
-    let customerId: string | null;
-    if (isCustomerOnly(user)) {
-      // A customer always requests for themselves; onBehalfOf is for agents.
-      if (body.onBehalfOf !== undefined && body.onBehalfOf !== user.customerId) {
-        throw new AppError('forbidden', 403, 'customers request for themselves only');
-      }
-      customerId = user.customerId;
-    } else {
-      customerId = body.onBehalfOf ?? null;
-      if (customerId && !(await store.customers.get(customerId))) {
-        throw badRequest(`unknown customer ${customerId}`, [
-          { path: 'onBehalfOf', message: 'unknown customer' },
-        ]);
-      }
-    }
-    if (!item.active) throw badRequest(`catalog item ${item.key} is not active`);
-    const checked = validateFormValues(item.form, body.values);
-    if (checked.errors.length > 0) {
-      throw badRequest(
-        'the request form has errors',
-        checked.errors.map((e: FieldError) => ({
-          path: `values.${e.field}`,
-          field: e.field,
-          code: e.code,
-          message: e.message,
-        })),
-      );
-    }
-    const record = await runtime.openCase({
-      flow: item.flow,
-      customerId,
-      channel: body.channel ?? (isCustomerOnly(user) ? 'web' : 'phone'),
-      subject: item.name,
-      // The form values are the case's variables (flows read `cardLast4`) and are also kept
-      // whole as `request` (flows read `request.username`), as examples/index.ts describes.
-      variables: { ...checked.values, request: checked.values, catalogItem: item.key },
-      actor: actorOf(user),
+    const record = await runtime.requestFromCatalog({
+      item: c.req.valid('param').key,
+      values: body.values,
+      ...(body.onBehalfOf === undefined ? {} : { onBehalfOf: body.onBehalfOf }),
+      ...(body.channel === undefined ? {} : { channel: body.channel }),
+      actor: actorOf(c.get('user')!),
     });
     metrics.caseOpened(record.flow);
     return c.json(record, 201);

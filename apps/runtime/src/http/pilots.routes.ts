@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Pilot, PilotCreate, PilotReport } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
@@ -9,7 +8,7 @@ import { requireRole } from '../auth/roles';
 import type { Runtime } from '../executor/types';
 import type { PilotRow } from '../store/store';
 import type { AppDeps, Router } from './context';
-import { badRequest, conflict, notFound } from './errors';
+import { notFound } from './errors';
 import { idempotent } from './idempotency';
 import { bearer, errorResponses, IdParam, json, jsonBody, KeyParam, newRouter } from './openapi';
 import { toPilot } from './resources';
@@ -56,7 +55,7 @@ const promote = route({
 const stop = route({
   method: 'post',
   path: '/pilots/{id}/stop',
-  summary: 'End the pilot; new cases go to the active version',
+  summary: 'End the pilot; new cases go to the active version (a stopped pilot: unchanged)',
   middleware: [admin] as const,
   request: { params: IdParam },
   responses: { 200: json(Pilot, 'the stopped pilot'), ...errorResponses },
@@ -76,47 +75,19 @@ async function pilotOr404(runtime: Runtime, id: string): Promise<PilotRow> {
   return pilot;
 }
 
-function assertActive(pilot: PilotRow): void {
-  if (pilot.status !== 'active') throw conflict(`pilot ${pilot.id} is already ${pilot.status}`);
-}
-
 /** Pilot life cycle (DESIGN §6): start, read, promote, stop, report. */
 export function pilotsRoutes({ runtime }: AppDeps): Router {
   const r = newRouter();
   const store = runtime.store;
   r.use('/flows/:key/pilots', idempotent(store));
+  // Start, promote and stop are executor commands (executor/pilot-commands.ts): one transaction
+  // each, with the admin check and the invariants inside.
   r.openapi(start, async (c) => {
-    const { key } = c.req.valid('param');
-    const body = c.req.valid('json');
-    const flow = await store.flows.get(key);
-    if (!flow) throw notFound('flow', key);
-    if (!(await store.flowVersions.get(key, body.version))) {
-      throw badRequest(`flow ${key} has no version ${body.version}`, [
-        { path: 'version', message: 'unknown version' },
-      ]);
-    }
-    if (flow.activeVersion === body.version) {
-      throw badRequest('the pilot version is already the active version', [
-        { path: 'version', message: 'is active' },
-      ]);
-    }
-    const running = await store.pilots.activeFor(key);
-    if (running)
-      throw conflict(`flow ${key} already has an active pilot ${running.id}; stop or promote it first`);
-    const pilot = await store.pilots.create({
-      id: `pilot-${randomBytes(6).toString('hex')}`,
-      flow: key,
-      version: body.version,
-      baselineVersion: flow.activeVersion,
-      percentage: body.percentage,
-      segments: body.segments,
-      customerIds: body.customerIds,
-      note: body.note,
-      status: 'active',
-      createdBy: actorOf(c.get('user')!),
-      createdAt: runtime.clock.now(),
-      endedAt: null,
-    });
+    const pilot = await runtime.startPilot(
+      c.req.valid('param').key,
+      c.req.valid('json'),
+      actorOf(c.get('user')!),
+    );
     return c.json(toPilot(pilot), 201);
   });
   r.openapi(list, async (c) => {
@@ -124,19 +95,12 @@ export function pilotsRoutes({ runtime }: AppDeps): Router {
     return c.json({ items: (await store.pilots.list(flow)).map(toPilot), next: null }, 200);
   });
   r.openapi(get, async (c) => c.json(toPilot(await pilotOr404(runtime, c.req.valid('param').id)), 200));
-  r.openapi(promote, async (c) => {
-    const pilot = await pilotOr404(runtime, c.req.valid('param').id);
-    assertActive(pilot);
-    await runtime.activate(pilot.flow, pilot.version);
-    const done = await store.pilots.setStatus(pilot.id, 'promoted', runtime.clock.now());
-    return c.json(toPilot(done ?? pilot), 200);
-  });
-  r.openapi(stop, async (c) => {
-    const pilot = await pilotOr404(runtime, c.req.valid('param').id);
-    assertActive(pilot);
-    const done = await store.pilots.setStatus(pilot.id, 'stopped', runtime.clock.now());
-    return c.json(toPilot(done ?? pilot), 200);
-  });
+  r.openapi(promote, async (c) =>
+    c.json(toPilot(await runtime.promotePilot(c.req.valid('param').id, actorOf(c.get('user')!))), 200),
+  );
+  r.openapi(stop, async (c) =>
+    c.json(toPilot(await runtime.stopPilot(c.req.valid('param').id, actorOf(c.get('user')!))), 200),
+  );
   r.openapi(report, async (c) => {
     const pilot = await pilotOr404(runtime, c.req.valid('param').id);
     const facts = await loadMetricFacts(store, { pilotId: pilot.id });

@@ -28,12 +28,15 @@ async function caseWithSurvey(): Promise<{ id: string; token: string }> {
     body: { name: 'customer-confirmed' },
   });
   expect(confirmed.status).toBe(200);
-  const survey = confirmed.body.surveys.find((s: { kind: string }) => s.kind === 'ces');
+  // Staff see the survey, never its token: the token is the customer's answer link.
+  expect(confirmed.body.surveys).toEqual([{ kind: 'ces', answered: false, score: null }]);
+  const own = await f.call('GET', `/api/cases/${opened.body.id}`, { as: 'carla' });
+  const survey = own.body.surveys.find((s: { kind: string }) => s.kind === 'ces');
   return { id: opened.body.id, token: survey.token };
 }
 
 describe('survey routes', () => {
-  it('answers a survey once, on its own scale, without signing in', async () => {
+  it('answers a survey once, on its own scale, by the token holder; never by staff', async () => {
     const { id, token } = await caseWithSurvey();
     expect((await f.call('GET', `/api/surveys/${token}`)).body).toEqual({
       kind: 'ces',
@@ -42,12 +45,20 @@ describe('survey routes', () => {
       score: null,
     });
     expect((await f.call('POST', `/api/surveys/${token}`, { body: { score: 9 } })).status).toBe(400);
+    // An agent holding the token is still not the customer.
+    const byAgent = await f.call('POST', `/api/surveys/${token}`, { as: 'ivan', body: { score: 7 } });
+    expect(byAgent.status).toBe(403);
+    expect((await f.call('POST', `/api/surveys/${token}`, { as: 'ben', body: { score: 7 } })).status).toBe(
+      403,
+    );
     const ok = await f.call('POST', `/api/surveys/${token}`, { body: { score: 6, comment: 'quick' } });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ answered: true, score: 6 });
     expect((await f.call('POST', `/api/surveys/${token}`, { body: { score: 5 } })).status).toBe(409);
     const kase = await f.call('GET', `/api/cases/${id}`, { as: 'carla' });
     expect(kase.body.surveys[0]).toMatchObject({ kind: 'ces', answered: true, score: 6 });
+    const staff = await f.call('GET', `/api/cases/${id}`, { as: 'ivan' });
+    expect(staff.body.surveys).toEqual([{ kind: 'ces', answered: true, score: 6 }]);
     const metrics = await f.call('GET', '/api/metrics?flow=password-reset', { as: 'olivia' });
     expect(metrics.body.total.ces).toBe(6);
   });

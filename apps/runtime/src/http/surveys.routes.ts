@@ -1,6 +1,7 @@
 import { SURVEY_SCALES, SurveyAnswer } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { actorOf } from '../auth/access';
 import type { AppDeps, Router } from './context';
 import { notFound } from './errors';
 import { errorResponses, json, jsonBody, newRouter } from './openapi';
@@ -26,12 +27,16 @@ const answer = createRoute({
   method: 'post',
   path: '/surveys/{token}',
   tags,
-  summary: 'Answer a survey: CSAT 1-5, NPS 0-10, CES 1-7 (the token is the credential)',
+  summary:
+    "Answer a survey: CSAT 1-5, NPS 0-10, CES 1-7 (the token is the credential; anonymous or the case's customer, never staff)",
   request: { params: TokenParam, body: jsonBody(SurveyAnswer) },
   responses: { 200: json(SurveyForm, 'recorded'), ...errorResponses },
 });
 
-/** Surveys answered by whoever holds the token (no sign-in: the token came by email or SMS). */
+/**
+ * Surveys answered by the customer holding the token (no sign-in needed: it came by email or
+ * SMS); the command refuses signed-in staff.
+ */
 export function surveysRoutes({ runtime }: AppDeps): Router {
   const r = newRouter();
   r.openapi(get, async (c) => {
@@ -46,7 +51,12 @@ export function surveysRoutes({ runtime }: AppDeps): Router {
   r.openapi(answer, async (c) => {
     const { token } = c.req.valid('param');
     const { score, comment } = c.req.valid('json');
-    const s = await runtime.answerSurvey(token, score, comment);
+    const user = c.get('user');
+    const s = await runtime.answerSurvey(
+      token,
+      { score, ...(comment === undefined ? {} : { comment }) },
+      user ? actorOf(user) : null,
+    );
     return c.json({ kind: s.kind, scale: SURVEY_SCALES[s.kind], answered: true, score: s.score }, 200);
   });
   return r;

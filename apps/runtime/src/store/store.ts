@@ -586,6 +586,12 @@ export interface Store {
     /** Creates or replaces the draft (keeps activeVersion and createdAt). */
     upsertDraft(draft: FlowDraft): Promise<FlowRow>;
     get(key: string): Promise<FlowRow | null>;
+    /**
+     * Like get, and holds the flow's row until the transaction ends, so that commands changing a
+     * flow's pilots or active version run one after the other (PG: SELECT … FOR UPDATE; SQLite
+     * transactions are serialised already). Call inside a transaction.
+     */
+    lock(key: string): Promise<FlowRow | null>;
     list(): Promise<FlowRow[]>;
     /** Sets the version new cases use. */
     setActiveVersion(key: string, version: number | null, now: number): Promise<FlowRow | null>;

@@ -19,6 +19,9 @@ export function pgFlows(db: PgDbOf): Pick<Store, 'flows' | 'flowVersions' | 'cat
       async get(key) {
         return first(await db().select().from(flows).where(eq(flows.key, key)));
       },
+      async lock(key) {
+        return first(await db().select().from(flows).where(eq(flows.key, key)).for('update'));
+      },
       async list() {
         return db().select().from(flows).orderBy(asc(flows.key));
       },

@@ -19,6 +19,10 @@ export function sqliteFlows(db: SqliteDb): Pick<Store, 'flows' | 'flowVersions' 
       async get(key) {
         return db.select().from(flows).where(eq(flows.key, key)).get() ?? null;
       },
+      async lock(key) {
+        // BEGIN IMMEDIATE already holds the database's write lock for the whole transaction.
+        return db.select().from(flows).where(eq(flows.key, key)).get() ?? null;
+      },
       async list() {
         return db.select().from(flows).orderBy(asc(flows.key)).all();
       },
