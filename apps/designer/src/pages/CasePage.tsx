@@ -18,6 +18,8 @@ export function CasePage() {
   const isAgent = hasRole(user, 'agent');
   // The flow's definition is internal; customers follow the current step and the timeline.
   const isStaff = hasRole(user, 'agent', 'owner');
+  // A survey is the customer's to answer: staff see its result, never the form.
+  const isCustomer = !!user && user.roles.includes('customer') && !isStaff;
   const kase = useResource(() => api.getCase(id), [id]);
   // Both are paged newest first: a long case loads its latest entries, older ones on demand.
   const timeline = useHistoryPages((cursor) => api.timeline(id, { order: 'desc', cursor }), [id]);
@@ -63,7 +65,7 @@ export function CasePage() {
   const c = kase.data;
   if (!c) return <ErrorBanner message={kase.error} />;
   const openTasks = c.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
-  const pendingSurvey = c.surveys.find((s) => !s.answered && s.token);
+  const pendingSurvey = isCustomer ? c.surveys.find((s) => !s.answered && s.token) : undefined;
   return (
     <section className="page">
       <header className="page-header">
@@ -200,6 +202,20 @@ export function CasePage() {
               </form>
             )}
           </section>
+          {isStaff && c.surveys.length > 0 && (
+            <section className="card" aria-labelledby="surveys-h">
+              <h2 id="surveys-h">Surveys</h2>
+              <ul className="plain">
+                {c.surveys.map((s, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: surveys have no id in the case resource
+                  <li key={i}>
+                    {s.kind.toUpperCase()}:{' '}
+                    {s.answered ? `answered, score ${s.score}` : 'waiting for the customer'}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {isAgent && (
             <section className="card" aria-labelledby="vars-h">
               <h2 id="vars-h">Variables</h2>
