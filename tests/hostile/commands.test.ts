@@ -86,7 +86,7 @@ describe.each(scenarioBackends())('domain commands under attack on $backend', ({
         as: 'olivia',
         body: {},
       });
-      expect(published.status, JSON.stringify(published.body)).toBe(200);
+      expect(published.status, JSON.stringify(published.body)).toBe(201);
       return published.body.version as number;
     };
     const openAsAgent = async (flow: string, customerId = 'c-1001') => {
