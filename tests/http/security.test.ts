@@ -263,7 +263,8 @@ describe.each(scenarioBackends())('security over HTTP on $backend', ({ backend, 
         expect(closed.body.status).toBe('resolved');
         // Staff never hold the token; the customer's own view of the case carries it.
         expect(closed.body.surveys[0].token).toBeUndefined();
-        const token: string = (await rt.api('GET', `/api/cases/${caseId}`, { as: 'ben' })).body.surveys[0].token;
+        const token: string = (await rt.api('GET', `/api/cases/${caseId}`, { as: 'ben' })).body.surveys[0]
+          .token;
         expect(token.length).toBeGreaterThanOrEqual(16);
 
         // A guessed or altered token finds nothing.
