@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { RuntimeError } from '../executor/errors';
 import type { IdempotencyRow, Store } from '../store/store';
 import type { AppEnv } from './context';
 import { AppError } from './errors';
@@ -64,7 +63,7 @@ export function idempotent(store: Store): MiddlewareHandler<AppEnv> {
 
 /** The 422 of an event that opened an incident: the incident row must survive the request. */
 function isIncident(error: unknown): boolean {
-  return error instanceof RuntimeError && error.code === 'incident';
+  return error instanceof AppError && error.code === 'incident';
 }
 
 /** The stored answer again, marked as a replay; 422 when the key came with another request. */
