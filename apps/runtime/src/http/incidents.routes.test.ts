@@ -53,7 +53,7 @@ describe('incident routes', () => {
           caseId: null,
           kind: 'expression',
           attempts: 2,
-          source: { type: 'command', command: 'openCase' },
+          source: { type: 'command', command: 'openCaseAs' },
           createdAt: expect.stringMatching(/Z$/),
           resolvedAt: null,
         }),
