@@ -73,6 +73,12 @@ type Fields = Record<string, unknown> | null | undefined;
  */
 const IDENTITY: Record<RetryableCommand, (args: Args) => unknown[]> = {
   openCase: ([input]) => [(input as Fields)?.flow, (input as Fields)?.customerId, (input as Fields)?.actor],
+  openCaseAs: ([input]) => [(input as Fields)?.flow, (input as Fields)?.customerId, (input as Fields)?.actor],
+  requestFromCatalog: ([input]) => [
+    (input as Fields)?.item,
+    (input as Fields)?.onBehalfOf,
+    (input as Fields)?.actor,
+  ],
   sendEvent: ([caseId, event, actor]) => [caseId, (event as Fields)?.type, actor],
   signal: ([caseId, name, , actor]) => [caseId, name, actor],
   addMessage: ([caseId, message]) => [caseId, (message as Fields)?.from, (message as Fields)?.author],
