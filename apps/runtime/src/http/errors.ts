@@ -1,3 +1,4 @@
+import { roleAtLeast } from '@caseflow/schema';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -6,6 +7,7 @@ import { AppError } from '../executor/errors';
 import type { Logger } from '../logger';
 import { StoreConflict } from '../store/store';
 import { storeUnavailable } from '../store/store-unavailable';
+import type { AppEnv } from './context';
 
 /*
  * The error type and its constructors live with the executor (the domain throws them); they are
@@ -51,8 +53,20 @@ function statusOf(n: number): ContentfulStatusCode {
  * database that is unreachable or cannot be written as 503 (`unavailable` / `storage`: retry
  * later); anything else is logged and answered as a bare 500 — never a stack trace.
  */
-export function onError(logger: Logger): ErrorHandler {
+export function onError(logger: Logger): ErrorHandler<AppEnv> {
   return (err, c) => {
+    if (err instanceof AppError && err.code === 'incident' && !isStaff(c)) {
+      // The incident names the flow's nodes and the failure (an exception's text, an
+      // expression's limit): for owners and admins. A customer, or anyone holding a survey
+      // token, learns only that the request was not taken.
+      return c.json(
+        errorBody(
+          'incident',
+          'your request could not be completed; our team has been told and will look into it',
+        ),
+        422,
+      );
+    }
     if (err instanceof AppError) {
       if (err.status >= 500) logger.error({ err, path: c.req.path }, 'application error');
       return c.json(errorBody(err.code, err.message, err.details), statusOf(err.status));
@@ -84,6 +98,12 @@ export function onError(logger: Logger): ErrorHandler {
     logger.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error');
     return c.json(errorBody('internal', 'internal error'), 500);
   };
+}
+
+/** True when the signed-in caller is staff (agent or above). */
+function isStaff(c: Context<AppEnv>): boolean {
+  const user = c.get('user');
+  return user ? roleAtLeast(user.roles, 'agent') : false;
 }
 
 /** JSON 404 for unknown routes. */
