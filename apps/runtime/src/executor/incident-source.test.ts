@@ -19,6 +19,10 @@ describe('commandSource', () => {
     const complete = (comment: string) =>
       commandSource('completeTask', ['t-1', { outcome: 'approve', comment }, 'nora']);
     expect(complete('a').key).toBe(complete('b').key);
+    const request = (values: Record<string, unknown>, actor = 'carla') =>
+      commandSource('requestFromCatalog', [{ item: 'card', values, actor }]);
+    expect(request({ n: 1 }).key).toBe(request({ n: 2 }).key);
+    expect(request({ n: 1 }).key).not.toBe(request({ n: 1 }, 'ben').key);
   });
 
   it('keeps apart other targets, requesters and outcomes', () => {
