@@ -3,6 +3,7 @@ import type { FieldError } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
 import type { CatalogItemRow, CustomerRow, UserRow } from '../store/store';
 import { badRequest } from './errors';
+import { profileCondition } from './profile-condition';
 
 /** The FEEL scope of a customer profile for audience segments: attributes plus the columns. */
 export function customerScope(customer: CustomerRow | null): Record<string, unknown> {
@@ -30,7 +31,7 @@ export function admitsCustomer(item: CatalogItemRow, customer: CustomerRow, now:
   if (audience.customerIds && audience.customerIds.length > 0) {
     if (!audience.customerIds.includes(customer.id)) return false;
   }
-  if (audience.segment && !feelCondition(audience.segment, customerScope(customer), now)) return false;
+  if (audience.segment && !profileCondition(audience.segment, customerScope(customer), now)) return false;
   return true;
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { feelCondition } from '@caseflow/engine';
 import type { Cohort } from '@caseflow/schema';
 import type { CustomerRow, PilotRow } from '../store/store';
+import { profileCondition } from './profile-condition';
 
 /**
  * The customer's stable bucket in [0, 100) for a pilot: the first 32 bits of
@@ -49,7 +50,7 @@ export function cohortFor(pilot: PilotRow, customer: CustomerRow | null, now: nu
   if (pilot.customerIds.includes(customer.id)) return 'pilot';
   if (pilot.segments.length > 0) {
     const scope = customerScope(customer);
-    if (pilot.segments.some((segment) => feelCondition(segment, scope, now))) return 'pilot';
+    if (pilot.segments.some((segment) => profileCondition(segment, scope, now))) return 'pilot';
   }
   if (pilot.percentage > 0 && pilotBucket(pilot.id, customer.id) < pilot.percentage) return 'pilot';
   return 'control';
