@@ -21,6 +21,15 @@ export function encodeCursor(sortKey: number | string, id: string): string {
   return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
 }
 
+/**
+ * A part of a cursor a query can bind: a safe integer, or a string without NUL (PostgreSQL
+ * refuses NUL in text) of sane length. Cursors come from clients, who can send anything.
+ */
+function bindable(v: unknown): v is number | string {
+  if (typeof v === 'number') return Number.isSafeInteger(v);
+  return typeof v === 'string' && v.length <= 1000 && !v.includes('\u0000');
+}
+
 /** Decodes a cursor made by encodeCursor; null for absent or malformed input (first page). */
 export function decodeCursor(cursor: string | null | undefined): Cursor | null {
   if (!cursor) return null;
@@ -29,8 +38,9 @@ export function decodeCursor(cursor: string | null | undefined): Cursor | null {
     if (
       Array.isArray(value) &&
       value.length === 2 &&
-      (typeof value[0] === 'number' || typeof value[0] === 'string') &&
-      typeof value[1] === 'string'
+      bindable(value[0]) &&
+      typeof value[1] === 'string' &&
+      bindable(value[1])
     ) {
       return [value[0], value[1]];
     }
@@ -52,6 +62,9 @@ export function afterCursor(
 ): SQL | undefined {
   if (!cursor) return undefined;
   const [key, id] = cursor;
+  // A sort key of the wrong type (a string for a millisecond column) is a garbled cursor: the
+  // database would refuse the comparison (PostgreSQL: invalid input syntax for type bigint).
+  if ((sortCol.dataType === 'number') !== (typeof key === 'number')) return undefined;
   const beyond = direction === 'asc' ? gt : lt;
   return or(beyond(sortCol, key), and(eq(sortCol, key), beyond(idCol, id)));
 }
