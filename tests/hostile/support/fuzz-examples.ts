@@ -46,6 +46,7 @@ const FIELD_VALUES: unknown[] = [
   {},
   [],
   -1,
+  2147483648,
   new RawJson('1e400', '1e400'),
   'x'.repeat(100_000),
   deep(20_000),
@@ -88,6 +89,11 @@ export function examplesFor(route: FuzzRoute, world: FuzzWorld): FuzzRequest[] {
       body === undefined ? undefined : json,
     );
 
+  /** Integers past 32 and 64 bits (database column types), and not quite integers. */
+  const numeric = (schema: JsonSchema) =>
+    schema.type === 'integer' || schema.type === 'number' || !!schema.anyOf?.some((s) => s.type === 'integer')
+      ? ['0', '-1', '2147483648', '9223372036854775808', '1e3', '1.5', 'NaN']
+      : [];
   const out: FuzzRequest[] = senders.map((s) => make(pathWith(), s, valid));
   for (const p of route.pathParams) {
     for (const segment of [
@@ -97,12 +103,13 @@ export function examplesFor(route: FuzzRoute, world: FuzzWorld): FuzzRequest[] {
       '%ED%A0%80',
       encodeLoosely('x'.repeat(3000)),
       '..%2F..%2Fetc',
+      ...numeric(p.schema),
     ]) {
       out.push(make(pathWith({ name: p.name, segment }), admin, valid));
     }
   }
   for (const q of route.query) {
-    for (const value of ['\u0000', '-1', '1e400', 'x'.repeat(3000), '']) {
+    for (const value of ['\u0000', '-1', '1e400', 'x'.repeat(3000), '', ...numeric(q.schema)]) {
       out.push(make(`${pathWith()}?${q.name}=${encodeLoosely(value)}`, admin, valid));
     }
     if (q.name === 'cursor') {
