@@ -91,7 +91,7 @@ export function examplesFor(route: FuzzRoute, world: FuzzWorld): FuzzRequest[] {
 
   /** Integers past 32 and 64 bits (database column types), and not quite integers. */
   const numeric = (schema: JsonSchema) =>
-    schema.type === 'integer' || schema.type === 'number' || !!schema.anyOf?.some((s) => s.type === 'integer')
+    schema.type === 'integer' || schema.type === 'number' || schema.anyOf?.some((s) => s.type === 'integer')
       ? ['0', '-1', '2147483648', '9223372036854775808', '1e3', '1.5', 'NaN']
       : [];
   const out: FuzzRequest[] = senders.map((s) => make(pathWith(), s, valid));
