@@ -91,12 +91,19 @@ export async function buildWorld(rt: RuntimeProcess, secret: string): Promise<Fu
 
   const tasks: Loose[] = (await get('/api/tasks?status=open,claimed&limit=50')).items ?? [];
   const outbox: Loose[] = (await get('/api/outbox')).items ?? [];
+  const incidents: Loose[] = (await get('/api/incidents')).items ?? [];
   const caseIds = cases.map((c) => c.id).filter(Boolean);
   const flowKeys = flows.map((f) => f.key);
   const catalogKeys = catalog.map((c) => c.key);
   const customerIds = customers.map((c) => c.id);
   const usernames = users.map((u) => u.username);
-  const ids = [...caseIds, ...tasks.map((t) => t.id), ...pilots.map((p) => p.id), ...outbox.map((o) => o.id)];
+  const ids = [
+    ...caseIds,
+    ...tasks.map((t) => t.id),
+    ...pilots.map((p) => p.id),
+    ...outbox.map((o) => o.id),
+    ...incidents.map((i) => i.id),
+  ];
 
   const pools: Record<string, readonly unknown[]> = {
     // Path parameters by name.
