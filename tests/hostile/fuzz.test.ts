@@ -109,56 +109,63 @@ describe.each(scenarioBackends())('fuzz of every route on $backend', ({ backend,
       }
     });
 
-    it('answers every generated request with 2xx-4xx, JSON errors and no internals', async () => {
-      const failures: RouteFailure[] = [];
-      const started = Date.now();
-      for (const route of routes) {
-        timeline.push({ at: Date.now(), route: routeKey(route) });
-        const seed = seedFor(route);
-        const property = fc.asyncProperty(requestArb(route, world), async (req: FuzzRequest) => {
-          const { answer, authorization } = await client.send(req);
-          if ('error' in answer) throw new BadAnswer(`no answer: ${answer.error}`);
-          const problems = problemsOf(answer, client.sentText(req, authorization), [SECRET, WEBHOOK_SECRET]);
-          if (problems.length) {
-            throw new BadAnswer(`${problems.join('; ')} — body: ${answer.text.slice(0, 300)}`);
-          }
-        });
-        const examples = examplesFor(route, world).map((r): [FuzzRequest] => [r]);
-        const details = await fc.check(property, {
-          seed,
-          examples,
-          numRuns: examples.length + RUNS,
-          interruptAfterTimeLimit: ROUTE_BUDGET_MS,
-        });
-        if (details.failed && details.counterexample) {
-          const [req] = details.counterexample as [FuzzRequest];
-          failures.push({
-            route: routeKey(route),
-            seed,
-            path: details.counterexamplePath ?? undefined,
-            request: req.describe(),
-            error:
-              details.errorInstance instanceof Error
-                ? details.errorInstance.message
-                : String(details.errorInstance),
+    it(
+      'answers every generated request with 2xx-4xx, JSON errors and no internals',
+      async () => {
+        const failures: RouteFailure[] = [];
+        const started = Date.now();
+        for (const route of routes) {
+          timeline.push({ at: Date.now(), route: routeKey(route) });
+          const seed = seedFor(route);
+          const property = fc.asyncProperty(requestArb(route, world), async (req: FuzzRequest) => {
+            const { answer, authorization } = await client.send(req);
+            if ('error' in answer) throw new BadAnswer(`no answer: ${answer.error}`);
+            const problems = problemsOf(answer, client.sentText(req, authorization), [
+              SECRET,
+              WEBHOOK_SECRET,
+            ]);
+            if (problems.length) {
+              throw new BadAnswer(`${problems.join('; ')} — body: ${answer.text.slice(0, 300)}`);
+            }
           });
+          const examples = examplesFor(route, world).map((r): [FuzzRequest] => [r]);
+          const details = await fc.check(property, {
+            seed,
+            examples,
+            numRuns: examples.length + RUNS,
+            interruptAfterTimeLimit: ROUTE_BUDGET_MS,
+          });
+          if (details.failed && details.counterexample) {
+            const [req] = details.counterexample as [FuzzRequest];
+            failures.push({
+              route: routeKey(route),
+              seed,
+              path: details.counterexamplePath ?? undefined,
+              request: req.describe(),
+              error:
+                details.errorInstance instanceof Error
+                  ? details.errorInstance.message
+                  : String(details.errorInstance),
+            });
+          }
         }
-      }
-      timeline.push({ at: Date.now(), route: '(end)' });
-      console.log(
-        `fuzz on ${backend}: ${routes.length} routes in ${Math.round((Date.now() - started) / 1000)} s`,
-      );
+        timeline.push({ at: Date.now(), route: '(end)' });
+        console.log(
+          `fuzz on ${backend}: ${routes.length} routes in ${Math.round((Date.now() - started) / 1000)} s`,
+        );
 
-      const report = failures
-        .map(
-          (f) =>
-            `✗ ${f.route}\n  request: ${f.request}\n  problem: ${f.error}\n` +
-            `  replay: FUZZ_SEED=${SEED} FUZZ_ROUTE=${JSON.stringify(f.route)} (route seed ${f.seed}, path ${f.path})`,
-        )
-        .join('\n');
-      if (failures.length) console.error(`fuzz on ${backend} (FUZZ_SEED=${SEED}):\n${report}`);
-      expect(report, `FUZZ_SEED=${SEED}`).toBe('');
-    });
+        const report = failures
+          .map(
+            (f) =>
+              `✗ ${f.route}\n  request: ${f.request}\n  problem: ${f.error}\n` +
+              `  replay: FUZZ_SEED=${SEED} FUZZ_ROUTE=${JSON.stringify(f.route)} (route seed ${f.seed}, path ${f.path})`,
+          )
+          .join('\n');
+        if (failures.length) console.error(`fuzz on ${backend} (FUZZ_SEED=${SEED}):\n${report}`);
+        expect(report, `FUZZ_SEED=${SEED}`).toBe('');
+      },
+      20 * 60_000,
+    );
 
     it('stays up throughout', async () => {
       expect(client.crashes, `FUZZ_SEED=${SEED}`).toEqual([]);
