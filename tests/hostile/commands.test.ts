@@ -264,10 +264,12 @@ describe.each(scenarioBackends())('domain commands under attack on $backend', ({
     describe('pilots', () => {
       it('starts exactly one of several concurrent pilots of a flow', async () => {
         const v2 = await publish(callbackFlow('Call me back, v2'));
+        // One sign-in first: six concurrent first sign-ins would meet the login throttle.
+        const token = await rt.login('admin');
         const starts = await Promise.all(
           Array.from({ length: 6 }, () =>
             rt.api('POST', '/api/flows/hostile-callback/pilots', {
-              as: 'admin',
+              token,
               body: { version: v2, percentage: 50, note: 'race' },
             }),
           ),
