@@ -10,6 +10,7 @@ import type { CompiledFlow } from './compile-flow';
 import { EngineError } from './engine-error';
 import { surfaceBudgetError } from './feel-budget';
 import { type CaseContext, withinStep } from './machine/case-context';
+import { shownSlaStatus } from './machine/sla-clock';
 
 /** A persisted case: plain JSON, safe to store and to restore in another process. */
 export interface CaseSnapshot {
@@ -192,7 +193,7 @@ export function inspect(compiled: CompiledFlow, snapshot: CaseSnapshot): CaseVie
       slaId,
       scope: s.scope,
       taskId: s.taskId,
-      status: s.status,
+      status: shownSlaStatus(s),
       target: s.target,
       calendar: s.calendar,
       dueAt: s.dueAt,

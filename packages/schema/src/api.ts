@@ -202,6 +202,10 @@ export const SurveyRef = z.object({
 
 export const Case = z.object({
   id: z.string(),
+  /** The readable number (REQ-000123); null only on cases from before numbering. */
+  number: z.string().nullable(),
+  /** Set on subflow children (internal cases): the case that started it. */
+  parentCaseId: z.string().nullable(),
   flow: z.string(),
   version: z.number().int(),
   pilotId: z.string().nullable(),

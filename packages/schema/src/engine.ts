@@ -129,9 +129,29 @@ export const Effect = z.discriminatedUnion('type', [
     startedAt: Millis,
     dueAt: Millis,
   }),
-  z.object({ type: z.literal('sla.pause'), slaId: z.string(), at: Millis, elapsedMs: z.number() }),
-  z.object({ type: z.literal('sla.resume'), slaId: z.string(), at: Millis, dueAt: Millis }),
-  z.object({ type: z.literal('sla.warning'), slaId: z.string(), at: Millis, fraction: z.number() }),
+  // `status` is the clock's state as the engine computes it: a breached clock stays `breached`
+  // through pause and resume, a warned one resumes as `warning`.
+  z.object({
+    type: z.literal('sla.pause'),
+    slaId: z.string(),
+    at: Millis,
+    elapsedMs: z.number(),
+    status: z.enum(['paused', 'breached']),
+  }),
+  z.object({
+    type: z.literal('sla.resume'),
+    slaId: z.string(),
+    at: Millis,
+    dueAt: Millis,
+    status: z.enum(['running', 'warning', 'breached']),
+  }),
+  z.object({
+    type: z.literal('sla.warning'),
+    slaId: z.string(),
+    at: Millis,
+    fraction: z.number(),
+    status: z.literal('warning'),
+  }),
   z.object({ type: z.literal('sla.breach'), slaId: z.string(), at: Millis }),
   z.object({
     type: z.literal('sla.stop'),

@@ -12,3 +12,4 @@ export * from './pilot';
 export * from './primitives';
 export * from './problem';
 export * from './roles';
+export * from './case-number';

@@ -98,6 +98,17 @@ export const AgentMetrics = z.object({
 export type AgentMetrics = z.infer<typeof AgentMetrics>;
 
 /**
+ * Subflow (child) cases opened in the period, counted apart: they are internal steps of other
+ * cases, so `cases`, FCR and the other case figures count top-level cases only.
+ */
+export const SubflowCounts = z.object({
+  cases: z.number().int(),
+  open: z.number().int(),
+  resolved: z.number().int(),
+});
+export type SubflowCounts = z.infer<typeof SubflowCounts>;
+
+/**
  * GET /api/metrics: the query echoed, totals of the cases opened in the period, one item per
  * group of `by` (the totals alone when `by` is empty), per-agent work, and the period itself.
  */
@@ -109,6 +120,8 @@ export const MetricsReport = z.object({
   total: CaseMetrics,
   items: z.array(MetricsGroup),
   agents: z.array(AgentMetrics),
+  /** Child cases of subflows, reported apart from the cases above. */
+  subflows: SubflowCounts,
   /** The occupancy period: [from, to], defaulting to the first case's creation and now. */
   period: z.object({ from: z.string(), to: z.string() }),
   next: z.null(),

@@ -41,6 +41,7 @@ const report = (over: Partial<MetricsReport>): MetricsReport => ({
   total: metrics(),
   items: [],
   agents: [],
+  subflows: { cases: 0, open: 0, resolved: 0 },
   period: { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' },
   next: null,
   ...over,

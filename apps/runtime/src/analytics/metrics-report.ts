@@ -1,5 +1,11 @@
 import { ROUND_THE_CLOCK } from '@caseflow/engine';
-import type { AgentMetrics, BusinessCalendar, CaseMetrics, MetricsGroup } from '@caseflow/schema';
+import type {
+  AgentMetrics,
+  BusinessCalendar,
+  CaseMetrics,
+  MetricsGroup,
+  SubflowCounts,
+} from '@caseflow/schema';
 import { SUMMARY_DIMENSIONS, type SummaryDimension } from '../store/analytics-summary';
 import type { CaseScan, Store } from '../store/store';
 import { agentMetrics } from './agent-metrics';
@@ -21,8 +27,10 @@ export interface MetricsReport {
   total: CaseMetrics;
   /** One row per group (its dimension values plus its metrics); the total alone without `by`. */
   items: MetricsGroup[];
-  /** Per agent over the period: tasks handled, AHT, occupancy. */
+  /** Per agent over the period: tasks handled, AHT, occupancy (their work in subflows included). */
   agents: AgentMetrics[];
+  /** Subflow children opened in the period, counted apart from `total` and `items`. */
+  subflows: SubflowCounts;
   /** The occupancy period: [from, to], defaulting to the first case's creation and `now`. */
   period: { from: number; to: number };
 }
@@ -73,7 +81,8 @@ async function summaryReport(
     );
   }
   const period = { from: whole.cases.length === 0 ? (q.from ?? now) : whole.period.from, to };
-  return { total, items, agents: summaryAgents(whole), period };
+  const subflows = await store.analytics.subflowCounts(scan);
+  return { total, items, agents: summaryAgents(whole), subflows, period };
 }
 
 /**
@@ -104,17 +113,32 @@ export async function factsReport(
   scan: CaseScan,
   now: number,
 ): Promise<MetricsReport> {
-  const facts = await loadMetricFacts(store, scan);
-  const calendarOf = await flowCalendars(store, facts.cases, calendars);
-  const total = computeMetrics(facts.cases, facts, calendarOf);
+  // Every case, children included: the agents' figures count their work in subflows; the
+  // case figures count the top-level cases only (children are internal steps of those).
+  const facts = await loadMetricFacts(store, { ...scan, subflows: 'include' });
+  const cases = facts.cases.filter((c) => c.parentCaseId === null);
+  const children = facts.cases.filter((c) => c.parentCaseId !== null);
+  const calendarOf = await flowCalendars(store, cases, calendars);
+  const total = computeMetrics(cases, facts, calendarOf);
   const items =
     q.by.length === 0
       ? [total]
-      : groupCases(facts.cases, q.by, (id) => facts.tasks.get(id) ?? []).map((g) => ({
+      : groupCases(cases, q.by, (id) => facts.tasks.get(id) ?? []).map((g) => ({
           ...g.key,
           ...computeMetrics(g.cases, facts, calendarOf),
         }));
-  const period = { from: q.from ?? facts.cases[0]?.createdAt ?? now, to: q.to ?? now };
+  const period = { from: q.from ?? cases[0]?.createdAt ?? now, to: q.to ?? now };
   const tasks = [...facts.tasks.values()].flat();
-  return { total, items: items as MetricsReport['items'], agents: agentMetrics(tasks, period), period };
+  const subflows = {
+    cases: children.length,
+    open: children.filter((c) => c.status === 'open').length,
+    resolved: children.filter((c) => c.status === 'resolved').length,
+  };
+  return {
+    total,
+    items: items as MetricsReport['items'],
+    agents: agentMetrics(tasks, period),
+    subflows,
+    period,
+  };
 }

@@ -19,6 +19,7 @@ export function fact(id: string, over: Partial<CaseFactRow> = {}): CaseFactRow {
     closedAt: null,
     firstResponseAt: null,
     catalogItem: null,
+    parentCaseId: null,
     messages: 0,
     responses: 0,
     ...over,

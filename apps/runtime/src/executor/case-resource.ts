@@ -1,4 +1,4 @@
-import type { Case, Sla, Task, TimelineEntry } from '@caseflow/schema';
+import { type Case, formatCaseNumber, type Sla, type Task, type TimelineEntry } from '@caseflow/schema';
 import type { CaseRow, SlaRow, Store, SurveyRow, TaskRow, TimelineRow } from '../store/store';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -66,6 +66,8 @@ export function toCase(
 ): Case {
   return {
     id: row.id,
+    number: row.number === null ? null : formatCaseNumber(row.number),
+    parentCaseId: row.parentCaseId,
     flow: row.flow,
     version: row.version,
     pilotId: row.pilotId,

@@ -132,6 +132,8 @@ export class CaseSession {
       this.now,
     );
     const view = inspect(compiled, started.snapshot);
+    // In this transaction: the number is the case's for good once the open commits.
+    const number = await this.tx.cases.nextNumber();
     const row = await this.tx.cases.insert({
       id: caseId,
       flow: input.flow,
@@ -157,7 +159,7 @@ export class CaseSession {
       updatedAt: this.now,
       closedAt: view.status === 'open' ? null : this.now,
       firstResponseAt: null,
-      number: null,
+      number,
     });
     const live: LiveCase = { row, compiled, loadedRevision: row.revision, dirty: true, timeline: [] };
     this.#cases.set(caseId, live);

@@ -6,8 +6,9 @@ type SlaEffect = EffectOf<
 >;
 
 /**
- * SLA effects upsert the case's SLA rows (the engine owns the clock math; the rows mirror it
- * for queues, metrics and the case view) and record sla.* timeline entries.
+ * SLA effects upsert the case's SLA rows (the engine owns the clock math and its status; the
+ * rows mirror both for queues, metrics and the case view, never a status of their own) and
+ * record sla.* timeline entries.
  */
 export async function applySlaEffect(
   session: CaseSession,
@@ -37,19 +38,24 @@ export async function applySlaEffect(
       entry('sla.started', { target: effect.target, dueAt: effect.dueAt, taskId: effect.taskId });
       return;
     case 'sla.pause':
+      // The engine's status: a breached clock stays breached while paused (metrics count it).
       await tx.slas.update(caseId, effect.slaId, {
-        status: 'paused',
+        status: effect.status,
         elapsedMs: effect.elapsedMs,
         updatedAt: now,
       });
       entry('sla.paused', { elapsedMs: effect.elapsedMs });
       return;
     case 'sla.resume':
-      await tx.slas.update(caseId, effect.slaId, { status: 'running', dueAt: effect.dueAt, updatedAt: now });
+      await tx.slas.update(caseId, effect.slaId, {
+        status: effect.status,
+        dueAt: effect.dueAt,
+        updatedAt: now,
+      });
       entry('sla.resumed', { dueAt: effect.dueAt });
       return;
     case 'sla.warning':
-      await tx.slas.update(caseId, effect.slaId, { status: 'warning', updatedAt: now });
+      await tx.slas.update(caseId, effect.slaId, { status: effect.status, updatedAt: now });
       entry('sla.warning', { fraction: effect.fraction });
       return;
     case 'sla.breach':

@@ -81,6 +81,7 @@ export function metricsRoutes({ runtime }: AppDeps): Router {
         total: report.total,
         items: report.items,
         agents: report.agents,
+        subflows: report.subflows,
         period: {
           from: new Date(report.period.from).toISOString(),
           to: new Date(report.period.to).toISOString(),

@@ -10,10 +10,24 @@ import type { CaseScan } from './store';
 export interface AnalyticsDialect {
   /** The placeholder of the n-th (1-based) parameter: `?` or `$n`. */
   param(n: number): string;
-  /** A JSON text field of a json column: json_extract(col, '$.f') or col->>'f'. */
+  /**
+   * A JSON text field of a json column, null for a row whose text the database cannot read as
+   * JSON (SQLite refuses documents nested over 1,000 deep: one such row must not fail the
+   * report): iif(json_valid(col), json_extract(col, '$.f'), null) or col->>'f'.
+   */
   jsonText(column: string, field: string): string;
   /** An expression read as a JS number (bigint epoch ms, counts). */
   num(expr: string): string;
+}
+
+/**
+ * The condition on `c` that keeps the scan's level of cases: top-level only unless the scan
+ * asks for subflow children (`only`) or every case (`include`); null when nothing filters.
+ */
+export function subflowCondition(q: CaseScan): string | null {
+  const subflows = q.subflows ?? 'exclude';
+  if (subflows === 'include') return null;
+  return subflows === 'only' ? 'c.parent_case_id is not null' : 'c.parent_case_id is null';
 }
 
 /** `where …` over the cases alias `c` for a CaseScan, with its parameters. */
@@ -29,10 +43,12 @@ export function scanWhere(d: AnalyticsDialect, q: CaseScan): { where: string; pa
   if (q.pilotId !== undefined) add('c.pilot_id = ?', q.pilotId);
   if (q.createdFrom !== undefined) add('c.created_at >= ?', q.createdFrom);
   if (q.createdTo !== undefined) add('c.created_at <= ?', q.createdTo);
+  const level = subflowCondition(q);
+  if (level) parts.push(level);
   return { where: parts.length === 0 ? '' : `where ${parts.join(' and ')}`, params };
 }
 
-/** The four statements of Store.analytics for a scan. */
+/** The statements of Store.analytics' fact reads for a scan. */
 export function analyticsStatements(d: AnalyticsDialect, q: CaseScan) {
   const { where, params } = scanWhere(d, q);
   const n = d.num;
@@ -42,7 +58,7 @@ export function analyticsStatements(d: AnalyticsDialect, q: CaseScan) {
         c.channel as "channel", c.status as "status", c.customer_id as "customerId",
         ${n('c.created_at')} as "createdAt", ${n('c.closed_at')} as "closedAt",
         ${n('c.first_response_at')} as "firstResponseAt",
-        ${d.jsonText('c.variables', 'catalogItem')} as "catalogItem",
+        ${d.jsonText('c.variables', 'catalogItem')} as "catalogItem", c.parent_case_id as "parentCaseId",
         ${n('(select count(*) from messages m where m.case_id = c.id)')} as "messages",
         ${n("(select count(*) from messages m where m.case_id = c.id and m.from_party = 'agent')")} as "responses"
       from cases c ${where} order by c.created_at, c.id`,
@@ -56,5 +72,9 @@ export function analyticsStatements(d: AnalyticsDialect, q: CaseScan) {
       from tasks t join cases c on c.id = t.case_id ${where}`,
     surveyFacts: `select s.case_id as "caseId", s.kind as "kind", ${n('s.score')} as "score"
       from surveys s join cases c on c.id = s.case_id ${where} ${where ? 'and' : 'where'} s.score is not null`,
+    subflowCounts: `select ${n('count(*)')} as "cases",
+        ${n("coalesce(sum(case when c.status = 'open' then 1 else 0 end), 0)")} as "open",
+        ${n("coalesce(sum(case when c.status = 'resolved' then 1 else 0 end), 0)")} as "resolved"
+      from cases c ${scanWhere(d, { ...q, subflows: 'only' }).where}`,
   };
 }

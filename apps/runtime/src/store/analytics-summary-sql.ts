@@ -1,4 +1,4 @@
-import type { AnalyticsDialect } from './analytics-sql';
+import { type AnalyticsDialect, subflowCondition } from './analytics-sql';
 import type { SummaryDimension, SummaryQuery } from './analytics-summary';
 
 /*
@@ -59,6 +59,8 @@ function statement(
     if (s.pilotId !== undefined) parts.push(`c.pilot_id = ${param(s.pilotId)}`);
     if (s.createdFrom !== undefined) parts.push(`c.created_at >= ${param(s.createdFrom)}`);
     if (s.createdTo !== undefined) parts.push(`c.created_at <= ${param(s.createdTo)}`);
+    const level = subflowCondition(s);
+    if (level) parts.push(level);
     if (extra) parts.push(extra);
     return parts.length === 0 ? '' : `where ${parts.join(' and ')}`;
   };
@@ -171,7 +173,9 @@ export function summaryStatements(d: SummaryDialect, q: SummaryQuery) {
      * sum over spans in start order of what each adds past the furthest earlier end.
      */
     work: (period: { from: number; to: number }) =>
-      statement(d, q, (where, param) => {
+      // Agents' figures count their work in subflow children too (it is their time); the
+      // group figures (tasks handled, AHT) only the scan's own cases, marked `own`.
+      statement(d, { ...q, scan: { ...q.scan, subflows: 'include' } }, (where, param) => {
         // A fresh placeholder per use: SQLite's `?` are positional.
         const from = () => `cast(${param(period.from)} as bigint)`;
         const to = () => `cast(${param(period.to)} as bigint)`;
@@ -184,7 +188,8 @@ export function summaryStatements(d: SummaryDialect, q: SummaryQuery) {
         const handling = "status = 'completed' and claimed is not null and closed is not null";
         // The claim lookup is the expensive part: done once (materialized) for every figure.
         return `with tk as materialized (
-          select ${sel}t.assignee as a, t.status as status, t.closed_at as closed, ${CLAIMED_AT(d)} as claimed
+          select ${sel}t.assignee as a, t.status as status, t.closed_at as closed, ${CLAIMED_AT(d)} as claimed,
+            case when ${subflowCondition(q.scan) ?? '1 = 1'} then 1 else 0 end as own
           from tasks t join cases c on c.id = t.case_id ${where('t.assignee is not null')}
         ), sp as (
           select a, ${d.greatest('claimed', from())} as s,
@@ -204,7 +209,7 @@ export function summaryStatements(d: SummaryDialect, q: SummaryQuery) {
         ), ranked as (
           select ${gsel}closed - claimed as v, row_number() over (${gpart} order by closed - claimed) as rn,
             count(*) over (${gpart}) as n
-          from tk where ${handling}
+          from tk where own = 1 and ${handling}
         )
         select 'agent' as "row", ${gnull}agents.a as "agent", ${n('agents.handled')} as "handled",
           ${n('agents.hs')} as "sum", ${n('agents.hn')} as "count", ${n('coalesce(busy.b, 0)')} as "busyMs",
@@ -214,7 +219,7 @@ export function summaryStatements(d: SummaryDialect, q: SummaryQuery) {
         select 'group', ${gsel}null, ${n("sum(case when status = 'completed' then 1 else 0 end)")},
           ${n(`sum(case when ${handling} then closed - claimed end)`)}, ${n(`sum(case when ${handling} then 1 else 0 end)`)},
           null, ${n(`min(case when ${handling} then closed - claimed end)`)}, null, null
-        from tk ${ggroup}
+        from tk where own = 1 ${ggroup}
         union all
         select 'pick', ${gsel}null, null, null, ${n('n')}, null, null, ${n('rn')}, ${n('v')}
         from ranked where rn = ${d.ceil(`${d.float(0.5)} * n`)} or rn = ${d.ceil(`${d.float(0.9)} * n`)}`;

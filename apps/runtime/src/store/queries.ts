@@ -1,4 +1,5 @@
-import { and, type Column, eq, gt, gte, inArray, lt, lte, or, type SQL, sql, type Table } from 'drizzle-orm';
+import { parseCaseNumber } from '@caseflow/schema';
+import { and, type Column, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql, type Table } from 'drizzle-orm';
 import { afterCursor, type Cursor } from './paging';
 import { containsPattern } from './rows';
 import type { CaseQuery, CaseScan, OutboxStatus, TaskQuery, TimelineScan } from './store';
@@ -10,7 +11,16 @@ import type { CaseQuery, CaseScan, OutboxStatus, TaskQuery, TimelineScan } from 
 
 type Cols<K extends string> = { [P in K]: Column };
 type CaseCols = Cols<
-  'id' | 'status' | 'customerId' | 'flow' | 'version' | 'pilotId' | 'parentCaseId' | 'createdAt'
+  | 'id'
+  | 'status'
+  | 'customerId'
+  | 'flow'
+  | 'version'
+  | 'pilotId'
+  | 'parentCaseId'
+  | 'createdAt'
+  | 'number'
+  | 'subject'
 >;
 type TaskCols = Cols<'caseId' | 'status' | 'group' | 'tier' | 'assignee'>;
 type TimelineCols = Cols<'caseId' | 'type' | 'at'>;
@@ -20,22 +30,46 @@ type OutboxCols = Cols<'id' | 'caseId' | 'status' | 'createdAt'>;
 
 const oneOrMany = (col: Column, v: string | string[]) => (Array.isArray(v) ? inArray(col, v) : eq(col, v));
 
-/** Filters of cases.list; `queue` keeps cases with an open or claimed task of that group. */
-export function caseListWhere(c: CaseCols, tasks: Table & TaskCols, q: CaseQuery): SQL | undefined {
+/**
+ * Filters of cases.list; `queue` keeps cases with an open or claimed task of that group, `q`
+ * matches the number (REQ-000123 or 123), the subject (a substring, ignoring case with the
+ * dialect's operator) or the customer id, `topLevel` leaves subflow children out.
+ */
+export function caseListWhere(
+  c: CaseCols,
+  tasks: Table & TaskCols,
+  q: CaseQuery,
+  like: 'like' | 'ilike',
+): SQL | undefined {
   return and(
     q.status === undefined ? undefined : eq(c.status, q.status),
     q.customerId === undefined ? undefined : eq(c.customerId, q.customerId),
     q.flow === undefined ? undefined : eq(c.flow, q.flow),
     q.parentCaseId === undefined ? undefined : eq(c.parentCaseId, q.parentCaseId),
+    q.topLevel ? isNull(c.parentCaseId) : undefined,
+    q.q === undefined || q.q.trim() === '' ? undefined : caseSearch(c, q.q.trim(), like),
     q.queue === undefined
       ? undefined
       : sql`exists (select 1 from ${tasks} where ${tasks.caseId} = ${c.id} and ${tasks.group} = ${q.queue} and ${tasks.status} in ('open', 'claimed'))`,
   );
 }
 
+/** A case search: number, subject substring or customer id. */
+function caseSearch(c: CaseCols, text: string, like: 'like' | 'ilike'): SQL | undefined {
+  const n = parseCaseNumber(text);
+  return or(
+    n === null ? undefined : eq(c.number, n),
+    sql`${c.subject} ${sql.raw(like)} ${containsPattern(text)} escape '\\'`,
+    eq(c.customerId, text),
+  );
+}
+
 /** Filters of cases.scan (creation time range inclusive). */
 export function caseScanWhere(c: CaseCols, q: CaseScan): SQL | undefined {
+  const subflows = q.subflows ?? 'exclude';
   return and(
+    subflows === 'exclude' ? isNull(c.parentCaseId) : undefined,
+    subflows === 'only' ? isNotNull(c.parentCaseId) : undefined,
     q.flow === undefined ? undefined : eq(c.flow, q.flow),
     q.version === undefined ? undefined : eq(c.version, q.version),
     q.pilotId === undefined ? undefined : eq(c.pilotId, q.pilotId),

@@ -233,6 +233,10 @@ export interface CaseQuery extends PageQuery {
   /** Cases with an open or claimed task in this group. */
   queue?: string;
   parentCaseId?: string;
+  /** Only top-level cases (no subflow children): what customers may ever see. */
+  topLevel?: boolean;
+  /** Search: the number (REQ-000123 or 123), a subject substring (any case) or the customer id. */
+  q?: string;
 }
 /** Unpaged read for metrics, heat maps and pilot reports (no snapshots). */
 export interface CaseScan {
@@ -241,6 +245,11 @@ export interface CaseScan {
   pilotId?: string;
   createdFrom?: number;
   createdTo?: number;
+  /**
+   * Subflow children are internal steps of other cases: left out unless asked for
+   * (`exclude` by default; `only` the children; `include` every case).
+   */
+  subflows?: 'exclude' | 'only' | 'include';
 }
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled' | 'escalated';
@@ -335,8 +344,14 @@ export interface CaseFactRow {
   createdAt: number;
   closedAt: number | null;
   firstResponseAt: number | null;
-  /** `variables.catalogItem` (set when the case came from a catalog request), else null. */
+  /**
+   * `variables.catalogItem` (set when the case came from a catalog request), else null; also
+   * null when the variables cannot be read as JSON by the database (one bad row must not break
+   * the report).
+   */
   catalogItem: string | null;
+  /** The parent of a subflow child, else null. */
+  parentCaseId: string | null;
   /** All messages of the case, and those from an agent (responses). */
   messages: number;
   responses: number;
@@ -624,6 +639,11 @@ export interface Store {
 
   cases: {
     insert(row: CaseRow): Promise<CaseRow>;
+    /**
+     * The next readable case number: call inside the transaction that inserts the case.
+     * SQLite: one above the highest (writers are serialised); PostgreSQL: case_number_seq.
+     */
+    nextNumber(): Promise<number>;
     get(id: string): Promise<CaseRow | null>;
     /** Newest first. */
     list(query?: CaseQuery): Promise<Page<CaseSummary>>;
@@ -714,6 +734,8 @@ export interface Store {
     summary(query: SummaryQuery, period: SummaryPeriod): Promise<AnalyticsSummary>;
     /** The distinct flow versions of the scanned cases. */
     versions(query: CaseScan): Promise<Array<{ flow: string; version: number }>>;
+    /** Counts of the subflow children among the scan's cases (its `subflows` is ignored). */
+    subflowCounts(query: CaseScan): Promise<{ cases: number; open: number; resolved: number }>;
   };
 
   messages: {

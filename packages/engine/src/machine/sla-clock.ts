@@ -85,6 +85,14 @@ function scheduleSlaTimers(d: Draft, env: FlowEnv, slaId: string, warnAt: readon
   sla.breachTimer = d.scheduleTimer(sla.dueAt ?? d.now, 'sla-breach', null, slaId);
 }
 
+/**
+ * The status a clock shows: its own, except that a breached clock stays `breached` while it is
+ * paused (the stored status says `paused` so that resume and stop know where it stands). Pure.
+ */
+export function shownSlaStatus(sla: SlaState): SlaState['status'] {
+  return sla.breached && sla.status === 'paused' ? 'breached' : sla.status;
+}
+
 /** Pauses a running clock (no-op otherwise). */
 export function pauseSla(d: Draft, env: FlowEnv, slaId: string): void {
   const sla = d.ctx.slas[slaId];
@@ -99,7 +107,14 @@ export function pauseSla(d: Draft, env: FlowEnv, slaId: string): void {
     warnTimers: [],
     breachTimer: null,
   };
-  d.emit({ type: 'sla.pause', slaId, at: d.now, elapsedMs: elapsed });
+  // A breach is final: pausing the clock does not make the case compliant again.
+  d.emit({
+    type: 'sla.pause',
+    slaId,
+    at: d.now,
+    elapsedMs: elapsed,
+    status: sla.breached ? 'breached' : 'paused',
+  });
 }
 
 /** Resumes a paused clock; its due instant moves by the business time spent paused. */
@@ -108,13 +123,9 @@ export function resumeSla(d: Draft, env: FlowEnv, slaId: string, warnAt: readonl
   if (sla?.status !== 'paused') return;
   const remaining = durationMs(sla.target) - sla.elapsedMs;
   const due = sla.breached ? sla.dueAt : dueAfter(env, sla, d.now, remaining);
-  d.ctx.slas[slaId] = {
-    ...sla,
-    status: sla.breached ? 'breached' : sla.warned > 0 ? 'warning' : 'running',
-    runningSince: d.now,
-    dueAt: due,
-  };
-  d.emit({ type: 'sla.resume', slaId, at: d.now, dueAt: due ?? d.now });
+  const status = sla.breached ? 'breached' : sla.warned > 0 ? 'warning' : 'running';
+  d.ctx.slas[slaId] = { ...sla, status, runningSince: d.now, dueAt: due };
+  d.emit({ type: 'sla.resume', slaId, at: d.now, dueAt: due ?? d.now, status });
   scheduleSlaTimers(d, env, slaId, warnAt);
 }
 
@@ -167,7 +178,7 @@ export function onSlaTimer(
     const fraction = warnAt[sla.warned] ?? 0;
     const warnTimers = sla.warnTimers.filter((id) => d.ctx.timers[id]);
     d.ctx.slas[slaId] = { ...sla, status: 'warning', warned: sla.warned + 1, warnTimers };
-    d.emit({ type: 'sla.warning', slaId, at: d.now, fraction });
+    d.emit({ type: 'sla.warning', slaId, at: d.now, fraction, status: 'warning' });
     return null;
   }
   for (const id of sla.warnTimers) d.cancelTimer(id);

@@ -53,6 +53,11 @@ export function pgAnalytics(db: PgDbOf): Pick<Store, 'analytics'> {
       slaFacts: (q) => run<SlaFactRow>('slaFacts', q),
       taskFacts: (q) => run<TaskFactRow>('taskFacts', q),
       surveyFacts: (q) => run<SurveyFactRow>('surveyFacts', q),
+      async subflowCounts(q) {
+        const st = analyticsStatements(postgres, q);
+        const [row] = await all({ text: st.subflowCounts, params: st.params });
+        return { cases: Number(row?.cases ?? 0), open: Number(row?.open ?? 0), resolved: Number(row?.resolved ?? 0) };
+      },
     },
   };
 }

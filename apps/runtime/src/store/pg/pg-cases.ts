@@ -39,6 +39,11 @@ export function pgCases(db: PgDbOf, client: PgClientOf): Pick<Store, 'cases' | '
         );
         return rows[0]!;
       },
+      async nextNumber() {
+        // A sequence never hands a number out twice, whatever the concurrency (gaps are fine).
+        const result = await runNamed<{ n: number }>(client(), "select nextval('case_number_seq')::int as n", []);
+        return result.rows[0]!.n;
+      },
       async get(id) {
         return rawCases.get(client(), 'id = $1', [id]);
       },
@@ -49,7 +54,7 @@ export function pgCases(db: PgDbOf, client: PgClientOf): Pick<Store, 'cases' | '
           .select(summaryColumns)
           .from(cases)
           .where(
-            and(caseListWhere(cases, tasks, query), afterCursor(cases.createdAt, cases.id, cursor, 'desc')),
+            and(caseListWhere(cases, tasks, query, 'ilike'), afterCursor(cases.createdAt, cases.id, cursor, 'desc')),
           )
           .orderBy(desc(cases.createdAt), desc(cases.id))
           .limit(limit + 1);

@@ -6,7 +6,9 @@ import type { SqliteDb } from './sqlite-db';
 
 const sqlite: SummaryDialect = {
   param: () => '?',
-  jsonText: (column, field) => `json_extract(${column}, '$.${field}')`,
+  // CASE evaluates lazily: json_extract never sees a document json_valid refused (too deep).
+  jsonText: (column, field) =>
+    `(case when json_valid(${column}) then json_extract(${column}, '$.${field}') end)`,
   num: (expr) => expr,
   greatest: (a, b) => `max(${a}, ${b})`,
   least: (a, b) => `min(${a}, ${b})`,
@@ -53,6 +55,11 @@ export function sqliteAnalytics(db: SqliteDb): Pick<Store, 'analytics'> {
       },
       async surveyFacts(q) {
         return run<SurveyFactRow>('surveyFacts', q);
+      },
+      async subflowCounts(q) {
+        const st = analyticsStatements(sqlite, q);
+        const row = db.$client.prepare(st.subflowCounts).get(...st.params) as Record<string, number>;
+        return { cases: row.cases ?? 0, open: row.open ?? 0, resolved: row.resolved ?? 0 };
       },
     },
   };

@@ -18,11 +18,18 @@ export function sqliteCases(db: SqliteDb): Pick<Store, 'tasks'> & {
 } {
   const rawCases = new RawTable<CaseRow>(db.$client, cases);
   const rawTasks = new RawTable<TaskRow>(db.$client, tasks);
+  const nextNumber = db.$client.prepare('select coalesce(max(number), 0) + 1 as n from cases');
 
   return {
     cases: {
       async insert(row) {
         return sqliteConflict(`case ${row.id} exists`, () => rawCases.insert(row));
+      },
+      async nextNumber() {
+        // Safe without a sequence: SQLite has one writer at a time, and this runs inside the
+        // write transaction that inserts the case (cases_number_idx refuses a duplicate anyway).
+        const row = nextNumber.get() as { n: number };
+        return row.n;
       },
       async get(id) {
         return rawCases.get('id = ?', id);
@@ -34,7 +41,7 @@ export function sqliteCases(db: SqliteDb): Pick<Store, 'tasks'> & {
           .select(summaryColumns)
           .from(cases)
           .where(
-            and(caseListWhere(cases, tasks, query), afterCursor(cases.createdAt, cases.id, cursor, 'desc')),
+            and(caseListWhere(cases, tasks, query, 'like'), afterCursor(cases.createdAt, cases.id, cursor, 'desc')),
           )
           .orderBy(desc(cases.createdAt), desc(cases.id))
           .limit(limit + 1)

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { Channel } from './primitives';
+import { SurveyKind } from './flow';
+
+// Readable case numbers (DESIGN §8) and what a customer sees of a case (DESIGN §8 "Visibility").
+
+/** The display form of a case number: `REQ-` and at least six digits (REQ-000123, REQ-1234567). */
+export function formatCaseNumber(n: number): string {
+  return `REQ-${String(n).padStart(6, '0')}`;
+}
+
+/**
+ * The case number a search text names, or null: `REQ-000123`, `req-123`, `#123` or `123`
+ * (surrounding spaces ignored). Pure.
+ */
+export function parseCaseNumber(text: string): number | null {
+  const m = /^\s*(?:req-?|#)?0*(\d{1,15})\s*$/i.exec(text);
+  if (!m) return null;
+  const n = Number(m[1]);
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+/** A due time as a customer reads it: what it is for, when, and whether it is kept. */
+export const CustomerDue = z.object({
+  /** `response` (first answer) or `resolution` for case clocks; `step` for the current step's. */
+  kind: z.enum(['response', 'resolution', 'step']),
+  dueAt: z.string().nullable(),
+  /** on-track, at-risk (warned), overdue (breached), paused (waiting for you), met. */
+  state: z.enum(['on-track', 'at-risk', 'overdue', 'paused', 'met']),
+});
+export type CustomerDue = z.infer<typeof CustomerDue>;
+
+/** A case in a customer's list of requests: nothing internal (no flow, version, tier or cohort). */
+export const CustomerCaseItem = z.object({
+  id: z.string(),
+  number: z.string().nullable(),
+  subject: z.string(),
+  status: z.enum(['open', 'resolved', 'cancelled', 'rejected', 'failed']),
+  channel: Channel,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().nullable(),
+});
+export type CustomerCaseItem = z.infer<typeof CustomerCaseItem>;
+
+/**
+ * GET /cases/:id as a customer sees their own case: the number, subject and status, the title of
+ * the step it is at, due times in plain terms and the surveys sent to them. Internal tasks,
+ * tiers, groups, versions, pilot cohorts and variables are left out.
+ */
+export const CustomerCase = CustomerCaseItem.extend({
+  /** The title of the step the case is at (a task's title), or null when none is shown. */
+  step: z.string().nullable(),
+  dues: z.array(CustomerDue),
+  surveys: z.array(
+    z.object({ kind: SurveyKind, token: z.string().optional(), answered: z.boolean(), score: z.number().nullable() }),
+  ),
+});
+export type CustomerCase = z.infer<typeof CustomerCase>;
