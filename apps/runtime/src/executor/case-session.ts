@@ -1,5 +1,5 @@
 import { type CaseSnapshot, type CompiledFlow, inspect, start, step } from '@caseflow/engine';
-import type { Case, EngineEvent } from '@caseflow/schema';
+import { type Case, type EngineEvent, formatCaseNumber } from '@caseflow/schema';
 import type { CaseParts, CaseRow, NewTimelineEntry, Store, TimerChange } from '../store/store';
 import { toCase } from './case-resource';
 import { applyEffects } from './effect-applier';
@@ -168,6 +168,7 @@ export class CaseSession {
       actor: input.actor,
       public: true,
       data: {
+        number: formatCaseNumber(number),
         flow: input.flow,
         version: input.version,
         channel: input.channel,
@@ -353,7 +354,11 @@ export class CaseSession {
     for (const child of children.items) {
       this.enqueue(
         child.id,
-        { type: 'case.cancel', reason: `parent case ${caseId} closed`, actor },
+        {
+          type: 'case.cancel',
+          reason: `parent case ${live.row.number === null ? caseId : formatCaseNumber(live.row.number)} closed`,
+          actor,
+        },
         actor,
         true,
       );

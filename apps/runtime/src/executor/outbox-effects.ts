@@ -1,4 +1,4 @@
-import type { EffectOf } from '@caseflow/schema';
+import { type EffectOf, formatCaseNumber } from '@caseflow/schema';
 import type { NewOutbox } from '../store/store';
 import type { CaseSession, LiveCase } from './case-session';
 import { newRowId, newToken } from './ids';
@@ -19,6 +19,8 @@ export async function applyOutboxEffect(
 ): Promise<void> {
   const { tx, now } = session;
   const caseId = live.row.id;
+  // What a notification shows the customer to name their case (REQ-000123), not the row id.
+  const caseNumber = live.row.number === null ? null : formatCaseNumber(live.row.number);
   const row = (kind: NewOutbox['kind'], effectId: string, payload: Record<string, unknown>): NewOutbox => ({
     id: newRowId('o', now),
     caseId,
@@ -31,7 +33,7 @@ export async function applyOutboxEffect(
   switch (effect.type) {
     case 'notify': {
       const recipients = await resolveRecipients(tx, live, effect.to);
-      await tx.outbox.insert(row('notify', effect.notifyId, { ...effect, caseId, recipients }));
+      await tx.outbox.insert(row('notify', effect.notifyId, { ...effect, caseId, caseNumber, recipients }));
       session.record(live, {
         type: 'notify.queued',
         actor,
@@ -61,7 +63,7 @@ export async function applyOutboxEffect(
         sentAt: now,
         answeredAt: null,
       });
-      await tx.outbox.insert(row('survey', effect.surveyId, { ...effect, caseId, token }));
+      await tx.outbox.insert(row('survey', effect.surveyId, { ...effect, caseId, caseNumber, token }));
       session.record(live, {
         type: 'survey.sent',
         actor,

@@ -18,6 +18,7 @@ import { loadCaseResource, toSla, toTask, toTimelineEntry } from './case-resourc
 import { saveCatalogItem } from './catalog-commands';
 import { checkClockMove, checkClockMover } from './clock-move';
 import { CompiledFlows } from './compiled-flows';
+import { customerCaseRow, toCustomerCase, toPublicTimelineEntry } from './customer-case';
 import { AppError, notFound } from './errors';
 import { eventTransactions } from './event-transaction';
 import type { ExecutorContext } from './executor-context';
@@ -103,10 +104,20 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     saveCatalogItem: (key, body, actor) => saveCatalogItem(core, key, body, actor),
     sendEvent: asCommand('sendEvent', (caseId, event, actor) => sendEvent(core, caseId, event, actor)),
     getCase: (caseId, opts) => loadCaseResource(store, caseId, opts),
+    async customerCase(caseId, customerId) {
+      const row = await customerCaseRow(store, caseId, customerId);
+      const [parts, compiled] = await Promise.all([
+        store.cases.parts(caseId),
+        ctx.compiled.get(store, row.flow, row.version),
+      ]);
+      return toCustomerCase(row, parts, compiled.definition);
+    },
     async timeline(caseId, opts) {
       if (!(await store.cases.get(caseId))) throw notFound('case', caseId);
-      const rows = await store.timeline.list(caseId, { publicOnly: opts?.publicOnly ?? false });
-      return rows.map(toTimelineEntry);
+      const publicOnly = opts?.publicOnly ?? false;
+      const rows = await store.timeline.list(caseId, { publicOnly });
+      // What customers read is projected: public entries still carry internal details.
+      return rows.map(publicOnly ? toPublicTimelineEntry : toTimelineEntry);
     },
     async timelinePage(caseId, query) {
       if (!(await store.cases.get(caseId))) throw notFound('case', caseId);

@@ -4,6 +4,7 @@ import type {
   CatalogItemBody,
   Channel,
   Cohort,
+  CustomerCase,
   EngineEvent,
   PilotCreate,
   Priority,
@@ -123,7 +124,12 @@ export interface Runtime {
    * customer: they are left out unless `surveyTokens` (the customer's own view) asks for them.
    */
   getCase(caseId: string, options?: { surveyTokens?: boolean }): Promise<CaseRecord | null>;
-  /** Timeline as API entries; publicOnly for customers. */
+  /**
+   * The case as its customer sees it (executor/customer-case.ts); 404 unless it is
+   * `customerId`'s own top-level case.
+   */
+  customerCase(caseId: string, customerId: string | null): Promise<CustomerCase>;
+  /** Timeline as API entries; publicOnly for customers (public entries, projected for them). */
   timeline(caseId: string, options?: { publicOnly?: boolean }): Promise<TimelineEntry[]>;
   /** One page of the timeline as API entries (404 for an unknown case); publicOnly for customers. */
   timelinePage(

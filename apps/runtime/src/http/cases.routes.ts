@@ -1,4 +1,14 @@
-import { Case, CaseCreate, CaseStatus, MessageCreate, SignalDeliver, TimelineEntry } from '@caseflow/schema';
+import {
+  Case,
+  CaseCreate,
+  CaseStatus,
+  CustomerCase,
+  CustomerCaseItem,
+  formatCaseNumber,
+  MessageCreate,
+  SignalDeliver,
+  TimelineEntry,
+} from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { actorOf } from '../auth/access';
@@ -6,7 +16,8 @@ import { isCustomerOnly, requireRole } from '../auth/roles';
 import { AppError } from '../executor/errors';
 import type { Runtime } from '../executor/types';
 import type { CaseSummary } from '../store/store';
-import { countEvent, visibleCase } from './case-access';
+import { listCustomerCases } from '../executor/customer-case';
+import { caseFor, countEvent, openedCaseFor, visibleCase } from './case-access';
 import type { AppDeps, Router } from './context';
 import { idempotent } from './idempotency';
 import { toIncidentRef } from './incidents.routes';
@@ -32,6 +43,8 @@ const staff = requireRole('agent');
 /** A case in a list: the Case resource without tasks, SLAs, surveys and variables. */
 export const CaseListItem = Case.pick({
   id: true,
+  number: true,
+  parentCaseId: true,
   flow: true,
   version: true,
   pilotId: true,
@@ -49,6 +62,8 @@ export const CaseListItem = Case.pick({
 export function toCaseListItem(c: CaseSummary): z.infer<typeof CaseListItem> {
   return {
     id: c.id,
+    number: c.number === null ? null : formatCaseNumber(c.number),
+    parentCaseId: c.parentCaseId,
     flow: c.flow,
     version: c.version,
     pilotId: c.pilotId,
@@ -74,13 +89,16 @@ const openCase = createRoute({
   security: bearer,
   middleware: [staffOrCustomer] as const,
   request: { body: jsonBody(CaseCreate) },
-  responses: { 201: json(Case, 'the opened case'), ...errorResponses },
+  responses: {
+    201: json(z.union([Case, CustomerCase]), 'the opened case (customers: their view of it)'),
+    ...errorResponses,
+  },
 });
 const listCases = createRoute({
   method: 'get',
   path: '/cases',
   tags,
-  summary: 'List cases, newest first (customers: their own)',
+  summary: 'List cases, newest first (customers: their own requests, no subflow children)',
   security: bearer,
   middleware: [staffOrCustomer] as const,
   request: {
@@ -89,19 +107,23 @@ const listCases = createRoute({
       customer: z.string().max(200).optional(),
       flow: z.string().max(200).optional(),
       queue: z.string().max(200).optional(),
+      q: z.string().max(200).optional().describe('number (REQ-000123 or 123), subject text or customer id'),
     }),
   },
-  responses: { 200: json(pageOf(CaseListItem), 'a page of cases'), ...errorResponses },
+  responses: {
+    200: json(pageOf(z.union([CaseListItem, CustomerCaseItem])), 'a page of cases'),
+    ...errorResponses,
+  },
 });
 const getCase = createRoute({
   method: 'get',
   path: '/cases/{id}',
   tags,
-  summary: 'A case with its tasks, SLAs and surveys',
+  summary: 'A case with its tasks, SLAs and surveys (customers: their view of their own case)',
   security: bearer,
   middleware: [staffOrCustomer] as const,
   request: { params: IdParam },
-  responses: { 200: json(Case, 'the case'), ...errorResponses },
+  responses: { 200: json(z.union([Case, CustomerCase]), 'the case'), ...errorResponses },
 });
 /** Paging of a case's timeline and messages: `?limit=&cursor=&order=asc|desc`. */
 const HistoryQuery = PageQuery.extend({ order: z.enum(['asc', 'desc']).optional() });
@@ -193,31 +215,37 @@ export function casesRoutes({ runtime, metrics }: AppDeps): Router {
   r.use('/cases', idempotent(runtime.store));
   r.openapi(openCase, async (c) => {
     // Who may open which flow (customers: only what the catalog offers them) is the command's.
-    const record = await runtime.openCaseAs({ ...c.req.valid('json'), actor: actorOf(c.get('user')!) });
+    const user = c.get('user')!;
+    const record = await runtime.openCaseAs({ ...c.req.valid('json'), actor: actorOf(user) });
     metrics.caseOpened(record.flow);
-    return c.json(record, 201);
+    return c.json(await openedCaseFor(runtime, user, record), 201);
   });
   r.openapi(listCases, async (c) => {
     const user = c.get('user')!;
     const q = c.req.valid('query');
-    const customerOnly = isCustomerOnly(user);
-    if (customerOnly && !user.customerId) return c.json({ items: [], next: null }, 200);
-    const customerId = customerOnly ? (user.customerId ?? undefined) : q.customer;
+    const paging = { limit: q.limit, cursor: q.cursor ?? null };
+    if (isCustomerOnly(user)) {
+      // Their own top-level cases, whatever the query names (customer, flow and queue are staff filters).
+      const page = await listCustomerCases(runtime.store, user.customerId, { status: q.status, q: q.q, ...paging });
+      return c.json(page, 200);
+    }
     const page = await runtime.store.cases.list({
       status: q.status,
-      customerId,
+      customerId: q.customer,
       flow: q.flow,
       queue: q.queue,
-      limit: q.limit,
-      cursor: q.cursor ?? null,
+      q: q.q,
+      ...paging,
     });
     return c.json({ items: page.items.map(toCaseListItem), next: page.next }, 200);
   });
   r.openapi(getCase, async (c) => {
     const user = c.get('user')!;
-    const record = await visibleCase(runtime, user, c.req.valid('param').id);
-    // Staff see what is stuck on the case (DESIGN §8); customers never see incidents.
-    if (isCustomerOnly(user)) return c.json(record, 200);
+    const id = c.req.valid('param').id;
+    // Customers get their projection of their own case: never incidents or other internals.
+    if (isCustomerOnly(user)) return c.json(await caseFor(runtime, user, id), 200);
+    const record = await visibleCase(runtime, user, id);
+    // Staff see what is stuck on the case (DESIGN §8).
     const incidents = (await runtime.openIncidents(record.id)).map(toIncidentRef);
     return c.json({ ...record, incidents }, 200);
   });

@@ -1,4 +1,4 @@
-import { Case, CatalogItem, CatalogItemBody, CatalogRequestCreate } from '@caseflow/schema';
+import { Case, CatalogItem, CatalogItemBody, CatalogRequestCreate, CustomerCase } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { actorOf } from '../auth/access';
@@ -6,6 +6,7 @@ import { requireRole, requireUser } from '../auth/roles';
 import { mayRequest } from '../executor/catalog-rules';
 import type { Runtime } from '../executor/types';
 import type { CatalogItemRow, CustomerRow, UserRow } from '../store/store';
+import { openedCaseFor } from './case-access';
 import type { AppDeps, Router } from './context';
 import { notFound } from './errors';
 import { idempotent } from './idempotency';
@@ -60,7 +61,10 @@ const request = createRoute({
   security: bearer,
   middleware: [requester] as const,
   request: { params: KeyParam, body: jsonBody(CatalogRequestCreate) },
-  responses: { 201: json(Case, 'the opened case'), ...errorResponses },
+  responses: {
+    201: json(z.union([Case, CustomerCase]), 'the opened case (customers: their view of it)'),
+    ...errorResponses,
+  },
 });
 
 async function customerOf(runtime: Runtime, user: UserRow): Promise<CustomerRow | null> {
@@ -100,16 +104,17 @@ export function catalogRoutes({ runtime, metrics }: AppDeps): Router {
   r.use('/catalog/:key/requests', idempotent(store));
   r.openapi(request, async (c) => {
     // Audience, beneficiary and form are checked by the executor's command, in its transaction.
+    const user = c.get('user')!;
     const body = c.req.valid('json');
     const record = await runtime.requestFromCatalog({
       item: c.req.valid('param').key,
       values: body.values,
       ...(body.onBehalfOf === undefined ? {} : { onBehalfOf: body.onBehalfOf }),
       ...(body.channel === undefined ? {} : { channel: body.channel }),
-      actor: actorOf(c.get('user')!),
+      actor: actorOf(user),
     });
     metrics.caseOpened(record.flow);
-    return c.json(record, 201);
+    return c.json(await openedCaseFor(runtime, user, record), 201);
   });
   return r;
 }

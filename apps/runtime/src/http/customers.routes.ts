@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { CustomerCreate, Task } from '@caseflow/schema';
+import { CustomerCaseItem, CustomerCreate, Task } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { assertVisible } from '../auth/access';
-import { requireRole } from '../auth/roles';
+import { isCustomerOnly, requireRole } from '../auth/roles';
+import { listCustomerCases } from '../executor/customer-case';
+import type { CustomerRow, Store } from '../store/store';
 import { CaseListItem, toCaseListItem } from './cases.routes';
 import type { AppDeps, Router } from './context';
 import { notFound } from './errors';
@@ -23,7 +25,8 @@ const staff = requireRole('agent');
 const staffOrCustomer = requireRole('agent', 'customer');
 
 const Customer360 = CustomerResource.extend({
-  cases: z.array(CaseListItem),
+  /** Customers reading their own profile get their requests only, as CustomerCaseItem. */
+  cases: z.array(z.union([CaseListItem, CustomerCaseItem])),
   channels: z.array(z.string()),
   messages: z.array(MessageResource),
   surveys: z.array(SurveyResource),
@@ -63,6 +66,38 @@ const get = createRoute({
   responses: { 200: json(Customer360, 'the customer'), ...errorResponses },
 });
 
+/**
+ * A customer's view of their own profile: their requests (top-level cases, customer
+ * projection), the messages and surveys of those, and no tasks (tasks are internal work).
+ */
+async function ownView(store: Store, customer: CustomerRow): Promise<z.infer<typeof Customer360>> {
+  const [cases, messages, surveys] = await Promise.all([
+    listCustomerCases(store, customer.id, { limit: 100 }),
+    store.messages.listByCustomer(customer.id, 100),
+    store.surveys.listByCustomer(customer.id),
+  ]);
+  // Messages and surveys of subflow children (internal cases) stay out, also of older ones.
+  const visible = new Set(cases.items.map((x) => x.id));
+  const hidden = new Set<string>();
+  for (const caseId of new Set([...messages, ...surveys].map((x) => x.caseId))) {
+    if (visible.has(caseId)) continue;
+    const row = await store.cases.get(caseId);
+    if (!row || row.parentCaseId !== null) hidden.add(caseId);
+  }
+  const mine = <T extends { caseId: string }>(rows: T[]) => rows.filter((x) => !hidden.has(x.caseId));
+  const channels = [
+    ...new Set([...cases.items.map((x) => x.channel), ...mine(messages).map((m) => m.channel)]),
+  ].sort();
+  return {
+    ...toCustomer(customer),
+    cases: cases.items,
+    channels,
+    messages: mine(messages).map(toMessage),
+    surveys: mine(surveys).map(toSurvey),
+    openTasks: [],
+  };
+}
+
 /** Customer profiles and the 360 view (customers may read their own). */
 export function customersRoutes({ runtime }: AppDeps): Router {
   const r = newRouter();
@@ -93,6 +128,7 @@ export function customersRoutes({ runtime }: AppDeps): Router {
     assertVisible(user, id, 'customer', id);
     const customer = await store.customers.get(id);
     if (!customer) throw notFound('customer', id);
+    if (isCustomerOnly(user)) return c.json(await ownView(store, customer), 200);
     const [cases, messages, surveys] = await Promise.all([
       store.cases.list({ customerId: id, limit: 100 }),
       store.messages.listByCustomer(id, 100),

@@ -1,0 +1,156 @@
+import {
+  type CustomerCase,
+  type CustomerCaseItem,
+  type CustomerDue,
+  type FlowDefinition,
+  formatCaseNumber,
+  type TimelineEntry,
+} from '@caseflow/schema';
+import type {
+  CaseQuery,
+  CaseRow,
+  CaseSummary,
+  Page,
+  SlaRow,
+  Store,
+  SurveyRow,
+  TaskRow,
+  TimelineRow,
+} from '../store/store';
+import { notFound } from './errors';
+
+/*
+ * What a customer sees of a case (DESIGN §8 "Visibility"): their own top-level cases only,
+ * never a subflow child (an internal step of another case), and of each case its number,
+ * subject, status, the title of the current step, due times in plain terms and the surveys
+ * sent to them. Tasks, tiers, groups, versions, pilot cohorts and variables stay internal.
+ * The rules live in these reads, so every route that answers a customer goes through them.
+ */
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A case row in a customer's list of requests. Pure. */
+export function toCustomerCaseItem(row: CaseSummary): CustomerCaseItem {
+  return {
+    id: row.id,
+    number: row.number === null ? null : formatCaseNumber(row.number),
+    subject: row.subject,
+    status: row.status,
+    channel: row.channel,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    closedAt: row.closedAt === null ? null : iso(row.closedAt),
+  };
+}
+
+const DUE_STATE: Partial<Record<SlaRow['status'], CustomerDue['state']>> = {
+  running: 'on-track',
+  warning: 'at-risk',
+  breached: 'overdue',
+  paused: 'paused',
+  met: 'met',
+};
+
+/**
+ * The case's own clocks as due times: `response` for a clock that stops at the first
+ * response, `resolution` for the others. Task clocks are internal (they measure teams).
+ */
+function dues(slas: SlaRow[], def: FlowDefinition | null): CustomerDue[] {
+  const out: CustomerDue[] = [];
+  for (const s of slas) {
+    const state = DUE_STATE[s.status];
+    if (s.scope !== 'case' || state === undefined) continue;
+    const sla = def?.slas.find((x) => x.id === s.id);
+    const kind = sla?.stop.event === 'case.firstResponse' || s.id === 'response' ? 'response' : 'resolution';
+    out.push({ kind, dueAt: s.dueAt === null ? null : iso(s.dueAt), state });
+  }
+  return out;
+}
+
+/**
+ * The title of the step a case is at: the name the flow gives its first active node, else the
+ * title of its open task; null when the case is closed or the step has no title.
+ */
+function stepTitle(row: CaseRow, tasks: TaskRow[], def: FlowDefinition | null): string | null {
+  if (row.status !== 'open') return null;
+  for (const nodeId of row.activeNodes) {
+    const node = def?.nodes.find((n) => n.id === nodeId);
+    if (node?.name) return node.name;
+    const task = tasks.find((t) => t.nodeId === nodeId && (t.status === 'open' || t.status === 'claimed'));
+    if (task) return task.title;
+  }
+  return null;
+}
+
+/** The customer projection of a case from its row, tasks, clocks, surveys and flow. Pure. */
+export function toCustomerCase(
+  row: CaseRow,
+  parts: { tasks: TaskRow[]; slas: SlaRow[]; surveys: SurveyRow[] },
+  def: FlowDefinition | null,
+): CustomerCase {
+  return {
+    ...toCustomerCaseItem(row),
+    step: stepTitle(row, parts.tasks, def),
+    dues: dues(parts.slas, def),
+    // Surveys sent to this customer on this case; the token is their link, so it stays only
+    // while the survey waits for an answer.
+    surveys: parts.surveys.map((s) => ({
+      kind: s.kind,
+      ...(s.answeredAt === null ? { token: s.token } : {}),
+      answered: s.answeredAt !== null,
+      score: s.score,
+    })),
+  };
+}
+
+/**
+ * The case row if it is `customerId`'s own top-level case; 404 otherwise (another customer's
+ * case, a subflow child, an unknown id, or a customer user bound to no customer): the same
+ * answer, so that ids do not leak.
+ */
+export async function customerCaseRow(
+  store: Store,
+  caseId: string,
+  customerId: string | null,
+): Promise<CaseRow> {
+  const row = await store.cases.get(caseId);
+  if (!row || customerId === null || row.customerId !== customerId || row.parentCaseId !== null) {
+    throw notFound('case', caseId);
+  }
+  return row;
+}
+
+/**
+ * A customer's cases, newest first: their own, top level, with the staff filters a customer
+ * may use (status, search). Empty for a customer user bound to no customer.
+ */
+export async function listCustomerCases(
+  store: Store,
+  customerId: string | null,
+  query: Pick<CaseQuery, 'status' | 'q' | 'limit' | 'cursor'>,
+): Promise<Page<CustomerCaseItem>> {
+  if (customerId === null) return { items: [], next: null };
+  const page = await store.cases.list({ ...query, customerId, topLevel: true });
+  return { items: page.items.map(toCustomerCaseItem), next: page.next };
+}
+
+/** Fields of public timeline entries a customer may read, by type; anything else is dropped. */
+const PUBLIC_DATA: Record<string, readonly string[]> = {
+  'case.opened': ['number', 'channel'],
+  'case.closed': ['outcome'],
+  message: ['messageId', 'from', 'channel'],
+  'notify.queued': ['template', 'channel'],
+  'survey.sent': ['kind'],
+  'survey.answered': ['kind', 'score'],
+};
+
+/**
+ * A public timeline entry as a customer reads it: no node ids, flow, version or cohort (the
+ * case.opened entry carries them for staff), and staff actors shown as null. Pure.
+ */
+export function toPublicTimelineEntry(row: TimelineRow): TimelineEntry {
+  const allowed = PUBLIC_DATA[row.type] ?? [];
+  const data = Object.fromEntries(Object.entries(row.data).filter(([k]) => allowed.includes(k)));
+  const actor = row.actor?.startsWith('customer:') ? row.actor : null;
+  return { seq: row.seq, at: iso(row.at), type: row.type, actor, data };
+}
