@@ -78,6 +78,7 @@ async function fill(store: Store): Promise<void> {
         firstResponseAt: r(4) === 0 ? null : createdAt + 1000 * r(300),
       }),
     );
+    if (i % 4 === 0) await child(store, id, createdAt, AGENTS[i % 3]!, i % 8 === 0 ? 'resolved' : 'open');
     const tasks = 1 + r(3);
     for (let k = 0; k < tasks; k++) {
       const taskId = `${id}.t${k}`;
@@ -146,6 +147,40 @@ async function fill(store: Store): Promise<void> {
   }
 }
 
+/**
+ * A subflow child of `parentId`: its own SLA breach, message and a task `agent` handled. Child
+ * cases are internal steps: the case figures leave them out, the agents' figures keep the work.
+ */
+async function child(store: Store, parentId: string, at: number, agent: string, status: 'open' | 'resolved') {
+  const id = `${parentId}-child`;
+  await store.cases.insert(
+    caseRow(id, {
+      parentCaseId: parentId,
+      status,
+      createdAt: at + 1,
+      closedAt: status === 'open' ? null : at + 5000,
+      firstResponseAt: at + 10,
+    }),
+  );
+  await store.tasks.insert(
+    taskRow(`${id}.t0`, id, { status: 'completed', tier: 'L3', assignee: agent, createdAt: at + 1, closedAt: at + 4000 }),
+  );
+  await store.timeline.append(id, [{ at: at + 2000, type: 'task.claimed', data: { taskId: `${id}.t0` } }]);
+  await store.slas.upsert({
+    caseId: id,
+    id: 'check',
+    scope: 'case',
+    taskId: null,
+    status: 'breached',
+    target: 'PT1H',
+    calendar: '24x7',
+    startedAt: at,
+    dueAt: at + 3_600_000,
+    elapsedMs: 0,
+    updatedAt: at,
+  });
+}
+
 /** The store with its fact reads failing: proves that an answer came from the summary. */
 function summaryOnly(store: Store): Store {
   const fail = async (): Promise<never> => {
@@ -186,6 +221,11 @@ describe.each([
       const fromFacts = await factsReport(store, {}, q, { flow: 'refund' }, now);
       expect(fromSummary).toEqual(fromFacts);
       expect(fromSummary.total.cases).toBe(80);
+      expect(fromSummary.total.slas).not.toHaveProperty('check');
+      // Each child adds one handled task to its agent, none to the cases' figures.
+      const handled = fromSummary.agents.reduce((n, a) => n + a.tasksHandled, 0);
+      expect(handled).toBe(fromSummary.total.tasksHandled + 20);
+      expect(fromSummary.subflows).toEqual({ cases: 20, open: 10, resolved: 10 });
       expect(fromSummary.agents.map((a) => a.agent)).toEqual(AGENTS);
     });
   }

@@ -35,19 +35,26 @@ describe('catalog routes', () => {
       body: { values: { username: 'carla.j', contact: 'carla@example.com' } },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({
+    // The customer's answer is their view of the request: a number, nothing internal.
+    expect(res.body).toMatchObject({ channel: 'web', status: 'open', number: expect.stringMatching(/^REQ-\d{6}$/) });
+    for (const internal of ['flow', 'version', 'variables', 'tasks', 'cohort']) {
+      expect(res.body).not.toHaveProperty(internal);
+    }
+    const staff = await f.call('GET', `/api/cases/${res.body.id}`, { as: 'ivan' });
+    expect(staff.body).toMatchObject({
       flow: 'password-reset',
       customerId: 'c-1001',
       channel: 'web',
       status: 'open',
+      number: res.body.number,
     });
     // The form default for accountType was applied by the validation.
-    expect(res.body.variables.request).toEqual({
+    expect(staff.body.variables.request).toEqual({
       username: 'carla.j',
       contact: 'carla@example.com',
       accountType: 'standard',
     });
-    expect(res.body.variables).toMatchObject({
+    expect(staff.body.variables).toMatchObject({
       username: 'carla.j',
       accountType: 'standard',
       catalogItem: 'password-reset',

@@ -10,6 +10,7 @@ import { flowsContract } from './contract/flows.contract';
 import { incidentsContract } from './contract/incidents.contract';
 import { sessionsContract } from './contract/sessions.contract';
 import { transactionsContract } from './contract/transactions.contract';
+import { visibilityContract } from './contract/visibility.contract';
 import type { Store } from './store';
 
 export { caseRow, T0, taskRow, versionRow } from './contract/fixtures';
@@ -43,5 +44,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     sessionsContract(current);
     incidentsContract(current);
     connectionsContract(current);
+    visibilityContract(current);
   });
 }

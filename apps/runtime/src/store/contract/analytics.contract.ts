@@ -74,6 +74,7 @@ export function analyticsContract(current: () => Store): void {
             closedAt: T0 + 5000,
             firstResponseAt: T0 + 1000,
             catalogItem: 'refund-request',
+            parentCaseId: null,
             messages: 3,
             responses: 2,
           },
