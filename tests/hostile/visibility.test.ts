@@ -22,7 +22,16 @@ interface Item {
   parentCaseId?: string | null;
 }
 
-const INTERNAL = ['flow', 'version', 'pilotId', 'cohort', 'tasks', 'variables', 'activeNodes', 'parentCaseId'];
+const INTERNAL = [
+  'flow',
+  'version',
+  'pilotId',
+  'cohort',
+  'tasks',
+  'variables',
+  'activeNodes',
+  'parentCaseId',
+];
 
 let stub: CoreBankingStub;
 beforeAll(async () => {
@@ -105,7 +114,8 @@ describe.each(scenarioBackends())('visibility over HTTP on $backend', ({ backend
         expect(res.body).toMatchObject({ id: request.id, number: request.number, status: 'open' });
         for (const key of INTERNAL) expect(res.body).not.toHaveProperty(key);
         const text = JSON.stringify(res.body);
-        for (const internal of ['L3', 'fraud-check', 'Assess the suspicious']) expect(text).not.toContain(internal);
+        for (const internal of ['L3', 'fraud-check', 'Assess the suspicious'])
+          expect(text).not.toContain(internal);
         const timeline = await rt.api('GET', `/api/cases/${request.id}/timeline`, { as: 'carla' });
         expect(timeline.status).toBe(200);
         const entries = JSON.stringify(timeline.body.items);
@@ -193,7 +203,12 @@ describe.each(scenarioBackends())('visibility over HTTP on $backend', ({ backend
         for (let i = 0; i < 1000; i++) deep = { d: deep };
         const res = await rt.api('POST', '/api/cases', {
           as: 'lena',
-          body: { flow: 'lost-card', customerId: 'c-1002', channel: 'phone', variables: { cardLast4: '2', deep } },
+          body: {
+            flow: 'lost-card',
+            customerId: 'c-1002',
+            channel: 'phone',
+            variables: { cardLast4: '2', deep },
+          },
         });
         // The edge may refuse such a body (JSON depth limit); the store tests cover a stored one.
         if (res.status === 400) return;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Channel } from './primitives';
 import { SurveyKind } from './flow';
+import { Channel } from './primitives';
 
 // Readable case numbers (DESIGN §8) and what a customer sees of a case (DESIGN §8 "Visibility").
 
@@ -22,8 +22,8 @@ export function parseCaseNumber(text: string): number | null {
 
 /** A due time as a customer reads it: what it is for, when, and whether it is kept. */
 export const CustomerDue = z.object({
-  /** `response` (first answer) or `resolution` for case clocks; `step` for the current step's. */
-  kind: z.enum(['response', 'resolution', 'step']),
+  /** `response`: the first answer; `resolution`: the whole request (case clocks only). */
+  kind: z.enum(['response', 'resolution']),
   dueAt: z.string().nullable(),
   /** on-track, at-risk (warned), overdue (breached), paused (waiting for you), met. */
   state: z.enum(['on-track', 'at-risk', 'overdue', 'paused', 'met']),
@@ -53,7 +53,12 @@ export const CustomerCase = CustomerCaseItem.extend({
   step: z.string().nullable(),
   dues: z.array(CustomerDue),
   surveys: z.array(
-    z.object({ kind: SurveyKind, token: z.string().optional(), answered: z.boolean(), score: z.number().nullable() }),
+    z.object({
+      kind: SurveyKind,
+      token: z.string().optional(),
+      answered: z.boolean(),
+      score: z.number().nullable(),
+    }),
   ),
 });
 export type CustomerCase = z.infer<typeof CustomerCase>;

@@ -1,5 +1,6 @@
 export * from './api';
 export * from './calendar';
+export * from './case-number';
 export * from './catalog';
 export * from './connection';
 export * from './engine';
@@ -12,4 +13,3 @@ export * from './pilot';
 export * from './primitives';
 export * from './problem';
 export * from './roles';
-export * from './case-number';

@@ -4,6 +4,8 @@ import type {
   CatalogItemBody,
   Connection,
   ConnectionInputRaw,
+  CustomerCase,
+  CustomerCaseItem,
   FlowDefinitionInput,
   Incident,
   IncidentStatus,
@@ -42,6 +44,15 @@ export interface FlowSummary {
 /** A case as list endpoints answer it: the case without its tasks, SLAs, surveys and variables. */
 export type CaseListItem = Omit<Case, 'variables' | 'tasks' | 'slas' | 'surveys' | 'revision'> &
   Partial<Pick<Case, 'variables' | 'tasks' | 'slas' | 'surveys'>>;
+
+/** A case in a list as the caller may see it: staff get CaseListItem, customers their projection. */
+export type AnyCaseItem = CaseListItem | CustomerCaseItem;
+/** A case as the caller may read it: the staff resource, or a customer's view of their own case. */
+export type AnyCase = Case | CustomerCase;
+/** True for the staff resource (it has tasks, tiers, version); false for a customer's view. */
+export function isStaffCase<T extends AnyCase | AnyCaseItem>(c: T): c is Extract<T, { flow: string }> {
+  return 'flow' in c;
+}
 
 /** GET /api/flows/:key: the draft and its metadata. */
 export interface FlowDraft {
@@ -124,7 +135,7 @@ export interface Customer360 {
   tags: string[];
   createdAt: string;
   updatedAt: string;
-  cases: CaseListItem[];
+  cases: AnyCaseItem[];
   channels: string[];
   messages: Message[];
   surveys: SurveyResult[];
@@ -269,15 +280,19 @@ export class Api {
     return this.request<CatalogItem>('PUT', `/catalog/${encodeURIComponent(key)}`, body);
   }
   submitRequest(key: string, values: Record<string, unknown>, onBehalfOf?: string) {
-    return this.request<Case>('POST', `/catalog/${encodeURIComponent(key)}/requests`, { values, onBehalfOf });
+    return this.request<AnyCase>('POST', `/catalog/${encodeURIComponent(key)}/requests`, {
+      values,
+      onBehalfOf,
+    });
   }
 
   // Cases and tasks
-  listCases(query?: { status?: string; customer?: string; flow?: string; queue?: string }) {
-    return this.request<Page<CaseListItem>>('GET', '/cases', undefined, query);
+  /** `q` searches the number (REQ-000123 or 123), the subject and the customer id. */
+  listCases(query?: { status?: string; customer?: string; flow?: string; queue?: string; q?: string }) {
+    return this.request<Page<AnyCaseItem>>('GET', '/cases', undefined, query);
   }
   getCase(id: string) {
-    return this.request<Case>('GET', `/cases/${encodeURIComponent(id)}`);
+    return this.request<AnyCase>('GET', `/cases/${encodeURIComponent(id)}`);
   }
   /** One page of a case's timeline; `next` of the answer is the cursor of the following page. */
   timeline(id: string, page?: HistoryPage) {

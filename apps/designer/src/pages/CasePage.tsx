@@ -1,5 +1,6 @@
 import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { isStaffCase } from '../api/api';
 import { useServerNow } from '../api/server-clock';
 import { api, hasRole, useSession } from '../auth/session';
 import { countdown, formatDate } from '../components/format';
@@ -7,6 +8,7 @@ import { Badge, ErrorBanner, Loading } from '../components/Status';
 import { useHistoryPages } from '../hooks/useHistoryPages';
 import { errorMessage, useResource } from '../hooks/useResource';
 import { TaskActions } from '../work/TaskActions';
+import { CustomerCaseView } from './CustomerCaseView';
 
 // The canvas code (xyflow) loads only when a case page shows its diagram.
 const CaseFlowDiagram = lazy(() => import('../work/CaseFlowDiagram'));
@@ -64,6 +66,17 @@ export function CasePage() {
   if (kase.loading && !kase.data) return <Loading />;
   const c = kase.data;
   if (!c) return <ErrorBanner message={kase.error} />;
+  if (!isStaffCase(c)) {
+    return (
+      <CustomerCaseView
+        c={c}
+        messages={messages.data?.items ?? []}
+        timeline={timeline.data?.items ?? EMPTY}
+        now={now}
+        onChange={reload}
+      />
+    );
+  }
   const openTasks = c.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
   const pendingSurvey = isCustomer ? c.surveys.find((s) => !s.answered && s.token) : undefined;
   return (
@@ -72,7 +85,14 @@ export function CasePage() {
         <div>
           <h1>{c.subject || c.flow}</h1>
           <p className="muted">
-            Case <code>{c.id}</code> · flow {c.flow} v{c.version}
+            Case <strong>{c.number ?? c.id}</strong>
+            {c.parentCaseId && (
+              <>
+                {' '}
+                · step of <Link to={`/cases/${c.parentCaseId}`}>its parent case</Link>
+              </>
+            )}{' '}
+            · flow {c.flow} v{c.version}
             {c.cohort && ` · ${c.cohort} cohort`} · {c.channel} · opened {formatDate(c.createdAt)}
           </p>
         </div>
@@ -249,7 +269,8 @@ const SCALES: Record<string, [number, number, string]> = {
   ces: [1, 7, 'How easy was it to get this resolved?'],
 };
 
-function SurveyPrompt({ token, kind, onDone }: { token: string; kind: string; onDone(): void }) {
+/** The survey form of a customer's pending survey (its token is the customer's link). */
+export function SurveyPrompt({ token, kind, onDone }: { token: string; kind: string; onDone(): void }) {
   const [min, max, question] = SCALES[kind] ?? [1, 5, 'How did we do?'];
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState('');

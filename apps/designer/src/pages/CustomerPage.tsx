@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
+import { isStaffCase } from '../api/api';
 import { api } from '../auth/session';
 import { formatDate } from '../components/format';
 import { Badge, ErrorBanner, Loading } from '../components/Status';
@@ -11,7 +12,7 @@ export function CustomerPage() {
   if (customer.loading && !customer.data) return <Loading />;
   const c = customer.data;
   if (!c) return <ErrorBanner message={customer.error} />;
-  const subjects = new Map(c.cases.map((k) => [k.id, k.subject || k.flow]));
+  const subjects = new Map(c.cases.map((k) => [k.id, k.subject || (k.number ?? k.id)]));
   const attributes = Object.entries(c.attributes);
   return (
     <section className="page">
@@ -41,6 +42,7 @@ export function CustomerPage() {
               <table className="table">
                 <thead>
                   <tr>
+                    <th scope="col">Number</th>
                     <th scope="col">Subject</th>
                     <th scope="col">Flow</th>
                     <th scope="col">Channel</th>
@@ -52,11 +54,10 @@ export function CustomerPage() {
                   {c.cases.map((k) => (
                     <tr key={k.id}>
                       <td>
-                        <Link to={`/cases/${k.id}`}>{k.subject || k.flow}</Link>
+                        <Link to={`/cases/${k.id}`}>{k.number ?? k.id}</Link>
                       </td>
-                      <td>
-                        {k.flow} v{k.version}
-                      </td>
+                      <td>{k.subject || '—'}</td>
+                      <td>{isStaffCase(k) ? `${k.flow} v${k.version}` : '—'}</td>
                       <td>{k.channel}</td>
                       <td>
                         <Badge value={k.status} />

@@ -1,12 +1,19 @@
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { isStaffCase } from '../api/api';
 import { api } from '../auth/session';
+import { CaseSearch } from '../components/CaseSearch';
 import { formatDate } from '../components/format';
 import { Badge, ErrorBanner, Loading } from '../components/Status';
 import { useResource } from '../hooks/useResource';
 
-/** The caller's cases (a customer sees only their own): subject, status, opened, survey prompt. */
+/**
+ * The caller's requests (a customer gets only their own top-level cases from the server):
+ * number, subject, status, opened and closed, with a search by number or subject.
+ */
 export function RequestsPage() {
-  const cases = useResource(() => api.listCases(), []);
+  const [q, setQ] = useState('');
+  const cases = useResource(() => api.listCases(q ? { q } : undefined), [q]);
   return (
     <section className="page">
       <header className="page-header">
@@ -15,6 +22,7 @@ export function RequestsPage() {
           New request
         </Link>
       </header>
+      <CaseSearch label="Find a request" onSearch={setQ} />
       <ErrorBanner message={cases.error} />
       {cases.loading && !cases.data ? (
         <Loading />
@@ -22,6 +30,7 @@ export function RequestsPage() {
         <table className="table">
           <thead>
             <tr>
+              <th scope="col">Number</th>
               <th scope="col">Request</th>
               <th scope="col">Status</th>
               <th scope="col">Opened</th>
@@ -32,11 +41,9 @@ export function RequestsPage() {
             {(cases.data?.items ?? []).map((c) => (
               <tr key={c.id}>
                 <td>
-                  <Link to={`/cases/${c.id}`}>{c.subject || c.flow}</Link>
-                  {c.surveys?.some((s) => !s.answered && s.token) && (
-                    <span className="badge badge-warning">survey waiting</span>
-                  )}
+                  <Link to={`/cases/${c.id}`}>{c.number ?? c.id}</Link>
                 </td>
+                <td>{c.subject || (isStaffCase(c) ? c.flow : 'Request')}</td>
                 <td>
                   <Badge value={c.status} />
                 </td>
@@ -46,8 +53,8 @@ export function RequestsPage() {
             ))}
             {cases.data?.items.length === 0 && (
               <tr>
-                <td colSpan={4} className="muted">
-                  You have no requests yet.
+                <td colSpan={5} className="muted">
+                  {q ? 'No request matches your search.' : 'You have no requests yet.'}
                 </td>
               </tr>
             )}

@@ -5,6 +5,7 @@ import { api, useSession } from '../auth/session';
 import { countdown } from '../components/format';
 import { Badge, ErrorBanner, Loading } from '../components/Status';
 import { errorMessage, useResource } from '../hooks/useResource';
+import { CaseFinder } from '../work/CaseFinder';
 import { buildQueues, urgency } from '../work/queue-model';
 
 /** Agent workspace: queues by group and tier with counts, ordered by SLA urgency; claim or open. */
@@ -38,6 +39,7 @@ export function WorkPage() {
         </button>
       </header>
       <ErrorBanner message={error ?? tasks.error} />
+      <CaseFinder />
       <div className="split">
         <nav aria-label="Queues" className="queue-list">
           <ul>

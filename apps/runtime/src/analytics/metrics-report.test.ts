@@ -163,7 +163,13 @@ async function child(store: Store, parentId: string, at: number, agent: string, 
     }),
   );
   await store.tasks.insert(
-    taskRow(`${id}.t0`, id, { status: 'completed', tier: 'L3', assignee: agent, createdAt: at + 1, closedAt: at + 4000 }),
+    taskRow(`${id}.t0`, id, {
+      status: 'completed',
+      tier: 'L3',
+      assignee: agent,
+      createdAt: at + 1,
+      closedAt: at + 4000,
+    }),
   );
   await store.timeline.append(id, [{ at: at + 2000, type: 'task.claimed', data: { taskId: `${id}.t0` } }]);
   await store.slas.upsert({

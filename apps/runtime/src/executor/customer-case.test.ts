@@ -13,8 +13,15 @@ describe('the customer projection of cases', () => {
   afterEach(async () => f.dispose());
 
   const openLostCard = () =>
-    f.runtime.openCase({ flow: 'lost-card', customerId: 'cu-1', channel: 'web', subject: 'Lost card', actor: 'cu' });
-  const childOf = async (parentId: string) => (await f.store.cases.list({ parentCaseId: parentId })).items[0]!;
+    f.runtime.openCase({
+      flow: 'lost-card',
+      customerId: 'cu-1',
+      channel: 'web',
+      subject: 'Lost card',
+      actor: 'cu',
+    });
+  const childOf = async (parentId: string) =>
+    (await f.store.cases.list({ parentCaseId: parentId })).items[0]!;
 
   it('numbers every case when it opens, the subflow child included', async () => {
     const parent = await openLostCard();
@@ -44,7 +51,12 @@ describe('the customer projection of cases', () => {
     const parent = await openLostCard();
     const child = await childOf(parent.id);
     const mine = await f.runtime.customerCase(parent.id, 'cu-1');
-    expect(mine).toMatchObject({ id: parent.id, number: parent.number, subject: 'Lost card', status: 'open' });
+    expect(mine).toMatchObject({
+      id: parent.id,
+      number: parent.number,
+      subject: 'Lost card',
+      status: 'open',
+    });
     for (const internal of ['flow', 'version', 'cohort', 'pilotId', 'tasks', 'variables', 'activeNodes']) {
       expect(mine).not.toHaveProperty(internal);
     }

@@ -21,7 +21,11 @@ export async function visibleCase(runtime: Runtime, user: UserRow, id: string): 
 }
 
 /** The case as `user` may read it: the customer projection for customers, else the staff resource. */
-export async function caseFor(runtime: Runtime, user: UserRow, id: string): Promise<CaseRecord | CustomerCase> {
+export async function caseFor(
+  runtime: Runtime,
+  user: UserRow,
+  id: string,
+): Promise<CaseRecord | CustomerCase> {
   if (isCustomerOnly(user)) return runtime.customerCase(id, user.customerId);
   return visibleCase(runtime, user, id);
 }

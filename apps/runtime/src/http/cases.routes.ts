@@ -13,10 +13,10 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { actorOf } from '../auth/access';
 import { isCustomerOnly, requireRole } from '../auth/roles';
+import { listCustomerCases } from '../executor/customer-case';
 import { AppError } from '../executor/errors';
 import type { Runtime } from '../executor/types';
 import type { CaseSummary } from '../store/store';
-import { listCustomerCases } from '../executor/customer-case';
 import { caseFor, countEvent, openedCaseFor, visibleCase } from './case-access';
 import type { AppDeps, Router } from './context';
 import { idempotent } from './idempotency';
@@ -226,7 +226,11 @@ export function casesRoutes({ runtime, metrics }: AppDeps): Router {
     const paging = { limit: q.limit, cursor: q.cursor ?? null };
     if (isCustomerOnly(user)) {
       // Their own top-level cases, whatever the query names (customer, flow and queue are staff filters).
-      const page = await listCustomerCases(runtime.store, user.customerId, { status: q.status, q: q.q, ...paging });
+      const page = await listCustomerCases(runtime.store, user.customerId, {
+        status: q.status,
+        q: q.q,
+        ...paging,
+      });
       return c.json(page, 200);
     }
     const page = await runtime.store.cases.list({

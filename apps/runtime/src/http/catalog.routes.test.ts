@@ -36,7 +36,11 @@ describe('catalog routes', () => {
     });
     expect(res.status).toBe(201);
     // The customer's answer is their view of the request: a number, nothing internal.
-    expect(res.body).toMatchObject({ channel: 'web', status: 'open', number: expect.stringMatching(/^REQ-\d{6}$/) });
+    expect(res.body).toMatchObject({
+      channel: 'web',
+      status: 'open',
+      number: expect.stringMatching(/^REQ-\d{6}$/),
+    });
     for (const internal of ['flow', 'version', 'variables', 'tasks', 'cohort']) {
       expect(res.body).not.toHaveProperty(internal);
     }

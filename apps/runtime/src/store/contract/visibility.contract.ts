@@ -88,7 +88,9 @@ export function visibilityContract(current: () => Store): void {
         await store.tasks.insert(
           taskRow('p1c.t1', 'p1c', { assignee: 'fran', status: 'completed', closedAt: T0 + 40 }),
         );
-        await store.timeline.append('p1c', [{ at: T0 + 10, type: 'task.claimed', data: { taskId: 'p1c.t1' } }]);
+        await store.timeline.append('p1c', [
+          { at: T0 + 10, type: 'task.claimed', data: { taskId: 'p1c.t1' } },
+        ]);
       });
 
       it('counts top-level cases only unless asked, and subflow children apart', async () => {
@@ -106,11 +108,13 @@ export function visibilityContract(current: () => Store): void {
         ]);
         expect(await store.analytics.taskFacts({})).toEqual([]);
         expect(await store.analytics.subflowCounts({})).toEqual({ cases: 2, open: 1, resolved: 1 });
-        expect(await store.analytics.subflowCounts({ flow: 'none' })).toEqual({ cases: 0, open: 0, resolved: 0 });
+        expect(await store.analytics.subflowCounts({ flow: 'none' })).toEqual({
+          cases: 0,
+          open: 0,
+          resolved: 0,
+        });
         const s = await store.analytics.summary({ scan: {}, by: [] }, { to: T0 + 1000 });
-        expect(s.cases).toEqual([
-          expect.objectContaining({ cases: 1, resolved: 1, fcrCases: 1 }),
-        ]);
+        expect(s.cases).toEqual([expect.objectContaining({ cases: 1, resolved: 1, fcrCases: 1 })]);
         // The agent's work in the child counts for the agent, not as a task of the cases.
         expect(s.agents).toEqual([
           { agent: 'fran', handled: 1, handlingSum: 30, handlingCount: 1, busyMs: 30 },

@@ -56,7 +56,11 @@ export function pgAnalytics(db: PgDbOf): Pick<Store, 'analytics'> {
       async subflowCounts(q) {
         const st = analyticsStatements(postgres, q);
         const [row] = await all({ text: st.subflowCounts, params: st.params });
-        return { cases: Number(row?.cases ?? 0), open: Number(row?.open ?? 0), resolved: Number(row?.resolved ?? 0) };
+        return {
+          cases: Number(row?.cases ?? 0),
+          open: Number(row?.open ?? 0),
+          resolved: Number(row?.resolved ?? 0),
+        };
       },
     },
   };

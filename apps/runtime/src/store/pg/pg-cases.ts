@@ -41,7 +41,11 @@ export function pgCases(db: PgDbOf, client: PgClientOf): Pick<Store, 'cases' | '
       },
       async nextNumber() {
         // A sequence never hands a number out twice, whatever the concurrency (gaps are fine).
-        const result = await runNamed<{ n: number }>(client(), "select nextval('case_number_seq')::int as n", []);
+        const result = await runNamed<{ n: number }>(
+          client(),
+          "select nextval('case_number_seq')::int as n",
+          [],
+        );
         return result.rows[0]!.n;
       },
       async get(id) {
@@ -54,7 +58,10 @@ export function pgCases(db: PgDbOf, client: PgClientOf): Pick<Store, 'cases' | '
           .select(summaryColumns)
           .from(cases)
           .where(
-            and(caseListWhere(cases, tasks, query, 'ilike'), afterCursor(cases.createdAt, cases.id, cursor, 'desc')),
+            and(
+              caseListWhere(cases, tasks, query, 'ilike'),
+              afterCursor(cases.createdAt, cases.id, cursor, 'desc'),
+            ),
           )
           .orderBy(desc(cases.createdAt), desc(cases.id))
           .limit(limit + 1);

@@ -41,7 +41,10 @@ export function sqliteCases(db: SqliteDb): Pick<Store, 'tasks'> & {
           .select(summaryColumns)
           .from(cases)
           .where(
-            and(caseListWhere(cases, tasks, query, 'like'), afterCursor(cases.createdAt, cases.id, cursor, 'desc')),
+            and(
+              caseListWhere(cases, tasks, query, 'like'),
+              afterCursor(cases.createdAt, cases.id, cursor, 'desc'),
+            ),
           )
           .orderBy(desc(cases.createdAt), desc(cases.id))
           .limit(limit + 1)
