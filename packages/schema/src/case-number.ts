@@ -34,6 +34,8 @@ export type CustomerDue = z.infer<typeof CustomerDue>;
 export const CustomerCaseItem = z.object({
   id: z.string(),
   number: z.string().nullable(),
+  /** Their own customer id. */
+  customerId: z.string().nullable(),
   subject: z.string(),
   status: z.enum(['open', 'resolved', 'cancelled', 'rejected', 'failed']),
   channel: Channel,

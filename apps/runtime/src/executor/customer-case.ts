@@ -34,6 +34,7 @@ export function toCustomerCaseItem(row: CaseSummary): CustomerCaseItem {
   return {
     id: row.id,
     number: row.number === null ? null : formatCaseNumber(row.number),
+    customerId: row.customerId,
     subject: row.subject,
     status: row.status,
     channel: row.channel,
