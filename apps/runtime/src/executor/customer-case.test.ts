@@ -42,7 +42,17 @@ describe('the customer projection of cases', () => {
     const page = await listCustomerCases(f.store, 'cu-1', {});
     expect(page.items.map((c) => c.id)).toEqual([parent.id]);
     expect(Object.keys(page.items[0]!).sort()).toEqual(
-      ['channel', 'closedAt', 'createdAt', 'customerId', 'id', 'number', 'status', 'subject', 'updatedAt'].sort(),
+      [
+        'channel',
+        'closedAt',
+        'createdAt',
+        'customerId',
+        'id',
+        'number',
+        'status',
+        'subject',
+        'updatedAt',
+      ].sort(),
     );
     expect(await listCustomerCases(f.store, null, {})).toEqual({ items: [], next: null });
   });
