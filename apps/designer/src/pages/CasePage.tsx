@@ -70,8 +70,8 @@ export function CasePage() {
     return (
       <CustomerCaseView
         c={c}
-        messages={messages.data?.items ?? []}
-        timeline={timeline.data?.items ?? EMPTY}
+        messages={[...messages.items].reverse()}
+        timeline={timeline.items}
         now={now}
         onChange={reload}
       />

@@ -43,7 +43,9 @@ function dueText(d: CustomerDue, now: number): string {
  */
 export function CustomerCaseView(props: {
   c: CustomerCase;
+  /** Oldest first. */
   messages: Message[];
+  /** Newest first. */
   timeline: TimelineEntry[];
   now: number;
   onChange(): void;

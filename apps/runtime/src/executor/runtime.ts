@@ -122,7 +122,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     async timelinePage(caseId, query) {
       if (!(await store.cases.get(caseId))) throw notFound('case', caseId);
       const page = await store.timeline.page(caseId, query);
-      return { items: page.items.map(toTimelineEntry), next: page.next };
+      // What customers read is projected: public entries still carry internal details.
+      return {
+        items: page.items.map(query.publicOnly ? toPublicTimelineEntry : toTimelineEntry),
+        next: page.next,
+      };
     },
     signal: asCommand('signal', (caseId, name, data, actor) => signal(core, caseId, name, data, actor)),
     addMessage: asCommand('addMessage', (caseId, message) => addMessage(core, caseId, message)),

@@ -1,5 +1,20 @@
 import { parseCaseNumber } from '@caseflow/schema';
-import { and, type Column, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql, type Table } from 'drizzle-orm';
+import {
+  and,
+  type Column,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+  type Table,
+} from 'drizzle-orm';
 import { afterCursor, type Cursor } from './paging';
 import { containsPattern } from './rows';
 import type { CaseQuery, CaseScan, OutboxStatus, TaskQuery, TimelineScan } from './store';
