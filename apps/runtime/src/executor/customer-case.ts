@@ -122,13 +122,14 @@ export async function customerCaseRow(
 }
 
 /**
- * A customer's cases, newest first: their own, top level, with the staff filters a customer
- * may use (status, search). Empty for a customer user bound to no customer.
+ * A customer's cases, newest first: their own, top level, with the filters that narrow them
+ * (status, flow, search); the customer and queue filters are staff's. Empty for a customer
+ * user bound to no customer.
  */
 export async function listCustomerCases(
   store: Store,
   customerId: string | null,
-  query: Pick<CaseQuery, 'status' | 'q' | 'limit' | 'cursor'>,
+  query: Pick<CaseQuery, 'status' | 'flow' | 'q' | 'limit' | 'cursor'>,
 ): Promise<Page<CustomerCaseItem>> {
   if (customerId === null) return { items: [], next: null };
   const page = await store.cases.list({ ...query, customerId, topLevel: true });

@@ -225,9 +225,10 @@ export function casesRoutes({ runtime, metrics }: AppDeps): Router {
     const q = c.req.valid('query');
     const paging = { limit: q.limit, cursor: q.cursor ?? null };
     if (isCustomerOnly(user)) {
-      // Their own top-level cases, whatever the query names (customer, flow and queue are staff filters).
+      // Their own top-level cases, whatever customer or queue the query names (staff filters).
       const page = await listCustomerCases(runtime.store, user.customerId, {
         status: q.status,
+        flow: q.flow,
         q: q.q,
         ...paging,
       });
