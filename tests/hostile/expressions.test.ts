@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiAnswer, type RuntimeProcess, startRuntime } from '../support/runtime-process';
 import { scenarioBackends } from '../support/test-database';
+import { decisionFlow } from './support/decision-flow';
 
 /**
  * Expressions and patterns from flows and forms run on a budget (issue #11, leaks 1 and 4),
@@ -14,29 +15,15 @@ import { scenarioBackends } from '../support/test-database';
  *   flow "bomb": start → route ─count(for i in 1..100000000 return i) > 0→ end
  */
 
-const end = (id: string) => ({ id, type: 'end', outcome: 'resolved' });
+const redosFlow = decisionFlow(
+  'redos',
+  'Pattern on customer input',
+  'matches(note, "(a+)+$")',
+  'matched',
+  'plain',
+);
 
-const redosFlow = {
-  key: 'redos',
-  name: 'Pattern on customer input',
-  nodes: [{ id: 'start', type: 'start' }, { id: 'route', type: 'decision' }, end('matched'), end('plain')],
-  edges: [
-    { from: 'start', to: 'route' },
-    { from: 'route', to: 'matched', when: 'matches(note, "(a+)+$")' },
-    { from: 'route', to: 'plain', default: true },
-  ],
-};
-
-const bombFlow = {
-  key: 'bomb',
-  name: 'Runaway condition',
-  nodes: [{ id: 'start', type: 'start' }, { id: 'route', type: 'decision' }, end('big'), end('small')],
-  edges: [
-    { from: 'start', to: 'route' },
-    { from: 'route', to: 'big', when: 'count(for i in 1..100000000 return i) > 0' },
-    { from: 'route', to: 'small', default: true },
-  ],
-};
+const bombFlow = decisionFlow('bomb', 'Runaway condition', 'count(for i in 1..100000000 return i) > 0');
 
 const redosItem = {
   name: 'Pattern check',

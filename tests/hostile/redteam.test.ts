@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiAnswer, type RuntimeProcess, startRuntime } from '../support/runtime-process';
 import { scenarioBackends } from '../support/test-database';
+import { decisionFlow } from './support/decision-flow';
 
 /**
  * Holes found by trying the landed Trust parts as a hostile user would (issue #11), replayed
@@ -22,29 +23,13 @@ import { scenarioBackends } from '../support/test-database';
  * Clients are told apart by X-Forwarded-For, trusted here because CASEFLOW_TRUST_PROXY=1.
  */
 
-const end = (id: string) => ({ id, type: 'end', outcome: 'resolved' });
+const dedupeFlow = decisionFlow(
+  'dedupe',
+  'Quadratic builtin',
+  'count(distinct values(for i in 1..20000 return {a: i})) > 0',
+);
 
-const dedupeFlow = {
-  key: 'dedupe',
-  name: 'Quadratic builtin',
-  nodes: [{ id: 'start', type: 'start' }, { id: 'route', type: 'decision' }, end('big'), end('small')],
-  edges: [
-    { from: 'start', to: 'route' },
-    { from: 'route', to: 'big', when: 'count(distinct values(for i in 1..20000 return {a: i})) > 0' },
-    { from: 'route', to: 'small', default: true },
-  ],
-};
-
-const countFlow = {
-  ...dedupeFlow,
-  key: 'count',
-  name: 'Customer-sized range',
-  edges: [
-    { from: 'start', to: 'route' },
-    { from: 'route', to: 'big', when: 'count(for i in 1..n return i) > 0' },
-    { from: 'route', to: 'small', default: true },
-  ],
-};
+const countFlow = decisionFlow('count', 'Customer-sized range', 'count(for i in 1..n return i) > 0');
 
 const countItem = {
   name: 'Count',
