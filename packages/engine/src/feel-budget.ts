@@ -23,6 +23,34 @@ export const FEEL_LIMITS = {
   maxPatternWork: 1_000_000,
 } as const;
 
+/**
+ * Wall-clock time all evaluations of one engine step (`start` or `step`) may take together: a
+ * step can evaluate many expressions (a title with hundreds of placeholders, a long automated
+ * chain), each within its own budget, and together still block the process for seconds.
+ */
+export const STEP_MAX_MILLIS = 2_000;
+
+let stepDeadline = Number.POSITIVE_INFINITY;
+
+/**
+ * The wall-clock milliseconds the next evaluation may take: its own limit, or what is left of
+ * the current step's. Throws ExpressionBudgetError for `expression` when the step has used
+ * its time up.
+ */
+export function evaluationMillis(expression: string): number {
+  const left = stepDeadline - Date.now();
+  if (left <= 0) {
+    const error = new ExpressionBudgetError(
+      'steps',
+      expression,
+      `FEEL budget exceeded: the expressions of one step took more than ${STEP_MAX_MILLIS} ms together`,
+    );
+    pending = error;
+    throw error;
+  }
+  return Math.min(FEEL_LIMITS.maxMillis, left);
+}
+
 let pending: ExpressionBudgetError | undefined;
 
 /**
@@ -67,17 +95,20 @@ export function atNode<T>(nodeId: string, fn: () => T): T {
 }
 
 /**
- * Runs `fn`; when it fails after a budget error was thrown inside it, throws that error
- * instead. XState rewraps an exception thrown by a guard into a plain Error, which would hide
+ * Runs `fn` (one engine step) with the step's time budget, STEP_MAX_MILLIS; when it fails
+ * after a budget error was thrown inside it, throws that error instead. XState rewraps an exception thrown by a guard into a plain Error, which would hide
  * the budget error from `start`/`step`'s callers.
  */
 export function surfaceBudgetError<T>(fn: () => T): T {
   pending = undefined;
+  const outerDeadline = stepDeadline;
+  stepDeadline = Math.min(outerDeadline, Date.now() + STEP_MAX_MILLIS);
   try {
     return fn();
   } catch (error) {
     throw pending ?? error;
   } finally {
     pending = undefined;
+    stepDeadline = outerDeadline;
   }
 }

@@ -1,6 +1,6 @@
 import { compileExpression, date, dateAndTime, type FeelRegExp, parseExpression } from 'feelin';
 import { ExpressionBudgetError } from './expression-budget-error';
-import { budgetErrorOf, FEEL_LIMITS } from './feel-budget';
+import { budgetErrorOf, evaluationMillis, FEEL_LIMITS } from './feel-budget';
 import { compilePattern, replaceAll } from './feel-regexp';
 
 /** Variables visible to a FEEL expression: case, customer, env and completed nodes by id. */
@@ -186,7 +186,11 @@ export function evaluateFeel(expression: string, scope: FeelScope, now: number):
     const iso = new Date(now).toISOString();
     // FEEL temporal values, so that `now() + duration("PT2H")` works as in any FEEL engine.
     const context = { ...used, now: () => dateAndTime(iso), today: () => date(iso.slice(0, 10)) };
-    const limits = { ...FEEL_LIMITS, regExp: linearRegExp(expression) };
+    const limits = {
+      ...FEEL_LIMITS,
+      maxMillis: evaluationMillis(expression),
+      regExp: linearRegExp(expression),
+    };
     return { ok: true, value: toJson(compiled(expression, memo)(context, limits)) };
   } catch (error) {
     const budget = budgetErrorOf(error, expression);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileFlow } from './compile-flow';
+import { ExpressionBudgetError } from './expression-budget-error';
 import { inspect, start } from './run-case';
 import { chainFlow } from './testing/flow-generator';
 
@@ -28,4 +29,39 @@ describe('a long flow', () => {
     start(compiled, { caseId: 'c2', subject: 'b', variables: {} }, NOW);
     expect(JSON.stringify(first.snapshot)).toBe(frozen);
   });
+});
+
+describe('the time budget of one step', () => {
+  it('stops a step whose expressions together run too long, though each is within its own budget', () => {
+    // A decision trying 300 conditions, each a loop well within its own budget (tens of ms).
+    const exits = Array.from({ length: 300 }, (_, i) => `e${i}`);
+    const compiled = compileFlow({
+      key: 'many',
+      name: 'Many conditions',
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'route', type: 'decision' },
+        ...exits.map((id) => ({ id, type: 'end' as const, outcome: 'resolved' as const })),
+        { id: 'done', type: 'end', outcome: 'resolved' },
+      ],
+      edges: [
+        { from: 'start', to: 'route' },
+        ...exits.map((id, i) => ({
+          from: 'route',
+          to: id,
+          when: `count(for i in 1..${50000 + i} return i) < 0`,
+        })),
+        { from: 'route', to: 'done', default: true },
+      ],
+    });
+    let thrown: unknown;
+    try {
+      start(compiled, { caseId: 'c1', subject: 'many', variables: {} }, NOW);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ExpressionBudgetError);
+    expect((thrown as ExpressionBudgetError).message).toMatch(/FEEL budget exceeded: the expression.*(ms|time)|one step took more than/);
+    expect((thrown as ExpressionBudgetError).nodeId).toBe('route');
+  }, 30_000);
 });
