@@ -52,10 +52,18 @@ describe.each(scenarioBackends())('lost card over HTTP on $backend', ({ backend,
       expect(res.status).toBe(200);
       return res.body.items;
     };
+    /** The whole timeline, page after page (the route is paged). */
     const timeline = async (caseId: string): Promise<Entry[]> => {
-      const res = await rt.api('GET', `/api/cases/${caseId}/timeline`, { as: 'olivia' });
-      expect(res.status).toBe(200);
-      return res.body.items;
+      const entries: Entry[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+        const res = await rt.api('GET', `/api/cases/${caseId}/timeline${query}`, { as: 'olivia' });
+        expect(res.status).toBe(200);
+        entries.push(...res.body.items);
+        cursor = res.body.next;
+      } while (cursor);
+      return entries;
     };
     const getCase = async (caseId: string) => {
       const res = await rt.api('GET', `/api/cases/${caseId}`, { as: 'lena' });

@@ -78,6 +78,14 @@ describe('login throttle', () => {
     expect(await t.wait(a, 0, unknown)).toBe(1000);
   });
 
+  it('lets many people behind one address sign in at once (parallel attempts for different users)', async () => {
+    const t = createLoginThrottle(rules);
+    const attempts = Array.from({ length: 30 }, (_, i) => ({ source: '10.0.0.9', username: `user${i}` }));
+    const waits = await Promise.all(attempts.map((a) => t.begin(a, 0, unknown)));
+    expect(waits.every((w) => w === 0)).toBe(true);
+    for (const a of attempts) t.succeeded(a);
+  });
+
   it('frees the reservation of an attempt that neither failed nor succeeded', async () => {
     const t = createLoginThrottle(rules);
     const a = { source: '10.0.0.9', username: 'lena' };

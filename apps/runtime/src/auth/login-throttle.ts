@@ -83,9 +83,15 @@ class Backoff {
   private readonly entries = new Map<string, Entry>();
   /** Attempts begun and not settled, per key (removed at zero, so bounded by concurrency). */
   private readonly inFlight = new Map<string, number>();
+  /**
+   * `suspectFromStart`: attempts in flight are suspect before any failure. True for one
+   * username (nobody signs in as the same user ten times at once); false for a source address,
+   * where many people behind one office NAT sign in together and must not get 429.
+   */
   constructor(
     private readonly rule: BackoffRule,
     private readonly maxKeys: number,
+    private readonly suspectFromStart: boolean,
   ) {}
 
   /**
@@ -97,7 +103,9 @@ class Backoff {
     const blocked = entry ? Math.max(0, entry.blockedUntil - now) : 0;
     if (blocked > 0) return blocked;
     const pending = this.inFlight.get(key) ?? 0;
-    return pending > 0 && (entry?.failures ?? 0) + pending >= this.rule.free ? this.rule.baseMs : 0;
+    const failures = entry?.failures ?? 0;
+    if (pending === 0 || (failures === 0 && !this.suspectFromStart)) return 0;
+    return failures + pending >= this.rule.free ? this.rule.baseMs : 0;
   }
 
   begin(key: string): void {
@@ -141,9 +149,9 @@ class Backoff {
 
 /** A throttle with `rules` (default DEFAULT_THROTTLE_RULES), state in this process. */
 export function createLoginThrottle(rules: ThrottleRules = DEFAULT_THROTTLE_RULES): LoginThrottle {
-  const bySource = new Backoff(rules.source, rules.maxKeys);
-  const byPair = new Backoff(rules.pair, rules.maxKeys);
-  const byUsername = new Backoff(rules.username, rules.maxKeys);
+  const bySource = new Backoff(rules.source, rules.maxKeys, false);
+  const byPair = new Backoff(rules.pair, rules.maxKeys, true);
+  const byUsername = new Backoff(rules.username, rules.maxKeys, true);
   const pairKey = (a: LoginAttempt) => `${a.source}\u0000${a.username}`;
   const localWait = (attempt: LoginAttempt, now: number) =>
     Math.max(bySource.wait(attempt.source, now), byPair.wait(pairKey(attempt), now));

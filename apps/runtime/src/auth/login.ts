@@ -1,7 +1,8 @@
 import type { SessionUser } from '@caseflow/schema';
 import { AppError } from '../http/errors';
 import type { Store } from '../store/store';
-import type { LoginThrottle } from './login-throttle';
+import { KeyedMutex } from './keyed-mutex';
+import type { LoginAttempt, LoginThrottle } from './login-throttle';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password';
 import type { SessionLimits } from './session-policy';
 import { openSession, type SessionContext } from './sessions';
@@ -37,21 +38,20 @@ const PURGE_AFTER_MS = 30 * 86_400_000;
  */
 export function createSignIn(deps: SignInDeps) {
   let lastPurge = 0;
-  return async function signIn(
-    input: { username: string; password: string },
-    context: SessionContext,
-  ): Promise<{ token: string; user: SessionUser }> {
-    const attempt = { source: context.source, username: input.username };
+  const checking = new KeyedMutex();
+
+  /** Throttle, then the password: the account when it may sign in; throws 429 or 401. */
+  async function checkPassword(attempt: LoginAttempt, password: string) {
     const waitMs = await deps.throttle.begin(attempt, deps.now(), () =>
-      deps.store.sessions.knownSource(input.username, context.source),
+      deps.store.sessions.knownSource(attempt.username, attempt.source),
     );
     if (waitMs > 0) throw new TooManyAttempts(Math.ceil(waitMs / 1000));
     // The attempt is in flight until settled: exactly one of failed/succeeded/release.
     let found: Awaited<ReturnType<Store['users']['getCredentials']>>;
     let ok: boolean;
     try {
-      found = await deps.store.users.getCredentials(input.username);
-      ok = await verifyPassword(input.password, found?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+      found = await deps.store.users.getCredentials(attempt.username);
+      ok = await verifyPassword(password, found?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     } catch (error) {
       deps.throttle.release(attempt);
       throw error;
@@ -65,6 +65,18 @@ export function createSignIn(deps: SignInDeps) {
       throw new AppError('account-inactive', 401, 'this account is deactivated');
     }
     deps.throttle.succeeded(attempt);
+    return found;
+  }
+
+  return async function signIn(
+    input: { username: string; password: string },
+    context: SessionContext,
+  ): Promise<{ token: string; user: SessionUser }> {
+    const attempt = { source: context.source, username: input.username };
+    // Attempts at one username are checked one after the other: a parallel burst of guesses
+    // then meets the throttle as a sequence (a few failures, then 429s), while the real user's
+    // parallel sign-ins all succeed, each after the previous one's password check.
+    const found = await checking.run(input.username, () => checkPassword(attempt, input.password));
     const now = deps.now();
     const { token } = await openSession(
       deps.store,
