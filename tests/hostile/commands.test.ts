@@ -193,6 +193,7 @@ describe.each(scenarioBackends())('domain commands under attack on $backend', ({
             flow: 'hostile-callback',
             customerId: 'c-1002',
             channel: 'web',
+            priority: 'critical',
             variables: { phone: '+49 30 1002' },
           },
         });
@@ -200,6 +201,8 @@ describe.each(scenarioBackends())('domain commands under attack on $backend', ({
         // Ben's answer is his view of the request (no variables): read them as staff.
         const staff = await rt.api('GET', `/api/cases/${ben.body.id}`, { as: 'admin' });
         expect(staff.body.variables).toMatchObject({ phone: '+49 30 1002', catalogItem: 'hostile-callback' });
+        // A customer does not set the priority: the service desk does.
+        expect(staff.body.priority).toBe('normal');
       });
 
       it("refuses variables the item's form refuses", async () => {

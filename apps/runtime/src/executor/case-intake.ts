@@ -68,7 +68,8 @@ export function requestFromCatalog(core: RuntimeCore, input: CatalogRequestInput
  * only (403), for a flow that an active catalog item they may request offers (403
  * `not-offered`: internal flows, subflows and items of other audiences are never opened by
  * customers), with variables that pass that item's form (400 with fields; only the form's
- * fields are kept, plus `request` and `catalogItem` as a catalog request sets them).
+ * fields are kept, plus `request` and `catalogItem` as a catalog request sets them). A
+ * customer's `priority` is not taken: the case gets the flow's default, as a catalog request.
  */
 export function openCaseAs(core: RuntimeCore, input: CaseIntakeInput): Promise<CaseRecord> {
   return core.events.run(async (session) => {
@@ -103,7 +104,8 @@ export function openCaseAs(core: RuntimeCore, input: CaseIntakeInput): Promise<C
         customerId: user.customerId,
         channel: input.channel,
         subject: input.subject || item.name,
-        priority: input.priority,
+        // No priority from the customer: it is the service desk's call (ServiceNow and Jira SM
+        // derive it from impact and urgency); "urgent" for everyone would jump every queue.
         actor: input.actor,
       });
     }
