@@ -61,7 +61,9 @@ describe('the time budget of one step', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(ExpressionBudgetError);
-    expect((thrown as ExpressionBudgetError).message).toMatch(/FEEL budget exceeded: the expression.*(ms|time)|one step took more than/);
+    expect((thrown as ExpressionBudgetError).message).toMatch(
+      /FEEL budget exceeded: the expression.*(ms|time)|one step took more than/,
+    );
     expect((thrown as ExpressionBudgetError).nodeId).toBe('route');
   }, 30_000);
 });

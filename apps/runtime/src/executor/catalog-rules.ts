@@ -1,4 +1,4 @@
-import { feelCondition, validateFormValues } from '@caseflow/engine';
+import { validateFormValues } from '@caseflow/engine';
 import type { FieldError } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
 import type { CatalogItemRow, CustomerRow, UserRow } from '../store/store';

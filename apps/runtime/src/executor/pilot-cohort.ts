@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { feelCondition } from '@caseflow/engine';
 import type { Cohort } from '@caseflow/schema';
 import type { CustomerRow, PilotRow } from '../store/store';
 import { profileCondition } from './profile-condition';

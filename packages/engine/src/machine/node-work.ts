@@ -4,7 +4,7 @@ import { addDuration, durationMs } from '../duration';
 import { evaluateFeel, renderDeep, renderTemplate } from '../feel';
 import { renderPathTemplate } from '../path-template';
 import { decisionWith, finishApproval, recordVote, requestApproval } from './approval-work';
-import { type Draft, feelScope } from './case-context';
+import type { Draft } from './case-context';
 import { closeCaseSlas, enterNodeForSlas, leaveNodeForSlas, notifyTaskBreach } from './case-slas';
 import { calendarFor, type FlowEnv } from './flow-env';
 import { onSlaTimer } from './sla-clock';
