@@ -1,9 +1,11 @@
 import { validateFlow } from '@caseflow/engine';
 import type { Problem } from '@caseflow/schema';
+import { hasRole } from '../auth/roles';
 import { type Store, StoreConflict } from '../store/store';
+import { actingUser } from './acting-user';
 import { checksumOf } from './canonical-json';
 import { fromEngineError } from './engine-errors';
-import { AppError, conflict, notFound } from './errors';
+import { AppError, conflict, forbidden, notFound } from './errors';
 import type { RuntimeCore } from './runtime-core';
 import type { Actor, PublishResult } from './types';
 
@@ -124,10 +126,30 @@ export async function publish(
   return { version: result.version, checksum: result.checksum, problems: result.problems };
 }
 
-/** Makes `version` the one new cases use (running cases keep theirs); 404 unknown version. */
-export async function activate(core: RuntimeCore, key: string, version: number): Promise<void> {
+/**
+ * Makes `version` the one new cases use (running cases keep theirs), in one transaction on the
+ * locked flow: only an admin (`actor`; absent for the runtime's own seeding), 404 unknown
+ * version, 409 while a pilot of the flow runs — the pilot compares its version with the active
+ * one, so the baseline must not move under it: promote or stop the pilot first.
+ */
+export async function activate(
+  core: RuntimeCore,
+  key: string,
+  version: number,
+  actor?: Actor,
+): Promise<void> {
   await core.store.transaction(async (tx) => {
+    if (actor !== undefined && !hasRole(await actingUser(tx, actor), 'admin')) {
+      throw forbidden('only admins activate flow versions');
+    }
+    if (!(await tx.flows.lock(key))) throw notFound('flow', key);
     if (!(await tx.flowVersions.get(key, version))) throw notFound('flow version', `${key}@${version}`);
+    const running = await tx.pilots.activeFor(key);
+    if (running) {
+      throw conflict(`flow ${key} has a running pilot ${running.id}; promote or stop it first`, {
+        pilotId: running.id,
+      });
+    }
     await tx.flows.setActiveVersion(key, version, core.clock.now());
   });
 }

@@ -56,6 +56,17 @@ describe.each(['sqlite', 'postgres'] as const)('pilot commands on %s', (dialect)
     await expect(f.runtime.promotePilot('pilot-none', 'root')).rejects.toMatchObject({ status: 404 });
   });
 
+  it('keeps the baseline of a running pilot: activating another version is 409, and admins only', async () => {
+    await f.publish({ ...supportFlow, name: 'Support v3' });
+    await expect(f.runtime.activate('support', 3, 'ann')).rejects.toMatchObject({ status: 403 });
+    const p = await start();
+    await expect(f.runtime.activate('support', 3, 'root')).rejects.toMatchObject({ status: 409 });
+    expect((await f.store.flows.get('support'))?.activeVersion).toBe(1);
+    await f.runtime.stopPilot(p.id, 'root');
+    await f.runtime.activate('support', 3, 'root');
+    expect((await f.store.flows.get('support'))?.activeVersion).toBe(3);
+  });
+
   it('serialises a promote racing a stop: exactly one of them wins', async () => {
     const p = await start();
     const [promote, stop] = await Promise.allSettled([

@@ -161,7 +161,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     saveDraft: (key, definition, actor) => saveDraft(core, key, definition, actor),
     validate: (definition) => validateDefinition(core, definition),
     publish: (key, input) => publish(core, key, input),
-    activate: (key, version) => activate(core, key, version),
+    activate: (key, version, actor) => activate(core, key, version, actor),
     getVersion: (key, version) => store.flowVersions.get(key, version),
     chooseVersion: (flow, customerId) => chooseVersion(store, flow, customerId, clock.now()),
 

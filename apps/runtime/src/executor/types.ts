@@ -203,7 +203,8 @@ export interface Runtime {
   /** Validates + compiles the draft and inserts the next immutable version; 422 if invalid. */
   publish(key: string, input: { note?: string; actor: Actor }): Promise<PublishResult>;
   /** Makes a version the one new cases use. */
-  activate(key: string, version: number): Promise<void>;
+  /** `actor` must be an admin; absent only for the runtime's own seeding. */
+  activate(key: string, version: number, actor?: Actor): Promise<void>;
   getVersion(key: string, version: number): Promise<FlowVersionRow | null>;
   /** Pilot for new cases of a flow: which version and cohort this customer gets. */
   chooseVersion(

@@ -281,7 +281,7 @@ export function flowsRoutes({ runtime }: AppDeps): Router {
     const { key } = c.req.valid('param');
     const { version: v } = c.req.valid('json');
     await versionOr404(runtime, key, v);
-    await runtime.activate(key, v);
+    await runtime.activate(key, v, actorOf(c.get('user')!));
     return c.json({ key, activeVersion: v }, 200);
   });
   return r;
