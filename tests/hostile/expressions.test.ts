@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiAnswer, type RuntimeProcess, startRuntime } from '../support/runtime-process';
+import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
 import { scenarioBackends } from '../support/test-database';
 import { decisionFlow } from './support/decision-flow';
+import { besideHealth, publishAndActivate } from './support/scenario-steps';
 
 /**
  * Expressions and patterns from flows and forms run on a budget (issue #11, leaks 1 and 4),
@@ -47,42 +48,13 @@ describe.each(scenarioBackends())('expression budgets over HTTP on $backend', ({
   describe.skipIf(skip)('scenario', () => {
     let rt: RuntimeProcess;
 
-    /** Sends `hostile` and, just after, GET /api/health; how long each took to answer. */
-    async function beside(hostile: () => Promise<ApiAnswer>) {
-      const t0 = Date.now();
-      const pending = hostile().then((answer) => ({ answer, ms: Date.now() - t0 }));
-      await new Promise((r) => setTimeout(r, 20));
-      const h0 = Date.now();
-      const health = await rt.api('GET', '/api/health');
-      const healthMs = Date.now() - h0;
-      return { ...(await pending), health, healthMs };
-    }
-
-    async function publish(definition: { key: string }) {
-      const saved = await rt.api('PUT', `/api/flows/${definition.key}`, {
-        as: 'admin',
-        body: { definition },
-      });
-      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-      const published = await rt.api('POST', `/api/flows/${definition.key}/publish`, {
-        as: 'admin',
-        body: { note: 'v1' },
-      });
-      expect(published.status, JSON.stringify(published.body)).toBe(201);
-      const active = await rt.api('POST', `/api/flows/${definition.key}/activate`, {
-        as: 'admin',
-        body: { version: published.body.version },
-      });
-      expect(active.status, JSON.stringify(active.body)).toBeLessThan(300);
-    }
-
     beforeAll(async () => {
       rt = await startRuntime({}, { backend });
       // Sign in first: password hashing must not count in the timings below.
       await rt.login('admin');
       await rt.login('carla');
-      await publish(redosFlow);
-      await publish(bombFlow);
+      await publishAndActivate(rt, redosFlow);
+      await publishAndActivate(rt, bombFlow);
       const item = await rt.api('PUT', '/api/catalog/redos', { as: 'admin', body: redosItem });
       expect(item.status, JSON.stringify(item.body)).toBe(200);
     });
@@ -90,7 +62,7 @@ describe.each(scenarioBackends())('expression budgets over HTTP on $backend', ({
 
     it('answers a ReDoS-shaped form value with 400 at once, and stays responsive', async () => {
       const value = `${'a'.repeat(39)}!`;
-      const { answer, ms, health, healthMs } = await beside(() =>
+      const { answer, ms, health, healthMs } = await besideHealth(rt, () =>
         rt.api('POST', '/api/catalog/redos/requests', { as: 'carla', body: { values: { code: value } } }),
       );
       expect(answer.status).toBe(400);
@@ -109,7 +81,7 @@ describe.each(scenarioBackends())('expression budgets over HTTP on $backend', ({
 
     it('runs a backtracking FEEL pattern over a long customer value in linear time', async () => {
       const note = `${'a'.repeat(10_000)}!`;
-      const { answer, ms, health, healthMs } = await beside(() =>
+      const { answer, ms, health, healthMs } = await besideHealth(rt, () =>
         rt.api('POST', '/api/catalog/redos/requests', {
           as: 'carla',
           body: { values: { code: 'ref42', note } },
@@ -138,7 +110,7 @@ describe.each(scenarioBackends())('expression budgets over HTTP on $backend', ({
     });
 
     it('stops a runaway FEEL condition within its budget: an error or an incident, never a hang', async () => {
-      const { answer, ms, health, healthMs } = await beside(() =>
+      const { answer, ms, health, healthMs } = await besideHealth(rt, () =>
         rt.api('POST', '/api/cases', {
           as: 'admin',
           body: { flow: 'bomb', customerId: 'c-1001', channel: 'web', variables: {} },

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiAnswer, type RuntimeProcess, startRuntime } from '../support/runtime-process';
+import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
 import { scenarioBackends } from '../support/test-database';
 import { decisionFlow } from './support/decision-flow';
+import { besideHealth, publishAndActivate } from './support/scenario-steps';
 
 /**
  * Holes found by trying the landed Trust parts as a hostile user would (issue #11), replayed
@@ -42,46 +43,19 @@ describe.each(scenarioBackends())('red team findings over HTTP on $backend', ({ 
   describe.skipIf(skip)('scenario', () => {
     let rt: RuntimeProcess;
 
-    /** Sends `hostile` and, just after, GET /api/health; how long each took to answer. */
-    async function beside(hostile: () => Promise<ApiAnswer>) {
-      const t0 = Date.now();
-      const pending = hostile().then((answer) => ({ answer, ms: Date.now() - t0 }));
-      await new Promise((r) => setTimeout(r, 20));
-      const h0 = Date.now();
-      const health = await rt.api('GET', '/api/health');
-      const healthMs = Date.now() - h0;
-      return { ...(await pending), health, healthMs };
-    }
-
-    async function publish(definition: { key: string }) {
-      const { key } = definition;
-      const saved = await rt.api('PUT', `/api/flows/${key}`, { as: 'admin', body: { definition } });
-      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-      const published = await rt.api('POST', `/api/flows/${key}/publish`, {
-        as: 'admin',
-        body: { note: 'v1' },
-      });
-      expect(published.status, JSON.stringify(published.body)).toBe(201);
-      const active = await rt.api('POST', `/api/flows/${key}/activate`, {
-        as: 'admin',
-        body: { version: published.body.version },
-      });
-      expect(active.status, JSON.stringify(active.body)).toBeLessThan(300);
-    }
-
     beforeAll(async () => {
       rt = await startRuntime({ CASEFLOW_TRUST_PROXY: '1' }, { backend });
       await rt.login('admin');
       await rt.login('carla');
-      await publish(dedupeFlow);
-      await publish(countFlow);
+      await publishAndActivate(rt, dedupeFlow);
+      await publishAndActivate(rt, countFlow);
       const item = await rt.api('PUT', '/api/catalog/count', { as: 'admin', body: countItem });
       expect(item.status, JSON.stringify(item.body)).toBe(200);
     });
     afterAll(() => rt?.stop());
 
     it('stops a quadratic builtin (distinct values over contexts) at the budget, with an incident', async () => {
-      const { answer, ms, health, healthMs } = await beside(() =>
+      const { answer, ms, health, healthMs } = await besideHealth(rt, () =>
         rt.api('POST', '/api/cases', {
           as: 'admin',
           body: { flow: 'dedupe', customerId: 'c-1001', channel: 'web', variables: {} },
