@@ -5,7 +5,7 @@ import { api } from '../auth/session';
 import { countdown, formatDate } from '../components/format';
 import { Badge, ErrorBanner } from '../components/Status';
 import { errorMessage } from '../hooks/useResource';
-import { SurveyPrompt } from './CasePage';
+import { SurveyPrompt } from './SurveyPrompt';
 
 /** What a public timeline entry means to the customer. */
 const ENTRY_TEXT: Record<string, string> = {
