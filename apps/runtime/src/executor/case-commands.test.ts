@@ -171,14 +171,18 @@ describe('case commands', () => {
     });
   });
 
+  const customerUser = (username: string, customerId: string) =>
+    f.store.users.create({ username, passwordHash: 'x', roles: ['customer'], customerId, createdAt: T0 });
+
   it('makes the first agent message the first response: firstResponseAt set once, response SLA met', async () => {
     const c = await open();
+    await customerUser('cora', 'cu-1');
     f.clock.advance('PT5M');
     await f.runtime.addMessage(c.id, {
       channel: 'email',
       body: 'Where is it?',
       from: 'customer',
-      author: 'cu-1',
+      author: 'cora',
     });
     expect((await f.store.cases.get(c.id))!.firstResponseAt).toBeNull();
     f.clock.advance('PT5M');
@@ -196,6 +200,24 @@ describe('case commands', () => {
     const response = (await f.runtime.getCase(c.id))!.slas.find((s) => s.scope === 'case');
     expect(response).toMatchObject({ status: 'met', elapsedMs: 10 * 60_000 });
     expect((await f.runtime.timeline(c.id)).filter((e) => e.type === 'message')).toHaveLength(3);
+  });
+
+  it('lets a customer write only on their own case, and always as the customer', async () => {
+    const c = await open();
+    await customerUser('cora', 'cu-1');
+    await f.store.customers.create({ id: 'cu-2', name: 'Other', createdAt: T0 });
+    await customerUser('otto', 'cu-2');
+    const posing = await f.runtime.addMessage(c.id, {
+      channel: 'web',
+      body: 'hi',
+      from: 'agent',
+      author: 'cora',
+    });
+    expect(posing).toMatchObject({ from: 'customer', direction: 'in' });
+    expect((await f.store.cases.get(c.id))!.firstResponseAt).toBeNull();
+    await expect(
+      f.runtime.addMessage(c.id, { channel: 'web', body: 'hi', from: 'customer', author: 'otto' }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 
   it('cancels a case: tasks cancelled, timers gone', async () => {

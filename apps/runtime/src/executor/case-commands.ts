@@ -1,7 +1,9 @@
 import type { EngineEvent } from '@caseflow/schema';
+import { hasRole, isCustomerOnly } from '../auth/roles';
 import type { MessageRow } from '../store/store';
+import { actingUser } from './acting-user';
 import type { CaseSession } from './case-session';
-import { badRequest, notFound } from './errors';
+import { badRequest, forbidden, notFound } from './errors';
 import { newRowId } from './ids';
 import type { RuntimeCore } from './runtime-core';
 import type { Actor, CaseRecord, OpenCaseInput, Runtime } from './types';
@@ -93,9 +95,11 @@ export function cancelCase(
 }
 
 /**
- * Records a message on a case. The first agent message is the first response: it sets
- * firstResponseAt and tells the engine `case.event case.firstResponse` (SLA clocks stop on
- * it) in the same transaction.
+ * Records a message on a case. Who may write is checked here, in the transaction: a customer
+ * only on their own top-level case (404 otherwise, as for reading it) and always as the
+ * customer, whatever `from` says; staff as given; `author: null` is the runtime itself. The
+ * first agent message is the first response: it sets firstResponseAt and tells the engine
+ * `case.event case.firstResponse` (SLA clocks stop on it) in the same transaction.
  */
 export function addMessage(
   core: RuntimeCore,
@@ -105,13 +109,25 @@ export function addMessage(
   return core.events.run(async (session) => {
     const { tx, now } = session;
     const live = await session.require(caseId);
+    let from = message.from;
+    if (message.author !== null) {
+      const user = await actingUser(tx, message.author);
+      if (isCustomerOnly(user)) {
+        if (live.row.customerId !== user.customerId || live.row.parentCaseId !== null) {
+          throw notFound('case', caseId);
+        }
+        from = 'customer';
+      } else if (!hasRole(user, 'agent')) {
+        throw forbidden('only customers and agents write messages');
+      }
+    }
     const row = await tx.messages.insert({
       id: newRowId('m', now),
       caseId,
       customerId: live.row.customerId,
       channel: message.channel,
-      direction: message.from === 'customer' ? 'in' : 'out',
-      from: message.from,
+      direction: from === 'customer' ? 'in' : 'out',
+      from: from,
       author: message.author,
       body: message.body,
       at: now,
@@ -120,9 +136,9 @@ export function addMessage(
       type: 'message',
       actor: message.author,
       public: true,
-      data: { messageId: row.id, from: message.from, channel: message.channel },
+      data: { messageId: row.id, from: from, channel: message.channel },
     });
-    if (message.from === 'agent' && (await tx.cases.markFirstResponse(caseId, now))) {
+    if (from === 'agent' && (await tx.cases.markFirstResponse(caseId, now))) {
       live.row = { ...live.row, firstResponseAt: now };
       if (live.row.status === 'open') {
         await session.send(

@@ -274,17 +274,17 @@ export function casesRoutes({ runtime, metrics }: AppDeps): Router {
     const user = c.get('user')!;
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    await visibleCase(runtime, user, id);
-    // A customer always speaks as the customer; staff default to "agent".
-    const from = isCustomerOnly(user) ? 'customer' : (body.from ?? 'agent');
+    // Who may write, and as whom (a customer always as the customer), is the command's rule.
     const message = await runtime.addMessage(id, {
       channel: body.channel,
       body: body.body,
-      from,
+      from: body.from ?? 'agent',
       author: actorOf(user),
     });
     metrics.event('message');
-    if (from === 'customer') await deliverCustomerReply(runtime, metrics, id, message.id, actorOf(user));
+    if (message.from === 'customer') {
+      await deliverCustomerReply(runtime, metrics, id, message.id, actorOf(user));
+    }
     return c.json(toMessage(message), 201);
   });
   r.openapi(signal, async (c) => {
