@@ -13,6 +13,7 @@ import { homeFor } from './auth/navigation';
 import { hasRole, useSession } from './auth/session';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Status';
+import { useT } from './i18n/use-t';
 import { AccountPage } from './pages/AccountPage';
 import { AdminPage } from './pages/AdminPage';
 import { AnalyticsPage } from './pages/AnalyticsPage';
@@ -35,12 +36,13 @@ const VersionsPage = lazy(() => import('./versions/VersionsPage'));
 function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   const user = useSession((s) => s.user);
   const location = useLocation();
+  const t = useT();
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   if (roles && !hasRole(user, ...roles)) {
     return (
       <section className="page">
-        <h1>Not available</h1>
-        <p className="muted">Your role does not give access to this page.</p>
+        <h1>{t('guard.title')}</h1>
+        <p className="muted">{t('guard.body')}</p>
       </section>
     );
   }

@@ -3,19 +3,20 @@ import { type Role, roleAtLeast, roleAtLeastAny } from '@caseflow/schema';
 /** One entry of the main navigation and the roles that may see it (by the role ladder). */
 export interface NavItem {
   to: string;
-  label: string;
+  /** Message id of its label (common.messages.ts). */
+  labelId: string;
   roles: Role[];
 }
 
 /** The routes of DESIGN §7 that appear in the navigation, in display order. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { to: '/catalog', label: 'Catalog', roles: ['customer', 'agent'] },
-  { to: '/requests', label: 'My requests', roles: ['customer'] },
-  { to: '/work', label: 'Work queue', roles: ['agent'] },
-  { to: '/flows', label: 'Flows', roles: ['owner'] },
-  { to: '/analytics', label: 'Analytics', roles: ['owner'] },
-  { to: '/incidents', label: 'Incidents', roles: ['owner'] },
-  { to: '/admin', label: 'Admin', roles: ['admin'] },
+  { to: '/catalog', labelId: 'nav.catalog', roles: ['customer', 'agent'] },
+  { to: '/requests', labelId: 'nav.requests', roles: ['customer'] },
+  { to: '/work', labelId: 'nav.work', roles: ['agent'] },
+  { to: '/flows', labelId: 'nav.flows', roles: ['owner'] },
+  { to: '/analytics', labelId: 'nav.analytics', roles: ['owner'] },
+  { to: '/incidents', labelId: 'nav.incidents', roles: ['owner'] },
+  { to: '/admin', labelId: 'nav.admin', roles: ['admin'] },
 ];
 
 /**

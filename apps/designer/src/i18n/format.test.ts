@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { durationInWords, isoDurationInWords, isoDurationToMs, relativeTime } from './format';
+import { pickLocale } from './locales';
+
+describe('durations in words', () => {
+  it('speaks both languages with plurals', () => {
+    expect(durationInWords(3_600_000, 'en')).toBe('1 hour');
+    expect(durationInWords(2 * 3_600_000 + 30 * 60_000, 'en')).toBe('2 hours and 30 minutes');
+    expect(durationInWords(2 * 3_600_000 + 30 * 60_000, 'pt-BR')).toBe('2 horas e 30 minutos');
+    expect(durationInWords(0, 'en')).toBe('0 seconds');
+  });
+
+  it('reads ISO-8601 durations and leaves what it cannot read', () => {
+    expect(isoDurationToMs('PT8H')).toBe(8 * 3_600_000);
+    expect(isoDurationToMs('P1DT30M')).toBe(86_400_000 + 30 * 60_000);
+    expect(isoDurationToMs('P1M')).toBeNull();
+    expect(isoDurationToMs('PT')).toBeNull();
+    expect(isoDurationInWords('PT8H', 'pt-BR')).toBe('8 horas');
+    expect(isoDurationInWords('soon', 'en')).toBe('soon');
+  });
+
+  it('says how far a moment is', () => {
+    const now = Date.UTC(2026, 0, 1, 12);
+    expect(relativeTime(now + 42 * 60_000, now, 'en')).toBe('in 42 minutes');
+    expect(relativeTime(now - 3 * 3_600_000, now, 'pt-BR')).toBe('há 3 horas');
+  });
+});
+
+describe('pickLocale', () => {
+  it('matches by language when the region differs', () => {
+    expect(pickLocale([null, 'pt-PT'])).toBe('pt-BR');
+    expect(pickLocale(['en-GB'])).toBe('en');
+    expect(pickLocale(['de', 'fr'])).toBe('en');
+    expect(pickLocale(['pt-BR'])).toBe('pt-BR');
+  });
+});
