@@ -25,3 +25,5 @@ export { allowedEvents, type CaseSnapshot, inspect, type StepResult, start, step
 export { type SimCase, Simulator, type SimulatorOptions } from './simulator';
 export { type ValidationContext, validateFlow } from './validate-flow';
 export { type FormInput, type FormValidation, formSchemaErrors, validateFormValues } from './validate-form';
+export { canHoldCase, nodeLabel, planMigration } from './migration/migration-plan';
+export { type CaseMoved, type CaseRefused, moveCase } from './migration/move-case';

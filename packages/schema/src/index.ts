@@ -9,6 +9,7 @@ export * from './form';
 export * from './incident';
 export * from './limits';
 export * from './metrics';
+export * from './migration';
 export * from './pilot';
 export * from './primitives';
 export * from './problem';
