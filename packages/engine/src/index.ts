@@ -20,10 +20,10 @@ export { type ChangedItem, diffFlows, type FlowDiff, type ItemDiff } from './flo
 export { type FlowGraph, type ForkRegion, flowGraph, matchForkJoin } from './flow-graph';
 export { tally } from './machine/approval-work';
 export type { CaseContext } from './machine/case-context';
+export { canHoldCase, nodeLabel, planMigration } from './migration/migration-plan';
+export { type CaseMoved, type CaseRefused, moveCase } from './migration/move-case';
 export { renderPathTemplate } from './path-template';
 export { allowedEvents, type CaseSnapshot, inspect, type StepResult, start, step } from './run-case';
 export { type SimCase, Simulator, type SimulatorOptions } from './simulator';
 export { type ValidationContext, validateFlow } from './validate-flow';
 export { type FormInput, type FormValidation, formSchemaErrors, validateFormValues } from './validate-form';
-export { canHoldCase, nodeLabel, planMigration } from './migration/migration-plan';
-export { type CaseMoved, type CaseRefused, moveCase } from './migration/move-case';
