@@ -12,6 +12,7 @@ import { catalogRoutes } from './http/catalog.routes';
 import { connectionsRoutes } from './http/connections.routes';
 import type { AppDeps, AppEnv } from './http/context';
 import { customersRoutes } from './http/customers.routes';
+import { demoRoutes } from './http/demo.routes';
 import { discardBody } from './http/discard-body';
 import { docsPage } from './http/docs-page';
 import { errorBody, notFoundHandler, onError } from './http/errors';
@@ -98,6 +99,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   for (const routes of [
     healthRoutes,
+    demoRoutes,
     authRoutes,
     usersRoutes,
     customersRoutes,

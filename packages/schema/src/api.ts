@@ -90,6 +90,19 @@ export const GroupCreate = z.object({
 });
 export type GroupCreate = z.infer<typeof GroupCreate>;
 
+/**
+ * PUT /groups/:name (admin): the description and the members (usernames; the whole list — users
+ * not named leave the group). The name is the group's key: flows name it in tiers and approvers.
+ */
+export const GroupUpdate = z
+  .object({
+    description: z.string().max(500),
+    members: z.array(z.string().min(1).max(100)).max(1000),
+  })
+  .partial()
+  .strict();
+export type GroupUpdate = z.infer<typeof GroupUpdate>;
+
 export const CustomerCreate = z.object({
   id: z
     .string()

@@ -26,6 +26,7 @@ import { activate, publish, saveDraft, validateDefinition } from './flow-command
 import { listIncidents, openIncidentsOf, resolveIncident, retryIncident } from './incident-commands';
 import { openIncident } from './incident-recorder';
 import { asCommand, outboxSource } from './incident-source';
+import { retryOutbox } from './outbox-commands';
 import { promotePilot, startPilot, stopPilot } from './pilot-commands';
 import type { RuntimeCore } from './runtime-core';
 import { answerSurvey } from './survey-commands';
@@ -157,6 +158,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     openIncidents: (caseId) => openIncidentsOf(core, caseId),
     retryIncident: (id, actor) => retryIncident(core, { runtime, dispatcher, onOutboxCrash }, id, actor),
     resolveIncident: (id, note, actor) => resolveIncident(core, id, note, actor),
+    retryOutbox: (id, actor) => retryOutbox(core, { dispatcher, onOutboxCrash }, id, actor),
 
     saveDraft: (key, definition, actor) => saveDraft(core, key, definition, actor),
     validate: (definition) => validateDefinition(core, definition),

@@ -194,6 +194,8 @@ export interface Runtime {
   retryIncident(id: string, actor: IncidentActor): Promise<IncidentRow>;
   /** Resolves an open incident with a note (admin), without re-running it. */
   resolveIncident(id: string, note: string, actor: IncidentActor): Promise<IncidentRow>;
+  /** Tries a failed or dead outbox message once more, now (admin); answers the row after it. */
+  retryOutbox(id: string, actor: Actor): Promise<OutboxRow>;
 
   // --- flows -------------------------------------------------------------------------------
   /** Saves a draft (may be invalid) and answers its problems. */

@@ -22,7 +22,19 @@ const list = createRoute({
   responses: { 200: json(pageOf(OutboxResource), 'a page of outbox messages'), ...errorResponses },
 });
 
-/** GET /outbox (admin): what was sent, retried or gave up. */
+const retry = createRoute({
+  method: 'post',
+  path: '/outbox/{id}/retry',
+  tags: ['ops'],
+  summary:
+    'Try a dead or failed message once more, now (admin); answers it after the attempt (delivered, failed or dead again)',
+  security: bearer,
+  middleware: [requireRole('admin')] as const,
+  request: { params: z.object({ id: z.string().min(1).max(200) }) },
+  responses: { 200: json(OutboxResource, 'the message after the attempt'), ...errorResponses },
+});
+
+/** GET /outbox (admin): what was sent, retried or gave up; POST /outbox/:id/retry. */
 export function outboxRoutes({ runtime }: AppDeps): Router {
   const r = newRouter();
   r.openapi(list, async (c) => {
@@ -35,6 +47,10 @@ export function outboxRoutes({ runtime }: AppDeps): Router {
     });
     // Payloads of http actions from flows written before connections may carry credentials.
     return c.json({ items: page.items.map((o) => redactCredentials(toOutbox(o))), next: page.next }, 200);
+  });
+  r.openapi(retry, async (c) => {
+    const row = await runtime.retryOutbox(c.req.valid('param').id, c.get('user')!.username);
+    return c.json(redactCredentials(toOutbox(row)), 200);
   });
   return r;
 }

@@ -38,10 +38,16 @@ export function toUser(u: UserRow): z.infer<typeof UserResource> {
 }
 
 /** A group as the API answers it. */
-export const GroupResource = z.object({ name: z.string(), description: z.string(), createdAt: z.string() });
-/** A group row as a resource. */
-export function toGroup(g: GroupRow): z.infer<typeof GroupResource> {
-  return { name: g.name, description: g.description, createdAt: isoAt(g.createdAt) };
+export const GroupResource = z.object({
+  name: z.string(),
+  description: z.string(),
+  /** Usernames of the members, sorted. */
+  members: z.array(z.string()),
+  createdAt: z.string(),
+});
+/** A group row and its members as a resource. */
+export function toGroup(g: GroupRow & { members: string[] }): z.infer<typeof GroupResource> {
+  return { name: g.name, description: g.description, members: g.members, createdAt: isoAt(g.createdAt) };
 }
 
 /** A customer profile as the API answers it. */

@@ -1,6 +1,11 @@
-import { GroupCreate, PasswordReset, UserCreate, UserPatch } from '@caseflow/schema';
+import { GroupCreate, GroupUpdate, PasswordReset, UserCreate, UserPatch } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import {
+  createGroup as createGroupCommand,
+  listGroups as groupsWithMembers,
+  updateGroup,
+} from '../auth/group-commands';
 import { requireRole } from '../auth/roles';
 import { createUser as createUserCommand, resetPassword, updateUser } from '../auth/user-commands';
 import type { AppDeps, Router } from './context';
@@ -78,9 +83,22 @@ const createGroup = createRoute({
   request: { body: jsonBody(GroupCreate) },
   responses: { 201: json(GroupResource, 'the new group'), ...errorResponses },
 });
+const GroupParam = z.object({ name: z.string().min(1).max(100) });
+const putGroup = createRoute({
+  method: 'put',
+  path: '/groups/{name}',
+  tags,
+  summary:
+    "Change a group's description and/or members (the whole list: users not named leave it). The name is the group's key",
+  security: bearer,
+  middleware: [admin] as const,
+  request: { params: GroupParam, body: jsonBody(GroupUpdate) },
+  responses: { 200: json(GroupResource, 'the changed group'), ...errorResponses },
+});
 
 /**
- * GET,POST /users, PATCH /users/:username, POST /users/:username/password and GET,POST /groups
+ * GET,POST /users, PATCH /users/:username, POST /users/:username/password, GET,POST /groups and
+ * PUT /groups/:name
  * (admin; owners may list groups). The rules are the commands' (auth/user-commands.ts).
  */
 export function usersRoutes({ runtime }: AppDeps): Router {
@@ -111,13 +129,22 @@ export function usersRoutes({ runtime }: AppDeps): Router {
     return c.body(null, 204);
   });
   r.openapi(listGroups, async (c) =>
-    c.json({ items: (await store.groups.list()).map(toGroup), next: null }, 200),
+    c.json({ items: (await groupsWithMembers(store)).map(toGroup), next: null }, 200),
   );
   r.use('/groups', idempotent(store));
   r.openapi(createGroup, async (c) => {
-    const body = c.req.valid('json');
-    const group = await store.groups.create({ ...body, createdAt: runtime.clock.now() });
+    const group = await createGroupCommand(
+      store,
+      c.get('user')!.username,
+      c.req.valid('json'),
+      runtime.clock.now(),
+    );
     return c.json(toGroup(group), 201);
+  });
+  r.openapi(putGroup, async (c) => {
+    const { name } = c.req.valid('param');
+    const group = await updateGroup(store, c.get('user')!.username, name, c.req.valid('json'));
+    return c.json(toGroup(group), 200);
   });
   return r;
 }

@@ -587,6 +587,8 @@ export interface Store {
     create(group: GroupRow): Promise<GroupRow>;
     get(name: string): Promise<GroupRow | null>;
     list(): Promise<GroupRow[]>;
+    /** Changes a group's description; null when unknown. (The name is its key: flows name it.) */
+    update(name: string, patch: { description: string }): Promise<GroupRow | null>;
   };
 
   customers: {

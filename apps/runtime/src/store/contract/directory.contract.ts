@@ -96,6 +96,17 @@ export function directoryContract(current: () => Store): void {
       ).rejects.toBeInstanceOf(StoreConflict);
       expect(await store.groups.get('l3')).toBeNull();
     });
+
+    it('changes a description and answers null for an unknown group', async () => {
+      await store.groups.create({ name: 'l1', description: 'First line', createdAt: T0 });
+      expect(await store.groups.update('l1', { description: 'Front desk' })).toEqual({
+        name: 'l1',
+        description: 'Front desk',
+        createdAt: T0,
+      });
+      expect(await store.groups.get('l1')).toMatchObject({ description: 'Front desk' });
+      expect(await store.groups.update('nope', { description: 'x' })).toBeNull();
+    });
   });
 
   describe('customers', () => {

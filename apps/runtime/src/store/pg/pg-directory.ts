@@ -83,6 +83,15 @@ export function pgDirectory(db: PgDbOf, client: PgClientOf): Pick<Store, 'users'
       async list() {
         return db().select().from(groups).orderBy(asc(groups.name));
       },
+      async update(name, patch) {
+        return first(
+          await db()
+            .update(groups)
+            .set({ description: patch.description })
+            .where(eq(groups.name, name))
+            .returning(),
+        );
+      },
     },
 
     customers: {

@@ -77,6 +77,16 @@ export function sqliteDirectory(db: SqliteDb): Pick<Store, 'users' | 'groups' | 
       async get(name) {
         return db.select().from(groups).where(eq(groups.name, name)).get() ?? null;
       },
+      async update(name, patch) {
+        return (
+          db
+            .update(groups)
+            .set({ description: patch.description })
+            .where(eq(groups.name, name))
+            .returning()
+            .get() ?? null
+        );
+      },
       async list() {
         return db.select().from(groups).orderBy(asc(groups.name)).all();
       },
