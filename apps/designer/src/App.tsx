@@ -49,6 +49,15 @@ function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   return <>{children}</>;
 }
 
+function NotFound() {
+  const t = useT();
+  return (
+    <section className="page">
+      <h1>{t('app.notFound')}</h1>
+    </section>
+  );
+}
+
 function Home() {
   const user = useSession((s) => s.user);
   return <Navigate to={user ? homeFor(user.roles) : '/login'} replace />;
@@ -161,14 +170,7 @@ const router = createBrowserRouter(
             </Guard>
           }
         />
-        <Route
-          path="*"
-          element={
-            <section className="page">
-              <h1>Page not found</h1>
-            </section>
-          }
-        />
+        <Route path="*" element={<NotFound />} />
       </Route>
     </Route>,
   ),

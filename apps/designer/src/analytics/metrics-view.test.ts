@@ -1,6 +1,17 @@
 import type { CaseMetrics, MetricsReport } from '@caseflow/schema';
+import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
-import { chartRows, groupLabel, headlines, median, percent } from './metrics-view';
+import { messagesFor } from '../i18n/catalog';
+import type { Locale } from '../i18n/locales';
+import { chartRows, groupLabel, headlines, type MetricsText, median, percent, score } from './metrics-view';
+
+/** The text helpers of a screen in `locale`, as `useT` gives them. */
+function textIn(locale: Locale): MetricsText {
+  const intl = createIntl({ locale, messages: messagesFor(locale) });
+  return { t: (id, values) => intl.formatMessage({ id }, values), locale };
+}
+const en = textIn('en');
+const pt = textIn('pt-BR');
 
 const none = { count: 0, avg: null, p50: null, p90: null };
 const metrics = (over: Partial<CaseMetrics> = {}): CaseMetrics => ({
@@ -53,12 +64,15 @@ describe('metrics view', () => {
     expect(percent(null)).toBe('—');
     expect(median({ count: 3, avg: 4000, p50: 65_000, p90: 90_000 })).toBe('1m 05s');
     expect(median(none)).toBe('—');
+    expect(score(7.25, 'pt-BR')).toBe('7,3');
+    expect(percent(0.5, 'pt-BR')).toMatch(/^50\s?%$/);
   });
 
   it('labels a group by its dimension values', () => {
-    expect(groupLabel({ version: '2', channel: 'web' }, ['version', 'channel'])).toBe('2 · web');
-    expect(groupLabel({}, ['tier'])).toBe('none');
-    expect(groupLabel({}, [])).toBe('all cases');
+    expect(groupLabel({ version: '2', channel: 'web' }, ['version', 'channel'], en)).toBe('2 · web');
+    expect(groupLabel({}, ['tier'], en)).toBe('none');
+    expect(groupLabel({}, [], en)).toBe('all cases');
+    expect(groupLabel({}, [], pt)).toBe('todos os casos');
   });
 
   it('charts one row per group, rates as whole percents', () => {
@@ -70,6 +84,7 @@ describe('metrics view', () => {
           { ...metrics({ cases: 2, breaches: 1 }), version: '2' },
         ],
       }),
+      en,
     );
     expect(rows.map((r) => [r.group, r.cases, r.resolution, r.sla, r.breaches])).toEqual([
       ['1', 4, 75, 50, 0],
@@ -78,19 +93,44 @@ describe('metrics view', () => {
   });
 
   it('charts the totals when the report is not grouped', () => {
-    const rows = chartRows(report({ total: metrics({ cases: 7 }), items: [{ ...metrics({ cases: 7 }) }] }));
+    const rows = chartRows(
+      report({ total: metrics({ cases: 7 }), items: [{ ...metrics({ cases: 7 }) }] }),
+      en,
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ group: 'all cases', cases: 7 });
   });
 
   it('headlines the totals: cases, resolution, SLA compliance with met and breached', () => {
-    const h = headlines(
-      metrics({ cases: 10, resolved: 8, resolutionRate: 0.8, slaMet: 3, breaches: 1, slaCompliance: 0.75 }),
-    );
-    expect(h.find((x) => x.label === 'Cases')).toMatchObject({ value: '10', detail: '8 resolved' });
+    const m = metrics({
+      cases: 1200,
+      resolved: 8,
+      resolutionRate: 0.8,
+      slaMet: 3,
+      breaches: 1,
+      slaCompliance: 0.75,
+      tasksHandled: 1,
+      escalationsByTier: { L1: 2 },
+    });
+    const h = headlines(m, en);
+    expect(h.find((x) => x.label === 'Cases')).toMatchObject({ value: '1,200', detail: '8 resolved' });
     expect(h.find((x) => x.label === 'SLA compliance')).toMatchObject({
       value: '75%',
       detail: '3 met · 1 breached',
     });
+    expect(h.find((x) => x.label === 'Handling time')?.detail).toBe('average over 1 task');
+    expect(h.find((x) => x.label === 'Escalations')?.detail).toBe('2 from L1');
+  });
+
+  it('headlines the totals in Portuguese with its plurals and number formats', () => {
+    const h = headlines(metrics({ cases: 1200, resolved: 1, slaMet: 3, breaches: 1, tasksHandled: 2 }), pt);
+    expect(h.map((x) => x.id)).toEqual(headlines(metrics(), en).map((x) => x.id));
+    expect(h.find((x) => x.id === 'analytics.kpi.cases')).toMatchObject({
+      label: 'Casos',
+      value: '1.200',
+      detail: '1 resolvido',
+    });
+    expect(h.find((x) => x.id === 'analytics.kpi.sla')?.detail).toBe('3 cumpridos · 1 estourados');
+    expect(h.find((x) => x.id === 'analytics.kpi.aht')?.detail).toBe('média de 2 tarefas');
   });
 });

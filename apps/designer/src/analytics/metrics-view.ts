@@ -1,9 +1,18 @@
 import type { CaseMetrics, MetricDimension, MetricsReport, Spread } from '@caseflow/schema';
 import { formatSpan } from '../components/format';
+import type { Locale } from '../i18n/locales';
+import type { MessageValues } from '../i18n/use-t';
 
-/** A 0..1 rate as "83%"; "—" when there is nothing to rate. Pure. */
-export function percent(rate: number | null | undefined): string {
-  return rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`;
+/** The current language's text for a message id (`useT()`), and the language for numbers. */
+export interface MetricsText {
+  t(id: string, values?: MessageValues): string;
+  locale: Locale;
+}
+
+/** A 0..1 rate as "83%" ("83 %" where the language says so); "—" when there is nothing to rate. Pure. */
+export function percent(rate: number | null | undefined, locale: Locale = 'en'): string {
+  if (rate === null || rate === undefined) return '—';
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(rate);
 }
 
 /** The median of a duration spread as "1h 05m"; "—" when nothing was measured. Pure. */
@@ -11,63 +20,85 @@ export function median(s: Spread): string {
   return s.count === 0 || s.p50 === null ? '—' : formatSpan(s.p50);
 }
 
-/** A score with one decimal, or "—". Pure. */
-export function score(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : (Math.round(value * 10) / 10).toLocaleString();
+/** A score with at most one decimal in `locale` ("7.5", "7,5"), or "—". Pure. */
+export function score(value: number | null | undefined, locale: Locale = 'en'): string {
+  if (value === null || value === undefined) return '—';
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+}
+
+/** A whole number in `locale` ("1,234", "1.234"). Pure. */
+export function count(n: number, locale: Locale = 'en'): string {
+  return new Intl.NumberFormat(locale).format(n);
 }
 
 /** The label of a group: its values of the `by` dimensions joined by " · ". Pure. */
 export function groupLabel(
   item: Partial<Record<MetricDimension, string>>,
   by: readonly MetricDimension[],
+  text: MetricsText,
 ): string {
-  return by.map((d) => item[d] ?? 'none').join(' · ') || 'all cases';
+  return (
+    by.map((d) => item[d] ?? text.t('analytics.group.none')).join(' · ') || text.t('analytics.group.all')
+  );
 }
 
 /** One headline figure of the totals. */
 export interface Headline {
+  /** Message id of the figure's name: stable, whatever the language. */
+  id: string;
   label: string;
   value: string;
   detail: string;
 }
 
-/** The headline figures of a report's totals, in reading order. Pure. */
-export function headlines(t: CaseMetrics): Headline[] {
+/** The headline figures of a report's totals, in reading order, in the language of `text`. Pure. */
+export function headlines(m: CaseMetrics, text: MetricsText): Headline[] {
+  const { t, locale } = text;
+  const n = (x: number) => count(x, locale);
+  const line = (id: string, value: string, detail: string): Headline => ({ id, label: t(id), value, detail });
   return [
-    { label: 'Cases', value: t.cases.toLocaleString(), detail: `${t.resolved.toLocaleString()} resolved` },
-    {
-      label: 'Resolution rate',
-      value: percent(t.resolutionRate),
-      detail: `median ${median(t.resolutionMs)}`,
-    },
-    {
-      label: 'First-contact resolution',
-      value: percent(t.fcr),
-      detail: `${t.fcrCases} of ${t.resolved} resolved`,
-    },
-    {
-      label: 'SLA compliance',
-      value: percent(t.slaCompliance),
-      detail: `${t.slaMet} met · ${t.breaches} breached`,
-    },
-    { label: 'First response', value: median(t.firstResponseMs), detail: 'median, wall time' },
-    {
-      label: 'Handling time',
-      value: t.ahtMs.avg === null ? '—' : formatSpan(t.ahtMs.avg),
-      detail: `average over ${t.tasksHandled} ${t.tasksHandled === 1 ? 'task' : 'tasks'}`,
-    },
-    { label: 'Escalations', value: t.escalations.toLocaleString(), detail: tierDetail(t.escalationsByTier) },
-    {
-      label: 'CSAT',
-      value: t.csat === null ? '—' : `${Math.round(t.csat)}%`,
-      detail: `${t.csatResponses} answers · NPS ${score(t.nps)} · CES ${score(t.ces)}`,
-    },
+    line('analytics.kpi.cases', n(m.cases), t('analytics.kpi.casesDetail', { resolved: m.resolved })),
+    line(
+      'analytics.kpi.resolution',
+      percent(m.resolutionRate, locale),
+      t('analytics.kpi.resolutionDetail', { median: median(m.resolutionMs) }),
+    ),
+    line(
+      'analytics.kpi.fcr',
+      percent(m.fcr, locale),
+      t('analytics.kpi.fcrDetail', { fcr: n(m.fcrCases), resolved: n(m.resolved) }),
+    ),
+    line(
+      'analytics.kpi.sla',
+      percent(m.slaCompliance, locale),
+      t('analytics.kpi.slaDetail', { met: n(m.slaMet), breached: n(m.breaches) }),
+    ),
+    line('analytics.kpi.firstResponse', median(m.firstResponseMs), t('analytics.kpi.firstResponseDetail')),
+    line(
+      'analytics.kpi.aht',
+      m.ahtMs.avg === null ? '—' : formatSpan(m.ahtMs.avg),
+      t('analytics.kpi.ahtDetail', { tasks: m.tasksHandled }),
+    ),
+    line('analytics.kpi.escalations', n(m.escalations), tierDetail(m.escalationsByTier, text)),
+    line(
+      'analytics.kpi.csat',
+      m.csat === null ? '—' : percent(m.csat / 100, locale),
+      t('analytics.kpi.csatDetail', {
+        answers: m.csatResponses,
+        nps: score(m.nps, locale),
+        ces: score(m.ces, locale),
+      }),
+    ),
   ];
 }
 
-function tierDetail(byTier: Record<string, number>): string {
-  const parts = Object.entries(byTier).map(([tier, n]) => `${n} from ${tier}`);
-  return parts.length ? parts.join(', ') : 'none';
+function tierDetail(byTier: Record<string, number>, { t, locale }: MetricsText): string {
+  const parts = Object.entries(byTier).map(([tier, n]) =>
+    t('analytics.kpi.escalationsFrom', { count: count(n, locale), tier }),
+  );
+  return parts.length
+    ? new Intl.ListFormat(locale, { style: 'short', type: 'unit' }).format(parts)
+    : t('analytics.kpi.escalationsNone');
 }
 
 /** One bar group of the charts: counts and rates (percent) of a group. */
@@ -83,11 +114,11 @@ export interface ChartRow {
 }
 
 /** The chart rows of a report: one per group, or the totals when it is not grouped. Pure. */
-export function chartRows(report: MetricsReport): ChartRow[] {
+export function chartRows(report: MetricsReport, text: MetricsText): ChartRow[] {
   const groups = report.by.length ? report.items : [report.total];
   const pct = (r: number | null) => (r === null ? null : Math.round(r * 100));
   return groups.map((g) => ({
-    group: groupLabel(g as Partial<Record<MetricDimension, string>>, report.by),
+    group: groupLabel(g as Partial<Record<MetricDimension, string>>, report.by, text),
     cases: g.cases,
     resolved: g.resolved,
     breaches: g.breaches,

@@ -4,13 +4,16 @@ import { Api } from '../api/api';
 
 const STORAGE_KEY = 'caseflow.session';
 
-/** Shown on the login page after the server ended the session (revoked, expired, deactivated). */
-export const SESSION_ENDED_NOTICE = 'Your session has ended. Please sign in again.';
+/**
+ * Shown on the login page after the server ended the session (revoked, expired, deactivated):
+ * a message id (pages/account.messages.ts), translated where it is shown.
+ */
+export const SESSION_ENDED_NOTICE = 'session.ended';
 
 interface SessionState {
   token: string | null;
   user: SessionUser | null;
-  /** A message for the login page (why the user is there), or null. */
+  /** The message id of a note for the login page (why the user is there), or null. */
   notice: string | null;
   signIn(token: string, user: SessionUser): void;
   /** Signs out here at once and ends the session on the server (POST /auth/logout). */

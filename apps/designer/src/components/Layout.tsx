@@ -1,52 +1,72 @@
-import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { useEffect, useState } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { navFor } from '../auth/navigation';
 import { useSession } from '../auth/session';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useT } from '../i18n/use-t';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
 
-/** The signed-in frame: header with role-aware navigation, theme, the user and sign-out, then the page. */
+/**
+ * The signed-in frame: header with role-aware navigation, language, theme, the user and
+ * sign-out, then the page. On a phone the navigation and the user's controls fold behind a
+ * menu button (styles.css: `.app-header` below 760 px), which closes again on navigation.
+ */
 export function Layout() {
   const user = useSession((s) => s.user);
   const signOut = useSession((s) => s.signOut);
   const navigate = useNavigate();
+  const location = useLocation();
   const t = useT();
+  const [open, setOpen] = useState(false);
   const items = navFor(user?.roles ?? []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the menu
+  useEffect(() => setOpen(false), [location.pathname]);
   return (
     <div className="app">
-      <header className="app-header">
+      <header className={`app-header${open ? ' menu-open' : ''}`}>
         <a className="brand" href="/" aria-label={t('nav.home')}>
           <span aria-hidden="true">◆</span> Caseflow
         </a>
-        <nav aria-label={t('nav.main')}>
-          <ul>
-            {items.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to}>{t(item.labelId)}</NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="user">
-          <LanguageSwitch />
-          <ThemeSwitch />
-          <NavLink
-            to="/account"
-            className="muted"
-            title={t('nav.account', { roles: user?.roles.join(', ') })}
-          >
-            {user?.username}
-          </NavLink>
-          <button
-            type="button"
-            className="btn btn-ghost"
-            onClick={() => {
-              void signOut();
-              navigate('/login');
-            }}
-          >
-            {t('nav.signOut')}
-          </button>
+        <button
+          type="button"
+          className="btn btn-ghost menu-button"
+          aria-expanded={open}
+          aria-controls="app-menu"
+          onClick={() => setOpen((o) => !o)}
+        >
+          <span aria-hidden="true">☰</span> {t('nav.menu')}
+        </button>
+        <div className="app-menu" id="app-menu">
+          <nav aria-label={t('nav.main')}>
+            <ul>
+              {items.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to}>{t(item.labelId)}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="user">
+            <LanguageSwitch />
+            <ThemeSwitch />
+            <NavLink
+              to="/account"
+              className="muted"
+              title={t('nav.account', { roles: user?.roles.join(', ') })}
+            >
+              {user?.username}
+            </NavLink>
+            <button
+              type="button"
+              className="btn btn-ghost"
+              onClick={() => {
+                void signOut();
+                navigate('/login');
+              }}
+            >
+              {t('nav.signOut')}
+            </button>
+          </div>
         </div>
       </header>
       <main className="app-main">

@@ -1,3 +1,5 @@
+import { useT } from '../i18n/use-t';
+
 /** An error message announced to screen readers; renders nothing without a message. */
 export function ErrorBanner({ message }: { message: string | null | undefined }) {
   if (!message) return null;
@@ -24,9 +26,10 @@ export function Badge({ value, tone }: { value: string; tone?: string }) {
 
 /** The shown-while-loading placeholder. */
 export function Loading() {
+  const t = useT();
   return (
     <p className="muted" aria-busy="true">
-      Loading…
+      {t('common.loading')}
     </p>
   );
 }

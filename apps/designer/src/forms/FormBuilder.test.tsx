@@ -1,6 +1,7 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderWithI18n } from '../i18n/test-render';
 import { FormBuilder } from './FormBuilder';
 import { FormView } from './FormView';
 import { checkValues, type FormInput } from './form-model';
@@ -30,7 +31,7 @@ function Harness({ onForm }: { onForm(f: FormInput): void }) {
 describe('FormBuilder', () => {
   it('adds a required number field with limits and the preview enforces them', () => {
     let form: FormInput | undefined;
-    render(<Harness onForm={(f) => (form = f)} />);
+    renderWithI18n(<Harness onForm={(f) => (form = f)} />);
     fireEvent.change(screen.getByLabelText('New field name'), { target: { value: 'amount' } });
     fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'number' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add field' }));
@@ -48,7 +49,7 @@ describe('FormBuilder', () => {
   });
 
   it('offers options as a select in the preview', () => {
-    render(<Harness onForm={() => {}} />);
+    renderWithI18n(<Harness onForm={() => {}} />);
     fireEvent.change(screen.getByLabelText('New field name'), { target: { value: 'reason' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add field' }));
     fireEvent.change(screen.getByLabelText(/^Options/), { target: { value: 'lost, stolen' } });
@@ -58,7 +59,7 @@ describe('FormBuilder', () => {
   });
 
   it('refuses a field name that is not an identifier', () => {
-    render(<Harness onForm={() => {}} />);
+    renderWithI18n(<Harness onForm={() => {}} />);
     fireEvent.change(screen.getByLabelText('New field name'), { target: { value: 'first name' } });
     expect((screen.getByRole('button', { name: 'Add field' }) as HTMLButtonElement).disabled).toBe(true);
   });

@@ -1,5 +1,6 @@
 import type { FormField } from '@caseflow/schema';
 import { useId, useState } from 'react';
+import { useT } from '../i18n/use-t';
 import {
   addField,
   isFieldName,
@@ -20,6 +21,7 @@ export function FormBuilder({ form, onChange }: { form: FormInput; onChange(form
   const [type, setType] = useState<FormField['type']>('string');
   const fields = orderedFields(form);
   const base = useId();
+  const t = useT();
   return (
     <div className="form-builder">
       <ol className="builder-fields">
@@ -40,10 +42,10 @@ export function FormBuilder({ form, onChange }: { form: FormInput; onChange(form
           </li>
         ))}
       </ol>
-      {fields.length === 0 && <p className="muted">No fields yet.</p>}
+      {fields.length === 0 && <p className="muted">{t('formBuilder.noFields')}</p>}
       <form
         className="inline-form"
-        aria-label="Add a field"
+        aria-label={t('formBuilder.addForm')}
         onSubmit={(e) => {
           e.preventDefault();
           onChange(addField(form, name, type));
@@ -51,28 +53,30 @@ export function FormBuilder({ form, onChange }: { form: FormInput; onChange(form
         }}
       >
         <label htmlFor={`${base}-name`}>
-          New field name
+          {t('formBuilder.newName')}
           <input
             id={`${base}-name`}
             value={name}
             onChange={(e) => setName(e.target.value)}
-            placeholder="accountNumber"
+            placeholder={t('formBuilder.newNameHint')}
           />
         </label>
         <label htmlFor={`${base}-type`}>
-          Type
+          {t('formBuilder.type')}
           <select
             id={`${base}-type`}
             value={type}
             onChange={(e) => setType(e.target.value as FormField['type'])}
           >
-            {TYPES.map((t) => (
-              <option key={t}>{t}</option>
+            {TYPES.map((ty) => (
+              <option key={ty} value={ty}>
+                {t(`formBuilder.type.${ty}`)}
+              </option>
             ))}
           </select>
         </label>
         <button className="btn" type="submit" disabled={!isFieldName(name) || name in form.properties}>
-          Add field
+          {t('formBuilder.add')}
         </button>
       </form>
     </div>
@@ -107,6 +111,7 @@ function FieldEditor({
   onRemove,
 }: EditorProps) {
   const id = useId();
+  const t = useT();
   const [draftName, setDraftName] = useState(name);
   const set = (patch: Partial<FormField>) => onChange({ ...field, ...patch });
   return (
@@ -114,7 +119,7 @@ function FieldEditor({
       <legend>{field.title || name}</legend>
       <div className="builder-grid">
         <label htmlFor={`${id}-name`}>
-          Field name
+          {t('formBuilder.fieldName')}
           <input
             id={`${id}-name`}
             value={draftName}
@@ -124,7 +129,7 @@ function FieldEditor({
           />
         </label>
         <label htmlFor={`${id}-title`}>
-          Label
+          {t('formBuilder.label')}
           <input
             id={`${id}-title`}
             value={field.title ?? ''}
@@ -132,20 +137,22 @@ function FieldEditor({
           />
         </label>
         <label htmlFor={`${id}-type`}>
-          Type
+          {t('formBuilder.type')}
           <select
             id={`${id}-type`}
             value={field.type}
             onChange={(e) => set({ type: e.target.value as FormField['type'] })}
           >
-            {TYPES.map((t) => (
-              <option key={t}>{t}</option>
+            {TYPES.map((ty) => (
+              <option key={ty} value={ty}>
+                {t(`formBuilder.type.${ty}`)}
+              </option>
             ))}
           </select>
         </label>
         {field.type === 'string' && (
           <label htmlFor={`${id}-format`}>
-            Format
+            {t('formBuilder.format')}
             <select
               id={`${id}-format`}
               value={field.format ?? ''}
@@ -153,14 +160,14 @@ function FieldEditor({
             >
               {FORMATS.map((f) => (
                 <option key={f} value={f}>
-                  {f || 'plain text'}
+                  {t(`formBuilder.format.${f || 'plain'}`)}
                 </option>
               ))}
             </select>
           </label>
         )}
         <label htmlFor={`${id}-help`} className="wide">
-          Help text
+          {t('formBuilder.help')}
           <input
             id={`${id}-help`}
             value={field.description ?? ''}
@@ -169,7 +176,7 @@ function FieldEditor({
         </label>
         {field.type !== 'boolean' && (
           <label htmlFor={`${id}-enum`} className="wide">
-            Options (comma separated; empty for free input)
+            {t('formBuilder.options')}
             <input
               id={`${id}-enum`}
               value={(field.enum ?? []).join(', ')}
@@ -190,7 +197,7 @@ function FieldEditor({
         {field.type === 'string' && (
           <>
             <label htmlFor={`${id}-minl`}>
-              Min length
+              {t('formBuilder.minLength')}
               <input
                 id={`${id}-minl`}
                 type="number"
@@ -200,7 +207,7 @@ function FieldEditor({
               />
             </label>
             <label htmlFor={`${id}-maxl`}>
-              Max length
+              {t('formBuilder.maxLength')}
               <input
                 id={`${id}-maxl`}
                 type="number"
@@ -210,7 +217,7 @@ function FieldEditor({
               />
             </label>
             <label htmlFor={`${id}-pattern`} className="wide">
-              Pattern (regular expression)
+              {t('formBuilder.pattern')}
               <input
                 id={`${id}-pattern`}
                 value={field.pattern ?? ''}
@@ -222,7 +229,7 @@ function FieldEditor({
         {(field.type === 'number' || field.type === 'integer') && (
           <>
             <label htmlFor={`${id}-min`}>
-              Minimum
+              {t('formBuilder.minimum')}
               <input
                 id={`${id}-min`}
                 type="number"
@@ -231,7 +238,7 @@ function FieldEditor({
               />
             </label>
             <label htmlFor={`${id}-max`}>
-              Maximum
+              {t('formBuilder.maximum')}
               <input
                 id={`${id}-max`}
                 type="number"
@@ -245,14 +252,14 @@ function FieldEditor({
       <div className="btn-row">
         <label className="check">
           <input type="checkbox" checked={required} onChange={(e) => onRequired(e.target.checked)} />
-          Required
+          {t('formBuilder.required')}
         </label>
         <button
           type="button"
           className="btn btn-small"
           disabled={first}
           onClick={() => onMove(-1)}
-          aria-label={`Move ${name} up`}
+          aria-label={t('formBuilder.moveUp', { name })}
         >
           ↑
         </button>
@@ -261,12 +268,12 @@ function FieldEditor({
           className="btn btn-small"
           disabled={last}
           onClick={() => onMove(1)}
-          aria-label={`Move ${name} down`}
+          aria-label={t('formBuilder.moveDown', { name })}
         >
           ↓
         </button>
         <button type="button" className="btn btn-small btn-danger" onClick={onRemove}>
-          Remove {name}
+          {t('formBuilder.remove', { name })}
         </button>
       </div>
     </fieldset>

@@ -2,11 +2,17 @@ import { type FormEvent, useState } from 'react';
 import { api, useSession } from '../auth/session';
 import { ErrorBanner, StatusLine } from '../components/Status';
 import { errorMessage } from '../hooks/useResource';
-import { passwordProblem } from './password-rules';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { useT } from '../i18n/use-t';
+import { passwordProblemOf } from './password-rules';
 
-/** The signed-in user's account: who they are and a password change (POST /auth/password). */
+/**
+ * The signed-in user's account: who they are, their language (saved to their profile, so what
+ * they receive uses it too) and a password change (POST /auth/password).
+ */
 export function AccountPage() {
   const user = useSession((s) => s.user);
+  const t = useT();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -18,15 +24,15 @@ export function AccountPage() {
     e.preventDefault();
     setError(null);
     setStatus(null);
-    const problem = passwordProblem(next, repeat);
-    if (problem) return setError(problem);
+    const problem = passwordProblemOf(next, repeat);
+    if (problem) return setError(t(problem.id, problem.values));
     setBusy(true);
     try {
       await api.changePassword(current, next);
       setCurrent('');
       setNext('');
       setRepeat('');
-      setStatus('Password changed. Your other sessions were signed out.');
+      setStatus(t('account.password.changed'));
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -36,14 +42,19 @@ export function AccountPage() {
 
   return (
     <section className="page">
-      <h1>Account</h1>
+      <h1>{t('account.title')}</h1>
       <p className="muted">
-        Signed in as <strong>{user?.username}</strong> ({user?.roles.join(', ')})
+        {t('account.signedInAs', { username: user?.username, roles: user?.roles.join(', ') })}
       </p>
+      <section className="card" aria-labelledby="language-h">
+        <h2 id="language-h">{t('account.language.title')}</h2>
+        <p className="muted">{t('account.language.hint')}</p>
+        <LanguageSwitch />
+      </section>
       <form className="card" onSubmit={submit} aria-labelledby="password-h">
-        <h2 id="password-h">Change password</h2>
+        <h2 id="password-h">{t('account.password.title')}</h2>
         <label>
-          Current password
+          {t('account.password.current')}
           <input
             type="password"
             autoComplete="current-password"
@@ -53,7 +64,7 @@ export function AccountPage() {
           />
         </label>
         <label>
-          New password
+          {t('account.password.next')}
           <input
             type="password"
             autoComplete="new-password"
@@ -65,7 +76,7 @@ export function AccountPage() {
           />
         </label>
         <label>
-          Repeat new password
+          {t('account.password.repeat')}
           <input
             type="password"
             autoComplete="new-password"
@@ -77,7 +88,7 @@ export function AccountPage() {
         <ErrorBanner message={error} />
         <StatusLine message={status} />
         <button className="btn btn-primary" type="submit" disabled={busy}>
-          {busy ? 'Changing…' : 'Change password'}
+          {busy ? t('account.password.busy') : t('account.password.submit')}
         </button>
       </form>
     </section>

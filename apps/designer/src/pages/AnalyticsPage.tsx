@@ -1,21 +1,24 @@
 import type { MetricDimension } from '@caseflow/schema';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { chartRows, groupLabel, headlines, median, percent, score } from '../analytics/metrics-view';
+import { chartRows, count, groupLabel, headlines, median, percent, score } from '../analytics/metrics-view';
 import { METRIC_DIMENSIONS } from '../api/api';
 import { api } from '../auth/session';
-import { formatDate, formatSpan } from '../components/format';
+import { formatSpan } from '../components/format';
 import { ErrorBanner, Loading } from '../components/Status';
 import { useResource } from '../hooks/useResource';
+import { useFormat } from '../i18n/use-format';
+import { useT } from '../i18n/use-t';
 
+/** Message ids of the dimensions' names. */
 const DIMENSION_LABELS: Record<MetricDimension, string> = {
-  version: 'Version',
-  cohort: 'Pilot cohort',
-  channel: 'Channel',
-  tier: 'Tier',
-  group: 'Group',
-  agent: 'Agent',
-  catalogItem: 'Catalog item',
+  version: 'analytics.dim.version',
+  cohort: 'analytics.dim.cohort',
+  channel: 'analytics.dim.channel',
+  tier: 'analytics.dim.tier',
+  group: 'analytics.dim.group',
+  agent: 'analytics.dim.agent',
+  catalogItem: 'analytics.dim.catalogItem',
 };
 
 /**
@@ -25,6 +28,9 @@ const DIMENSION_LABELS: Record<MetricDimension, string> = {
  */
 export function AnalyticsPage() {
   const flows = useResource(() => api.listFlows(), []);
+  const t = useT();
+  const f = useFormat();
+  const text = { t, locale: f.locale };
   const [flow, setFlow] = useState('');
   const [by, setBy] = useState<MetricDimension>('version');
   const [from, setFrom] = useState('');
@@ -34,47 +40,52 @@ export function AnalyticsPage() {
     [flow, by, from, to],
   );
   const report = metrics.data;
-  const rows = report ? chartRows(report) : [];
+  const rows = report ? chartRows(report, text) : [];
+  const dimension = t(DIMENSION_LABELS[by]);
+  const dimensionLower = dimension.toLocaleLowerCase(f.locale);
   const empty = report !== undefined && report.total.cases === 0;
   return (
     <section className="page wide">
       <header className="page-header">
         <div>
-          <h1>Analytics</h1>
+          <h1>{t('analytics.title')}</h1>
           {report && !empty && (
             <p className="muted">
-              Cases opened {formatDate(report.period.from)} – {formatDate(report.period.to)}
+              {t('analytics.period', {
+                from: f.dateTime(report.period.from),
+                to: f.dateTime(report.period.to),
+              })}
             </p>
           )}
         </div>
         <div className="inline-form">
           <label>
-            Flow
+            {t('analytics.flow')}
             <select value={flow} onChange={(e) => setFlow(e.target.value)}>
-              <option value="">All flows</option>
-              {(flows.data?.items ?? []).map((f) => (
-                <option key={f.key} value={f.key}>
-                  {f.name}
+              <option value="">{t('analytics.allFlows')}</option>
+              {(flows.data?.items ?? []).map((fl) => (
+                <option key={fl.key} value={fl.key}>
+                  {fl.name}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Group by
+            {t('analytics.groupBy')}
             <select value={by} onChange={(e) => setBy(e.target.value as MetricDimension)}>
               {METRIC_DIMENSIONS.map((d) => (
                 <option key={d} value={d}>
-                  {DIMENSION_LABELS[d]}
+                  {t(DIMENSION_LABELS[d])}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            From
+            {t('analytics.from')}
             <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
           </label>
           <label>
-            To
+            {t('analytics.to')}
             <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
           </label>
         </div>
@@ -83,19 +94,17 @@ export function AnalyticsPage() {
       {metrics.loading && !report && <Loading />}
       {empty && (
         <div className="card empty-state">
-          <h2>No cases in this period</h2>
+          <h2>{t('analytics.empty.title')}</h2>
           <p className="muted">
-            Metrics appear here once cases are opened{flow ? ' on this flow' : ''}: resolution, SLA
-            compliance, escalations, handling time and survey scores, grouped by{' '}
-            {DIMENSION_LABELS[by].toLowerCase()}.
+            {t(flow ? 'analytics.empty.bodyFlow' : 'analytics.empty.body', { dimension: dimensionLower })}
           </p>
         </div>
       )}
       {report && !empty && (
         <>
-          <ul className="kpis" aria-label="Totals">
-            {headlines(report.total).map((h) => (
-              <li key={h.label} className="card kpi">
+          <ul className="kpis" aria-label={t('analytics.totals')}>
+            {headlines(report.total, text).map((h) => (
+              <li key={h.id} className="card kpi">
                 <span className="kpi-label">{h.label}</span>
                 <strong className="kpi-value">{h.value}</strong>
                 <span className="muted">{h.detail}</span>
@@ -103,8 +112,11 @@ export function AnalyticsPage() {
             ))}
           </ul>
           <div className="chart-grid">
-            <figure className="card chart" aria-label={`Case counts by ${DIMENSION_LABELS[by]}`}>
-              <figcaption>Cases by {DIMENSION_LABELS[by].toLowerCase()}</figcaption>
+            <figure
+              className="card chart"
+              aria-label={t('analytics.chart.counts', { dimension: dimensionLower })}
+            >
+              <figcaption>{t('analytics.chart.counts', { dimension: dimensionLower })}</figcaption>
               <ResponsiveContainer width="100%" height={260}>
                 <BarChart data={rows}>
                   <CartesianGrid strokeDasharray="3 3" />
@@ -112,15 +124,18 @@ export function AnalyticsPage() {
                   <YAxis allowDecimals={false} />
                   <Tooltip />
                   <Legend />
-                  <Bar dataKey="cases" name="cases" fill="var(--chart-1)" />
-                  <Bar dataKey="resolved" name="resolved" fill="var(--chart-2)" />
-                  <Bar dataKey="breaches" name="SLA breaches" fill="var(--chart-3)" />
-                  <Bar dataKey="escalations" name="escalations" fill="var(--chart-4)" />
+                  <Bar dataKey="cases" name={t('analytics.series.cases')} fill="var(--chart-1)" />
+                  <Bar dataKey="resolved" name={t('analytics.series.resolved')} fill="var(--chart-2)" />
+                  <Bar dataKey="breaches" name={t('analytics.series.breaches')} fill="var(--chart-3)" />
+                  <Bar dataKey="escalations" name={t('analytics.series.escalations')} fill="var(--chart-4)" />
                 </BarChart>
               </ResponsiveContainer>
             </figure>
-            <figure className="card chart" aria-label={`Rates by ${DIMENSION_LABELS[by]}`}>
-              <figcaption>Rates by {DIMENSION_LABELS[by].toLowerCase()} (%)</figcaption>
+            <figure
+              className="card chart"
+              aria-label={t('analytics.chart.rates', { dimension: dimensionLower })}
+            >
+              <figcaption>{t('analytics.chart.rates', { dimension: dimensionLower })}</figcaption>
               <ResponsiveContainer width="100%" height={260}>
                 <BarChart data={rows}>
                   <CartesianGrid strokeDasharray="3 3" />
@@ -128,51 +143,52 @@ export function AnalyticsPage() {
                   <YAxis domain={[0, 100]} unit="%" />
                   <Tooltip />
                   <Legend />
-                  <Bar dataKey="resolution" name="resolution" fill="var(--chart-2)" />
-                  <Bar dataKey="fcr" name="first-contact" fill="var(--chart-1)" />
-                  <Bar dataKey="sla" name="SLA compliance" fill="var(--chart-4)" />
+                  <Bar dataKey="resolution" name={t('analytics.series.resolution')} fill="var(--chart-2)" />
+                  <Bar dataKey="fcr" name={t('analytics.series.fcr')} fill="var(--chart-1)" />
+                  <Bar dataKey="sla" name={t('analytics.series.sla')} fill="var(--chart-4)" />
                 </BarChart>
               </ResponsiveContainer>
             </figure>
           </div>
           <section className="card" aria-labelledby="groups-h">
-            <h2 id="groups-h">By {DIMENSION_LABELS[by].toLowerCase()}</h2>
+            <h2 id="groups-h">{t('analytics.byDimension', { dimension: dimensionLower })}</h2>
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">{DIMENSION_LABELS[by]}</th>
-                  <th scope="col">Cases</th>
-                  <th scope="col">Resolved</th>
-                  <th scope="col">First contact</th>
-                  <th scope="col">SLA</th>
-                  <th scope="col">Breaches</th>
-                  <th scope="col">Escalations</th>
-                  <th scope="col">First response</th>
-                  <th scope="col">Resolution</th>
-                  <th scope="col">CSAT</th>
-                  <th scope="col">NPS</th>
+                  <th scope="col">{dimension}</th>
+                  <th scope="col">{t('analytics.col.cases')}</th>
+                  <th scope="col">{t('analytics.col.resolved')}</th>
+                  <th scope="col">{t('analytics.col.fcr')}</th>
+                  <th scope="col">{t('analytics.col.sla')}</th>
+                  <th scope="col">{t('analytics.col.breaches')}</th>
+                  <th scope="col">{t('analytics.col.escalations')}</th>
+                  <th scope="col">{t('analytics.col.firstResponse')}</th>
+                  <th scope="col">{t('analytics.col.resolution')}</th>
+                  <th scope="col">{t('analytics.col.csat')}</th>
+                  <th scope="col">{t('analytics.col.nps')}</th>
                 </tr>
               </thead>
               <tbody>
                 {report.items.map((g) => {
-                  const label = groupLabel(g, report.by);
+                  const label = groupLabel(g, report.by, text);
                   return (
                     <tr key={label}>
                       <td>
                         <strong>{label}</strong>
                       </td>
-                      <td>{g.cases}</td>
+                      <td>{count(g.cases, f.locale)}</td>
                       <td>
-                        {g.resolved} <span className="muted">({percent(g.resolutionRate)})</span>
+                        {count(g.resolved, f.locale)}{' '}
+                        <span className="muted">({percent(g.resolutionRate, f.locale)})</span>
                       </td>
-                      <td>{percent(g.fcr)}</td>
-                      <td>{percent(g.slaCompliance)}</td>
-                      <td>{g.breaches}</td>
-                      <td>{g.escalations}</td>
+                      <td>{percent(g.fcr, f.locale)}</td>
+                      <td>{percent(g.slaCompliance, f.locale)}</td>
+                      <td>{count(g.breaches, f.locale)}</td>
+                      <td>{count(g.escalations, f.locale)}</td>
                       <td>{median(g.firstResponseMs)}</td>
                       <td>{median(g.resolutionMs)}</td>
-                      <td>{g.csat === null ? '—' : `${Math.round(g.csat)}%`}</td>
-                      <td>{score(g.nps)}</td>
+                      <td>{g.csat === null ? '—' : percent(g.csat / 100, f.locale)}</td>
+                      <td>{score(g.nps, f.locale)}</td>
                     </tr>
                   );
                 })}
@@ -180,18 +196,18 @@ export function AnalyticsPage() {
             </table>
           </section>
           <section className="card" aria-labelledby="agents-h">
-            <h2 id="agents-h">Agents</h2>
+            <h2 id="agents-h">{t('analytics.agents')}</h2>
             {report.agents.length === 0 ? (
-              <p className="muted">No agent completed a task in this period.</p>
+              <p className="muted">{t('analytics.agents.none')}</p>
             ) : (
               <table className="table">
                 <thead>
                   <tr>
-                    <th scope="col">Agent</th>
-                    <th scope="col">Tasks handled</th>
-                    <th scope="col">Average handling</th>
-                    <th scope="col">Busy</th>
-                    <th scope="col">Occupancy</th>
+                    <th scope="col">{t('analytics.col.agent')}</th>
+                    <th scope="col">{t('analytics.col.tasks')}</th>
+                    <th scope="col">{t('analytics.col.aht')}</th>
+                    <th scope="col">{t('analytics.col.busy')}</th>
+                    <th scope="col">{t('analytics.col.occupancy')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -200,10 +216,10 @@ export function AnalyticsPage() {
                       <td>
                         <strong>{a.agent}</strong>
                       </td>
-                      <td>{a.tasksHandled}</td>
+                      <td>{count(a.tasksHandled, f.locale)}</td>
                       <td>{a.ahtMs === null ? '—' : formatSpan(a.ahtMs)}</td>
                       <td>{formatSpan(a.busyMs)}</td>
-                      <td>{percent(a.occupancy)}</td>
+                      <td>{percent(a.occupancy, f.locale)}</td>
                     </tr>
                   ))}
                 </tbody>

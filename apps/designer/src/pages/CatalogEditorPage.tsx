@@ -9,6 +9,7 @@ import { FormBuilder } from '../forms/FormBuilder';
 import { FormView } from '../forms/FormView';
 import { checkValues, type FormInput, touchedErrors } from '../forms/form-model';
 import { errorMessage, useResource } from '../hooks/useResource';
+import { useT } from '../i18n/use-t';
 
 const KEY = /^[a-z][a-z0-9-]*$/;
 
@@ -27,6 +28,7 @@ export function CatalogEditorPage() {
   const { key: routeKey } = useParams();
   const isNew = routeKey === undefined;
   const navigate = useNavigate();
+  const t = useT();
   const flows = useResource(() => api.listFlows(), []);
   const [key, setKey] = useState(routeKey ?? '');
   const [item, setItem] = useState<CatalogItemBody | null>(isNew ? blank() : null);
@@ -45,12 +47,11 @@ export function CatalogEditorPage() {
   async function save(e: FormEvent) {
     e.preventDefault();
     if (!item) return;
-    if (!KEY.test(key))
-      return setError('Key must start with a letter and use lower-case letters, digits and dashes');
+    if (!KEY.test(key)) return setError(t('catalogEditor.keyRule'));
     setError(null);
     try {
       await api.saveCatalogItem(key, item);
-      setStatus('Saved.');
+      setStatus(t('catalogEditor.saved'));
       if (isNew) navigate(`/catalog/${key}/edit`, { replace: true });
     } catch (err) {
       setError(err instanceof ApiError ? err.describe() : errorMessage(err));
@@ -63,28 +64,28 @@ export function CatalogEditorPage() {
   return (
     <section className="page wide">
       <p>
-        <Link to="/catalog">← Catalog</Link>
+        <Link to="/catalog">{t('catalogEditor.back')}</Link>
       </p>
-      <h1>{isNew ? 'New catalog item' : `Edit ${item.name}`}</h1>
+      <h1>{isNew ? t('catalogEditor.newTitle') : t('catalogEditor.editTitle', { name: item.name })}</h1>
       {/* Only the details are the item's form: the form builder holds a form of its own, and
           the preview's required fields must not block saving the item. */}
       <div className="catalog-editor">
-        <form className="card" onSubmit={save} aria-label="Catalog item">
-          <h2>Details</h2>
+        <form className="card" onSubmit={save} aria-label={t('catalogEditor.form')}>
+          <h2>{t('catalogEditor.details')}</h2>
           <label>
-            Key
+            {t('catalogEditor.key')}
             <input value={key} onChange={(e) => setKey(e.target.value)} disabled={!isNew} required />
           </label>
           <label>
-            Item name
+            {t('catalogEditor.name')}
             <input value={item.name} onChange={(e) => set({ name: e.target.value })} required />
           </label>
           <label>
-            Category
+            {t('catalogEditor.category')}
             <input value={item.category} onChange={(e) => set({ category: e.target.value })} required />
           </label>
           <label>
-            Description
+            {t('catalogEditor.description')}
             <textarea
               rows={3}
               value={item.description ?? ''}
@@ -92,7 +93,7 @@ export function CatalogEditorPage() {
             />
           </label>
           <fieldset>
-            <legend>Icon</legend>
+            <legend>{t('catalogEditor.icon')}</legend>
             <div className="icon-picker">
               {ITEM_ICONS.map((name) => (
                 <label
@@ -114,9 +115,9 @@ export function CatalogEditorPage() {
             </div>
           </fieldset>
           <label>
-            Fulfillment flow
+            {t('catalogEditor.flow')}
             <select value={item.flow} onChange={(e) => set({ flow: e.target.value })} required>
-              <option value="">Choose a flow…</option>
+              <option value="">{t('catalogEditor.chooseFlow')}</option>
               {(flows.data?.items ?? []).map((f) => (
                 <option key={f.key} value={f.key}>
                   {f.name} ({f.key})
@@ -130,20 +131,20 @@ export function CatalogEditorPage() {
               checked={item.active !== false}
               onChange={(e) => set({ active: e.target.checked })}
             />
-            Offered in the catalog
+            {t('catalogEditor.offered')}
           </label>
           <ErrorBanner message={error} />
           <StatusLine message={status} />
           <button className="btn btn-primary" type="submit">
-            Save item
+            {t('catalogEditor.save')}
           </button>
         </form>
         <div className="card">
-          <h2>Request form</h2>
+          <h2>{t('catalogEditor.requestForm')}</h2>
           <FormBuilder form={form} onChange={(next) => set({ form: next as CatalogItemBody['form'] })} />
         </div>
         <div className="card preview">
-          <h2>Live preview</h2>
+          <h2>{t('catalogEditor.preview')}</h2>
           <FormView
             form={form}
             values={preview}

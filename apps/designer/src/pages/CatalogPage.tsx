@@ -5,6 +5,7 @@ import { groupCatalog } from '../catalog/catalog-groups';
 import { ItemIcon } from '../components/ItemIcon';
 import { Badge, ErrorBanner, Loading } from '../components/Status';
 import { useResource } from '../hooks/useResource';
+import { useT } from '../i18n/use-t';
 
 /** The service catalog: search, filter by category, open an item's request form. */
 export function CatalogPage() {
@@ -13,6 +14,7 @@ export function CatalogPage() {
     useSession((s) => s.user),
     'owner',
   );
+  const t = useT();
   const [search, setSearch] = useState('');
   const [category, setCategory] = useState('');
   const groups = useMemo(
@@ -26,26 +28,26 @@ export function CatalogPage() {
   return (
     <section className="page">
       <header className="page-header">
-        <h1>Service catalog</h1>
+        <h1>{t('catalogPage.title')}</h1>
         {owner && (
           <Link className="btn" to="/catalog/new">
-            New catalog item
+            {t('catalogPage.new')}
           </Link>
         )}
         <div className="inline-form">
           <label>
-            Search the catalog
+            {t('catalogPage.search')}
             <input
               type="search"
               value={search}
               onChange={(e) => setSearch(e.target.value)}
-              placeholder="e.g. password"
+              placeholder={t('catalogPage.searchHint')}
             />
           </label>
           <label>
-            Category
+            {t('catalogPage.category')}
             <select value={category} onChange={(e) => setCategory(e.target.value)}>
-              <option value="">All categories</option>
+              <option value="">{t('catalogPage.allCategories')}</option>
               {categories.map((c) => (
                 <option key={c}>{c}</option>
               ))}
@@ -67,21 +69,26 @@ export function CatalogPage() {
                     <ItemIcon name={item.icon} />
                   </span>
                   <h3>
-                    {item.name} {item.active === false && <Badge value="not offered" tone="warning" />}
+                    {item.name}{' '}
+                    {item.active === false && <Badge value={t('catalogPage.notOffered')} tone="warning" />}
                   </h3>
                   <p className="muted">{item.description}</p>
                   {item.active !== false && (
                     <Link
                       className="btn btn-primary"
                       to={`/catalog/${item.key}`}
-                      aria-label={`Request ${item.name}`}
+                      aria-label={t('catalogPage.requestItem', { name: item.name })}
                     >
-                      Request
+                      {t('catalogPage.request')}
                     </Link>
                   )}
                   {owner && (
-                    <Link className="btn" to={`/catalog/${item.key}/edit`} aria-label={`Edit ${item.name}`}>
-                      Edit
+                    <Link
+                      className="btn"
+                      to={`/catalog/${item.key}/edit`}
+                      aria-label={t('catalogPage.editItem', { name: item.name })}
+                    >
+                      {t('common.edit')}
                     </Link>
                   )}
                 </li>
@@ -90,7 +97,9 @@ export function CatalogPage() {
           </section>
         ))}
       {items.data && groups.length === 0 && (
-        <p className="muted">Nothing in the catalog matches “{search}”.</p>
+        <p className="muted">
+          {search.trim() ? t('catalogPage.noMatch', { search }) : t('catalogPage.empty')}
+        </p>
       )}
     </section>
   );

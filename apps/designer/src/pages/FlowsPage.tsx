@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../auth/session';
-import { formatDate } from '../components/format';
 import { Badge, ErrorBanner, Loading } from '../components/Status';
 import { useResource } from '../hooks/useResource';
+import { useFormat } from '../i18n/use-format';
+import { useT } from '../i18n/use-t';
 
 const KEY = /^[a-z][a-z0-9-]*$/;
 
@@ -11,13 +12,15 @@ const KEY = /^[a-z][a-z0-9-]*$/;
 export function FlowsPage() {
   const flows = useResource(() => api.listFlows(), []);
   const navigate = useNavigate();
+  const t = useT();
+  const f = useFormat();
   const [key, setKey] = useState('');
   const [keyError, setKeyError] = useState<string | null>(null);
 
   function create(e: FormEvent) {
     e.preventDefault();
     if (!KEY.test(key)) {
-      setKeyError('Key must start with a letter and use lower-case letters, digits and dashes');
+      setKeyError(t('flowList.keyRule'));
       return;
     }
     navigate(`/flows/${key}`, { state: { created: true } });
@@ -26,14 +29,14 @@ export function FlowsPage() {
   return (
     <section className="page">
       <header className="page-header">
-        <h1>Flows</h1>
-        <form className="inline-form" onSubmit={create} aria-label="New flow">
+        <h1>{t('flowList.title')}</h1>
+        <form className="inline-form" onSubmit={create} aria-label={t('flowList.newForm')}>
           <label>
-            New flow key
+            {t('flowList.newKey')}
             <input value={key} onChange={(e) => setKey(e.target.value)} placeholder="password-reset" />
           </label>
           <button className="btn btn-primary" type="submit">
-            Create flow
+            {t('flowList.create')}
           </button>
         </form>
       </header>
@@ -44,72 +47,73 @@ export function FlowsPage() {
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Flow</th>
-              <th scope="col">Key</th>
-              <th scope="col">Draft</th>
-              <th scope="col">Versions</th>
-              <th scope="col">Active</th>
-              <th scope="col">Pilots</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('flowList.col.flow')}</th>
+              <th scope="col">{t('flowList.col.key')}</th>
+              <th scope="col">{t('flowList.col.draft')}</th>
+              <th scope="col">{t('flowList.col.versions')}</th>
+              <th scope="col">{t('flowList.col.active')}</th>
+              <th scope="col">{t('flowList.col.pilots')}</th>
+              <th scope="col">{t('flowList.col.actions')}</th>
             </tr>
           </thead>
           <tbody>
-            {(flows.data?.items ?? []).map((f) => (
-              <tr key={f.key}>
-                <td>
-                  <Link to={`/flows/${f.key}`}>{f.name}</Link>
-                </td>
-                <td>
-                  <code>{f.key}</code>
-                </td>
-                <td>
-                  {f.draft.valid ? (
-                    <Badge value="valid" tone="ok" />
-                  ) : (
-                    <Badge
-                      value={`${f.draft.errors} ${f.draft.errors === 1 ? 'error' : 'errors'}`}
-                      tone="error"
-                    />
-                  )}{' '}
-                  {f.draft.warnings > 0 && (
-                    <Badge
-                      value={`${f.draft.warnings} ${f.draft.warnings === 1 ? 'warning' : 'warnings'}`}
-                      tone="warning"
-                    />
-                  )}
-                  <small className="muted">
-                    {' '}
-                    saved {formatDate(f.draft.updatedAt)}
-                    {f.updatedBy && ` by ${f.updatedBy}`}
-                  </small>
-                </td>
-                <td>{f.versions.length}</td>
-                <td>{f.activeVersion ? `v${f.activeVersion}` : '—'}</td>
-                <td>
-                  {f.pilots.filter((p) => p.status === 'active').length === 0 ? (
-                    <span className="muted">none</span>
-                  ) : (
-                    f.pilots
-                      .filter((p) => p.status === 'active')
-                      .map((p) => (
-                        <Badge key={p.id} value={`v${p.version} at ${p.percentage}%`} tone="info" />
+            {(flows.data?.items ?? []).map((flow) => {
+              const pilots = flow.pilots.filter((p) => p.status === 'active');
+              const when = f.dateTime(flow.draft.updatedAt);
+              return (
+                <tr key={flow.key}>
+                  <td>
+                    <Link to={`/flows/${flow.key}`}>{flow.name}</Link>
+                  </td>
+                  <td>
+                    <code>{flow.key}</code>
+                  </td>
+                  <td>
+                    {flow.draft.valid ? (
+                      <Badge value={t('flowList.valid')} tone="ok" />
+                    ) : (
+                      <Badge value={t('flowList.errors', { count: flow.draft.errors })} tone="error" />
+                    )}{' '}
+                    {flow.draft.warnings > 0 && (
+                      <Badge value={t('flowList.warnings', { count: flow.draft.warnings })} tone="warning" />
+                    )}
+                    <small className="muted">
+                      {' '}
+                      {flow.updatedBy
+                        ? t('flowList.savedBy', { when, who: flow.updatedBy })
+                        : t('flowList.saved', { when })}
+                    </small>
+                  </td>
+                  <td>{f.number(flow.versions.length)}</td>
+                  <td>{flow.activeVersion ? t('flowList.version', { version: flow.activeVersion }) : '—'}</td>
+                  <td>
+                    {pilots.length === 0 ? (
+                      <span className="muted">{t('flowList.noPilots')}</span>
+                    ) : (
+                      pilots.map((p) => (
+                        <Badge
+                          key={p.id}
+                          value={t('flowList.pilot', { version: p.version, percentage: p.percentage })}
+                          tone="info"
+                        />
                       ))
-                  )}
-                </td>
-                <td className="actions">
-                  <Link className="btn btn-small" to={`/flows/${f.key}`}>
-                    Edit
-                  </Link>
-                  <Link className="btn btn-small" to={`/flows/${f.key}/versions`}>
-                    Versions
-                  </Link>
-                </td>
-              </tr>
-            ))}
+                    )}
+                  </td>
+                  <td className="actions">
+                    <Link className="btn btn-small" to={`/flows/${flow.key}`}>
+                      {t('flowList.edit')}
+                    </Link>
+                    <Link className="btn btn-small" to={`/flows/${flow.key}/versions`}>
+                      {t('flowList.versions')}
+                    </Link>
+                  </td>
+                </tr>
+              );
+            })}
             {flows.data?.items.length === 0 && (
               <tr>
                 <td colSpan={7} className="muted">
-                  No flows yet: create one above.
+                  {t('flowList.empty')}
                 </td>
               </tr>
             )}

@@ -4,6 +4,8 @@ import { homeFor } from '../auth/navigation';
 import { api, useSession } from '../auth/session';
 import { ErrorBanner, StatusLine } from '../components/Status';
 import { errorMessage } from '../hooks/useResource';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { useT } from '../i18n/use-t';
 
 /** Sign-in form: POST /api/auth/login, then go where the user was heading (or their home). */
 export function LoginPage() {
@@ -11,6 +13,7 @@ export function LoginPage() {
   const notice = useSession((s) => s.notice);
   const navigate = useNavigate();
   const location = useLocation();
+  const t = useT();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -35,11 +38,14 @@ export function LoginPage() {
   return (
     <main className="login">
       <form className="card login-card" onSubmit={submit} aria-labelledby="login-title">
+        <div className="login-language">
+          <LanguageSwitch />
+        </div>
         <h1 id="login-title">
-          <span aria-hidden="true">◆</span> Sign in to Caseflow
+          <span aria-hidden="true">◆</span> {t('login.title')}
         </h1>
         <label>
-          Username
+          {t('login.username')}
           <input
             autoComplete="username"
             value={username}
@@ -48,7 +54,7 @@ export function LoginPage() {
           />
         </label>
         <label>
-          Password
+          {t('login.password')}
           <input
             type="password"
             autoComplete="current-password"
@@ -57,10 +63,10 @@ export function LoginPage() {
             required
           />
         </label>
-        {!error && <StatusLine message={notice} />}
+        {!error && <StatusLine message={notice ? t(notice) : null} />}
         <ErrorBanner message={error} />
         <button className="btn btn-primary" type="submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('login.busy') : t('login.submit')}
         </button>
       </form>
     </main>

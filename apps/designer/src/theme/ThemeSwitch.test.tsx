@@ -1,5 +1,6 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderWithI18n } from '../i18n/test-render';
 import { ThemeSwitch } from './ThemeSwitch';
 import { THEME_STORAGE_KEY } from './theme-store';
 import { themeStore } from './useTheme';
@@ -12,7 +13,7 @@ afterEach(() => {
 
 describe('ThemeSwitch', () => {
   it('offers Light, Dark and System under the name "Theme" and applies the pick', () => {
-    render(<ThemeSwitch />);
+    renderWithI18n(<ThemeSwitch />);
     const select = screen.getByRole('combobox', { name: 'Theme' });
     expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Light', 'Dark', 'System']);
     expect(select).toHaveProperty('value', 'system');
