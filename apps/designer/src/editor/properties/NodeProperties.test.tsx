@@ -1,5 +1,6 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderWithI18n } from '../../i18n/test-render';
 import { EditorProvider } from '../EditorContext';
 import { createEditorStore } from '../editor-store';
 import type { FlowDoc } from '../flow-document';
@@ -31,7 +32,8 @@ function flow(): FlowDoc {
 function setup(selected: string[] = ['triage']) {
   const store = createEditorStore(flow());
   store.getState().select({ nodes: selected });
-  render(
+  // The panel holds translated parts (the task form's builder): render it as the app does.
+  renderWithI18n(
     <EditorProvider store={store}>
       <PropertiesPanel />
     </EditorProvider>,
