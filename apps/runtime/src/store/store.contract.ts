@@ -7,6 +7,7 @@ import { connectionsContract } from './contract/connections.contract';
 import { deliveryContract } from './contract/delivery.contract';
 import { directoryContract } from './contract/directory.contract';
 import { flowsContract } from './contract/flows.contract';
+import { groupCommitContract } from './contract/group-commit.contract';
 import { incidentsContract } from './contract/incidents.contract';
 import { sessionsContract } from './contract/sessions.contract';
 import { transactionsContract } from './contract/transactions.contract';
@@ -40,6 +41,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     auditContract(current);
     deliveryContract(current);
     transactionsContract(current);
+    groupCommitContract(current);
     analyticsContract(current);
     sessionsContract(current);
     incidentsContract(current);

@@ -145,6 +145,38 @@ describe.skipIf(!reachable)('PostgreSQL store', () => {
       }
     });
 
+    it('commits transactions started together with one COMMIT, answering each after it', async () => {
+      const one = await openPgStore({ url: TEST_URL, lanes: 1 });
+      const other = new pg.Client({ connectionString: TEST_URL });
+      await other.connect();
+      try {
+        const visible = async (id: string) =>
+          (await other.query('select 1 from cases where id = $1', [id])).rowCount === 1;
+        const answered = new Set<string>();
+        const seenBySecond: { firstAnswered: boolean; firstVisible: boolean }[] = [];
+        const first = one
+          .transaction(async (tx) => tx.cases.insert(caseRow('gc-first')))
+          .then(() => answered.add('first'));
+        const second = one
+          .transaction(async (tx) => {
+            await tx.cases.insert(caseRow('gc-second'));
+            // Batched with `first` on the one lane: it has run, but not committed nor been answered.
+            seenBySecond.push({
+              firstAnswered: answered.has('first'),
+              firstVisible: await visible('gc-first'),
+            });
+          })
+          .then(() => answered.add('second'));
+        await first;
+        expect((await visible('gc-first')) && (await visible('gc-second'))).toBe(true);
+        await second;
+        expect(seenBySecond).toEqual([{ firstAnswered: false, firstVisible: false }]);
+      } finally {
+        await other.end();
+        await one.close();
+      }
+    });
+
     it('reports the dialect', () => {
       expect(a.dialect).toBe('postgres');
     });

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { GroupCommit, type GroupConnection } from '../group-commit';
 import { migrationsFolder } from '../migrations';
 import type { Store } from '../store';
 import { pgAnalytics } from './pg-analytics';
@@ -22,6 +23,16 @@ export interface PgStoreOptions {
   url: string;
   /** Pool size (default 10). */
   max?: number;
+  /** Group-commit batches running at once, each on a pooled client (default 2). */
+  lanes?: number;
+  /** Most transactions committed together by one COMMIT (default 32). */
+  maxBatch?: number;
+}
+
+/** A pooled client as group commit drives it. */
+interface PgConnection extends GroupConnection {
+  client: pg.PoolClient;
+  tx: PgDb;
 }
 
 /** The open transaction of an async context; `open` turns false at commit/rollback. */
@@ -42,8 +53,11 @@ const MIGRATION_LOCK = 4_242_001;
  * Connects a pool to PostgreSQL, applies the migrations (under an advisory lock, so that
  * runtimes starting together do not race) and answers the Store.
  *
- * A transaction runs on one pooled client; calls made inside it, through `tx` or through this
- * store (an AsyncLocalStorage marks the context), use that client. Nested calls are savepoints.
+ * Top-level transactions go through group commit (group-commit.ts): those that arrive together
+ * run one after another on one pooled client, each in a savepoint, and one COMMIT answers them
+ * all; up to `lanes` batches run side by side. Calls made inside a transaction, through `tx` or
+ * through this store (an AsyncLocalStorage marks the context), use its client. Nested calls are
+ * savepoints.
  */
 export async function openPgStore(options: PgStoreOptions): Promise<Store> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
@@ -67,6 +81,25 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
   };
   const db = () => current()?.tx ?? root;
   const client = (): PgQueryable => current()?.client ?? pool;
+  const group = new GroupCommit<PgConnection>({
+    async withConnection(work) {
+      // BEGIN/COMMIT on a client of our own (not drizzle's transaction): the same client then
+      // serves drizzle-built queries and named prepared statements alike.
+      const conn = pgConnection(await pool.connect());
+      try {
+        const result = await work(conn);
+        conn.client.release();
+        return result;
+      } catch (err) {
+        // The connection is gone or unusable: destroy it instead of pooling it again.
+        conn.client.release(err instanceof Error ? err : true);
+        throw err;
+      }
+    },
+    begin: 'begin',
+    lanes: options.lanes ?? 2,
+    maxBatch: options.maxBatch ?? 32,
+  });
 
   const store: Store = {
     dialect: 'postgres',
@@ -83,26 +116,16 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     async transaction(fn) {
       const outer = current();
       if (outer) return savepoint(outer, () => fn(store));
-      // BEGIN/COMMIT on a client of our own (not drizzle's transaction): the same client then
-      // serves drizzle-built queries and named prepared statements alike.
-      const conn = await pool.connect();
-      const state: TxState = { tx: drizzle({ client: conn }), client: conn, open: true, savepoints: 0 };
-      let broken: unknown;
-      try {
-        await conn.query('begin');
-        const result = await context.run(state, () => fn(store));
-        await conn.query('commit');
-        return result;
-      } catch (err) {
-        await conn.query('rollback').catch((rollbackError: unknown) => {
-          // The connection is gone (or unusable): destroy it instead of pooling it again.
-          broken = rollbackError;
+      return group.run((conn) => {
+        const state: TxState = { tx: conn.tx, client: conn.client, open: true, savepoints: 0 };
+        return context.run(state, async () => {
+          try {
+            return await fn(store);
+          } finally {
+            state.open = false;
+          }
         });
-        throw err;
-      } finally {
-        state.open = false;
-        conn.release(broken instanceof Error ? broken : broken === undefined ? undefined : true);
-      }
+      });
     },
 
     async close() {
@@ -110,6 +133,28 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     },
   };
   return store;
+}
+
+/** `client` driven by group commit, which tracks whether a transaction is open on it. */
+function pgConnection(client: pg.PoolClient): PgConnection {
+  let open = false;
+  return {
+    client,
+    tx: drizzle({ client }),
+    async exec(sql) {
+      const result = await client.query(sql);
+      if (sql === 'begin') open = true;
+      else if (sql === 'commit' || sql === 'rollback') {
+        open = false;
+        // COMMIT of a transaction that an error aborted (and a caller swallowed) rolls back
+        // and says so: nothing of it committed.
+        if (sql === 'commit' && result.command === 'ROLLBACK') {
+          throw new Error('the transaction was aborted by an earlier error and rolled back');
+        }
+      }
+    },
+    inTransaction: () => open,
+  };
 }
 
 /** A nested transaction: a savepoint on the outer transaction's client. */

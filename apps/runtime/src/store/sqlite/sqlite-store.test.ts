@@ -88,4 +88,30 @@ describe('openSqliteStore on a file', () => {
     expect((await store.groups.list()).map((g) => g.name)).toEqual(['outside']);
     await store.close();
   });
+
+  it('commits transactions started together with one COMMIT, answering each after it', async () => {
+    const file = join(dir, 'group.db');
+    const store = await openSqliteStore({ file });
+    const Database = (await import('better-sqlite3')).default;
+    const other = new Database(file, { readonly: true });
+    const visible = (id: string) => other.prepare('select 1 from cases where id = ?').get(id) !== undefined;
+    const answered = new Set<string>();
+    const seenBySecond: { firstAnswered: boolean; firstVisible: boolean }[] = [];
+    const first = store
+      .transaction(async (tx) => tx.cases.insert(caseRow('first')))
+      .then(() => answered.add('first'));
+    const second = store
+      .transaction(async (tx) => {
+        await tx.cases.insert(caseRow('second'));
+        // Batched with `first`: it has run, but neither committed nor answered yet.
+        seenBySecond.push({ firstAnswered: answered.has('first'), firstVisible: visible('first') });
+      })
+      .then(() => answered.add('second'));
+    await first;
+    expect(visible('first') && visible('second')).toBe(true);
+    await second;
+    expect(seenBySecond).toEqual([{ firstAnswered: false, firstVisible: false }]);
+    other.close();
+    await store.close();
+  });
 });

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { composedCaseCommit } from '../case-commit';
+import { GroupCommit, type GroupConnection } from '../group-commit';
 import { migrationsFolder } from '../migrations';
 import { Mutex } from '../mutex';
 import type { Store } from '../store';
@@ -24,6 +25,8 @@ export interface SqliteStoreOptions {
   file: string;
   /** Milliseconds to wait for another process's write lock (default 5000). */
   busyTimeoutMs?: number;
+  /** Most transactions committed together by one COMMIT (default 256). */
+  maxBatch?: number;
 }
 
 /** The open transaction of an async context; `open` turns false at commit/rollback. */
@@ -35,13 +38,16 @@ interface TxState {
 type Repos = Omit<Store, 'dialect' | 'transaction' | 'close'>;
 
 /**
- * Opens (creating if needed) a SQLite database with WAL, synchronous=NORMAL, a busy timeout
- * and foreign keys, applies the migrations and answers the Store.
+ * Opens (creating if needed) a SQLite database with WAL, synchronous=FULL (a committed
+ * transaction survives power loss, not only a crash), a busy timeout and foreign keys,
+ * applies the migrations and answers the Store.
  *
- * One connection serves the process, so every store call is serialised by a mutex: a
- * transaction holds it from BEGIN IMMEDIATE to COMMIT while `fn` awaits, and calls made inside
- * the transaction (through `tx` or this store: an AsyncLocalStorage marks the context) join it
- * instead of waiting. Nested `transaction` calls become savepoints.
+ * One connection serves the process, so every store call is serialised by a mutex. Top-level
+ * transactions go through group commit (group-commit.ts): those that arrive together run one
+ * after another, each in a savepoint, inside one BEGIN IMMEDIATE … COMMIT that holds the mutex,
+ * and each caller is answered after that COMMIT. The fsync of a FULL commit is paid once per
+ * batch. Calls made inside a transaction (through `tx` or this store: an AsyncLocalStorage
+ * marks the context) join it instead of waiting. Nested `transaction` calls become savepoints.
  */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
   if (options.file !== ':memory:' && !options.file.startsWith('file:')) {
@@ -49,7 +55,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   }
   const client = new Database(options.file);
   client.pragma('journal_mode = WAL');
-  client.pragma('synchronous = NORMAL');
+  client.pragma('synchronous = FULL');
   client.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   client.pragma('foreign_keys = ON');
   const db = drizzle({ client });
@@ -59,6 +65,18 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   const context = new AsyncLocalStorage<TxState>();
   const inTransaction = () => context.getStore()?.open === true;
   const exclusive = <T>(fn: () => Promise<T>): Promise<T> => (inTransaction() ? fn() : mutex.run(fn));
+  const connection: GroupConnection = {
+    exec: (sql) => {
+      client.exec(sql);
+    },
+    inTransaction: () => client.inTransaction,
+  };
+  const group = new GroupCommit({
+    withConnection: (work) => mutex.run(() => work(connection)),
+    begin: 'begin immediate',
+    lanes: 1,
+    maxBatch: options.maxBatch ?? 256,
+  });
 
   const casesAndTasks = sqliteCases(db);
   const audit = sqliteAudit(db);
@@ -98,17 +116,11 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
           throw err;
         }
       }
-      return mutex.run(() => {
+      return group.run(() => {
         const state: TxState = { open: true, savepoints: 0 };
         return context.run(state, async () => {
-          client.exec('begin immediate');
           try {
-            const result = await fn(store);
-            client.exec('commit');
-            return result;
-          } catch (err) {
-            if (client.inTransaction) client.exec('rollback');
-            throw err;
+            return await fn(store);
           } finally {
             state.open = false;
           }

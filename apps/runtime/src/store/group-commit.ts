@@ -1,0 +1,175 @@
+/** A connection as the group committer drives it: plain SQL commands without results. */
+export interface GroupConnection {
+  /** Runs one command (begin, commit, savepoint …); rejects or throws when the database refuses it. */
+  exec(sql: string): Promise<void> | void;
+  /**
+   * False when the database ended the transaction on its own after an error (SQLite does on
+   * SQLITE_FULL, I/O errors and the like); the batch is then lost as a whole.
+   */
+  inTransaction(): boolean;
+}
+
+/** How the group committer reaches the database. */
+export interface GroupCommitOptions<C extends GroupConnection> {
+  /**
+   * Runs `work` with exclusive use of one connection (SQLite: under the store's mutex;
+   * PostgreSQL: a pooled client, destroyed when `work` rejects).
+   */
+  withConnection<T>(work: (conn: C) => Promise<T>): Promise<T>;
+  /** The statement that opens a write transaction (`begin immediate` on SQLite). */
+  begin: string;
+  /** Batches that may run at once, each on its own connection (1 on SQLite's one connection). */
+  lanes: number;
+  /** Most transactions committed together (PostgreSQL slows down past 64 subtransactions). */
+  maxBatch: number;
+}
+
+interface Member<C> {
+  fn: (conn: C) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome<C> =
+  | { member: Member<C>; ok: true; value: unknown }
+  | { member: Member<C>; ok: false; error: unknown };
+
+/**
+ * Group commit: transactions that arrive together run one after another in ONE database
+ * transaction and are committed by one COMMIT (one fsync), each inside a savepoint of its own,
+ * so a transaction that fails rolls back alone while the others of its batch commit.
+ *
+ * Every caller is answered only after the COMMIT that holds its transaction has returned (a
+ * failed one too: it may have read what the batch wrote before it); if the COMMIT fails, every
+ * transaction of the batch fails with that error. Order is first come, first served: a
+ * transaction sees everything committed or batched before it. A batch starts on the next
+ * `setImmediate`, so that every request whose bytes arrived in the same turn of the event loop
+ * joins it; it also takes transactions queued while it runs, up to `maxBatch`.
+ * The first transaction of a batch runs without a savepoint (when it fails the transaction is
+ * rolled back and a new one begun): a lone transaction costs BEGIN and COMMIT only.
+ */
+export class GroupCommit<C extends GroupConnection> {
+  readonly #queue: Member<C>[] = [];
+  #running = 0;
+  #scheduled = false;
+
+  constructor(private readonly options: GroupCommitOptions<C>) {}
+
+  /** Runs `fn` in a batch's transaction; answers its value after the batch committed. */
+  run<T>(fn: (conn: C) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      this.#schedule();
+    });
+  }
+
+  /** Transactions waiting for a batch (for tests and diagnostics). */
+  get waiting(): number {
+    return this.#queue.length;
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || this.#running >= this.options.lanes || this.#queue.length === 0) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      while (this.#running < this.options.lanes && this.#queue.length > 0) {
+        this.#running++;
+        let started = false;
+        this.options
+          .withConnection((conn) => {
+            started = true;
+            return this.#batch(conn);
+          })
+          .catch((error: unknown) => {
+            // No connection (the server is down): the transactions waiting fail as each
+            // would have failed on its own, instead of waiting for one.
+            if (!started) for (const m of this.#queue.splice(0, this.options.maxBatch)) m.reject(error);
+          })
+          .finally(() => {
+            this.#running--;
+            this.#schedule();
+          });
+      }
+    });
+  }
+
+  /** Runs batches on `conn` until the queue is empty or the batch is full. */
+  async #batch(conn: C): Promise<void> {
+    let outcomes: Outcome<C>[] = [];
+    let open = false;
+    let taken = 0;
+    // Taken from the queue, not yet among the outcomes (settled by the catch below if need be).
+    let current: Member<C> | null = null;
+    try {
+      while (this.#queue.length > 0 && taken < this.options.maxBatch) {
+        const member = this.#queue.shift()!;
+        current = member;
+        taken++;
+        if (!open) {
+          try {
+            await conn.exec(this.options.begin);
+          } catch (error) {
+            // Not begun (another process held the write lock past the busy timeout…): only
+            // this transaction is refused, as it was when each had its own.
+            outcomes.push({ member, ok: false, error });
+            current = null;
+            continue;
+          }
+          open = true;
+          outcomes.push(await this.#first(conn, member));
+          current = null;
+          if (!conn.inTransaction()) open = false;
+          continue;
+        }
+        const name = `gc${taken}`;
+        await conn.exec(`savepoint ${name}`);
+        try {
+          const value = await member.fn(conn);
+          await conn.exec(`release savepoint ${name}`);
+          outcomes.push({ member, ok: true, value });
+          current = null;
+        } catch (error) {
+          if (!conn.inTransaction()) {
+            // The database dropped the whole transaction: nothing of this batch commits.
+            outcomes = outcomes.map((o) => (o.ok ? { member: o.member, ok: false, error } : o));
+            outcomes.push({ member, ok: false, error });
+            current = null;
+            open = false;
+            continue;
+          }
+          await conn.exec(`rollback to savepoint ${name}`);
+          await conn.exec(`release savepoint ${name}`);
+          outcomes.push({ member, ok: false, error });
+          current = null;
+        }
+      }
+      if (open) await conn.exec('commit');
+      open = false;
+      settle(outcomes);
+    } catch (error) {
+      // A savepoint or COMMIT failed, or the connection broke: nothing of the batch committed.
+      for (const o of outcomes) o.member.reject(o.ok ? error : o.error);
+      current?.reject(error);
+      if (open && conn.inTransaction()) await conn.exec('rollback');
+      throw error;
+    }
+  }
+
+  /** The first transaction of a batch: no savepoint; on failure the whole transaction rolls back. */
+  async #first(conn: C, member: Member<C>): Promise<Outcome<C>> {
+    try {
+      return { member, ok: true, value: await member.fn(conn) };
+    } catch (error) {
+      if (conn.inTransaction()) await conn.exec('rollback');
+      return { member, ok: false, error };
+    }
+  }
+}
+
+function settle<C>(outcomes: Outcome<C>[]): void {
+  for (const o of outcomes) {
+    if (o.ok) o.member.resolve(o.value);
+    else o.member.reject(o.error);
+  }
+}
