@@ -31,16 +31,21 @@ export function cloneCases(file: string, templateId: string, count: number, pref
       const stmt = db.prepare(
         `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
       );
-      return { stmt, rows: rows.map((r) => columns.map((c) => r[c])) };
+      return { table, stmt, rows: rows.map((r) => columns.map((c) => r[c])) };
     });
     const ids: string[] = [];
+    // Case numbers are unique: each copy takes the next one after the highest in the file.
+    const numberAt = Object.keys(template[0].rows[0]!).indexOf('number');
+    const { top } = db.prepare('select coalesce(max(number), 0) as top from cases').get() as { top: number };
     const batch = db.transaction((from: number, to: number) => {
       for (let n = from; n < to; n++) {
         const id = `${prefix}${n.toString(36).padStart(8, '0')}`;
         ids.push(id);
-        for (const { stmt, rows } of inserts) {
+        for (const { table, stmt, rows } of inserts) {
           for (const values of rows) {
-            stmt.run(values.map((v) => (typeof v === 'string' ? v.replaceAll(templateId, id) : v)));
+            const copy = values.map((v) => (typeof v === 'string' ? v.replaceAll(templateId, id) : v));
+            if (table === 'cases' && numberAt >= 0) copy[numberAt] = top + 1 + n;
+            stmt.run(copy);
           }
         }
       }

@@ -59,12 +59,25 @@ export async function openBenchRuntime(file: string): Promise<BenchRuntime> {
   };
 }
 
-/** Creates the service-desk group and publishes the bench flows (first version = active). */
+/**
+ * Creates the service-desk group, the admin `bench` (member of it: task commands check who
+ * acts inside their transaction) and publishes the bench flows (first version = active).
+ */
 export async function publishBenchFlows(runtime: Runtime): Promise<void> {
   if (!(await runtime.store.groups.get('service-desk'))) {
     await runtime.store.groups.create({
       name: 'service-desk',
       description: 'bench',
+      createdAt: runtime.clock.now(),
+    });
+  }
+  if (!(await runtime.store.users.get('bench'))) {
+    await runtime.store.users.create({
+      username: 'bench',
+      // Never signs in: no password hashes to this value.
+      passwordHash: 'bench-no-login',
+      roles: ['admin', 'agent'],
+      groups: ['service-desk'],
       createdAt: runtime.clock.now(),
     });
   }
