@@ -21,6 +21,7 @@ import { healthRoutes } from './http/health.routes';
 import { incidentsRoutes } from './http/incidents.routes';
 import { inputLimits } from './http/input-limits';
 import { metricsRoutes } from './http/metrics.routes';
+import { migrationsRoutes } from './http/migrations.routes';
 import { defaultHook, newRouter } from './http/openapi';
 import { outboxRoutes } from './http/outbox.routes';
 import { pilotsRoutes } from './http/pilots.routes';
@@ -115,6 +116,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     incidentsRoutes,
     metricsRoutes,
     connectionsRoutes,
+    migrationsRoutes,
   ]) {
     api.route('/', routes(deps));
   }

@@ -26,6 +26,8 @@ import { activate, publish, saveDraft, validateDefinition } from './flow-command
 import { listIncidents, openIncidentsOf, resolveIncident, retryIncident } from './incident-commands';
 import { openIncident } from './incident-recorder';
 import { asCommand, outboxSource } from './incident-source';
+import { getMigration, startMigration } from './migration-commands';
+import { MigrationRunner } from './migration-runner';
 import { retryOutbox } from './outbox-commands';
 import { promotePilot, startPilot, stopPilot } from './pilot-commands';
 import type { RuntimeCore } from './runtime-core';
@@ -62,6 +64,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     events: eventTransactions(store, clock, ctx, () => outboxLoop?.wake()),
     calendarKeys: ['24x7', ...Object.keys(calendars)],
   };
+
+  const migrations = new MigrationRunner(core);
 
   // Connection secrets are sealed and opened with this key only (DESIGN §8: one key per purpose).
   const dataKey = options.dataKey ?? randomBytes(32);
@@ -154,6 +158,15 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     promotePilot: (id, actor) => promotePilot(core, id, actor),
     stopPilot: (id, actor) => stopPilot(core, id, actor),
 
+    async startMigration(flow, input, actor) {
+      const migration = await startMigration(core, flow, input, actor);
+      // Committed: the planned cases now move in the background, batch by batch.
+      if (migration.status === 'running') migrations.run(migration.id);
+      return migration;
+    },
+    getMigration: (flow, id) => getMigration(core, flow, id),
+    migrationsIdle: () => migrations.idle(),
+
     listIncidents: (query, actor) => listIncidents(core, query, actor),
     openIncidents: (caseId) => openIncidentsOf(core, caseId),
     retryIncident: (id, actor) => retryIncident(core, { runtime, dispatcher, onOutboxCrash }, id, actor),
@@ -189,11 +202,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       );
       timerLoop.start();
       outboxLoop.start();
+      // Migrations left running by a stopped process go on here.
+      migrations.resume().catch((error) => logger.error({ err: error }, 'could not resume migrations'));
     },
     async close() {
       const running = [timerLoop, outboxLoop];
       timerLoop = outboxLoop = null;
-      await Promise.all(running.map((l) => l?.stop()));
+      await Promise.all([...running.map((l) => l?.stop()), migrations.stop()]);
     },
 
     toTask,

@@ -6,6 +6,8 @@ import type {
   Cohort,
   CustomerCase,
   EngineEvent,
+  Migration,
+  MigrationRequest,
   PilotCreate,
   Priority,
   Problem,
@@ -184,6 +186,17 @@ export interface Runtime {
   promotePilot(id: string, actor: Actor): Promise<PilotRow>;
   /** Stops a pilot (admins); stopping a stopped pilot answers it unchanged, a promoted one 409. */
   stopPilot(id: string, actor: Actor): Promise<PilotRow>;
+
+  // --- migrations (DESIGN §13) ------------------------------------------------------------------
+  /**
+   * Plans a migration of running cases (admins): every selected case planned or refused with
+   * its reasons. Unless `dryRun`, the planned cases then move in the background.
+   */
+  startMigration(flow: string, input: MigrationRequest, actor: Actor): Promise<Migration>;
+  /** A migration of `flow` with its progress; 404 unknown. */
+  getMigration(flow: string, id: string): Promise<Migration>;
+  /** Settles when the migrations this process is running have finished (tests). */
+  migrationsIdle(): Promise<void>;
 
   // --- incidents (DESIGN §8) -----------------------------------------------------------------
   /** Incidents newest first (owner+; checked here). */

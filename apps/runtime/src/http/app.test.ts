@@ -58,6 +58,8 @@ describe('the HTTP app', () => {
       'post /pilots/{id}/promote',
       'post /pilots/{id}/stop',
       'get /pilots/{id}/report',
+      'post /flows/{key}/migrations',
+      'get /flows/{key}/migrations/{id}',
       'get /catalog',
       'get /catalog/{key}',
       'put /catalog/{key}',

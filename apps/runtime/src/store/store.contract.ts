@@ -9,6 +9,7 @@ import { directoryContract } from './contract/directory.contract';
 import { flowsContract } from './contract/flows.contract';
 import { groupCommitContract } from './contract/group-commit.contract';
 import { incidentsContract } from './contract/incidents.contract';
+import { migrationsContract } from './contract/migrations.contract';
 import { sessionsContract } from './contract/sessions.contract';
 import { transactionsContract } from './contract/transactions.contract';
 import { visibilityContract } from './contract/visibility.contract';
@@ -47,5 +48,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     incidentsContract(current);
     connectionsContract(current);
     visibilityContract(current);
+    migrationsContract(current);
   });
 }

@@ -207,7 +207,15 @@ export type CaseSummary = Omit<CaseRow, 'snapshot'>;
 export type CaseUpdate = Partial<
   Pick<
     CaseRow,
-    'status' | 'activeNodes' | 'variables' | 'snapshot' | 'closedAt' | 'firstResponseAt' | 'updatedAt'
+    | 'status'
+    | 'activeNodes'
+    | 'variables'
+    | 'snapshot'
+    | 'closedAt'
+    | 'firstResponseAt'
+    | 'updatedAt'
+    /** Only a migration changes a running case's version. */
+    | 'version'
   >
 >;
 /** What an event writes on its case (cases.commit); the same columns every time. */
@@ -280,7 +288,11 @@ export interface TaskRow {
 export type NewTask = Omit<TaskRow, 'outcome' | 'values' | 'updatedAt' | 'closedAt'> &
   Partial<Pick<TaskRow, 'outcome' | 'values' | 'updatedAt' | 'closedAt'>>;
 export type TaskPatch = Partial<
-  Pick<TaskRow, 'status' | 'assignee' | 'tier' | 'group' | 'outcome' | 'values' | 'closedAt'>
+  Pick<
+    TaskRow,
+    // nodeId and outcomes change only when a migration moves the task's case to another version.
+    'status' | 'assignee' | 'tier' | 'group' | 'outcome' | 'values' | 'closedAt' | 'nodeId' | 'outcomes'
+  >
 > & {
   updatedAt: number;
 };
@@ -453,6 +465,28 @@ export interface ClaimedTimer extends TimerRow {
   claim: string;
   /** The due time before the claim moved the row out of the due range. */
   dueAt: number;
+}
+
+export type MigrationRowStatus = 'dry-run' | 'running' | 'done';
+/** A migration of running cases from one version of a flow to another (DESIGN §13). */
+export interface MigrationRow {
+  id: string;
+  flow: string;
+  fromVersion: number;
+  toVersion: number;
+  mapping: Record<string, string>;
+  dryRun: boolean;
+  status: MigrationRowStatus;
+  createdBy: string | null;
+  createdAt: number;
+  finishedAt: number | null;
+}
+export type MigrationCaseStatus = 'planned' | 'migrated' | 'refused';
+/** One selected case of a migration. */
+export interface MigrationCaseRow {
+  caseId: string;
+  status: MigrationCaseStatus;
+  reason: string | null;
 }
 
 export type IncidentKind = 'expression' | 'timer' | 'delivery' | 'internal';
@@ -820,6 +854,34 @@ export interface Store {
     openByCase(caseId: string): Promise<IncidentRow[]>;
     /** Resolves an open incident; null when unknown or resolved already. */
     resolve(id: string, by: string, note: string, at: number): Promise<IncidentRow | null>;
+  };
+
+  /** Migrations of running cases (DESIGN §13) and the progress of each selected case. */
+  migrations: {
+    /** Inserts the migration with its selected cases (each planned or refused). */
+    create(row: MigrationRow, cases: readonly MigrationCaseRow[], at: number): Promise<MigrationRow>;
+    get(id: string): Promise<MigrationRow | null>;
+    /** Migrations still `running` (to resume after a restart), oldest first. */
+    running(): Promise<MigrationRow[]>;
+    /** Counts of the migration's cases by status. */
+    counts(id: string): Promise<Record<MigrationCaseStatus, number>>;
+    /** Refused cases with their reasons, by case id. */
+    refused(id: string): Promise<Array<{ caseId: string; reason: string }>>;
+    /** Up to `limit` case ids still planned, by case id. */
+    planned(id: string, limit: number): Promise<string[]>;
+    /**
+     * Settles a planned case as migrated or refused; false when it was settled already (another
+     * process got there first: PG locks the row until the transaction ends).
+     */
+    settle(
+      id: string,
+      caseId: string,
+      status: 'migrated' | 'refused',
+      reason: string | null,
+      at: number,
+    ): Promise<boolean>;
+    /** Marks a running migration done. */
+    finish(id: string, at: number): Promise<MigrationRow | null>;
   };
 
   connections: {

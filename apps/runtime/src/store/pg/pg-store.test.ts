@@ -14,6 +14,8 @@ const ADMIN_URL = process.env.CASEFLOW_PG_ADMIN_URL ?? 'postgres://postgres@127.
 const DB_NAME = `caseflow_test_${randomBytes(6).toString('hex')}`;
 const TEST_URL = withDatabase(ADMIN_URL, DB_NAME);
 const TABLES = [
+  'migration_cases',
+  'migrations',
   'users',
   'groups',
   'customers',

@@ -14,6 +14,7 @@ import { pgDelivery } from './pg-delivery';
 import { pgDirectory } from './pg-directory';
 import { pgFlows } from './pg-flows';
 import { pgIncidents } from './pg-incidents';
+import { pgMigrations } from './pg-migrations';
 import type { PgQueryable } from './pg-raw';
 import { pgSessions } from './pg-sessions';
 
@@ -112,6 +113,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     ...pgAnalytics(db),
     ...pgIncidents(db),
     ...pgConnections(db),
+    ...pgMigrations(db),
 
     async transaction(fn) {
       const outer = current();

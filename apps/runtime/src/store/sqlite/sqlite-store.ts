@@ -17,6 +17,7 @@ import { sqliteDelivery } from './sqlite-delivery';
 import { sqliteDirectory } from './sqlite-directory';
 import { sqliteFlows } from './sqlite-flows';
 import { sqliteIncidents } from './sqlite-incidents';
+import { sqliteMigrations } from './sqlite-migrations';
 import { sqliteSessions } from './sqlite-sessions';
 
 /** Where the SQLite database lives. */
@@ -95,6 +96,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     ...sqliteAnalytics(db),
     ...sqliteIncidents(db),
     ...sqliteConnections(db),
+    ...sqliteMigrations(db),
   };
 
   const store: Store = {
