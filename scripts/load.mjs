@@ -129,6 +129,7 @@ async function startRuntime(pgUrl) {
       PORT: String(port),
       HOST: '127.0.0.1',
       CASEFLOW_DEMO: '1',
+      CASEFLOW_DEMO_HISTORY: '0',
       CASEFLOW_SECRET: 'load-secret-0123456789abcdef',
       LOG_LEVEL: 'warn',
       ...(pgUrl ? { DATABASE_URL: pgUrl } : { CASEFLOW_DB: join(dir, 'caseflow.db') }),

@@ -28,6 +28,11 @@ describe('loadConfig', () => {
   it('reads flags and the manual clock', () => {
     const c = loadConfig({ CASEFLOW_DEMO: '1', CASEFLOW_CLOCK: 'manual', CASEFLOW_SECRET: 'x'.repeat(16) });
     expect(c).toMatchObject({ demo: true, clock: 'manual', secretGenerated: false, secret: 'x'.repeat(16) });
+    // The demo's history needs a real clock unless asked for.
+    expect(c.demoHistory).toBe(false);
+    expect(loadConfig({ CASEFLOW_DEMO: '1' }).demoHistory).toBe(true);
+    expect(loadConfig({ CASEFLOW_DEMO: '1', CASEFLOW_DEMO_HISTORY: '0' }).demoHistory).toBe(false);
+    expect(loadConfig({ CASEFLOW_DEMO: '0', CASEFLOW_DEMO_HISTORY: '1' }).demoHistory).toBe(false);
   });
 
   it('reads the outbox retry policy and refuses a cap below the base delay', () => {

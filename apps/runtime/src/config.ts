@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   CASEFLOW_CLOCK: z.enum(['real', 'manual']).default('real'),
   CASEFLOW_ADMIN_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
   CASEFLOW_DEMO: Flag,
+  /** Unset: the demo seeds its 90 days of history when the clock is real (tests use a manual one). */
+  CASEFLOW_DEMO_HISTORY: z.enum(['0', '1', 'true', 'false', 'yes', 'no']).optional(),
   CASEFLOW_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   CASEFLOW_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   CASEFLOW_DATA_KEY: z
@@ -61,6 +63,8 @@ export interface Config {
   clock: 'real' | 'manual';
   adminPassword: string | undefined;
   demo: boolean;
+  /** The demo seeds ~90 days of cases made by the engine on a simulated clock (CASEFLOW_DEMO_HISTORY). */
+  demoHistory: boolean;
   /** Signs session tokens only (CASEFLOW_SECRET). */
   secret: string;
   /** Signs outgoing webhooks only (CASEFLOW_WEBHOOK_SECRET). */
@@ -120,6 +124,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clock: e.CASEFLOW_CLOCK,
     adminPassword: e.CASEFLOW_ADMIN_PASSWORD,
     demo: e.CASEFLOW_DEMO,
+    demoHistory:
+      e.CASEFLOW_DEMO &&
+      (e.CASEFLOW_DEMO_HISTORY === undefined
+        ? e.CASEFLOW_CLOCK === 'real'
+        : ['1', 'true', 'yes'].includes(e.CASEFLOW_DEMO_HISTORY)),
     secret: e.CASEFLOW_SECRET ?? randomBytes(32).toString('base64url'),
     webhookSecret: e.CASEFLOW_WEBHOOK_SECRET ?? randomBytes(32).toString('base64url'),
     dataKey: (e.CASEFLOW_DATA_KEY && dataKeyBytes(e.CASEFLOW_DATA_KEY)) || randomBytes(32),

@@ -14,6 +14,7 @@ import { designerDistDir, mountDesigner } from './http/static-designer';
 import { createLogger } from './logger';
 import { isEmptyDatabase, repointDemoCoreBanking, seedDemo } from './seed/demo';
 import { DEMO_PASSWORD } from './seed/demo-data';
+import { seedLivingDemo } from './seed/demo-living';
 import { openStore } from './store/open-store';
 import { tuneV8ForCaseSteps } from './v8-tuning';
 
@@ -70,11 +71,27 @@ async function main(): Promise<void> {
   if (config.demo && (await isEmptyDatabase(store))) {
     seeded = true;
     try {
-      const report = await seedDemo(runtime, {
-        adminPassword: config.adminPassword,
-        ...(coreBankingUrl ? { coreBanking: { url: coreBankingUrl, token: coreBankingToken } } : {}),
-      });
-      logger.info({ seed: report }, 'demo data seeded (password demo1234)');
+      const coreBankingSeed = coreBankingUrl
+        ? { coreBanking: { url: coreBankingUrl, token: coreBankingToken } }
+        : {};
+      if (config.demoHistory) {
+        const living = await seedLivingDemo({
+          store,
+          now: clock.now(),
+          calendars: exampleCalendars,
+          flowEnv,
+          dataKey: config.dataKey,
+          adminPassword: config.adminPassword,
+          ...coreBankingSeed,
+        });
+        logger.info(living, 'demo data and 90 days of history seeded (password demo1234)');
+        console.log(
+          `demo history seeded in ${(living.ms / 1000).toFixed(1)} s: ${living.history.cases} cases`,
+        );
+      } else {
+        const report = await seedDemo(runtime, { adminPassword: config.adminPassword, ...coreBankingSeed });
+        logger.info({ seed: report }, 'demo data seeded (password demo1234)');
+      }
     } catch (error) {
       // Processes started together on one empty PostgreSQL database all find it empty; the
       // first insert of every other one clashes with the seeding process's rows (a unique

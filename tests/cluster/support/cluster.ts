@@ -139,6 +139,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
             HOST: '127.0.0.1',
             CASEFLOW_CLOCK: 'real',
             CASEFLOW_DEMO: '1',
+            CASEFLOW_DEMO_HISTORY: '0',
             CASEFLOW_SECRET: CLUSTER_SECRET,
             CASEFLOW_WEBHOOK_SECRET: CLUSTER_WEBHOOK_SECRET,
             CASEFLOW_DATA_KEY: CLUSTER_DATA_KEY,

@@ -36,7 +36,13 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'fatima', displayName: 'Fatima (L3)', roles: ['agent'], groups: ['fraud'], tiers: ['L3'] },
   { username: 'sam', displayName: 'Sam (supervisor)', roles: ['agent'], groups: ['supervisors'], tiers: [] },
   { username: 'ivan', displayName: 'Ivan (IT)', roles: ['agent'], groups: ['it-support'], tiers: ['L1'] },
-  { username: 'ines', displayName: 'Ines (IT)', roles: ['agent'], groups: ['it-support'], tiers: ['L1'] },
+  {
+    username: 'ines',
+    displayName: 'Ines (IT)',
+    roles: ['agent'],
+    groups: ['it-support', 'identity'],
+    tiers: ['L1', 'L2'],
+  },
   {
     username: 'carla',
     displayName: 'Carla Customer',
