@@ -6,6 +6,7 @@ import { authenticate } from './auth/authenticate';
 import type { Config } from './config';
 import type { Runtime } from './executor/types';
 import { authRoutes } from './http/auth.routes';
+import { bpmnRoutes } from './http/bpmn.routes';
 import { caseFlowRoutes } from './http/case-flow.routes';
 import { casesRoutes } from './http/cases.routes';
 import { catalogRoutes } from './http/catalog.routes';
@@ -117,6 +118,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     metricsRoutes,
     connectionsRoutes,
     migrationsRoutes,
+    bpmnRoutes,
   ]) {
     api.route('/', routes(deps));
   }

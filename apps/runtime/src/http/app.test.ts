@@ -60,6 +60,7 @@ describe('the HTTP app', () => {
       'get /pilots/{id}/report',
       'post /flows/{key}/migrations',
       'get /flows/{key}/migrations/{id}',
+      'get /flows/{key}/versions/{v}/bpmn',
       'get /catalog',
       'get /catalog/{key}',
       'put /catalog/{key}',
