@@ -1,8 +1,8 @@
-import { flowToBpmn } from '../bpmn/flow-to-bpmn';
 import { LIMITS } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { requireRole } from '../auth/roles';
+import { flowToBpmn } from '../bpmn/flow-to-bpmn';
 import type { AppDeps, Router } from './context';
 import { notFound } from './errors';
 import { bearer, errorResponses, KeyParam, newRouter } from './openapi';
