@@ -22,7 +22,9 @@ export async function openCase(core: RuntimeCore, input: OpenCaseInput): Promise
 /** openCase inside a command's own event transaction (after its checks). */
 export async function openCaseIn(session: CaseSession, input: OpenCaseInput): Promise<CaseRecord> {
   const { tx, now } = session;
-  if (input.customerId && !(await tx.customers.get(input.customerId))) {
+  // Read once: the pilot cohort and the engine's customer profile use the same row.
+  const customer = input.customerId ? await tx.customers.get(input.customerId) : null;
+  if (input.customerId && !customer) {
     throw badRequest(`unknown customer ${input.customerId}`, [
       { path: 'customerId', message: 'unknown customer' },
     ]);
@@ -31,7 +33,7 @@ export async function openCaseIn(session: CaseSession, input: OpenCaseInput): Pr
   let pilotId = input.pilotId ?? null;
   let cohort = input.cohort ?? null;
   if (version === undefined) {
-    const choice = await chooseVersion(tx, input.flow, input.customerId, now);
+    const choice = await chooseVersion(tx, input.flow, input.customerId, now, customer);
     version = choice.version;
     pilotId = choice.pilot?.id ?? null;
     cohort = choice.cohort;
@@ -49,6 +51,7 @@ export async function openCaseIn(session: CaseSession, input: OpenCaseInput): Pr
     priority: input.priority ?? 'normal',
     variables: input.variables ?? {},
     actor: input.actor,
+    customer,
   });
   await session.drain();
   return session.committedCase(live.row.id);

@@ -151,7 +151,7 @@ async function openFromItem(
   values: Record<string, unknown>,
   open: { customerId: string | null; channel: Channel; subject?: string; priority?: Priority; actor: Actor },
 ): Promise<CaseRecord> {
-  const flow = await session.tx.flows.get(item.flow);
+  const flow = await session.tx.flows.launch(item.flow);
   if (!flow) throw notFound('flow', item.flow);
   if (flow.kind === 'subflow') {
     throw notEligible(`flow ${item.flow} is internal (a subflow) and is not opened from the catalog`, {

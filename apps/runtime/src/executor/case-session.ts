@@ -1,6 +1,6 @@
 import { type CaseSnapshot, type CompiledFlow, inspect, start, step } from '@caseflow/engine';
 import { type Case, type EngineEvent, formatCaseNumber } from '@caseflow/schema';
-import type { CaseParts, CaseRow, NewTimelineEntry, Store, TimerChange } from '../store/store';
+import type { CaseParts, CaseRow, CustomerRow, NewTimelineEntry, Store, TimerChange } from '../store/store';
 import { toCase } from './case-resource';
 import { applyEffects } from './effect-applier';
 import { isEngineError } from './engine-errors';
@@ -29,6 +29,8 @@ export type NewCase = Pick<
 > & {
   actor: string;
   parent?: { caseId: string; nodeId: string; childId: string };
+  /** The customer's row when the caller has read it in this transaction (else read here). */
+  customer?: CustomerRow | null;
 };
 
 /** Thrown by commit when a case changed since it was loaded; the whole transaction is retried. */
@@ -112,7 +114,12 @@ export class CaseSession {
    */
   async open(input: NewCase): Promise<LiveCase> {
     const compiled = await this.ctx.compiled.get(this.tx, input.flow, input.version);
-    const customer = input.customerId ? await this.tx.customers.get(input.customerId) : null;
+    const customer =
+      input.customer !== undefined && input.customer?.id === (input.customerId ?? undefined)
+        ? input.customer
+        : input.customerId
+          ? await this.tx.customers.get(input.customerId)
+          : null;
     const caseId = newCaseId(this.now);
     // A child opened by its parent's step is the parent's failure: the parent exists.
     if (!this.stepping || this.stepping.opening) this.stepping = { caseId, nodeIds: [], opening: true };

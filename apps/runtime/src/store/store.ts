@@ -127,6 +127,15 @@ export interface FlowRow {
   createdAt: number;
   updatedAt: number;
 }
+/** A flow as a new case chooses its version (flows.launch). */
+export interface FlowLaunch {
+  key: string;
+  kind: FlowRow['kind'];
+  activeVersion: number | null;
+  /** The newest pilot of the flow whose status is `active`, if any. */
+  pilot: PilotRow | null;
+}
+
 export interface FlowDraft {
   key: string;
   name: string;
@@ -637,6 +646,11 @@ export interface Store {
     /** Creates or replaces the draft (keeps activeVersion and createdAt). */
     upsertDraft(draft: FlowDraft): Promise<FlowRow>;
     get(key: string): Promise<FlowRow | null>;
+    /**
+     * What opening a case of `key` needs, in one statement: the flow's kind, its active
+     * version and its newest active pilot (not the draft); null for an unknown flow.
+     */
+    launch(key: string): Promise<FlowLaunch | null>;
     /**
      * Like get, and holds the flow's row until the transaction ends, so that commands changing a
      * flow's pilots or active version run one after the other (PG: SELECT … FOR UPDATE; SQLite

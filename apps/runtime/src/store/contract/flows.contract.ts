@@ -122,5 +122,56 @@ export function flowsContract(current: () => Store): void {
       expect(await store.pilots.list('other')).toEqual([]);
       expect(await store.pilots.get('p2')).toBeNull();
     });
+
+    it('answers what opening a case needs in one read: kind, active version, newest active pilot', async () => {
+      expect(await store.flows.launch('refund')).toBeNull();
+      await store.flows.upsertDraft({
+        key: 'refund',
+        name: 'Refund',
+        kind: 'case',
+        draft: { nodes: [] },
+        problems: [],
+        updatedBy: 'ann',
+        updatedAt: T0,
+      });
+      expect(await store.flows.launch('refund')).toEqual({
+        key: 'refund',
+        kind: 'case',
+        activeVersion: null,
+        pilot: null,
+      });
+      await store.flows.setActiveVersion('refund', 3, T0 + 1);
+      const pilot = {
+        id: 'p1',
+        flow: 'refund',
+        version: 4,
+        baselineVersion: null,
+        percentage: 12.5,
+        segments: ['gold'],
+        customerIds: ['c1'],
+        note: 'try v4',
+        status: 'active' as const,
+        createdBy: 'ann',
+        createdAt: T0 + 2,
+        endedAt: null,
+      };
+      await store.pilots.create({
+        ...pilot,
+        id: 'p0',
+        status: 'stopped',
+        createdAt: T0 + 5,
+        endedAt: T0 + 6,
+      });
+      await store.pilots.create(pilot);
+      await store.pilots.create({ ...pilot, id: 'p2', createdAt: T0 + 3, version: 5, baselineVersion: 3 });
+      expect(await store.flows.launch('refund')).toEqual({
+        key: 'refund',
+        kind: 'case',
+        activeVersion: 3,
+        pilot: { ...pilot, id: 'p2', createdAt: T0 + 3, version: 5, baselineVersion: 3 },
+      });
+      await store.pilots.setStatus('p2', 'stopped', T0 + 7);
+      expect((await store.flows.launch('refund'))?.pilot).toEqual(pilot);
+    });
   });
 }

@@ -1,11 +1,24 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { catalogFromColumns, catalogToColumns, draftUpdate, newFlowRow } from '../rows';
-import type { Store } from '../store';
+import type { FlowLaunch, PilotRow, Store } from '../store';
 import { first, type PgDbOf, pgConflict } from './pg-db';
+import { type PgClientOf, PgRawTable, runNamed } from './pg-raw';
 import { catalogItems, flows, flowVersions, pilots } from './schema';
 
+const rawPilots = new PgRawTable<PilotRow>(pilots);
+const rawCatalog = new PgRawTable<Parameters<typeof catalogFromColumns>[0]>(catalogItems);
+
+/** The flow's kind and active version with its newest active pilot: one round trip per open. */
+const LAUNCH = `select f."key", f."kind", f."active_version" as "activeVersion",
+  (select ${rawPilots.jsonObject('p')} from "pilots" p
+    where p."flow" = f."key" and p."status" = 'active' order by p."created_at" desc limit 1) as "pilot"
+  from "flows" f where f."key" = $1`;
+
 /** flows, flow versions, catalog items and pilots on PostgreSQL. */
-export function pgFlows(db: PgDbOf): Pick<Store, 'flows' | 'flowVersions' | 'catalog' | 'pilots'> {
+export function pgFlows(
+  db: PgDbOf,
+  client: PgClientOf,
+): Pick<Store, 'flows' | 'flowVersions' | 'catalog' | 'pilots'> {
   return {
     flows: {
       async upsertDraft(d) {
@@ -18,6 +31,10 @@ export function pgFlows(db: PgDbOf): Pick<Store, 'flows' | 'flowVersions' | 'cat
       },
       async get(key) {
         return first(await db().select().from(flows).where(eq(flows.key, key)));
+      },
+      async launch(key) {
+        const result = await runNamed<FlowLaunch>(client(), LAUNCH, [key]);
+        return result.rows[0] ?? null;
       },
       async lock(key) {
         return first(await db().select().from(flows).where(eq(flows.key, key)).for('update'));
@@ -80,7 +97,7 @@ export function pgFlows(db: PgDbOf): Pick<Store, 'flows' | 'flowVersions' | 'cat
         return catalogFromColumns(rows[0]!);
       },
       async get(key) {
-        const row = first(await db().select().from(catalogItems).where(eq(catalogItems.key, key)));
+        const row = await rawCatalog.get(client(), '"key" = $1', [key]);
         return row ? catalogFromColumns(row) : null;
       },
       async list() {

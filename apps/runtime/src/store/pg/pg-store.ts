@@ -106,7 +106,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     dialect: 'postgres',
     ...pgDirectory(db, client),
     ...pgSessions(client),
-    ...pgFlows(db),
+    ...pgFlows(db, client),
     ...pgCases(db, client),
     ...pgAudit(db, client),
     ...pgDelivery(db, client),

@@ -1,11 +1,20 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { catalogFromColumns, catalogToColumns, draftUpdate, newFlowRow } from '../rows';
-import type { Store } from '../store';
+import type { CatalogItemRow, FlowRow, PilotRow, Store } from '../store';
+import { RawTable } from './raw-table';
 import { catalogItems, flows, flowVersions, pilots } from './schema';
 import { type SqliteDb, sqliteConflict } from './sqlite-db';
 
 /** flows, flow versions, catalog items and pilots on SQLite. */
 export function sqliteFlows(db: SqliteDb): Pick<Store, 'flows' | 'flowVersions' | 'catalog' | 'pilots'> {
+  // Cached statements for what opening a case reads (drizzle builds a query per call).
+  const launchFlow = db.$client.prepare(
+    'select "key", "kind", "active_version" as "activeVersion" from "flows" where "key" = ?',
+  );
+  const rawPilots = new RawTable<PilotRow>(db.$client, pilots);
+  const rawCatalog = new RawTable<Parameters<typeof catalogFromColumns>[0]>(db.$client, catalogItems);
+  const activePilot = (flow: string) =>
+    rawPilots.get(`"flow" = ? and "status" = 'active' order by "created_at" desc limit 1`, flow);
   return {
     flows: {
       async upsertDraft(d) {
@@ -18,6 +27,12 @@ export function sqliteFlows(db: SqliteDb): Pick<Store, 'flows' | 'flowVersions' 
       },
       async get(key) {
         return db.select().from(flows).where(eq(flows.key, key)).get() ?? null;
+      },
+      async launch(key) {
+        const row = launchFlow.get(key) as
+          | { key: string; kind: FlowRow['kind']; activeVersion: number | null }
+          | undefined;
+        return row ? { ...row, pilot: activePilot(key) } : null;
       },
       async lock(key) {
         // BEGIN IMMEDIATE already holds the database's write lock for the whole transaction.
@@ -83,8 +98,8 @@ export function sqliteFlows(db: SqliteDb): Pick<Store, 'flows' | 'flowVersions' 
           .get();
         return catalogFromColumns(row);
       },
-      async get(key) {
-        const row = db.select().from(catalogItems).where(eq(catalogItems.key, key)).get();
+      async get(key): Promise<CatalogItemRow | null> {
+        const row = rawCatalog.get('"key" = ?', key);
         return row ? catalogFromColumns(row) : null;
       },
       async list() {
@@ -115,15 +130,7 @@ export function sqliteFlows(db: SqliteDb): Pick<Store, 'flows' | 'flowVersions' 
           .all();
       },
       async activeFor(flow) {
-        return (
-          db
-            .select()
-            .from(pilots)
-            .where(and(eq(pilots.flow, flow), eq(pilots.status, 'active')))
-            .orderBy(desc(pilots.createdAt))
-            .limit(1)
-            .get() ?? null
-        );
+        return activePilot(flow);
       },
       async setStatus(id, status, endedAt) {
         return db.update(pilots).set({ status, endedAt }).where(eq(pilots.id, id)).returning().get() ?? null;
