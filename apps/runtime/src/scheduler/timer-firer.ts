@@ -20,7 +20,9 @@ export interface TimerFirerOptions {
 
 /**
  * Fires every timer due at `now`, in batches claimed with a lease (so several processes on one
- * database fire each timer once), each fire in its own transaction that also deletes the row.
+ * database fire each timer once), each fire in its own transaction that also deletes the row;
+ * the timers of one case fire in due order, those of different cases concurrently (their
+ * transactions then share commits, store/group-commit.ts).
  * A fire that fails for a reason the flow does not model opens an incident that removes the
  * row (the handler parks it); any other crash (the database away) leaves the row claimed, and
  * it becomes due again when the lease ends. One failing timer never stops the others.
@@ -30,30 +32,49 @@ export interface TimerFirerOptions {
 export function createTimerFirer(options: TimerFirerOptions): (now: number) => Promise<number> {
   const batchSize = options.batchSize ?? 100;
   const leaseMs = options.leaseMs ?? 60_000;
+  /** Fires one timer; false when it failed (parked by an incident, or retried after its lease). */
+  async function fireOne(timer: ClaimedTimer): Promise<boolean> {
+    try {
+      await options.fire(timer, (tx) => tx.timers.complete(timer.id, timer.claim));
+      return true;
+    } catch (error) {
+      // An incident parked the timer already (its row is gone): nothing fires it again.
+      if ((error as { code?: unknown } | null)?.code === 'incident') {
+        options.logger.warn(
+          { timer: timer.id, caseId: timer.caseId, err: (error as Error).message },
+          'timer parked with an incident',
+        );
+        return false;
+      }
+      options.logger.error(
+        { timer: timer.id, caseId: timer.caseId, err: error },
+        'timer fire failed; retried after its lease',
+      );
+      return false;
+    }
+  }
+
   return async function fireDue(now: number): Promise<number> {
     let fired = 0;
     // Bounded so that a flood of due timers cannot starve the rest of the loop forever.
     for (let batch = 0; batch < 50; batch++) {
       const claimed = await options.store.timers.claimDue(now, batchSize, leaseMs);
+      // One case's timers fire in claim (due) order; different cases fire side by side, so
+      // that the store's group commit commits their transactions together.
+      const byCase = new Map<string, ClaimedTimer[]>();
       for (const timer of claimed) {
-        try {
-          await options.fire(timer, (tx) => tx.timers.complete(timer.id, timer.claim));
-          fired++;
-        } catch (error) {
-          // An incident parked the timer already (its row is gone): nothing fires it again.
-          if ((error as { code?: unknown } | null)?.code === 'incident') {
-            options.logger.warn(
-              { timer: timer.id, caseId: timer.caseId, err: (error as Error).message },
-              'timer parked with an incident',
-            );
-            continue;
-          }
-          options.logger.error(
-            { timer: timer.id, caseId: timer.caseId, err: error },
-            'timer fire failed; retried after its lease',
-          );
-        }
+        const list = byCase.get(timer.caseId);
+        if (list) list.push(timer);
+        else byCase.set(timer.caseId, [timer]);
       }
+      const counts = await Promise.all(
+        [...byCase.values()].map(async (timers) => {
+          let n = 0;
+          for (const timer of timers) if (await fireOne(timer)) n++;
+          return n;
+        }),
+      );
+      for (const n of counts) fired += n;
       if (claimed.length < batchSize) break;
     }
     return fired;

@@ -1,0 +1,111 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GroupCommit, type GroupConnection } from './group-commit';
+import { Mutex } from './mutex';
+
+/*
+ * GroupCommit over a real in-memory SQLite connection; the connection records the commands the
+ * committer sends, so that the tests can see how transactions were grouped.
+ */
+
+let db: Database.Database;
+let sent: string[];
+let group: GroupCommit<GroupConnection>;
+
+function committer(withConnection?: GroupCommit<GroupConnection>['run']): GroupCommit<GroupConnection> {
+  const mutex = new Mutex();
+  const conn: GroupConnection = {
+    exec(sql) {
+      sent.push(sql);
+      db.exec(sql);
+    },
+    inTransaction: () => db.inTransaction,
+  };
+  return new GroupCommit<GroupConnection>({
+    withConnection: withConnection
+      ? (work) => withConnection(work as never) as never
+      : (work) => mutex.run(() => work(conn)),
+    begin: 'begin immediate',
+    lanes: 1,
+    maxBatch: 4,
+  });
+}
+
+const insert = (id: number) => () =>
+  Promise.resolve(db.prepare('insert into item (id) values (?)').run(id).changes);
+const ids = () => (db.prepare('select id from item order by id').all() as { id: number }[]).map((r) => r.id);
+
+beforeEach(() => {
+  db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  db.exec(
+    'create table parent (id integer primary key); create table item (id integer primary key, parent integer references parent(id))',
+  );
+  sent = [];
+  group = committer();
+});
+afterEach(() => db.close());
+
+describe('GroupCommit', () => {
+  it('commits transactions started together with one COMMIT, a savepoint each after the first', async () => {
+    expect(await Promise.all([1, 2, 3].map((id) => group.run(insert(id))))).toEqual([1, 1, 1]);
+    expect(sent).toEqual([
+      'begin immediate',
+      'savepoint gc2',
+      'release savepoint gc2',
+      'savepoint gc3',
+      'release savepoint gc3',
+      'commit',
+    ]);
+    expect(ids()).toEqual([1, 2, 3]);
+  });
+
+  it('splits more than maxBatch transactions over several commits, in order', async () => {
+    await Promise.all([1, 2, 3, 4, 5, 6].map((id) => group.run(insert(id))));
+    expect(sent.filter((s) => s === 'commit')).toHaveLength(2);
+    expect(ids()).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('rolls a failing first transaction back and begins again for the rest', async () => {
+    const results = await Promise.allSettled([
+      group.run(async () => {
+        insert(1)();
+        throw new Error('first fails');
+      }),
+      group.run(insert(2)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
+    expect(sent).toEqual(['begin immediate', 'rollback', 'begin immediate', 'commit']);
+    expect(ids()).toEqual([2]);
+  });
+
+  it('fails every transaction of a batch whose COMMIT fails, and answers none before it', async () => {
+    const answered: number[] = [];
+    const results = await Promise.allSettled([
+      group.run(insert(1)).then((v) => answered.push(1) && v),
+      group.run(async () => {
+        // Checked at COMMIT only: the whole batch fails there.
+        db.pragma('defer_foreign_keys = ON');
+        return db.prepare('insert into item (id, parent) values (?, ?)').run(2, 99).changes;
+      }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY/);
+    expect(answered).toEqual([]);
+    expect(ids()).toEqual([]);
+    expect(db.inTransaction).toBe(false);
+    // The committer goes on with the next transactions.
+    await group.run(insert(3));
+    expect(ids()).toEqual([3]);
+  });
+
+  it('fails the waiting transactions when no connection can be had, instead of leaving them waiting', async () => {
+    const down = committer(() => Promise.reject(new Error('connection refused')));
+    const results = await Promise.allSettled([down.run(insert(1)), down.run(insert(2))]);
+    expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : r.status))).toEqual([
+      'Error: connection refused',
+      'Error: connection refused',
+    ]);
+    expect(down.waiting).toBe(0);
+  });
+});
