@@ -71,5 +71,42 @@ export const benchTaskFlow: FlowDefinitionInput = {
   ],
 };
 
-/** Both bench flows, in publishing order. */
-export const benchFlows: FlowDefinitionInput[] = [benchSignalFlow, benchTaskFlow];
+/**
+ * `bench-instance`: a whole short case — start → task → decision → set → end. The task goes to
+ * the service desk (lena's group); completing it with `done` routes on the case variable
+ * `amount`, sets a variable and ends the case. Opened and completed over HTTP, it is one
+ * instance of the "whole instance" row.
+ */
+export const benchInstanceFlow: FlowDefinitionInput = {
+  key: 'bench-instance',
+  name: 'Bench: whole instance',
+  kind: 'case',
+  calendar: '24x7',
+  tiers: [{ id: 'L1', name: 'Service desk', group: 'service-desk', mode: 'solver' }],
+  nodes: [
+    { id: 'start', type: 'start' },
+    {
+      id: 'review',
+      type: 'task',
+      title: 'Review {{case.subject}}',
+      assign: { tier: 'L1' },
+      outcomes: ['done'],
+      sla: { target: 'PT8H', warnAt: [0.75] },
+    },
+    { id: 'route', type: 'decision', name: 'Large amount?' },
+    { id: 'large', type: 'action', action: { kind: 'set', values: { band: '"large"' } } },
+    { id: 'small', type: 'action', action: { kind: 'set', values: { band: '"small"' } } },
+    { id: 'done', type: 'end', outcome: 'resolved' },
+  ],
+  edges: [
+    { from: 'start', to: 'review' },
+    { from: 'review', to: 'route', on: 'done' },
+    { from: 'route', to: 'large', when: 'amount > 100', label: 'large' },
+    { from: 'route', to: 'small', default: true },
+    { from: 'large', to: 'done' },
+    { from: 'small', to: 'done' },
+  ],
+};
+
+/** Every bench flow, in publishing order. */
+export const benchFlows: FlowDefinitionInput[] = [benchSignalFlow, benchTaskFlow, benchInstanceFlow];

@@ -72,12 +72,14 @@ export async function openSignalCases(proc: BenchProcess, token: string, count: 
  * `rounds` runs; the figure is the median of 2xx answers per second, latencies are those of the
  * median round, non-2xx and errors are summed over every measured round. `rawRound`, when given,
  * runs right after each round (a raw better-sqlite3 round of the same events), so the ratio
- * compares figures taken seconds apart on a machine whose load changes.
+ * compares figures taken seconds apart on a machine whose load changes; `beside` (other HTTP
+ * rounds to compare with these) runs after it.
  */
 export async function measureHttpEvents(
   proc: BenchProcess,
   options: HttpOptions,
   rawRound?: () => number,
+  beside?: () => Promise<void>,
 ): Promise<HttpResult> {
   const token = await proc.login('lena');
   const cases = await openSignalCases(proc, token, options.cases);
@@ -106,6 +108,7 @@ export async function measureHttpEvents(
   for (let r = 0; r < options.rounds; r++) {
     rounds.push(await run(options.roundSeconds));
     if (rawRound) rawPerSec.push(rawRound());
+    if (beside) await beside();
   }
   const perSec = rounds.map((r) => r['2xx'] / r.duration);
   const mid = median(perSec);

@@ -125,9 +125,10 @@ function withoutReturning(sql: string): string {
 }
 
 /**
- * A plain better-sqlite3 connection with the store's pragmas (WAL, synchronous=NORMAL, busy
- * timeout, foreign keys) that replays RawEvents, one `begin immediate … commit` per event,
- * through cached prepared statements.
+ * A plain better-sqlite3 connection with the store's pragmas (WAL, busy timeout, foreign keys;
+ * `synchronous` FULL as the store runs, or NORMAL for the naive baseline of issue 12) that
+ * replays RawEvents, one `begin immediate … commit` per event, through cached prepared
+ * statements.
  */
 export class RawReplayer {
   private readonly db: Database.Database;
@@ -135,10 +136,10 @@ export class RawReplayer {
   /** Microseconds spent in COMMIT since the last `takeCommitMicros`. */
   private commitMicros = 0;
 
-  constructor(file: string) {
+  constructor(file: string, synchronous: 'FULL' | 'NORMAL' = 'FULL') {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`synchronous = ${synchronous}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
   }
