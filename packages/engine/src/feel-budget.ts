@@ -26,11 +26,14 @@ export const FEEL_LIMITS = {
 /**
  * Wall-clock time all evaluations of one engine step (`start` or `step`) may take together: a
  * step can evaluate many expressions (a title with hundreds of placeholders, a long automated
- * chain), each within its own budget, and together still block the process for seconds.
+ * chain), each within its own budget, and together still block the process for seconds. Only
+ * time inside evaluations counts: the engine's own work on a long chain is bounded by the flow's
+ * size, and counting it would fail big flows on a busy machine.
  */
 export const STEP_MAX_MILLIS = 2_000;
 
-let stepDeadline = Number.POSITIVE_INFINITY;
+/** Evaluation milliseconds the current step has left (infinite outside a step). */
+let stepLeft = Number.POSITIVE_INFINITY;
 
 /**
  * The wall-clock milliseconds the next evaluation may take: its own limit, or what is left of
@@ -38,7 +41,7 @@ let stepDeadline = Number.POSITIVE_INFINITY;
  * its time up.
  */
 export function evaluationMillis(expression: string): number {
-  const left = stepDeadline - Date.now();
+  const left = stepLeft;
   if (left <= 0) {
     const error = new ExpressionBudgetError(
       'steps',
@@ -49,6 +52,11 @@ export function evaluationMillis(expression: string): number {
     throw error;
   }
   return Math.min(FEEL_LIMITS.maxMillis, left);
+}
+
+/** Charges the step with the milliseconds one evaluation took. */
+export function spendEvaluationMillis(ms: number): void {
+  stepLeft -= ms;
 }
 
 let pending: ExpressionBudgetError | undefined;
@@ -101,14 +109,16 @@ export function atNode<T>(nodeId: string, fn: () => T): T {
  */
 export function surfaceBudgetError<T>(fn: () => T): T {
   pending = undefined;
-  const outerDeadline = stepDeadline;
-  stepDeadline = Math.min(outerDeadline, Date.now() + STEP_MAX_MILLIS);
+  const outerLeft = stepLeft;
+  const budget = Math.min(outerLeft, STEP_MAX_MILLIS);
+  stepLeft = budget;
   try {
     return fn();
   } catch (error) {
     throw pending ?? error;
   } finally {
     pending = undefined;
-    stepDeadline = outerDeadline;
+    // A step inside another (a subflow started by its parent) spends the outer step's time too.
+    stepLeft = outerLeft - (budget - stepLeft);
   }
 }

@@ -1,6 +1,6 @@
 import { compileExpression, date, dateAndTime, type FeelRegExp, parseExpression } from 'feelin';
 import { ExpressionBudgetError } from './expression-budget-error';
-import { budgetErrorOf, evaluationMillis, FEEL_LIMITS } from './feel-budget';
+import { budgetErrorOf, evaluationMillis, FEEL_LIMITS, spendEvaluationMillis } from './feel-budget';
 import { compilePattern, replaceAll } from './feel-regexp';
 
 /** Variables visible to a FEEL expression: case, customer, env and completed nodes by id. */
@@ -191,7 +191,12 @@ export function evaluateFeel(expression: string, scope: FeelScope, now: number):
       maxMillis: evaluationMillis(expression),
       regExp: linearRegExp(expression),
     };
-    return { ok: true, value: toJson(compiled(expression, memo)(context, limits)) };
+    const began = Date.now();
+    try {
+      return { ok: true, value: toJson(compiled(expression, memo)(context, limits)) };
+    } finally {
+      spendEvaluationMillis(Date.now() - began);
+    }
   } catch (error) {
     const budget = budgetErrorOf(error, expression);
     if (budget) throw budget;

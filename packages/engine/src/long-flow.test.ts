@@ -14,7 +14,7 @@ describe('a long flow', () => {
     expect(view.status).toBe('resolved');
     expect(view.variables.count).toBe(5000);
     expect(effects.filter((e) => e.type === 'audit' && e.entry.type === 'node.entered')).toHaveLength(5002);
-  });
+  }, 60_000);
 
   it('gives each expression the results of the nodes it names', () => {
     const compiled = compileFlow(chainFlow(4, true));
