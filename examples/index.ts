@@ -6,6 +6,7 @@
  */
 import type { BusinessCalendar, CatalogItem, FlowDefinitionInput } from '@caseflow/schema';
 import business from './calendars/business.json' with { type: 'json' };
+import businessSp from './calendars/business-sp.json' with { type: 'json' };
 import passwordResetItem from './catalog/password-reset.json' with { type: 'json' };
 import reportLostCardItem from './catalog/report-lost-card.json' with { type: 'json' };
 import fraudCheck from './flows/fraud-check.json' with { type: 'json' };
@@ -17,7 +18,8 @@ export const exampleFlows = [fraudCheck, lostCard, passwordReset] as unknown as 
 
 export const exampleCatalog = [passwordResetItem, reportLostCardItem] as unknown as CatalogItem[];
 
-export const exampleCalendars = [business] as unknown as BusinessCalendar[];
+/** Berlin office hours with explicit dates; São Paulo office hours with Brazil's and SP's holidays. */
+export const exampleCalendars = [business, businessSp] as unknown as BusinessCalendar[];
 
 /** One example flow by key; throws for an unknown key (a test mistake). */
 export function exampleFlow(key: string): FlowDefinitionInput {

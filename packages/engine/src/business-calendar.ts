@@ -1,5 +1,6 @@
-import type { BusinessCalendar } from '@caseflow/schema';
+import { type BusinessCalendar, type HolidaySource, isHolidaySource } from '@caseflow/schema';
 import { durationMs } from './duration';
+import { assertHolidaySource, holidayDates } from './public-holidays';
 import { assertTimeZone, DAY_MS, dayOfDate, fromLocal, MINUTE_MS, weekdayOf } from './zoned-time';
 
 /** A half-open stretch of time [from, to) in epoch ms. */
@@ -24,6 +25,10 @@ interface Prepared {
   /** Working minutes of each weekday (0 = Monday), merged and sorted. */
   weekly: Span[][];
   holidays: Set<number>;
+  /** Countries (and regions) whose holidays count, added to `holidays` a year at a time. */
+  sources: HolidaySource[];
+  /** Years whose `sources` holidays are in `holidays` already. */
+  years: Set<number>;
   /** Working instants of each local day number, computed on first use. */
   days: Map<number, Span[]>;
 }
@@ -74,22 +79,56 @@ function prepare(calendar: BusinessCalendar): Prepared {
     throw new Error(`business calendar "${calendar.key}" has no working hours`);
   }
   const holidays = new Set<number>();
-  for (const { date } of calendar.holidays ?? []) {
-    const day = dayOfDate(date);
+  const sources: HolidaySource[] = [];
+  // A calendar may arrive unparsed (plain JSON): a single {country, region} stands for a list of one.
+  const raw = calendar.holidays as BusinessCalendar['holidays'] | HolidaySource | undefined;
+  const entries = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  for (const entry of entries) {
+    if (isHolidaySource(entry)) {
+      try {
+        assertHolidaySource(entry);
+      } catch (error) {
+        throw new Error(`business calendar "${calendar.key}": ${(error as Error).message}`);
+      }
+      sources.push(entry);
+      continue;
+    }
+    const day = dayOfDate(entry.date);
     if (day === undefined)
-      throw new Error(`business calendar "${calendar.key}": holiday ${date} is not a date`);
+      throw new Error(`business calendar "${calendar.key}": holiday ${entry.date} is not a date`);
     holidays.add(day);
   }
-  const result: Prepared = { timeZone: calendar.timeZone, weekly, holidays, days: new Map() };
+  const result: Prepared = {
+    timeZone: calendar.timeZone,
+    weekly,
+    holidays,
+    sources,
+    years: new Set(),
+    days: new Map(),
+  };
   prepared.set(calendar, result);
   return result;
+}
+
+/** Whether local day `day` is a holiday: an explicit date or one of its sources' in that year. */
+function isHoliday(cal: Prepared, day: number): boolean {
+  if (cal.sources.length > 0) {
+    const year = new Date(day * DAY_MS).getUTCFullYear();
+    if (!cal.years.has(year)) {
+      cal.years.add(year);
+      for (const source of cal.sources) {
+        for (const date of holidayDates(source, year)) cal.holidays.add(dayOfDate(date)!);
+      }
+    }
+  }
+  return cal.holidays.has(day);
 }
 
 /** Working instants of local day `day`, sorted and disjoint. */
 function spansOf(cal: Prepared, day: number): Span[] {
   let spans = cal.days.get(day);
   if (spans) return spans;
-  if (cal.holidays.has(day)) spans = [];
+  if (isHoliday(cal, day)) spans = [];
   else {
     const base = day * DAY_MS;
     // A skipped opening time opens at the DST change itself: the first moment the clock reads it.

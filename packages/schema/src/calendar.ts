@@ -16,14 +16,45 @@ export const Holiday = z.object({
 export type Holiday = z.infer<typeof Holiday>;
 
 /**
- * A business calendar: weekly hours in an IANA time zone, minus holidays (local dates).
- * The key "24x7" is reserved for round-the-clock time and needs no definition.
+ * The public holidays of a country and, optionally, one of its regions (ISO 3166: `BR`, `BR`
+ * + `SP`), taken from a maintained holiday library (date-holidays) for every year (DESIGN §9).
+ */
+export const HolidaySource = z
+  .object({
+    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 country code such as BR'),
+    region: z
+      .string()
+      .regex(/^[A-Z0-9]{1,3}$/, 'must be an ISO 3166-2 subdivision code such as SP')
+      .optional(),
+  })
+  .strict();
+export type HolidaySource = z.infer<typeof HolidaySource>;
+
+/** One entry of a calendar's holidays: an explicit local date, or a country's (and region's) holidays. */
+export const HolidayEntry = z.union([Holiday, HolidaySource]);
+export type HolidayEntry = z.infer<typeof HolidayEntry>;
+
+/** Whether a holiday entry names a country's holidays rather than one date. */
+export function isHolidaySource(entry: HolidayEntry): entry is HolidaySource {
+  return 'country' in entry;
+}
+
+/**
+ * A business calendar: weekly hours in an IANA time zone, minus holidays: explicit local dates
+ * and/or `{country, region?}` entries; a single `{country, region?}` object stands for a list of
+ * one (`holidays: {country: "BR", region: "SP"}`, DESIGN §9). The key "24x7" is reserved for
+ * round-the-clock time and needs no definition.
  */
 export const BusinessCalendar = z.object({
   key: Key,
   name: z.string().min(1),
   timeZone: z.string().min(1),
   hours: z.array(WorkingHours).min(1),
-  holidays: z.array(Holiday).default([]),
+  holidays: z
+    .preprocess(
+      (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [v] : v),
+      z.array(HolidayEntry),
+    )
+    .default([]),
 });
 export type BusinessCalendar = z.infer<typeof BusinessCalendar>;
