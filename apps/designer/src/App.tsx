@@ -9,6 +9,7 @@ import {
   RouterProvider,
   useLocation,
 } from 'react-router-dom';
+import { syncLocaleWithProfile } from './auth/locale-sync';
 import { homeFor } from './auth/navigation';
 import { hasRole, useSession } from './auth/session';
 import { Layout } from './components/Layout';
@@ -175,6 +176,9 @@ const router = createBrowserRouter(
     </Route>,
   ),
 );
+
+// The screens' language follows the signed-in user's profile, and a new choice is saved to it.
+syncLocaleWithProfile();
 
 /** The routes of DESIGN §7, each guarded by the roles that may use it. */
 export function App() {

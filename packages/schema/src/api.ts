@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SurveyKind } from './flow';
 import { IncidentRef } from './incident';
 import { BoundedJson, GroupName, LIMITS, MemberName, Ref, VariablesMap, VersionNumber } from './limits';
+import { Locale } from './locale';
 import { Channel, IsoDuration, IsoInstant, Priority, Role } from './primitives';
 
 // Payloads of the HTTP API (DESIGN §5). Field names are contracts.
@@ -26,6 +27,8 @@ export const SessionUser = z.object({
   roles: z.array(Role),
   groups: z.array(z.string()),
   customerId: z.string().nullable(),
+  /** The language the user chose for screens and what they receive (DESIGN §9); null: none yet. */
+  locale: Locale.nullable().optional(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 export const LoginResponse = z.object({ token: z.string(), user: SessionUser });
@@ -50,6 +53,7 @@ export const UserCreate = z.object({
   groups: z.array(MemberName).max(LIMITS.list).default([]),
   tiers: z.array(MemberName).max(LIMITS.list).default([]),
   customerId: Ref.optional(),
+  locale: Locale.optional(),
 });
 export type UserCreate = z.infer<typeof UserCreate>;
 export const User = UserCreate.omit({ password: true, email: true }).extend({
@@ -71,10 +75,15 @@ export const UserPatch = z
     tiers: z.array(MemberName).max(LIMITS.list),
     customerId: Ref.nullable(),
     active: z.boolean(),
+    locale: Locale.nullable(),
   })
   .partial()
   .strict();
 export type UserPatch = z.infer<typeof UserPatch>;
+
+/** PATCH /auth/me: what a signed-in user changes of their own profile (their language). */
+export const OwnProfilePatch = z.object({ locale: Locale.nullable() }).partial().strict();
+export type OwnProfilePatch = z.infer<typeof OwnProfilePatch>;
 
 /** POST /auth/password: the caller's own password change. */
 export const PasswordChange = z.object({ current: z.string().min(1).max(500), next: Password });
@@ -114,6 +123,8 @@ export const CustomerCreate = z.object({
   segment: z.string().max(50).optional(),
   attributes: VariablesMap.default({}),
   tags: z.array(z.string().min(1).max(LIMITS.tag)).max(LIMITS.list).default([]),
+  /** The language of what the customer receives (notifications, surveys). */
+  locale: Locale.optional(),
 });
 export type CustomerCreate = z.infer<typeof CustomerCreate>;
 

@@ -8,6 +8,7 @@ export * from './flow';
 export * from './form';
 export * from './incident';
 export * from './limits';
+export * from './locale';
 export * from './metrics';
 export * from './migration';
 export * from './pilot';

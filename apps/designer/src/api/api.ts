@@ -12,6 +12,7 @@ import type {
   LoginResponse,
   MetricDimension,
   MetricsReport,
+  OwnProfilePatch,
   Page,
   Pilot,
   PilotReport,
@@ -183,6 +184,9 @@ export class Api {
     const token = this.getToken();
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
+    // The screens' language (i18n/use-locale.ts sets <html lang>): messages meant for people follow it.
+    const lang = globalThis.document?.documentElement?.lang;
+    if (lang) headers['accept-language'] = lang;
     let res: Response;
     try {
       res = await this.fetchImpl(`${this.base}${path}${queryString(query)}`, {
@@ -214,6 +218,10 @@ export class Api {
   /** Ends the session of the token this client sends. */
   logout() {
     return this.request<void>('POST', '/auth/logout');
+  }
+  /** Changes the caller's own profile: their language (PATCH /auth/me). */
+  updateMe(patch: OwnProfilePatch) {
+    return this.request<User>('PATCH', '/auth/me', patch);
   }
   /** Changes the caller's own password; the server ends their other sessions. */
   changePassword(current: string, next: string) {

@@ -93,7 +93,13 @@ export function createSignIn(deps: SignInDeps) {
     const { user } = found;
     return {
       token,
-      user: { username: user.username, roles: user.roles, groups: user.groups, customerId: user.customerId },
+      user: {
+        username: user.username,
+        roles: user.roles,
+        groups: user.groups,
+        customerId: user.customerId,
+        locale: user.locale ?? null,
+      },
     };
   };
 }

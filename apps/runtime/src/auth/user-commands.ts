@@ -1,4 +1,4 @@
-import type { PasswordChange, UserCreate, UserPatch } from '@caseflow/schema';
+import type { OwnProfilePatch, PasswordChange, UserCreate, UserPatch } from '@caseflow/schema';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import type { Store, UserRow } from '../store/store';
 import { hashPassword, verifyPassword } from './password';
@@ -68,6 +68,7 @@ export async function createUser(
       groups: input.groups,
       tiers: input.tiers,
       customerId,
+      locale: input.locale ?? null,
       createdAt: now,
     });
   });
@@ -120,6 +121,7 @@ export async function updateUser(
       tiers: patch.tiers,
       customerId: patch.customerId,
       active: patch.active,
+      locale: patch.locale,
     });
     if (!updated) throw notFound('user', username);
     if (target.active && !updated.active) await tx.sessions.revokeAll(username, now);
@@ -183,4 +185,28 @@ export async function resetPassword(
 /** Ends one session (logout). Idempotent: a session already ended stays ended. */
 export async function endSession(store: Store, sessionId: string, now: number): Promise<void> {
   await store.sessions.revoke(sessionId, now);
+}
+
+/**
+ * The caller's own profile change (their language): any signed-in, active user. A customer's
+ * choice is also their customer profile's language, which what they receive (notifications,
+ * surveys) is written in; both change in one transaction. 401 when the user is gone or inactive.
+ */
+export async function updateOwnProfile(
+  store: Store,
+  actor: string,
+  patch: OwnProfilePatch,
+  now: number,
+): Promise<UserRow> {
+  return store.transaction(async (tx) => {
+    const user = await tx.users.get(actor);
+    if (!user?.active) throw new AppError('unauthorized', 401, 'sign in first');
+    if (patch.locale === undefined) return user;
+    const updated = await tx.users.update(actor, { locale: patch.locale });
+    if (!updated) throw new AppError('unauthorized', 401, 'sign in first');
+    if (user.roles.includes('customer') && user.customerId) {
+      await tx.customers.update(user.customerId, { locale: patch.locale }, now);
+    }
+    return updated;
+  });
 }

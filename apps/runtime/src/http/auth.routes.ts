@@ -1,4 +1,4 @@
-import { ErrorBody, LoginRequest, LoginResponse, PasswordChange } from '@caseflow/schema';
+import { ErrorBody, LoginRequest, LoginResponse, OwnProfilePatch, PasswordChange } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { clientAddress } from '../auth/client-address';
@@ -6,7 +6,7 @@ import { createSignIn, TooManyAttempts } from '../auth/login';
 import { createLoginThrottle } from '../auth/login-throttle';
 import { requireUser } from '../auth/roles';
 import type { SessionContext } from '../auth/sessions';
-import { changeOwnPassword, endSession } from '../auth/user-commands';
+import { changeOwnPassword, endSession, updateOwnProfile } from '../auth/user-commands';
 import type { AppDeps, AppEnv, Router } from './context';
 import { errorResponses, json, jsonBody, newRouter } from './openapi';
 import { toUser, UserResource } from './resources';
@@ -63,6 +63,18 @@ const me = createRoute({
   responses: { 200: json(UserResource, 'the user'), 401: errorResponses[401] },
 });
 
+const patchMe = createRoute({
+  method: 'patch',
+  path: '/auth/me',
+  tags,
+  summary:
+    "Changes the caller's own profile: their language (en, pt-BR), which screens and what they receive use; a customer's also becomes their customer profile's",
+  security: [{ bearerAuth: [] }],
+  middleware: [requireUser] as const,
+  request: { body: jsonBody(OwnProfilePatch) },
+  responses: { 200: json(UserResource, 'the user'), 400: errorResponses[400], 401: errorResponses[401] },
+});
+
 /** The socket peer of a request served by @hono/node-server (absent for in-process requests). */
 function socketAddress(c: Context<AppEnv>): string | undefined {
   return (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
@@ -70,7 +82,7 @@ function socketAddress(c: Context<AppEnv>): string | undefined {
 }
 
 /**
- * POST /auth/login, /auth/logout, /auth/password and GET /auth/me. The rules live in the
+ * POST /auth/login, /auth/logout, /auth/password, GET /auth/me and PATCH /auth/me. The rules live in the
  * commands (auth/login.ts, auth/user-commands.ts); this file parses, calls and maps. A 429
  * carries Retry-After in seconds.
  */
@@ -112,5 +124,14 @@ export function authRoutes({ runtime, config }: AppDeps): Router {
     return c.body(null, 204);
   });
   r.openapi(me, (c) => c.json(toUser(c.get('user')!), 200));
+  r.openapi(patchMe, async (c) => {
+    const user = await updateOwnProfile(
+      runtime.store,
+      c.get('user')!.username,
+      c.req.valid('json'),
+      Date.now(),
+    );
+    return c.json(toUser(user), 200);
+  });
   return r;
 }

@@ -1,4 +1,4 @@
-import { type Pilot, User } from '@caseflow/schema';
+import { Locale, type Pilot, User } from '@caseflow/schema';
 import { z } from 'zod';
 import type {
   CustomerRow,
@@ -20,6 +20,7 @@ import { iso, isoAt } from './openapi';
 export const UserResource = User.extend({
   displayName: z.string().nullable(),
   customerId: z.string().nullable(),
+  locale: Locale.nullable(),
 });
 /** A user without credentials. */
 export function toUser(u: UserRow): z.infer<typeof UserResource> {
@@ -34,6 +35,7 @@ export function toUser(u: UserRow): z.infer<typeof UserResource> {
     active: u.active,
     passwordChangedAt: iso(u.passwordChangedAt),
     createdAt: isoAt(u.createdAt),
+    locale: u.locale ?? null,
   };
 }
 
@@ -61,6 +63,8 @@ export const CustomerResource = z.object({
   tags: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The language of what the customer receives; null: the default (en). */
+  locale: Locale.nullable(),
 });
 /** A customer row as a resource. */
 export function toCustomer(c: CustomerRow): z.infer<typeof CustomerResource> {
@@ -74,6 +78,7 @@ export function toCustomer(c: CustomerRow): z.infer<typeof CustomerResource> {
     tags: c.tags,
     createdAt: isoAt(c.createdAt),
     updatedAt: isoAt(c.updatedAt),
+    locale: c.locale ?? null,
   };
 }
 

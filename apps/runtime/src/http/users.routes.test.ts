@@ -18,6 +18,7 @@ describe('auth routes', () => {
       roles: ['customer'],
       groups: [],
       customerId: 'c-1001',
+      locale: null,
     });
     expect(res.body.token).toMatch(/^[\w-]+\.[\w-]+$/);
   });

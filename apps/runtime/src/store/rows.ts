@@ -59,6 +59,7 @@ export function userToRow(user: NewUser): UserRow & { passwordHash: string } {
     active: true,
     passwordChangedAt: null,
     createdAt: user.createdAt,
+    locale: user.locale ?? null,
   };
 }
 
@@ -74,6 +75,7 @@ export function customerToRow(customer: NewCustomer): CustomerRow {
     tags: customer.tags ?? [],
     createdAt: customer.createdAt,
     updatedAt: customer.updatedAt ?? customer.createdAt,
+    locale: customer.locale ?? null,
   };
 }
 

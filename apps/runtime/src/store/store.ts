@@ -1,4 +1,13 @@
-import type { CatalogItem, Channel, Cohort, Priority, Problem, Role, SurveyKind } from '@caseflow/schema';
+import type {
+  CatalogItem,
+  Channel,
+  Cohort,
+  Locale,
+  Priority,
+  Problem,
+  Role,
+  SurveyKind,
+} from '@caseflow/schema';
 import type { AnalyticsSummary, SummaryPeriod, SummaryQuery } from './analytics-summary';
 
 /*
@@ -48,6 +57,8 @@ export interface UserRow {
   active: boolean;
   passwordChangedAt: number | null;
   createdAt: number;
+  /** The user's language (DESIGN §9); null until they pick one (optional for rows built in tests). */
+  locale?: Locale | null;
 }
 export interface NewUser {
   username: string;
@@ -59,12 +70,21 @@ export interface NewUser {
   tiers?: string[];
   customerId?: string | null;
   email?: string | null;
+  locale?: Locale | null;
   createdAt: number;
 }
 export type UserPatch = Partial<
   Pick<
     UserRow,
-    'displayName' | 'roles' | 'groups' | 'tiers' | 'customerId' | 'email' | 'active' | 'passwordChangedAt'
+    | 'displayName'
+    | 'roles'
+    | 'groups'
+    | 'tiers'
+    | 'customerId'
+    | 'email'
+    | 'active'
+    | 'passwordChangedAt'
+    | 'locale'
   >
 > & {
   passwordHash?: string;
@@ -102,14 +122,16 @@ export interface CustomerRow {
   tags: string[];
   createdAt: number;
   updatedAt: number;
+  /** The language of what the customer receives (DESIGN §9); null: the default (en). Optional as above. */
+  locale?: Locale | null;
 }
 export type NewCustomer = Omit<
   CustomerRow,
-  'email' | 'phone' | 'segment' | 'attributes' | 'tags' | 'updatedAt'
+  'email' | 'phone' | 'segment' | 'attributes' | 'tags' | 'updatedAt' | 'locale'
 > &
-  Partial<Pick<CustomerRow, 'email' | 'phone' | 'segment' | 'attributes' | 'tags' | 'updatedAt'>>;
+  Partial<Pick<CustomerRow, 'email' | 'phone' | 'segment' | 'attributes' | 'tags' | 'updatedAt' | 'locale'>>;
 export type CustomerPatch = Partial<
-  Pick<CustomerRow, 'name' | 'email' | 'phone' | 'segment' | 'attributes' | 'tags'>
+  Pick<CustomerRow, 'name' | 'email' | 'phone' | 'segment' | 'attributes' | 'tags' | 'locale'>
 >;
 
 /** A flow's mutable draft plus pointers; versions are separate immutable rows. */

@@ -28,12 +28,26 @@ export function directoryContract(current: () => Store): void {
         active: true,
         passwordChangedAt: null,
         createdAt: T0,
+        locale: null,
       });
       expect(await store.users.get('ann')).toEqual(user);
       expect(JSON.stringify(await store.users.list())).not.toContain('h1');
       expect(await store.users.getCredentials('ann')).toEqual({ user, passwordHash: 'h1' });
       expect(await store.users.getCredentials('nobody')).toBeNull();
       expect(await store.users.get('nobody')).toBeNull();
+    });
+
+    it("keeps a user's and a customer's locale, and clears it with null", async () => {
+      await store.users.create({ username: 'lia', passwordHash: 'h', roles: ['customer'], createdAt: T0 });
+      expect((await store.users.update('lia', { locale: 'pt-BR' }))?.locale).toBe('pt-BR');
+      expect((await store.users.get('lia'))?.locale).toBe('pt-BR');
+      expect((await store.users.list()).find((u) => u.username === 'lia')?.locale).toBe('pt-BR');
+      expect((await store.users.update('lia', { locale: null }))?.locale).toBeNull();
+      const c = await store.customers.create({ id: 'c-lia', name: 'Lia', locale: 'pt-BR', createdAt: T0 });
+      expect(c.locale).toBe('pt-BR');
+      expect((await store.customers.get('c-lia'))?.locale).toBe('pt-BR');
+      expect((await store.customers.update('c-lia', { locale: 'en' }, T0 + 1))?.locale).toBe('en');
+      expect((await store.customers.create({ id: 'c-none', name: 'None', createdAt: T0 })).locale).toBeNull();
     });
 
     it('rejects a duplicate username with StoreConflict', async () => {
@@ -122,6 +136,7 @@ export function directoryContract(current: () => Store): void {
         tags: [],
         createdAt: T0,
         updatedAt: T0,
+        locale: null,
       });
       await expect(store.customers.create({ id: 'c1', name: 'X', createdAt: T0 })).rejects.toBeInstanceOf(
         StoreConflict,

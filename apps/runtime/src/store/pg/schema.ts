@@ -1,4 +1,4 @@
-import type { Channel, Cohort, Priority, Problem, Role, SurveyKind } from '@caseflow/schema';
+import type { Channel, Cohort, Locale, Priority, Problem, Role, SurveyKind } from '@caseflow/schema';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -40,6 +40,8 @@ export const users = pgTable('users', {
   active: bool('active').notNull().default(true),
   passwordChangedAt: ms('password_changed_at'),
   createdAt: ms('created_at').notNull(),
+  /** `en` or `pt-BR` (DESIGN §9); null until the user picks one. */
+  locale: text('locale').$type<Locale>(),
 });
 
 /** Work groups (queues) that tasks are routed to. */
@@ -62,6 +64,8 @@ export const customers = pgTable(
     tags: json<string[]>('tags').notNull(),
     createdAt: ms('created_at').notNull(),
     updatedAt: ms('updated_at').notNull(),
+    /** The language of what the customer receives; null: the deployment's default (en). */
+    locale: text('locale').$type<Locale>(),
   },
   (t) => [index('customers_segment_idx').on(t.segment, t.id)],
 );

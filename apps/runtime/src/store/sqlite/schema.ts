@@ -1,4 +1,4 @@
-import type { Channel, Cohort, Priority, Problem, Role, SurveyKind } from '@caseflow/schema';
+import type { Channel, Cohort, Locale, Priority, Problem, Role, SurveyKind } from '@caseflow/schema';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { CaseStatus, OutboxKind, OutboxStatus, PilotStatus, SlaStatus, TaskStatus } from '../store';
@@ -27,6 +27,8 @@ export const users = sqliteTable('users', {
   active: bool('active').notNull().default(true),
   passwordChangedAt: ms('password_changed_at'),
   createdAt: ms('created_at').notNull(),
+  /** `en` or `pt-BR` (DESIGN §9); null until the user picks one. */
+  locale: text('locale').$type<Locale>(),
 });
 
 /** Work groups (queues) that tasks are routed to. */
@@ -49,6 +51,8 @@ export const customers = sqliteTable(
     tags: json<string[]>('tags').notNull(),
     createdAt: ms('created_at').notNull(),
     updatedAt: ms('updated_at').notNull(),
+    /** The language of what the customer receives; null: the deployment's default (en). */
+    locale: text('locale').$type<Locale>(),
   },
   (t) => [index('customers_segment_idx').on(t.segment, t.id)],
 );
