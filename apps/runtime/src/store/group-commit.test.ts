@@ -49,15 +49,31 @@ afterEach(() => db.close());
 describe('GroupCommit', () => {
   it('commits transactions started together with one COMMIT, a savepoint each after the first', async () => {
     expect(await Promise.all([1, 2, 3].map((id) => group.run(insert(id))))).toEqual([1, 1, 1]);
+    expect(sent).toEqual(['begin immediate', 'savepoint gc2', 'savepoint gc3', 'commit']);
+    expect(ids()).toEqual([1, 2, 3]);
+  });
+
+  it('rolls a failing later transaction back to its savepoint, keeping the ones before and after', async () => {
+    const results = await Promise.allSettled([
+      group.run(insert(1)),
+      group.run(insert(2)),
+      group.run(async () => {
+        insert(3)();
+        throw new Error('third fails');
+      }),
+      group.run(insert(4)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect(sent).toEqual([
       'begin immediate',
       'savepoint gc2',
-      'release savepoint gc2',
       'savepoint gc3',
+      'rollback to savepoint gc3',
       'release savepoint gc3',
+      'savepoint gc4',
       'commit',
     ]);
-    expect(ids()).toEqual([1, 2, 3]);
+    expect(ids()).toEqual([1, 2, 4]);
   });
 
   it('splits more than maxBatch transactions over several commits, in order', async () => {

@@ -46,7 +46,8 @@ type Outcome<C> =
  * `setImmediate`, so that every request whose bytes arrived in the same turn of the event loop
  * joins it; it also takes transactions queued while it runs, up to `maxBatch`.
  * The first transaction of a batch runs without a savepoint (when it fails the transaction is
- * rolled back and a new one begun): a lone transaction costs BEGIN and COMMIT only.
+ * rolled back and a new one begun): a lone transaction costs BEGIN and COMMIT only; each later
+ * one costs one SAVEPOINT.
  */
 export class GroupCommit<C extends GroupConnection> {
   readonly #queue: Member<C>[] = [];
@@ -122,11 +123,12 @@ export class GroupCommit<C extends GroupConnection> {
           if (!conn.inTransaction()) open = false;
           continue;
         }
+        // Never released: COMMIT keeps what every savepoint holds, and rolling back to one
+        // leaves the earlier ones alone; a RELEASE per transaction would be one more round trip.
         const name = `gc${taken}`;
         await conn.exec(`savepoint ${name}`);
         try {
           const value = await member.fn(conn);
-          await conn.exec(`release savepoint ${name}`);
           outcomes.push({ member, ok: true, value });
           current = null;
         } catch (error) {
