@@ -220,6 +220,38 @@ describe('case commands', () => {
     ).rejects.toMatchObject({ status: 404 });
   });
 
+  it("delivers a customer's message as their reply in the message's own transaction", async () => {
+    await customerUser('cora', 'cu-1');
+    const c = await open();
+    // Not waiting yet: the message stands on its own and the case stays where it is.
+    const early = await f.runtime.addMessage(c.id, {
+      channel: 'web',
+      body: 'hello?',
+      from: 'customer',
+      author: 'cora',
+    });
+    expect(early.repliedCase).toBeUndefined();
+    expect((await f.store.cases.get(c.id))!.status).toBe('open');
+    await f.runtime.completeTask(c.tasks[0]!.id, { outcome: 'wait', values: { note: 'asked' } }, 'ann');
+    const reply = await f.runtime.addMessage(c.id, {
+      channel: 'web',
+      body: 'found it',
+      from: 'customer',
+      author: 'cora',
+    });
+    expect(reply.repliedCase?.status).toBe('resolved');
+    expect((await f.store.cases.get(c.id))!.status).toBe('resolved');
+    const timeline = await f.runtime.timeline(c.id);
+    expect(timeline.find((e) => e.type === 'signal')).toMatchObject({
+      data: { name: 'customer-replied', data: { messageId: reply.id } },
+    });
+    // An agent's message never counts as the customer's reply.
+    const d = await open();
+    await f.runtime.completeTask(d.tasks[0]!.id, { outcome: 'wait', values: { note: 'asked' } }, 'ann');
+    await f.runtime.addMessage(d.id, { channel: 'web', body: 'any news?', from: 'agent', author: 'ann' });
+    expect((await f.store.cases.get(d.id))!.status).toBe('open');
+  });
+
   it('cancels a case: tasks cancelled, timers gone', async () => {
     const c = await open();
     const after = await f.runtime.cancelCase(c.id, 'duplicate', 'ann');

@@ -1,12 +1,12 @@
+import { allowedEvents, type CaseSnapshot } from '@caseflow/engine';
 import type { EngineEvent } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
-import type { MessageRow } from '../store/store';
 import { actingUser } from './acting-user';
 import type { CaseSession } from './case-session';
 import { badRequest, forbidden, notFound } from './errors';
 import { newRowId } from './ids';
 import type { RuntimeCore } from './runtime-core';
-import type { Actor, CaseRecord, OpenCaseInput, Runtime } from './types';
+import type { Actor, AddedMessage, CaseRecord, OpenCaseInput, Runtime } from './types';
 import { chooseVersion } from './version-choice';
 
 /**
@@ -97,18 +97,23 @@ export function cancelCase(
   return sendEvent(core, caseId, { type: 'case.cancel', reason, actor }, actor);
 }
 
+/** The signal a wait node names to wait for the customer's answer (DESIGN §2, "wait"). */
+export const CUSTOMER_REPLIED = 'customer-replied';
+
 /**
  * Records a message on a case. Who may write is checked here, in the transaction: a customer
  * only on their own top-level case (404 otherwise, as for reading it) and always as the
  * customer, whatever `from` says; staff as given; `author: null` is the runtime itself. The
  * first agent message is the first response: it sets firstResponseAt and tells the engine
- * `case.event case.firstResponse` (SLA clocks stop on it) in the same transaction.
+ * `case.event case.firstResponse` (SLA clocks stop on it) in the same transaction. A
+ * customer's message is their reply: when a wait expects `customer-replied`, the signal is
+ * delivered in the same transaction too, so a crash cannot keep the message and lose the reply.
  */
 export function addMessage(
   core: RuntimeCore,
   caseId: string,
   message: Parameters<Runtime['addMessage']>[1],
-): Promise<MessageRow> {
+): Promise<AddedMessage> {
   return core.events.run(async (session) => {
     const { tx, now } = session;
     const live = await session.require(caseId);
@@ -151,6 +156,22 @@ export function addMessage(
         );
       }
     }
+    if (
+      from === 'customer' &&
+      live.row.status === 'open' &&
+      awaitsCustomerReply(live.compiled, live.row.snapshot)
+    ) {
+      const actor = message.author ?? 'system';
+      const data = { messageId: row.id };
+      session.record(live, { type: 'signal', actor, data: { name: CUSTOMER_REPLIED, data } });
+      await session.send(caseId, { type: 'signal', name: CUSTOMER_REPLIED, data }, actor);
+      return { ...row, repliedCase: await session.committedCase(caseId) };
+    }
     return row;
   });
+}
+
+/** Whether a wait of the case expects the customer's reply now. */
+function awaitsCustomerReply(compiled: Parameters<typeof allowedEvents>[0], snapshot: unknown): boolean {
+  return allowedEvents(compiled, snapshot as CaseSnapshot).includes(`signal:${CUSTOMER_REPLIED}`);
 }

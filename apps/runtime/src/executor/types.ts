@@ -142,12 +142,13 @@ export interface Runtime {
   signal(caseId: string, name: string, data: unknown, actor: Actor): Promise<CaseRecord>;
   /**
    * Records a message; the first agent message sets firstResponseAt and sends
-   * `case.event case.firstResponse` to the engine.
+   * `case.event case.firstResponse` to the engine; a customer's message delivers the
+   * `customer-replied` signal when a wait expects it — all in one transaction.
    */
   addMessage(
     caseId: string,
     message: { channel: Channel; body: string; from: 'customer' | 'agent' | 'system'; author: Actor | null },
-  ): Promise<MessageRow>;
+  ): Promise<AddedMessage>;
   cancelCase(caseId: string, reason: string, actor: Actor): Promise<CaseRecord>;
 
   // --- tasks -------------------------------------------------------------------------------
@@ -242,3 +243,6 @@ export interface Runtime {
   toSla(row: import('../store/store').SlaRow): Sla;
   outboxEntries(caseId?: string): Promise<OutboxRow[]>;
 }
+
+/** A stored message, with the case as the `customer-replied` signal it delivered left it. */
+export type AddedMessage = MessageRow & { repliedCase?: CaseRecord };

@@ -14,8 +14,6 @@ import { z } from 'zod';
 import { actorOf } from '../auth/access';
 import { isCustomerOnly, requireRole } from '../auth/roles';
 import { listCustomerCases } from '../executor/customer-case';
-import { AppError } from '../executor/errors';
-import type { Runtime } from '../executor/types';
 import type { CaseSummary } from '../store/store';
 import { caseFor, countEvent, openedCaseFor, visibleCase } from './case-access';
 import type { AppDeps, Router } from './context';
@@ -33,7 +31,6 @@ import {
   PageQuery,
   pageOf,
 } from './openapi';
-import type { Metrics } from './prometheus';
 import { MessageResource, toMessage } from './resources';
 
 const tags = ['cases'];
@@ -185,30 +182,6 @@ const cancel = createRoute({
   responses: { 200: json(Case, 'the cancelled case'), ...errorResponses },
 });
 
-/** The signal a wait node names to wait for the customer's answer (DESIGN §2, "wait"). */
-export const CUSTOMER_REPLIED = 'customer-replied';
-
-/**
- * A customer's message is their reply: when the case waits for `customer-replied`, deliver it.
- * Cases that wait for nothing, for another signal, or are closed refuse it (409), which is no
- * error here.
- */
-async function deliverCustomerReply(
-  runtime: Runtime,
-  metrics: Metrics,
-  caseId: string,
-  messageId: string,
-  actor: string,
-) {
-  try {
-    const record = await runtime.signal(caseId, CUSTOMER_REPLIED, { messageId }, actor);
-    countEvent(metrics, 'signal', record);
-  } catch (error) {
-    // 409: not waiting for it, or already closed — the message stands on its own.
-    if (!(error instanceof AppError && error.status === 409)) throw error;
-  }
-}
-
 /** Cases: open, list, read, timeline, messages, signals, cancel (DESIGN §5). */
 export function casesRoutes({ runtime, metrics }: AppDeps): Router {
   const r = newRouter();
@@ -282,9 +255,7 @@ export function casesRoutes({ runtime, metrics }: AppDeps): Router {
       author: actorOf(user),
     });
     metrics.event('message');
-    if (message.from === 'customer') {
-      await deliverCustomerReply(runtime, metrics, id, message.id, actorOf(user));
-    }
+    if (message.repliedCase) countEvent(metrics, 'signal', message.repliedCase);
     return c.json(toMessage(message), 201);
   });
   r.openapi(signal, async (c) => {
