@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Json, MAPPING, V1, V2 } from '../support/migration-flows';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
 import { scenarioBackends } from '../support/test-database';
 
@@ -15,43 +16,6 @@ import { scenarioBackends } from '../support/test-database';
  */
 const TOTAL = 50;
 const VOTED = 2;
-
-type Json = Record<string, unknown>;
-const task = (id: string, title: string) => ({
-  id,
-  type: 'task',
-  title,
-  assign: { group: 'service-desk' },
-  outcomes: ['done'],
-  sla: { target: 'PT4H' },
-});
-const approval = (policy: Json) => ({
-  id: 'approve',
-  type: 'approval',
-  title: 'Approve the repair',
-  approvers: { users: ['marco', 'nora'] },
-  policy,
-});
-const flow = (first: Json, policy: Json) => ({
-  key: 'repair',
-  name: 'Repair request',
-  kind: 'case',
-  nodes: [
-    { id: 'start', type: 'start', trigger: { kind: 'case' } },
-    first,
-    approval(policy),
-    { id: 'closed', type: 'end', outcome: 'resolved' },
-  ],
-  edges: [
-    { from: 'start', to: first.id },
-    { from: first.id, to: 'approve', on: 'done' },
-    { from: 'approve', to: 'closed', on: 'approved' },
-    { from: 'approve', to: 'closed', on: 'rejected' },
-  ],
-});
-const V1 = flow(task('triage', 'Triage the request'), { kind: 'quorum', count: 2 });
-const V2 = flow(task('check', 'Check the request'), { kind: 'any' });
-const MAPPING = { triage: 'check', approve: 'approve' };
 
 describe.each(scenarioBackends())('migration of running cases on $backend', ({ backend, skip }) => {
   describe.skipIf(skip)('scenario', () => {

@@ -32,6 +32,7 @@ import { WorkPage } from './pages/WorkPage';
 // The editor pulls in monaco and the engine: load it only when an owner opens it.
 const FlowEditorPage = lazy(() => import('./editor/FlowEditorPage'));
 const VersionsPage = lazy(() => import('./versions/VersionsPage'));
+const MigrationPage = lazy(() => import('./versions/MigrationPage'));
 
 /** Renders children only for a signed-in user holding one of `roles`; otherwise login or a 403 note. */
 function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
@@ -107,6 +108,14 @@ const router = createBrowserRouter(
           element={
             <Guard roles={['owner']}>
               <VersionsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/flows/:key/migrate"
+          element={
+            <Guard roles={['admin']}>
+              <MigrationPage />
             </Guard>
           }
         />

@@ -25,6 +25,8 @@ export const MigrationRequest = z
   })
   .refine((r) => r.from !== r.to, { message: 'must differ from `from`', path: ['to'] });
 export type MigrationRequest = z.infer<typeof MigrationRequest>;
+/** MigrationRequest as a client writes it (defaults optional). */
+export type MigrationRequestInput = z.input<typeof MigrationRequest>;
 
 /** How a node of the old version is planned: kept by id, mapped by the admin, or unmapped. */
 export const PlannedNode = z.object({

@@ -12,6 +12,8 @@ import type {
   LoginResponse,
   MetricDimension,
   MetricsReport,
+  Migration,
+  MigrationRequestInput,
   OwnProfilePatch,
   Page,
   Pilot,
@@ -263,6 +265,39 @@ export class Api {
   }
   activate(key: string, version: number) {
     return this.request<unknown>('POST', `/flows/${encodeURIComponent(key)}/activate`, { version });
+  }
+  /** Plans (dry run) or starts a migration of running cases to another version (admins). */
+  startMigration(key: string, body: MigrationRequestInput) {
+    return this.request<Migration>('POST', `/flows/${encodeURIComponent(key)}/migrations`, body);
+  }
+  getMigration(key: string, id: string) {
+    return this.request<Migration>(
+      'GET',
+      `/flows/${encodeURIComponent(key)}/migrations/${encodeURIComponent(id)}`,
+    );
+  }
+  /** The version as BPMN 2.0 XML (a download: not JSON). */
+  async bpmn(key: string, version: number): Promise<string> {
+    const headers: Record<string, string> = { accept: 'application/xml' };
+    const token = this.getToken();
+    if (token) headers.authorization = `Bearer ${token}`;
+    const res = await this.fetchImpl(
+      `${this.base}/flows/${encodeURIComponent(key)}/versions/${version}/bpmn`,
+      {
+        headers,
+      },
+    );
+    if (!res.ok) {
+      const text = await res.text();
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+      throw toApiError(res.status, parsed);
+    }
+    return res.text();
   }
   startPilot(
     key: string,

@@ -14,13 +14,16 @@ import { EditorProvider } from '../editor/EditorContext';
 import { createEditorStore } from '../editor/editor-store';
 import type { FlowDoc } from '../editor/flow-document';
 import { errorMessage, useResource } from '../hooks/useResource';
+import { useT } from '../i18n/use-t';
 import { diffCanvas } from './diff-canvas';
+import { downloadBpmn } from './download-bpmn';
 import '../editor/editor.css';
 
 /** Version history of a flow (author, note, date) and a visual diff of two versions on the canvas. */
 export default function VersionsPage() {
   const { key = '' } = useParams();
   const user = useSession((s) => s.user);
+  const t = useT();
   const versions = useResource(() => api.listVersions(key), [key]);
   const items = useMemo(
     () => [...(versions.data?.items ?? [])].sort((a, b) => b.version - a.version),
@@ -57,6 +60,11 @@ export default function VersionsPage() {
           </p>
           <h1>Versions of {key}</h1>
         </div>
+        {hasRole(user, 'admin') && items.length >= 2 && (
+          <Link className="btn" to={`/flows/${key}/migrate`}>
+            {t('versions.migrate')}
+          </Link>
+        )}
       </header>
       <ErrorBanner message={error ?? versions.error} />
       <StatusLine message={status} />
@@ -102,6 +110,14 @@ export default function VersionsPage() {
                 </label>
               </td>
               <td>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-label={t('versions.bpmnLabel', { version: v.version })}
+                  onClick={() => downloadBpmn(key, v.version).catch((e) => setError(errorMessage(e)))}
+                >
+                  {t('versions.bpmn')}
+                </button>{' '}
                 {hasRole(user, 'admin') && !v.active && (
                   <button type="button" className="btn btn-small" onClick={() => activate(v.version)}>
                     Activate v{v.version}
