@@ -30,16 +30,19 @@ describe('notify recipients', () => {
         name: 'Carla Customer',
         email: 'carla@example.com',
         phone: null,
+        locale: null,
       },
     ]);
-    expect(await resolve(c.id, 'user:bob')).toEqual([{ kind: 'user', username: 'bob' }]);
+    expect(await resolve(c.id, 'user:bob')).toEqual([{ kind: 'user', username: 'bob', locale: null }]);
     expect(await resolve(c.id, 'user:ghost')).toEqual([]);
+    // Each recipient carries their profile's language: what they receive is written in it.
+    await f.store.users.update('bob', { locale: 'pt-BR' });
     expect(await resolve(c.id, 'group:ops')).toEqual([
-      { kind: 'user', username: 'bob' },
-      { kind: 'user', username: 'cat' },
+      { kind: 'user', username: 'bob', locale: 'pt-BR' },
+      { kind: 'user', username: 'cat', locale: null },
     ]);
-    expect(await resolve(c.id, 'tier:L1')).toEqual([{ kind: 'user', username: 'ann' }]);
-    expect(await resolve(c.id, 'assignee')).toEqual([{ kind: 'user', username: 'ann' }]);
+    expect(await resolve(c.id, 'tier:L1')).toEqual([{ kind: 'user', username: 'ann', locale: null }]);
+    expect(await resolve(c.id, 'assignee')).toEqual([{ kind: 'user', username: 'ann', locale: null }]);
     expect(await resolve(c.id, 'nobody')).toEqual([]);
   });
 });

@@ -1,10 +1,18 @@
+import type { Locale } from '@caseflow/schema';
 import type { Store } from '../store/store';
 import type { LiveCase } from './case-session';
 
-/** One resolved recipient of a notification. */
+/** One resolved recipient of a notification, with the language of their profile (null: none). */
 export type Recipient =
-  | { kind: 'customer'; customerId: string; name: string; email: string | null; phone: string | null }
-  | { kind: 'user'; username: string };
+  | {
+      kind: 'customer';
+      customerId: string;
+      name: string;
+      email: string | null;
+      phone: string | null;
+      locale: Locale | null;
+    }
+  | { kind: 'user'; username: string; locale: Locale | null };
 
 /**
  * Resolves a notify target (`customer`, `user:<name>`, `group:<name>`, `tier:<id>`, `assignee`)
@@ -27,21 +35,23 @@ export async function resolveRecipients(tx: Store, live: LiveCase, to: string): 
               name: customer.name,
               email: customer.email,
               phone: customer.phone,
+              locale: customer.locale ?? null,
             },
           ]
         : [];
     }
     case 'user':
-      return (await tx.users.get(name)) ? [{ kind: 'user', username: name }] : [];
+      return users(tx, [name]);
     case 'group':
-      return users(await tx.users.membersOf(name));
+      return users(tx, await tx.users.membersOf(name));
     case 'tier': {
       const tier = live.compiled.definition.tiers.find((t) => t.id === name);
-      return tier ? users(await tx.users.membersOf(tier.group)) : [];
+      return tier ? users(tx, await tx.users.membersOf(tier.group)) : [];
     }
     case 'assignee': {
       const tasks = await tx.tasks.listByCase(live.row.id);
       return users(
+        tx,
         tasks
           .filter((t) => (t.status === 'open' || t.status === 'claimed') && t.assignee)
           .map((t) => t.assignee!),
@@ -52,6 +62,12 @@ export async function resolveRecipients(tx: Store, live: LiveCase, to: string): 
   }
 }
 
-function users(names: string[]): Recipient[] {
-  return [...new Set(names)].sort().map((username) => ({ kind: 'user', username }));
+/** Known users among `names`, once each and sorted, with their languages. */
+async function users(tx: Store, names: string[]): Promise<Recipient[]> {
+  const out: Recipient[] = [];
+  for (const username of [...new Set(names)].sort()) {
+    const user = await tx.users.get(username);
+    if (user) out.push({ kind: 'user', username, locale: user.locale ?? null });
+  }
+  return out;
 }

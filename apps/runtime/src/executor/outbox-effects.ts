@@ -1,4 +1,5 @@
-import { type EffectOf, formatCaseNumber } from '@caseflow/schema';
+import { DEFAULT_LOCALE, type EffectOf, formatCaseNumber } from '@caseflow/schema';
+import { renderNotification, renderSurvey } from '../messages/render';
 import type { NewOutbox } from '../store/store';
 import type { CaseSession, LiveCase } from './case-session';
 import { newRowId, newToken } from './ids';
@@ -30,10 +31,26 @@ export async function applyOutboxEffect(
     createdAt: now,
     nextAttemptAt: now,
   });
+  // What templates may name besides a notify node's data (DESIGN §9: written in the reader's language).
+  const customerOf = () =>
+    live.row.customerId ? tx.customers.get(live.row.customerId) : Promise.resolve(null);
+  const common = (name: string | undefined) => ({
+    caseNumber: caseNumber ?? '',
+    customerName: name ?? '',
+    subject: live.row.subject,
+  });
   switch (effect.type) {
     case 'notify': {
       const recipients = await resolveRecipients(tx, live, effect.to);
-      await tx.outbox.insert(row('notify', effect.notifyId, { ...effect, caseId, caseNumber, recipients }));
+      const values = { ...common((await customerOf())?.name), ...effect.data };
+      // One rendering per language among the recipients; each recipient reads theirs.
+      const locales = [...new Set(recipients.map((r) => r.locale ?? DEFAULT_LOCALE))];
+      const messages = (locales.length ? locales : [DEFAULT_LOCALE]).map((locale) =>
+        renderNotification(effect.template, locale, values),
+      );
+      await tx.outbox.insert(
+        row('notify', effect.notifyId, { ...effect, caseId, caseNumber, recipients, messages }),
+      );
       session.record(live, {
         type: 'notify.queued',
         actor,
@@ -63,7 +80,11 @@ export async function applyOutboxEffect(
         sentAt: now,
         answeredAt: null,
       });
-      await tx.outbox.insert(row('survey', effect.surveyId, { ...effect, caseId, caseNumber, token }));
+      const customer = await customerOf();
+      const message = renderSurvey(effect.kind, customer?.locale, common(customer?.name));
+      await tx.outbox.insert(
+        row('survey', effect.surveyId, { ...effect, caseId, caseNumber, token, message }),
+      );
       session.record(live, {
         type: 'survey.sent',
         actor,

@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { AppError } from '../executor/errors';
 import type { Logger } from '../logger';
+import { answerLocale, translateErrorMessage } from '../messages/error-messages';
 import { StoreConflict } from '../store/store';
 import { storeUnavailable } from '../store/store-unavailable';
 import type { AppEnv } from './context';
@@ -54,6 +55,29 @@ function statusOf(n: number): ContentfulStatusCode {
  * later); anything else is logged and answered as a bare 500 — never a stack trace.
  */
 export function onError(logger: Logger): ErrorHandler<AppEnv> {
+  const handle = answer(logger);
+  return async (err, c) => {
+    const res = await handle(err, c);
+    return inLanguage(res, c);
+  };
+}
+
+/**
+ * The answer's message in the caller's language (messages meant for people; DESIGN §9): the
+ * body is re-read only for an error a translation exists for.
+ */
+async function inLanguage(res: Response, c: Context<AppEnv>): Promise<Response> {
+  const locale = answerLocale(c.req.header('accept-language'), c.get('user')?.locale);
+  if (locale === 'en') return res;
+  const body = (await res.clone().json()) as ReturnType<typeof errorBody>;
+  const message = translateErrorMessage(body.error.message, locale);
+  if (message === body.error.message) return res;
+  const headers = new Headers(res.headers);
+  headers.set('content-language', locale);
+  return new Response(JSON.stringify({ error: { ...body.error, message } }), { status: res.status, headers });
+}
+
+function answer(logger: Logger): (err: Error, c: Context<AppEnv>) => Response | Promise<Response> {
   return (err, c) => {
     if (err instanceof AppError && err.code === 'incident' && !isStaff(c)) {
       // The incident names the flow's nodes and the failure (an exception's text, an

@@ -69,3 +69,63 @@ describe('locale of users (admin) and customers', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('Accept-Language for answers meant for people', () => {
+  it('answers a failed sign-in in Portuguese to a Portuguese browser, the code unchanged', async () => {
+    const pt = await f.call('POST', '/api/auth/login', {
+      body: { username: 'carla', password: 'wrong-one' },
+      headers: { 'accept-language': 'pt-BR,pt;q=0.9,en;q=0.8' },
+    });
+    expect(pt.status).toBe(401);
+    expect(pt.body.error).toEqual({ code: 'invalid-credentials', message: 'usuário ou senha incorretos' });
+    expect(pt.headers.get('content-language')).toBe('pt-BR');
+    const en = await f.call('POST', '/api/auth/login', {
+      body: { username: 'carla', password: 'wrong-one' },
+    });
+    expect(en.body.error.message).toBe('wrong username or password');
+    const anon = await f.call('GET', '/api/cases', { headers: { 'accept-language': 'pt' } });
+    expect(anon.body.error.message).toBe('entre primeiro');
+  });
+
+  it('asks the survey question in the language the page asks for, else the customer profile language', async () => {
+    const opened = await f.call('POST', '/api/cases', {
+      as: 'lena',
+      body: {
+        flow: 'password-reset',
+        customerId: 'c-1001',
+        channel: 'phone',
+        variables: { username: 'carla.x', accountType: 'standard', contact: 'carla@example.com' },
+      },
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const token = 'survey-token-locale-1';
+    await f.store.surveys.insert({
+      token,
+      caseId: opened.body.id,
+      customerId: 'c-1001',
+      surveyId: 's-locale-1',
+      nodeId: null,
+      kind: 'csat',
+      to: 'customer',
+      score: null,
+      comment: null,
+      sentAt: Date.now(),
+      answeredAt: null,
+    });
+    const en = await f.call('GET', `/api/surveys/${token}`, { headers: { 'accept-language': 'en-US' } });
+    expect(en.body).toMatchObject({ locale: 'en', question: expect.stringMatching(/^How satisfied/) });
+    const pt = await f.call('GET', `/api/surveys/${token}`, { headers: { 'accept-language': 'pt-BR' } });
+    expect(pt.body).toMatchObject({
+      locale: 'pt-BR',
+      question: expect.stringMatching(/^Qual é a sua satisfação/),
+    });
+    // No header: carla chose Portuguese above, so her customer profile speaks it.
+    const profile = await f.call('GET', `/api/surveys/${token}`);
+    expect(profile.body.locale).toBe('pt-BR');
+    const missing = await f.call('GET', '/api/surveys/no-such-token-x', {
+      headers: { 'accept-language': 'pt-BR' },
+    });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toBe('pesquisa não encontrada');
+  });
+});

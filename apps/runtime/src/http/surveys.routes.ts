@@ -1,7 +1,9 @@
-import { SURVEY_SCALES, SurveyAnswer } from '@caseflow/schema';
+import { Locale, SURVEY_SCALES, SurveyAnswer } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { actorOf } from '../auth/access';
+import { answerLocale } from '../messages/error-messages';
+import { surveyQuestion } from '../messages/render';
 import type { AppDeps, Router } from './context';
 import { notFound } from './errors';
 import { errorResponses, json, jsonBody, newRouter } from './openapi';
@@ -13,6 +15,9 @@ const SurveyForm = z.object({
   scale: z.object({ min: z.number(), max: z.number() }),
   answered: z.boolean(),
   score: z.number().nullable(),
+  /** The question in `locale`: the caller's Accept-Language, else the customer's profile language. */
+  question: z.string(),
+  locale: Locale,
 });
 
 const get = createRoute({
@@ -43,8 +48,17 @@ export function surveysRoutes({ runtime }: AppDeps): Router {
     const { token } = c.req.valid('param');
     const s = await runtime.store.surveys.getByToken(token);
     if (!s) throw notFound('survey');
+    const customer = s.customerId ? await runtime.store.customers.get(s.customerId) : null;
+    const locale = answerLocale(c.req.header('accept-language'), customer?.locale);
     return c.json(
-      { kind: s.kind, scale: SURVEY_SCALES[s.kind], answered: s.answeredAt !== null, score: s.score },
+      {
+        kind: s.kind,
+        scale: SURVEY_SCALES[s.kind],
+        answered: s.answeredAt !== null,
+        score: s.score,
+        question: surveyQuestion(s.kind, locale),
+        locale,
+      },
       200,
     );
   });
@@ -57,7 +71,18 @@ export function surveysRoutes({ runtime }: AppDeps): Router {
       { score, ...(comment === undefined ? {} : { comment }) },
       user ? actorOf(user) : null,
     );
-    return c.json({ kind: s.kind, scale: SURVEY_SCALES[s.kind], answered: true, score: s.score }, 200);
+    const locale = answerLocale(c.req.header('accept-language'), user?.locale);
+    return c.json(
+      {
+        kind: s.kind,
+        scale: SURVEY_SCALES[s.kind],
+        answered: true,
+        score: s.score,
+        question: surveyQuestion(s.kind, locale),
+        locale,
+      },
+      200,
+    );
   });
   return r;
 }
