@@ -44,6 +44,8 @@ describe('survey routes', () => {
       scale: { min: 1, max: 7 },
       answered: false,
       score: null,
+      question: 'How easy was it to get your request handled?',
+      locale: 'en',
     });
     expect((await f.call('POST', `/api/surveys/${token}`, { body: { score: 9 } })).status).toBe(400);
     // An agent holding the token is still not the customer.
