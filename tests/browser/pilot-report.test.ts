@@ -67,12 +67,24 @@ describe('pilot report and heat map in the browser', () => {
       .getByRole('button', { name: /^Report/ })
       .first()
       .click();
-    const report = admin.getByRole('region', { name: 'Pilot report' });
+    const report = admin.getByRole('region', { name: `Pilot of v2 of ${FLOW} against the current version` });
     await report.waitFor();
-    await expect.poll(() => report.getByText(`Pilot: ${pilotCases} cases`).count()).toBe(1);
-    await expect.poll(() => report.getByText(`Control: ${controlCases} cases`).count()).toBe(1);
+    await expect
+      .poll(() =>
+        report
+          .getByText(`${pilotCases} cases in the pilot · ${controlCases} cases in the control group`)
+          .count(),
+      )
+      .toBe(1);
     expect(await report.getByRole('row').count()).toBeGreaterThan(3);
-    await expect.poll(() => report.getByText(/^Recommendation: (promote|keep running|stop)/).count()).toBe(1);
+    // Measures in words, not field names; and charts of both cohorts.
+    expect(await report.getByRole('cell', { name: 'Cases resolved', exact: true }).count()).toBe(1);
+    expect(await report.getByText('resolutionRate').count()).toBe(0);
+    // Nothing is resolved yet (bars of zero), but both charts are drawn.
+    await expect.poll(() => report.locator('.recharts-wrapper').count()).toBe(2);
+    await expect
+      .poll(() => report.getByText(/^Recommendation: (promote|keep it running|stop)/).count())
+      .toBe(1);
     await screenshot(admin, 'pilot-report');
 
     const olivia = await signIn('olivia');

@@ -114,7 +114,7 @@ async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> 
  */
 export async function startRuntime(
   env: Record<string, string> = {},
-  options: { backend?: Backend } = {},
+  options: { backend?: Backend; healthTimeoutMs?: number } = {},
 ): Promise<RuntimeProcess> {
   ensureBuilt();
   const backend = options.backend ?? 'sqlite';
@@ -150,7 +150,7 @@ export async function startRuntime(
     child.stderr?.on('data', (d) => {
       log += d;
     });
-    await waitForHealth(url, child, () => log, 30_000);
+    await waitForHealth(url, child, () => log, options.healthTimeoutMs ?? 30_000);
   };
   try {
     await launch();

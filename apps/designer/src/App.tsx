@@ -23,8 +23,10 @@ import { CatalogEditorPage } from './pages/CatalogEditorPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { CustomerPage } from './pages/CustomerPage';
 import { FlowsPage } from './pages/FlowsPage';
+import { GroupsPage } from './pages/GroupsPage';
 import { IncidentsPage } from './pages/IncidentsPage';
 import { LoginPage } from './pages/LoginPage';
+import { OutboxPage } from './pages/OutboxPage';
 import { RequestFormPage } from './pages/RequestFormPage';
 import { RequestsPage } from './pages/RequestsPage';
 import { WorkPage } from './pages/WorkPage';
@@ -161,6 +163,22 @@ const router = createBrowserRouter(
           element={
             <Guard roles={['admin']}>
               <AdminPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/outbox"
+          element={
+            <Guard roles={['admin']}>
+              <OutboxPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/groups"
+          element={
+            <Guard roles={['admin']}>
+              <GroupsPage />
             </Guard>
           }
         />

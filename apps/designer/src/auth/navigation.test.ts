@@ -27,6 +27,8 @@ describe('navFor', () => {
       '/analytics',
       '/incidents',
       '/admin',
+      '/groups',
+      '/outbox',
     ]);
   });
   it('keeps incidents from agents', () => {

@@ -17,6 +17,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/analytics', labelId: 'nav.analytics', roles: ['owner'] },
   { to: '/incidents', labelId: 'nav.incidents', roles: ['owner'] },
   { to: '/admin', labelId: 'nav.admin', roles: ['admin'] },
+  { to: '/groups', labelId: 'nav.groups', roles: ['admin'] },
+  { to: '/outbox', labelId: 'nav.outbox', roles: ['admin'] },
 ];
 
 /**

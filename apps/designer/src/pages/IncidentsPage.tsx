@@ -5,6 +5,7 @@ import { useServerNow } from '../api/server-clock';
 import { api, hasRole, useSession } from '../auth/session';
 import { Badge, ErrorBanner, Loading, StatusLine } from '../components/Status';
 import { errorMessage, useResource } from '../hooks/useResource';
+import { useT } from '../i18n/use-t';
 import { incidentRows } from '../incidents/incident-rows';
 
 /**
@@ -12,6 +13,7 @@ import { incidentRows } from '../incidents/incident-rows';
  * flow does not model. Admins retry them once the cause is fixed, or resolve them with a note.
  */
 export function IncidentsPage() {
+  const t = useT();
   const user = useSession((s) => s.user);
   const isAdmin = hasRole(user, 'admin');
   const [params, setParams] = useSearchParams();
@@ -44,59 +46,67 @@ export function IncidentsPage() {
     <section className="page wide">
       <header className="page-header">
         <div>
-          <h1>Incidents</h1>
+          <h1>{t('incidents.title')}</h1>
           <p className="muted">
-            Steps that failed for a reason the flow does not model. The case waits where it was until the
-            incident is retried.
+            {t('incidents.intro')}
             {caseId && (
               <>
                 {' '}
-                Showing case <code>{caseId}</code> · <Link to="/incidents">all cases</Link>
+                {t('incidents.showingCase', { caseId })} ·{' '}
+                <Link to="/incidents">{t('incidents.allCases')}</Link>
               </>
             )}
           </p>
         </div>
         <label>
-          Show
+          {t('incidents.show')}
           <select
             value={status}
             onChange={(e) =>
               setParams(caseId ? { status: e.target.value, case: caseId } : { status: e.target.value })
             }
           >
-            <option value="open">Open</option>
-            <option value="resolved">Resolved</option>
+            <option value="open">{t('incidents.open')}</option>
+            <option value="resolved">{t('incidents.resolved')}</option>
           </select>
         </label>
       </header>
       <ErrorBanner message={error ?? page.error} />
       <StatusLine message={done} />
       {page.loading && !page.data && <Loading />}
-      {page.data && rows.length === 0 && <p className="muted">No {status} incidents.</p>}
+      {page.data && rows.length === 0 && (
+        <p className="muted">{status === 'open' ? t('incidents.noneOpen') : t('incidents.noneResolved')}</p>
+      )}
       {rows.length > 0 && (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Case</th>
-              <th scope="col">Node</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Message</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Age</th>
-              {isAdmin && status === 'open' && <th scope="col">Actions</th>}
+              <th scope="col">{t('incidents.col.case')}</th>
+              <th scope="col">{t('incidents.col.node')}</th>
+              <th scope="col">{t('incidents.col.kind')}</th>
+              <th scope="col">{t('incidents.col.message')}</th>
+              <th scope="col">{t('incidents.col.attempts')}</th>
+              <th scope="col">{t('incidents.col.age')}</th>
+              {isAdmin && status === 'open' && <th scope="col">{t('incidents.col.actions')}</th>}
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>{r.caseId ? <Link to={`/cases/${r.caseId}`}>{r.caseId}</Link> : <em>not opened</em>}</td>
+                <td>
+                  {r.caseId ? (
+                    <Link to={`/cases/${r.caseId}`}>{r.caseId}</Link>
+                  ) : (
+                    <em>{t('incidents.notOpened')}</em>
+                  )}
+                </td>
                 <td>{r.node}</td>
                 <td>
                   <Badge value={r.kind} tone="breached" />
                 </td>
                 <td>
                   {r.message}
-                  <div className="muted">re-runs: {r.source}</div>
+                  <div className="muted">{t('incidents.reruns', { source: r.source })}</div>
                 </td>
                 <td>{r.attempts}</td>
                 <td>{r.age}</td>
@@ -105,20 +115,22 @@ export function IncidentsPage() {
                     <button
                       className="btn"
                       type="button"
-                      aria-label={`Retry incident ${r.id}`}
-                      onClick={() => act(`Retried ${r.id}`, () => api.retryIncident(r.id))}
+                      aria-label={t('incidents.retryLabel', { id: r.id })}
+                      onClick={() => act(t('incidents.retried', { id: r.id }), () => api.retryIncident(r.id))}
                     >
-                      Retry
+                      {t('incidents.retry')}
                     </button>{' '}
                     {resolving === r.id ? (
                       <form
                         onSubmit={(e) => {
                           e.preventDefault();
-                          void act(`Resolved ${r.id}`, () => api.resolveIncident(r.id, note));
+                          void act(t('incidents.resolvedDone', { id: r.id }), () =>
+                            api.resolveIncident(r.id, note),
+                          );
                         }}
                       >
                         <label>
-                          Note
+                          {t('incidents.note')}
                           <input
                             value={note}
                             onChange={(e) => setNote(e.target.value)}
@@ -127,17 +139,17 @@ export function IncidentsPage() {
                           />
                         </label>
                         <button className="btn btn-primary" type="submit">
-                          Resolve
+                          {t('incidents.resolveButton')}
                         </button>
                       </form>
                     ) : (
                       <button
                         className="btn"
                         type="button"
-                        aria-label={`Resolve incident ${r.id}`}
+                        aria-label={t('incidents.resolveLabel', { id: r.id })}
                         onClick={() => setResolving(r.id)}
                       >
-                        Resolve…
+                        {t('incidents.resolve')}
                       </button>
                     )}
                   </td>

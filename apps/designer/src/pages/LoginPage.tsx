@@ -6,6 +6,7 @@ import { ErrorBanner, StatusLine } from '../components/Status';
 import { errorMessage } from '../hooks/useResource';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useT } from '../i18n/use-t';
+import { DemoAccounts } from './DemoAccounts';
 
 /** Sign-in form: POST /api/auth/login, then go where the user was heading (or their home). */
 export function LoginPage() {
@@ -69,6 +70,7 @@ export function LoginPage() {
           {busy ? t('login.busy') : t('login.submit')}
         </button>
       </form>
+      <DemoAccounts onPick={(u, p) => void [setUsername(u), setPassword(p)]} />
     </main>
   );
 }

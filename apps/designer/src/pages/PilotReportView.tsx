@@ -1,54 +1,105 @@
-import type { PilotReport } from '@caseflow/schema';
-import { formatSpan } from '../components/format';
+import type { Comparison, PilotReport } from '@caseflow/schema';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useFormat } from '../i18n/use-format';
+import { useT } from '../i18n/use-t';
 
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
+const HOUR = 3_600_000;
+const isDuration = (metric: string) => metric.endsWith('Ms');
 
-/** Durations are compared by their medians (ms), everything else as rates (0..1). */
-function value(metric: string, v: number | null): string {
-  if (v === null) return '—';
-  if (metric.endsWith('Ms')) return `${v < 0 ? '−' : ''}${formatSpan(Math.abs(v))}`;
-  return pct(v);
+/** One chart: pilot and control side by side for each metric given. */
+function CohortChart({
+  title,
+  rows,
+}: {
+  title: string;
+  rows: Array<{ label: string; pilot: number | null; control: number | null }>;
+}) {
+  const t = useT();
+  return (
+    <figure>
+      <figcaption>{title}</figcaption>
+      <div style={{ width: '100%', height: 240 }}>
+        <ResponsiveContainer>
+          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} />
+            <YAxis tick={{ fontSize: 11 }} />
+            <Tooltip />
+            <Legend />
+            <Bar dataKey="pilot" name={t('report.col.pilot')} fill="var(--primary, #2563eb)" />
+            <Bar dataKey="control" name={t('report.col.control')} fill="var(--muted-fg, #94a3b8)" />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
 }
 
-/** Pilot against control: case counts per cohort, each metric with its test, and the recommendation. */
+/**
+ * Pilot against control in words: case counts per cohort, the recommendation, charts of the
+ * rates and median times, and each measure with the test that judged it.
+ */
 export function PilotReportView({ report }: { report: PilotReport }) {
+  const t = useT();
+  const f = useFormat();
+  const label = (metric: string) => t(`report.metric.${metric}`);
+  const value = (c: Comparison, v: number | null) => {
+    if (v === null) return '—';
+    if (isDuration(c.metric)) return `${v < 0 ? '−' : ''}${f.duration(Math.abs(v), 2)}`;
+    return f.number(v, { style: 'percent', maximumFractionDigits: 1 });
+  };
+  const rates = report.comparison
+    .filter((c) => !isDuration(c.metric))
+    .map((c) => ({
+      label: label(c.metric),
+      pilot: c.pilot === null ? null : Math.round(c.pilot * 1000) / 10,
+      control: c.control === null ? null : Math.round(c.control * 1000) / 10,
+    }));
+  const times = report.comparison
+    .filter((c) => isDuration(c.metric))
+    .map((c) => ({
+      label: label(c.metric),
+      pilot: c.pilot === null ? null : Math.round((c.pilot / HOUR) * 10) / 10,
+      control: c.control === null ? null : Math.round((c.control / HOUR) * 10) / 10,
+    }));
   return (
-    <section aria-label="Pilot report">
-      <h3>
-        Pilot v{report.pilot.version} of {report.pilot.flow} against control
-      </h3>
-      <p>
-        <span>Pilot: {report.cohorts.pilot.cases} cases</span> ·{' '}
-        <span>Control: {report.cohorts.control.cases} cases</span>
-      </p>
+    <section aria-label={t('report.title', { version: report.pilot.version, flow: report.pilot.flow })}>
+      <h3>{t('report.title', { version: report.pilot.version, flow: report.pilot.flow })}</h3>
+      <p>{t('report.cases', { pilot: report.cohorts.pilot.cases, control: report.cohorts.control.cases })}</p>
       <p className="recommendation">
-        <strong>{`Recommendation: ${report.recommendation.action}`}</strong> — {report.recommendation.reason}
+        <strong>{t(`report.recommend.${report.recommendation.action}`)}</strong> —{' '}
+        {report.recommendation.reason}
       </p>
+      <div className="pilot-charts">
+        <CohortChart title={t('report.ratesChart')} rows={rates} />
+        <CohortChart title={t('report.timesChart')} rows={times} />
+      </div>
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Metric</th>
-            <th scope="col">Pilot</th>
-            <th scope="col">Control</th>
-            <th scope="col">Difference</th>
-            <th scope="col">Beyond noise?</th>
+            <th scope="col">{t('report.col.metric')}</th>
+            <th scope="col">{t('report.col.pilot')}</th>
+            <th scope="col">{t('report.col.control')}</th>
+            <th scope="col">{t('report.col.difference')}</th>
+            <th scope="col">{t('report.col.significant')}</th>
           </tr>
         </thead>
         <tbody>
           {report.comparison.map((c) => (
             <tr key={c.metric}>
-              <td>{c.metric}</td>
+              <td>{label(c.metric)}</td>
               <td>
-                {value(c.metric, c.pilot)}
-                <span className="muted"> (n={c.pilotCount})</span>
+                {value(c, c.pilot)}
+                <span className="muted"> ({t('report.n', { count: c.pilotCount })})</span>
               </td>
               <td>
-                {value(c.metric, c.control)}
-                <span className="muted"> (n={c.controlCount})</span>
+                {value(c, c.control)}
+                <span className="muted"> ({t('report.n', { count: c.controlCount })})</span>
               </td>
-              <td>{value(c.metric, c.difference)}</td>
+              <td>{value(c, c.difference)}</td>
               <td title={c.test}>
-                {c.significant ? 'yes (95%)' : 'no'}
+                {c.significant ? t('report.yes') : t('report.no')}
+                {c.better && <span className="muted"> · {t(`report.better.${c.better}`)}</span>}
                 {c.p !== null && <span className="muted"> p={c.p.toFixed(3)}</span>}
               </td>
             </tr>

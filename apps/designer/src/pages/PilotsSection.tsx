@@ -1,17 +1,27 @@
-import type { PilotReport } from '@caseflow/schema';
-import { type FormEvent, useState } from 'react';
+import type { Pilot, PilotReport } from '@caseflow/schema';
+import { type FormEvent, useEffect, useState } from 'react';
+import { runningCasesOn } from '../admin/running-cases';
 import type { FlowSummary } from '../api/api';
 import { api } from '../auth/session';
 import { ErrorBanner, StatusLine } from '../components/Status';
 import { errorMessage, useResource } from '../hooks/useResource';
+import { useT } from '../i18n/use-t';
 import { PilotReportView } from './PilotReportView';
+
+interface Pending {
+  action: 'promote' | 'stop';
+  flow: FlowSummary;
+  pilot: Pilot;
+}
 
 /** Admin: active versions and pilots per flow; start, promote or stop a pilot and read its report. */
 export function PilotsSection() {
+  const t = useT();
   const flows = useResource(() => api.listFlows(), []);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [report, setReport] = useState<PilotReport | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
 
   async function act(fn: () => Promise<unknown>, done: string) {
     setError(null);
@@ -26,16 +36,16 @@ export function PilotsSection() {
 
   return (
     <section className="card" aria-labelledby="pilots-h">
-      <h2 id="pilots-h">Flow versions and pilots</h2>
+      <h2 id="pilots-h">{t('pilots.title')}</h2>
       <ErrorBanner message={error ?? flows.error} />
       <StatusLine message={status} />
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Flow</th>
-            <th scope="col">Active</th>
-            <th scope="col">Pilots</th>
-            <th scope="col">Start a pilot</th>
+            <th scope="col">{t('pilots.col.flow')}</th>
+            <th scope="col">{t('pilots.col.active')}</th>
+            <th scope="col">{t('pilots.col.pilots')}</th>
+            <th scope="col">{t('pilots.col.start')}</th>
           </tr>
         </thead>
         <tbody>
@@ -44,35 +54,39 @@ export function PilotsSection() {
               <td>{f.name}</td>
               <td>{f.activeVersion ? `v${f.activeVersion}` : '—'}</td>
               <td>
-                {f.pilots.length === 0 && <span className="muted">none</span>}
+                {f.pilots.length === 0 && <span className="muted">{t('pilots.none')}</span>}
                 {f.pilots.map((p) => (
                   <div key={p.id} className="btn-row">
                     <span>
-                      v{p.version} · {p.percentage}%
-                      {p.customerIds.length ? ` + ${p.customerIds.length} customers` : ''}
+                      {t('pilots.summary', {
+                        version: p.version,
+                        percentage: p.percentage,
+                        customers: p.customerIds.length,
+                      })}
                     </span>
                     <button
                       type="button"
                       className="btn btn-small"
-                      onClick={() =>
-                        act(async () => setReport(await api.pilotReport(p.id)), 'Report loaded.')
-                      }
+                      aria-label={t('pilots.reportOf', { version: p.version })}
+                      onClick={() => act(async () => setReport(await api.pilotReport(p.id)), '')}
                     >
-                      Report <span className="sr-only">of pilot {p.id}</span>
+                      {t('pilots.report')}
                     </button>
                     <button
                       type="button"
                       className="btn btn-small"
-                      onClick={() => act(() => api.pilotAction(p.id, 'promote'), `Promoted v${p.version}.`)}
+                      aria-label={t('pilots.promoteOf', { version: p.version })}
+                      onClick={() => setPending({ action: 'promote', flow: f, pilot: p })}
                     >
-                      Promote <span className="sr-only">pilot {p.id}</span>
+                      {t('pilots.promote')}
                     </button>
                     <button
                       type="button"
                       className="btn btn-small btn-danger"
-                      onClick={() => act(() => api.pilotAction(p.id, 'stop'), 'Pilot stopped.')}
+                      aria-label={t('pilots.stopOf', { version: p.version })}
+                      onClick={() => setPending({ action: 'stop', flow: f, pilot: p })}
                     >
-                      Stop <span className="sr-only">pilot {p.id}</span>
+                      {t('pilots.stop')}
                     </button>
                   </div>
                 ))}
@@ -80,15 +94,100 @@ export function PilotsSection() {
               <td>
                 <StartPilot
                   flow={f}
-                  onStart={(body) => act(() => api.startPilot(f.key, body), `Pilot of ${f.key} started.`)}
+                  onStart={(body) =>
+                    act(() => api.startPilot(f.key, body), t('pilots.started', { flow: f.key }))
+                  }
                 />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {pending && (
+        <ConfirmPilot
+          pending={pending}
+          onCancel={() => setPending(null)}
+          onConfirm={() => {
+            const { action, pilot } = pending;
+            setPending(null);
+            void act(
+              () => api.pilotAction(pilot.id, action),
+              t(action === 'promote' ? 'pilots.promoted' : 'pilots.stopped', { version: pilot.version }),
+            );
+          }}
+        />
+      )}
       {report && <PilotReportView report={report} />}
     </section>
+  );
+}
+
+/**
+ * The confirmation before promoting or stopping a pilot. Running cases never move: it names
+ * how many stay on the version they run on (the pilot's when stopping, the baseline's when
+ * promoting) and which, by number.
+ */
+function ConfirmPilot({
+  pending,
+  onCancel,
+  onConfirm,
+}: {
+  pending: Pending;
+  onCancel(): void;
+  onConfirm(): void;
+}) {
+  const t = useT();
+  const { action, flow, pilot } = pending;
+  const baseline = pilot.baselineVersion ?? flow.activeVersion ?? null;
+  // Promoting leaves the baseline's running cases on it; stopping leaves the pilot's on v{pilot}.
+  const stays = action === 'promote' ? baseline : pilot.version;
+  const [running, setRunning] = useState<{ count: number; numbers: string[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (stays === null) return setRunning({ count: 0, numbers: [] });
+    runningCasesOn(flow.key, stays).then(setRunning, (e) => setError(errorMessage(e)));
+  }, [flow.key, stays]);
+  const shown = running?.numbers.slice(0, 12) ?? [];
+  return (
+    <dialog open className="card confirm-dialog" aria-labelledby="pilot-confirm-h">
+      <h3 id="pilot-confirm-h">
+        {t(action === 'promote' ? 'pilots.confirm.promoteTitle' : 'pilots.confirm.stopTitle', {
+          version: pilot.version,
+          flow: flow.name,
+        })}
+      </h3>
+      <p>
+        {action === 'promote'
+          ? t('pilots.confirm.promoteBody', { version: pilot.version, flow: flow.name })
+          : t('pilots.confirm.stopBody', {
+              version: pilot.version,
+              baseline: baseline ?? '—',
+              flow: flow.name,
+            })}
+      </p>
+      <ErrorBanner message={error} />
+      {!running && !error && <p className="muted">{t('pilots.confirm.counting')}</p>}
+      {running && (
+        <p data-testid="pilot-running">
+          {t('pilots.confirm.stay', { count: running.count, version: stays ?? '—' })} {shown.join(', ')}
+          {running.count > shown.length &&
+            ` ${t('pilots.confirm.andMore', { count: running.count - shown.length })}`}
+        </p>
+      )}
+      <div className="btn-row">
+        <button
+          type="button"
+          className={action === 'promote' ? 'btn btn-primary' : 'btn btn-danger'}
+          disabled={!running}
+          onClick={onConfirm}
+        >
+          {t(action === 'promote' ? 'pilots.confirm.promote' : 'pilots.confirm.stop')}
+        </button>
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </dialog>
   );
 }
 
@@ -99,20 +198,21 @@ function StartPilot({
   flow: FlowSummary;
   onStart(body: { version: number; percentage: number; note: string }): void;
 }) {
+  const t = useT();
   const versions = flow.versions;
   const [version, setVersion] = useState<number | ''>('');
   const [percentage, setPercentage] = useState(10);
   const [note, setNote] = useState('');
-  if (versions.length === 0) return <span className="muted">publish a version first</span>;
+  if (versions.length === 0) return <span className="muted">{t('pilots.publishFirst')}</span>;
   function submit(e: FormEvent) {
     e.preventDefault();
     if (version === '') return;
     onStart({ version, percentage, note });
   }
   return (
-    <form className="inline-form" onSubmit={submit} aria-label={`Start a pilot of ${flow.key}`}>
+    <form className="inline-form" onSubmit={submit} aria-label={t('pilots.startOf', { flow: flow.key })}>
       <label>
-        Version
+        {t('pilots.version')}
         <select
           value={version}
           onChange={(e) => setVersion(e.target.value === '' ? '' : Number(e.target.value))}
@@ -127,7 +227,7 @@ function StartPilot({
         </select>
       </label>
       <label>
-        Percent
+        {t('pilots.percent')}
         <input
           type="number"
           min={1}
@@ -138,11 +238,11 @@ function StartPilot({
         />
       </label>
       <label>
-        Note
+        {t('pilots.note')}
         <input value={note} onChange={(e) => setNote(e.target.value)} size={12} />
       </label>
       <button type="submit" className="btn btn-small">
-        Start pilot
+        {t('pilots.startButton')}
       </button>
     </form>
   );

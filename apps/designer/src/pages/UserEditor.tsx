@@ -1,16 +1,13 @@
 import type { Role, User, UserPatch } from '@caseflow/schema';
 import { type FormEvent, useState } from 'react';
+import { GroupPicker, TierPicker } from '../admin/GroupPicker';
 import { api, useSession } from '../auth/session';
 import { ErrorBanner, StatusLine } from '../components/Status';
 import { errorMessage } from '../hooks/useResource';
+import { useT } from '../i18n/use-t';
 import { passwordProblem } from './password-rules';
 
 const ROLES: Role[] = ['admin', 'owner', 'agent', 'customer'];
-const list = (s: string) =>
-  s
-    .split(',')
-    .map((x) => x.trim())
-    .filter(Boolean);
 
 /**
  * Admin: edit one user (display name, email, roles, groups, tiers, customer), deactivate or
@@ -18,13 +15,14 @@ const list = (s: string) =>
  * on the server, so both ask for confirmation first. `onChanged` reloads the list.
  */
 export function UserEditor({ user, onChanged }: { user: User; onChanged(): void }) {
+  const t = useT();
   const me = useSession((s) => s.user);
   const self = me?.username === user.username;
   const [displayName, setDisplayName] = useState(user.displayName ?? '');
   const [email, setEmail] = useState(user.email ?? '');
   const [roles, setRoles] = useState<Role[]>(user.roles);
-  const [groups, setGroups] = useState(user.groups.join(', '));
-  const [tiers, setTiers] = useState(user.tiers.join(', '));
+  const [groups, setGroups] = useState<string[]>(user.groups);
+  const [tiers, setTiers] = useState<string[]>(user.tiers);
   const [customerId, setCustomerId] = useState(user.customerId ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -49,48 +47,50 @@ export function UserEditor({ user, onChanged }: { user: User; onChanged(): void 
       displayName: displayName.trim() || null,
       email: email.trim() || null,
       roles,
-      groups: list(groups),
-      tiers: list(tiers),
+      groups,
+      tiers,
       customerId: customerId.trim() || null,
     };
-    void run(() => api.updateUser(user.username, patch), `Saved ${user.username}`);
+    void run(() => api.updateUser(user.username, patch), t('users.saved', { username: user.username }));
   }
 
   function setActive(next: boolean) {
-    const question = next
-      ? `Reactivate ${user.username}? They can sign in again.`
-      : `Deactivate ${user.username}? They are signed out everywhere at once and cannot sign in.`;
+    const who = { username: user.username };
+    const question = next ? t('users.confirmReactivate', who) : t('users.confirmDeactivate', who);
     if (!window.confirm(question)) return;
     void run(
       () => api.updateUser(user.username, { active: next }),
-      next ? `Reactivated ${user.username}` : `Deactivated ${user.username}`,
+      next ? t('users.reactivatedDone', who) : t('users.deactivatedDone', who),
     );
   }
 
   function reset() {
     const problem = passwordProblem(password, password);
     if (problem) return setError(problem);
-    if (!window.confirm(`Set a new password for ${user.username}? Their sessions end at once.`)) return;
-    void run(async () => {
-      await api.resetPassword(user.username, password);
-      setPassword('');
-    }, `New password set for ${user.username}`);
+    if (!window.confirm(t('users.confirmReset', { username: user.username }))) return;
+    void run(
+      async () => {
+        await api.resetPassword(user.username, password);
+        setPassword('');
+      },
+      t('users.resetDone', { username: user.username }),
+    );
   }
 
   return (
     <section className="card" aria-labelledby="edit-user-h">
-      <h2 id="edit-user-h">Edit {user.username}</h2>
+      <h2 id="edit-user-h">{t('users.editTitle', { username: user.username })}</h2>
       <form onSubmit={save}>
         <label>
-          Display name
+          {t('users.displayName')}
           <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} maxLength={200} />
         </label>
         <label>
-          Email
+          {t('users.email')}
           <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
         </label>
         <fieldset>
-          <legend>Roles</legend>
+          <legend>{t('users.roles')}</legend>
           {ROLES.map((r) => (
             <label key={r} className="check">
               <input
@@ -99,45 +99,39 @@ export function UserEditor({ user, onChanged }: { user: User; onChanged(): void 
                 disabled={self && r === 'admin'}
                 onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))}
               />
-              {r}
+              {t(`role.${r}`)}
             </label>
           ))}
         </fieldset>
+        <GroupPicker value={groups} onChange={setGroups} />
+        <TierPicker value={tiers} onChange={setTiers} />
         <label>
-          Groups (comma separated)
-          <input value={groups} onChange={(e) => setGroups(e.target.value)} />
-        </label>
-        <label>
-          Tiers (comma separated)
-          <input value={tiers} onChange={(e) => setTiers(e.target.value)} />
-        </label>
-        <label>
-          Customer id (customer users)
+          {t('users.customerId')}
           <input value={customerId} onChange={(e) => setCustomerId(e.target.value)} />
         </label>
         <button className="btn btn-primary" type="submit">
-          Save changes
+          {t('users.saveChanges')}
         </button>
       </form>
-      <h3>Access</h3>
-      <p className="muted">{active ? 'Active: may sign in.' : 'Deactivated: cannot sign in.'}</p>
+      <h3>{t('users.access')}</h3>
+      <p className="muted">{active ? t('users.maySignIn') : t('users.cannotSignIn')}</p>
       {active ? (
         <button
           type="button"
           className="btn"
           disabled={self}
-          title={self ? 'You cannot deactivate yourself' : undefined}
+          title={self ? t('users.selfDeactivate') : undefined}
           onClick={() => setActive(false)}
         >
-          Deactivate
+          {t('users.deactivate')}
         </button>
       ) : (
         <button type="button" className="btn" onClick={() => setActive(true)}>
-          Reactivate
+          {t('users.reactivate')}
         </button>
       )}
       <label>
-        New password
+        {t('users.newPassword')}
         <input
           type="password"
           autoComplete="new-password"
@@ -148,7 +142,7 @@ export function UserEditor({ user, onChanged }: { user: User; onChanged(): void 
         />
       </label>
       <button type="button" className="btn" onClick={reset} disabled={password === ''}>
-        Reset password
+        {t('users.resetPassword')}
       </button>
       <ErrorBanner message={error} />
       <StatusLine message={status} />
