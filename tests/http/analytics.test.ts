@@ -112,7 +112,7 @@ describe.each(scenarioBackends())('pilot analytics over HTTP on $backend', ({ ba
     let pilotId = '';
     beforeAll(async () => {
       rt = await startRuntime({}, { backend });
-    }, 60_000);
+    }, 180_000);
     afterAll(() => rt?.stop());
 
     const ok = async (method: string, path: string, as: string, body?: unknown) => {
@@ -169,7 +169,7 @@ describe.each(scenarioBackends())('pilot analytics over HTTP on $backend', ({ ba
         if (segment === 'gold') gold.add(id);
         await ok('POST', '/api/customers', 'admin', { id, name: `Customer ${i}`, segment });
       });
-    }, 60_000);
+    }, 180_000);
 
     it('opens 500 cases for 200 customers: sticky cohorts, a sane pilot share', async () => {
       const channels = ['email', 'chat', 'phone', 'web'];
@@ -207,7 +207,7 @@ describe.each(scenarioBackends())('pilot analytics over HTTP on $backend', ({ ba
       const standardInPilot = [...cohortOf].filter(([id, c]) => !gold.has(id) && c === 'pilot').length;
       expect(standardInPilot).toBeGreaterThanOrEqual(25);
       expect(standardInPilot).toBeLessThanOrEqual(71);
-    }, 60_000);
+    }, 180_000);
 
     it('works the cases over hours that cross the end of the business day', async () => {
       const held = opened.filter((c) => c.cohort === 'control').slice(-HELD);
@@ -224,7 +224,7 @@ describe.each(scenarioBackends())('pilot analytics over HTTP on $backend', ({ ba
           await ok('POST', `/api/tasks/${taskId}/complete`, agent, { outcome: 'solved', values: {} });
         });
       }
-    }, 60_000);
+    }, 180_000);
 
     it('equals the metrics computed from the timelines, per version and per agent', async () => {
       const cases = await pool(opened, 12, async (c) => ({
@@ -370,7 +370,7 @@ describe.each(scenarioBackends())('pilot analytics over HTTP on $backend', ({ ba
         expect(nodes.get('solve')!.entered).toBe(cases.filter((x) => x.version === version).length);
         expect(nodes.get('solve')!.breaches).toBeGreaterThan(0);
       }
-    }, 60_000);
+    }, 180_000);
 
     it('reports the pilot with tests per metric and a recommendation', async () => {
       const report = await ok('GET', `/api/pilots/${pilotId}/report`, 'olivia');
@@ -384,7 +384,7 @@ describe.each(scenarioBackends())('pilot analytics over HTTP on $backend', ({ ba
       }
       expect(['promote', 'keep running', 'stop']).toContain(report.recommendation.action);
       expect(report.recommendation.reason.length).toBeGreaterThan(0);
-    }, 30_000);
+    }, 120_000);
 
     it('promotes: v1 cases opened before still finish on v1, new cases get v2', async () => {
       await ok('POST', `/api/pilots/${pilotId}/promote`, 'admin');
@@ -404,6 +404,6 @@ describe.each(scenarioBackends())('pilot analytics over HTTP on $backend', ({ ba
         channel: 'chat',
       });
       expect(fresh.version).toBe(2);
-    }, 30_000);
+    }, 120_000);
   });
 });
