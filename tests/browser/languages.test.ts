@@ -1,0 +1,234 @@
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
+import { launchChromium, SCREENSHOTS, screenshot, watchConsole } from './chromium';
+import { ensureDesignerBuilt } from './designer-app';
+
+/**
+ * Languages, phone widths and accessibility on the built runtime with the demo data:
+ * - switching to Portuguese translates the screens, survives a reload, is saved to the
+ *   profile and comes back in a fresh browser after sign-in;
+ * - portal pages at 360–414 px: the header folds behind a menu button, nothing overflows
+ *   sideways; screenshots at 390 px (tests/.artifacts/screenshots/phone-390-*.png);
+ * - axe-core on every screen each demo role reaches: no serious or critical violation beyond
+ *   the known ones listed below with the screen they are on (tests/.artifacts/axe-report.json).
+ */
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let rt: RuntimeProcess;
+let browser: Browser;
+const consoles: string[][] = [];
+let caseId = '';
+
+beforeAll(async () => {
+  ensureDesignerBuilt();
+  rt = await startRuntime();
+  browser = await launchChromium();
+  const opened = await rt.api('POST', '/api/catalog/password-reset/requests', {
+    as: 'carla',
+    body: { values: { username: 'carla.j', accountType: 'standard', contact: 'carla@example.com' } },
+  });
+  expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+  caseId = opened.body.id ?? opened.body.caseId;
+});
+afterAll(async () => {
+  await browser?.close();
+  await rt?.stop();
+});
+
+/** A fresh browser profile of the given size, English by its browser language, signed in as `user`. */
+async function signedIn(
+  user: string,
+  viewport = { width: 1440, height: 900 },
+  locale = 'en-US',
+): Promise<Page> {
+  // bypassCSP: axe-core is injected as a script tag, which the app's CSP (script-src 'self') refuses.
+  const context = await browser.newContext({ viewport, locale, colorScheme: 'light', bypassCSP: true });
+  const page = await context.newPage();
+  consoles.push(watchConsole(page));
+  await page.goto(`${rt.url}/login`);
+  await page.locator('input[autocomplete="username"]').fill(user);
+  await page.locator('input[autocomplete="current-password"]').fill('demo1234');
+  await page.locator('form.login-card button[type="submit"]').click();
+  await page.locator('header.app-header').waitFor();
+  return page;
+}
+
+/** True when the page scrolls sideways (something wider than the viewport). */
+function overflows(page: Page): Promise<boolean> {
+  return page.evaluate<boolean>('document.scrollingElement.scrollWidth > window.innerWidth');
+}
+
+describe('languages', () => {
+  it('switches to Portuguese, keeps it after a reload and brings it back from the profile', async () => {
+    const page = await signedIn('carla');
+    await page.getByRole('heading', { name: 'Service catalog' }).waitFor();
+    await page.getByRole('combobox', { name: 'Language' }).first().selectOption('pt-BR');
+    await page.getByRole('heading', { name: 'Catálogo de serviços' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Principal' })
+      .getByRole('link', { name: 'Minhas solicitações' })
+      .waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('pt-BR');
+    await screenshot(page, 'pt-BR-catalog');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Catálogo de serviços' }).waitFor();
+    await page.goto(`${rt.url}/account`);
+    await page.getByRole('heading', { name: 'Minha conta' }).waitFor();
+    await page.getByRole('heading', { name: 'Alterar senha' }).waitFor();
+    await screenshot(page, 'pt-BR-account');
+
+    // Saved to the profile: what carla receives is written in it, and a new browser gets it.
+    await expect
+      .poll(async () => (await rt.api('GET', '/api/auth/me', { as: 'carla' })).body.locale)
+      .toBe('pt-BR');
+    const customer = await rt.api('GET', '/api/customers/c-1001', { as: 'ivan' });
+    expect(customer.body.locale).toBe('pt-BR');
+    const fresh = await signedIn('carla');
+    await fresh.getByRole('heading', { name: 'Catálogo de serviços' }).waitFor();
+
+    // The sign-in page speaks the browser's language before anyone signs in.
+    const context = await browser.newContext({ locale: 'pt-BR' });
+    const anonymous = await context.newPage();
+    await anonymous.goto(`${rt.url}/login`);
+    await anonymous.getByRole('heading', { name: 'Entrar no Caseflow' }).waitFor();
+    await anonymous.getByRole('button', { name: 'Entrar' }).waitFor();
+    await context.close();
+
+    // Back to English for the other tests, through the screen.
+    await fresh.getByRole('combobox', { name: 'Idioma' }).first().selectOption('en');
+    await fresh.getByRole('heading', { name: 'Service catalog' }).waitFor();
+    await expect
+      .poll(async () => (await rt.api('GET', '/api/auth/me', { as: 'carla' })).body.locale)
+      .toBe('en');
+    expect(consoles.flat()).toEqual([]);
+  });
+});
+
+describe('phone widths', () => {
+  const portal = (id: string) => [
+    ['catalog', '/catalog'],
+    ['request-form', '/catalog/password-reset'],
+    ['requests', '/requests'],
+    ['case', `/cases/${id}`],
+    ['account', '/account'],
+  ];
+
+  it('folds the header behind a menu button and never scrolls sideways at 360, 390 and 414 px', async () => {
+    for (const width of [360, 390, 414]) {
+      const page = await signedIn('carla', { width, height: 800 });
+      const menu = page.getByRole('button', { name: 'Menu' });
+      await menu.waitFor();
+      expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+      for (const [name, path] of portal(caseId)) {
+        await page.goto(`${rt.url}${path}`);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await overflows(page), `${path} at ${width} px`).toBe(false);
+        if (width === 390) await screenshot(page, `phone-390-${name}`);
+      }
+      await menu.click();
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.waitFor();
+      expect(await overflows(page)).toBe(false);
+      if (width === 390) await screenshot(page, 'phone-390-menu');
+      await nav.getByRole('link', { name: 'Catalog' }).click();
+      await page.getByRole('heading', { name: 'Service catalog' }).waitFor();
+      expect(await nav.isVisible()).toBe(false);
+      await page.context().close();
+    }
+  });
+
+  it('keeps the wide header inline on a desktop', async () => {
+    const page = await signedIn('carla');
+    expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
+    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true);
+    await page.context().close();
+  });
+});
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/**
+ * Serious or critical violations found by axe-core that are known and sit in screens other
+ * helpers are converting (rule id by screen); anything else fails the test.
+ */
+const KNOWN: Record<string, string[]> = {
+  // The flow canvas (editor/FlowNodeView, @xyflow handles: aria attributes on plain divs), also
+  // drawn on the staff case page (work/CaseFlowDiagram): owned by the canvas and live helpers.
+  'ivan /cases/:id': ['aria-prohibited-attr'],
+  'olivia /flows/password-reset': ['aria-prohibited-attr'],
+};
+
+async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate<{ violations: AxeViolation[] }>(
+    'axe.run(document, { resultTypes: ["violations"] })',
+  );
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+describe('accessibility (axe-core)', () => {
+  it('finds no serious or critical violation on the screens of every demo role', async () => {
+    const screens: Array<[user: string | null, path: string, ready: string]> = [
+      [null, '/login', 'h1'],
+      ['carla', '/catalog', 'h1'],
+      ['carla', '/catalog/password-reset', 'h1'],
+      ['carla', '/requests', 'h1'],
+      ['carla', `/cases/${caseId}`, 'h1'],
+      ['carla', '/account', 'h1'],
+      ['ivan', '/work', 'h1'],
+      ['ivan', `/cases/${caseId}`, 'h1'],
+      ['ivan', '/customers/c-1001', 'h1'],
+      ['olivia', '/flows', 'h1'],
+      ['olivia', '/flows/password-reset', '.react-flow__node'],
+      ['olivia', '/flows/password-reset/versions', 'h1'],
+      ['olivia', '/catalog/password-reset/edit', 'h1'],
+      ['olivia', '/analytics', 'h1'],
+      ['olivia', '/incidents', 'h1'],
+      ['admin', '/admin', 'h1'],
+    ];
+    const pages = new Map<string, Page>();
+    const report: Record<
+      string,
+      Array<{ id: string; impact: string | null; help: string; targets: string[] }>
+    > = {};
+    const unexpected: string[] = [];
+    for (const [user, path, ready] of screens) {
+      let page = pages.get(user ?? '');
+      if (!page) {
+        if (user) page = await signedIn(user);
+        else page = await (await browser.newContext({ locale: 'en-US', bypassCSP: true })).newPage();
+        pages.set(user ?? '', page);
+      }
+      await page.goto(`${rt.url}${path}`);
+      await page.locator(ready).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const screen = `${user ?? 'anonymous'} ${path.replace(caseId, ':id')}`;
+      const found = await axeViolations(page);
+      report[screen] = found.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+      }));
+      for (const v of found) {
+        if (!(KNOWN[screen] ?? []).includes(v.id))
+          unexpected.push(`${screen}: ${v.id} (${v.impact}) ${v.help}`);
+      }
+    }
+    writeFileSync(join(SCREENSHOTS, '..', 'axe-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    expect(unexpected).toEqual([]);
+  });
+});
