@@ -606,6 +606,13 @@ export interface Store {
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Closes the connection / pool. */
   close(): Promise<void>;
+  /**
+   * Runs `fn`, a bulk load that is redone from scratch if it is lost (the demo's history on an
+   * empty database), without flushing every commit to disk; everything it wrote is flushed
+   * before this resolves. SQLite: synchronous=OFF for the load, then a checkpoint under FULL.
+   * A store without the distinction just runs `fn`.
+   */
+  bulkLoad?<T>(fn: () => Promise<T>): Promise<T>;
 
   users: {
     /** Throws StoreConflict when the username exists. */

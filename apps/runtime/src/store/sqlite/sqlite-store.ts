@@ -135,6 +135,21 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
         if (client.open) client.close();
       });
     },
+
+    async bulkLoad(fn) {
+      // The pragma is ignored inside a transaction: change it between them.
+      await mutex.run(async () => client.pragma('synchronous = OFF'));
+      try {
+        return await fn();
+      } finally {
+        await mutex.run(async () => {
+          if (!client.open) return;
+          client.pragma('synchronous = FULL');
+          // Copies the load into the database file and syncs it: durable from here on.
+          client.pragma('wal_checkpoint(TRUNCATE)');
+        });
+      }
+    },
   };
   return store;
 }
