@@ -17,6 +17,7 @@ import { demoRoutes } from './http/demo.routes';
 import { discardBody } from './http/discard-body';
 import { docsPage } from './http/docs-page';
 import { errorBody, notFoundHandler, onError } from './http/errors';
+import { eventsRoutes } from './http/events.routes';
 import { flowsRoutes } from './http/flows.routes';
 import { healthRoutes } from './http/health.routes';
 import { incidentsRoutes } from './http/incidents.routes';
@@ -27,6 +28,7 @@ import { defaultHook, newRouter } from './http/openapi';
 import { outboxRoutes } from './http/outbox.routes';
 import { pilotsRoutes } from './http/pilots.routes';
 import { createMetrics, type Metrics } from './http/prometheus';
+import { queueRoutes } from './http/queue.routes';
 import { requestLog } from './http/request-log';
 import { signalsRoutes } from './http/signals.routes';
 import { surveysRoutes } from './http/surveys.routes';
@@ -119,6 +121,8 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     connectionsRoutes,
     migrationsRoutes,
     bpmnRoutes,
+    eventsRoutes,
+    queueRoutes,
   ]) {
     api.route('/', routes(deps));
   }

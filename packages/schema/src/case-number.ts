@@ -25,6 +25,8 @@ export const CustomerDue = z.object({
   /** `response`: the first answer; `resolution`: the whole request (case clocks only). */
   kind: z.enum(['response', 'resolution']),
   dueAt: z.string().nullable(),
+  /** The promise as a duration (the SLA's target, ISO 8601: `PT1H`), counted on its calendar. */
+  within: z.string(),
   /** on-track, at-risk (warned), overdue (breached), paused (waiting for you), met. */
   state: z.enum(['on-track', 'at-risk', 'overdue', 'paused', 'met']),
 });
@@ -51,7 +53,7 @@ export type CustomerCaseItem = z.infer<typeof CustomerCaseItem>;
  * tiers, groups, versions, pilot cohorts and variables are left out.
  */
 export const CustomerCase = CustomerCaseItem.extend({
-  /** The title of the step the case is at (a task's title), or null when none is shown. */
+  /** The flow's customer label of the step the case is at, or null (show a neutral status). */
   step: z.string().nullable(),
   dues: z.array(CustomerDue),
   surveys: z.array(

@@ -57,6 +57,12 @@ const NodeBase = z.object({
   /** Label on the canvas; defaults to the id. */
   name: z.string().optional(),
   description: z.string().optional(),
+  /**
+   * What customers read as the state of their request while it is at this node ("We are
+   * checking your card"). Without it they see a neutral status: node names and task titles
+   * are the team's words and may tell how the work is done inside.
+   */
+  customerLabel: z.string().min(1).max(200).optional(),
 });
 
 export const StartNode = NodeBase.extend({

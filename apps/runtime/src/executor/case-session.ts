@@ -2,6 +2,7 @@ import { type CaseSnapshot, type CompiledFlow, inspect, start, step } from '@cas
 import { type Case, type EngineEvent, formatCaseNumber } from '@caseflow/schema';
 import type { CaseParts, CaseRow, CustomerRow, NewTimelineEntry, Store, TimerChange } from '../store/store';
 import { toCase } from './case-resource';
+import { changeOf } from './change-of';
 import { applyEffects } from './effect-applier';
 import { isEngineError } from './engine-errors';
 import { notFound } from './errors';
@@ -262,6 +263,9 @@ export class CaseSession {
 
   async #commitCase(live: LiveCase, withParts: boolean): Promise<CaseParts | null> {
     const r = live.row;
+    // The live streams' change log, written in the same transaction as what it announces.
+    const change = changeOf(r, live.timeline, this.now);
+    if (change) await this.tx.changes.append(change);
     if (!live.dirty) {
       if (live.timeline.length > 0) {
         await this.tx.timeline.append(r.id, live.timeline);

@@ -75,11 +75,13 @@ describe('the customer projection of cases', () => {
     await expect(f.runtime.customerCase(parent.id, null)).rejects.toMatchObject({ status: 404 });
   });
 
-  it('names the current step by its task title once the child is done', async () => {
+  it("names the current step by the node's customer label only, never a task title", async () => {
     const parent = await openLostCard();
     const child = (await f.runtime.getCase((await childOf(parent.id)).id))!;
+    expect((await f.runtime.customerCase(parent.id, 'cu-1')).step).toBeNull();
     await f.runtime.completeTask(child.tasks[0]!.id, { outcome: 'clean' }, 'bob');
-    expect((await f.runtime.customerCase(parent.id, 'cu-1')).step).toBe('Wrap up');
+    // At "wrap-up": the task is titled "Wrap up", the node has the label customers read.
+    expect((await f.runtime.customerCase(parent.id, 'cu-1')).step).toBe('Finishing your request');
   });
 
   it('strips public timeline entries down to what the customer may read', () => {

@@ -63,22 +63,22 @@ function dues(slas: SlaRow[], def: FlowDefinition | null): CustomerDue[] {
     if (s.scope !== 'case' || state === undefined) continue;
     const sla = def?.slas.find((x) => x.id === s.id);
     const kind = sla?.stop.event === 'case.firstResponse' || s.id === 'response' ? 'response' : 'resolution';
-    out.push({ kind, dueAt: s.dueAt === null ? null : iso(s.dueAt), state });
+    out.push({ kind, dueAt: s.dueAt === null ? null : iso(s.dueAt), within: s.target, state });
   }
   return out;
 }
 
 /**
- * The title of the step a case is at: the name the flow gives its first active node, else the
- * title of its open task; null when the case is closed or the step has no title.
+ * What a customer reads as the step a case is at: the `customerLabel` the flow gives its first
+ * active node that has one; null when the case is closed or no active node has one (the portal
+ * shows a neutral "in progress"). Node names and task titles are never shown: they are the
+ * team's words ("Approve a privileged reset", "Fraud review") and tell how the work is done.
  */
-function stepTitle(row: CaseRow, tasks: TaskRow[], def: FlowDefinition | null): string | null {
+function stepTitle(row: CaseRow, def: FlowDefinition | null): string | null {
   if (row.status !== 'open') return null;
   for (const nodeId of row.activeNodes) {
-    const node = def?.nodes.find((n) => n.id === nodeId);
-    if (node?.name) return node.name;
-    const task = tasks.find((t) => t.nodeId === nodeId && (t.status === 'open' || t.status === 'claimed'));
-    if (task) return task.title;
+    const label = def?.nodes.find((n) => n.id === nodeId)?.customerLabel;
+    if (label) return label;
   }
   return null;
 }
@@ -91,7 +91,7 @@ export function toCustomerCase(
 ): CustomerCase {
   return {
     ...toCustomerCaseItem(row),
-    step: stepTitle(row, parts.tasks, def),
+    step: stepTitle(row, def),
     dues: dues(parts.slas, def),
     // Surveys sent to this customer on this case; the token is their link, so it stays only
     // while the survey waits for an answer.

@@ -59,12 +59,16 @@ export interface EventTransactions {
 /** Marks the async context of a running event: a nested run leaves incidents to the outer one. */
 const insideEvent = new AsyncLocalStorage<true>();
 
-/** Event transactions over `store`; `onOutbox` runs after a commit that queued outbox rows. */
+/**
+ * Event transactions over `store`; `onOutbox` runs after a commit that queued outbox rows,
+ * `onCommit` after every commit (the live streams' feed polls its change log then).
+ */
 export function eventTransactions(
   store: Store,
   clock: Clock,
   ctx: ExecutorContext,
   onOutbox: () => void,
+  onCommit: () => void = () => undefined,
 ): EventTransactions {
   async function attempt<T>(
     fn: (session: CaseSession) => Promise<T>,
@@ -84,6 +88,7 @@ export function eventTransactions(
           return result;
         });
         if (queued) onOutbox();
+        onCommit();
         return value;
       } catch (error) {
         // A unique-key clash under concurrency (two writers appending the same timeline seq

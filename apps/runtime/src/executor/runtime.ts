@@ -57,11 +57,20 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   // commits: they queue messages, while new timers are found by the timer loop's own polling.
   let timerLoop: BackgroundLoop | null = null;
   let outboxLoop: BackgroundLoop | null = null;
+  const commitListeners = new Set<() => void>();
   const core: RuntimeCore = {
     store,
     clock,
     ctx,
-    events: eventTransactions(store, clock, ctx, () => outboxLoop?.wake()),
+    events: eventTransactions(
+      store,
+      clock,
+      ctx,
+      () => outboxLoop?.wake(),
+      () => {
+        for (const listener of commitListeners) listener();
+      },
+    ),
     calendarKeys: ['24x7', ...Object.keys(calendars)],
   };
 
@@ -209,6 +218,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const running = [timerLoop, outboxLoop];
       timerLoop = outboxLoop = null;
       await Promise.all([...running.map((l) => l?.stop()), migrations.stop()]);
+    },
+
+    onCommit(listener) {
+      commitListeners.add(listener);
+      return () => commitListeners.delete(listener);
     },
 
     toTask,

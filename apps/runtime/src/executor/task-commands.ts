@@ -60,7 +60,12 @@ export function claimTask(core: RuntimeCore, taskId: string, user: Actor): Promi
       });
     if (task.assignee !== user || task.status !== 'claimed') {
       const live = await session.require(task.caseId);
-      session.record(live, { type: 'task.claimed', actor: user, nodeId: task.nodeId, data: { taskId } });
+      session.record(live, {
+        type: 'task.claimed',
+        actor: user,
+        nodeId: task.nodeId,
+        data: { taskId, group: task.group },
+      });
     }
     return toTask(claimed);
   });
@@ -101,7 +106,7 @@ export function completeTask(
         type: 'task.completed',
         actor,
         nodeId: task.nodeId,
-        data: { taskId, outcome: vote },
+        data: { taskId, group: task.group, outcome: vote },
       });
       await session.send(
         task.caseId,
@@ -132,7 +137,12 @@ export function completeTask(
         type: 'task.completed',
         actor,
         nodeId: task.nodeId,
-        data: { taskId, outcome: input.outcome, ...(input.comment ? { comment: input.comment } : {}) },
+        data: {
+          taskId,
+          group: task.group,
+          outcome: input.outcome,
+          ...(input.comment ? { comment: input.comment } : {}),
+        },
       });
       await session.send(
         task.caseId,
@@ -211,7 +221,7 @@ export function delegateTask(core: RuntimeCore, taskId: string, to: string, acto
       type: 'task.delegated',
       actor,
       nodeId: task.nodeId,
-      data: { taskId, from: task.assignee, to },
+      data: { taskId, group: task.group, from: task.assignee, to },
     });
     return toTask(updated);
   });

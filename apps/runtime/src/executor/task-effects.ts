@@ -58,7 +58,7 @@ export async function applyTaskEffect(
         type: 'task.cancelled',
         actor,
         nodeId: task.nodeId,
-        data: { taskId: task.id, reason: effect.reason },
+        data: { taskId: task.id, group: task.group, reason: effect.reason },
       });
       return;
     }

@@ -237,6 +237,8 @@ export interface Runtime {
   startBackground(): void;
   /** Stops the loops (the store stays open; the caller closes it). */
   close(): Promise<void>;
+  /** Calls `listener` after every committed event transaction; answers its removal. */
+  onCommit(listener: () => void): () => void;
 
   // --- converters for routes ---------------------------------------------------------------
   toTask(row: TaskRow): Task;

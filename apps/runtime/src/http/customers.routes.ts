@@ -37,7 +37,8 @@ const list = createRoute({
   method: 'get',
   path: '/customers',
   tags,
-  summary: 'Customers, optionally by segment or a search over id, name and email',
+  summary:
+    "Customers, optionally by segment or a search over id, name, email and phone (requests on a customer's behalf)",
   security: bearer,
   middleware: [staff] as const,
   request: {

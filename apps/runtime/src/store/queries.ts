@@ -40,7 +40,7 @@ type CaseCols = Cols<
 type TaskCols = Cols<'caseId' | 'status' | 'group' | 'tier' | 'assignee'>;
 type TimelineCols = Cols<'caseId' | 'type' | 'at'>;
 type TimelineListCols = Cols<'caseId' | 'seq' | 'public'>;
-type CustomerCols = Cols<'id' | 'name' | 'email' | 'segment'>;
+type CustomerCols = Cols<'id' | 'name' | 'email' | 'phone' | 'segment'>;
 type OutboxCols = Cols<'id' | 'caseId' | 'status' | 'createdAt'>;
 
 const oneOrMany = (col: Column, v: string | string[]) => (Array.isArray(v) ? inArray(col, v) : eq(col, v));
@@ -159,7 +159,7 @@ export function timelineScanWhere(tl: TimelineCols, c: CaseCols, q: TimelineScan
 
 /**
  * Filters of customers.list after the page `cursor` (ordered by id). `search` matches name,
- * email or id anywhere, ignoring case with the dialect's operator: SQLite's `like` already
+ * email, phone or id anywhere, ignoring case with the dialect's operator: SQLite's `like` already
  * ignores ASCII case, PostgreSQL needs `ilike`.
  */
 export function customerListWhere(
@@ -174,7 +174,12 @@ export function customerListWhere(
     q.segment === undefined ? undefined : eq(c.segment, q.segment),
     search === undefined
       ? undefined
-      : or(matches(c.name, search), matches(c.email, search), matches(c.id, search)),
+      : or(
+          matches(c.name, search),
+          matches(c.email, search),
+          matches(c.phone, search),
+          matches(c.id, search),
+        ),
     cursor ? gt(c.id, cursor[1]) : undefined,
   );
 }

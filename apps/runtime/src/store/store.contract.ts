@@ -3,6 +3,7 @@ import { analyticsContract } from './contract/analytics.contract';
 import { auditContract } from './contract/audit.contract';
 import { caseCommitContract } from './contract/case-commit.contract';
 import { casesContract } from './contract/cases.contract';
+import { changesContract } from './contract/changes.contract';
 import { connectionsContract } from './contract/connections.contract';
 import { deliveryContract } from './contract/delivery.contract';
 import { directoryContract } from './contract/directory.contract';
@@ -49,5 +50,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     connectionsContract(current);
     visibilityContract(current);
     migrationsContract(current);
+    changesContract(current);
   });
 }

@@ -579,6 +579,29 @@ export type ConnectionPatch = Partial<
   Pick<ConnectionRow, 'baseUrl' | 'allowedHosts' | 'auth' | 'secret' | 'description' | 'updatedBy'>
 > & { updatedAt: number };
 
+/** What a live stream says changed in a case (the client reads the case again). */
+export type ChangeKind = 'case' | 'task' | 'message' | 'sla';
+/**
+ * One committed case write, for the live streams (DESIGN §10). `cursor` orders changes as every
+ * process sees them (opaque: `<xid>.<seq>` on PostgreSQL, `0.<seq>` on SQLite).
+ */
+export interface ChangeRow {
+  cursor: string;
+  caseId: string;
+  customerId: string | null;
+  /** False for subflow children (never shown to customers). */
+  topLevel: boolean;
+  kinds: ChangeKind[];
+  /** The kinds of the write's public timeline entries: what a customer may hear about. */
+  publicKinds: ChangeKind[];
+  /** Groups of the tasks the write touched (queues to refresh). */
+  groups: string[];
+  /** Users the write concerns: assignees, delegates, the actor. */
+  users: string[];
+  at: number;
+}
+export type NewChange = Omit<ChangeRow, 'cursor'>;
+
 export interface IdempotencyRow {
   userId: string;
   key: string;
@@ -936,6 +959,23 @@ export interface Store {
     update(name: string, patch: ConnectionPatch): Promise<ConnectionRow | null>;
     /** Answers whether a row was deleted. */
     delete(name: string): Promise<boolean>;
+  };
+
+  /** The change log of the live streams: appended inside a case's write, read after commit. */
+  changes: {
+    append(change: NewChange): Promise<void>;
+    /**
+     * Committed changes after `cursor` (null: from the oldest kept), in cursor order, at most
+     * `limit`. A change becomes readable only once no earlier change can still commit, so a
+     * reader that moves its cursor past what it read never misses one.
+     */
+    after(cursor: string | null, limit: number): Promise<ChangeRow[]>;
+    /** The cursor of the latest readable change ('0.0' when none): where a new stream starts. */
+    head(): Promise<string>;
+    /** The cursor of the oldest kept change, or null when none (a resume from before it lost some). */
+    oldest(): Promise<string | null>;
+    /** Deletes changes older than `before`; answers how many. */
+    purge(before: number): Promise<number>;
   };
 
   idempotency: {

@@ -110,7 +110,14 @@ export const parentFlow: FlowDefinitionInput = {
   nodes: [
     { id: 'start', type: 'start' },
     { id: 'verify', type: 'subflow', flow: 'fraud-check', input: { reporter: 'case.customerId' } },
-    { id: 'wrap-up', type: 'task', title: 'Wrap up', assign: { group: 'desk' }, outcomes: ['done'] },
+    {
+      id: 'wrap-up',
+      type: 'task',
+      title: 'Wrap up',
+      customerLabel: 'Finishing your request',
+      assign: { group: 'desk' },
+      outcomes: ['done'],
+    },
     { id: 'done', type: 'end' },
   ],
   edges: [

@@ -164,7 +164,14 @@ export function directoryContract(current: () => Store): void {
         ['c4', 'Dee', 'gold'],
         ['c5', 'Eve', 'gold'],
       ] as const) {
-        await store.customers.create({ id, name, segment, email: `${id}@example.com`, createdAt: T0 });
+        await store.customers.create({
+          id,
+          name,
+          segment,
+          email: `${id}@example.com`,
+          phone: `+55 11 9000-00${id.slice(1)}`,
+          createdAt: T0,
+        });
       }
       const first = await store.customers.list({ segment: 'gold', limit: 2 });
       expect(first.items.map((c) => c.id)).toEqual(['c1', 'c2']);
@@ -175,6 +182,7 @@ export function directoryContract(current: () => Store): void {
       expect((await store.customers.list({ search: 'lovelace' })).items.map((c) => c.id)).toEqual(['c1']);
       expect((await store.customers.list({ search: '100%' })).items.map((c) => c.id)).toEqual(['c2']);
       expect((await store.customers.list({ search: 'c3@' })).items.map((c) => c.id)).toEqual(['c3']);
+      expect((await store.customers.list({ search: '9000-004' })).items.map((c) => c.id)).toEqual(['c4']);
     });
   });
 }

@@ -35,6 +35,7 @@ const TABLES = [
   'sessions',
   'incidents',
   'connections',
+  'case_changes',
 ];
 
 const reachable = await canConnect(ADMIN_URL);

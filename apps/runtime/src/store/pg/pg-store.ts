@@ -8,6 +8,7 @@ import type { Store } from '../store';
 import { pgAnalytics } from './pg-analytics';
 import { pgAudit } from './pg-audit';
 import { pgCases } from './pg-cases';
+import { pgChanges } from './pg-changes';
 import { pgConnections } from './pg-connections';
 import type { PgDb } from './pg-db';
 import { pgDelivery } from './pg-delivery';
@@ -114,6 +115,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     ...pgIncidents(db),
     ...pgConnections(db),
     ...pgMigrations(db),
+    ...pgChanges(client),
 
     async transaction(fn) {
       const outer = current();

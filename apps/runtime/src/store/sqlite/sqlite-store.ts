@@ -12,6 +12,7 @@ import type { Store } from '../store';
 import { sqliteAnalytics } from './sqlite-analytics';
 import { sqliteAudit } from './sqlite-audit';
 import { sqliteCases } from './sqlite-cases';
+import { sqliteChanges } from './sqlite-changes';
 import { sqliteConnections } from './sqlite-connections';
 import { sqliteDelivery } from './sqlite-delivery';
 import { sqliteDirectory } from './sqlite-directory';
@@ -97,6 +98,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     ...sqliteIncidents(db),
     ...sqliteConnections(db),
     ...sqliteMigrations(db),
+    ...sqliteChanges(db),
   };
 
   const store: Store = {

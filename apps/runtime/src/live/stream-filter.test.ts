@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeRow, UserRow } from '../store/store';
+import { caseStreamFilter, customerKinds, userStreamFilter } from './stream-filter';
+
+const change = (over: Partial<ChangeRow> = {}): ChangeRow => ({
+  cursor: '0.1',
+  caseId: 'k1',
+  customerId: 'c-1',
+  topLevel: true,
+  kinds: ['case', 'message', 'sla', 'task'],
+  publicKinds: ['message'],
+  groups: ['desk'],
+  users: ['ann'],
+  at: 0,
+  ...over,
+});
+const user = (over: Partial<UserRow>): UserRow => ({
+  username: 'u',
+  displayName: null,
+  roles: ['agent'],
+  groups: [],
+  tiers: [],
+  customerId: null,
+  email: null,
+  active: true,
+  passwordChangedAt: null,
+  createdAt: 0,
+  ...over,
+});
+
+describe('stream filters', () => {
+  it('tell a customer of their own top-level cases, never of tasks', () => {
+    expect(customerKinds(change(), 'c-1')).toEqual(['case', 'message', 'sla']);
+    expect(customerKinds(change({ kinds: ['task'], publicKinds: [] }), 'c-1')).toBeNull();
+    expect(customerKinds(change(), 'c-2')).toBeNull();
+    expect(customerKinds(change({ topLevel: false }), 'c-1')).toBeNull();
+    expect(customerKinds(change({ customerId: null }), null)).toBeNull();
+  });
+
+  it("follow an agent's groups and the work naming them; owners and admins hear everything", () => {
+    const ann = userStreamFilter(user({ username: 'ann' }));
+    const desk = userStreamFilter(user({ username: 'bob', groups: ['desk'] }));
+    const other = userStreamFilter(user({ username: 'cid', groups: ['fraud'] }));
+    const owner = userStreamFilter(user({ username: 'olivia', roles: ['owner'] }));
+    expect(ann(change())).not.toBeNull();
+    expect(desk(change())).not.toBeNull();
+    expect(other(change())).toBeNull();
+    expect(owner(change({ groups: [], users: [] }))).toEqual(['case', 'message', 'sla', 'task']);
+  });
+
+  it('keep a case stream to its case', () => {
+    const carla = caseStreamFilter(user({ roles: ['customer'], customerId: 'c-1' }), 'k1');
+    expect(carla(change())).toEqual(['case', 'message', 'sla']);
+    expect(carla(change({ caseId: 'k2' }))).toBeNull();
+    expect(caseStreamFilter(user({}), 'k1')(change())).toContain('task');
+  });
+});

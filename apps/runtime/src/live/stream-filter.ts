@@ -1,0 +1,38 @@
+import { roleAtLeast } from '@caseflow/schema';
+import { isCustomerOnly } from '../auth/roles';
+import type { ChangeKind, ChangeRow, UserRow } from '../store/store';
+
+/** What a stream announces of a change to its user: the kinds, or null for nothing. */
+export type StreamFilter = (change: ChangeRow) => ChangeKind[] | null;
+
+/**
+ * What of a change a customer may hear: its public entries (messages, surveys, the opening and
+ * closing) and the case and SLA changes their projection shows (step, due times). Never task
+ * changes, and nothing of subflow children or of other customers' cases.
+ */
+export function customerKinds(change: ChangeRow, customerId: string | null): ChangeKind[] | null {
+  if (customerId === null || change.customerId !== customerId || !change.topLevel) return null;
+  const kinds = new Set<ChangeKind>(change.publicKinds.filter((k) => k !== 'task'));
+  for (const k of change.kinds) if (k === 'case' || k === 'sla') kinds.add(k);
+  return kinds.size > 0 ? [...kinds].sort() : null;
+}
+
+/** The filter of `GET /cases/:id/events` for `user` (who may see the case: checked before). */
+export function caseStreamFilter(user: UserRow, caseId: string): StreamFilter {
+  if (isCustomerOnly(user)) {
+    return (change) => (change.caseId === caseId ? customerKinds(change, user.customerId) : null);
+  }
+  return (change) => (change.caseId === caseId ? change.kinds : null);
+}
+
+/**
+ * The filter of `GET /events`: customers hear of their own requests; agents of their groups'
+ * queues and of work that names them (assigned, delegated); owners and admins of every case.
+ */
+export function userStreamFilter(user: UserRow): StreamFilter {
+  if (isCustomerOnly(user)) return (change) => customerKinds(change, user.customerId);
+  if (roleAtLeast(user.roles, 'owner')) return (change) => change.kinds;
+  const groups = new Set(user.groups);
+  return (change) =>
+    change.groups.some((g) => groups.has(g)) || change.users.includes(user.username) ? change.kinds : null;
+}
