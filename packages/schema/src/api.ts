@@ -257,6 +257,8 @@ export const TimelineEntry = z.object({
   at: z.string(),
   type: z.string(),
   actor: z.string().nullable(),
+  /** The actor's display name, when the actor is a person the reader may see. */
+  actorName: z.string().nullable().optional(),
   data: z.record(z.string(), z.unknown()),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;

@@ -100,6 +100,22 @@ export interface HistoryPage {
 }
 
 /** A message as the runtime answers it (GET /api/cases/:id/messages, the customer 360). */
+export type QueueSort = 'risk' | 'priority' | 'age' | 'due';
+/** One row of GET /queue. */
+export interface QueueItem {
+  task: Task;
+  caseNumber: string | null;
+  subject: string;
+  priority: 'low' | 'normal' | 'high' | 'critical';
+  customerId: string | null;
+  customerName: string | null;
+  sla: {
+    state: 'breached' | 'at-risk' | 'on-track' | 'paused' | 'none';
+    dueAt: string | null;
+    target: string | null;
+  };
+}
+
 export interface Message {
   id: string;
   caseId: string;
@@ -107,6 +123,8 @@ export interface Message {
   direction: 'in' | 'out';
   from: 'customer' | 'agent' | 'system';
   author: string | null;
+  /** The author's display name. */
+  authorName?: string | null;
   body: string;
   at: string;
 }
@@ -360,6 +378,23 @@ export class Api {
   }
   listTasks(query?: { status?: string; group?: string; tier?: string; assignee?: string; case?: string }) {
     return this.request<Page<Task>>('GET', '/tasks', undefined, query);
+  }
+  /** The caller's work queue (GET /queue): takeable work, sorted. */
+  queue(query?: { scope?: 'mine' | 'all'; group?: string; sort?: QueueSort }) {
+    return this.request<{ items: QueueItem[] }>('GET', '/queue', undefined, query);
+  }
+  /** A one-minute ticket that opens live streams (EventSource cannot send the token). */
+  streamTicket() {
+    return this.request<{ ticket: string; expiresAt: string }>('POST', '/events/ticket');
+  }
+  /** Customers by name, email, phone or id (staff), for requests on a customer's behalf. */
+  findCustomers(search: string) {
+    return this.request<Page<{ id: string; name: string; email: string | null; phone: string | null }>>(
+      'GET',
+      '/customers',
+      undefined,
+      { search, limit: 8 },
+    );
   }
   claim(taskId: string) {
     return this.request<Task>('POST', `/tasks/${encodeURIComponent(taskId)}/claim`);

@@ -1,11 +1,13 @@
 import type { FormField } from '@caseflow/schema';
 import { useId } from 'react';
-import { coerce, type FormInput, orderedFields } from './form-model';
+import { useT } from '../i18n/use-t';
+import { coerce, type FieldRule, type FormInput, orderedFields } from './form-model';
 
 interface Props {
   form: FormInput;
   values: Record<string, unknown>;
-  errors: Record<string, string>;
+  /** By field: the rule broken (said in the reader's language) or a message (e.g. the server's). */
+  errors: Record<string, string | FieldRule>;
   onChange(values: Record<string, unknown>): void;
   disabled?: boolean;
 }
@@ -13,12 +15,19 @@ interface Props {
 /** Draws a FormSchema as labelled inputs with inline errors; controlled by `values`. */
 export function FormView({ form, values, errors, onChange, disabled }: Props) {
   const base = useId();
+  const t = useT();
   return (
     <div className="form-fields">
       {orderedFields(form).map(({ name, field, required }) => {
         const id = `${base}-${name}`;
         const error = errors[name];
         const label = field.title ?? name;
+        const said =
+          error === undefined
+            ? null
+            : typeof error === 'string'
+              ? `${label} ${error}`
+              : t(`form.rule.${error.rule}`, { field: label, ...error, rule: undefined });
         const set = (raw: string | boolean) => onChange({ ...values, [name]: coerce(field, raw) });
         return (
           <div className={`field${error ? ' field-invalid' : ''}`} key={name}>
@@ -62,7 +71,7 @@ export function FormView({ form, values, errors, onChange, disabled }: Props) {
             )}
             {error && (
               <small className="field-error" id={`${id}-error`}>
-                {label} {error}
+                {said}
               </small>
             )}
           </div>

@@ -70,37 +70,81 @@ export function checkValues(
   form: FormInput | FormSchema,
   values: Record<string, unknown>,
 ): Record<string, string> {
-  const errors: Record<string, string> = {};
+  return Object.fromEntries(Object.entries(fieldRules(form, values)).map(([k, r]) => [k, ruleInEnglish(r)]));
+}
+
+/** The rule a value broke, with what the rule asks (a limit, a pattern, the choices). */
+export type FieldRule =
+  | { rule: 'required' | 'number' | 'integer' | 'email' }
+  | { rule: 'min' | 'max' | 'minLength' | 'maxLength'; limit: number }
+  | { rule: 'pattern'; pattern: string }
+  | { rule: 'enum'; options: string };
+
+/**
+ * The first rule each field's value breaks (required, type, minimum/maximum, length, email,
+ * pattern, choices), by field name; fields that pass are absent. Pure.
+ */
+export function fieldRules(
+  form: FormInput | FormSchema,
+  values: Record<string, unknown>,
+): Record<string, FieldRule> {
+  const errors: Record<string, FieldRule> = {};
   for (const { name, field, required } of orderedFields(form)) {
     const v = values[name];
     if (v === undefined || v === '') {
-      if (required && field.type !== 'boolean') errors[name] = 'is required';
+      if (required && field.type !== 'boolean') errors[name] = { rule: 'required' };
       continue;
     }
     if ((field.type === 'number' || field.type === 'integer') && typeof v !== 'number') {
-      errors[name] = 'must be a number';
+      errors[name] = { rule: 'number' };
     } else if (field.type === 'integer' && !Number.isInteger(v)) {
-      errors[name] = 'must be a whole number';
+      errors[name] = { rule: 'integer' };
     } else if (typeof v === 'number') {
       if (field.minimum !== undefined && v < field.minimum)
-        errors[name] = `must be at least ${field.minimum}`;
+        errors[name] = { rule: 'min', limit: field.minimum };
       else if (field.maximum !== undefined && v > field.maximum)
-        errors[name] = `must be at most ${field.maximum}`;
+        errors[name] = { rule: 'max', limit: field.maximum };
     } else if (typeof v === 'string') {
       if (field.minLength !== undefined && v.length < field.minLength)
-        errors[name] = `must be at least ${field.minLength} characters`;
+        errors[name] = { rule: 'minLength', limit: field.minLength };
       else if (field.maxLength !== undefined && v.length > field.maxLength)
-        errors[name] = `must be at most ${field.maxLength} characters`;
+        errors[name] = { rule: 'maxLength', limit: field.maxLength };
       else if (field.format === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v))
-        errors[name] = 'must be an email address';
+        errors[name] = { rule: 'email' };
       else if (field.pattern !== undefined && !safeTest(field.pattern, v))
-        errors[name] = 'has the wrong format';
+        errors[name] = { rule: 'pattern', pattern: field.pattern };
     }
     if (errors[name] === undefined && field.enum && !field.enum.some((e) => e === v)) {
-      errors[name] = `must be one of ${field.enum.join(', ')}`;
+      errors[name] = { rule: 'enum', options: field.enum.join(', ') };
     }
   }
   return errors;
+}
+
+/** A broken rule in English (screens translate it with the `form.rule.*` messages). Pure. */
+export function ruleInEnglish(r: FieldRule): string {
+  switch (r.rule) {
+    case 'required':
+      return 'is required';
+    case 'number':
+      return 'must be a number';
+    case 'integer':
+      return 'must be a whole number';
+    case 'email':
+      return 'must be an email address';
+    case 'min':
+      return `must be at least ${r.limit}`;
+    case 'max':
+      return `must be at most ${r.limit}`;
+    case 'minLength':
+      return `must be at least ${r.limit} characters`;
+    case 'maxLength':
+      return `must be at most ${r.limit} characters`;
+    case 'pattern':
+      return `must match the pattern ${r.pattern}`;
+    case 'enum':
+      return `must be one of ${r.options}`;
+  }
 }
 
 /** RE2 (linear time), as the server checks; a pattern it cannot run is left to the server. */

@@ -1,29 +1,51 @@
-import { type FormEvent, lazy, Suspense, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import type { FlowDefinitionInput } from '@caseflow/schema';
+import { type FormEvent, lazy, Suspense, useCallback, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { isStaffCase } from '../api/api';
 import { useServerNow } from '../api/server-clock';
 import { api, hasRole, useSession } from '../auth/session';
-import { countdown, formatDate } from '../components/format';
 import { Badge, ErrorBanner, Loading } from '../components/Status';
+import { StatusWord } from '../components/StatusWord';
 import { useHistoryPages } from '../hooks/useHistoryPages';
 import { errorMessage, useResource } from '../hooks/useResource';
+import { useFormat } from '../i18n/use-format';
+import { useT } from '../i18n/use-t';
+import { useLiveEvents } from '../live/useLiveEvents';
+import { CaseTimeline, flowWords } from '../work/CaseTimeline';
+import { RequestFields } from '../work/RequestFields';
 import { TaskActions } from '../work/TaskActions';
 import { CustomerCaseView } from './CustomerCaseView';
-import { SurveyPrompt } from './SurveyPrompt';
 
 // The canvas code (xyflow) loads only when a case page shows its diagram.
 const CaseFlowDiagram = lazy(() => import('../work/CaseFlowDiagram'));
 
-/** One case: status, SLA clocks, open tasks (agents act on them), timeline, messages, survey. */
+/** The signals the flow waits for at the case's current nodes: offered as named buttons. */
+function waitingSignals(definition: FlowDefinitionInput | undefined, activeNodes: readonly string[]) {
+  return (definition?.nodes ?? [])
+    .filter((n) => n.type === 'wait' && activeNodes.includes(n.id))
+    .map((n) => ({ node: n.name ?? n.id, signal: (n as { signal: string }).signal }));
+}
+
+/**
+ * One case. Customers get their projection (CustomerCaseView); staff see the request as
+ * labelled fields, open tasks with only the actions they may take, SLA clocks by name and in
+ * words, the timeline as sentences, messages, and the signals the flow waits for as named
+ * buttons. The page follows the case's live stream: a reply or a step shows within a second.
+ */
 export function CasePage() {
   const { id = '' } = useParams();
+  const location = useLocation();
+  const t = useT();
+  const f = useFormat();
   const user = useSession((s) => s.user);
   const isAgent = hasRole(user, 'agent');
   // The flow's definition is internal; customers follow the current step and the timeline.
   const isStaff = hasRole(user, 'agent', 'owner');
-  // A survey is the customer's to answer: staff see its result, never the form.
-  const isCustomer = !!user && user.roles.includes('customer') && !isStaff;
   const kase = useResource(() => api.getCase(id), [id]);
+  const flow = useResource(
+    () => (isStaff ? api.caseFlow(id).catch(() => null) : Promise.resolve(null)),
+    [id, isStaff],
+  );
   // Both are paged newest first: a long case loads its latest entries, older ones on demand.
   const timeline = useHistoryPages((cursor) => api.timeline(id, { order: 'desc', cursor }), [id]);
   const messages = useHistoryPages(
@@ -32,13 +54,17 @@ export function CasePage() {
   );
   const now = useServerNow(10_000);
   const [message, setMessage] = useState('');
-  const [signal, setSignal] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const reload = () => {
-    kase.reload();
-    timeline.reload();
-    messages.reload();
-  };
+  const [notice, setNotice] = useState<string | null>(null);
+  const reloadCase = kase.reload;
+  const reloadTimeline = timeline.reload;
+  const reloadMessages = messages.reload;
+  const reload = useCallback(() => {
+    reloadCase();
+    reloadTimeline();
+    reloadMessages();
+  }, [reloadCase, reloadTimeline, reloadMessages]);
+  useLiveEvents(`/api/cases/${encodeURIComponent(id)}/events`, reload);
 
   async function send(e: FormEvent) {
     e.preventDefault();
@@ -52,12 +78,10 @@ export function CasePage() {
     }
   }
 
-  async function deliver(e: FormEvent) {
-    e.preventDefault();
-    if (!signal.trim()) return;
+  async function report(name: string) {
     try {
-      await api.signal(id, signal.trim());
-      setSignal('');
+      await api.signal(id, name);
+      setNotice(t('case.signalDone', { name }));
       reload();
     } catch (err) {
       setError(errorMessage(err));
@@ -74,192 +98,215 @@ export function CasePage() {
         messages={[...messages.items].reverse()}
         timeline={timeline.items}
         now={now}
+        submitted={(location.state as { submitted?: boolean } | null)?.submitted === true}
         onChange={reload}
       />
     );
   }
-  const openTasks = c.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
-  const pendingSurvey = isCustomer ? c.surveys.find((s) => !s.answered && s.token) : undefined;
+  const definition = flow.data?.definition;
+  const words = flowWords(definition);
+  const slaDefs = new Map(
+    ((definition?.slas ?? []) as Array<{ id: string; name?: string }>).map((s) => [s.id, s]),
+  );
+  const openTasks = c.tasks.filter((task) => task.status === 'open' || task.status === 'claimed');
+  const number = c.number ?? c.id;
+  const request = (c.variables.request ?? null) as Record<string, unknown> | null;
+  const catalogItem = typeof c.variables.catalogItem === 'string' ? c.variables.catalogItem : null;
+  const otherVariables = Object.fromEntries(
+    Object.entries(c.variables).filter(
+      ([k]) => k !== 'request' && k !== 'catalogItem' && !(request && k in request),
+    ),
+  );
+  const signals = c.status === 'open' && isAgent ? waitingSignals(definition, c.activeNodes) : [];
   return (
     <section className="page">
       <header className="page-header">
         <div>
           <h1>{c.subject || c.flow}</h1>
           <p className="muted">
-            Case <strong>{c.number ?? c.id}</strong>
+            {t('case.meta', { number, channel: c.channel, opened: f.dateTime(c.createdAt) })} ·{' '}
+            {t('case.metaStaff', { flow: c.flow, version: c.version })}
             {c.parentCaseId && (
               <>
-                {' '}
-                · step of <Link to={`/cases/${c.parentCaseId}`}>its parent case</Link>
+                {' · '}
+                <Link to={`/cases/${c.parentCaseId}`}>{t('case.parent')}</Link>
               </>
-            )}{' '}
-            · flow {c.flow} v{c.version}
-            {c.cohort && ` · ${c.cohort} cohort`} · {c.channel} · opened {formatDate(c.createdAt)}
+            )}
           </p>
         </div>
-        <Badge value={c.status} />
+        <StatusWord value={c.status} />
       </header>
       <ErrorBanner message={error} />
-      {isStaff && (c.incidents?.length ?? 0) > 0 && (
+      {notice && (
+        <output className="status-line" aria-live="polite">
+          {notice}
+        </output>
+      )}
+      {(c.incidents?.length ?? 0) > 0 && (
         <div className="banner banner-error" role="alert">
-          This case is stuck:{' '}
+          {t('case.stuck')}{' '}
           {c
-            .incidents!.map((i) => `${i.kind} incident at ${i.nodeId ?? 'its node'} (${i.message})`)
+            .incidents!.map((i) =>
+              t('case.incident', {
+                kind: i.kind,
+                node: i.nodeId ? words.nodeTitle(i.nodeId) : '—',
+                message: i.message,
+              }),
+            )
             .join('; ')}
-          . <Link to={`/incidents?case=${encodeURIComponent(c.id)}`}>See incidents</Link>
+          . <Link to={`/incidents?case=${encodeURIComponent(c.id)}`}>{t('case.incidents.link')}</Link>
         </div>
       )}
       <div className="case-grid">
         <div>
-          {pendingSurvey?.token && (
-            <SurveyPrompt token={pendingSurvey.token} kind={pendingSurvey.kind} onDone={reload} />
+          {request && (
+            <section className="card" aria-labelledby="request-h">
+              <h2 id="request-h">{t('case.request')}</h2>
+              <RequestFields values={request} catalogItem={catalogItem} />
+            </section>
           )}
           <section className="card" aria-labelledby="tasks-h">
-            <h2 id="tasks-h">Open tasks</h2>
-            {openTasks.length === 0 && <p className="muted">No open tasks.</p>}
-            {openTasks.map((t) => (
-              <article key={t.id} className="task-card">
+            <h2 id="tasks-h">{t('case.tasks')}</h2>
+            {openTasks.length === 0 && <p className="muted">{t('case.noTasks')}</p>}
+            {openTasks.map((task) => (
+              <article key={task.id} className="task-card">
                 <h3>
-                  {t.title} <Badge value={t.status} />
+                  {task.title} <StatusWord value={task.status} />
                 </h3>
                 <p className="muted">
-                  {t.group ?? '—'} {t.tier && `· ${t.tier}`} {t.assignee && `· ${t.assignee}`} ·{' '}
-                  {countdown(t.dueAt, now)}
+                  {t('case.taskMeta', { group: task.group ?? '—', tier: task.tier ?? '—' })}
+                  {task.assignee && ` · ${task.assignee}`}
+                  {task.dueAt &&
+                    ` · ${t('case.taskDue', { due: f.clock(task.dueAt, now), relative: f.relative(task.dueAt, now) })}`}
                 </p>
-                {isAgent && <TaskActions task={t} onDone={reload} />}
+                {isAgent && <TaskActions task={task} onDone={reload} />}
               </article>
             ))}
           </section>
-          {isStaff && (
-            <section className="card" aria-labelledby="flow-h">
-              <h2 id="flow-h">Flow diagram</h2>
-              <Suspense fallback={<Loading />}>
-                <CaseFlowDiagram caseId={c.id} activeNodes={c.activeNodes} timeline={timeline.items} />
-              </Suspense>
-            </section>
-          )}
           <section className="card" aria-labelledby="messages-h">
-            <h2 id="messages-h">Messages</h2>
+            <h2 id="messages-h">{t('case.messages')}</h2>
             <ErrorBanner message={messages.error} />
-            {!messages.loading && messages.items.length === 0 && <p className="muted">No messages yet.</p>}
+            {!messages.loading && messages.items.length === 0 && (
+              <p className="muted">{t('case.noMessages')}</p>
+            )}
             {messages.hasMore && (
               <button className="btn" type="button" onClick={messages.more} disabled={messages.loading}>
-                Show older messages
+                {t('case.olderMessages')}
               </button>
             )}
-            <ol className="timeline">
+            <ol className="timeline" aria-live="polite">
               {/* Loaded newest first; read as a conversation, oldest at the top. */}
               {[...messages.items].reverse().map((m) => (
                 <li key={m.id}>
-                  <time dateTime={m.at}>{formatDate(m.at)}</time> <Badge value={m.channel} tone="info" />{' '}
-                  <strong>{m.from === 'agent' && m.author ? m.author : m.from}</strong> {m.body}
+                  <time dateTime={m.at}>{f.dateTime(m.at)}</time> <Badge value={m.channel} tone="info" />{' '}
+                  <strong>
+                    {m.authorName ??
+                      m.author ??
+                      (m.from === 'customer' ? t('case.from.customer') : t('case.from.system'))}
+                  </strong>{' '}
+                  {m.body}
                 </li>
               ))}
             </ol>
-            <form onSubmit={send} className="inline-form" aria-label="Send a message">
+            <form onSubmit={send} className="inline-form reply-box" aria-label={t('case.sendLabel')}>
               <label className="grow">
-                Message
-                <input value={message} onChange={(e) => setMessage(e.target.value)} />
+                {t('case.message')}
+                <textarea rows={2} value={message} onChange={(e) => setMessage(e.target.value)} />
               </label>
               <button className="btn" type="submit">
-                Send
+                {t('case.send')}
               </button>
             </form>
           </section>
           <section className="card" aria-labelledby="timeline-h">
-            <h2 id="timeline-h">Timeline</h2>
+            <h2 id="timeline-h">{t('case.timeline')}</h2>
             <ErrorBanner message={timeline.error} />
-            <ol className="timeline" aria-label="Timeline, newest first">
-              {timeline.items.map((e) => (
-                <li key={e.seq} className={`tl tl-${e.type.replace('.', '-')}`}>
-                  <time dateTime={e.at}>{formatDate(e.at)}</time>
-                  <strong>{e.type}</strong>
-                  {e.actor && <span className="muted"> by {e.actor}</span>}
-                  <TimelineData data={e.data} />
-                </li>
-              ))}
-            </ol>
+            <CaseTimeline entries={timeline.items} c={c} definition={definition} />
             {timeline.hasMore && (
               <button className="btn" type="button" onClick={timeline.more} disabled={timeline.loading}>
-                Show older entries
+                {t('case.olderEntries')}
               </button>
             )}
           </section>
+          <section className="card" aria-labelledby="flow-h">
+            <h2 id="flow-h">{t('case.diagram')}</h2>
+            <Suspense fallback={<Loading />}>
+              <CaseFlowDiagram caseId={c.id} activeNodes={c.activeNodes} timeline={timeline.items} />
+            </Suspense>
+          </section>
         </div>
         <aside>
+          <section className="card" aria-labelledby="where-h">
+            <h2 id="where-h">{t('case.where')}</h2>
+            <p>
+              {c.activeNodes.length
+                ? c.activeNodes.map((n) => words.nodeTitle(n)).join(', ')
+                : t('case.finished')}
+            </p>
+            {c.customerId && (
+              <Link to={`/customers/${c.customerId}`}>{t('case.customer', { id: c.customerId })}</Link>
+            )}
+            {signals.length > 0 && (
+              <fieldset className="button-row">
+                <legend>{t('case.signals')}</legend>
+                {signals.map((s) => (
+                  <button key={s.signal} type="button" className="btn" onClick={() => report(s.signal)}>
+                    {s.signal}
+                  </button>
+                ))}
+              </fieldset>
+            )}
+          </section>
           <section className="card" aria-labelledby="sla-h">
-            <h2 id="sla-h">SLA clocks</h2>
-            {c.slas.length === 0 && <p className="muted">No SLA clocks.</p>}
+            <h2 id="sla-h">{t('case.slas')}</h2>
+            {c.slas.length === 0 && <p className="muted">{t('case.noSlas')}</p>}
             <ul className="plain">
-              {c.slas.map((s) => (
-                <li key={s.id}>
-                  <Badge value={s.status} /> {s.scope} {s.target}{' '}
-                  <span className="muted">
-                    {s.status === 'running' || s.status === 'warning' ? countdown(s.dueAt, now) : ''}
-                  </span>
-                </li>
-              ))}
+              {c.slas.map((s) => {
+                const task = s.taskId
+                  ? c.tasks.find((x) => x.id === s.taskId || x.id.endsWith(s.taskId!))
+                  : null;
+                const name = slaDefs.get(s.id)?.name ?? task?.title ?? s.id;
+                return (
+                  <li key={s.id}>
+                    <StatusWord value={s.status} /> {t('case.sla', { name, within: f.isoDuration(s.target) })}
+                    {(s.status === 'running' || s.status === 'warning' || s.status === 'breached') &&
+                      s.dueAt && (
+                        <span className="muted">
+                          {' — '}
+                          {t('case.slaDue', {
+                            due: f.clock(s.dueAt, now),
+                            relative: f.relative(s.dueAt, now),
+                          })}
+                        </span>
+                      )}
+                  </li>
+                );
+              })}
             </ul>
           </section>
-          <section className="card" aria-labelledby="where-h">
-            <h2 id="where-h">Where it is</h2>
-            <p>{c.activeNodes.length ? c.activeNodes.join(', ') : 'finished'}</p>
-            {isAgent && c.customerId && (
-              <Link to={`/customers/${c.customerId}`}>Customer {c.customerId}</Link>
-            )}
-            {isAgent && c.status === 'open' && (
-              <form className="inline-form" onSubmit={deliver} aria-label="Deliver a signal">
-                <label className="grow">
-                  Signal
-                  <input
-                    value={signal}
-                    onChange={(e) => setSignal(e.target.value)}
-                    placeholder="customer-replied"
-                  />
-                </label>
-                <button className="btn" type="submit">
-                  Deliver
-                </button>
-              </form>
-            )}
-          </section>
-          {isStaff && c.surveys.length > 0 && (
+          {c.surveys.length > 0 && (
             <section className="card" aria-labelledby="surveys-h">
-              <h2 id="surveys-h">Surveys</h2>
+              <h2 id="surveys-h">{t('case.surveys')}</h2>
               <ul className="plain">
                 {c.surveys.map((s, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: surveys have no id in the case resource
                   <li key={i}>
-                    {s.kind.toUpperCase()}:{' '}
-                    {s.answered ? `answered, score ${s.score}` : 'waiting for the customer'}
+                    {s.answered
+                      ? t('case.surveyAnswered', { kind: s.kind.toUpperCase(), score: s.score ?? '' })
+                      : t('case.surveyWaiting', { kind: s.kind.toUpperCase() })}
                   </li>
                 ))}
               </ul>
             </section>
           )}
-          {isAgent && (
+          {isAgent && Object.keys(otherVariables).length > 0 && (
             <section className="card" aria-labelledby="vars-h">
-              <h2 id="vars-h">Variables</h2>
-              <pre className="code">{JSON.stringify(c.variables, null, 2)}</pre>
+              <h2 id="vars-h">{t('case.variables')}</h2>
+              <pre className="code wrap">{JSON.stringify(otherVariables, null, 2)}</pre>
             </section>
           )}
         </aside>
       </div>
     </section>
-  );
-}
-
-function TimelineData({ data }: { data: Record<string, unknown> }) {
-  const entries = Object.entries(data).filter(
-    ([, v]) => v !== null && v !== undefined && typeof v !== 'object',
-  );
-  if (entries.length === 0) return null;
-  return (
-    <span className="muted">
-      {' — '}
-      {entries
-        .map(([k, v]) => `${k}: ${k.endsWith('At') && typeof v === 'number' ? formatDate(v) : String(v)}`)
-        .join(', ')}
-    </span>
   );
 }

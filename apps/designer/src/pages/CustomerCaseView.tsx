@@ -2,44 +2,51 @@ import type { CustomerCase, CustomerDue, TimelineEntry } from '@caseflow/schema'
 import { type FormEvent, useState } from 'react';
 import type { Message } from '../api/api';
 import { api } from '../auth/session';
-import { countdown, formatDate } from '../components/format';
-import { Badge, ErrorBanner } from '../components/Status';
+import { ErrorBanner } from '../components/Status';
+import { StatusWord } from '../components/StatusWord';
 import { errorMessage } from '../hooks/useResource';
+import { useFormat } from '../i18n/use-format';
+import { useT } from '../i18n/use-t';
+import { presentCustomerEntry } from '../work/timeline-presenter';
 import { SurveyPrompt } from './SurveyPrompt';
 
-/** What a public timeline entry means to the customer. */
-const ENTRY_TEXT: Record<string, string> = {
-  'case.opened': 'Request received',
-  'case.closed': 'Request closed',
-  message: 'Message',
-  'notify.queued': 'We sent you an update',
-  'survey.sent': 'We asked for your opinion',
-  'survey.answered': 'You answered our survey',
-};
+/** A due time as a sentence: "First answer within 1 hour — by 14:30, in 42 minutes". */
+export function DueSentence({ d, now }: { d: CustomerDue; now: number }) {
+  const t = useT();
+  const f = useFormat();
+  const state = d.state === 'at-risk' || d.state === 'on-track' ? 'running' : d.state;
+  return (
+    <>
+      {t(`portal.due.${state}`, {
+        kind: d.kind,
+        within: f.isoDuration(d.within),
+        due: d.dueAt ? f.clock(d.dueAt, now) : '—',
+        relative: d.dueAt ? f.relative(d.dueAt, now) : '',
+      })}
+    </>
+  );
+}
 
-const DUE_TEXT: Record<CustomerDue['kind'], string> = {
-  response: 'First answer',
-  resolution: 'Resolution',
-};
-
-/** A due time in plain words: "due in 2h 05m", "paused while we wait for you", "done in time". */
-function dueText(d: CustomerDue, now: number): string {
-  switch (d.state) {
-    case 'paused':
-      return 'paused while we wait for you';
-    case 'met':
-      return 'done in time';
-    case 'overdue':
-      return 'late — we are on it';
-    default:
-      return countdown(d.dueAt, now);
-  }
+/** The expected first answer and resolution of a request (its case clocks on their calendar). */
+export function Expectations({ dues, now }: { dues: CustomerDue[]; now: number }) {
+  const t = useT();
+  if (dues.length === 0) return <p className="muted">{t('portal.due.none')}</p>;
+  return (
+    <ul className="plain" aria-label={t('portal.case.next')}>
+      {dues.map((d) => (
+        <li key={d.kind} data-due={d.kind}>
+          <DueSentence d={d} now={now} />
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /**
- * A customer's own request: number, subject, status, the step it is at, due times in plain
- * words, messages, the public timeline and a pending survey. Nothing internal reaches this view:
- * the server answers the customer projection (no tasks, tiers, versions or cohorts).
+ * A customer's own request: number, subject, status, the step it is at (the flow's customer
+ * label, else a neutral status), what happens next and by when, messages, the history as
+ * sentences and a pending survey. The server answers the customer projection only (no tasks,
+ * tiers, versions or cohorts); the page follows the case's live stream.
  */
 export function CustomerCaseView(props: {
   c: CustomerCase;
@@ -48,12 +55,17 @@ export function CustomerCaseView(props: {
   /** Newest first. */
   timeline: TimelineEntry[];
   now: number;
+  /** Just submitted: say so above the expectations. */
+  submitted?: boolean;
   onChange(): void;
 }) {
   const { c, now, onChange } = props;
+  const t = useT();
+  const f = useFormat();
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | null>(null);
   const pendingSurvey = c.surveys.find((s) => !s.answered && s.token);
+  const number = c.number ?? c.id;
 
   async function send(e: FormEvent) {
     e.preventDefault();
@@ -71,71 +83,85 @@ export function CustomerCaseView(props: {
     <section className="page">
       <header className="page-header">
         <div>
-          <h1>{c.subject || 'Your request'}</h1>
+          <h1>{c.subject || t('portal.case.fallbackTitle')}</h1>
           <p className="muted">
-            Request <strong>{c.number ?? c.id}</strong> · opened {formatDate(c.createdAt)}
-            {c.closedAt && ` · closed ${formatDate(c.closedAt)}`}
+            {c.closedAt
+              ? t('portal.case.metaClosed', {
+                  number,
+                  opened: f.dateTime(c.createdAt),
+                  closed: f.dateTime(c.closedAt),
+                })
+              : t('portal.case.meta', { number, opened: f.dateTime(c.createdAt) })}
           </p>
         </div>
-        <Badge value={c.status} />
+        <StatusWord value={c.status} />
       </header>
       <ErrorBanner message={error} />
+      {props.submitted && (
+        <div className="banner banner-success" role="status">
+          {t('portal.case.submitted', { number })}
+        </div>
+      )}
       <div className="case-grid">
         <div>
           {pendingSurvey?.token && (
             <SurveyPrompt token={pendingSurvey.token} kind={pendingSurvey.kind} onDone={onChange} />
           )}
           <section className="card" aria-labelledby="messages-h">
-            <h2 id="messages-h">Messages</h2>
-            {props.messages.length === 0 && <p className="muted">No messages yet.</p>}
-            <ol className="timeline">
+            <h2 id="messages-h">{t('portal.case.messages')}</h2>
+            {props.messages.length === 0 && <p className="muted">{t('portal.case.noMessages')}</p>}
+            <ol className="timeline" aria-live="polite">
               {props.messages.map((m) => (
                 <li key={m.id}>
-                  <time dateTime={m.at}>{formatDate(m.at)}</time>{' '}
+                  <time dateTime={m.at}>{f.dateTime(m.at)}</time>{' '}
                   <strong>
-                    {m.from === 'customer' ? 'You' : m.from === 'agent' && m.author ? m.author : 'Support'}
+                    {m.from === 'customer'
+                      ? t('portal.case.you')
+                      : (m.authorName ?? m.author ?? t('portal.case.support'))}
                   </strong>{' '}
                   {m.body}
                 </li>
               ))}
             </ol>
             {c.status === 'open' && (
-              <form onSubmit={send} className="inline-form" aria-label="Send a message">
+              <form onSubmit={send} className="inline-form" aria-label={t('portal.case.sendLabel')}>
                 <label className="grow">
-                  Message
+                  {t('portal.case.message')}
                   <input value={message} onChange={(e) => setMessage(e.target.value)} />
                 </label>
                 <button className="btn" type="submit">
-                  Send
+                  {t('portal.case.send')}
                 </button>
               </form>
             )}
           </section>
           <section className="card" aria-labelledby="history-h">
-            <h2 id="history-h">History</h2>
+            <h2 id="history-h">{t('portal.case.history')}</h2>
             <ol className="timeline">
-              {props.timeline.map((e) => (
-                <li key={e.seq}>
-                  <time dateTime={e.at}>{formatDate(e.at)}</time> {ENTRY_TEXT[e.type] ?? e.type}
-                </li>
-              ))}
+              {props.timeline.map((e) => {
+                const s = presentCustomerEntry(e);
+                return (
+                  <li key={e.seq}>
+                    <time dateTime={e.at}>{f.dateTime(e.at)}</time>{' '}
+                    {t(s.id, { ...s.values, name: s.values.name || 'none' })}
+                  </li>
+                );
+              })}
             </ol>
           </section>
         </div>
         <aside>
           <section className="card" aria-labelledby="where-h">
-            <h2 id="where-h">Where it is</h2>
-            <p>{c.status === 'open' ? (c.step ?? 'In progress') : 'Finished'}</p>
-            {c.dues.length > 0 && (
-              <ul className="plain" aria-label="Due times">
-                {c.dues.map((d) => (
-                  <li key={d.kind}>
-                    {DUE_TEXT[d.kind]}: <span className="muted">{dueText(d, now)}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <h2 id="where-h">{t('portal.case.where')}</h2>
+            <p>{c.status === 'open' ? (c.step ?? t('portal.case.inProgress')) : t('portal.case.finished')}</p>
           </section>
+          {c.status === 'open' && (
+            <section className="card" aria-labelledby="next-h">
+              <h2 id="next-h">{t('portal.case.next')}</h2>
+              <Expectations dues={c.dues} now={now} />
+              <p className="muted">{t('portal.case.live')}</p>
+            </section>
+          )}
         </aside>
       </div>
     </section>

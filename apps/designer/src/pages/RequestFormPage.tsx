@@ -5,19 +5,31 @@ import { api, hasRole, useSession } from '../auth/session';
 import { ItemIcon } from '../components/ItemIcon';
 import { ErrorBanner, Loading } from '../components/Status';
 import { FormView } from '../forms/FormView';
-import { checkValues, cleanValues, initialValues } from '../forms/form-model';
+import { cleanValues, type FieldRule, fieldRules, initialValues } from '../forms/form-model';
 import { errorMessage, useResource } from '../hooks/useResource';
+import { useT } from '../i18n/use-t';
+import { CustomerPicker } from '../work/CustomerPicker';
 
-/** A catalog item's request form; field errors come from the client check and the server's 400. */
+/**
+ * A catalog item's request form. Field errors state the rule (client check, then the server's
+ * 400); staff pick the customer they request for by name, email or phone. After submitting,
+ * the request's page confirms it and says what happens next and by when.
+ */
 export function RequestFormPage() {
   const { key = '' } = useParams();
+  const t = useT();
   const user = useSession((s) => s.user);
   const navigate = useNavigate();
   const item = useResource(() => api.getCatalogItem(key), [key]);
   const [values, setValues] = useState<Record<string, unknown>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string | FieldRule>>({});
   const [error, setError] = useState<string | null>(null);
-  const [onBehalfOf, setOnBehalfOf] = useState('');
+  const [onBehalfOf, setOnBehalfOf] = useState<{
+    id: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+  } | null>(null);
   const [busy, setBusy] = useState(false);
   const actsForOthers = hasRole(user, 'agent') && !user?.roles.includes('customer');
 
@@ -28,10 +40,14 @@ export function RequestFormPage() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!item.data) return;
-    const local = checkValues(item.data.form, values);
+    const local = fieldRules(item.data.form, values);
     setErrors(local);
     if (Object.keys(local).length > 0) {
-      setError('Please correct the highlighted fields.');
+      setError(t('form.fixFields'));
+      return;
+    }
+    if (actsForOthers && !onBehalfOf) {
+      setError(t('portal.form.onBehalfRequired'));
       return;
     }
     setBusy(true);
@@ -40,7 +56,7 @@ export function RequestFormPage() {
       const opened = await api.submitRequest(
         key,
         cleanValues(values),
-        actsForOthers ? onBehalfOf || undefined : undefined,
+        actsForOthers ? onBehalfOf?.id : undefined,
       );
       navigate(`/cases/${opened.id}`, { state: { submitted: true } });
     } catch (err) {
@@ -56,7 +72,7 @@ export function RequestFormPage() {
   return (
     <section className="page narrow">
       <p>
-        <Link to="/catalog">← Catalog</Link>
+        <Link to="/catalog">{t('portal.form.back')}</Link>
       </p>
       <h1 className="with-icon">
         <span className="catalog-icon">
@@ -65,18 +81,13 @@ export function RequestFormPage() {
         {item.data.name}
       </h1>
       <p className="muted">{item.data.description}</p>
-      <form className="card" onSubmit={submit} aria-label={`Request ${item.data.name}`} noValidate>
-        {actsForOthers && (
-          <div className="field">
-            <label htmlFor="on-behalf">On behalf of customer (id)</label>
-            <input
-              id="on-behalf"
-              value={onBehalfOf}
-              onChange={(e) => setOnBehalfOf(e.target.value)}
-              required
-            />
-          </div>
-        )}
+      <form
+        className="card"
+        onSubmit={submit}
+        aria-label={t('portal.form.label', { name: item.data.name })}
+        noValidate
+      >
+        {actsForOthers && <CustomerPicker value={onBehalfOf} onChange={setOnBehalfOf} />}
         <FormView
           form={item.data.form}
           values={values}
@@ -86,7 +97,7 @@ export function RequestFormPage() {
         />
         <ErrorBanner message={error} />
         <button className="btn btn-primary" type="submit" disabled={busy}>
-          {busy ? 'Submitting…' : 'Submit request'}
+          {busy ? t('portal.form.submitting') : t('portal.form.submit')}
         </button>
       </form>
     </section>

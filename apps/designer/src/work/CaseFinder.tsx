@@ -3,12 +3,16 @@ import { Link } from 'react-router-dom';
 import type { AnyCaseItem } from '../api/api';
 import { api } from '../auth/session';
 import { CaseSearch } from '../components/CaseSearch';
-import { formatDate } from '../components/format';
-import { Badge, ErrorBanner } from '../components/Status';
+import { ErrorBanner } from '../components/Status';
+import { StatusWord } from '../components/StatusWord';
 import { errorMessage } from '../hooks/useResource';
+import { useFormat } from '../i18n/use-format';
+import { useT } from '../i18n/use-t';
 
 /** Finds cases for staff by number (REQ-000123 or 123), subject words or customer id. */
 export function CaseFinder() {
+  const t = useT();
+  const f = useFormat();
   const [found, setFound] = useState<AnyCaseItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -23,19 +27,19 @@ export function CaseFinder() {
   }
 
   return (
-    <section className="card" aria-label="Find a case">
-      <CaseSearch label="Find a case" onSearch={search} />
+    <section className="card" aria-label={t('work.find')}>
+      <CaseSearch label={t('work.find')} onSearch={search} />
       <ErrorBanner message={error} />
-      {found && found.length === 0 && <p className="muted">No case matches.</p>}
+      {found && found.length === 0 && <p className="muted">{t('work.find.none')}</p>}
       {found && found.length > 0 && (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Number</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Customer</th>
-              <th scope="col">Status</th>
-              <th scope="col">Opened</th>
+              <th scope="col">{t('portal.requests.number')}</th>
+              <th scope="col">{t('portal.requests.request')}</th>
+              <th scope="col">{t('work.col.customer')}</th>
+              <th scope="col">{t('portal.requests.status')}</th>
+              <th scope="col">{t('portal.requests.opened')}</th>
             </tr>
           </thead>
           <tbody>
@@ -47,9 +51,9 @@ export function CaseFinder() {
                 <td>{c.subject || '—'}</td>
                 <td>{'customerId' in c ? (c.customerId ?? '—') : '—'}</td>
                 <td>
-                  <Badge value={c.status} />
+                  <StatusWord value={c.status} />
                 </td>
-                <td>{formatDate(c.createdAt)}</td>
+                <td>{f.dateTime(c.createdAt)}</td>
               </tr>
             ))}
           </tbody>

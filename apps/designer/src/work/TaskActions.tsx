@@ -4,22 +4,29 @@ import { ApiError } from '../api/api-error';
 import { api, useSession } from '../auth/session';
 import { ErrorBanner } from '../components/Status';
 import { FormView } from '../forms/FormView';
-import { checkValues, cleanValues, initialValues } from '../forms/form-model';
+import { cleanValues, type FieldRule, fieldRules, initialValues } from '../forms/form-model';
 import { errorMessage } from '../hooks/useResource';
+import { useT } from '../i18n/use-t';
+import { taskPermissions } from './task-permissions';
 
-/** Claim, complete (form + outcome + comment) and escalate (reason) for one task. */
+/**
+ * What the signed-in agent may do with one task, and nothing else: claim (their group's open
+ * task), complete (form + an outcome they choose — none is preselected — + comment), vote
+ * (approve / reject buttons on their own ballot) and escalate (reason). Others' tasks show who
+ * holds them.
+ */
 export function TaskActions({ task, onDone }: { task: Task; onDone(): void }) {
+  const t = useT();
   const user = useSession((s) => s.user);
   const form = (task.form as FormSchema | undefined) ?? undefined;
   const [values, setValues] = useState<Record<string, unknown>>(() => (form ? initialValues(form) : {}));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [outcome, setOutcome] = useState(task.outcomes[0] ?? '');
+  const [errors, setErrors] = useState<Record<string, string | FieldRule>>({});
+  const [outcome, setOutcome] = useState<string | null>(null);
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const mine = task.assignee === user?.username;
-  const closed = task.status !== 'open' && task.status !== 'claimed';
+  const may = taskPermissions(user, task);
 
   async function run(action: () => Promise<unknown>) {
     setBusy(true);
@@ -37,28 +44,62 @@ export function TaskActions({ task, onDone }: { task: Task; onDone(): void }) {
 
   function complete(e: FormEvent) {
     e.preventDefault();
-    if (form && task.kind === 'task') {
-      const local = checkValues(form, values);
+    if (!outcome) return setError(t('task.chooseOutcome'));
+    if (form) {
+      const local = fieldRules(form, values);
       setErrors(local);
-      if (Object.keys(local).length > 0) return setError('Please correct the highlighted fields.');
+      if (Object.keys(local).length > 0) return setError(t('form.fixFields'));
     }
     void run(() => api.complete(task.id, outcome, cleanValues(values), comment || undefined));
   }
 
-  if (closed) return <p className="muted">This task is {task.status}.</p>;
+  if (task.status !== 'open' && task.status !== 'claimed') {
+    return <p className="muted">{t('task.closed', { status: t(`work.status.${task.status}`) })}</p>;
+  }
+  if (!may.work) {
+    return (
+      <p className="muted">
+        {task.assignee && task.assignee !== user?.username
+          ? t('task.notYours', { name: task.assignee })
+          : t('task.notYourGroup', { group: task.group ?? '—' })}
+      </p>
+    );
+  }
+  if (task.kind === 'approval') {
+    return (
+      <div className="task-actions">
+        <label>
+          {t('task.comment')}
+          <textarea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+        </label>
+        <div className="button-row">
+          {task.outcomes.map((o) => (
+            <button
+              key={o}
+              type="button"
+              className={`btn${o === 'approve' ? ' btn-primary' : ''}`}
+              disabled={busy}
+              onClick={() => run(() => api.complete(task.id, o, {}, comment || undefined))}
+            >
+              {t('task.vote', { outcome: o })}
+            </button>
+          ))}
+        </div>
+        <ErrorBanner message={error} />
+      </div>
+    );
+  }
   return (
     <div className="task-actions">
-      {!mine && (
+      {may.claim && (
         <button type="button" className="btn" disabled={busy} onClick={() => run(() => api.claim(task.id))}>
-          Claim {task.title}
+          {t('work.claimNamed', { task: task.title })}
         </button>
       )}
-      <form onSubmit={complete} aria-label={`Complete ${task.title}`} noValidate>
-        {form && task.kind === 'task' && (
-          <FormView form={form} values={values} errors={errors} onChange={setValues} />
-        )}
+      <form onSubmit={complete} aria-label={t('task.completeLabel', { task: task.title })} noValidate>
+        {form && <FormView form={form} values={values} errors={errors} onChange={setValues} />}
         <fieldset className="outcomes">
-          <legend>{task.kind === 'approval' ? 'Decision' : 'Outcome'}</legend>
+          <legend>{t('task.outcome')}</legend>
           {task.outcomes.map((o) => (
             <label key={o} className="check">
               <input
@@ -73,32 +114,30 @@ export function TaskActions({ task, onDone }: { task: Task; onDone(): void }) {
           ))}
         </fieldset>
         <label>
-          Comment
+          {t('task.comment')}
           <textarea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
         </label>
         <button className="btn btn-primary" type="submit" disabled={busy || !outcome}>
-          {task.kind === 'approval' ? `Submit ${outcome}` : `Complete as ${outcome}`}
+          {outcome ? t('task.complete', { outcome }) : t('task.completeNone')}
         </button>
       </form>
-      {task.kind === 'task' && (
-        <form
-          className="inline-form"
-          aria-label={`Escalate ${task.title}`}
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!reason.trim()) return setError('Escalation reason is required');
-            void run(() => api.escalate(task.id, reason));
-          }}
-        >
-          <label>
-            Escalation reason
-            <input value={reason} onChange={(e) => setReason(e.target.value)} />
-          </label>
-          <button className="btn" type="submit" disabled={busy}>
-            Escalate
-          </button>
-        </form>
-      )}
+      <form
+        className="inline-form"
+        aria-label={t('task.escalateLabel', { task: task.title })}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!reason.trim()) return setError(t('task.reasonRequired'));
+          void run(() => api.escalate(task.id, reason));
+        }}
+      >
+        <label>
+          {t('task.reason')}
+          <input value={reason} onChange={(e) => setReason(e.target.value)} />
+        </label>
+        <button className="btn" type="submit" disabled={busy}>
+          {t('task.escalate')}
+        </button>
+      </form>
       <ErrorBanner message={error} />
     </div>
   );

@@ -17,6 +17,7 @@ import { listCustomerCases } from '../executor/customer-case';
 import type { CaseSummary } from '../store/store';
 import { caseFor, countEvent, openedCaseFor, visibleCase } from './case-access';
 import type { AppDeps, Router } from './context';
+import { displayNames } from './display-names';
 import { idempotent } from './idempotency';
 import { toIncidentRef } from './incidents.routes';
 import {
@@ -235,13 +236,17 @@ export function casesRoutes({ runtime, metrics }: AppDeps): Router {
       ...c.req.valid('query'),
       publicOnly: isCustomerOnly(user),
     });
-    return c.json(page, 200);
+    const names = await displayNames(runtime.store, page.items.map((e) => e.actor));
+    const items = page.items.map((e) => ({ ...e, actorName: e.actor ? (names.get(e.actor) ?? null) : null }));
+    return c.json({ items, next: page.next }, 200);
   });
   r.openapi(listMessages, async (c) => {
     const { id } = c.req.valid('param');
     await visibleCase(runtime, c.get('user')!, id);
     const page = await runtime.store.messages.pageByCase(id, c.req.valid('query'));
-    return c.json({ items: page.items.map(toMessage), next: page.next }, 200);
+    const names = await displayNames(runtime.store, page.items.map((m) => m.author));
+    const items = page.items.map((m) => ({ ...toMessage(m), authorName: m.author ? (names.get(m.author) ?? null) : null }));
+    return c.json({ items, next: page.next }, 200);
   });
   r.openapi(addMessage, async (c) => {
     const user = c.get('user')!;

@@ -90,6 +90,8 @@ export const MessageResource = z.object({
   direction: z.enum(['in', 'out']),
   from: z.enum(['customer', 'agent', 'system']),
   author: z.string().nullable(),
+  /** The author's display name (a person's name, not their username). */
+  authorName: z.string().nullable().optional(),
   body: z.string(),
   at: z.string(),
 });

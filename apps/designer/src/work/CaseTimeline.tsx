@@ -1,0 +1,67 @@
+import type { Case, FlowDefinitionInput, TimelineEntry } from '@caseflow/schema';
+import { useMemo } from 'react';
+import { isoDurationToMs } from '../i18n/format';
+import { useFormat } from '../i18n/use-format';
+import { useT } from '../i18n/use-t';
+import { presentEntry, type TimelineContext } from './timeline-presenter';
+
+/** The words a staff page needs from a case's flow: node titles and SLA names. */
+export function flowWords(definition: FlowDefinitionInput | undefined) {
+  const nodes = new Map<string, string>();
+  for (const n of definition?.nodes ?? []) {
+    const node = n as { id: string; name?: string; title?: string };
+    nodes.set(node.id, node.name ?? node.title ?? node.id);
+  }
+  const slas = new Map<string, string>();
+  for (const s of (definition?.slas ?? []) as Array<{ id: string; name?: string }>)
+    slas.set(s.id, s.name ?? s.id);
+  return { nodeTitle: (id: string) => nodes.get(id) ?? id, slaName: (id: string) => slas.get(id) ?? id };
+}
+
+/** A case's timeline as sentences, newest first. */
+export function CaseTimeline({
+  entries,
+  c,
+  definition,
+}: {
+  entries: TimelineEntry[];
+  c: Case;
+  definition: FlowDefinitionInput | undefined;
+}) {
+  const t = useT();
+  const f = useFormat();
+  const ctx = useMemo<TimelineContext>(() => {
+    const words = flowWords(definition);
+    const tasks = new Map(c.tasks.map((task) => [task.id, task.title]));
+    return {
+      ...words,
+      person: (e) =>
+        e.actorName ??
+        (e.actor === null || e.actor === 'system'
+          ? t('timeline.someone.system')
+          : e.actor.startsWith('customer:')
+            ? t('timeline.someone.customer')
+            : e.actor),
+      taskTitle: (id) => tasks.get(id) ?? null,
+      dateTime: (at) => (typeof at === 'number' || typeof at === 'string' ? f.dateTime(at) : '—'),
+      duration: (v) =>
+        typeof v === 'number'
+          ? f.duration(v)
+          : typeof v === 'string'
+            ? f.duration(isoDurationToMs(v) ?? 0)
+            : '—',
+    };
+  }, [definition, c.tasks, t, f]);
+  return (
+    <ol className="timeline" aria-label={t('case.timelineLabel')}>
+      {entries.map((e) => {
+        const s = presentEntry(e, ctx);
+        return (
+          <li key={e.seq} className={`tl tl-${e.type.replace('.', '-')}`}>
+            <time dateTime={e.at}>{f.dateTime(e.at)}</time> {t(s.id, s.values)}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,85 @@
+import type { TimelineEntry } from '@caseflow/schema';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { describe, expect, it } from 'vitest';
+import { messagesFor } from '../i18n/catalog';
+import type { Locale } from '../i18n/locales';
+import { presentCustomerEntry, presentEntry, type TimelineContext } from './timeline-presenter';
+
+const ctx: TimelineContext = {
+  person: (e) => (e.actor === 'ivan' ? 'Ivan (IT)' : 'Caseflow'),
+  nodeTitle: (id) => ({ triage: 'Triage the report', verify: 'Fraud check' })[id] ?? id,
+  taskTitle: (id) => (id === 'k1.t1' ? 'Reset the password' : null),
+  slaName: (id) => (id === 'response' ? 'First response' : id),
+  dateTime: () => '5 Jan, 14:30',
+  duration: () => '1 hour',
+};
+const entry = (type: string, data: Record<string, unknown> = {}, actor: string | null = 'ivan'): TimelineEntry => ({
+  seq: 1,
+  at: '2026-01-05T13:30:00Z',
+  type,
+  actor,
+  data,
+});
+const say = (locale: Locale, s: { id: string; values: Record<string, string | number> }) => {
+  const text = messagesFor(locale)[s.id];
+  if (text === undefined) throw new Error(`no message ${s.id} in ${locale}`);
+  return new IntlMessageFormat(text, locale).format(s.values) as string;
+};
+
+describe('the timeline presenter', () => {
+  it('tells each entry as a sentence with names, node titles and SLA names, in both languages', () => {
+    const cases: Array<[TimelineEntry, string, string]> = [
+      [entry('task.claimed', { taskId: 'k1.t1' }), 'Ivan (IT) took “Reset the password”', 'Ivan (IT) assumiu “Reset the password”'],
+      [
+        entry('task.completed', { taskId: 'k1.t1', outcome: 'done' }),
+        'Ivan (IT) completed “Reset the password” as “done”',
+        'Ivan (IT) concluiu “Reset the password” como “done”',
+      ],
+      [entry('node.entered', { nodeId: 'triage' }, null), 'Reached “Triage the report”', 'Chegou a “Triage the report”'],
+      [
+        entry('sla.started', { slaId: 'response', dueAt: 1, target: 'PT1H' }, 'system'),
+        'First response: within 1 hour, due 5 Jan, 14:30',
+        'First response: em até 1 hour, prazo 5 Jan, 14:30',
+      ],
+      [entry('sla.warning', { slaId: 'response', fraction: 0.8 }), 'First response is at risk (80% of its time used)', 'First response está em risco (80% do tempo usado)'],
+      [entry('message', { from: 'agent' }), 'Ivan (IT) replied', 'Ivan (IT) respondeu'],
+      [entry('case.closed', { outcome: 'resolved' }), 'The case was closed: resolved', 'O caso foi encerrado: resolvido'],
+      [entry('approval.vote', { vote: 'approve' }), 'Ivan (IT) voted to approve', 'Ivan (IT) votou por aprovar'],
+    ];
+    for (const [e, en, pt] of cases) {
+      const s = presentEntry(e, ctx);
+      expect(say('en', s)).toBe(en);
+      expect(say('pt-BR', s)).toBe(pt);
+    }
+  });
+
+  it('never shows an id where a title is known, and names unknown types plainly', () => {
+    expect(say('en', presentEntry(entry('subflow.started', { nodeId: 'verify' }), ctx))).toBe(
+      'Started the sub-process “Fraud check”',
+    );
+    expect(say('en', presentEntry(entry('weird.thing'), ctx))).toBe('weird.thing');
+  });
+
+  it("tells a customer's public entries without internal words", () => {
+    expect(say('en', presentCustomerEntry(entry('case.opened')))).toBe('Request received');
+    const reply = presentCustomerEntry({ ...entry('message', { from: 'agent' }), actorName: 'Ivan' });
+    expect(say('pt-BR', reply)).toBe('Ivan respondeu');
+    expect(say('en', { ...presentCustomerEntry(entry('message', { from: 'agent' })), values: { name: 'none' } })).toBe(
+      'We replied',
+    );
+  });
+
+  it('has every form rule and status word in both languages', () => {
+    for (const locale of ['en', 'pt-BR'] as const) {
+      const m = messagesFor(locale);
+      for (const r of ['required', 'number', 'integer', 'email', 'min', 'max', 'minLength', 'maxLength', 'pattern', 'enum']) {
+        expect(m[`form.rule.${r}`], r).toBeDefined();
+      }
+      for (const s of ['running', 'paused', 'met', 'overdue']) expect(m[`portal.due.${s}`], s).toBeDefined();
+      for (const s of ['risk', 'priority', 'age', 'due']) expect(m[`work.sort.${s}`], s).toBeDefined();
+    }
+    expect(say('pt-BR', { id: 'form.rule.minLength', values: { field: 'Nome', limit: 2 } })).toBe(
+      'Nome precisa de pelo menos 2 caracteres',
+    );
+  });
+});
