@@ -357,7 +357,8 @@ describe('password reset from an empty canvas to an answered survey', () => {
 
   async function work(ivan: Page, caseId: string): Promise<void> {
     await ivan.waitForURL('**/work');
-    const row = ivan.getByRole('row').filter({ hasText: caseId });
+    // The queue shows the readable number; the row links to the case.
+    const row = ivan.getByRole('row').filter({ has: ivan.locator(`a[href="/cases/${caseId}"]`) });
     await expect.poll(() => row.textContent()).toContain('Reset the password of carla.j');
     await row.getByRole('button', { name: /^Claim/ }).click();
     await expect.poll(() => row.textContent()).toContain('claimed');
@@ -365,16 +366,17 @@ describe('password reset from an empty canvas to an answered survey', () => {
     await row.getByRole('link', { name: /^Open/ }).click();
     await ivan.locator(`${node('reset')} .is-active`).waitFor();
     await screenshot(ivan, 'e2e-15-workspace-case');
-    await ivan.getByRole('button', { name: 'Complete as done' }).click();
+    // No outcome is preselected: the agent chooses one, then completes.
+    await ivan.getByLabel('done', { exact: true }).check();
+    await ivan.getByRole('button', { name: 'Complete as “done”' }).click();
     await expect
       .poll(() => ivan.getByRole('region', { name: 'Open tasks' }).textContent())
       .toContain('No open tasks');
 
     // The grace timer fires on the test clock; then the case waits for the confirmation.
     expect((await suite.rt.advance('PT15M')).fired).toBeGreaterThanOrEqual(1);
-    await ivan.reload();
-    await typeInto(ivan, ivan.getByLabel('Signal', { exact: true }), 'customer-confirmed');
-    await ivan.getByRole('button', { name: 'Deliver' }).click();
+    // The signal the flow waits for is a named button (no free-text signal box).
+    await ivan.getByRole('button', { name: 'customer-confirmed' }).click();
     await expect.poll(() => ivan.locator('.page-header .badge').textContent()).toBe('resolved');
     await screenshot(ivan, 'e2e-16-workspace-case-resolved');
   }

@@ -13,7 +13,11 @@ const ctx: TimelineContext = {
   dateTime: () => '5 Jan, 14:30',
   duration: () => '1 hour',
 };
-const entry = (type: string, data: Record<string, unknown> = {}, actor: string | null = 'ivan'): TimelineEntry => ({
+const entry = (
+  type: string,
+  data: Record<string, unknown> = {},
+  actor: string | null = 'ivan',
+): TimelineEntry => ({
   seq: 1,
   at: '2026-01-05T13:30:00Z',
   type,
@@ -29,22 +33,42 @@ const say = (locale: Locale, s: { id: string; values: Record<string, string | nu
 describe('the timeline presenter', () => {
   it('tells each entry as a sentence with names, node titles and SLA names, in both languages', () => {
     const cases: Array<[TimelineEntry, string, string]> = [
-      [entry('task.claimed', { taskId: 'k1.t1' }), 'Ivan (IT) took “Reset the password”', 'Ivan (IT) assumiu “Reset the password”'],
+      [
+        entry('task.claimed', { taskId: 'k1.t1' }),
+        'Ivan (IT) took “Reset the password”',
+        'Ivan (IT) assumiu “Reset the password”',
+      ],
       [
         entry('task.completed', { taskId: 'k1.t1', outcome: 'done' }),
         'Ivan (IT) completed “Reset the password” as “done”',
         'Ivan (IT) concluiu “Reset the password” como “done”',
       ],
-      [entry('node.entered', { nodeId: 'triage' }, null), 'Reached “Triage the report”', 'Chegou a “Triage the report”'],
+      [
+        entry('node.entered', { nodeId: 'triage' }, null),
+        'Reached “Triage the report”',
+        'Chegou a “Triage the report”',
+      ],
       [
         entry('sla.started', { slaId: 'response', dueAt: 1, target: 'PT1H' }, 'system'),
         'First response: within 1 hour, due 5 Jan, 14:30',
         'First response: em até 1 hour, prazo 5 Jan, 14:30',
       ],
-      [entry('sla.warning', { slaId: 'response', fraction: 0.8 }), 'First response is at risk (80% of its time used)', 'First response está em risco (80% do tempo usado)'],
+      [
+        entry('sla.warning', { slaId: 'response', fraction: 0.8 }),
+        'First response is at risk (80% of its time used)',
+        'First response está em risco (80% do tempo usado)',
+      ],
       [entry('message', { from: 'agent' }), 'Ivan (IT) replied', 'Ivan (IT) respondeu'],
-      [entry('case.closed', { outcome: 'resolved' }), 'The case was closed: resolved', 'O caso foi encerrado: resolvido'],
-      [entry('approval.vote', { vote: 'approve' }), 'Ivan (IT) voted to approve', 'Ivan (IT) votou por aprovar'],
+      [
+        entry('case.closed', { outcome: 'resolved' }),
+        'The case was closed: resolved',
+        'O caso foi encerrado: resolvido',
+      ],
+      [
+        entry('approval.vote', { vote: 'approve' }),
+        'Ivan (IT) voted to approve',
+        'Ivan (IT) votou por aprovar',
+      ],
     ];
     for (const [e, en, pt] of cases) {
       const s = presentEntry(e, ctx);
@@ -64,15 +88,26 @@ describe('the timeline presenter', () => {
     expect(say('en', presentCustomerEntry(entry('case.opened')))).toBe('Request received');
     const reply = presentCustomerEntry({ ...entry('message', { from: 'agent' }), actorName: 'Ivan' });
     expect(say('pt-BR', reply)).toBe('Ivan respondeu');
-    expect(say('en', { ...presentCustomerEntry(entry('message', { from: 'agent' })), values: { name: 'none' } })).toBe(
-      'We replied',
-    );
+    expect(
+      say('en', { ...presentCustomerEntry(entry('message', { from: 'agent' })), values: { name: 'none' } }),
+    ).toBe('We replied');
   });
 
   it('has every form rule and status word in both languages', () => {
     for (const locale of ['en', 'pt-BR'] as const) {
       const m = messagesFor(locale);
-      for (const r of ['required', 'number', 'integer', 'email', 'min', 'max', 'minLength', 'maxLength', 'pattern', 'enum']) {
+      for (const r of [
+        'required',
+        'number',
+        'integer',
+        'email',
+        'min',
+        'max',
+        'minLength',
+        'maxLength',
+        'pattern',
+        'enum',
+      ]) {
         expect(m[`form.rule.${r}`], r).toBeDefined();
       }
       for (const s of ['running', 'paused', 'met', 'overdue']) expect(m[`portal.due.${s}`], s).toBeDefined();

@@ -236,7 +236,10 @@ export function casesRoutes({ runtime, metrics }: AppDeps): Router {
       ...c.req.valid('query'),
       publicOnly: isCustomerOnly(user),
     });
-    const names = await displayNames(runtime.store, page.items.map((e) => e.actor));
+    const names = await displayNames(
+      runtime.store,
+      page.items.map((e) => e.actor),
+    );
     const items = page.items.map((e) => ({ ...e, actorName: e.actor ? (names.get(e.actor) ?? null) : null }));
     return c.json({ items, next: page.next }, 200);
   });
@@ -244,8 +247,14 @@ export function casesRoutes({ runtime, metrics }: AppDeps): Router {
     const { id } = c.req.valid('param');
     await visibleCase(runtime, c.get('user')!, id);
     const page = await runtime.store.messages.pageByCase(id, c.req.valid('query'));
-    const names = await displayNames(runtime.store, page.items.map((m) => m.author));
-    const items = page.items.map((m) => ({ ...toMessage(m), authorName: m.author ? (names.get(m.author) ?? null) : null }));
+    const names = await displayNames(
+      runtime.store,
+      page.items.map((m) => m.author),
+    );
+    const items = page.items.map((m) => ({
+      ...toMessage(m),
+      authorName: m.author ? (names.get(m.author) ?? null) : null,
+    }));
     return c.json({ items, next: page.next }, 200);
   });
   r.openapi(addMessage, async (c) => {

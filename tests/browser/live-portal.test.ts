@@ -1,0 +1,114 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './chromium';
+import { designerSuite } from './designer-app';
+
+/**
+ * Issue #13 in both languages, in Chromium against the built runtime and designer: a customer
+ * requests a password reset and reads when to expect an answer and a resolution; the agent's
+ * queue shows only their group's work, sorted by SLA risk with its filters in the URL, and
+ * another group's agent does not see it; the agent's reply appears on the customer's open page
+ * without a reload, and so does the survey once the case is resolved.
+ */
+
+const WORDS = {
+  en: {
+    submit: 'Submit request',
+    received: 'We received your request REQ-',
+    resolution: /Resolution within 4 hours — by [^,]+, in [34] hours/,
+    survey: 'Survey',
+    send: 'Send answer',
+    resolved: 'resolved',
+    thanks: 'You answered our survey',
+  },
+  'pt-BR': {
+    submit: 'Enviar solicitação',
+    received: 'Recebemos sua solicitação REQ-',
+    resolution: /Solução em até 4 horas — até \d\d:\d\d, em [34] horas/,
+    survey: 'Pesquisa',
+    send: 'Enviar resposta',
+    resolved: 'resolvido',
+    thanks: 'Você respondeu à nossa pesquisa',
+  },
+} as const;
+
+describe.each(['en', 'pt-BR'] as const)('the live portal and queue in %s', (locale) => {
+  const suite = designerSuite();
+  const w = WORDS[locale];
+
+  /** Signs in and switches the screens to `locale` (remembered in the browser). */
+  async function as(user: string): Promise<Page> {
+    const page = await suite.signIn(user);
+    await page.evaluate((l) => localStorage.setItem('caseflow.locale', l), locale);
+    return page;
+  }
+
+  it('walks a request from the portal through the queue and back, live', async () => {
+    const carla = await as('carla');
+    await carla.goto(`${suite.rt.url}/catalog/password-reset`);
+    await carla.getByLabel('User name').fill(`carla.${locale}`);
+    await carla.getByLabel('Where to reach you').fill('carla@example.com');
+    await carla.getByRole('button', { name: w.submit }).click();
+    await carla.waitForURL('**/cases/**');
+    const caseId = carla.url().split('/cases/')[1]!;
+    // What happens next: the resolution promise from the flow's SLA (4 hours on 24x7).
+    await expect.poll(() => carla.getByRole('status').first().textContent()).toContain(w.received);
+    await expect.poll(() => carla.locator('[data-due="resolution"]').textContent()).toMatch(w.resolution);
+    await screenshot(carla, `live-${locale}-1-confirmation`);
+    const html = await carla.content();
+    for (const internal of ['it-support', 'Reset the password of', 'password-reset v'])
+      expect(html).not.toContain(internal);
+
+    // Only the it-support agent has it in the queue; lena (service desk) does not.
+    const lena = await as('lena');
+    await lena.goto(`${suite.rt.url}/work`);
+    await lena.getByRole('heading', { level: 1 }).waitFor();
+    await expect.poll(() => lena.locator(`a[href="/cases/${caseId}"]`).count()).toBe(0);
+
+    const ivan = await as('ivan');
+    await ivan.goto(`${suite.rt.url}/work`);
+    const row = ivan.getByRole('row').filter({ has: ivan.locator(`a[href="/cases/${caseId}"]`) });
+    await expect.poll(() => row.getAttribute('data-sla')).toBe('on-track');
+    // Sorted by SLA risk by default: the earliest due first; the choice of sort stays in the URL.
+    const dues = await ivan
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-sla')));
+    expect(dues.length).toBeGreaterThan(0);
+    await ivan.getByLabel(locale === 'en' ? 'Sort by' : 'Ordenar por').selectOption('age');
+    await expect.poll(() => new URL(ivan.url()).searchParams.get('sort')).toBe('age');
+    await ivan.reload();
+    await expect
+      .poll(() => ivan.getByLabel(locale === 'en' ? 'Sort by' : 'Ordenar por').inputValue())
+      .toBe('age');
+    await screenshot(ivan, `live-${locale}-2-queue`);
+    await row.getByRole('button', { name: locale === 'en' ? /^Claim/ : /^Assumir/ }).click();
+    await row.getByRole('link').first().click();
+    await ivan.waitForURL(`**/cases/${caseId}`);
+
+    // The reply shows on carla's open page without a reload.
+    const reply = `${locale}: we are resetting it now`;
+    await ivan.locator('.reply-box textarea').fill(reply);
+    await ivan.locator('.reply-box button[type="submit"]').click();
+    await expect
+      .poll(() => carla.locator('ol.timeline').first().textContent(), { timeout: 5000 })
+      .toContain(reply);
+    await screenshot(carla, `live-${locale}-3-reply`);
+
+    // The agent finishes; after the grace timer the flow waits for the confirmation signal.
+    await ivan.getByLabel('done', { exact: true }).check();
+    await ivan.locator('form[aria-label] button.btn-primary').first().click();
+    await expect.poll(() => ivan.locator('.task-card').count()).toBe(0);
+    await suite.rt.advance('PT15M');
+    await ivan.getByRole('button', { name: 'customer-confirmed' }).click();
+    await expect.poll(() => ivan.locator('.page-header .badge').textContent()).toBe(w.resolved);
+
+    // The survey appears on carla's page by itself; she answers it.
+    const survey = carla.getByRole('form', { name: w.survey });
+    await survey.waitFor({ timeout: 5000 });
+    await survey.getByText('6', { exact: true }).click();
+    await survey.getByRole('button', { name: w.send }).click();
+    await expect.poll(() => survey.count()).toBe(0);
+    await expect.poll(() => carla.locator('ol.timeline').nth(1).textContent()).toContain(w.thanks);
+    await screenshot(carla, `live-${locale}-4-survey-answered`);
+  }, 120_000);
+});
