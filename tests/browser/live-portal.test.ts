@@ -39,7 +39,13 @@ describe.each(['en', 'pt-BR'] as const)('the live portal and queue in %s', (loca
   /** Signs in and switches the screens to `locale` (remembered in the browser). */
   async function as(user: string): Promise<Page> {
     const page = await suite.signIn(user);
-    await page.evaluate((l) => localStorage.setItem('caseflow.locale', l), locale);
+    await page.evaluate(
+      (l) =>
+        (
+          globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+        ).localStorage.setItem('caseflow.locale', l),
+      locale,
+    );
     return page;
   }
 
