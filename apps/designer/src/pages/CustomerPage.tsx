@@ -1,13 +1,17 @@
 import { Link, useParams } from 'react-router-dom';
 import { isStaffCase } from '../api/api';
 import { api } from '../auth/session';
-import { formatDate } from '../components/format';
 import { Badge, ErrorBanner, Loading } from '../components/Status';
+import { StatusWord } from '../components/StatusWord';
 import { useResource } from '../hooks/useResource';
+import { useFormat } from '../i18n/use-format';
+import { useT } from '../i18n/use-t';
 
 /** Customer 360: profile, every case, channels used, messages, surveys and open tasks. */
 export function CustomerPage() {
   const { id = '' } = useParams();
+  const t = useT();
+  const f = useFormat();
   const customer = useResource(() => api.getCustomer(id), [id]);
   if (customer.loading && !customer.data) return <Loading />;
   const c = customer.data;
@@ -23,31 +27,31 @@ export function CustomerPage() {
             <code>{c.id}</code>
             {c.email && ` · ${c.email}`}
             {c.phone && ` · ${c.phone}`}
-            {c.segment && ` · segment ${c.segment}`} · customer since {formatDate(c.createdAt)}
+            {c.segment && ` · ${t('c360.segment', { segment: c.segment })}`} · {t('c360.meta', { since: f.dateTime(c.createdAt) })}
           </p>
         </div>
         <div className="tags">
-          {c.tags.map((t) => (
-            <Badge key={t} value={t} tone="info" />
+          {c.tags.map((tag) => (
+            <Badge key={tag} value={tag} tone="info" />
           ))}
         </div>
       </header>
       <div className="case-grid">
         <div>
           <section className="card" aria-labelledby="cases-h">
-            <h2 id="cases-h">Cases ({c.cases.length})</h2>
+            <h2 id="cases-h">{t('c360.cases', { count: c.cases.length })}</h2>
             {c.cases.length === 0 ? (
-              <p className="muted">No cases yet.</p>
+              <p className="muted">{t('c360.noCases')}</p>
             ) : (
               <table className="table">
                 <thead>
                   <tr>
-                    <th scope="col">Number</th>
-                    <th scope="col">Subject</th>
-                    <th scope="col">Flow</th>
-                    <th scope="col">Channel</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Opened</th>
+                    <th scope="col">{t('c360.col.number')}</th>
+                    <th scope="col">{t('c360.col.subject')}</th>
+                    <th scope="col">{t('c360.col.flow')}</th>
+                    <th scope="col">{t('c360.col.channel')}</th>
+                    <th scope="col">{t('c360.col.status')}</th>
+                    <th scope="col">{t('c360.col.opened')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -60,9 +64,9 @@ export function CustomerPage() {
                       <td>{isStaffCase(k) ? `${k.flow} v${k.version}` : '—'}</td>
                       <td>{k.channel}</td>
                       <td>
-                        <Badge value={k.status} />
+                        <StatusWord value={k.status} />
                       </td>
-                      <td>{formatDate(k.createdAt)}</td>
+                      <td>{f.dateTime(k.createdAt)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -70,12 +74,12 @@ export function CustomerPage() {
             )}
           </section>
           <section className="card" aria-labelledby="msg-h">
-            <h2 id="msg-h">Messages ({c.messages.length})</h2>
-            {c.messages.length === 0 && <p className="muted">No messages on any channel yet.</p>}
+            <h2 id="msg-h">{t('c360.messages', { count: c.messages.length })}</h2>
+            {c.messages.length === 0 && <p className="muted">{t('c360.noMessages')}</p>}
             <ol className="timeline">
               {c.messages.map((m) => (
                 <li key={m.id}>
-                  <time dateTime={m.at}>{formatDate(m.at)}</time> <Badge value={m.channel} tone="info" />{' '}
+                  <time dateTime={m.at}>{f.dateTime(m.at)}</time> <Badge value={m.channel} tone="info" />{' '}
                   <strong>{m.from === 'agent' && m.author ? m.author : m.from}</strong> {m.body}{' '}
                   <Link className="muted" to={`/cases/${m.caseId}`}>
                     {subjects.get(m.caseId) ?? m.caseId}
@@ -87,24 +91,24 @@ export function CustomerPage() {
         </div>
         <aside>
           <section className="card" aria-labelledby="ot-h">
-            <h2 id="ot-h">Open tasks ({c.openTasks.length})</h2>
-            {c.openTasks.length === 0 && <p className="muted">No open tasks.</p>}
+            <h2 id="ot-h">{t('c360.openTasks', { count: c.openTasks.length })}</h2>
+            {c.openTasks.length === 0 && <p className="muted">{t('c360.noTasks')}</p>}
             <ul className="plain">
-              {c.openTasks.map((t) => (
-                <li key={t.id}>
-                  <Link to={`/cases/${t.caseId}`}>{t.title}</Link> <Badge value={t.status} />
+              {c.openTasks.map((task) => (
+                <li key={task.id}>
+                  <Link to={`/cases/${task.caseId}`}>{task.title}</Link> <StatusWord value={task.status} />
                   <small className="muted">
                     {' '}
-                    {[t.group, t.tier, t.assignee].filter(Boolean).join(' · ')}
+                    {[task.group, task.tier, task.assignee].filter(Boolean).join(' · ')}
                   </small>
                 </li>
               ))}
             </ul>
           </section>
           <section className="card" aria-labelledby="ch-h">
-            <h2 id="ch-h">Channels</h2>
+            <h2 id="ch-h">{t('c360.channels')}</h2>
             {c.channels.length === 0 ? (
-              <p className="muted">No contact yet.</p>
+              <p className="muted">{t('c360.noChannels')}</p>
             ) : (
               <p className="tags">
                 {c.channels.map((ch) => (
@@ -114,16 +118,16 @@ export function CustomerPage() {
             )}
           </section>
           <section className="card" aria-labelledby="sv-h">
-            <h2 id="sv-h">Surveys</h2>
-            {c.surveys.length === 0 && <p className="muted">No surveys sent.</p>}
+            <h2 id="sv-h">{t('c360.surveys')}</h2>
+            {c.surveys.length === 0 && <p className="muted">{t('c360.noSurveys')}</p>}
             <ul className="plain">
               {c.surveys.map((s) => (
                 <li key={s.surveyId}>
                   <strong>{s.kind.toUpperCase()}</strong>{' '}
                   {s.answered ? (
-                    <Badge value={`score ${s.score}`} tone="ok" />
+                    <Badge value={t('c360.score', { score: s.score ?? '' })} tone="ok" />
                   ) : (
-                    <Badge value="not answered" />
+                    <Badge value={t('c360.notAnswered')} tone="pending" />
                   )}{' '}
                   <Link className="muted" to={`/cases/${s.caseId}`}>
                     {subjects.get(s.caseId) ?? s.caseId}
@@ -134,9 +138,9 @@ export function CustomerPage() {
             </ul>
           </section>
           <section className="card" aria-labelledby="attr-h">
-            <h2 id="attr-h">Attributes</h2>
+            <h2 id="attr-h">{t('c360.attributes')}</h2>
             {attributes.length === 0 ? (
-              <p className="muted">No attributes.</p>
+              <p className="muted">{t('c360.noAttributes')}</p>
             ) : (
               <dl className="attributes">
                 {attributes.map(([k, v]) => (

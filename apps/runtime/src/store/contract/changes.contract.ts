@@ -66,6 +66,32 @@ export function changesContract(current: () => Store): void {
       expect((await store.changes.after(start, 10)).map((c) => c.caseId)).toEqual(['pending']);
     });
 
+    it('holds a later change back while an earlier writer is still open (PostgreSQL)', async () => {
+      const store = current();
+      // SQLite runs one writer at a time: there is no earlier open writer to wait for.
+      if (store.dialect !== 'postgres') return;
+      const start = await store.changes.head();
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
+      let inserted: () => void = () => undefined;
+      const didInsert = new Promise<void>((r) => {
+        inserted = r;
+      });
+      const first = store.transaction(async (tx) => {
+        await tx.changes.append(change('first'));
+        inserted();
+        await gate;
+      });
+      await didInsert;
+      await store.changes.append(change('second'));
+      expect(await store.changes.after(start, 10)).toEqual([]);
+      release();
+      await first;
+      expect((await store.changes.after(start, 10)).map((c) => c.caseId)).toEqual(['first', 'second']);
+    });
+
     it('purges changes older than a time', async () => {
       const store = current();
       await store.changes.append(change('old', { at: T0 }));

@@ -1,14 +1,29 @@
 import type { ChangeRow, Store } from '../store';
-import { type PgClientOf, runNamed } from './pg-raw';
+import { type PgClientOf, type PgQueryable, runNamed } from './pg-raw';
 
 const COLUMNS = `xid::text || '.' || seq as cursor, case_id as "caseId", customer_id as "customerId",
   top_level as "topLevel", kinds, public_kinds as "publicKinds", groups, users, at::float8 as at`;
-/** Rows of transactions older than every running one: nothing before them can commit any more. */
-const SETTLED = 'xid < pg_snapshot_xmin(pg_current_snapshot())';
+/**
+ * The settled horizon, read in a statement of its own before the rows: the oldest transaction id
+ * still running in this database (backend xids are 32-bit: widened against the current xid8),
+ * else the next id to be handed out. Every change row below it belongs to a transaction that had
+ * ended when the horizon was read, so a later statement sees all of them or (rolled back) none.
+ * Transactions of other databases on the server never write this table, so they do not hold
+ * the stream back (a cluster-wide pg_snapshot_xmin would).
+ */
+const HORIZON = `with cur as (select pg_snapshot_xmax(pg_current_snapshot())::text::bigint as x)
+  select coalesce(
+    (select min(cur.x - ((cur.x % 4294967296) - a.backend_xid::text::bigint + 4294967296) % 4294967296)
+       from pg_stat_activity a where a.datname = current_database() and a.backend_xid is not null),
+    cur.x)::text as horizon
+  from cur`;
+const SETTLED = 'xid < $1::text::xid8';
 
 /**
- * The change log on PostgreSQL, read in (xid, seq) order below the snapshot's xmin, so that
- * every runtime process sees the same gap-free order (see schema-changes.ts).
+ * The change log on PostgreSQL, read in (xid, seq) order below the settled horizon, so that
+ * every runtime process sees the same gap-free order (see schema-changes.ts). The runtime's
+ * database role must see its own sessions' `backend_xid` in pg_stat_activity (the same role
+ * does; PostgreSQL hides it for other roles' sessions).
  */
 export function pgChanges(client: PgClientOf): Pick<Store, 'changes'> {
   return {
@@ -32,20 +47,22 @@ export function pgChanges(client: PgClientOf): Pick<Store, 'changes'> {
       },
       async after(cursor, limit) {
         const [xid, seq] = parse(cursor);
+        const horizon = await settledBelow(client());
         const result = await runNamed<ChangeRow>(
           client(),
           `select ${COLUMNS} from case_changes
-           where (xid, seq) > ($1::xid8, $2::bigint) and ${SETTLED} order by xid, seq limit $3`,
-          [xid, seq, limit],
+           where (xid, seq) > ($2::xid8, $3::bigint) and ${SETTLED} order by xid, seq limit $4`,
+          [horizon, xid, seq, limit],
         );
         return result.rows;
       },
       async head() {
+        const horizon = await settledBelow(client());
         const result = await runNamed<{ cursor: string }>(
           client(),
           `select xid::text || '.' || seq as cursor from case_changes where ${SETTLED}
            order by xid desc, seq desc limit 1`,
-          [],
+          [horizon],
         );
         return result.rows[0]?.cursor ?? '0.0';
       },
@@ -63,6 +80,11 @@ export function pgChanges(client: PgClientOf): Pick<Store, 'changes'> {
       },
     },
   };
+}
+
+async function settledBelow(db: PgQueryable): Promise<string> {
+  const result = await runNamed<{ horizon: string }>(db, HORIZON, []);
+  return result.rows[0]!.horizon;
 }
 
 /** `<xid>.<seq>` as two decimal strings; a malformed cursor reads as the start. */

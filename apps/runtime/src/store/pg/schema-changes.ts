@@ -9,7 +9,7 @@ const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 
  * committed case write that added timeline entries. Sequence numbers are handed out before
  * commit, so on PostgreSQL a smaller seq may become visible after a larger one; each row
  * therefore carries its writing transaction's id, and readers take only rows of transactions
- * older than every running one (pg_snapshot_xmin), in (xid, seq) order: a stable, gap-free order
+ * older than every transaction still running in the database, in (xid, seq) order: a stable, gap-free order
  * seen alike by every runtime process on the database.
  */
 export const caseChanges = pgTable(
