@@ -36,16 +36,13 @@ describe.each(['en', 'pt-BR'] as const)('the live portal and queue in %s', (loca
   const suite = designerSuite();
   const w = WORDS[locale];
 
-  /** Signs in and switches the screens to `locale` (remembered in the browser). */
+  /** Signs in and picks `locale` in the header (saved to the user's profile, as a person would). */
   async function as(user: string): Promise<Page> {
     const page = await suite.signIn(user);
-    await page.evaluate(
-      (l) =>
-        (
-          globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
-        ).localStorage.setItem('caseflow.locale', l),
-      locale,
-    );
+    if (locale !== 'en') {
+      await page.getByRole('combobox', { name: 'Language' }).first().selectOption(locale);
+      await page.getByRole('combobox', { name: 'Idioma' }).first().waitFor();
+    }
     return page;
   }
 
