@@ -1,28 +1,33 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { SKETCH_RELATIVE_ERROR } from '../apps/runtime/src/analytics/ddsketch';
 import { metricsReport } from '../apps/runtime/src/analytics/metrics-report';
+import { BUILD_BATCH, foldPending } from '../apps/runtime/src/analytics/rollup-fold';
+import { rollupHeatmap } from '../apps/runtime/src/analytics/rollup-heatmap';
 import { openPgStore } from '../apps/runtime/src/store/pg/pg-store';
 import { openSqliteStore } from '../apps/runtime/src/store/sqlite/sqlite-store';
 import type { Store } from '../apps/runtime/src/store/store';
 import { createTestDatabase, postgresReachable } from '../tests/support/test-database';
 import { BENCH_FLOW, type BenchDialect, fillBenchCases } from './analytics/bench-data';
-import { referenceMetrics } from './analytics/reference-sql';
+import { referenceHeatmap, referenceMetrics } from './analytics/reference-sql';
 import { type BenchTarget, median, printTable } from './run';
 import { tempDir } from './runtime/in-process';
 
 /**
- * GET /api/metrics over 100,000 closed cases (issue 6): the analytics module (here the
- * round-the-clock path: Store.analytics.summary aggregates in SQL, JS only shapes the answer;
- * it also computes what the reference leaves out: AHT percentiles and agent occupancy) against
- * the hand-written SQL aggregate of the same figures on the same database; target ≤ 2×. Runs on
+ * GET /api/metrics over 100,000 and 1,000,000 closed cases, and the heat map of a flow version
+ * with 100,000 cases (issue 12): answered from the rollups (analytics/rollup-*.ts: rows per day
+ * folded from the cases, sketches for percentiles) against the hand-written SQL scan of the
+ * same figures on the same database; target ≤ 0.05 (20× faster than scanning). The cases are
+ * written by SQL, then the rollups are built the way an existing database gets them at
+ * start-up (every case marked, then folded); that build is timed and printed apart. Runs on
  * SQLite, and on PostgreSQL when a server answers. Rounds alternate which side goes first;
- * the verdict is the ratio of medians. BENCH_SCALE scales the case count for a quick look.
+ * the verdict is the ratio of medians. BENCH_SCALE scales the case counts for a quick look.
  */
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1') || 1;
-const CASES = Math.max(1000, Math.round(100_000 * SCALE));
-const ROUNDS = 5;
+const SIZES = [100_000, 1_000_000].map((n) => Math.max(1000, Math.round(n * SCALE)));
+const TARGET = 0.05;
 
 async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -30,25 +35,12 @@ async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-async function measure(name: string, store: Store, d: BenchDialect): Promise<BenchTarget> {
-  const fill = await timeAsync(() => fillBenchCases(d, CASES));
-  const ours = () => metricsReport(store, {}, { flow: BENCH_FLOW, by: [] }, Date.now());
-  const raw = () => referenceMetrics(d, BENCH_FLOW);
-  // Same answers first: the comparison is only fair between equal results.
-  const [a, b] = [await ours(), await raw()];
-  if (a.total.cases !== b.cases || a.total.resolved !== b.resolved || a.total.fcrCases !== b.fcrCases) {
-    throw new Error(`analytics and reference disagree: ${JSON.stringify([a.total, b])}`);
-  }
-  if (
-    a.total.resolutionMs.p90 !== b.resolutionMs.p90 ||
-    a.total.firstResponseMs.p50 !== b.firstResponseMs.p50
-  ) {
-    throw new Error('analytics and reference percentiles disagree');
-  }
+/** Medians of `rounds` alternating rounds of the two sides (after one warm-up each). */
+async function race(ours: () => Promise<unknown>, raw: () => Promise<unknown>, rounds: number) {
   await ours();
   await raw();
   const samples = { ours: [] as number[], raw: [] as number[] };
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < rounds; round++) {
     if (round % 2 === 0) {
       samples.ours.push(await timeAsync(ours));
       samples.raw.push(await timeAsync(raw));
@@ -57,31 +49,122 @@ async function measure(name: string, store: Store, d: BenchDialect): Promise<Ben
       samples.ours.push(await timeAsync(ours));
     }
   }
-  const o = median(samples.ours);
-  const r = median(samples.raw);
-  printTable([
-    [
-      `${name}: ${CASES.toLocaleString('en-US')} closed cases (filled in ${Math.round(fill)} ms)`,
-      'median ms',
-    ],
-    ['GET /api/metrics: analytics module (store summary + JS)', o.toFixed(1)],
-    ['hand-written SQL aggregate', r.toFixed(1)],
-    ['ratio', (o / r).toFixed(2)],
-  ]);
-  return {
-    name: `metrics over ${CASES} cases vs SQL aggregate (${name})`,
-    value: o / r,
-    bound: '≤ 2',
-    pass: o / r <= 2,
-  };
+  return { ours: median(samples.ours), raw: median(samples.raw) };
 }
 
-async function sqliteSide(): Promise<BenchTarget> {
-  const tmp = tempDir('caseflow-bench-analytics-');
-  const file = join(tmp.dir, 'bench.db');
-  const store = await openSqliteStore({ file });
-  const raw = new Database(file);
+const close = (a: number | null, b: number | null) =>
+  a !== null && b !== null && Math.abs(a - b) <= SKETCH_RELATIVE_ERROR * Math.abs(b);
+
+/** Same answers first: the comparison is only fair between equal results. */
+function checkMetrics(
+  a: Awaited<ReturnType<typeof metricsReport>>,
+  b: Awaited<ReturnType<typeof referenceMetrics>>,
+) {
+  if (a.total.cases !== b.cases || a.total.resolved !== b.resolved || a.total.fcrCases !== b.fcrCases) {
+    throw new Error(`rollups and reference disagree: ${JSON.stringify([a.total, b])}`);
+  }
+  if (
+    a.total.messages !== b.messages ||
+    a.total.responses !== b.responses ||
+    a.total.tasksHandled !== b.tasksHandled
+  ) {
+    throw new Error('rollups and reference disagree on messages or tasks');
+  }
+  if (
+    !close(a.total.resolutionMs.p90, b.resolutionMs.p90) ||
+    !close(a.total.resolutionMs.p50, b.resolutionMs.p50) ||
+    !close(a.total.firstResponseMs.p50, b.firstResponseMs.p50) ||
+    !close(a.total.firstResponseMs.p90, b.firstResponseMs.p90) ||
+    a.total.resolutionMs.avg !== Math.round(b.resolutionMs.avg ?? Number.NaN)
+  ) {
+    throw new Error(
+      `rollups and reference percentiles disagree: ${JSON.stringify([a.total.resolutionMs, b.resolutionMs])}`,
+    );
+  }
+}
+
+type Heat = Awaited<ReturnType<typeof referenceHeatmap>>;
+function checkHeat(a: Heat, b: Heat) {
+  const byId = (xs: Heat) => [...xs].sort((x, y) => x.nodeId.localeCompare(y.nodeId));
+  const [x, y] = [byId(a), byId(b)];
+  const same =
+    x.length === y.length &&
+    x.every((n, i) => {
+      const r = y[i]!;
+      return (
+        n.nodeId === r.nodeId &&
+        n.entered === r.entered &&
+        n.completed === r.completed &&
+        n.breaches === r.breaches &&
+        n.avgMs === r.avgMs &&
+        close(n.p90Ms, r.p90Ms)
+      );
+    });
+  if (!same) throw new Error(`heat maps disagree: ${JSON.stringify([x, y])}`);
+}
+
+interface Side {
+  name: string;
+  /** A fresh empty store and its raw dialect; `done` closes and drops them. */
+  open(): Promise<{ store: Store; d: BenchDialect; done(): Promise<void> }>;
+}
+
+async function measure(side: Side, cases: number, heat: boolean): Promise<BenchTarget[]> {
+  const { store, d, done } = await side.open();
   try {
+    const fill = await timeAsync(() => fillBenchCases(d, cases));
+    const build = await timeAsync(() => foldPending(store, {}, BUILD_BATCH));
+    const ours = () => metricsReport(store, {}, { flow: BENCH_FLOW, by: [] }, Date.now());
+    const raw = () => referenceMetrics(d, BENCH_FLOW);
+    checkMetrics(await ours(), await raw());
+    const rounds = cases > 200_000 ? 3 : 5;
+    const m = await race(ours, raw, rounds);
+    const label = `${side.name}: ${cases.toLocaleString('en-US')} closed cases`;
+    const rows: string[][] = [
+      [`${label} (filled in ${Math.round(fill)} ms, rollups built in ${Math.round(build)} ms)`, 'median ms'],
+      ['GET /api/metrics from the rollups', m.ours.toFixed(1)],
+      ['hand-written SQL scan', m.raw.toFixed(1)],
+      ['ratio', (m.ours / m.raw).toFixed(4)],
+    ];
+    const targets: BenchTarget[] = [
+      {
+        name: `metrics over ${cases} cases vs SQL scan (${side.name})`,
+        value: m.ours / m.raw,
+        bound: `≤ ${TARGET}`,
+        pass: m.ours / m.raw <= TARGET,
+      },
+    ];
+    if (heat) {
+      const oursHeat = () => rollupHeatmap(store, {}, BENCH_FLOW, 1);
+      const rawHeat = () => referenceHeatmap(d, BENCH_FLOW, 1);
+      checkHeat(await oursHeat(), await rawHeat());
+      const h = await race(oursHeat, rawHeat, rounds);
+      rows.push(
+        ['heat map of version 1 (half of the cases) from the rollups', h.ours.toFixed(1)],
+        ['hand-written SQL scan of the timeline', h.raw.toFixed(1)],
+        ['ratio', (h.ours / h.raw).toFixed(4)],
+      );
+      targets.push({
+        name: `heat map of a version (${Math.ceil(cases / 2)} cases) vs SQL scan (${side.name})`,
+        value: h.ours / h.raw,
+        bound: `≤ ${TARGET}`,
+        pass: h.ours / h.raw <= TARGET,
+      });
+    }
+    printTable(rows);
+    return targets;
+  } finally {
+    await done();
+  }
+}
+
+const sqliteSide: Side = {
+  name: 'SQLite',
+  async open() {
+    const tmp = tempDir('caseflow-bench-analytics-');
+    const file = join(tmp.dir, 'bench.db');
+    const store = await openSqliteStore({ file });
+    const raw = new Database(file);
     const d: BenchDialect = {
       name: 'sqlite',
       exec: async (sql, params = []) => void raw.prepare(sql).run(...params),
@@ -93,20 +176,25 @@ async function sqliteSide(): Promise<BenchTarget> {
       bool: (v) => (v ? '1' : '0'),
       param: () => '?',
     };
-    return await measure('SQLite', store, d);
-  } finally {
-    raw.close();
-    await store.close();
-    tmp.cleanup();
-  }
-}
+    return {
+      store,
+      d,
+      async done() {
+        raw.close();
+        await store.close();
+        tmp.cleanup();
+      },
+    };
+  },
+};
 
-async function postgresSide(): Promise<BenchTarget> {
-  const db = await createTestDatabase('postgres');
-  const url = db.env.DATABASE_URL!;
-  const store = await openPgStore({ url });
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
-  try {
+const postgresSide: Side = {
+  name: 'PostgreSQL',
+  async open() {
+    const db = await createTestDatabase('postgres');
+    const url = db.env.DATABASE_URL!;
+    const store = await openPgStore({ url });
+    const pool = new pg.Pool({ connectionString: url, max: 2 });
     const d: BenchDialect = {
       name: 'postgres',
       exec: async (sql, params = []) => void (await pool.query(sql, params)),
@@ -117,18 +205,25 @@ async function postgresSide(): Promise<BenchTarget> {
       bool: (v) => (v ? 'true' : 'false'),
       param: (n) => `$${n}`,
     };
-    return await measure('PostgreSQL', store, d);
-  } finally {
-    await pool.end();
-    await store.close();
-    await db.drop();
-  }
-}
+    return {
+      store,
+      d,
+      async done() {
+        await pool.end();
+        await store.close();
+        await db.drop();
+      },
+    };
+  },
+};
 
 /** Runs the SQLite side, and the PostgreSQL side when a server answers; answers their targets. */
 export default async function analyticsBench(): Promise<BenchTarget[]> {
-  const targets = [await sqliteSide()];
-  if (postgresReachable()) targets.push(await postgresSide());
-  else console.log('PostgreSQL side skipped: no server');
+  const sides = postgresReachable() ? [sqliteSide, postgresSide] : [sqliteSide];
+  if (sides.length === 1) console.log('PostgreSQL side skipped: no server');
+  const targets: BenchTarget[] = [];
+  for (const side of sides) {
+    for (const [i, cases] of SIZES.entries()) targets.push(...(await measure(side, cases, i === 0)));
+  }
   return targets;
 }

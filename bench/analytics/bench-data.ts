@@ -1,8 +1,8 @@
 /*
- * 100,000 closed cases written by SQL (INSERT … SELECT over a series of numbers) on either
- * dialect, with one or two tasks, a claim entry on the timeline, an SLA clock, two messages
- * and a CSAT answer for a third of them: what GET /api/metrics reads, without the cost of
- * opening them through the engine.
+ * Closed cases written by SQL (INSERT … SELECT over a series of numbers) on either dialect,
+ * with one or two tasks, a claim entry and node visits on the timeline, an SLA clock, two
+ * messages and a CSAT answer for a third of them: what GET /api/metrics and the heat map read,
+ * without the cost of opening them through the engine.
  */
 
 /** The dialect bits of the fill and of the reference statements. */
@@ -57,6 +57,21 @@ export async function fillBenchCases(d: BenchDialect, n: number): Promise<void> 
     select ${id}, 1, ${created} + 60000, 'task.claimed', 'agent' || (i % 25), 'work',
       ${d.json(`'{"taskId":"' || ${id} || '.t1"}'`)}, ${d.bool(false)}
     from bench_series`);
+  // Node visits for the heat map: triage then work, each entered and left; a fifth of the
+  // cases breach an SLA at work.
+  const triageLeft = `${created} + 60000 + (i * 13) % 600000`;
+  const workLeft = `${created} + 3600000 + (i * 7919) % 7200000`;
+  for (const [seq, type, node, at, where] of [
+    [2, 'node.entered', 'triage', created, ''],
+    [3, 'node.left', 'triage', triageLeft, ''],
+    [4, 'node.entered', 'work', triageLeft, ''],
+    [5, 'sla.breached', 'work', `${created} + 1800000`, 'where i % 5 = 0'],
+    [6, 'node.left', 'work', workLeft, ''],
+  ] as const) {
+    await d.exec(`insert into timeline (case_id, seq, at, type, actor, node_id, data, public)
+      select ${id}, ${seq}, ${at}, '${type}', null, '${node}', ${d.json(`'{}'`)}, ${d.bool(false)}
+      from bench_series ${where}`);
+  }
   await d.exec(`insert into slas (case_id, id, scope, task_id, status, target, calendar, started_at, due_at, elapsed_ms, updated_at)
     select ${id}, 'resolution', 'case', null, case when i % 5 = 0 then 'breached' else 'met' end, 'PT2H', '24x7',
       ${created}, ${created} + 7200000, 0, ${created}

@@ -88,3 +88,54 @@ export async function referenceMetrics(d: BenchDialect, flow: string) {
     responses: num(messages?.responses),
   };
 }
+
+/**
+ * The hand-written SQL heat map of one flow version: per node, entries, exits and breaches,
+ * and the visit durations (the k-th exit of a node in a case closes its k-th entry) with
+ * their average and nearest-rank p90. The baseline of the heat-map row.
+ */
+export async function referenceHeatmap(d: BenchDialect, flow: string, version: number) {
+  const [p1, p2] = [d.param(1), d.param(2)];
+  const counts = await d.all<{ node: string; entered: unknown; completed: unknown; breaches: unknown }>(
+    `select t.node_id as node,
+      sum(case when t.type = 'node.entered' then 1 else 0 end) as entered,
+      sum(case when t.type = 'node.left' then 1 else 0 end) as completed,
+      sum(case when t.type = 'sla.breached' then 1 else 0 end) as breaches
+    from timeline t join cases c on c.id = t.case_id
+    where c.flow = ${p1} and c.version = ${p2} and t.node_id is not null
+      and t.type in ('node.entered', 'node.left', 'sla.breached')
+    group by t.node_id`,
+    [flow, version],
+  );
+  const durations = await d.all<{ node: string; n: unknown; avg: unknown; p90: unknown }>(
+    `with v as (
+      select t.case_id, t.node_id, t.type, t.at,
+        row_number() over (partition by t.case_id, t.node_id, t.type order by t.seq) as k
+      from timeline t join cases c on c.id = t.case_id
+      where c.flow = ${p1} and c.version = ${p2} and t.node_id is not null
+        and t.type in ('node.entered', 'node.left')
+    ), d as (
+      select e.node_id as node, l.at - e.at as ms from v e
+      join v l on l.case_id = e.case_id and l.node_id = e.node_id and l.k = e.k and l.type = 'node.left'
+      where e.type = 'node.entered'
+    ), r as (
+      select node, ms, row_number() over (partition by node order by ms) as rn,
+        count(*) over (partition by node) as n, avg(ms) over (partition by node) as mean
+      from d
+    )
+    select node, n, mean as avg, ms as p90 from r where rn = cast(n * 9 + 9 as integer) / 10`,
+    [flow, version],
+  );
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return counts.map((c) => {
+    const dur = durations.find((x) => x.node === c.node);
+    return {
+      nodeId: c.node,
+      entered: Number(c.entered),
+      completed: Number(c.completed),
+      breaches: Number(c.breaches),
+      avgMs: dur ? Math.round(Number(dur.avg)) : null,
+      p90Ms: dur ? num(dur.p90) : null,
+    };
+  });
+}

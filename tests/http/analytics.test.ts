@@ -85,6 +85,23 @@ async function pool<T, R>(items: T[], width: number, fn: (item: T, i: number) =>
   return out;
 }
 
+/** A number within the stated relative error of the runtime's percentile sketches (1 %). */
+function near(v: unknown): unknown {
+  if (typeof v !== 'number') return v;
+  return {
+    asymmetricMatch: (x: unknown) => typeof x === 'number' && Math.abs(x - v) <= 0.01 * Math.abs(v),
+    toString: () => `within 1 % of ${v}`,
+  };
+}
+
+/** `o` with every p50 / p90 / p90Ms as `near` (the runtime answers them from sketches). */
+function sketched<T>(o: T): T {
+  if (o === null || typeof o !== 'object') return o;
+  return Object.fromEntries(
+    Object.entries(o).map(([k, v]) => [k, ['p50', 'p90', 'p90Ms'].includes(k) ? near(v) : sketched(v)]),
+  ) as T;
+}
+
 /** Nearest-rank spread, written here again so that the test does not trust the runtime's. */
 function expectedSpread(values: number[]) {
   if (values.length === 0) return { count: 0, avg: null, p50: null, p90: null };
@@ -309,7 +326,7 @@ describe.each(scenarioBackends())('pilot analytics over HTTP on $backend', ({ ba
       expect(answer.total.cases).toBe(CASES);
       for (const version of ['1', '2']) {
         const row = answer.items.find((r: { version: string }) => r.version === version);
-        expect(row, `version ${version}`).toMatchObject(expected.get(version)!);
+        expect(row, `version ${version}`).toMatchObject(sketched(expected.get(version)!));
       }
       // Business time really differs from wall time for the cases finished after hours.
       const v1 = expected.get('1')!;
@@ -358,14 +375,16 @@ describe.each(scenarioBackends())('pilot analytics over HTTP on $backend', ({ ba
         expect(heat.nodes.length).toBe(nodes.size);
         for (const [nodeId, n] of nodes) {
           const s = expectedSpread(n.durations);
-          expect(heat.nodes.find((x: { nodeId: string }) => x.nodeId === nodeId)).toMatchObject({
-            nodeId,
-            entered: n.entered,
-            completed: n.completed,
-            avgMs: s.avg,
-            p90Ms: s.p90,
-            breaches: n.breaches,
-          });
+          expect(heat.nodes.find((x: { nodeId: string }) => x.nodeId === nodeId)).toMatchObject(
+            sketched({
+              nodeId,
+              entered: n.entered,
+              completed: n.completed,
+              avgMs: s.avg,
+              p90Ms: s.p90,
+              breaches: n.breaches,
+            }),
+          );
         }
         expect(nodes.get('solve')!.entered).toBe(cases.filter((x) => x.version === version).length);
         expect(nodes.get('solve')!.breaches).toBeGreaterThan(0);

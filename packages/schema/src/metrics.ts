@@ -124,6 +124,8 @@ export const MetricsReport = z.object({
   subflows: SubflowCounts,
   /** The occupancy period: [from, to], defaulting to the first case's creation and now. */
   period: z.object({ from: z.string(), to: z.string() }),
+  /** How p50/p90 were computed: from a mergeable sketch, within `relativeError` of the exact value. */
+  percentiles: z.object({ method: z.enum(['sketch', 'exact']), relativeError: z.number() }).optional(),
   next: z.null(),
 });
 export type MetricsReport = z.infer<typeof MetricsReport>;

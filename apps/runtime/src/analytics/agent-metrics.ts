@@ -21,10 +21,12 @@ export function unionLength(spans: Array<[number, number]>): number {
 }
 
 /**
- * Per agent (task assignee), sorted by name: tasks handled, AHT and occupancy. A task occupies
- * its assignee from its latest claim until it closed (completed, escalated, cancelled), or
- * until the end of the period while it is still claimed; the span is clipped to the period.
- * Tasks without a claim occupy nobody. Pure.
+ * Per agent (task assignee), sorted by name: the work done inside the period, whichever day
+ * the case was opened. Tasks handled are the tasks completed in [from, to], with their mean
+ * handling time (claim to completion, for those claimed). A task occupies its assignee from
+ * its latest claim until it closed (completed, escalated, cancelled), or until the end of the
+ * period while it is still claimed; spans are clipped to the period and overlaps count once.
+ * Agents who neither completed a task nor held one in the period are left out. Pure.
  */
 export function agentMetrics(tasks: Iterable<TaskFactRow>, period: Period): AgentMetrics[] {
   const agents = new Map<string, { handled: number; handling: number[]; spans: Array<[number, number]> }>();
@@ -35,9 +37,14 @@ export function agentMetrics(tasks: Iterable<TaskFactRow>, period: Period): Agen
       a = { handled: 0, handling: [], spans: [] };
       agents.set(t.assignee, a);
     }
-    if (t.status === 'completed') {
+    if (
+      t.status === 'completed' &&
+      t.closedAt !== null &&
+      t.closedAt >= period.from &&
+      t.closedAt < period.to
+    ) {
       a.handled++;
-      if (t.claimedAt !== null && t.closedAt !== null) a.handling.push(t.closedAt - t.claimedAt);
+      if (t.claimedAt !== null) a.handling.push(t.closedAt - t.claimedAt);
     }
     if (t.claimedAt === null) continue;
     const end = t.closedAt ?? (t.status === 'claimed' ? period.to : null);
@@ -46,18 +53,17 @@ export function agentMetrics(tasks: Iterable<TaskFactRow>, period: Period): Agen
   }
   const length = period.to - period.from;
   return [...agents]
-    .sort(([x], [y]) => x.localeCompare(y))
-    .map(([agent, a]) => {
-      const busyMs = unionLength(a.spans);
-      return {
-        agent,
-        tasksHandled: a.handled,
-        ahtMs:
-          a.handling.length === 0
-            ? null
-            : Math.round(a.handling.reduce((s, v) => s + v, 0) / a.handling.length),
-        busyMs,
-        occupancy: length > 0 ? Math.round((busyMs / length) * 10000) / 10000 : null,
-      };
-    });
+    .map(([agent, a]) => ({ agent, a, busyMs: unionLength(a.spans) }))
+    .filter(({ a, busyMs }) => a.handled > 0 || busyMs > 0)
+    .sort((x, y) => x.agent.localeCompare(y.agent))
+    .map(({ agent, a, busyMs }) => ({
+      agent,
+      tasksHandled: a.handled,
+      ahtMs:
+        a.handling.length === 0
+          ? null
+          : Math.round(a.handling.reduce((s, v) => s + v, 0) / a.handling.length),
+      busyMs,
+      occupancy: length > 0 ? Math.round((busyMs / length) * 10000) / 10000 : null,
+    }));
 }

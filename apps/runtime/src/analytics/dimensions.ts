@@ -62,3 +62,17 @@ export function groupCases(
   }
   return [...groups.values()];
 }
+
+/**
+ * Orders groups by their dimension values in `by` order (numbers by value: version 2 before
+ * 10), so that every way of computing the report lists them alike. Pure.
+ */
+export function compareGroups(by: readonly Dimension[]) {
+  return (a: Partial<Record<Dimension, string>>, b: Partial<Record<Dimension, string>>): number => {
+    for (const dim of by) {
+      const c = (a[dim] ?? '').localeCompare(b[dim] ?? '', 'en', { numeric: true });
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+}

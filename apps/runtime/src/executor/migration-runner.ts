@@ -135,6 +135,8 @@ export class MigrationRunner {
               },
             },
           ]);
+          // Its version changed: the analytics rollups fold it again.
+          await tx.rollups.touch([caseId]);
         });
         return;
       } catch (error) {

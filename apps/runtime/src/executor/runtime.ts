@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { BusinessCalendar } from '@caseflow/schema';
+import { foldPending } from '../analytics/rollup-fold';
 import { durationMs, isManualClock } from '../clock';
 import { callTargetResolver } from '../connections/call-target';
 import { connectionCommands } from '../connections/connection-commands';
@@ -58,6 +59,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   let timerLoop: BackgroundLoop | null = null;
   let outboxLoop: BackgroundLoop | null = null;
   const commitListeners = new Set<() => void>();
+  let rollupLoop: BackgroundLoop | null = null;
   const core: RuntimeCore = {
     store,
     clock,
@@ -209,14 +211,20 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         (now) => dispatcher.dispatch(now),
         () => dispatcher.nextDueAt(),
       );
+      // Analytics rollups: built once, then folded from the cases events touched.
+      rollupLoop = loopOf(
+        () => foldPending(store, calendars),
+        async () => null,
+      );
       timerLoop.start();
       outboxLoop.start();
       // Migrations left running by a stopped process go on here.
       migrations.resume().catch((error) => logger.error({ err: error }, 'could not resume migrations'));
+      rollupLoop.start();
     },
     async close() {
-      const running = [timerLoop, outboxLoop];
-      timerLoop = outboxLoop = null;
+      const running = [timerLoop, outboxLoop, rollupLoop];
+      timerLoop = outboxLoop = rollupLoop = null;
       await Promise.all([...running.map((l) => l?.stop()), migrations.stop()]);
     },
 

@@ -2,8 +2,9 @@ import { MetricsReport } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { DIMENSIONS } from '../analytics/dimensions';
-import { heatmap } from '../analytics/heatmap';
 import { metricsReport } from '../analytics/metrics-report';
+import { rollupHeatmap } from '../analytics/rollup-heatmap';
+import { SKETCH_PERCENTILES } from '../analytics/rollup-report';
 import { requireRole } from '../auth/roles';
 import type { AppDeps, Router } from './context';
 import { notFound } from './errors';
@@ -51,8 +52,9 @@ const heat = createRoute({
 });
 
 /**
- * GET /metrics and GET /flows/:key/heatmap, computed on each request by analytics/ from the
- * store's narrow analytics reads (metrics) and the timeline scan (heat map).
+ * GET /metrics and GET /flows/:key/heatmap, answered by analytics/ from the rollups (folded
+ * from the cases that changed; no scan of cases or timelines). Percentiles come from sketches:
+ * the answer says so in `percentiles`.
  */
 export function metricsRoutes({ runtime }: AppDeps): Router {
   const r = newRouter();
@@ -86,6 +88,7 @@ export function metricsRoutes({ runtime }: AppDeps): Router {
           from: new Date(report.period.from).toISOString(),
           to: new Date(report.period.to).toISOString(),
         },
+        percentiles: report.percentiles,
         next: null,
       },
       200,
@@ -96,12 +99,8 @@ export function metricsRoutes({ runtime }: AppDeps): Router {
     const flow = await runtime.store.flows.get(key);
     if (!flow) throw notFound('flow', key);
     const version = c.req.valid('query').version ?? flow.activeVersion ?? undefined;
-    const rows = await runtime.store.timeline.scan({
-      flow: key,
-      version,
-      types: ['node.entered', 'node.left', 'sla.breached'],
-    });
-    return c.json({ flow: key, version: version ?? null, nodes: heatmap(rows) }, 200);
+    const nodes = await rollupHeatmap(runtime.store, runtime.calendars, key, version);
+    return c.json({ flow: key, version: version ?? null, nodes, percentiles: SKETCH_PERCENTILES }, 200);
   });
   return r;
 }

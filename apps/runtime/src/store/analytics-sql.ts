@@ -18,6 +18,8 @@ export interface AnalyticsDialect {
   jsonText(column: string, field: string): string;
   /** An expression read as a JS number (bigint epoch ms, counts). */
   num(expr: string): string;
+  /** The values of a JSON array text parameter as a subquery: json_each or jsonb_array_elements_text. */
+  jsonList?(placeholder: string): string;
 }
 
 /**
@@ -43,6 +45,10 @@ export function scanWhere(d: AnalyticsDialect, q: CaseScan): { where: string; pa
   if (q.pilotId !== undefined) add('c.pilot_id = ?', q.pilotId);
   if (q.createdFrom !== undefined) add('c.created_at >= ?', q.createdFrom);
   if (q.createdTo !== undefined) add('c.created_at <= ?', q.createdTo);
+  if (q.caseIds !== undefined) {
+    if (!d.jsonList) throw new Error('this dialect cannot scan by case ids');
+    add(`c.id in (${d.jsonList('?')})`, JSON.stringify(q.caseIds));
+  }
   const level = subflowCondition(q);
   if (level) parts.push(level);
   return { where: parts.length === 0 ? '' : `where ${parts.join(' and ')}`, params };
@@ -59,6 +65,7 @@ export function analyticsStatements(d: AnalyticsDialect, q: CaseScan) {
         ${n('c.created_at')} as "createdAt", ${n('c.closed_at')} as "closedAt",
         ${n('c.first_response_at')} as "firstResponseAt",
         ${d.jsonText('c.variables', 'catalogItem')} as "catalogItem", c.parent_case_id as "parentCaseId",
+        c.pilot_id as "pilotId",
         ${n('(select count(*) from messages m where m.case_id = c.id)')} as "messages",
         ${n("(select count(*) from messages m where m.case_id = c.id and m.from_party = 'agent')")} as "responses"
       from cases c ${where} order by c.created_at, c.id`,

@@ -151,6 +151,7 @@ export function timelineScanWhere(tl: TimelineCols, c: CaseCols, q: TimelineScan
   return and(
     q.flow === undefined ? undefined : eq(c.flow, q.flow),
     q.version === undefined ? undefined : eq(c.version, q.version),
+    q.caseIds === undefined ? undefined : inArray(tl.caseId, q.caseIds),
     q.types === undefined ? undefined : inArray(tl.type, q.types),
     q.from === undefined ? undefined : gte(tl.at, q.from),
     q.to === undefined ? undefined : lte(tl.at, q.to),

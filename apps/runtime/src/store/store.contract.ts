@@ -11,6 +11,7 @@ import { flowsContract } from './contract/flows.contract';
 import { groupCommitContract } from './contract/group-commit.contract';
 import { incidentsContract } from './contract/incidents.contract';
 import { migrationsContract } from './contract/migrations.contract';
+import { rollupsContract } from './contract/rollups.contract';
 import { sessionsContract } from './contract/sessions.contract';
 import { transactionsContract } from './contract/transactions.contract';
 import { visibilityContract } from './contract/visibility.contract';
@@ -51,5 +52,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     visibilityContract(current);
     migrationsContract(current);
     changesContract(current);
+    rollupsContract(current);
   });
 }

@@ -9,6 +9,7 @@ import type {
   SurveyKind,
 } from '@caseflow/schema';
 import type { AnalyticsSummary, SummaryPeriod, SummaryQuery } from './analytics-summary';
+import type { RollupRepo } from './rollup-rows';
 
 /*
  * The one storage interface of the runtime. Two sides implement it: SQLite (better-sqlite3,
@@ -289,6 +290,8 @@ export interface CaseScan {
    * (`exclude` by default; `only` the children; `include` every case).
    */
   subflows?: 'exclude' | 'only' | 'include';
+  /** Only these cases (the rollup fold reads the facts of the cases it folds). */
+  caseIds?: string[];
 }
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled' | 'escalated';
@@ -369,6 +372,8 @@ export type NewTimelineEntry = Omit<TimelineRow, 'caseId' | 'seq' | 'nodeId' | '
   Partial<Pick<TimelineRow, 'caseId' | 'nodeId' | 'actor' | 'data' | 'public'>>;
 export interface TimelineScan {
   flow?: string;
+  /** Only these cases. */
+  caseIds?: string[];
   version?: number;
   types?: string[];
   from?: number;
@@ -395,6 +400,8 @@ export interface CaseFactRow {
   catalogItem: string | null;
   /** The parent of a subflow child, else null. */
   parentCaseId: string | null;
+  /** The pilot the case was opened under (the rollups key pilot reports by it). */
+  pilotId?: string | null;
   /** All messages of the case, and those from an agent (responses). */
   messages: number;
   responses: number;
@@ -818,6 +825,9 @@ export interface Store {
     /** One page of a case's entries by seq, for the API (the cursor is opaque). */
     page(caseId: string, query: HistoryPageQuery & { publicOnly?: boolean }): Promise<Page<TimelineRow>>;
   };
+
+  /** Aggregates for analytics, folded from the cases the event transactions touch. */
+  rollups: RollupRepo;
 
   /**
    * Narrow unpaged reads for metrics (one SQL statement each, filtered like cases.scan), so

@@ -75,6 +75,7 @@ export function analyticsContract(current: () => Store): void {
             firstResponseAt: T0 + 1000,
             catalogItem: 'refund-request',
             parentCaseId: null,
+            pilotId: 'p1',
             messages: 3,
             responses: 2,
           },
@@ -91,6 +92,10 @@ export function analyticsContract(current: () => Store): void {
         expect(
           (await store.analytics.caseFacts({ createdFrom: T0 + 10, createdTo: T0 + 20 })).map((c) => c.id),
         ).toEqual(['a2', 'a3']);
+        expect((await store.analytics.caseFacts({ caseIds: ['a3', 'a2', 'zz'] })).map((c) => c.id)).toEqual([
+          'a2',
+          'a3',
+        ]);
       });
 
       it('answers SLA clocks, tasks with their latest claim, and answered surveys of the scan', async () => {

@@ -10,6 +10,7 @@ const postgres: SummaryDialect = {
   jsonText: (column, field) => `(${column}->>'${field}')`,
   // bigint and count(*) come back from pg as strings; float8 comes back as a JS number.
   num: (expr) => `(${expr})::float8`,
+  jsonList: (p) => `select jsonb_array_elements_text(cast(${p} as jsonb))`,
   greatest: (a, b) => `greatest(${a}, ${b})`,
   least: (a, b) => `least(${a}, ${b})`,
   ceil: (x) => `ceil(${x})`,

@@ -36,6 +36,10 @@ const TABLES = [
   'incidents',
   'connections',
   'case_changes',
+  'rollups',
+  'rollup_cases',
+  'rollup_dirty',
+  'rollup_meta',
 ];
 
 const reachable = await canConnect(ADMIN_URL);

@@ -17,6 +17,7 @@ import { pgFlows } from './pg-flows';
 import { pgIncidents } from './pg-incidents';
 import { pgMigrations } from './pg-migrations';
 import type { PgQueryable } from './pg-raw';
+import { pgRollups } from './pg-rollups';
 import { pgSessions } from './pg-sessions';
 
 /** How to reach the PostgreSQL server. */
@@ -112,6 +113,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     ...pgAudit(db, client),
     ...pgDelivery(db, client),
     ...pgAnalytics(db),
+    ...pgRollups(client),
     ...pgIncidents(db),
     ...pgConnections(db),
     ...pgMigrations(db),

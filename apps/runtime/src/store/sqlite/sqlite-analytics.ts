@@ -10,6 +10,7 @@ const sqlite: SummaryDialect = {
   jsonText: (column, field) =>
     `(case when json_valid(${column}) then json_extract(${column}, '$.${field}') end)`,
   num: (expr) => expr,
+  jsonList: (p) => `select value from json_each(${p})`,
   greatest: (a, b) => `max(${a}, ${b})`,
   least: (a, b) => `min(${a}, ${b})`,
   // No ceil() without the math extension: truncate, and add one when something was cut off.

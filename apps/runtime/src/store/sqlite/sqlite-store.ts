@@ -19,6 +19,7 @@ import { sqliteDirectory } from './sqlite-directory';
 import { sqliteFlows } from './sqlite-flows';
 import { sqliteIncidents } from './sqlite-incidents';
 import { sqliteMigrations } from './sqlite-migrations';
+import { sqliteRollups } from './sqlite-rollups';
 import { sqliteSessions } from './sqlite-sessions';
 
 /** Where the SQLite database lives. */
@@ -95,6 +96,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     },
     ...sqliteDelivery(db),
     ...sqliteAnalytics(db),
+    ...sqliteRollups(db),
     ...sqliteIncidents(db),
     ...sqliteConnections(db),
     ...sqliteMigrations(db),
