@@ -35,6 +35,7 @@ import { surveysRoutes } from './http/surveys.routes';
 import { tasksRoutes } from './http/tasks.routes';
 import { testClockRoutes } from './http/test-clock.routes';
 import { usersRoutes } from './http/users.routes';
+import { kbRoutes } from './kb/kb.routes';
 import type { Logger } from './logger';
 
 /** What createApp needs. */
@@ -123,6 +124,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     bpmnRoutes,
     eventsRoutes,
     queueRoutes,
+    kbRoutes,
   ]) {
     api.route('/', routes(deps));
   }

@@ -7,6 +7,7 @@ export * from './engine';
 export * from './flow';
 export * from './form';
 export * from './incident';
+export * from './kb';
 export * from './limits';
 export * from './locale';
 export * from './metrics';

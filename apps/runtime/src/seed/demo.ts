@@ -2,6 +2,7 @@ import { CatalogItem, type FlowDefinitionInput } from '@caseflow/schema';
 import { exampleCatalog, exampleFlows } from '../../../../examples/index';
 import { hashPassword } from '../auth/password';
 import type { Runtime } from '../executor/types';
+import { seedKnowledgeBase } from '../kb/kb-seed';
 import { type Store, StoreConflict } from '../store/store';
 import { DEMO_CUSTOMERS, DEMO_GROUPS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
@@ -120,6 +121,7 @@ export async function seedDemo(
   for (const item of exampleCatalog) {
     await store.catalog.upsert({ ...CatalogItem.parse(item), updatedAt: now });
   }
+  await seedKnowledgeBase(runtime);
   return {
     groups: groups.length,
     users,

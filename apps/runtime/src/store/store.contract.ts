@@ -10,6 +10,7 @@ import { directoryContract } from './contract/directory.contract';
 import { flowsContract } from './contract/flows.contract';
 import { groupCommitContract } from './contract/group-commit.contract';
 import { incidentsContract } from './contract/incidents.contract';
+import { kbContract } from './contract/kb.contract';
 import { migrationsContract } from './contract/migrations.contract';
 import { rollupsContract } from './contract/rollups.contract';
 import { sessionsContract } from './contract/sessions.contract';
@@ -53,5 +54,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     migrationsContract(current);
     changesContract(current);
     rollupsContract(current);
+    kbContract(current);
   });
 }

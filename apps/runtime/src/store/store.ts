@@ -9,6 +9,7 @@ import type {
   SurveyKind,
 } from '@caseflow/schema';
 import type { AnalyticsSummary, SummaryPeriod, SummaryQuery } from './analytics-summary';
+import type { KbStore } from './kb-store';
 import type { RollupRepo } from './rollup-rows';
 
 /*
@@ -987,6 +988,8 @@ export interface Store {
     /** Deletes changes older than `before`; answers how many. */
     purge(before: number): Promise<number>;
   };
+  /** The knowledge base (kb-store.ts). */
+  kb: KbStore;
 
   idempotency: {
     get(userId: string, key: string): Promise<IdempotencyRow | null>;

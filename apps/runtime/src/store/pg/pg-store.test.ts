@@ -40,6 +40,12 @@ const TABLES = [
   'rollup_cases',
   'rollup_dirty',
   'rollup_meta',
+  'kb_articles',
+  'kb_article_history',
+  'kb_docs',
+  'kb_words',
+  'kb_feedback',
+  'kb_views',
 ];
 
 const reachable = await canConnect(ADMIN_URL);

@@ -15,6 +15,7 @@ import { pgDelivery } from './pg-delivery';
 import { pgDirectory } from './pg-directory';
 import { pgFlows } from './pg-flows';
 import { pgIncidents } from './pg-incidents';
+import { pgKb } from './pg-kb';
 import { pgMigrations } from './pg-migrations';
 import type { PgQueryable } from './pg-raw';
 import { pgRollups } from './pg-rollups';
@@ -118,6 +119,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     ...pgConnections(db),
     ...pgMigrations(db),
     ...pgChanges(client),
+    ...pgKb(db, client),
 
     async transaction(fn) {
       const outer = current();

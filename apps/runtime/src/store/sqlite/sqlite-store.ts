@@ -18,6 +18,7 @@ import { sqliteDelivery } from './sqlite-delivery';
 import { sqliteDirectory } from './sqlite-directory';
 import { sqliteFlows } from './sqlite-flows';
 import { sqliteIncidents } from './sqlite-incidents';
+import { sqliteKb } from './sqlite-kb';
 import { sqliteMigrations } from './sqlite-migrations';
 import { sqliteRollups } from './sqlite-rollups';
 import { sqliteSessions } from './sqlite-sessions';
@@ -101,6 +102,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     ...sqliteConnections(db),
     ...sqliteMigrations(db),
     ...sqliteChanges(db),
+    ...sqliteKb(db),
   };
 
   const store: Store = {

@@ -1,0 +1,252 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, max, sql } from 'drizzle-orm';
+import { boostOf, fts5Match, offsetCursor, offsetOf, scopeOf } from '../kb-match';
+import type { KbStore } from '../kb-store';
+import { pageLimit } from '../paging';
+import type { Store } from '../store';
+import { kbArticleHistory, kbArticles, kbDocs, kbFeedback, kbViews } from './schema-kb';
+import type { SqliteDb } from './sqlite-db';
+
+/** The knowledge base on SQLite: drizzle for the tables, cached statements for FTS5. */
+export function sqliteKb(db: SqliteDb): Pick<Store, 'kb'> {
+  const client = db.$client;
+  const upsertDoc = client.prepare(
+    `insert into kb_docs (kind, key, locale, audience, title, category, text, boost)
+     values (@kind, @key, @locale, @audience, @title, @category, @text, @boost)
+     on conflict (kind, key, locale) do update set audience = excluded.audience, title = excluded.title,
+       category = excluded.category, text = excluded.text, boost = excluded.boost
+     returning id`,
+  );
+  const docId = client.prepare('select id from kb_docs where kind = ? and key = ? and locale = ?').pluck();
+  const ftsDelete = client.prepare('delete from kb_fts where rowid = ?');
+  const ftsInsert = client.prepare(
+    'insert into kb_fts (rowid, scope, title, tags, body) values (?, ?, ?, ?, ?)',
+  );
+  const docDelete = client.prepare('delete from kb_docs where id = ?');
+  // The audience, locale and kind are tokens of the MATCH; catalog items the caller may not
+  // request are left out in the same statement.
+  const search = client.prepare(
+    `select d.kind, d.key, d.locale, d.title, d.category, d.text, -bm25(kb_fts, 0, 10, 4, 1) * d.boost as score
+     from kb_fts join kb_docs d on d.id = kb_fts.rowid
+     where kb_fts match ? and (d.kind = 'article' or ? = 1 or d.key in (select value from json_each(?)))
+     order by bm25(kb_fts, 0, 10, 4, 1) * d.boost limit ?`,
+  );
+  const addWord = client.prepare('insert into kb_words (word) values (?) on conflict do nothing');
+  const near = client
+    .prepare('select word from kb_words where word >= ? and word < ? and length(word) between ? and ?')
+    .pluck();
+
+  const kb: KbStore = {
+    async get(slug, locale) {
+      return (
+        db
+          .select()
+          .from(kbArticles)
+          .where(and(eq(kbArticles.slug, slug), eq(kbArticles.locale, locale)))
+          .get() ?? null
+      );
+    },
+    async translations(slug) {
+      return db
+        .select()
+        .from(kbArticles)
+        .where(eq(kbArticles.slug, slug))
+        .orderBy(asc(kbArticles.locale))
+        .all();
+    },
+    async list(query) {
+      const limit = pageLimit(query);
+      const offset = offsetOf(query.cursor);
+      if (query.audiences.length === 0) return { items: [], next: null };
+      const rows = db
+        .select()
+        .from(kbArticles)
+        .where(
+          and(
+            inArray(kbArticles.audience, query.audiences),
+            query.status ? eq(kbArticles.status, query.status) : undefined,
+            query.locale ? eq(kbArticles.locale, query.locale) : undefined,
+            query.category ? eq(kbArticles.category, query.category) : undefined,
+            query.flagged ? isNotNull(kbArticles.flaggedAt) : undefined,
+          ),
+        )
+        .orderBy(
+          asc(kbArticles.category),
+          asc(kbArticles.title),
+          asc(kbArticles.slug),
+          asc(kbArticles.locale),
+        )
+        .limit(limit + 1)
+        .offset(offset)
+        .all();
+      return {
+        items: rows.slice(0, limit),
+        next: rows.length > limit ? offsetCursor(offset + limit) : null,
+      };
+    },
+    async save(row, entry, expectedRevision) {
+      const current = await kb.get(row.slug, row.locale);
+      if (expectedRevision != null && (current?.revision ?? 0) !== expectedRevision) return null;
+      db.insert(kbArticles)
+        .values(row)
+        .onConflictDoUpdate({ target: [kbArticles.slug, kbArticles.locale], set: row })
+        .run();
+      appendHistory(entry);
+      return row;
+    },
+    async flag(slug, locale, reason, entry) {
+      const row = db
+        .update(kbArticles)
+        .set({ flaggedAt: entry.at, flagReason: reason })
+        .where(and(eq(kbArticles.slug, slug), eq(kbArticles.locale, locale)))
+        .returning()
+        .get();
+      if (!row) return null;
+      appendHistory(entry);
+      return row;
+    },
+    async history(slug) {
+      return db
+        .select({
+          slug: kbArticleHistory.slug,
+          locale: kbArticleHistory.locale,
+          revision: kbArticleHistory.revision,
+          at: kbArticleHistory.at,
+          by: kbArticleHistory.by,
+          action: kbArticleHistory.action,
+          changes: kbArticleHistory.changes,
+          note: kbArticleHistory.note,
+        })
+        .from(kbArticleHistory)
+        .where(eq(kbArticleHistory.slug, slug))
+        .orderBy(desc(kbArticleHistory.at), desc(kbArticleHistory.seq))
+        .all();
+    },
+
+    async index(doc) {
+      const id = upsertDoc.get({
+        kind: doc.kind,
+        key: doc.key,
+        locale: doc.locale,
+        audience: doc.audience,
+        title: doc.title,
+        category: doc.category,
+        text: doc.text,
+        boost: doc.boost,
+      }) as { id: number };
+      ftsDelete.run(id.id);
+      ftsInsert.run(
+        id.id,
+        scopeOf(doc.kind, doc.locale, doc.audience),
+        doc.titleTerms,
+        doc.tagTerms,
+        doc.bodyTerms,
+      );
+    },
+    async unindex(kind, key, locale) {
+      const id = docId.get(kind, key, locale) as number | undefined;
+      if (id === undefined) return;
+      ftsDelete.run(id);
+      docDelete.run(id);
+    },
+    async setBoost(kind, key, locale, boost) {
+      db.update(kbDocs)
+        .set({ boost })
+        .where(and(eq(kbDocs.kind, kind), eq(kbDocs.key, key), eq(kbDocs.locale, locale)))
+        .run();
+    },
+    async search(spec) {
+      const match = fts5Match(spec);
+      if (match === null) return [];
+      const all = spec.catalogKeys === null ? 1 : 0;
+      return search.all(match, all, JSON.stringify(spec.catalogKeys ?? []), spec.limit) as Awaited<
+        ReturnType<KbStore['search']>
+      >;
+    },
+    async indexedKeys(kind) {
+      return db
+        .select({ key: kbDocs.key, locale: kbDocs.locale })
+        .from(kbDocs)
+        .where(eq(kbDocs.kind, kind))
+        .all();
+    },
+
+    async addWords(words) {
+      for (const w of words) addWord.run(w);
+    },
+    async wordsNear(first, min, max) {
+      const next = String.fromCharCode(first.charCodeAt(0) + 1);
+      return near.all(first, next, min, max) as string[];
+    },
+
+    async vote(row) {
+      db.insert(kbFeedback)
+        .values(row)
+        .onConflictDoUpdate({ target: [kbFeedback.slug, kbFeedback.locale, kbFeedback.username], set: row })
+        .run();
+      const counts = db
+        .select({
+          helpful: sql<number>`coalesce(sum(case when ${kbFeedback.helpful} then 1 else 0 end), 0)`,
+          notHelpful: sql<number>`coalesce(sum(case when ${kbFeedback.helpful} then 0 else 1 end), 0)`,
+        })
+        .from(kbFeedback)
+        .where(and(eq(kbFeedback.slug, row.slug), eq(kbFeedback.locale, row.locale)))
+        .get()!;
+      const updated = db
+        .update(kbArticles)
+        .set({ helpful: counts.helpful, notHelpful: counts.notHelpful })
+        .where(and(eq(kbArticles.slug, row.slug), eq(kbArticles.locale, row.locale)))
+        .returning()
+        .get();
+      await kb.setBoost('article', row.slug, row.locale, boostOf(counts.helpful, counts.notHelpful));
+      return updated ?? null;
+    },
+    async feedback(from, to) {
+      return db
+        .select()
+        .from(kbFeedback)
+        .where(and(gte(kbFeedback.at, from), lt(kbFeedback.at, to)))
+        .orderBy(asc(kbFeedback.at))
+        .all();
+    },
+    async recordView(row) {
+      db.insert(kbViews).values(row).run();
+    },
+    async viewCounts(from, to) {
+      return db
+        .select({ slug: kbViews.slug, locale: kbViews.locale, views: sql<number>`count(*)` })
+        .from(kbViews)
+        .where(and(gte(kbViews.at, from), lt(kbViews.at, to)))
+        .groupBy(kbViews.slug, kbViews.locale)
+        .all();
+    },
+    async viewsOf(customerId, before, limit) {
+      return db
+        .select({
+          slug: kbViews.slug,
+          locale: kbViews.locale,
+          username: kbViews.username,
+          customerId: kbViews.customerId,
+          at: kbViews.at,
+        })
+        .from(kbViews)
+        .where(and(eq(kbViews.customerId, customerId), lt(kbViews.at, before)))
+        .orderBy(desc(kbViews.at), desc(kbViews.id))
+        .limit(limit)
+        .all();
+    },
+  };
+
+  function appendHistory(entry: Parameters<KbStore['save']>[1]): void {
+    const seq =
+      (db
+        .select({ seq: max(kbArticleHistory.seq) })
+        .from(kbArticleHistory)
+        .where(and(eq(kbArticleHistory.slug, entry.slug), eq(kbArticleHistory.locale, entry.locale)))
+        .get()?.seq ?? 0) + 1;
+    db.insert(kbArticleHistory)
+      .values({ ...entry, seq })
+      .run();
+  }
+
+  return { kb };
+}
