@@ -40,13 +40,23 @@ export function words(text: string): string[] {
   return out;
 }
 
+// Stemming is most of the analyser's time and words repeat (snippets stem every word of the
+// texts they cut from): remember recent words, per language, within a bound.
+const CACHE_MAX = 50_000;
+const cache: Record<KbLocale, Map<string, string[]>> = { en: new Map(), 'pt-BR': new Map() };
+
 /** The index terms of one word (one or two): stem-then-fold and fold-then-stem. Pure. */
 export function termsOf(locale: KbLocale, word: string): string[] {
+  const known = cache[locale].get(word);
+  if (known) return known;
   const stem = STEMMERS[locale];
   const folded = fold(word);
   const a = fold(stem(word));
   const b = stem(folded);
-  return a === b ? [a] : [a, b];
+  const terms = a === b ? [a] : [a, b];
+  if (cache[locale].size >= CACHE_MAX) cache[locale].clear();
+  cache[locale].set(word, terms);
+  return terms;
 }
 
 /** Space-separated index terms of `text` (stop words left out), in text order. Pure. */

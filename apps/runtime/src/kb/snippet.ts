@@ -25,11 +25,22 @@ export interface Highlight {
   prefixes: readonly string[];
 }
 
-/** Whether `word` (as written) matches. Pure. */
-function matches(locale: KbLocale, word: string, h: Highlight): boolean {
-  const folded = fold(word);
-  if (h.prefixes.some((p) => folded.startsWith(p))) return true;
-  return termsOf(locale, word).some((t) => h.terms.has(t));
+/** Only this much of a long article is scanned for the snippet window. */
+const SCAN_CHARS = 20_000;
+
+/**
+ * A matcher for words as written: a word is stemmed only when its first two folded letters
+ * begin some term or prefix (a stem keeps the start of its word), so most words cost a
+ * lower-casing and a set look-up. Pure.
+ */
+function matcher(locale: KbLocale, h: Highlight): (word: string) => boolean {
+  const heads = new Set([...h.terms, ...h.prefixes].map((t) => t.slice(0, 2)));
+  return (word) => {
+    const folded = /^[a-z0-9]+$/i.test(word) ? word.toLowerCase() : fold(word);
+    if (!heads.has(folded.slice(0, 2))) return false;
+    if (h.prefixes.some((p) => folded.startsWith(p))) return true;
+    return termsOf(locale, word).some((t) => h.terms.has(t));
+  };
 }
 
 /**
@@ -37,13 +48,14 @@ function matches(locale: KbLocale, word: string, h: Highlight): boolean {
  * matches and "…" where it was cut. Pure.
  */
 export function snippet(locale: KbLocale, text: string, h: Highlight, size = 24): string {
-  const parts = text.split(/([\p{L}\p{N}]+)/u);
+  const matches = matcher(locale, h);
+  const parts = text.slice(0, SCAN_CHARS).split(/([\p{L}\p{N}]+)/u);
   // Odd indexes are words; collect their positions and whether they match.
   const wordIdx: number[] = [];
   const hit: boolean[] = [];
   for (let i = 1; i < parts.length; i += 2) {
     wordIdx.push(i);
-    hit.push(matches(locale, parts[i]!, h));
+    hit.push(matches(parts[i]!));
   }
   if (wordIdx.length === 0) return '';
   let best = 0;

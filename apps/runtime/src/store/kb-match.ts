@@ -1,4 +1,3 @@
-import type { KbLocale } from '@caseflow/schema';
 import type { KbMatchGroup, KbSearchSpec } from './kb-store';
 import { decodeCursor, encodeCursor } from './paging';
 
@@ -9,35 +8,16 @@ import { decodeCursor, encodeCursor } from './paging';
 
 const safe = (t: string) => /^[a-z0-9]{1,40}$/.test(t);
 
-/** The FTS5 scope token of a locale, audience or kind ("pt-BR" → "xlptbr"). */
-export function scopeToken(prefix: 'xa' | 'xl' | 'xk', value: string): string {
-  return prefix + value.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
-/** Scope tokens of a document. */
-export function scopeOf(kind: string, locale: KbLocale, audience: string): string {
-  return [scopeToken('xk', kind), scopeToken('xl', locale), scopeToken('xa', audience)].join(' ');
-}
-
 function fts5Group(g: KbMatchGroup): string[] {
   const out = g.terms.filter(safe).map((t) => `"${t}"`);
   if (g.prefix && safe(g.prefix)) out.push(`"${g.prefix}"*`);
   return out;
 }
 
-/** The FTS5 MATCH expression of a search, or null when no term is left. */
-export function fts5Match(
-  spec: Pick<KbSearchSpec, 'groups' | 'locale' | 'audiences' | 'kinds'>,
-): string | null {
+/** The FTS5 MATCH expression of a search (any of the terms), or null when no term is left. */
+export function fts5Match(spec: Pick<KbSearchSpec, 'groups'>): string | null {
   const terms = spec.groups.flatMap(fts5Group);
-  if (terms.length === 0 || spec.audiences.length === 0 || spec.kinds.length === 0) return null;
-  const any = (tokens: string[]) => `(${tokens.join(' OR ')})`;
-  return [
-    `{title tags body} : ${any(terms)}`,
-    `scope : ${scopeToken('xl', spec.locale)}`,
-    `scope : ${any(spec.audiences.map((a) => scopeToken('xa', a)))}`,
-    `scope : ${any(spec.kinds.map((k) => scopeToken('xk', k)))}`,
-  ].join(' AND ');
+  return terms.length === 0 ? null : `{title tags body} : (${terms.join(' OR ')})`;
 }
 
 /** The tsquery text (configuration `simple`) of a search, or null when no term is left. */

@@ -18,11 +18,15 @@ const UPSERT_DOC = `insert into kb_docs (kind, key, locale, audience, title, cat
     category = excluded.category, text = excluded.text, boost = excluded.boost, document = excluded.document`;
 
 // Audience, locale, kind and the caller's catalog items are conditions of the query itself.
-const SEARCH = `select kind, key, locale, title, category, text, ts_rank(document, q) * boost as score
-  from kb_docs, to_tsquery('simple', $1) q
-  where document @@ q and locale = $2 and audience = any($3::text[]) and kind = any($4::text[])
-    and (kind = 'article' or $5::text[] is null or key = any($5::text[]))
-  order by score desc limit $6`;
+// The texts are read for the top rows only.
+const SEARCH = `with top as (
+    select id, ts_rank(document, q) * boost as score
+    from kb_docs, to_tsquery('simple', $1) q
+    where document @@ q and locale = $2 and audience = any($3::text[]) and kind = any($4::text[])
+      and (kind = 'article' or $5::text[] is null or key = any($5::text[]))
+    order by score desc limit $6)
+  select d.kind, d.key, d.locale, d.title, d.category, d.text, top.score
+  from top join kb_docs d on d.id = top.id order by top.score desc`;
 
 /** The knowledge base on PostgreSQL: drizzle for the tables, a tsvector column under GIN. */
 export function pgKb(db: PgDbOf, client: PgClientOf): Pick<Store, 'kb'> {

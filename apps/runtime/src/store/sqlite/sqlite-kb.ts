@@ -1,8 +1,19 @@
+import type { ArticleAudience } from '@caseflow/schema';
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, max, sql } from 'drizzle-orm';
-import { boostOf, fts5Match, offsetCursor, offsetOf, scopeOf } from '../kb-match';
+import { boostOf, fts5Match, offsetCursor, offsetOf } from '../kb-match';
 import type { KbStore } from '../kb-store';
 import { pageLimit } from '../paging';
 import type { Store } from '../store';
+import {
+  AUDIENCE_SHIFT,
+  audienceMask,
+  CANDIDATES_PER_HIT,
+  ftsRowid,
+  ID_MASK,
+  KIND_SHIFT,
+  kindMask,
+  rowidRange,
+} from './fts-rowid';
 import { kbArticleHistory, kbArticles, kbDocs, kbFeedback, kbViews } from './schema-kb';
 import type { SqliteDb } from './sqlite-db';
 
@@ -16,19 +27,27 @@ export function sqliteKb(db: SqliteDb): Pick<Store, 'kb'> {
        category = excluded.category, text = excluded.text, boost = excluded.boost
      returning id`,
   );
-  const docId = client.prepare('select id from kb_docs where kind = ? and key = ? and locale = ?').pluck();
+  const docRow = client.prepare('select id, audience from kb_docs where kind = ? and key = ? and locale = ?');
   const ftsDelete = client.prepare('delete from kb_fts where rowid = ?');
-  const ftsInsert = client.prepare(
-    'insert into kb_fts (rowid, scope, title, tags, body) values (?, ?, ?, ?, ?)',
-  );
+  const ftsInsert = client.prepare('insert into kb_fts (rowid, title, tags, body) values (?, ?, ?, ?)');
   const docDelete = client.prepare('delete from kb_docs where id = ?');
-  // The audience, locale and kind are tokens of the MATCH; catalog items the caller may not
-  // request are left out in the same statement.
+  // Locale, audience and kind are bits of the FTS rowid (fts-rowid.ts): the filters are a rowid
+  // range and bit tests inside the MATCH, with no row read. The best candidates by bm25 are then
+  // ranked by bm25 × helpfulness, with the caller's catalog items as a condition of the same
+  // statement; texts are read for the top rows only.
   const search = client.prepare(
-    `select d.kind, d.key, d.locale, d.title, d.category, d.text, -bm25(kb_fts, 0, 10, 4, 1) * d.boost as score
-     from kb_fts join kb_docs d on d.id = kb_fts.rowid
-     where kb_fts match ? and (d.kind = 'article' or ? = 1 or d.key in (select value from json_each(?)))
-     order by bm25(kb_fts, 0, 10, 4, 1) * d.boost limit ?`,
+    `with cand as (
+       select rowid as r, bm25(kb_fts, 10, 4, 1) as rank from kb_fts
+       where kb_fts match @match and rowid between @lo and @hi
+         and (@audiences >> ((rowid >> ${AUDIENCE_SHIFT}) & 3)) & 1 = 1
+         and (@kinds >> ((rowid >> ${KIND_SHIFT}) & 1)) & 1 = 1
+       order by rank limit @candidates),
+     top as (
+       select d.id, -c.rank * d.boost as score from cand c join kb_docs d on d.id = (c.r & ${ID_MASK})
+       where d.kind = 'article' or @all = 1 or d.key in (select value from json_each(@catalog))
+       order by score desc limit @limit)
+     select d.kind, d.key, d.locale, d.title, d.category, d.text, top.score
+     from top join kb_docs d on d.id = top.id order by top.score desc`,
   );
   const addWord = client.prepare('insert into kb_words (word) values (?) on conflict do nothing');
   const near = client
@@ -123,7 +142,11 @@ export function sqliteKb(db: SqliteDb): Pick<Store, 'kb'> {
     },
 
     async index(doc) {
-      const id = upsertDoc.get({
+      const old = docRow.get(doc.kind, doc.key, doc.locale) as
+        | { id: number; audience: ArticleAudience }
+        | undefined;
+      if (old) ftsDelete.run(ftsRowid(old.id, doc.kind, doc.locale, old.audience));
+      const { id } = upsertDoc.get({
         kind: doc.kind,
         key: doc.key,
         locale: doc.locale,
@@ -133,20 +156,18 @@ export function sqliteKb(db: SqliteDb): Pick<Store, 'kb'> {
         text: doc.text,
         boost: doc.boost,
       }) as { id: number };
-      ftsDelete.run(id.id);
       ftsInsert.run(
-        id.id,
-        scopeOf(doc.kind, doc.locale, doc.audience),
+        ftsRowid(id, doc.kind, doc.locale, doc.audience),
         doc.titleTerms,
         doc.tagTerms,
         doc.bodyTerms,
       );
     },
     async unindex(kind, key, locale) {
-      const id = docId.get(kind, key, locale) as number | undefined;
-      if (id === undefined) return;
-      ftsDelete.run(id);
-      docDelete.run(id);
+      const old = docRow.get(kind, key, locale) as { id: number; audience: ArticleAudience } | undefined;
+      if (!old) return;
+      ftsDelete.run(ftsRowid(old.id, kind, locale, old.audience));
+      docDelete.run(old.id);
     },
     async setBoost(kind, key, locale, boost) {
       db.update(kbDocs)
@@ -157,10 +178,19 @@ export function sqliteKb(db: SqliteDb): Pick<Store, 'kb'> {
     async search(spec) {
       const match = fts5Match(spec);
       if (match === null) return [];
-      const all = spec.catalogKeys === null ? 1 : 0;
-      return search.all(match, all, JSON.stringify(spec.catalogKeys ?? []), spec.limit) as Awaited<
-        ReturnType<KbStore['search']>
-      >;
+      if (spec.audiences.length === 0 || spec.kinds.length === 0) return [];
+      const [lo, hi] = rowidRange(spec.locale);
+      return search.all({
+        match,
+        lo,
+        hi,
+        audiences: audienceMask(spec.audiences),
+        kinds: kindMask(spec.kinds),
+        candidates: spec.limit * CANDIDATES_PER_HIT,
+        all: spec.catalogKeys === null ? 1 : 0,
+        catalog: JSON.stringify(spec.catalogKeys ?? []),
+        limit: spec.limit,
+      }) as Awaited<ReturnType<KbStore['search']>>;
     },
     async indexedKeys(kind) {
       return db
