@@ -15,6 +15,11 @@ import { hasRole, useSession } from './auth/session';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Status';
 import { useT } from './i18n/use-t';
+import { ArticleEditorPage } from './kb/ArticleEditorPage';
+import { ArticlePage } from './kb/ArticlePage';
+import { HelpCenterPage } from './kb/HelpCenterPage';
+import { HelpShell } from './kb/HelpShell';
+import { KnowledgeBasePage } from './kb/KnowledgeBasePage';
 import { AccountPage } from './pages/AccountPage';
 import { AdminPage } from './pages/AdminPage';
 import { AnalyticsPage } from './pages/AnalyticsPage';
@@ -81,6 +86,10 @@ const router = createBrowserRouter(
   createRoutesFromElements(
     <Route element={<Root />}>
       <Route path="/login" element={<LoginPage />} />
+      <Route element={<HelpShell />}>
+        <Route path="/help" element={<HelpCenterPage />} />
+        <Route path="/help/:slug" element={<ArticlePage />} />
+      </Route>
       <Route
         element={
           <Guard>
@@ -195,6 +204,30 @@ const router = createBrowserRouter(
           element={
             <Guard roles={['owner']}>
               <IncidentsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/kb"
+          element={
+            <Guard roles={['agent']}>
+              <KnowledgeBasePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/kb/new"
+          element={
+            <Guard roles={['agent']}>
+              <ArticleEditorPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/kb/:slug/edit"
+          element={
+            <Guard roles={['agent']}>
+              <ArticleEditorPage />
             </Guard>
           }
         />

@@ -3,7 +3,7 @@ import { homeFor, navFor } from './navigation';
 
 describe('navFor', () => {
   it('shows a customer the catalog and their requests only', () => {
-    expect(navFor(['customer']).map((n) => n.to)).toEqual(['/catalog', '/requests']);
+    expect(navFor(['customer']).map((n) => n.to)).toEqual(['/catalog', '/requests', '/help']);
   });
   it('shows an agent the work queue but not the flow designer', () => {
     const routes = navFor(['agent']).map((n) => n.to);
@@ -13,6 +13,8 @@ describe('navFor', () => {
   it('shows an owner what an agent sees, plus flows, analytics and incidents, by the role ladder', () => {
     expect(navFor(['owner']).map((n) => n.to)).toEqual([
       '/catalog',
+      '/help',
+      '/kb',
       '/work',
       '/flows',
       '/analytics',
@@ -22,6 +24,8 @@ describe('navFor', () => {
   it('shows an admin every staff entry but no customer-only one', () => {
     expect(navFor(['admin']).map((n) => n.to)).toEqual([
       '/catalog',
+      '/help',
+      '/kb',
       '/work',
       '/flows',
       '/analytics',

@@ -12,6 +12,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/catalog', labelId: 'nav.catalog', roles: ['customer', 'agent'] },
   { to: '/requests', labelId: 'nav.requests', roles: ['customer'] },
+  { to: '/help', labelId: 'kb.nav.help', roles: ['customer', 'agent'] },
+  { to: '/kb', labelId: 'kb.nav.kb', roles: ['agent'] },
   { to: '/work', labelId: 'nav.work', roles: ['agent'] },
   { to: '/flows', labelId: 'nav.flows', roles: ['owner'] },
   { to: '/analytics', labelId: 'nav.analytics', roles: ['owner'] },

@@ -9,6 +9,7 @@ import { ErrorBanner, Loading } from '../components/Status';
 import { useResource } from '../hooks/useResource';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
+import { KbMetricsPanel } from '../kb/KbMetricsPanel';
 
 /** Message ids of the dimensions' names. */
 const DIMENSION_LABELS: Record<MetricDimension, string> = {
@@ -228,6 +229,7 @@ export function AnalyticsPage() {
           </section>
         </>
       )}
+      <KbMetricsPanel />
     </section>
   );
 }

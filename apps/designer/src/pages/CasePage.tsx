@@ -10,6 +10,8 @@ import { useHistoryPages } from '../hooks/useHistoryPages';
 import { errorMessage, useResource } from '../hooks/useResource';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
+import { ArticlePicker } from '../kb/ArticlePicker';
+import { CaseArticles } from '../kb/CaseArticles';
 import { useLiveEvents } from '../live/useLiveEvents';
 import { CaseTimeline, flowWords } from '../work/CaseTimeline';
 import { RequestFields } from '../work/RequestFields';
@@ -217,7 +219,9 @@ export function CasePage() {
                 {t('case.send')}
               </button>
             </form>
+            {isAgent && <ArticlePicker onInsert={(text) => setMessage((m) => (m ? `${m} ${text}` : text))} />}
           </section>
+          {isStaff && kase.data && 'flow' in kase.data && <CaseArticles kase={kase.data} />}
           <section className="card" aria-labelledby="timeline-h">
             <h2 id="timeline-h">{t('case.timeline')}</h2>
             <ErrorBanner message={timeline.error} />

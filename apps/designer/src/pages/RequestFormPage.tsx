@@ -8,6 +8,7 @@ import { FormView } from '../forms/FormView';
 import { cleanValues, type FieldRule, fieldRules, initialValues } from '../forms/form-model';
 import { errorMessage, useResource } from '../hooks/useResource';
 import { useT } from '../i18n/use-t';
+import { DeflectionPanel } from '../kb/DeflectionPanel';
 import { CustomerPicker } from '../work/CustomerPicker';
 
 /**
@@ -100,6 +101,7 @@ export function RequestFormPage() {
           {busy ? t('portal.form.submitting') : t('portal.form.submit')}
         </button>
       </form>
+      <DeflectionPanel catalogItem={key} values={values} />
     </section>
   );
 }
