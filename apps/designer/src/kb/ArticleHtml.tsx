@@ -1,3 +1,4 @@
+import './kb.css';
 /**
  * An article body as the runtime rendered it. The HTML comes from the runtime's Markdown
  * renderer and its sanitiser (markdown-it with raw HTML off, then sanitize-html with an

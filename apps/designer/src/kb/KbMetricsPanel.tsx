@@ -1,3 +1,4 @@
+import './kb.css';
 import type { KbFigures } from '@caseflow/schema';
 import { useState } from 'react';
 import { ErrorBanner } from '../components/Status';
