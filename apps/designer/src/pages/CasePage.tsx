@@ -219,7 +219,9 @@ export function CasePage() {
                 {t('case.send')}
               </button>
             </form>
-            {isAgent && <ArticlePicker onInsert={(text) => setMessage((m) => (m ? `${m}\n${text}` : text))} />}
+            {isAgent && (
+              <ArticlePicker onInsert={(text) => setMessage((m) => (m ? `${m}\n${text}` : text))} />
+            )}
           </section>
           {isStaff && kase.data && 'flow' in kase.data && <CaseArticles kase={kase.data} />}
           <section className="card" aria-labelledby="timeline-h">
