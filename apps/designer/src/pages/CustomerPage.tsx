@@ -27,7 +27,8 @@ export function CustomerPage() {
             <code>{c.id}</code>
             {c.email && ` · ${c.email}`}
             {c.phone && ` · ${c.phone}`}
-            {c.segment && ` · ${t('c360.segment', { segment: c.segment })}`} · {t('c360.meta', { since: f.dateTime(c.createdAt) })}
+            {c.segment && ` · ${t('c360.segment', { segment: c.segment })}`} ·{' '}
+            {t('c360.meta', { since: f.dateTime(c.createdAt) })}
           </p>
         </div>
         <div className="tags">
