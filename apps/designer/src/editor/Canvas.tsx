@@ -2,16 +2,17 @@ import type { NodeType, Problem } from '@caseflow/schema';
 import {
   Background,
   type Connection,
-  Controls,
   type EdgeChange,
   MiniMap,
   type NodeChange,
   ReactFlow,
   useReactFlow,
   useStore,
+  useStoreApi,
   useUpdateNodeInternals,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useT } from '../i18n/use-t';
 import { useTheme } from '../theme/useTheme';
 import { type CanvasEdge, type CanvasNode, createGraphBuilder, type NodeOverlay } from './canvas-graph';
 import { addNode, connect, moveNodes } from './commands';
@@ -19,10 +20,52 @@ import { useEditor, useEditorStore } from './EditorContext';
 import { FlowNodeView } from './FlowNodeView';
 import type { XY } from './flow-document';
 import { initialViewNodes, LARGE_FLOW, MINIMAP_NODE_LIMIT } from './initial-view';
+import { fitViewport, READABLE_ZOOM } from './layout/fit-viewport';
+import { estimateTextWidth, footprint } from './layout/node-geometry';
+import { placeNear } from './layout/placement';
 import { PALETTE_MIME } from './Palette';
-import { visibleWindow, windowedGraph, windowKey, windowOfKey } from './visible-window';
+import { RoutedEdge } from './RoutedEdge';
+import { boundsOf, visibleWindow, windowedGraph, windowKey, windowOfKey } from './visible-window';
 
 const nodeTypes = { flow: FlowNodeView };
+const edgeTypes = { routed: RoutedEdge };
+
+/**
+ * "Zoom to fit" that keeps text readable: the given nodes (default all) fill the canvas, but
+ * never below the readable zoom — a flow too big for that shows its top and the owner pans.
+ */
+export function useFitView(): (ids?: readonly string[], duration?: number) => void {
+  const store = useEditorStore();
+  const rf = useStoreApi();
+  const flow = useReactFlow();
+  return useCallback(
+    (ids, duration = 250) => {
+      const { width, height } = rf.getState();
+      if (!(width > 0 && height > 0)) return;
+      const doc = store.getState().doc;
+      const v = fitViewport(boundsOf(doc, ids?.length ? ids : undefined), width, height, {
+        minZoom: READABLE_ZOOM,
+      });
+      void flow.setViewport(v, { duration });
+    },
+    [store, rf, flow],
+  );
+}
+
+/** The minimap, drawn beside the canvas (never over it) inside the ReactFlowProvider. */
+export function CanvasMinimap() {
+  const count = useEditor((s) => s.doc.nodes.length);
+  if (count > MINIMAP_NODE_LIMIT) return null;
+  return (
+    <MiniMap
+      className="canvas-minimap"
+      pannable
+      zoomable
+      ariaLabel="Minimap"
+      nodeClassName={(n) => `mini-${(n.data as CanvasNode['data']).node.type}`}
+    />
+  );
+}
 
 interface Props {
   problems: readonly Problem[];
@@ -30,14 +73,23 @@ interface Props {
   readOnly?: boolean;
   /** Nodes to fit in view when the canvas opens (default: the whole flow, or the start of a large one). */
   focus?: readonly string[];
-  /** Hides the minimap (small embedded canvases). */
+  /** Kept for callers: the minimap is no longer inside the canvas (pages place `CanvasMinimap` beside it). */
   noMinimap?: boolean;
   /** A node was dropped from the palette (and selected): the editor shows its properties. */
   onAdded?(id: string): void;
 }
 
+/** Every node's box on the canvas, for placing a new node beside them. */
+export function takenBoxes(doc: import('./flow-document').FlowDoc) {
+  return doc.nodes.map((n) => ({
+    ...(doc.layout?.[n.id] ?? { x: 0, y: 0 }),
+    ...footprint(n, estimateTextWidth),
+  }));
+}
+
 /** The flow canvas: renders the document, turns drags, connections and drops into commands. */
-export function Canvas({ problems, overlays, readOnly, focus, noMinimap, onAdded }: Props) {
+export function Canvas({ problems, overlays, readOnly, focus, onAdded }: Props) {
+  const t = useT();
   const store = useEditorStore();
   const colorMode = useTheme();
   const doc = useEditor((s) => s.doc);
@@ -47,16 +99,25 @@ export function Canvas({ problems, overlays, readOnly, focus, noMinimap, onAdded
   const [measureTick, setMeasureTick] = useState(0);
   const flow = useReactFlow();
   const updateNodeInternals = useUpdateNodeInternals();
+  const routes = useEditor((s) => s.routes);
+  const fitView = useFitView();
   // Computed once: where the canvas looks when it opens (a large flow opens on its beginning).
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the document at mount counts
   const initialFit = useMemo(() => {
     const nodes = focus?.length ? [...focus] : initialViewNodes(doc);
-    return {
-      padding: 0.2,
-      maxZoom: focus?.length ? 1 : 1.2,
-      nodes: nodes.length < doc.nodes.length ? nodes.map((id) => ({ id })) : undefined,
-    };
+    return { nodes: nodes.length < doc.nodes.length ? nodes.map((id) => ({ id })) : undefined };
   }, []);
+  // The first fit, once the canvas has a size.
+  const hasSize = useStore((s) => s.width > 0 && s.height > 0);
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (!hasSize || fitted.current) return;
+    fitted.current = true;
+    fitView(
+      initialFit.nodes?.map((n) => n.id),
+      0,
+    );
+  }, [hasSize, fitView, initialFit]);
   const knownIds = useRef<Set<string> | null>(null);
   // A large flow is handed to React Flow a window at a time: it renders (and measures) every
   // node it is given, which took seconds for thousands of nodes before anything was drawn.
@@ -88,8 +149,9 @@ export function Canvas({ problems, overlays, readOnly, focus, noMinimap, onAdded
         problems,
         overlays,
         measured: measured.current,
+        routes,
       }),
-    [build, doc, selection, problems, overlays, measureTick],
+    [build, doc, selection, problems, overlays, measureTick, routes],
   );
   const shown = useMemo(
     () => (windowed ? windowedGraph(graph.nodes, graph.edges, windowOfKey(viewKey), initialIds) : graph),
@@ -167,8 +229,17 @@ export function Canvas({ problems, overlays, readOnly, focus, noMinimap, onAdded
       if (!type || readOnly) return;
       e.preventDefault();
       const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      const before = new Set(store.getState().doc.nodes.map((n) => n.id));
-      store.getState().run(addNode(type, { x: at.x - 40, y: at.y - 20 }));
+      const doc = store.getState().doc;
+      const before = new Set(doc.nodes.map((n) => n.id));
+      const spot = placeNear(
+        { ...at, width: 0, height: 0 },
+        footprint({ id: 'new', type } as never, estimateTextWidth),
+        takenBoxes(doc),
+        {
+          point: true,
+        },
+      );
+      store.getState().run(addNode(type, spot));
       const added = store.getState().doc.nodes.find((n) => !before.has(n.id));
       if (!added) return;
       store.getState().select({ nodes: [added.id], edges: [] });
@@ -178,11 +249,12 @@ export function Canvas({ problems, overlays, readOnly, focus, noMinimap, onAdded
   );
 
   return (
-    <div className="canvas" aria-label="Flow canvas" role="application">
+    <div className="canvas" aria-label={t('editor.canvas')} role="application">
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={shown.nodes}
         edges={shown.edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
@@ -201,22 +273,10 @@ export function Canvas({ problems, overlays, readOnly, focus, noMinimap, onAdded
         onlyRenderVisibleElements={windowed}
         minZoom={0.05}
         maxZoom={2}
-        fitView
-        fitViewOptions={initialFit}
-        defaultEdgeOptions={{ type: 'smoothstep' }}
         proOptions={{ hideAttribution: true }}
         colorMode={colorMode}
       >
         <Background gap={16} />
-        <Controls showInteractive={false} />
-        {!noMinimap && doc.nodes.length <= MINIMAP_NODE_LIMIT && (
-          <MiniMap
-            pannable
-            zoomable
-            ariaLabel="Minimap"
-            nodeClassName={(n) => `mini-${(n.data as CanvasNode['data']).node.type}`}
-          />
-        )}
       </ReactFlow>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { NodeType } from '@caseflow/schema';
+import { useT } from '../i18n/use-t';
 import { NodeIcon } from './NodeIcon';
 import { NODE_KINDS } from './node-catalog';
 
@@ -7,9 +8,10 @@ export const PALETTE_MIME = 'application/x-caseflow-node';
 
 /** The node palette: drag an entry onto the canvas, or click (or press Enter) to add it in view. */
 export function Palette({ onAdd }: { onAdd(type: NodeType): void }) {
+  const t = useT();
   return (
-    <nav className="palette" aria-label="Node palette">
-      <h2>Nodes</h2>
+    <nav className="palette" aria-label={t('editor.palette')}>
+      <h2>{t('editor.palette.title')}</h2>
       <ul>
         {NODE_KINDS.map((k) => (
           <li key={k.type}>
@@ -18,7 +20,7 @@ export function Palette({ onAdd }: { onAdd(type: NodeType): void }) {
               className={`palette-item shape-${k.shape}`}
               draggable
               title={k.hint}
-              aria-label={`Add ${k.label} node`}
+              aria-label={t('editor.palette.add', { kind: k.label })}
               onDragStart={(e) => {
                 e.dataTransfer.setData(PALETTE_MIME, k.type);
                 e.dataTransfer.effectAllowed = 'move';

@@ -1,116 +1,76 @@
-import { useRef } from 'react';
-import { Link } from 'react-router-dom';
+import { useT } from '../i18n/use-t';
+import { type Action, type ActionGroup, runAction, shortcutText } from './actions/action-registry';
+import type { EditorActionContext } from './actions/editor-actions';
 import { useEditor } from './EditorContext';
 import { isDirty } from './editor-store';
 
-interface Props {
-  flowKey: string;
-  busy: boolean;
-  onSave(): void;
-  onValidate(): void;
-  onPublish(): void;
-  onLayout(): void;
-  onFit(): void;
-  onImport(text: string): void;
-  onExport(): void;
-  heat: boolean;
-  onHeat(): void;
-}
+const GROUPS: readonly ActionGroup[] = ['history', 'view', 'file', 'publish'];
 
-/** The editor's command bar: save, validate, publish, undo/redo, layout, zoom, import/export. */
-export function Toolbar(p: Props) {
-  const past = useEditor((s) => s.past);
-  const future = useEditor((s) => s.future);
-  const undo = useEditor((s) => s.undo);
-  const redo = useEditor((s) => s.redo);
+/**
+ * The editor's command bar, drawn from the declared actions: one button per toolbar action,
+ * enabled as the action says, its shortcut in the tooltip. The title never wraps: the
+ * "unsaved" badge takes its place beside the name, and the groups scroll if the window is narrow.
+ */
+export function Toolbar({
+  flowKey,
+  actions,
+  context,
+  versionState,
+}: {
+  flowKey: string;
+  actions: readonly Action<EditorActionContext>[];
+  context: EditorActionContext;
+  versionState?: React.ReactNode;
+}) {
+  const t = useT();
+  // Re-render when what `enabled` reads changes.
+  useEditor((s) => s.past.length);
+  useEditor((s) => s.future.length);
+  useEditor((s) => s.selection);
+  const lastUndo = useEditor((s) => s.past[s.past.length - 1]?.name);
+  const nextRedo = useEditor((s) => s.future[0]?.name);
   const dirty = useEditor(isDirty);
   const name = useEditor((s) => s.doc.name);
-  const file = useRef<HTMLInputElement>(null);
-  const lastUndo = past[past.length - 1]?.name;
-  const nextRedo = future[0]?.name;
+  const title = (a: Action<EditorActionContext>) => {
+    const label =
+      a.id === 'undo' && lastUndo
+        ? t('editor.action.undoWhat', { what: lastUndo })
+        : a.id === 'redo' && nextRedo
+          ? t('editor.action.redoWhat', { what: nextRedo })
+          : t(a.label);
+    const keys = (a.shortcuts ?? []).map((s) => shortcutText(s)).join(' / ');
+    return keys ? `${label} (${keys})` : label;
+  };
   return (
-    <div className="toolbar" role="toolbar" aria-label="Flow editor">
+    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
       <div className="toolbar-title">
-        <strong>{name}</strong>
-        <code className="muted">{p.flowKey}</code>
-        {dirty && <span className="badge badge-warning">unsaved</span>}
+        <strong title={name}>{name}</strong>
+        <code className="muted">{flowKey}</code>
+        {dirty && <span className="badge badge-warning">{t('editor.unsaved')}</span>}
+        {versionState}
       </div>
-      <div className="toolbar-group">
-        <button
-          type="button"
-          className="btn"
-          onClick={undo}
-          disabled={!lastUndo}
-          title={lastUndo ? `Undo ${lastUndo} (Ctrl+Z)` : 'Nothing to undo'}
-        >
-          ↶ Undo
-        </button>
-        <button
-          type="button"
-          className="btn"
-          onClick={redo}
-          disabled={!nextRedo}
-          title={nextRedo ? `Redo ${nextRedo} (Ctrl+Y)` : 'Nothing to redo'}
-        >
-          ↷ Redo
-        </button>
-      </div>
-      <div className="toolbar-group">
-        <button type="button" className="btn" onClick={p.onLayout} title="Auto-layout (Shift+L)">
-          Auto-layout
-        </button>
-        <button type="button" className="btn" onClick={p.onFit} title="Zoom to fit (Shift+1)">
-          Zoom to fit
-        </button>
-        <button
-          type="button"
-          className="btn"
-          aria-pressed={p.heat}
-          onClick={p.onHeat}
-          title="Show how cases went through each step"
-        >
-          Heat map
-        </button>
-      </div>
-      <div className="toolbar-group">
-        <button type="button" className="btn" onClick={() => file.current?.click()}>
-          Import JSON
-        </button>
-        <input
-          ref={file}
-          type="file"
-          accept="application/json,.json"
-          hidden
-          aria-label="Flow JSON file to import"
-          onChange={async (e) => {
-            const f = e.target.files?.[0];
-            if (f) p.onImport(await f.text());
-            e.target.value = '';
-          }}
-        />
-        <button type="button" className="btn" onClick={p.onExport}>
-          Export JSON
-        </button>
-        <Link className="btn" to={`/flows/${p.flowKey}/versions`}>
-          Versions
-        </Link>
-      </div>
-      <div className="toolbar-group toolbar-end">
-        <button type="button" className="btn" onClick={p.onValidate} disabled={p.busy}>
-          Validate
-        </button>
-        <button
-          type="button"
-          className="btn"
-          onClick={p.onSave}
-          disabled={p.busy}
-          title="Save draft (Ctrl+S)"
-        >
-          Save draft
-        </button>
-        <button type="button" className="btn btn-primary" onClick={p.onPublish} disabled={p.busy}>
-          Publish
-        </button>
+      <div className="toolbar-groups">
+        {GROUPS.map((g) => (
+          <div key={g} className={`toolbar-group${g === 'publish' ? ' toolbar-end' : ''}`}>
+            {actions
+              .filter((a) => a.toolbar && a.group === g)
+              .map((a) => (
+                <button
+                  key={a.id}
+                  type="button"
+                  className={a.primary ? 'btn btn-primary' : a.icon ? 'btn btn-icon' : 'btn'}
+                  aria-label={a.icon ? t(a.label) : undefined}
+                  data-action={a.id}
+                  disabled={a.enabled ? !a.enabled(context) : false}
+                  aria-pressed={a.pressed ? a.pressed(context) : undefined}
+                  title={title(a)}
+                  onClick={() => runAction(a, context)}
+                >
+                  {a.icon ? <span aria-hidden="true">{a.icon}</span> : t(a.label)}
+                </button>
+              ))}
+          </div>
+        ))}
       </div>
     </div>
   );

@@ -1,16 +1,14 @@
 import dagre from '@dagrejs/dagre';
 import { edgesOf, type FlowDoc, type XY } from './flow-document';
 import { layeredLayout } from './layered-layout';
+import { shapeSize } from './layout/node-geometry';
 
 /** Above this many nodes dagre is too slow (and its recursion overflows the stack on long chains). */
 export const DAGRE_NODE_LIMIT = 1500;
 
 /** Size a node takes on the canvas, by type; used by the layout and the node components. */
 export function nodeSize(type: string): { width: number; height: number } {
-  if (type === 'decision') return { width: 96, height: 96 };
-  if (type === 'start' || type === 'end' || type === 'timer') return { width: 72, height: 72 };
-  if (type === 'parallel' || type === 'join') return { width: 160, height: 20 };
-  return { width: 200, height: 72 };
+  return shapeSize(type);
 }
 
 /** Direction of the layout: top-to-bottom or left-to-right. */

@@ -2,6 +2,7 @@ import type { Problem } from '@caseflow/schema';
 import type { Edge as RfEdge, Node as RfNode } from '@xyflow/react';
 import { edgeIds } from './commands';
 import { type DocNode, edgesOf, type FlowDoc } from './flow-document';
+import { type EdgeRoute, routeHolds } from './layout/elk-layout';
 
 /** Per-node decorations laid over the flow: simulator state, diff colouring, heat. */
 export interface NodeOverlay {
@@ -23,7 +24,9 @@ export interface CanvasNodeData extends Record<string, unknown> {
 }
 
 export type CanvasNode = RfNode<CanvasNodeData, 'flow'>;
-export type CanvasEdge = RfEdge<{ problems: Problem[] }>;
+/** Data of a canvas edge: its problems, its label and the layout's route while it holds. */
+export type CanvasEdgeData = { problems: Problem[]; label: string; route: EdgeRoute | null };
+export type CanvasEdge = RfEdge<CanvasEdgeData, 'routed'>;
 
 /** The label of an edge on the canvas: its label, outcome, condition or "default". Pure. */
 export function edgeLabel(edge: { on?: string; when?: string; default?: boolean; label?: string }): string {
@@ -56,6 +59,8 @@ interface GraphInput {
   overlays?: Record<string, NodeOverlay>;
   /** Sizes the canvas measured, kept on the nodes so xyflow does not measure them again. */
   measured?: ReadonlyMap<string, { width: number; height: number }>;
+  /** Routes of the last auto-layout, by edge id (used while their ends have not moved). */
+  routes?: Readonly<Record<string, EdgeRoute>>;
 }
 
 /**
@@ -65,7 +70,15 @@ interface GraphInput {
  */
 export function createGraphBuilder() {
   let prevNodes = new Map<string, CanvasNode>();
-  return function build({ doc, selectedNodes, selectedEdges, problems, overlays, measured }: GraphInput) {
+  return function build({
+    doc,
+    selectedNodes,
+    selectedEdges,
+    problems,
+    overlays,
+    measured,
+    routes,
+  }: GraphInput) {
     const sel = new Set(selectedNodes);
     const selE = new Set(selectedEdges);
     const byTarget = problemsByTarget(problems);
@@ -113,16 +126,24 @@ export function createGraphBuilder() {
       const id = ids[i]!;
       const edgeProblems = byTarget.edges.get(id) ?? [];
       const label = edgeLabel(e);
+      const route = routes?.[id];
       return {
         id,
+        type: 'routed',
         source: e.from,
         target: e.to,
         sourceHandle: e.on ?? 'out',
         targetHandle: 'in',
-        label: label || undefined,
         selected: selE.has(id),
         className: edgeProblems.length ? 'edge-problem' : e.default ? 'edge-default' : undefined,
-        data: { problems: edgeProblems },
+        data: {
+          problems: edgeProblems,
+          label,
+          route:
+            route && route.from === e.from && route.to === e.to && routeHolds(route, doc.layout)
+              ? route
+              : null,
+        },
         ariaLabel: `Edge from ${e.from} to ${e.to}${label ? ` (${label})` : ''}`,
       };
     });

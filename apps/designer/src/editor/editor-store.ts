@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Command } from './commands';
 import type { FlowDoc } from './flow-document';
+import type { EdgeRoute } from './layout/elk-layout';
 
 /** One undo step: the document before a command and the command's name. */
 interface HistoryEntry {
@@ -22,6 +23,9 @@ export interface EditorState {
   future: HistoryEntry[];
   selection: Selection;
   saved: FlowDoc;
+  /** Edge routes of the last auto-layout (view state, not history: a route voids itself when its ends move). */
+  routes: Record<string, EdgeRoute>;
+  setRoutes(routes: Record<string, EdgeRoute>): void;
   /** Performs a command; a no-op command (same document back) leaves the history alone. */
   run(command: Command): void;
   undo(): void;
@@ -48,6 +52,10 @@ export function createEditorStore(initial: FlowDoc): StoreApi<EditorState> {
     future: [],
     selection: { nodes: [], edges: [] },
     saved: initial,
+    routes: {},
+    setRoutes(routes) {
+      set({ routes });
+    },
     run(command) {
       const { doc, past } = get();
       const next = command.perform(doc);

@@ -75,7 +75,7 @@ describe('boundsOf', () => {
       ],
       layout: { start: { x: 0, y: 0 }, t: { x: 100, y: 300 } },
     };
-    expect(boundsOf(doc as never)).toEqual({ x: 0, y: 0, width: 300, height: 372 });
-    expect(boundsOf(doc as never, ['t'])).toEqual({ x: 100, y: 300, width: 200, height: 72 });
+    expect(boundsOf(doc as never)).toEqual({ x: 0, y: 0, width: 300, height: 364 });
+    expect(boundsOf(doc as never, ['t'])).toEqual({ x: 100, y: 300, width: 200, height: 64 });
   });
 });

@@ -1,6 +1,7 @@
 import { nodeSize } from './auto-layout';
 import type { CanvasEdge, CanvasNode } from './canvas-graph';
 import type { FlowDoc } from './flow-document';
+import { estimateTextWidth, footprint } from './layout/node-geometry';
 
 /** A rectangle of the flow plane, in flow coordinates. */
 export interface FlowRect {
@@ -85,7 +86,7 @@ export function boundsOf(doc: FlowDoc, ids?: readonly string[]): FlowRect {
   for (const node of doc.nodes) {
     if (wanted && !wanted.has(node.id)) continue;
     const at = doc.layout?.[node.id] ?? { x: 0, y: 0 };
-    const size = nodeSize(node.type);
+    const size = footprint(node, estimateTextWidth);
     x0 = Math.min(x0, at.x);
     y0 = Math.min(y0, at.y);
     x1 = Math.max(x1, at.x + size.width);

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import { useEditor } from '../EditorContext';
 import { EdgeProperties } from './EdgeProperties';
 import { FlowProperties } from './FlowProperties';
@@ -5,6 +6,7 @@ import { NodeProperties } from './NodeProperties';
 
 /** Shows the properties of the selected node or edge, or the flow settings when none is selected. */
 export function PropertiesPanel() {
+  const t = useT();
   const selection = useEditor((s) => s.selection);
   const doc = useEditor((s) => s.doc);
   const nodeId = selection.nodes.length === 1 ? selection.nodes[0] : undefined;
@@ -15,8 +17,8 @@ export function PropertiesPanel() {
   if (selection.nodes.length + selection.edges.length > 1) {
     return (
       <div className="props">
-        <h2>{selection.nodes.length + selection.edges.length} selected</h2>
-        <p className="muted">Delete removes them; Ctrl+C copies the nodes and the edges between them.</p>
+        <h2>{t('editor.selected', { count: selection.nodes.length + selection.edges.length })}</h2>
+        <p className="muted">{t('editor.selected.hint')}</p>
       </div>
     );
   }

@@ -1,0 +1,143 @@
+import type { Problem } from '@caseflow/schema';
+import { useCallback, useState } from 'react';
+import type { StoreApi } from 'zustand';
+import { ApiError } from '../api/api-error';
+import { api } from '../auth/session';
+import { errorMessage } from '../hooks/useResource';
+import { useT } from '../i18n/use-t';
+import type { NodeOverlay } from './canvas-graph';
+import type { EditorState } from './editor-store';
+import { type HeatRow, heatOverlays } from './heat-overlay';
+
+/**
+ * The editor's conversations with the runtime — save, validate, publish, heat map — and the
+ * status line they leave. Kept apart from the page so the page only composes.
+ */
+export function useEditorOps(flowKey: string, store: StoreApi<EditorState>, isNew: boolean) {
+  const t = useT();
+  const [status, setStatus] = useState<string | null>(isNew ? t('editor.status.new') : null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [serverProblems, setServerProblems] = useState<Problem[] | null>(null);
+  const [heat, setHeat] = useState<Record<string, NodeOverlay> | null>(null);
+  const [heatVersion, setHeatVersion] = useState<number | null>(null);
+  const [heatVersions, setHeatVersions] = useState<number[]>([]);
+  /** Bumped after a publish, so the version state above the canvas reloads. */
+  const [published, setPublished] = useState(0);
+
+  const save = useCallback(async () => {
+    setBusy(true);
+    setError(null);
+    const snapshot = store.getState().doc;
+    try {
+      const answer = await api.saveFlow(flowKey, snapshot);
+      store.getState().markSaved(snapshot);
+      const count = answer?.problems?.filter((p) => p.severity === 'error').length ?? 0;
+      setStatus(count ? t('editor.status.savedWithErrors', { count }) : t('editor.status.saved'));
+      return true;
+    } catch (e) {
+      setError(errorMessage(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, [flowKey, store, t]);
+
+  /** Saves, then asks the server; true when it answered (the problems tab shows its list). */
+  const validate = useCallback(async () => {
+    if (!(await save())) return false;
+    try {
+      const r = await api.validateFlow(flowKey);
+      setServerProblems(r.problems);
+      setStatus(
+        r.valid ? t('editor.status.valid') : t('editor.status.serverProblems', { count: r.problems.length }),
+      );
+      return true;
+    } catch (e) {
+      setError(errorMessage(e));
+      return false;
+    }
+  }, [flowKey, save, t]);
+
+  /** Saves and publishes; 'problems' when the server refused it for problems in the flow. */
+  const publish = useCallback(
+    async (note: string, activeVersion: number | null): Promise<'published' | 'problems' | 'failed'> => {
+      if (!(await save())) return 'failed';
+      setBusy(true);
+      try {
+        const r = await api.publishFlow(flowKey, note);
+        setServerProblems(null);
+        setPublished((n) => n + 1);
+        setStatus(
+          // The first version of a flow goes live as it is published (flow-commands publish).
+          activeVersion === null
+            ? t('editor.status.publishedLive', { version: r.version })
+            : t('editor.status.publishedActive', { version: r.version, active: activeVersion }),
+        );
+        return 'published';
+      } catch (err) {
+        setError(errorMessage(err));
+        if (err instanceof ApiError && err.problems.length > 0) {
+          setServerProblems(err.problems);
+          return 'problems';
+        }
+        return 'failed';
+      } finally {
+        setBusy(false);
+      }
+    },
+    [flowKey, save, t],
+  );
+
+  /** Loads the heat map of `version` (default: the runtime's choice, the active version). */
+  const loadHeat = useCallback(
+    async (version?: number) => {
+      try {
+        const [answer, versions] = await Promise.all([
+          api.heatmap(flowKey, version) as Promise<{ version?: number | null; nodes: HeatRow[] }>,
+          // The switch is a convenience: without the version list the map still shows.
+          api.listVersions(flowKey).catch(() => null),
+        ]);
+        if (versions) setHeatVersions(versions.items.map((v) => v.version).sort((a, b) => a - b));
+        const o = heatOverlays(answer.nodes);
+        const shown = answer.version ?? version ?? null;
+        setHeat(o);
+        setHeatVersion(shown);
+        const any = Object.keys(o).length > 0;
+        setStatus(
+          shown === null
+            ? t(any ? 'editor.status.heatAll' : 'editor.status.heatNoneAll')
+            : t(any ? 'editor.status.heatOf' : 'editor.status.heatNone', { version: shown }),
+        );
+      } catch (e) {
+        setError(errorMessage(e));
+      }
+    },
+    [flowKey, t],
+  );
+
+  const toggleHeat = useCallback(() => {
+    if (!heat) return void loadHeat();
+    setHeat(null);
+    setStatus(t('editor.status.heatOff'));
+  }, [heat, loadHeat, t]);
+
+  return {
+    status,
+    setStatus,
+    error,
+    setError,
+    busy,
+    serverProblems,
+    setServerProblems,
+    save,
+    validate,
+    publish,
+    published,
+    heat,
+    heatVersion,
+    heatVersions,
+    loadHeat,
+    toggleHeat,
+  };
+}
