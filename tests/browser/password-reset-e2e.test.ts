@@ -59,8 +59,33 @@ async function dragBetween(page: Page, a: { x: number; y: number }, b: { x: numb
   await page.mouse.up();
 }
 
+/**
+ * Zooms out (the editor's zoom-out key) until both handles are well inside the canvas: "fit"
+ * keeps text readable, so a flow taller than the screen is shown from its top, as a person
+ * would zoom out or pan to reach the end of it.
+ */
+async function bringIntoView(page: Page, ...selectors: string[]): Promise<void> {
+  for (let i = 0; i < 6; i++) {
+    const canvas = (await page.locator('.canvas-wrap').boundingBox())!;
+    const inside = async (sel: string) => {
+      const at = await settledCentre(page, sel);
+      return (
+        at.x > canvas.x + 60 &&
+        at.x < canvas.x + canvas.width - 60 &&
+        at.y > canvas.y + 60 &&
+        at.y < canvas.y + canvas.height - 60
+      );
+    };
+    if ((await Promise.all(selectors.map(inside))).every(Boolean)) return;
+    await page.mouse.click(canvas.x + 12, canvas.y + 12);
+    await page.keyboard.press('-');
+    await page.waitForTimeout(300);
+  }
+}
+
 /** Draws an edge by dragging from a source handle onto a target handle. */
 async function connect(page: Page, from: string, to: string): Promise<void> {
+  await bringIntoView(page, from, to);
   const edges = await page.locator('.react-flow__edge').count();
   await dragBetween(page, await settledCentre(page, from), await settledCentre(page, to));
   await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(edges + 1);
@@ -163,7 +188,17 @@ describe('password reset from an empty canvas to an answered survey', () => {
     const canvas = (await page.locator('.canvas-wrap').boundingBox())!;
     await page.mouse.click(canvas.x + 12, canvas.y + 12);
     await page.keyboard.press('Shift+L');
-    await page.waitForTimeout(400);
+    // The layout runs in a worker, then the view fits with a short animation: wait until the
+    // canvas holds still, so handles are where the next drag is aimed.
+    let last = '';
+    for (let i = 0; i < 50; i++) {
+      await page.waitForTimeout(200);
+      const now = `${await page.locator('.react-flow__viewport').getAttribute('style')}|${await page
+        .locator('.react-flow__node')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('style')).join())}`;
+      if (i > 1 && now === last) return;
+      last = now;
+    }
   }
 
   async function drawAndPublish(page: Page): Promise<void> {

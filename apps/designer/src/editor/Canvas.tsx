@@ -52,6 +52,16 @@ export function useFitView(): (ids?: readonly string[], duration?: number) => vo
   );
 }
 
+/** The part of the flow plane shown in `rect` (the canvas element's box on screen). */
+export function viewBox(
+  flow: { screenToFlowPosition(p: XY): XY },
+  rect: { left: number; top: number; right: number; bottom: number },
+) {
+  const a = flow.screenToFlowPosition({ x: rect.left, y: rect.top });
+  const b = flow.screenToFlowPosition({ x: rect.right, y: rect.bottom });
+  return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+}
+
 /** The minimap, drawn beside the canvas (never over it) inside the ReactFlowProvider. */
 export function CanvasMinimap() {
   const count = useEditor((s) => s.doc.nodes.length);
@@ -235,9 +245,7 @@ export function Canvas({ problems, overlays, readOnly, focus, onAdded }: Props) 
         { ...at, width: 0, height: 0 },
         footprint({ id: 'new', type } as never, estimateTextWidth),
         takenBoxes(doc),
-        {
-          point: true,
-        },
+        { point: true, view: viewBox(flow, e.currentTarget.getBoundingClientRect()) },
       );
       store.getState().run(addNode(type, spot));
       const added = store.getState().doc.nodes.find((n) => !before.has(n.id));

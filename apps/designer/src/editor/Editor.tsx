@@ -6,7 +6,7 @@ import { ErrorBanner, StatusLine } from '../components/Status';
 import { useT } from '../i18n/use-t';
 import { actionFor, isTyping, runAction } from './actions/action-registry';
 import { EDITOR_ACTIONS, type EditorActionContext } from './actions/editor-actions';
-import { Canvas, CanvasMinimap, takenBoxes, useFitView } from './Canvas';
+import { Canvas, CanvasMinimap, takenBoxes, useFitView, viewBox } from './Canvas';
 import type { NodeOverlay } from './canvas-graph';
 import { copyFragment, type Fragment, pasteFragment } from './clipboard';
 import { addNode, applyLayout, replaceDocument } from './commands';
@@ -38,7 +38,7 @@ export function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) 
   const navigate = useNavigate();
   const problems = useLiveProblems(doc);
   const ops = useEditorOps(flowKey, store, isNew);
-  const versions = useVersionState(flowKey, ops.published);
+  const versions = useVersionState(flowKey, ops.published, isNew);
   const [tab, setTab] = useState<Tab>('properties');
   const [publishing, setPublishing] = useState(false);
   const [sheet, setSheet] = useState(false);
@@ -70,7 +70,10 @@ export function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) 
         ? boundsOf(s.doc, s.selection.nodes)
         : { ...center, width: 0, height: 0 };
       const size = footprint({ id: 'new', type } as never, estimateTextWidth);
-      const at = placeNear(anchor, size, takenBoxes(s.doc), { point: !s.selection.nodes.length });
+      const at = placeNear(anchor, size, takenBoxes(s.doc), {
+        point: !s.selection.nodes.length,
+        view: box ? viewBox(flow, box) : undefined,
+      });
       const before = new Set(s.doc.nodes.map((n) => n.id));
       s.run(addNode(type, at));
       const added = store.getState().doc.nodes.find((n) => !before.has(n.id));

@@ -41,6 +41,21 @@ export function Toolbar({
     const keys = (a.shortcuts ?? []).map((s) => shortcutText(s)).join(' / ');
     return keys ? `${label} (${keys})` : label;
   };
+  const button = (a: Action<EditorActionContext>) => (
+    <button
+      key={a.id}
+      type="button"
+      className={a.primary ? 'btn btn-primary' : a.icon ? 'btn btn-icon' : 'btn'}
+      aria-label={a.icon ? t(a.label) : undefined}
+      data-action={a.id}
+      disabled={a.enabled ? !a.enabled(context) : false}
+      aria-pressed={a.pressed ? a.pressed(context) : undefined}
+      title={title(a)}
+      onClick={() => runAction(a, context)}
+    >
+      {a.icon ? <span aria-hidden="true">{a.icon}</span> : t(a.label)}
+    </button>
+  );
   return (
     <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
       <div className="toolbar-title">
@@ -50,27 +65,15 @@ export function Toolbar({
         {versionState}
       </div>
       <div className="toolbar-groups">
-        {GROUPS.map((g) => (
-          <div key={g} className={`toolbar-group${g === 'publish' ? ' toolbar-end' : ''}`}>
-            {actions
-              .filter((a) => a.toolbar && a.group === g)
-              .map((a) => (
-                <button
-                  key={a.id}
-                  type="button"
-                  className={a.primary ? 'btn btn-primary' : a.icon ? 'btn btn-icon' : 'btn'}
-                  aria-label={a.icon ? t(a.label) : undefined}
-                  data-action={a.id}
-                  disabled={a.enabled ? !a.enabled(context) : false}
-                  aria-pressed={a.pressed ? a.pressed(context) : undefined}
-                  title={title(a)}
-                  onClick={() => runAction(a, context)}
-                >
-                  {a.icon ? <span aria-hidden="true">{a.icon}</span> : t(a.label)}
-                </button>
-              ))}
+        {GROUPS.filter((g) => g !== 'publish').map((g) => (
+          <div key={g} className="toolbar-group">
+            {actions.filter((a) => a.toolbar && a.group === g).map((a) => button(a))}
           </div>
         ))}
+      </div>
+      {/* Draft and publishing stay in view whatever the width: only the groups before them scroll. */}
+      <div className="toolbar-group toolbar-end">
+        {actions.filter((a) => a.toolbar && a.group === 'publish').map((a) => button(a))}
       </div>
     </div>
   );

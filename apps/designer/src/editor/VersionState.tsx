@@ -8,12 +8,19 @@ export interface Versions {
   latest: number | null;
 }
 
-/** Loads the flow's live and latest versions; reloads when `reload` changes (after a publish). */
-export function useVersionState(flowKey: string, reload: number) {
+/**
+ * Loads the flow's live and latest versions; reloads when `reload` changes (after a publish).
+ * A flow not saved yet has none, and asking would only answer 404.
+ */
+export function useVersionState(flowKey: string, reload: number, isNew: boolean) {
   const [data, setData] = useState<Versions | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `reload` asks for a fresh read
   useEffect(() => {
     let live = true;
+    if (isNew && reload === 0) {
+      setData({ active: null, latest: null });
+      return;
+    }
     api.listVersions(flowKey).then(
       (page) => {
         if (!live) return;
@@ -30,8 +37,8 @@ export function useVersionState(flowKey: string, reload: number) {
     return () => {
       live = false;
     };
-  }, [flowKey, reload]);
-  return { data, reload: () => setData((d) => (d ? { ...d } : d)) };
+  }, [flowKey, reload, isNew]);
+  return { data };
 }
 
 /**

@@ -17,13 +17,14 @@ export const READABLE_ZOOM = 0.85;
  * The viewport that fits `bounds` into a `width`×`height` canvas, but never below `minZoom`
  * (readable) nor above `maxZoom`: when the whole flow cannot be shown readably, the view keeps
  * the readable zoom and shows the top of the flow, centred across when it fits across, else
- * from its left edge. `padding` is in screen pixels. Pure.
+ * from its left edge. `padding` is in screen pixels, wide enough that no handle sits in the band
+ * where dragging a connection pans the canvas (40 px). Pure.
  */
 export function fitViewport(
   bounds: Box,
   width: number,
   height: number,
-  { minZoom = READABLE_ZOOM, maxZoom = 1.2, padding = 32 } = {},
+  { minZoom = READABLE_ZOOM, maxZoom = 1.2, padding = 56 } = {},
 ): Viewport {
   const w = Math.max(1, width - 2 * padding);
   const h = Math.max(1, height - 2 * padding);

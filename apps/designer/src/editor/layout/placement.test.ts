@@ -33,6 +33,31 @@ describe('placing a new node', () => {
     const dropped = placeNear({ x: 400, y: 332, width: 0, height: 0 }, size, [other], { point: true });
     expect(meets({ ...dropped, ...size }, other)).toBe(false);
   });
+
+  it('prefers a free spot the owner can see', () => {
+    const selected = { x: 0, y: 0, ...size };
+    const view = { x: -300, y: -200, width: 800, height: 300 };
+    const at = placeNear(selected, size, [selected], { view });
+    // Below would leave the view: it goes beside instead, inside the view.
+    expect(at.y + size.height).toBeLessThanOrEqual(100);
+    expect(at.x).toBeGreaterThanOrEqual(-300);
+    expect(at.x + size.width).toBeLessThanOrEqual(500);
+    expect(meets({ ...at, ...size }, selected)).toBe(false);
+  });
+});
+
+describe('placing in a full view', () => {
+  it('finds the gap the owner sees rather than a spot off screen', () => {
+    // A 3×3 block of nodes filling the view but for a gap at the far right.
+    const taken: Box[] = [];
+    for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) taken.push({ x: c * 240, y: r * 110, ...size });
+    const view = { x: -20, y: -20, width: 1000, height: 340 };
+    const at = placeNear({ x: 340, y: 140, width: 0, height: 0 }, size, taken, { point: true, view });
+    for (const b of taken) expect(meets({ ...at, ...size }, b)).toBe(false);
+    expect(at.x).toBeGreaterThanOrEqual(view.x);
+    expect(at.x + size.width).toBeLessThanOrEqual(view.x + view.width);
+    expect(at.y + size.height).toBeLessThanOrEqual(view.y + view.height);
+  });
 });
 
 describe('zoom to fit', () => {
@@ -45,13 +70,13 @@ describe('zoom to fit', () => {
   it('keeps text readable: a tall flow is shown from its top at the readable zoom', () => {
     const v = fitViewport({ x: -50, y: 20, width: 900, height: 2000 }, 1000, 800);
     expect(v.zoom).toBe(READABLE_ZOOM);
-    expect(v.y + 20 * v.zoom).toBeCloseTo(32);
+    expect(v.y + 20 * v.zoom).toBeCloseTo(56);
     expect(v.x + (-50 + 450) * v.zoom).toBeCloseTo(500);
   });
 
   it('starts from the left edge when the flow is wider than the canvas at the readable zoom', () => {
     const v = fitViewport({ x: 100, y: 0, width: 5000, height: 200 }, 1000, 800);
     expect(v.zoom).toBe(READABLE_ZOOM);
-    expect(v.x + 100 * v.zoom).toBeCloseTo(32);
+    expect(v.x + 100 * v.zoom).toBeCloseTo(56);
   });
 });
