@@ -78,6 +78,13 @@ describe('the living demo on first start', () => {
     await page.getByLabel(w.username).fill(user);
     await page.getByLabel(w.password, { exact: true }).fill('demo1234');
     await page.getByRole('button', { name: w.signIn, exact: true }).click();
+    // The profile's language wins at sign-in, and the other language's run may have saved one:
+    // pick ours in the header, as a person would.
+    await page.getByRole('navigation', { name: /^(Main|Principal)$/ }).waitFor();
+    await page
+      .getByRole('combobox', { name: /^(Language|Idioma)$/ })
+      .first()
+      .selectOption(locale);
     await page.getByRole('navigation', { name: w.main }).waitFor();
     return page;
   }
