@@ -93,9 +93,12 @@ export function groupCommitContract(current: () => Store): void {
         });
       const results = await Promise.all(Array.from({ length: 12 }, (_, i) => bump(i)));
       const applied = results.filter((r) => r !== null);
-      // One connection at a time (SQLite) applies every one in turn; where batches run side by
-      // side (PostgreSQL), a loser's revision check fails instead, and nothing is lost or reordered.
-      expect(applied.map((r) => r.by)).toEqual([...applied.map((r) => r.by)].sort((a, b) => a - b));
+      // One connection at a time (SQLite) applies every one in the order started. Where batches
+      // run side by side (PostgreSQL lanes), a later one may commit first and an earlier one's
+      // revision check then fails (the executor retries it): nothing is lost either way.
+      if (store.dialect === 'sqlite') {
+        expect(applied.map((r) => r.by)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+      }
       expect(applied.map((r) => r.read)).toEqual(applied.map((_, i) => 1 + i));
       const final = await store.cases.get('k');
       expect(final!.revision).toBe(1 + applied.length);
