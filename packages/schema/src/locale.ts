@@ -12,6 +12,18 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /**
+ * The supported locale a language tag names: exactly, or by language whatever the region
+ * ("pt-PT" → pt-BR, "en-GB" → en); undefined for another language. Pure.
+ */
+export function matchLocale(tag: string): Locale | undefined {
+  const lower = tag.trim().toLowerCase();
+  const exact = LOCALES.find((l) => l.toLowerCase() === lower);
+  if (exact) return exact;
+  const language = lower.split(/[-_]/)[0];
+  return LOCALES.find((l) => l.toLowerCase().split('-')[0] === language);
+}
+
+/**
  * The supported locale an `Accept-Language` header prefers (RFC 9110 quality values; a
  * language matches whatever its region: "pt-PT" picks pt-BR, "en-GB" en), else `fallback`. Pure.
  */
@@ -32,10 +44,7 @@ export function localeFromAcceptLanguage(
     .filter((r) => r.tag && r.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.index - b.index);
   for (const { tag } of ranges) {
-    const exact = LOCALES.find((l) => l.toLowerCase() === tag);
-    if (exact) return exact;
-    const language = tag.split('-')[0];
-    const match = LOCALES.find((l) => l.toLowerCase().split('-')[0] === language);
+    const match = matchLocale(tag);
     if (match) return match;
   }
   return fallback;

@@ -1,15 +1,10 @@
-/** The languages every screen exists in (DESIGN §9). */
-export const LOCALES = ['en', 'pt-BR'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale, matchLocale } from '@caseflow/schema';
 
-export const DEFAULT_LOCALE: Locale = 'en';
+// The languages are the runtime's (DESIGN §9): one list, one matching rule.
+export { DEFAULT_LOCALE, isLocale, LOCALES, type Locale };
 
 /** Names shown in the language picker, each in its own language. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'pt-BR': 'Português (Brasil)' };
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
 
 /**
  * The first supported locale among `candidates` (a stored choice, a profile's locale,
@@ -18,10 +13,7 @@ export function isLocale(value: unknown): value is Locale {
  */
 export function pickLocale(candidates: readonly (string | null | undefined)[]): Locale {
   for (const candidate of candidates) {
-    if (!candidate) continue;
-    if (isLocale(candidate)) return candidate;
-    const language = candidate.toLowerCase().split(/[-_]/)[0];
-    const match = LOCALES.find((l) => l.toLowerCase().split('-')[0] === language);
+    const match = candidate ? matchLocale(candidate) : undefined;
     if (match) return match;
   }
   return DEFAULT_LOCALE;
