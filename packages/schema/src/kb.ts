@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { Locale } from './locale';
 import { Key } from './primitives';
 
 /** Who may read an article: anyone (the public help centre), signed-in customers, or staff only. */
 export const ArticleAudience = z.enum(['public', 'customers', 'agents']);
 export type ArticleAudience = z.infer<typeof ArticleAudience>;
 
-/** The languages the knowledge base analyses (stemming, stop words) and serves. */
-export const KbLocale = z.enum(['en', 'pt-BR']);
-export type KbLocale = z.infer<typeof KbLocale>;
+/** The languages the knowledge base analyses (stemming, stop words) and serves: every locale. */
+export const KbLocale = Locale;
+export type KbLocale = Locale;
 
 export const ArticleStatus = z.enum(['draft', 'published']);
 export type ArticleStatus = z.infer<typeof ArticleStatus>;

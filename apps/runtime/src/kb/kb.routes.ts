@@ -10,6 +10,8 @@ import {
   ArticleSummary,
   KbLocale,
   KbMetrics,
+  LOCALES,
+  localeFromAcceptLanguage,
   SearchHit,
   SearchKind,
 } from '@caseflow/schema';
@@ -36,14 +38,11 @@ const Revision = z.object({ revision: z.number().int().min(0).max(2_147_483_647)
 const LocaleQuery = z.object({ locale: KbLocale.optional() });
 const Instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 
-/** The reader's languages: `?locale=`, else Accept-Language (Portuguese or English). */
+/** The reader's languages: `?locale=` alone, else Accept-Language's choice first, then the others. */
 function localesOf(c: Context<AppEnv>, asked?: KbLocale): KbLocale[] {
   if (asked) return [asked];
-  const header = (c.req.header('accept-language') ?? '').toLowerCase();
-  const pt = header.indexOf('pt');
-  const en = header.indexOf('en');
-  if (pt >= 0 && (en < 0 || pt < en)) return ['pt-BR', 'en'];
-  return ['en', 'pt-BR'];
+  const first = localeFromAcceptLanguage(c.req.header('accept-language'));
+  return [first, ...LOCALES.filter((l) => l !== first)];
 }
 
 function toSummary(row: ArticleRow): z.infer<typeof ArticleSummary> {
