@@ -24,18 +24,22 @@ export interface ChangeFeedOptions {
 export interface ChangeFeed {
   /** Adds a listener (starting the poller when it is the first); answers its removal. */
   listen(listener: FeedListener): Promise<() => void>;
-  /** A commit happened in this process: poll now rather than at the next tick. */
+  /** A commit happened in this process: poll now rather than at the next tick (and purge when due). */
   wake(): void;
   /** Listeners now. */
   readonly size: number;
   close(): Promise<void>;
 }
 
+/** How often old changes are purged: on a poll, or on a local commit while nobody listens. */
+const PURGE_EVERY_MS = 600_000;
+
 /**
  * Polls store.changes (a table every runtime process on the database writes in its case
  * transactions) while at least one stream listens, from the head at the time the first listener
  * came. Local commits wake it at once; other processes' commits are seen within `pollMs`.
- * Holds only its cursor and its listeners; old changes are purged every ten minutes.
+ * Holds only its cursor and its listeners. Old changes are purged every ten minutes, also
+ * while no stream listens (case writes append to the log regardless), on a local commit.
  */
 export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
   const { store, logger } = options;
@@ -51,7 +55,15 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
   let closed = false;
 
   async function pollOnce(): Promise<void> {
-    if (cursor === null) return;
+    if (cursor !== null) await readNew();
+    const now = options.now();
+    if (now - lastPurge > PURGE_EVERY_MS) {
+      lastPurge = now;
+      await store.changes.purge(now - retentionMs);
+    }
+  }
+
+  async function readNew(): Promise<void> {
     for (;;) {
       const rows = await store.changes.after(cursor, batch);
       if (rows.length === 0) break;
@@ -65,14 +77,10 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
       }
       if (rows.length < batch) break;
     }
-    const now = options.now();
-    if (now - lastPurge > 600_000) {
-      lastPurge = now;
-      await store.changes.purge(now - retentionMs);
-    }
   }
 
   function poll(): void {
+    if (closed) return;
     if (running) {
       again = true;
       return;
@@ -114,7 +122,8 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
       };
     },
     wake() {
-      if (listeners.size > 0) poll();
+      // Without listeners there is nothing to read, but the commit may be due a purge.
+      poll();
     },
     get size() {
       return listeners.size;
