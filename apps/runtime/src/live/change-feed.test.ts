@@ -54,4 +54,39 @@ describe('change feed', () => {
     await vi.waitFor(() => expect(got.map((c) => c.caseId)).toEqual(['a', 'b']));
     stop();
   });
+
+  it('starts a new first listener from the head even when the last one left during a poll', async () => {
+    let release: () => void = () => undefined;
+    let gate: Promise<void> | null = null;
+    const slow: Store = {
+      ...store,
+      changes: {
+        ...store.changes,
+        async after(cursor, limit) {
+          const rows = await store.changes.after(cursor, limit);
+          if (gate) await gate;
+          return rows;
+        },
+      },
+    };
+    const f = open({ store: slow });
+    const leave = await f.listen({ deliver: () => undefined });
+    await store.changes.append(change('seen-by-the-first', 10 * HOUR));
+    gate = new Promise((resolve) => {
+      release = resolve;
+    });
+    f.wake();
+    // The poll holds its rows while the only listener goes.
+    leave();
+    release();
+    gate = null;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await store.changes.append(change('before-the-second', 10 * HOUR));
+    const got: string[] = [];
+    await f.listen({ deliver: (rows) => got.push(...rows.map((c) => c.caseId)) });
+    await store.changes.append(change('after-the-second', 10 * HOUR));
+    f.wake();
+    await vi.waitFor(() => expect(got).toContain('after-the-second'));
+    expect(got).toEqual(['after-the-second']);
+  });
 });

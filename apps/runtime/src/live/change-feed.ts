@@ -65,8 +65,11 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
 
   async function readNew(): Promise<void> {
     for (;;) {
-      const rows = await store.changes.after(cursor, batch);
-      if (rows.length === 0) break;
+      const from = cursor;
+      const rows = await store.changes.after(from, batch);
+      // The last listener left meanwhile (the cursor was dropped, or set again by a new first
+      // listener): these rows are nobody's, and keeping their cursor would replay them later.
+      if (cursor !== from || rows.length === 0) break;
       cursor = rows[rows.length - 1]!.cursor;
       for (const listener of listeners) {
         try {
