@@ -31,6 +31,7 @@ export interface LiveStreamOptions {
  * Order and completeness: the stream listens to the feed first (buffering), then replays the
  * log after Last-Event-ID (or starts at the head), then passes on buffered and live changes
  * after the last one sent, so nothing is lost or repeated between the replay and the feed.
+ * When more changes reach the feed during the start than it buffers, the stream says `reset`.
  */
 export async function serveLiveStream(stream: SSEStreamingApi, options: LiveStreamOptions): Promise<void> {
   const { store, feed, filter } = options;
@@ -38,6 +39,8 @@ export async function serveLiveStream(stream: SSEStreamingApi, options: LiveStre
   const maxPending = options.maxPending ?? 500;
   let sent: string | null = null;
   let buffered: ChangeRow[] | null = [];
+  /** The cursor of the last change the start buffer let go (it holds `backlogLimit`). */
+  let dropped: string | null = null;
   let pending = 0;
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => {
@@ -77,7 +80,11 @@ export async function serveLiveStream(stream: SSEStreamingApi, options: LiveStre
     deliver(rows) {
       if (buffered) {
         buffered.push(...rows);
-        if (buffered.length > backlogLimit) buffered = buffered.slice(-backlogLimit);
+        const over = buffered.length - backlogLimit;
+        if (over > 0) {
+          dropped = buffered[over - 1]!.cursor;
+          buffered = buffered.slice(over);
+        }
       } else send(rows);
     },
   });
@@ -111,6 +118,11 @@ export async function serveLiveStream(stream: SSEStreamingApi, options: LiveStre
     }
     const held = buffered ?? [];
     buffered = null;
+    if (dropped !== null && sent !== null && compareCursors(dropped, sent) > 0) {
+      // More changes came during the start than the buffer holds: some after `sent` are gone.
+      write({ event: 'reset', data: '{"reason":"too far behind"}' });
+      sent = dropped;
+    }
     send(held);
     write({ event: 'ready', data: JSON.stringify({ cursor: sent }) });
     await finished;
