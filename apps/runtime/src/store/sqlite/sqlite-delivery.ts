@@ -82,10 +82,12 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
       },
       async claimDue(now, limit, leaseMs) {
         const claim = randomUUID();
+        // The status literals match the partial index outbox_due_idx; bound parameters would
+        // not, and every claim would read the whole outbox.
         const due = db
           .select({ id: outbox.id })
           .from(outbox)
-          .where(and(inArray(outbox.status, ['pending', 'failed']), lte(outbox.nextAttemptAt, now)))
+          .where(and(sql`${outbox.status} in ('pending', 'failed')`, lte(outbox.nextAttemptAt, now)))
           .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
           .limit(limit);
         const rows = db
