@@ -1,5 +1,15 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lt, max, sql } from 'drizzle-orm';
 import { boostOf, offsetCursor, offsetOf, tsQuery } from '../kb-match';
+import {
+  afterLetter,
+  articleKey,
+  articleListWhere,
+  atWithin,
+  docKey,
+  historyColumns,
+  viewColumns,
+  voteCounts,
+} from '../kb-queries';
 import type { KbSearchRow, KbStore } from '../kb-store';
 import { pageLimit } from '../paging';
 import type { Store } from '../store';
@@ -36,7 +46,7 @@ export function pgKb(db: PgDbOf, client: PgClientOf): Pick<Store, 'kb'> {
         await db()
           .select()
           .from(kbArticles)
-          .where(and(eq(kbArticles.slug, slug), eq(kbArticles.locale, locale))),
+          .where(articleKey(kbArticles, slug, locale)),
       );
     },
     async translations(slug) {
@@ -49,15 +59,7 @@ export function pgKb(db: PgDbOf, client: PgClientOf): Pick<Store, 'kb'> {
       const rows = await db()
         .select()
         .from(kbArticles)
-        .where(
-          and(
-            inArray(kbArticles.audience, query.audiences),
-            query.status ? eq(kbArticles.status, query.status) : undefined,
-            query.locale ? eq(kbArticles.locale, query.locale) : undefined,
-            query.category ? eq(kbArticles.category, query.category) : undefined,
-            query.flagged ? isNotNull(kbArticles.flaggedAt) : undefined,
-          ),
-        )
+        .where(articleListWhere(kbArticles, query))
         .orderBy(
           sql`${kbArticles.category} collate "C"`,
           sql`${kbArticles.title} collate "C"`,
@@ -78,7 +80,7 @@ export function pgKb(db: PgDbOf, client: PgClientOf): Pick<Store, 'kb'> {
         await db()
           .select({ revision: kbArticles.revision })
           .from(kbArticles)
-          .where(and(eq(kbArticles.slug, row.slug), eq(kbArticles.locale, row.locale)))
+          .where(articleKey(kbArticles, row.slug, row.locale))
           .for('update'),
       );
       if (expectedRevision != null && (current?.revision ?? 0) !== expectedRevision) return null;
@@ -94,7 +96,7 @@ export function pgKb(db: PgDbOf, client: PgClientOf): Pick<Store, 'kb'> {
         await db()
           .update(kbArticles)
           .set({ flaggedAt: entry.at, flagReason: reason })
-          .where(and(eq(kbArticles.slug, slug), eq(kbArticles.locale, locale)))
+          .where(articleKey(kbArticles, slug, locale))
           .returning(),
       );
       if (!row) return null;
@@ -103,16 +105,7 @@ export function pgKb(db: PgDbOf, client: PgClientOf): Pick<Store, 'kb'> {
     },
     async history(slug) {
       return db()
-        .select({
-          slug: kbArticleHistory.slug,
-          locale: kbArticleHistory.locale,
-          revision: kbArticleHistory.revision,
-          at: kbArticleHistory.at,
-          by: kbArticleHistory.by,
-          action: kbArticleHistory.action,
-          changes: kbArticleHistory.changes,
-          note: kbArticleHistory.note,
-        })
+        .select(historyColumns(kbArticleHistory))
         .from(kbArticleHistory)
         .where(eq(kbArticleHistory.slug, slug))
         .orderBy(desc(kbArticleHistory.at), desc(kbArticleHistory.seq));
@@ -136,13 +129,13 @@ export function pgKb(db: PgDbOf, client: PgClientOf): Pick<Store, 'kb'> {
     async unindex(kind, key, locale) {
       await db()
         .delete(kbDocs)
-        .where(and(eq(kbDocs.kind, kind), eq(kbDocs.key, key), eq(kbDocs.locale, locale)));
+        .where(docKey(kbDocs, kind, key, locale));
     },
     async setBoost(kind, key, locale, boost) {
       await db()
         .update(kbDocs)
         .set({ boost })
-        .where(and(eq(kbDocs.kind, kind), eq(kbDocs.key, key), eq(kbDocs.locale, locale)));
+        .where(docKey(kbDocs, kind, key, locale));
     },
     async search(spec) {
       const q = tsQuery(spec);
@@ -172,11 +165,10 @@ export function pgKb(db: PgDbOf, client: PgClientOf): Pick<Store, 'kb'> {
         .onConflictDoNothing();
     },
     async wordsNear(first, min, max) {
-      const next = String.fromCharCode(first.charCodeAt(0) + 1);
       const rows = await runNamed<{ word: string }>(
         client(),
         'select word from kb_words where word collate "C" >= $1 and word collate "C" < $2 and length(word) between $3 and $4',
-        [first, next, min, max],
+        [first, afterLetter(first), min, max],
       );
       return rows.rows.map((r) => r.word);
     },
@@ -188,18 +180,15 @@ export function pgKb(db: PgDbOf, client: PgClientOf): Pick<Store, 'kb'> {
         .onConflictDoUpdate({ target: [kbFeedback.slug, kbFeedback.locale, kbFeedback.username], set: row });
       const counts = first(
         await db()
-          .select({
-            helpful: sql<number>`coalesce(sum(case when ${kbFeedback.helpful} then 1 else 0 end), 0)::int`,
-            notHelpful: sql<number>`coalesce(sum(case when ${kbFeedback.helpful} then 0 else 1 end), 0)::int`,
-          })
+          .select(voteCounts(kbFeedback))
           .from(kbFeedback)
-          .where(and(eq(kbFeedback.slug, row.slug), eq(kbFeedback.locale, row.locale))),
+          .where(articleKey(kbFeedback, row.slug, row.locale)),
       )!;
       const updated = first(
         await db()
           .update(kbArticles)
           .set({ helpful: counts.helpful, notHelpful: counts.notHelpful })
-          .where(and(eq(kbArticles.slug, row.slug), eq(kbArticles.locale, row.locale)))
+          .where(articleKey(kbArticles, row.slug, row.locale))
           .returning(),
       );
       await kb.setBoost('article', row.slug, row.locale, boostOf(counts.helpful, counts.notHelpful));
@@ -209,7 +198,7 @@ export function pgKb(db: PgDbOf, client: PgClientOf): Pick<Store, 'kb'> {
       return db()
         .select()
         .from(kbFeedback)
-        .where(and(gte(kbFeedback.at, from), lt(kbFeedback.at, to)))
+        .where(atWithin(kbFeedback.at, from, to))
         .orderBy(asc(kbFeedback.at));
     },
     async recordView(row) {
@@ -217,20 +206,14 @@ export function pgKb(db: PgDbOf, client: PgClientOf): Pick<Store, 'kb'> {
     },
     async viewCounts(from, to) {
       return db()
-        .select({ slug: kbViews.slug, locale: kbViews.locale, views: sql<number>`count(*)::int` })
+        .select({ slug: kbViews.slug, locale: kbViews.locale, views: count() })
         .from(kbViews)
-        .where(and(gte(kbViews.at, from), lt(kbViews.at, to)))
+        .where(atWithin(kbViews.at, from, to))
         .groupBy(kbViews.slug, kbViews.locale);
     },
     async viewsOf(customerId, before, limit) {
       return db()
-        .select({
-          slug: kbViews.slug,
-          locale: kbViews.locale,
-          username: kbViews.username,
-          customerId: kbViews.customerId,
-          at: kbViews.at,
-        })
+        .select(viewColumns(kbViews))
         .from(kbViews)
         .where(and(eq(kbViews.customerId, customerId), lt(kbViews.at, before)))
         .orderBy(desc(kbViews.at), desc(kbViews.id))
@@ -244,7 +227,7 @@ export function pgKb(db: PgDbOf, client: PgClientOf): Pick<Store, 'kb'> {
       await db()
         .select({ seq: max(kbArticleHistory.seq) })
         .from(kbArticleHistory)
-        .where(and(eq(kbArticleHistory.slug, entry.slug), eq(kbArticleHistory.locale, entry.locale))),
+        .where(articleKey(kbArticleHistory, entry.slug, entry.locale)),
     );
     await db()
       .insert(kbArticleHistory)

@@ -1,6 +1,16 @@
 import type { ArticleAudience } from '@caseflow/schema';
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lt, max } from 'drizzle-orm';
 import { boostOf, fts5Match, offsetCursor, offsetOf } from '../kb-match';
+import {
+  afterLetter,
+  articleKey,
+  articleListWhere,
+  atWithin,
+  docKey,
+  historyColumns,
+  viewColumns,
+  voteCounts,
+} from '../kb-queries';
 import type { KbStore } from '../kb-store';
 import { pageLimit } from '../paging';
 import type { Store } from '../store';
@@ -60,7 +70,7 @@ export function sqliteKb(db: SqliteDb): Pick<Store, 'kb'> {
         db
           .select()
           .from(kbArticles)
-          .where(and(eq(kbArticles.slug, slug), eq(kbArticles.locale, locale)))
+          .where(articleKey(kbArticles, slug, locale))
           .get() ?? null
       );
     },
@@ -79,15 +89,7 @@ export function sqliteKb(db: SqliteDb): Pick<Store, 'kb'> {
       const rows = db
         .select()
         .from(kbArticles)
-        .where(
-          and(
-            inArray(kbArticles.audience, query.audiences),
-            query.status ? eq(kbArticles.status, query.status) : undefined,
-            query.locale ? eq(kbArticles.locale, query.locale) : undefined,
-            query.category ? eq(kbArticles.category, query.category) : undefined,
-            query.flagged ? isNotNull(kbArticles.flaggedAt) : undefined,
-          ),
-        )
+        .where(articleListWhere(kbArticles, query))
         .orderBy(
           asc(kbArticles.category),
           asc(kbArticles.title),
@@ -116,7 +118,7 @@ export function sqliteKb(db: SqliteDb): Pick<Store, 'kb'> {
       const row = db
         .update(kbArticles)
         .set({ flaggedAt: entry.at, flagReason: reason })
-        .where(and(eq(kbArticles.slug, slug), eq(kbArticles.locale, locale)))
+        .where(articleKey(kbArticles, slug, locale))
         .returning()
         .get();
       if (!row) return null;
@@ -125,16 +127,7 @@ export function sqliteKb(db: SqliteDb): Pick<Store, 'kb'> {
     },
     async history(slug) {
       return db
-        .select({
-          slug: kbArticleHistory.slug,
-          locale: kbArticleHistory.locale,
-          revision: kbArticleHistory.revision,
-          at: kbArticleHistory.at,
-          by: kbArticleHistory.by,
-          action: kbArticleHistory.action,
-          changes: kbArticleHistory.changes,
-          note: kbArticleHistory.note,
-        })
+        .select(historyColumns(kbArticleHistory))
         .from(kbArticleHistory)
         .where(eq(kbArticleHistory.slug, slug))
         .orderBy(desc(kbArticleHistory.at), desc(kbArticleHistory.seq))
@@ -172,7 +165,7 @@ export function sqliteKb(db: SqliteDb): Pick<Store, 'kb'> {
     async setBoost(kind, key, locale, boost) {
       db.update(kbDocs)
         .set({ boost })
-        .where(and(eq(kbDocs.kind, kind), eq(kbDocs.key, key), eq(kbDocs.locale, locale)))
+        .where(docKey(kbDocs, kind, key, locale))
         .run();
     },
     async search(spec) {
@@ -204,8 +197,7 @@ export function sqliteKb(db: SqliteDb): Pick<Store, 'kb'> {
       for (const w of words) addWord.run(w);
     },
     async wordsNear(first, min, max) {
-      const next = String.fromCharCode(first.charCodeAt(0) + 1);
-      return near.all(first, next, min, max) as string[];
+      return near.all(first, afterLetter(first), min, max) as string[];
     },
 
     async vote(row) {
@@ -214,17 +206,14 @@ export function sqliteKb(db: SqliteDb): Pick<Store, 'kb'> {
         .onConflictDoUpdate({ target: [kbFeedback.slug, kbFeedback.locale, kbFeedback.username], set: row })
         .run();
       const counts = db
-        .select({
-          helpful: sql<number>`coalesce(sum(case when ${kbFeedback.helpful} then 1 else 0 end), 0)`,
-          notHelpful: sql<number>`coalesce(sum(case when ${kbFeedback.helpful} then 0 else 1 end), 0)`,
-        })
+        .select(voteCounts(kbFeedback))
         .from(kbFeedback)
-        .where(and(eq(kbFeedback.slug, row.slug), eq(kbFeedback.locale, row.locale)))
+        .where(articleKey(kbFeedback, row.slug, row.locale))
         .get()!;
       const updated = db
         .update(kbArticles)
         .set({ helpful: counts.helpful, notHelpful: counts.notHelpful })
-        .where(and(eq(kbArticles.slug, row.slug), eq(kbArticles.locale, row.locale)))
+        .where(articleKey(kbArticles, row.slug, row.locale))
         .returning()
         .get();
       await kb.setBoost('article', row.slug, row.locale, boostOf(counts.helpful, counts.notHelpful));
@@ -234,7 +223,7 @@ export function sqliteKb(db: SqliteDb): Pick<Store, 'kb'> {
       return db
         .select()
         .from(kbFeedback)
-        .where(and(gte(kbFeedback.at, from), lt(kbFeedback.at, to)))
+        .where(atWithin(kbFeedback.at, from, to))
         .orderBy(asc(kbFeedback.at))
         .all();
     },
@@ -243,21 +232,15 @@ export function sqliteKb(db: SqliteDb): Pick<Store, 'kb'> {
     },
     async viewCounts(from, to) {
       return db
-        .select({ slug: kbViews.slug, locale: kbViews.locale, views: sql<number>`count(*)` })
+        .select({ slug: kbViews.slug, locale: kbViews.locale, views: count() })
         .from(kbViews)
-        .where(and(gte(kbViews.at, from), lt(kbViews.at, to)))
+        .where(atWithin(kbViews.at, from, to))
         .groupBy(kbViews.slug, kbViews.locale)
         .all();
     },
     async viewsOf(customerId, before, limit) {
       return db
-        .select({
-          slug: kbViews.slug,
-          locale: kbViews.locale,
-          username: kbViews.username,
-          customerId: kbViews.customerId,
-          at: kbViews.at,
-        })
+        .select(viewColumns(kbViews))
         .from(kbViews)
         .where(and(eq(kbViews.customerId, customerId), lt(kbViews.at, before)))
         .orderBy(desc(kbViews.at), desc(kbViews.id))
@@ -271,7 +254,7 @@ export function sqliteKb(db: SqliteDb): Pick<Store, 'kb'> {
       (db
         .select({ seq: max(kbArticleHistory.seq) })
         .from(kbArticleHistory)
-        .where(and(eq(kbArticleHistory.slug, entry.slug), eq(kbArticleHistory.locale, entry.locale)))
+        .where(articleKey(kbArticleHistory, entry.slug, entry.locale))
         .get()?.seq ?? 0) + 1;
     db.insert(kbArticleHistory)
       .values({ ...entry, seq })
