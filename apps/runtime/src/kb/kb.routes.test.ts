@@ -50,6 +50,23 @@ describe('knowledge base routes', () => {
     expect(en.body.title).toBe('Card fees');
   });
 
+  it('weighs Accept-Language by its quality values, as the error messages do', async () => {
+    await f.call('PUT', '/api/articles/card-limits', {
+      as: 'olivia',
+      body: article({ title: 'Card limits' }),
+    });
+    await f.call('PUT', '/api/articles/card-limits', {
+      as: 'olivia',
+      body: article({ locale: 'pt-BR', title: 'Limites do cartão', body: 'O limite muda no app.' }),
+    });
+    const title = async (header: string) =>
+      (await f.call('GET', '/api/articles/card-limits', { headers: { 'accept-language': header } })).body
+        .title;
+    expect(await title('pt;q=0.1, en')).toBe('Card limits');
+    expect(await title('de-DE, pt-PT;q=0.8, en;q=0.5')).toBe('Limites do cartão');
+    expect(await title('fr')).toBe('Card limits');
+  });
+
   it('never gives an agents-only article to customers or anonymous readers, by slug, list or search', async () => {
     for (const as of [undefined, 'carla']) {
       expect((await f.call('GET', '/api/articles/fraud-playbook', { as })).status).toBe(404);
