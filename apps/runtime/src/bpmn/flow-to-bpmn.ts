@@ -89,32 +89,33 @@ export function flowToBpmn(definition: FlowDefinition | unknown): string {
   const processId = `Process_${key}`;
   const collaborationId = `Collaboration_${key}`;
   const participantId = `Participant_${key}`;
-  const edgesFrom = new Map<string, Edge[]>();
-  for (const edge of def.edges) edgesFrom.set(edge.from, [...(edgesFrom.get(edge.from) ?? []), edge]);
+  // Every lookup below goes through a map: the export stays linear in nodes and edges.
+  const byId = new Map(def.nodes.map((n) => [n.id, n]));
+  const edgesFrom = groupBy(def.edges, (edge) => edge.from);
   const flowIds = def.edges.map((e, i) => `Flow_${i + 1}_${ncname(e.from)}_${ncname(e.to)}`);
+  const flowIdOf = new Map(def.edges.map((e, i) => [e, flowIds[i]!]));
+  const flowId = (edge: Edge) => flowIdOf.get(edge)!;
   const boundaryOf = (edge: Edge) => `Boundary_${ncname(edge.from)}_${ncname(edge.on ?? '')}`;
-  const isBoundary = (edge: Edge) => {
-    const from = def.nodes.find((n) => n.id === edge.from);
-    return (
-      edge.on !== undefined &&
-      BOUNDARY.has(edge.on) &&
-      from !== undefined &&
-      ['task', 'approval', 'wait', 'action', 'subflow'].includes(from.type)
-    );
-  };
-  const typeOf = (id: string) => def.nodes.find((n) => n.id === id)?.type ?? '';
+  const boundaryEdges = new Set(
+    def.edges.filter((edge) => {
+      const from = byId.get(edge.from);
+      return (
+        edge.on !== undefined &&
+        BOUNDARY.has(edge.on) &&
+        from !== undefined &&
+        ['task', 'approval', 'wait', 'action', 'subflow'].includes(from.type)
+      );
+    }),
+  );
+  const isBoundary = (edge: Edge) => boundaryEdges.has(edge);
+  const typeOf = (id: string) => byId.get(id)?.type ?? '';
   const hasBoundary = (id: string) => (edgesFrom.get(id) ?? []).some(isBoundary);
   const elementOf = new Map(def.nodes.map((n) => [n.id, bpmnElementOf(n, hasBoundary(n.id))]));
 
   // Sources and targets of each sequence flow (a boundary event is the source of its edge).
   const sourceOf = (edge: Edge) => (isBoundary(edge) ? boundaryOf(edge) : edge.from);
-  const incoming = new Map<string, string[]>();
-  const outgoing = new Map<string, string[]>();
-  def.edges.forEach((edge, i) => {
-    const id = flowIds[i]!;
-    outgoing.set(sourceOf(edge), [...(outgoing.get(sourceOf(edge)) ?? []), id]);
-    incoming.set(edge.to, [...(incoming.get(edge.to) ?? []), id]);
-  });
+  const outgoing = groupBy(def.edges, sourceOf, flowId);
+  const incoming = groupBy(def.edges, (edge) => edge.to, flowId);
   const flowRefs = (id: string) =>
     [
       ...(incoming.get(id) ?? []).map((f) => `<bpmn:incoming>${f}</bpmn:incoming>`),
@@ -189,7 +190,7 @@ export function flowToBpmn(definition: FlowDefinition | unknown): string {
         break;
       case 'decision': {
         const fallback = (edgesFrom.get(node.id) ?? []).find((e) => e.default);
-        if (fallback) attrs.push(`default="${flowIds[def.edges.indexOf(fallback)]}"`);
+        if (fallback) attrs.push(`default="${flowId(fallback)}"`);
         break;
       }
       case 'parallel':
@@ -204,12 +205,12 @@ export function flowToBpmn(definition: FlowDefinition | unknown): string {
     return `<bpmn:${element} ${attrs.join(' ')}>${docs.map(doc).join('')}${flowRefs(node.id)}${tail}</bpmn:${element}>`;
   };
 
-  const boundaryXml = def.edges.filter(isBoundary).map((edge) => {
+  const boundaryXml = [...boundaryEdges].map((edge) => {
     const id = boundaryOf(edge);
     const definition =
       edge.on === 'error'
         ? '<bpmn:errorEventDefinition/>'
-        : `<bpmn:timerEventDefinition>${expr('timeDuration', timeoutOf(def, edge))}</bpmn:timerEventDefinition>`;
+        : `<bpmn:timerEventDefinition>${expr('timeDuration', timeoutOf(byId.get(edge.from)!, edge))}</bpmn:timerEventDefinition>`;
     return `<bpmn:boundaryEvent id="${id}" name="${esc(edge.on!)}" attachedToRef="${edge.from}"${
       edge.on === 'error' ? '' : ' cancelActivity="true"'
     }>${flowRefs(id)}${definition}</bpmn:boundaryEvent>`;
@@ -228,10 +229,15 @@ export function flowToBpmn(definition: FlowDefinition | unknown): string {
   });
 
   const laneOf = (node: FlowNode) => (node.type === 'task' ? node.assign.tier : undefined);
+  const membersOf = groupBy(
+    def.nodes,
+    (n) => laneOf(n) ?? '',
+    (n) => n.id,
+  );
   const lanes = def.tiers.map((tier) => ({
     id: `Lane_${ncname(tier.id)}`,
     name: `${tier.name} (${tier.group})`,
-    members: def.nodes.filter((n) => laneOf(n) === tier.id).map((n) => n.id),
+    members: membersOf.get(tier.id) ?? [],
   }));
   const laneSet =
     lanes.length === 0
@@ -247,8 +253,8 @@ export function flowToBpmn(definition: FlowDefinition | unknown): string {
 
   // --- diagram interchange -----------------------------------------------------------------
   const boxes = new Map<string, Box>();
-  const placed = def.nodes.filter((n) => def.layout[n.id]);
-  const bottom = Math.max(0, ...placed.map((n) => def.layout[n.id]!.y + 120));
+  let bottom = 0;
+  for (const node of def.nodes) bottom = Math.max(bottom, (def.layout[node.id]?.y ?? -Infinity) + 120);
   let spare = 0;
   for (const node of def.nodes) {
     const size = sizeOf(elementOf.get(node.id)!);
@@ -256,13 +262,13 @@ export function flowToBpmn(definition: FlowDefinition | unknown): string {
     boxes.set(node.id, { x: Math.round(at.x), y: Math.round(at.y), ...size });
   }
   const boundaryBoxes = new Map<string, Box>();
-  for (const edge of def.edges.filter(isBoundary)) {
+  const boundariesOnHost = new Map<string, number>();
+  for (const edge of boundaryEdges) {
     const id = boundaryOf(edge);
     if (boundaryBoxes.has(id)) continue;
     const host = boxes.get(edge.from)!;
-    const onHost = [...boundaryBoxes.keys()].filter((b) =>
-      b.startsWith(`Boundary_${ncname(edge.from)}_`),
-    ).length;
+    const onHost = boundariesOnHost.get(edge.from) ?? 0;
+    boundariesOnHost.set(edge.from, onHost + 1);
     boundaryBoxes.set(id, { x: host.x + host.w - 28 - onHost * 40, y: host.y + host.h - 18, w: 36, h: 36 });
   }
   const all = [...boxes.values(), ...boundaryBoxes.values()];
@@ -315,18 +321,38 @@ export function flowToBpmn(definition: FlowDefinition | unknown): string {
     .join('\n');
 }
 
-/** The duration a timeout or SLA-breach edge waits for: the node's timeout or SLA target. */
-function timeoutOf(def: FlowDefinition, edge: Edge): string {
-  const node = def.nodes.find((n) => n.id === edge.from);
-  if (!node) return '';
+/** The duration a timeout or SLA-breach edge of `node` waits for: its timeout or SLA target. */
+function timeoutOf(node: FlowNode, edge: Edge): string {
   if (edge.on === 'sla-breached') return 'sla' in node && node.sla ? node.sla.target : '';
   return 'timeout' in node && typeof node.timeout === 'string' ? node.timeout : '';
 }
 
+/** `items` grouped by `key` (in their order), each mapped by `value`. */
+function groupBy<T, V = T>(
+  items: Iterable<T>,
+  key: (item: T) => string,
+  value: (item: T) => V = (item) => item as unknown as V,
+): Map<string, V[]> {
+  const groups = new Map<string, V[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(value(item));
+    else groups.set(k, [value(item)]);
+  }
+  return groups;
+}
+
 function bounds(boxes: readonly Box[], pad: number): Box {
-  const x = Math.min(...boxes.map((b) => b.x)) - pad;
-  const y = Math.min(...boxes.map((b) => b.y)) - pad;
-  const right = Math.max(...boxes.map((b) => b.x + b.w)) + pad;
-  const down = Math.max(...boxes.map((b) => b.y + b.h)) + pad;
-  return { x, y, w: right - x, h: down - y };
+  // A loop, not Math.min(...spread): a flow of many nodes would overflow the call stack.
+  let [left, top, right, down] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const b of boxes) {
+    left = Math.min(left, b.x);
+    top = Math.min(top, b.y);
+    right = Math.max(right, b.x + b.w);
+    down = Math.max(down, b.y + b.h);
+  }
+  const x = left - pad;
+  const y = top - pad;
+  return { x, y, w: right + pad - x, h: down + pad - y };
 }
