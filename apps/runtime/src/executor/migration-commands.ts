@@ -60,8 +60,12 @@ export function checkCase(
 /**
  * Plans (and with `dryRun: false` records for the runner) a migration of `flow`'s cases
  * (admins only, 403): 404 unknown flow; 400 unknown version or an unusable mapping entry
- * (`mapping.<node>`); 400 when "all" selects more than 10,000 cases. Every selected case is
- * checked now; the runner checks each again when its turn comes, as the case may have moved.
+ * (`mapping.<node>`); 400 when "all" selects more than 10,000 cases.
+ *
+ * Every selected case is checked before the transaction that records the migration: that reads
+ * up to 10,000 snapshots and runs the engine on each, which must not hold the writers (on
+ * SQLite, every other command). The verdicts are advice either way: the runner checks each
+ * case again in the transaction that moves it, as the case may have moved meanwhile.
  */
 export async function startMigration(
   core: RuntimeCore,
@@ -69,28 +73,33 @@ export async function startMigration(
   input: MigrationRequest,
   actor: Actor,
 ): Promise<Migration> {
-  return core.store.transaction(async (tx) => {
-    if (!hasRole(await actingUser(tx, actor), 'admin')) throw forbidden('only admins migrate running cases');
+  const { store } = core;
+  // Refused before the reads below, and again inside the transaction that records.
+  await requireAdmin(store, actor);
+  if (!(await store.flows.get(flow))) throw notFound('flow', flow);
+  const { plan, target } = await migrationPlan(core, store, flow, input.from, input.to, input.mapping);
+  if (plan.problems.length > 0) {
+    throw badRequest(
+      'the mapping names nodes that cannot be used',
+      plan.problems.map((p) => ({ path: `mapping.${p.nodeId}`, message: p.message })),
+    );
+  }
+  const ids = input.cases === 'all' ? await openCasesOn(store, flow, input.from) : [...new Set(input.cases)];
+  const cases: MigrationCaseRow[] = [];
+  for (const caseId of ids) {
+    const checked = checkCase(await store.cases.get(caseId), flow, input.from, plan, target);
+    cases.push(
+      checked.ok
+        ? { caseId, status: 'planned', reason: null }
+        : { caseId, status: 'refused', reason: checked.reasons.join('; ') },
+    );
+  }
+  const planned = cases.filter((c) => c.status === 'planned').length;
+
+  return store.transaction(async (tx) => {
+    await requireAdmin(tx, actor);
     if (!(await tx.flows.lock(flow))) throw notFound('flow', flow);
-    const { plan, target } = await migrationPlan(core, tx, flow, input.from, input.to, input.mapping);
-    if (plan.problems.length > 0) {
-      throw badRequest(
-        'the mapping names nodes that cannot be used',
-        plan.problems.map((p) => ({ path: `mapping.${p.nodeId}`, message: p.message })),
-      );
-    }
-    const ids = input.cases === 'all' ? await openCasesOn(tx, flow, input.from) : [...new Set(input.cases)];
     const now = core.clock.now();
-    const cases: MigrationCaseRow[] = [];
-    for (const caseId of ids) {
-      const checked = checkCase(await tx.cases.get(caseId), flow, input.from, plan, target);
-      cases.push(
-        checked.ok
-          ? { caseId, status: 'planned', reason: null }
-          : { caseId, status: 'refused', reason: checked.reasons.join('; ') },
-      );
-    }
-    const planned = cases.filter((c) => c.status === 'planned').length;
     const row = await tx.migrations.create(
       {
         id: newRowId('mig', now),
@@ -115,9 +124,13 @@ export async function startMigration(
   });
 }
 
+async function requireAdmin(store: Store, actor: Actor): Promise<void> {
+  if (!hasRole(await actingUser(store, actor), 'admin')) throw forbidden('only admins migrate running cases');
+}
+
 /** The open cases of `flow` on `version` (subflow children included): 400 over the limit. */
-async function openCasesOn(tx: Store, flow: string, version: number): Promise<string[]> {
-  const rows = await tx.cases.scan({ flow, version, subflows: 'include' });
+async function openCasesOn(store: Store, flow: string, version: number): Promise<string[]> {
+  const rows = await store.cases.scan({ flow, version, subflows: 'include' });
   const open = rows.filter((r) => r.status === 'open').map((r) => r.id);
   if (open.length > MIGRATION_CASE_LIMIT) {
     throw badRequest(
