@@ -82,6 +82,38 @@ export function transactionsContract(current: () => Store): void {
       expect((await store.cases.scan()).map((c) => c.id)).toEqual(['k1', 'k3']);
     });
 
+    it('runs nested transactions started side by side one after another, each undone alone', async () => {
+      // Timers and outbox messages of several cases fire side by side; inside a caller's
+      // transaction their transactions become savepoints, which must not interleave.
+      const nested = (id: string, fail: boolean) =>
+        store.transaction(async (inner) => {
+          await inner.cases.insert(caseRow(id));
+          await new Promise((r) => setTimeout(r, 1));
+          await inner.transaction(async (deeper) => deeper.timeline.append(id, [{ at: T0, type: 'a' }]));
+          if (fail) throw new Error(`undo ${id}`);
+        });
+      await store.transaction(async () => {
+        const results = await Promise.allSettled([
+          nested('k1', false),
+          nested('k2', true),
+          nested('k3', false),
+          nested('k4', true),
+          nested('k5', false),
+        ]);
+        expect(results.map((r) => r.status)).toEqual([
+          'fulfilled',
+          'rejected',
+          'fulfilled',
+          'rejected',
+          'fulfilled',
+        ]);
+        await store.cases.insert(caseRow('k6'));
+      });
+      expect((await store.cases.scan()).map((c) => c.id)).toEqual(['k1', 'k3', 'k5', 'k6']);
+      expect(await store.timeline.list('k3')).toHaveLength(1);
+      expect(await store.timeline.list('k2')).toHaveLength(0);
+    });
+
     it('isolates concurrent transactions: one revision check loses', async () => {
       await store.cases.insert(caseRow('k1'));
       const bump = (by: string) =>

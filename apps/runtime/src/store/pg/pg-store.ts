@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { GroupCommit, type GroupConnection } from '../group-commit';
 import { migrationsFolder } from '../migrations';
+import { nestedTransaction, type SavepointCommands, type TxScope, topScope } from '../nested-transaction';
 import type { Store } from '../store';
 import { pgAnalytics } from './pg-analytics';
 import { pgAudit } from './pg-audit';
@@ -39,15 +40,12 @@ interface PgConnection extends GroupConnection {
   tx: PgDb;
 }
 
-/** The open transaction of an async context; `open` turns false at commit/rollback. */
-interface TxState {
+/** The open transaction (or savepoint) of an async context. */
+interface TxState extends TxScope {
   /** Drizzle on the transaction's client (queries composed per call). */
   tx: PgDb;
   /** The checked-out client itself (named prepared statements on hot paths). */
   client: pg.PoolClient;
-  open: boolean;
-  /** Savepoints opened so far (nested transactions). */
-  savepoints: number;
 }
 
 /** Any fixed number: the advisory lock that lets one process at a time run the migrations. */
@@ -123,9 +121,13 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
 
     async transaction(fn) {
       const outer = current();
-      if (outer) return savepoint(outer, () => fn(store));
+      if (outer) {
+        return nestedTransaction(outer, savepoints(outer.client), (inner) =>
+          context.run(inner, () => fn(store)),
+        );
+      }
       return group.run((conn) => {
-        const state: TxState = { tx: conn.tx, client: conn.client, open: true, savepoints: 0 };
+        const state: TxState = topScope({ tx: conn.tx, client: conn.client });
         return context.run(state, async () => {
           try {
             return await fn(store);
@@ -165,18 +167,13 @@ function pgConnection(client: pg.PoolClient): PgConnection {
   };
 }
 
-/** A nested transaction: a savepoint on the outer transaction's client. */
-async function savepoint<T>(outer: TxState, fn: () => Promise<T>): Promise<T> {
-  const name = `sp${++outer.savepoints}`;
-  await outer.client.query(`savepoint ${name}`);
-  try {
-    const result = await fn();
-    await outer.client.query(`release savepoint ${name}`);
-    return result;
-  } catch (err) {
-    await outer.client.query(`rollback to savepoint ${name}`);
-    throw err;
-  }
+/** Savepoints on a transaction's client. */
+function savepoints(client: pg.PoolClient): SavepointCommands {
+  return {
+    savepoint: (name) => client.query(`savepoint ${name}`),
+    release: (name) => client.query(`release savepoint ${name}`),
+    rollbackTo: (name) => client.query(`rollback to savepoint ${name}`),
+  };
 }
 
 async function migrateLocked(pool: pg.Pool): Promise<void> {

@@ -8,6 +8,7 @@ import { composedCaseCommit } from '../case-commit';
 import { GroupCommit, type GroupConnection } from '../group-commit';
 import { migrationsFolder } from '../migrations';
 import { Mutex } from '../mutex';
+import { nestedTransaction, type SavepointCommands, type TxScope, topScope } from '../nested-transaction';
 import type { Store } from '../store';
 import { sqliteAnalytics } from './sqlite-analytics';
 import { sqliteAudit } from './sqlite-audit';
@@ -31,12 +32,6 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** Most transactions committed together by one COMMIT (default 256). */
   maxBatch?: number;
-}
-
-/** The open transaction of an async context; `open` turns false at commit/rollback. */
-interface TxState {
-  open: boolean;
-  savepoints: number;
 }
 
 type Repos = Omit<Store, 'dialect' | 'transaction' | 'close'>;
@@ -66,7 +61,13 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   await migrateWithRetry(db);
 
   const mutex = new Mutex();
-  const context = new AsyncLocalStorage<TxState>();
+  const context = new AsyncLocalStorage<TxScope>();
+  const savepoints: SavepointCommands = {
+    savepoint: (name) => client.exec(`savepoint ${name}`),
+    release: (name) => client.exec(`release ${name}`),
+    // SQLite keeps a savepoint on the stack after ROLLBACK TO; pop it as well.
+    rollbackTo: (name) => client.exec(`rollback to ${name}; release ${name}`),
+  };
   const inTransaction = () => context.getStore()?.open === true;
   const exclusive = <T>(fn: () => Promise<T>): Promise<T> => (inTransaction() ? fn() : mutex.run(fn));
   const connection: GroupConnection = {
@@ -112,20 +113,10 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     async transaction(fn) {
       const outer = context.getStore();
       if (outer?.open) {
-        const name = `sp${++outer.savepoints}`;
-        client.exec(`savepoint ${name}`);
-        try {
-          const result = await fn(store);
-          client.exec(`release ${name}`);
-          return result;
-        } catch (err) {
-          client.exec(`rollback to ${name}`);
-          client.exec(`release ${name}`);
-          throw err;
-        }
+        return nestedTransaction(outer, savepoints, (inner) => context.run(inner, () => fn(store)));
       }
       return group.run(() => {
-        const state: TxState = { open: true, savepoints: 0 };
+        const state = topScope({});
         return context.run(state, async () => {
           try {
             return await fn(store);
