@@ -74,10 +74,7 @@ export function connectionBody(form: ConnectionForm): ConnectionInputRaw {
   };
 }
 
-/** The label of a kind's write-only field. */
+/** The message id of the label of a kind's write-only field; null when the kind has none. */
 export function secretLabel(kind: ConnectionForm['kind']): string | null {
-  if (kind === 'bearer') return 'Token';
-  if (kind === 'basic') return 'Password';
-  if (kind === 'header') return 'Header value';
-  return null;
+  return kind === 'none' ? null : `connections.secret.${kind}`;
 }

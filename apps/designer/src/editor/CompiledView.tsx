@@ -1,5 +1,6 @@
 import { compileFlow } from '@caseflow/engine';
 import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
+import { useT } from '../i18n/use-t';
 import type { FlowDoc } from './flow-document';
 
 const JsonMonaco = lazy(() => import('./monaco/JsonMonaco'));
@@ -21,26 +22,25 @@ export function compiledConfig(
 
 /** The compiled XState machine config of the current document, read-only. */
 export function CompiledView({ doc }: { doc: FlowDoc }) {
+  const t = useT();
   const deferred = useDeferredValue(doc);
   const result = useMemo(() => compiledConfig(deferred), [deferred]);
   if (!result.ok) {
     return (
       <div className="compiled">
         <p className="banner banner-error" role="alert">
-          The flow cannot be compiled yet — {result.error}
+          {t('compiled.error', { reason: result.error })}
         </p>
       </div>
     );
   }
   return (
     <div className="compiled">
-      <p className="muted">
-        XState v5 config, {result.states} top-level states. This is what the runtime executes.
-      </p>
+      <p className="muted">{t('compiled.intro', { states: result.states })}</p>
       <Suspense fallback={<pre className="code">{result.json}</pre>}>
         <JsonMonaco
           id="compiled-machine"
-          label="Compiled machine config"
+          label={t('compiled.label')}
           value={result.json}
           readOnly
           height="calc(100vh - 260px)"

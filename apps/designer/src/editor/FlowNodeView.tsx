@@ -1,11 +1,13 @@
 import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
 import { type CSSProperties, memo, useEffect, useRef } from 'react';
+import { useT } from '../i18n/use-t';
 import type { CanvasNode } from './canvas-graph';
 import { NodeIcon } from './NodeIcon';
 import { kindOf, nodeLabel, nodeSummary, outPorts } from './node-catalog';
 
 /** One node on the canvas: shape and icon of its type, label, summary, problems and outcome handles. */
 function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
+  const t = useT();
   const { node, problems, overlay, usedPorts } = data;
   const used = new Set(usedPorts.split('|'));
   const kind = kindOf(node.type);
@@ -39,11 +41,17 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
   return (
     <div
       className={classes}
-      title={problems.map((p) => p.message).join('\n') || kind.hint}
+      title={problems.map((p) => p.message).join('\n') || t(`node.hint.${node.type}`)}
       style={overlay?.heat !== undefined ? ({ '--heat': overlay.heat } as CSSProperties) : undefined}
     >
       {node.type !== 'start' && (
-        <Handle type="target" position={Position.Top} id="in" aria-label={`Connect into ${node.id}`} />
+        // A handle is a plain div (xyflow): a title, not an aria-label, which a div may not carry.
+        <Handle
+          type="target"
+          position={Position.Top}
+          id="in"
+          title={t('node.connectInto', { node: nodeLabel(node) })}
+        />
       )}
       {kind.shape === 'diamond' && <div className="diamond-bg" aria-hidden="true" />}
       <span className="fnode-icon">
@@ -51,14 +59,14 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
       </span>
       <div className="fnode-text">
         <strong>{nodeLabel(node)}</strong>
-        {!compact && <small>{nodeSummary(node)}</small>}
+        {!compact && <small>{nodeSummary(node, t)}</small>}
       </div>
       {compact && <span className="fnode-caption">{nodeLabel(node)}</span>}
       {problems.length > 0 && (
         <span
           className={`fnode-badge ${errors ? 'error' : 'warning'}`}
           role="img"
-          aria-label={`${problems.length} problems`}
+          aria-label={t('node.problems', { count: problems.length })}
         >
           {problems.length}
         </span>
@@ -72,8 +80,11 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
           id={p.id}
           className={p.on ? 'port-named' : 'port-plain'}
           style={{ left: `${((i + 1) / (ports.length + 1)) * 100}%` }}
-          aria-label={p.on ? `Connect ${node.id} on ${p.on}` : `Connect from ${node.id}`}
-          title={p.label || 'next'}
+          title={
+            p.on
+              ? t('node.connectOn', { node: nodeLabel(node), outcome: p.label || p.on })
+              : t('node.connectFrom', { node: nodeLabel(node) })
+          }
         >
           {p.label && !used.has(p.id) && <span className="port-label">{p.label}</span>}
         </Handle>

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useId, useState } from 'react';
+import { useT } from '../i18n/use-t';
 
 const JsonMonaco = lazy(() => import('./monaco/JsonMonaco'));
 
@@ -15,6 +16,7 @@ interface Props {
  * parses, so a half-typed object never reaches the document; the parse error is shown.
  */
 export function JsonField({ label, value, onChange, schema, height }: Props) {
+  const t = useT();
   const id = useId().replace(/:/g, '');
   const [text, setText] = useState(() => JSON.stringify(value ?? {}, null, 2));
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +38,7 @@ export function JsonField({ label, value, onChange, schema, height }: Props) {
       setError(null);
       onChange(parsed);
     } catch (e) {
-      setError(`Not valid JSON yet: ${(e as Error).message}`);
+      setError(t('json.invalid', { reason: (e as Error).message }));
     }
   }
   return (

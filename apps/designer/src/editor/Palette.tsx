@@ -19,8 +19,8 @@ export function Palette({ onAdd }: { onAdd(type: NodeType): void }) {
               type="button"
               className={`palette-item shape-${k.shape}`}
               draggable
-              title={k.hint}
-              aria-label={t('editor.palette.add', { kind: k.label })}
+              title={t(`node.hint.${k.type}`)}
+              aria-label={t('editor.palette.add', { kind: t(`node.kind.${k.type}`) })}
               onDragStart={(e) => {
                 e.dataTransfer.setData(PALETTE_MIME, k.type);
                 e.dataTransfer.effectAllowed = 'move';
@@ -30,7 +30,7 @@ export function Palette({ onAdd }: { onAdd(type: NodeType): void }) {
               <span className="palette-icon">
                 <NodeIcon type={k.type} />
               </span>
-              {k.label}
+              {t(`node.kind.${k.type}`)}
             </button>
           </li>
         ))}

@@ -122,22 +122,30 @@ export function nodeLabel(node: DocNode): string {
   return node.id;
 }
 
-/** A one-line summary under the label (assignment, duration, template…). Pure. */
-export function nodeSummary(node: DocNode): string {
+/** Translates a message id with its values (the `t` of `useT`). */
+export type Translate = (id: string, values?: Record<string, string | number>) => string;
+
+/**
+ * A one-line summary under the label (assignment, duration, template…), worded by `t`. Ids,
+ * tiers, templates and ISO durations stay as written: they are what the owner typed. Pure.
+ */
+export function nodeSummary(node: DocNode, t: Translate): string {
   switch (node.type) {
     case 'start':
-      return `on ${node.trigger?.kind ?? 'case'}${node.trigger?.signal ? ` ${node.trigger.signal}` : ''}`;
+      return node.trigger?.signal
+        ? t('node.summary.startSignal', { signal: node.trigger.signal })
+        : t('node.summary.start', { trigger: node.trigger?.kind ?? 'case' });
     case 'end':
       return node.outcome ?? 'resolved';
     case 'task': {
       const a = node.assign ?? {};
-      const who = a.tier ?? a.group ?? a.user ?? 'unassigned';
-      return node.sla ? `${who} · SLA ${node.sla.target}` : who;
+      const who = a.tier ?? a.group ?? a.user ?? t('node.summary.unassigned');
+      return node.sla ? t('node.summary.sla', { who, target: node.sla.target }) : who;
     }
     case 'approval': {
-      const p = node.policy ?? { kind: 'any' };
+      const p = node.policy ?? { kind: 'any' as const };
       const who = node.approvers.group ?? node.approvers.users?.join(', ') ?? '';
-      return `${who} · ${p.kind === 'quorum' ? `quorum ${p.count}` : p.kind}`;
+      return t(`node.summary.policy.${p.kind}`, { who, count: p.kind === 'quorum' ? p.count : 0 });
     }
     case 'action':
       return node.action.kind === 'http'
@@ -148,9 +156,9 @@ export function nodeSummary(node: DocNode): string {
           }`
         : node.action.kind;
     case 'wait':
-      return `signal ${node.signal}`;
+      return t('node.summary.wait', { signal: node.signal });
     case 'timer':
-      return node.duration ?? `until ${node.until ?? ''}`;
+      return node.duration ?? t('node.summary.until', { until: node.until ?? '' });
     case 'subflow':
       return node.flow;
     case 'notify':

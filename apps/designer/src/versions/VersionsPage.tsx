@@ -6,7 +6,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { FlowVersion } from '../api/api';
 import { api, hasRole, useSession } from '../auth/session';
-import { formatDate } from '../components/format';
 import { Badge, ErrorBanner, Loading, StatusLine } from '../components/Status';
 import { ensureLayout } from '../editor/auto-layout';
 import { Canvas } from '../editor/Canvas';
@@ -14,6 +13,7 @@ import { EditorProvider } from '../editor/EditorContext';
 import { createEditorStore } from '../editor/editor-store';
 import type { FlowDoc } from '../editor/flow-document';
 import { errorMessage, useResource } from '../hooks/useResource';
+import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
 import { diffCanvas } from './diff-canvas';
 import { downloadBpmn } from './download-bpmn';
@@ -24,6 +24,7 @@ export default function VersionsPage() {
   const { key = '' } = useParams();
   const user = useSession((s) => s.user);
   const t = useT();
+  const f = useFormat();
   const versions = useResource(() => api.listVersions(key), [key]);
   const items = useMemo(
     () => [...(versions.data?.items ?? [])].sort((a, b) => b.version - a.version),
@@ -44,7 +45,7 @@ export default function VersionsPage() {
   async function activate(v: number) {
     try {
       await api.activate(key, v);
-      setStatus(`Version ${v} is now used for new cases.`);
+      setStatus(t('versions.activated', { version: v }));
       versions.reload();
     } catch (e) {
       setError(errorMessage(e));
@@ -56,9 +57,9 @@ export default function VersionsPage() {
       <header className="page-header">
         <div>
           <p>
-            <Link to={`/flows/${key}`}>← Back to the editor</Link>
+            <Link to={`/flows/${key}`}>{t('versions.back')}</Link>
           </p>
-          <h1>Versions of {key}</h1>
+          <h1>{t('versions.title', { flow: key })}</h1>
         </div>
         {hasRole(user, 'admin') && items.length >= 2 && (
           <Link className="btn" to={`/flows/${key}/migrate`}>
@@ -72,23 +73,24 @@ export default function VersionsPage() {
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Author</th>
-            <th scope="col">Note</th>
-            <th scope="col">Published</th>
-            <th scope="col">Compare</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('versions.col.version')}</th>
+            <th scope="col">{t('versions.col.author')}</th>
+            <th scope="col">{t('versions.col.note')}</th>
+            <th scope="col">{t('versions.col.published')}</th>
+            <th scope="col">{t('versions.col.compare')}</th>
+            <th scope="col">{t('versions.col.actions')}</th>
           </tr>
         </thead>
         <tbody>
           {items.map((v) => (
             <tr key={v.version}>
               <td>
-                v{v.version} {v.active && <Badge value="active" tone="ok" />}
+                {t('migration.version', { version: v.version })}{' '}
+                {v.active && <Badge value={t('versions.active')} tone="ok" />}
               </td>
               <td>{v.author ?? '—'}</td>
-              <td>{v.note || <span className="muted">no note</span>}</td>
-              <td>{formatDate(v.createdAt)}</td>
+              <td>{v.note || <span className="muted">{t('versions.noNote')}</span>}</td>
+              <td>{f.dateTime(v.createdAt)}</td>
               <td>
                 <label className="check">
                   <input
@@ -96,8 +98,9 @@ export default function VersionsPage() {
                     name="diff-from"
                     checked={from === v.version}
                     onChange={() => setFrom(v.version)}
+                    aria-label={t('versions.compareFromLabel', { version: v.version })}
                   />
-                  from
+                  {t('versions.compareFrom')}
                 </label>
                 <label className="check">
                   <input
@@ -105,8 +108,9 @@ export default function VersionsPage() {
                     name="diff-to"
                     checked={to === v.version}
                     onChange={() => setTo(v.version)}
+                    aria-label={t('versions.compareToLabel', { version: v.version })}
                   />
-                  to
+                  {t('versions.compareTo')}
                 </label>
               </td>
               <td>
@@ -120,7 +124,7 @@ export default function VersionsPage() {
                 </button>{' '}
                 {hasRole(user, 'admin') && !v.active && (
                   <button type="button" className="btn btn-small" onClick={() => activate(v.version)}>
-                    Activate v{v.version}
+                    {t('versions.activate', { version: v.version })}
                   </button>
                 )}
               </td>
@@ -129,7 +133,7 @@ export default function VersionsPage() {
           {versions.data && items.length === 0 && (
             <tr>
               <td colSpan={6} className="muted">
-                Nothing published yet.
+                {t('versions.empty')}
               </td>
             </tr>
           )}
@@ -141,6 +145,7 @@ export default function VersionsPage() {
 }
 
 function VersionDiff({ flowKey, from, to }: { flowKey: string; from: number; to: number }) {
+  const t = useT();
   const pair = useResource(
     () => Promise.all([api.getVersion(flowKey, from), api.getVersion(flowKey, to)]),
     [flowKey, from, to],
@@ -153,7 +158,7 @@ function VersionDiff({ flowKey, from, to }: { flowKey: string; from: number; to:
   if (pair.loading && !pair.data) return <Loading />;
   if (pair.error) return <ErrorBanner message={pair.error} />;
   if (!result) return null;
-  if ('error' in result) return <ErrorBanner message={result.error} />;
+  if ('error' in result) return <ErrorBanner message={t('versions.diff.unparsable')} />;
   const { diff, store, overlays } = result;
   const none =
     diff.nodes.added.length +
@@ -165,9 +170,7 @@ function VersionDiff({ flowKey, from, to }: { flowKey: string; from: number; to:
     0;
   return (
     <section aria-labelledby="diff-h" className="diff">
-      <h2 id="diff-h">
-        v{from} → v{to}
-      </h2>
+      <h2 id="diff-h">{t('versions.diff.title', { from, to })}</h2>
       <div className="diff-grid">
         <div className="canvas-wrap diff-canvas">
           <EditorProvider store={store}>
@@ -178,23 +181,24 @@ function VersionDiff({ flowKey, from, to }: { flowKey: string; from: number; to:
         </div>
         <div className="card">
           <p className="legend">
-            <span className="swatch diff-added" /> added <span className="swatch diff-changed" /> changed{' '}
-            <span className="swatch diff-removed" /> removed
+            <span className="swatch diff-added" /> {t('versions.diff.added')}{' '}
+            <span className="swatch diff-changed" /> {t('versions.diff.changed')}{' '}
+            <span className="swatch diff-removed" /> {t('versions.diff.removed')}
           </p>
-          {none && <p className="muted">The two versions behave the same.</p>}
-          <DiffList title="Nodes added" items={diff.nodes.added} />
-          <DiffList title="Nodes removed" items={diff.nodes.removed} />
+          {none && <p className="muted">{t('versions.diff.same')}</p>}
+          <DiffList title={t('versions.diff.nodesAdded')} items={diff.nodes.added} />
+          <DiffList title={t('versions.diff.nodesRemoved')} items={diff.nodes.removed} />
           <DiffList
-            title="Nodes changed"
+            title={t('versions.diff.nodesChanged')}
             items={diff.nodes.changed.map((c) => `${c.id}: ${c.fields.join(', ')}`)}
           />
-          <DiffList title="Edges added" items={diff.edges.added} />
-          <DiffList title="Edges removed" items={diff.edges.removed} />
+          <DiffList title={t('versions.diff.edgesAdded')} items={diff.edges.added} />
+          <DiffList title={t('versions.diff.edgesRemoved')} items={diff.edges.removed} />
           <DiffList
-            title="Edges changed"
+            title={t('versions.diff.edgesChanged')}
             items={diff.edges.changed.map((c) => `${c.id}: ${c.fields.join(', ')}`)}
           />
-          <DiffList title="Flow settings changed" items={diff.settings} />
+          <DiffList title={t('versions.diff.settings')} items={diff.settings} />
         </div>
       </div>
     </section>
@@ -204,7 +208,7 @@ function VersionDiff({ flowKey, from, to }: { flowKey: string; from: number; to:
 function compare(a: FlowVersion, b: FlowVersion) {
   const pa = FlowDefinition.safeParse(a.definition);
   const pb = FlowDefinition.safeParse(b.definition);
-  if (!pa.success || !pb.success) return { error: 'A version does not parse as a flow definition.' };
+  if (!pa.success || !pb.success) return { error: 'unparsable' as const };
   const diff = diffFlows(pa.data, pb.data);
   const { doc, overlays } = diffCanvas(a.definition as FlowDoc, b.definition as FlowDoc, diff);
   return { diff, overlays, store: createEditorStore(ensureLayout(doc)) };

@@ -10,6 +10,7 @@ import { EditorProvider } from '../editor/EditorContext';
 import { createEditorStore } from '../editor/editor-store';
 import type { FlowDoc } from '../editor/flow-document';
 import { useResource } from '../hooks/useResource';
+import { useT } from '../i18n/use-t';
 import { caseOverlays, focusNodes } from './case-overlay';
 import '../editor/editor.css';
 
@@ -25,6 +26,7 @@ interface Props {
  * shaded. The default export so the case page loads the canvas code only when it shows one.
  */
 export default function CaseFlowDiagram({ caseId, activeNodes, timeline }: Props) {
+  const t = useT();
   const flow = useResource(() => api.caseFlow(caseId), [caseId]);
   const store = useMemo(
     () => (flow.data ? createEditorStore(ensureLayout(flow.data.definition as FlowDoc)) : null),
@@ -35,7 +37,7 @@ export default function CaseFlowDiagram({ caseId, activeNodes, timeline }: Props
   const focus = useMemo(() => (store ? focusNodes(store.getState().doc, activeNodes) : []), [store]);
   const overlays = useMemo(() => caseOverlays(activeNodes, timeline), [activeNodes, timeline]);
   if (flow.loading && !flow.data) return <Loading />;
-  if (!store) return <ErrorBanner message={flow.error ?? 'The flow of this case could not be loaded.'} />;
+  if (!store) return <ErrorBanner message={flow.error ?? t('caseFlow.unavailable')} />;
   return (
     <>
       <div className="canvas-wrap case-canvas">
@@ -46,7 +48,8 @@ export default function CaseFlowDiagram({ caseId, activeNodes, timeline }: Props
         </EditorProvider>
       </div>
       <p className="legend">
-        <span className="swatch swatch-active" /> current <span className="swatch swatch-visited" /> visited
+        <span className="swatch swatch-active" /> {t('caseFlow.current')}{' '}
+        <span className="swatch swatch-visited" /> {t('caseFlow.visited')}
       </p>
     </>
   );

@@ -1,0 +1,47 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { describe, expect, it } from 'vitest';
+import { messagesFor } from '../i18n/catalog';
+import type { Locale } from '../i18n/locales';
+import type { DocNode } from './flow-document';
+import { NODE_KINDS, nodeSummary, type Translate } from './node-catalog';
+
+/** The real catalog's `t` for a locale, as `useT` gives it, without React. */
+function translator(locale: Locale): Translate {
+  const messages = messagesFor(locale);
+  return (id, values) => {
+    const text = messages[id];
+    if (text === undefined) throw new Error(`missing message ${id}`);
+    return String(new IntlMessageFormat(text, locale).format(values));
+  };
+}
+
+describe('node catalog', () => {
+  it.each(['en', 'pt-BR'] as const)('names and explains every node type in %s', (locale) => {
+    const messages = messagesFor(locale);
+    for (const kind of NODE_KINDS) {
+      expect(messages[`node.kind.${kind.type}`], kind.type).toBeTruthy();
+      expect(messages[`node.hint.${kind.type}`], kind.type).toBeTruthy();
+    }
+  });
+
+  it('words the summary under a node in the reader’s language, keeping what the owner typed', () => {
+    const t = translator('pt-BR');
+    const approval = {
+      id: 'ok',
+      type: 'approval',
+      approvers: { group: 'card-ops' },
+      policy: { kind: 'quorum', count: 2 },
+    } as DocNode;
+    expect(nodeSummary(approval, t)).toBe('card-ops · quórum de 2');
+    expect(nodeSummary({ id: 'w', type: 'wait', signal: 'customer-replied' } as DocNode, t)).toBe(
+      'sinal customer-replied',
+    );
+    const task = { id: 't', type: 'task', title: 'T', assign: {}, outcomes: ['done'] } as DocNode;
+    expect(nodeSummary(task, t)).toBe('sem responsável');
+    expect(nodeSummary(task, translator('en'))).toBe('unassigned');
+    for (const kind of ['any', 'all', 'first'] as const) {
+      const node = { ...approval, policy: { kind } } as DocNode;
+      expect(nodeSummary(node, t)).toMatch(/^card-ops · /);
+    }
+  });
+});
