@@ -112,7 +112,7 @@ describe('case commands', () => {
 
   it('maps an event the case does not wait for to 409 with the allowed events', async () => {
     const c = await open();
-    const error = await f.runtime.signal(c.id, 'customer-replied', {}, 'system').catch((e) => e);
+    const error = await f.runtime.signal(c.id, 'customer-replied', {}, 'ann').catch((e) => e);
     expect(error).toMatchObject({ status: 409, code: 'event-not-allowed' });
     expect(error.details.allowed).toContain(`task.complete:${c.tasks[0]!.id}`);
   });
@@ -120,7 +120,7 @@ describe('case commands', () => {
   it('delivers a signal to a waiting node and records it', async () => {
     const c = await open();
     await f.runtime.completeTask(c.tasks[0]!.id, { outcome: 'wait', values: { note: 'asked' } }, 'ann');
-    const after = await f.runtime.signal(c.id, 'customer-replied', { text: 'found it' }, 'system');
+    const after = await f.runtime.signal(c.id, 'customer-replied', { text: 'found it' }, 'ann');
     expect(after.status).toBe('resolved');
     const timeline = await f.runtime.timeline(c.id);
     expect(timeline.find((e) => e.type === 'signal')).toMatchObject({ data: { name: 'customer-replied' } });
@@ -259,6 +259,19 @@ describe('case commands', () => {
     expect(after.tasks.every((t) => t.status === 'cancelled')).toBe(true);
     expect(await f.store.timers.listByCase(c.id)).toEqual([]);
     await expect(f.runtime.cancelCase(c.id, 'again', 'ann')).rejects.toMatchObject({ status: 409 });
+  });
+
+  it('lets only active agents signal or cancel a case, checked in the command', async () => {
+    const c = await open();
+    await customerUser('cora', 'cu-1');
+    await f.store.users.create({ username: 'gone', passwordHash: 'x', roles: ['agent'], createdAt: T0 });
+    await f.store.users.update('gone', { active: false });
+    for (const actor of ['cora', 'gone', 'nobody']) {
+      await expect(f.runtime.signal(c.id, 'customer-replied', {}, actor)).rejects.toMatchObject({ status: 403 });
+      await expect(f.runtime.cancelCase(c.id, 'mine', actor)).rejects.toMatchObject({ status: 403 });
+    }
+    expect((await f.runtime.getCase(c.id))?.status).toBe('open');
+    expect((await f.runtime.timeline(c.id)).some((e) => e.type === 'signal')).toBe(false);
   });
 
   it('refuses unknown flows (404), unknown versions (404), unknown customers (400)', async () => {

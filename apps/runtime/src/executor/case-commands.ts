@@ -70,7 +70,16 @@ export function sendEvent(
   });
 }
 
-/** Delivers a signal to a waiting node and records it on the timeline. */
+/**
+ * The acting person may steer a case by hand (signals, cancel): an active agent who is not a
+ * customer. Checked in the command's transaction, like every other right.
+ */
+async function assertStaff(session: CaseSession, actor: Actor, what: string): Promise<void> {
+  const user = await actingUser(session.tx, actor);
+  if (isCustomerOnly(user) || !hasRole(user, 'agent')) throw forbidden(`only agents ${what}`);
+}
+
+/** Delivers a signal to a waiting node and records it on the timeline (agents only). */
 export function signal(
   core: RuntimeCore,
   caseId: string,
@@ -79,6 +88,7 @@ export function signal(
   actor: Actor,
 ): Promise<CaseRecord> {
   return core.events.run(async (session) => {
+    await assertStaff(session, actor, 'deliver signals to a case');
     // Recorded first so the timeline reads: signal, then what it set off.
     const live = await session.require(caseId);
     session.record(live, { type: 'signal', actor, data: { name, ...(data === undefined ? {} : { data }) } });
@@ -87,14 +97,21 @@ export function signal(
   });
 }
 
-/** Cancels an open case (the engine closes it as cancelled; tasks and timers go with it). */
+/**
+ * Cancels an open case (agents only; the engine closes it as cancelled; tasks and timers go
+ * with it).
+ */
 export function cancelCase(
   core: RuntimeCore,
   caseId: string,
   reason: string,
   actor: Actor,
 ): Promise<CaseRecord> {
-  return sendEvent(core, caseId, { type: 'case.cancel', reason, actor }, actor);
+  return core.events.run(async (session) => {
+    await assertStaff(session, actor, 'cancel cases');
+    await session.send(caseId, { type: 'case.cancel', reason, actor }, actor);
+    return session.committedCase(caseId);
+  });
 }
 
 /** The signal a wait node names to wait for the customer's answer (DESIGN §2, "wait"). */

@@ -313,18 +313,19 @@ export async function seedDemoHistory(
         }
         const outcome = p.action.outcome;
         const done = await command(() => runtime.completeTask(task.id, { outcome }, p.agent));
-        if (done) afterOutcome(task, outcome, now);
+        if (done) afterOutcome(task, outcome, p.agent, now);
       }
     }
   };
 
   /** What the customer does after an agent's outcome: reply, confirm, or let it time out. */
-  const afterOutcome = (task: TaskRow, outcome: string, now: number) => {
+  const afterOutcome = (task: TaskRow, outcome: string, agent: string, now: number) => {
     const signalLater = (name: string, at: number, tries = 6) => {
       later.push({
         at,
         run: async () => {
-          const ok = await command(() => runtime.signal(task.caseId, name, {}, 'customer'));
+          // The agent who worked the task records the customer's answer (signals are staff's).
+          const ok = await command(() => runtime.signal(task.caseId, name, {}, agent));
           if (!ok && tries > 1) signalLater(name, clock.now() + 30 * MIN, tries - 1);
         },
       });
