@@ -37,6 +37,7 @@ import { testClockRoutes } from './http/test-clock.routes';
 import { usersRoutes } from './http/users.routes';
 import { kbRoutes } from './kb/kb.routes';
 import type { Logger } from './logger';
+import { responsesRoutes } from './responses/responses.routes';
 
 /** What createApp needs. */
 export interface CreateAppOptions {
@@ -125,6 +126,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     eventsRoutes,
     queueRoutes,
     kbRoutes,
+    responsesRoutes,
   ]) {
     api.route('/', routes(deps));
   }

@@ -15,4 +15,5 @@ export * from './migration';
 export * from './pilot';
 export * from './primitives';
 export * from './problem';
+export * from './response';
 export * from './roles';

@@ -1,5 +1,5 @@
 import type { FlowDefinitionInput } from '@caseflow/schema';
-import { type FormEvent, lazy, Suspense, useCallback, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { isStaffCase } from '../api/api';
 import { useServerNow } from '../api/server-clock';
@@ -13,6 +13,7 @@ import { useT } from '../i18n/use-t';
 import { ArticlePicker } from '../kb/ArticlePicker';
 import { CaseArticles } from '../kb/CaseArticles';
 import { useLiveEvents } from '../live/useLiveEvents';
+import { isPickerShortcut, ResponsePicker } from '../responses/ResponsePicker';
 import { CaseTimeline, flowWords } from '../work/CaseTimeline';
 import { RequestFields } from '../work/RequestFields';
 import { TaskActions } from '../work/TaskActions';
@@ -56,6 +57,8 @@ export function CasePage() {
   );
   const now = useServerNow(10_000);
   const [message, setMessage] = useState('');
+  const [picking, setPicking] = useState(false);
+  const replyBox = useRef<HTMLTextAreaElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const reloadCase = kase.reload;
@@ -213,12 +216,35 @@ export function CasePage() {
             <form onSubmit={send} className="inline-form reply-box" aria-label={t('case.sendLabel')}>
               <label className="grow">
                 {t('case.message')}
-                <textarea rows={2} value={message} onChange={(e) => setMessage(e.target.value)} />
+                <textarea
+                  ref={replyBox}
+                  rows={2}
+                  value={message}
+                  onChange={(e) => setMessage(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (isAgent && isPickerShortcut(e)) {
+                      e.preventDefault();
+                      setPicking(true);
+                    }
+                  }}
+                  aria-keyshortcuts={isAgent ? 'Alt+R' : undefined}
+                />
               </label>
               <button className="btn" type="submit">
                 {t('case.send')}
               </button>
             </form>
+            {isAgent && (
+              <ResponsePicker
+                caseId={c.id}
+                open={picking}
+                onOpenChange={(open) => {
+                  setPicking(open);
+                  if (!open) replyBox.current?.focus();
+                }}
+                onInsert={(text) => setMessage((m) => (m ? `${m}\n${text}` : text))}
+              />
+            )}
             {isAgent && (
               <ArticlePicker onInsert={(text) => setMessage((m) => (m ? `${m}\n${text}` : text))} />
             )}

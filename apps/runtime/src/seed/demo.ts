@@ -3,6 +3,7 @@ import { exampleCatalog, exampleFlows } from '../../../../examples/index';
 import { hashPassword } from '../auth/password';
 import type { Runtime } from '../executor/types';
 import { seedKnowledgeBase } from '../kb/kb-seed';
+import { seedResponses } from '../responses/response-seed';
 import { type Store, StoreConflict } from '../store/store';
 import { DEMO_CUSTOMERS, DEMO_GROUPS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 
@@ -122,6 +123,7 @@ export async function seedDemo(
     await store.catalog.upsert({ ...CatalogItem.parse(item), updatedAt: now });
   }
   await seedKnowledgeBase(runtime);
+  await seedResponses(runtime);
   return {
     groups: groups.length,
     users,

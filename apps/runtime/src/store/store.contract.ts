@@ -12,6 +12,7 @@ import { groupCommitContract } from './contract/group-commit.contract';
 import { incidentsContract } from './contract/incidents.contract';
 import { kbContract } from './contract/kb.contract';
 import { migrationsContract } from './contract/migrations.contract';
+import { responsesContract } from './contract/responses.contract';
 import { rollupsContract } from './contract/rollups.contract';
 import { sessionsContract } from './contract/sessions.contract';
 import { transactionsContract } from './contract/transactions.contract';
@@ -55,5 +56,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     changesContract(current);
     rollupsContract(current);
     kbContract(current);
+    responsesContract(current);
   });
 }

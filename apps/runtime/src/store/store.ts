@@ -10,6 +10,7 @@ import type {
 } from '@caseflow/schema';
 import type { AnalyticsSummary, SummaryPeriod, SummaryQuery } from './analytics-summary';
 import type { KbStore } from './kb-store';
+import type { ResponseStore } from './response-store';
 import type { RollupRepo } from './rollup-rows';
 
 /*
@@ -990,6 +991,8 @@ export interface Store {
   };
   /** The knowledge base (kb-store.ts). */
   kb: KbStore;
+  /** Canned responses (response-store.ts). */
+  responses: ResponseStore;
 
   idempotency: {
     get(userId: string, key: string): Promise<IdempotencyRow | null>;

@@ -46,6 +46,7 @@ const TABLES = [
   'kb_words',
   'kb_feedback',
   'kb_views',
+  'canned_responses',
 ];
 
 const reachable = await canConnect(ADMIN_URL);

@@ -19,6 +19,7 @@ import { pgIncidents } from './pg-incidents';
 import { pgKb } from './pg-kb';
 import { pgMigrations } from './pg-migrations';
 import type { PgQueryable } from './pg-raw';
+import { pgResponses } from './pg-responses';
 import { pgRollups } from './pg-rollups';
 import { pgSessions } from './pg-sessions';
 
@@ -118,6 +119,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     ...pgMigrations(db),
     ...pgChanges(client),
     ...pgKb(db, client),
+    ...pgResponses(db),
 
     async transaction(fn) {
       const outer = current();

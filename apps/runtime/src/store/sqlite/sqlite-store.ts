@@ -21,6 +21,7 @@ import { sqliteFlows } from './sqlite-flows';
 import { sqliteIncidents } from './sqlite-incidents';
 import { sqliteKb } from './sqlite-kb';
 import { sqliteMigrations } from './sqlite-migrations';
+import { sqliteResponses } from './sqlite-responses';
 import { sqliteRollups } from './sqlite-rollups';
 import { sqliteSessions } from './sqlite-sessions';
 
@@ -104,6 +105,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     ...sqliteMigrations(db),
     ...sqliteChanges(db),
     ...sqliteKb(db),
+    ...sqliteResponses(db),
   };
 
   const store: Store = {
