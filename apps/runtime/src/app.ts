@@ -31,6 +31,7 @@ import { createMetrics, type Metrics } from './http/prometheus';
 import { queueRoutes } from './http/queue.routes';
 import { requestLog } from './http/request-log';
 import { signalsRoutes } from './http/signals.routes';
+import { supervisorRoutes } from './http/supervisor.routes';
 import { surveysRoutes } from './http/surveys.routes';
 import { tasksRoutes } from './http/tasks.routes';
 import { testClockRoutes } from './http/test-clock.routes';
@@ -125,6 +126,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     bpmnRoutes,
     eventsRoutes,
     queueRoutes,
+    supervisorRoutes,
     kbRoutes,
     responsesRoutes,
   ]) {

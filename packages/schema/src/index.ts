@@ -17,3 +17,4 @@ export * from './primitives';
 export * from './problem';
 export * from './response';
 export * from './roles';
+export * from './supervisor';

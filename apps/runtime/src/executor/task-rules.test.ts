@@ -87,6 +87,18 @@ describe('delegationRefusal', () => {
     expect(delegationRefusal(facts({ target: nora, task: { ...human, group: null } }))?.status).toBe(403);
   });
 
+  it("lets a supervisor reassign any group's human task, to a member of that group only", () => {
+    const sam = user('sam', { groups: ['supervisors'] });
+    expect(delegationRefusal(facts({ delegator: sam }))).toBeNull();
+    const outsider = delegationRefusal(facts({ delegator: sam, target: user('lena'), to: 'lena' }))?.details;
+    expect((outsider as Array<{ reason: string }>)[0]?.reason).toBe('not-member');
+    expect(
+      delegationRefusal(facts({ delegator: sam, task: ballot('nora'), target: marco, to: 'marco' }))?.status,
+    ).toBe(403);
+    expect(delegationRefusal(facts({ delegator: { ...sam, active: false } }))?.status).toBe(403);
+    expect(delegationRefusal(facts({ delegator: { ...sam, roles: ['customer'] } }))?.status).toBe(403);
+  });
+
   it('answers 400 for an unknown delegate and 403 for a delegator outside the group', () => {
     expect(delegationRefusal(facts({ target: null, to: 'ghost' }))?.status).toBe(400);
     expect(delegationRefusal(facts({ delegator: user('lena', { groups: ['service-desk'] }) }))?.status).toBe(

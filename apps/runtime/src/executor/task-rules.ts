@@ -1,3 +1,4 @@
+import { isSupervisor } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
 import type { TaskRow, UserRow } from '../store/store';
 import { type AppError, badRequest, conflict, forbidden, notEligible } from './errors';
@@ -42,7 +43,8 @@ export interface DelegationFacts {
 
 /**
  * Why a delegation is refused, or null when it may go ahead. Pure. The delegator must be able to
- * work the task (for an approval: be its approver, or an admin) — 403; the delegate must exist
+ * work the task (for an approval: be its approver, or an admin), or, for a human task, be an
+ * active supervisor (an agent of the supervisors group, or an admin) — 403; the delegate must exist
  * (400), be an active agent, not a customer, and a member of the task's group (422); on an
  * approval the delegate must not hold a ballot of it already (409): four eyes stay four.
  */
@@ -53,7 +55,8 @@ export function delegationRefusal(facts: DelegationFacts): AppError | null {
     if (task.assignee !== delegator.username && !hasRole(delegator, 'admin')) {
       return forbidden(`only the approver holding ballot ${task.id} (or an admin) may delegate it`);
     }
-  } else {
+  } else if (!(isStaffAgent(delegator) && isSupervisor(delegator))) {
+    // Supervisors steer the day: they reassign any human task, in whichever group.
     const refusal = workRefusal(delegator, task);
     if (refusal) return refusal;
   }

@@ -1,12 +1,19 @@
+import { isSupervisor } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { requireUser } from '../auth/roles';
+import { isCustomerOnly, requireUser } from '../auth/roles';
 import { sessionEnded } from '../auth/session-policy';
 import { AppError, unauthorized } from '../executor/errors';
+import { requireSupervisor } from '../executor/supervisor-overview';
 import { createChangeFeed } from '../live/change-feed';
 import { serveLiveStream } from '../live/live-stream';
-import { caseStreamFilter, type StreamFilter, userStreamFilter } from '../live/stream-filter';
+import {
+  caseStreamFilter,
+  type StreamFilter,
+  supervisorStreamFilter,
+  userStreamFilter,
+} from '../live/stream-filter';
 import { issueTicket, TICKET_TTL_MS, ticketSession } from '../live/stream-ticket';
 import type { UserRow } from '../store/store';
 import { visibleCase } from './case-access';
@@ -46,6 +53,15 @@ const userEvents = createRoute({
   request: { query: StreamQuery },
   responses: { ...sse, 401: errorResponses[401], 429: errorResponses[400] },
 });
+const supervisorEvents = createRoute({
+  method: 'get',
+  path: '/supervisor/events',
+  tags,
+  summary:
+    'Server-sent events for the supervisor overview (supervisors only): a `change` whenever work, clocks or cases change anywhere',
+  request: { query: StreamQuery },
+  responses: { ...sse, 401: errorResponses[401], 403: errorResponses[403], 429: errorResponses[400] },
+});
 const caseEvents = createRoute({
   method: 'get',
   path: '/cases/{id}/events',
@@ -82,6 +98,8 @@ export function eventsRoutes({ runtime, config, logger }: AppDeps): Router {
     who: { user: UserRow; sessionId: string },
     filter: StreamFilter,
     lastEventId: string | null,
+    /** Besides a live session: does the user still qualify (checked on every heartbeat)? */
+    qualifies: (user: UserRow) => boolean = () => true,
   ) {
     const name = who.user.username;
     if ((open.get(name) ?? 0) >= STREAMS_PER_USER) {
@@ -99,7 +117,11 @@ export function eventsRoutes({ runtime, config, logger }: AppDeps): Router {
           iso: isoAt,
           async stillAllowed() {
             const found = await store.sessions.getWithUser(who.sessionId);
-            return found !== null && !sessionEnded(found.session, found.user, Date.now(), config.sessions);
+            return (
+              found !== null &&
+              !sessionEnded(found.session, found.user, Date.now(), config.sessions) &&
+              qualifies(found.user)
+            );
           },
         });
       } finally {
@@ -126,6 +148,17 @@ export function eventsRoutes({ runtime, config, logger }: AppDeps): Router {
     const last = c.req.header('last-event-id') ?? query.lastEventId ?? null;
     // biome-ignore lint/suspicious/noExplicitAny: a stream is not one of the declared JSON answers
     return stream(c, who, userStreamFilter(who.user), last) as any;
+  });
+
+  r.openapi(supervisorEvents, async (c) => {
+    const query = c.req.valid('query');
+    const who = await ticketUser(query.ticket);
+    // The same rule as the overview itself (a removed supervisor's stream ends at the next beat).
+    await requireSupervisor(store, who.user.username);
+    const last = c.req.header('last-event-id') ?? query.lastEventId ?? null;
+    const qualifies = (user: UserRow) => !isCustomerOnly(user) && isSupervisor(user);
+    // biome-ignore lint/suspicious/noExplicitAny: a stream is not one of the declared JSON answers
+    return stream(c, who, supervisorStreamFilter(who.user), last, qualifies) as any;
   });
 
   r.openapi(caseEvents, async (c) => {

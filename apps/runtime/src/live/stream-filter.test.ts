@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeRow, UserRow } from '../store/store';
-import { caseStreamFilter, customerKinds, userStreamFilter } from './stream-filter';
+import { caseStreamFilter, customerKinds, supervisorStreamFilter, userStreamFilter } from './stream-filter';
 
 const change = (over: Partial<ChangeRow> = {}): ChangeRow => ({
   cursor: '0.1',
@@ -53,5 +53,16 @@ describe('stream filters', () => {
     expect(carla(change())).toEqual(['case', 'message', 'sla']);
     expect(carla(change({ caseId: 'k2' }))).toBeNull();
     expect(caseStreamFilter(user({}), 'k1')(change())).toContain('task');
+  });
+
+  it('tell supervisors of every change but messages, and nobody else anything', () => {
+    const sam = supervisorStreamFilter(user({ groups: ['supervisors'] }));
+    expect(sam(change({ groups: ['fraud'], users: [] }))).toEqual(['case', 'sla', 'task']);
+    expect(sam(change({ kinds: ['message'] }))).toBeNull();
+    expect(supervisorStreamFilter(user({ roles: ['admin'] }))(change())).toEqual(['case', 'sla', 'task']);
+    expect(supervisorStreamFilter(user({ groups: ['desk'] }))(change())).toBeNull();
+    expect(
+      supervisorStreamFilter(user({ roles: ['customer'], groups: ['supervisors'] }))(change()),
+    ).toBeNull();
   });
 });

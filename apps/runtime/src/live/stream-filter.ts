@@ -1,4 +1,4 @@
-import { roleAtLeast } from '@caseflow/schema';
+import { isSupervisor, roleAtLeast } from '@caseflow/schema';
 import { isCustomerOnly } from '../auth/roles';
 import type { ChangeKind, ChangeRow, UserRow } from '../store/store';
 
@@ -35,4 +35,17 @@ export function userStreamFilter(user: UserRow): StreamFilter {
   const groups = new Set(user.groups);
   return (change) =>
     change.groups.some((g) => groups.has(g)) || change.users.includes(user.username) ? change.kinds : null;
+}
+
+/**
+ * The filter of `GET /supervisor/events`: a supervisor watches every queue, so any change of
+ * work, clocks or cases (not messages: the overview shows none) announces a new overview.
+ * Nothing at all for anyone else (the route refuses them first; this is the second lock).
+ */
+export function supervisorStreamFilter(user: UserRow): StreamFilter {
+  if (isCustomerOnly(user) || !isSupervisor(user)) return () => null;
+  return (change) => {
+    const kinds = change.kinds.filter((k) => k !== 'message');
+    return kinds.length > 0 ? kinds : null;
+  };
 }

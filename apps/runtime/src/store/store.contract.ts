@@ -15,6 +15,7 @@ import { migrationsContract } from './contract/migrations.contract';
 import { responsesContract } from './contract/responses.contract';
 import { rollupsContract } from './contract/rollups.contract';
 import { sessionsContract } from './contract/sessions.contract';
+import { supervisionContract } from './contract/supervision.contract';
 import { transactionsContract } from './contract/transactions.contract';
 import { visibilityContract } from './contract/visibility.contract';
 import type { Store } from './store';
@@ -57,5 +58,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     rollupsContract(current);
     kbContract(current);
     responsesContract(current);
+    supervisionContract(current);
   });
 }

@@ -611,6 +611,28 @@ export interface ChangeRow {
 }
 export type NewChange = Omit<ChangeRow, 'cursor'>;
 
+/** Open and claimed tasks of one group and tier (store.supervision.queues). */
+export interface QueueCountRow {
+  group: string | null;
+  tier: string | null;
+  open: number;
+  claimed: number;
+  /** createdAt of the oldest open (unclaimed) task; null when none is open. */
+  oldestOpenAt: number | null;
+}
+/** Claimed work of one assignee (store.supervision.load). */
+export interface AgentLoadRow {
+  assignee: string;
+  claimed: number;
+}
+/** What was done since a time (store.supervision.throughput), from the timeline. */
+export interface ThroughputRow {
+  casesOpened: number;
+  casesClosed: number;
+  /** task.completed entries per group (null: tasks without a group). */
+  completedByGroup: Array<{ group: string | null; completed: number }>;
+}
+
 export interface IdempotencyRow {
   userId: string;
   key: string;
@@ -993,6 +1015,26 @@ export interface Store {
   kb: KbStore;
   /** Canned responses (response-store.ts). */
   responses: ResponseStore;
+
+  /** Aggregates of the supervisor overview (DESIGN §12), each one statement over live rows. */
+  supervision: {
+    /** Open and claimed tasks per (group, tier), ordered by group, tier. */
+    queues(): Promise<QueueCountRow[]>;
+    /**
+     * Open or claimed tasks with a clock in `warning` or `breached`: their own (scope task) or
+     * their case's. Oldest first, at most `limit` (capped at 500).
+     */
+    atRisk(limit: number): Promise<TaskRow[]>;
+    /** Claimed tasks per assignee, by assignee. */
+    load(): Promise<AgentLoadRow[]>;
+    /** Cases opened and closed and tasks completed (per group) at or after `since`. */
+    throughput(since: number): Promise<ThroughputRow>;
+    /**
+     * Notifications of SLA breaches (outbox `notify` rows with template `sla-breached`), newest
+     * first, at most `limit` (capped at 500); with `recipient`, only those resolved to that user.
+     */
+    breachNotices(recipient: string | null, limit: number): Promise<OutboxRow[]>;
+  };
 
   idempotency: {
     get(userId: string, key: string): Promise<IdempotencyRow | null>;

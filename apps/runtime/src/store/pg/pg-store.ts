@@ -22,6 +22,7 @@ import type { PgQueryable } from './pg-raw';
 import { pgResponses } from './pg-responses';
 import { pgRollups } from './pg-rollups';
 import { pgSessions } from './pg-sessions';
+import { pgSupervision } from './pg-supervision';
 
 /** How to reach the PostgreSQL server. */
 export interface PgStoreOptions {
@@ -120,6 +121,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     ...pgChanges(client),
     ...pgKb(db, client),
     ...pgResponses(db),
+    ...pgSupervision(db),
 
     async transaction(fn) {
       const outer = current();

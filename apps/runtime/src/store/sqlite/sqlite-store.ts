@@ -24,6 +24,7 @@ import { sqliteMigrations } from './sqlite-migrations';
 import { sqliteResponses } from './sqlite-responses';
 import { sqliteRollups } from './sqlite-rollups';
 import { sqliteSessions } from './sqlite-sessions';
+import { sqliteSupervision } from './sqlite-supervision';
 
 /** Where the SQLite database lives. */
 export interface SqliteStoreOptions {
@@ -106,6 +107,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     ...sqliteChanges(db),
     ...sqliteKb(db),
     ...sqliteResponses(db),
+    ...sqliteSupervision(db),
   };
 
   const store: Store = {

@@ -1,0 +1,44 @@
+import { SupervisorOverview } from '@caseflow/schema';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { requireUser } from '../auth/roles';
+import { supervisorOverview } from '../executor/supervisor-overview';
+import type { AppDeps, Router } from './context';
+import { bearer, errorResponses, json, newRouter } from './openapi';
+
+const DAY_MS = 86_400_000;
+
+const overview = createRoute({
+  method: 'get',
+  path: '/supervisor/overview',
+  tags: ['supervisor'],
+  summary:
+    'Supervisors (admins, members of the supervisors group): queues per group and tier, tasks at risk and breached, throughput since `since`, agents with their load and work, breach notifications',
+  security: bearer,
+  middleware: [requireUser] as const,
+  request: {
+    query: z.object({
+      since: z
+        .string()
+        .datetime({ offset: true })
+        .optional()
+        .describe(
+          "start of the throughput window (the caller's midnight); default the runtime's UTC midnight",
+        ),
+    }),
+  },
+  responses: { 200: json(SupervisorOverview, 'the overview'), ...errorResponses },
+});
+
+/** GET /supervisor/overview (DESIGN §12); who may read it is decided in the query itself. */
+export function supervisorRoutes({ runtime }: AppDeps): Router {
+  const r = newRouter();
+  r.openapi(overview, async (c) => {
+    const now = runtime.clock.now();
+    const given = c.req.valid('query').since;
+    // A window of at most a day back: "today", however the caller's midnight falls.
+    const since = given === undefined ? now - (now % DAY_MS) : Math.max(Date.parse(given), now - DAY_MS);
+    return c.json(await supervisorOverview(runtime.store, c.get('user')!.username, { now, since }), 200);
+  });
+  return r;
+}
