@@ -60,7 +60,7 @@ describe.each(scenarioBackends())('supervisor view on $backend', ({ backend, ski
       return s;
     };
     const overview = (as = 'sam') => ok('GET', '/api/supervisor/overview', as);
-    const deskQueue = (o: { queues: Array<{ group: string; tier: string }> }) =>
+    const deskQueue = (o: { queues: Array<{ group: string; tier: string; open: number }> }) =>
       o.queues.find((q) => q.group === 'service-desk' && q.tier === 'L1');
 
     let caseId: string;
