@@ -37,12 +37,16 @@ export function DemoAccounts({ onPick }: { onPick(username: string, password: st
                 type="button"
                 className="btn btn-ghost"
                 disabled={a.password === null}
-                aria-label={t('demo.use', { name: a.displayName ?? a.username })}
+                title={t('demo.use', { name: a.displayName ?? a.username })}
+                // The name is the username the button shows (WCAG 2.5.3); who it is comes as its description.
+                aria-describedby={`demo-${a.username}`}
                 onClick={() => a.password && onPick(a.username, a.password)}
               >
                 <strong>{a.username}</strong>
               </button>{' '}
-              {a.displayName} — <span className="muted">{who}</span>
+              <span id={`demo-${a.username}`}>
+                {a.displayName} — <span className="muted">{who}</span>
+              </span>
             </li>
           );
         })}
