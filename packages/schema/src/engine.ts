@@ -183,6 +183,8 @@ export const Effect = z.discriminatedUnion('type', [
     template: z.string(),
     channel: z.string().nullable(),
     data: z.record(z.string(), Json),
+    /** The article (slug) a notify node sends with its message. */
+    article: z.string().optional(),
   }),
   z.object({
     type: z.literal('survey.send'),

@@ -182,6 +182,11 @@ export const NotifyNode = NodeBase.extend({
   channel: z.string().optional(),
   /** Template data: name -> FEEL. */
   data: z.record(z.string(), FeelExpression).default({}),
+  /**
+   * A knowledge-base article (slug) sent with the message, in each recipient's language:
+   * its title, an excerpt and its help-centre address. Customers get only articles they may read.
+   */
+  article: Key.max(120).optional(),
 });
 export const SurveyKind = z.enum(['csat', 'nps', 'ces']);
 export type SurveyKind = z.infer<typeof SurveyKind>;

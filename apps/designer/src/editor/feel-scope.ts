@@ -7,6 +7,14 @@ export interface ScopeName {
 }
 
 const CASE_FIELDS = ['id', 'customerId', 'channel', 'subject', 'priority', 'variables'];
+/** The customer profile's fixed fields (attributes come on top, by name). */
+const CUSTOMER_FIELDS: ScopeName[] = [
+  ...['id', 'name', 'email', 'phone', 'segment', 'tags'].map((f) => ({
+    label: `customer.${f}`,
+    detail: 'customer field',
+  })),
+  { label: 'customer.viewedArticles', detail: 'help articles read in the 30 days before the case' },
+];
 
 function schemaProperties(schema: unknown): string[] {
   if (typeof schema !== 'object' || schema === null) return [];
@@ -44,6 +52,7 @@ export function feelScope(doc: FlowDoc, nodeId?: string): ScopeName[] {
     })),
     ...schemaProperties(doc.variables).map((v) => ({ label: v, detail: 'case variable' })),
     { label: 'customer', detail: 'customer profile' },
+    ...CUSTOMER_FIELDS,
     { label: 'env', detail: 'allow-listed settings' },
   ];
   const before = nodeId ? ancestorsOf(doc, nodeId) : new Set(doc.nodes.map((n) => n.id));

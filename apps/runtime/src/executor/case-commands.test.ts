@@ -267,7 +267,9 @@ describe('case commands', () => {
     await f.store.users.create({ username: 'gone', passwordHash: 'x', roles: ['agent'], createdAt: T0 });
     await f.store.users.update('gone', { active: false });
     for (const actor of ['cora', 'gone', 'nobody']) {
-      await expect(f.runtime.signal(c.id, 'customer-replied', {}, actor)).rejects.toMatchObject({ status: 403 });
+      await expect(f.runtime.signal(c.id, 'customer-replied', {}, actor)).rejects.toMatchObject({
+        status: 403,
+      });
       await expect(f.runtime.cancelCase(c.id, 'mine', actor)).rejects.toMatchObject({ status: 403 });
     }
     expect((await f.runtime.getCase(c.id))?.status).toBe('open');

@@ -9,6 +9,7 @@ import { notFound } from './errors';
 import type { ExecutorContext } from './executor-context';
 import { newCaseId } from './ids';
 import { customerProfile } from './pilot-cohort';
+import { readsViewedArticles, viewedArticles } from './viewed-articles';
 
 /** A case loaded into a session: its row as it will be written, and its compiled flow. */
 export interface LiveCase {
@@ -113,6 +114,13 @@ export class CaseSession {
    * `case.opened`, carries out the start effects; the commit makes it revision 1. Used for
    * top-level cases and subflow children alike. Does not drain follow-ups: the caller does.
    */
+  /** The `customer` a new case's expressions see; their article views only when they read them. */
+  async #profile(compiled: CompiledFlow, customer: CustomerRow): Promise<Record<string, unknown>> {
+    const profile = customerProfile(customer);
+    if (!readsViewedArticles(compiled)) return profile;
+    return { ...profile, viewedArticles: await viewedArticles(this.tx, customer.id, this.now) };
+  }
+
   async open(input: NewCase): Promise<LiveCase> {
     const compiled = await this.ctx.compiled.get(this.tx, input.flow, input.version);
     const customer =
@@ -133,7 +141,7 @@ export class CaseSession {
         subject: input.subject,
         priority: input.priority,
         variables: input.variables,
-        customer: customer ? customerProfile(customer) : {},
+        customer: customer ? await this.#profile(compiled, customer) : {},
         env: this.ctx.flowEnv,
         ...(input.parent ? { parent: input.parent } : {}),
       },

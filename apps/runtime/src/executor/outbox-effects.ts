@@ -3,6 +3,7 @@ import { renderNotification, renderSurvey } from '../messages/render';
 import type { NewOutbox } from '../store/store';
 import type { CaseSession, LiveCase } from './case-session';
 import { newRowId, newToken } from './ids';
+import { withArticle } from './notify-article';
 import { resolveRecipients } from './notify-recipients';
 
 type OutboxEffect = EffectOf<'notify' | 'survey.send' | 'http.call'>;
@@ -45,9 +46,12 @@ export async function applyOutboxEffect(
       const values = { ...common((await customerOf())?.name), ...effect.data };
       // One rendering per language among the recipients; each recipient reads theirs.
       const locales = [...new Set(recipients.map((r) => r.locale ?? DEFAULT_LOCALE))];
-      const messages = (locales.length ? locales : [DEFAULT_LOCALE]).map((locale) =>
+      const rendered = (locales.length ? locales : [DEFAULT_LOCALE]).map((locale) =>
         renderNotification(effect.template, locale, values),
       );
+      const { messages, articles } = effect.article
+        ? await withArticle(tx, effect.article, recipients, rendered)
+        : { messages: rendered, articles: [] };
       await tx.outbox.insert(
         row('notify', effect.notifyId, { ...effect, caseId, caseNumber, recipients, messages }),
       );
@@ -61,6 +65,16 @@ export async function applyOutboxEffect(
           to: effect.to,
           template: effect.template,
           channel: effect.channel,
+          // The article's title as sent, or sent: false when no readable article has that slug.
+          ...(effect.article
+            ? {
+                article: {
+                  slug: effect.article,
+                  sent: articles.length > 0,
+                  title: articles[0]?.title ?? null,
+                },
+              }
+            : {}),
         },
       });
       break;

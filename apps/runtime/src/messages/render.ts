@@ -1,6 +1,6 @@
 import { DEFAULT_LOCALE, type Locale, type SurveyKind } from '@caseflow/schema';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { NOTIFY_TEMPLATES, SURVEY_TEMPLATES, type TemplateText } from './templates';
+import { ARTICLE_TEMPLATES, NOTIFY_TEMPLATES, SURVEY_TEMPLATES, type TemplateText } from './templates';
 
 /** What one recipient reads: the language it is written in, a subject and a body. */
 export interface RenderedMessage {
@@ -90,4 +90,12 @@ export function renderSurvey(
 /** The question of a survey of `kind` in `locale` (the anonymous survey page). Pure. */
 export function surveyQuestion(kind: SurveyKind, locale: Locale | null | undefined): string {
   return SURVEY_TEMPLATES[kind][locale ?? DEFAULT_LOCALE].question;
+}
+
+/** The text a notify node's article adds to a message in `locale`. Pure. */
+export function articleBlock(
+  locale: Locale,
+  article: { title: string; excerpt: string; path: string },
+): string {
+  return format(ARTICLE_TEMPLATES[locale], locale, article);
 }

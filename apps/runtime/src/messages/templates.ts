@@ -143,3 +143,9 @@ export const SURVEY_TEMPLATES: Record<SurveyKind, Record<Locale, TemplateText & 
     },
   },
 };
+
+/** The part a notify node's article adds to its message: title, excerpt, help-centre address. */
+export const ARTICLE_TEMPLATES: Record<Locale, string> = {
+  en: 'An article that may help: {title}\n{excerpt}\nRead it in the help centre: {path}',
+  'pt-BR': 'Um artigo que pode ajudar: {title}\n{excerpt}\nLeia na central de ajuda: {path}',
+};

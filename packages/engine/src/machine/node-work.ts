@@ -85,6 +85,7 @@ export function enterNode(d: Draft, env: FlowEnv, node: FlowNode): void {
         template: node.template,
         channel: node.channel ?? null,
         data: evaluateAll(d, node.data),
+        ...(node.article ? { article: node.article } : {}),
       });
       return;
     case 'survey':
