@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/authenticate';
 import type { Config } from './config';
 import type { Runtime } from './executor/types';
+import { agentsRoutes } from './http/agents.routes';
 import { authRoutes } from './http/auth.routes';
 import { bpmnRoutes } from './http/bpmn.routes';
 import { caseFlowRoutes } from './http/case-flow.routes';
@@ -109,6 +110,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     demoRoutes,
     authRoutes,
     usersRoutes,
+    agentsRoutes,
     customersRoutes,
     flowsRoutes,
     pilotsRoutes,

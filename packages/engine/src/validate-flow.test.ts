@@ -442,6 +442,20 @@ describe('validateFlow', () => {
     expect(problems[0]!.message).toContain(`at ${from}`);
   });
 
+  it("feel-syntax: checks a task's requires expression (DESIGN §12), and accepts a good one", () => {
+    const broken = flow((f) => {
+      (f.nodes[nodeIndex('triage')] as { requires?: string }).requires = 'case.variables.language = ';
+    });
+    expect(found(broken, 'feel-syntax').map((p) => p.path)).toEqual([
+      ['nodes', nodeIndex('triage'), 'requires'],
+    ]);
+    const good = flow((f) => {
+      (f.nodes[nodeIndex('triage')] as { requires?: string }).requires =
+        'if case.variables.language = "pt" then "portuguese" else []';
+    });
+    expect(found(good, 'feel-syntax')).toEqual([]);
+  });
+
   it('feel-syntax: checks http headers and body strings, subflow input, notify data and customer attributes', () => {
     const def = flow((f) => {
       const freeze = f.nodes[nodeIndex('freeze')] as { action: { headers: object; body: unknown } };

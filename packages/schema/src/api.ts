@@ -4,6 +4,7 @@ import { IncidentRef } from './incident';
 import { BoundedJson, GroupName, LIMITS, MemberName, Ref, VariablesMap, VersionNumber } from './limits';
 import { Locale } from './locale';
 import { Channel, IsoDuration, IsoInstant, Priority, Role } from './primitives';
+import { AgentProfilePatch, GroupRouting } from './routing';
 
 // Payloads of the HTTP API (DESIGN §5). Field names are contracts.
 
@@ -77,6 +78,7 @@ export const UserPatch = z
     active: z.boolean(),
     locale: Locale.nullable(),
   })
+  .extend(AgentProfilePatch.shape)
   .partial()
   .strict();
 export type UserPatch = z.infer<typeof UserPatch>;
@@ -107,6 +109,8 @@ export const GroupUpdate = z
   .object({
     description: z.string().max(500),
     members: z.array(z.string().min(1).max(100)).max(1000),
+    /** How the group hands out its work (DESIGN §12). */
+    routing: GroupRouting,
   })
   .partial()
   .strict();

@@ -91,6 +91,12 @@ export const TaskNode = NodeBase.extend({
   form: FormSchema.optional(),
   outcomes: z.array(z.string().min(1)).min(1),
   sla: NodeSla.optional(),
+  /**
+   * The skills the task needs (DESIGN §12): FEEL over the case, evaluated when the task is
+   * created, giving a skill name, a list of names, a context of name to minimum level, or a
+   * list of {name, level}; null or an empty list: none. Only agents holding them are offered it.
+   */
+  requires: FeelExpression.optional(),
 });
 
 export const ApprovalPolicy = z.discriminatedUnion('kind', [

@@ -18,3 +18,4 @@ export * from './problem';
 export * from './response';
 export * from './roles';
 export * from './supervisor';
+export * from './routing';

@@ -1,5 +1,7 @@
 import type { GroupCreate, GroupUpdate } from '@caseflow/schema';
 import { badRequest, forbidden, notFound } from '../http/errors';
+import { saveGroupRouting } from '../routing/group-routing-commands';
+import type { GroupRoutingRow } from '../store/routing-store';
 import type { GroupRow, Store } from '../store/store';
 
 /*
@@ -11,6 +13,8 @@ import type { GroupRow, Store } from '../store/store';
 /** A group with the usernames of its members, sorted. */
 export interface GroupWithMembers extends GroupRow {
   members: string[];
+  /** Its routing settings; null: manual (never set). */
+  routing: GroupRoutingRow | null;
 }
 
 async function assertActiveAdmin(tx: Store, actor: string): Promise<void> {
@@ -19,10 +23,16 @@ async function assertActiveAdmin(tx: Store, actor: string): Promise<void> {
 
 /** Every group with its members (one read of the users). */
 export async function listGroups(store: Store): Promise<GroupWithMembers[]> {
-  const [groups, users] = await Promise.all([store.groups.list(), store.users.list()]);
+  const [groups, users, routings] = await Promise.all([
+    store.groups.list(),
+    store.users.list(),
+    store.routing.groupRoutings(),
+  ]);
+  const routingOf = new Map(routings.map((r) => [r.group, r]));
   return groups.map((g) => ({
     ...g,
     members: users.filter((u) => u.groups.includes(g.name)).map((u) => u.username),
+    routing: routingOf.get(g.name) ?? null,
   }));
 }
 
@@ -40,19 +50,21 @@ export async function createGroup(
       description: input.description,
       createdAt: now,
     });
-    return { ...group, members: [] };
+    return { ...group, members: [], routing: null };
   });
 }
 
 /**
- * Changes a group's description and/or its members (admin). `members` is the whole list: named
- * users join (each must exist: 400 naming `members.<i>`), the others leave. 404 unknown group.
+ * Changes a group's description, its members and/or its routing settings (admin). `members` is
+ * the whole list: named users join (each must exist: 400 naming `members.<i>`), the others
+ * leave. `routing` is checked by routing/group-routing-commands.ts. 404 unknown group.
  */
 export async function updateGroup(
   store: Store,
   actor: string,
   name: string,
   patch: GroupUpdate,
+  now: number = Date.now(),
 ): Promise<GroupWithMembers> {
   return store.transaction(async (tx) => {
     await assertActiveAdmin(tx, actor);
@@ -82,6 +94,10 @@ export async function updateGroup(
         }
       }
     }
-    return { ...group, members: await tx.users.membersOf(name) };
+    const routing =
+      patch.routing !== undefined
+        ? await saveGroupRouting(tx, actor, name, patch.routing, now)
+        : await tx.routing.groupRouting(name);
+    return { ...group, members: await tx.users.membersOf(name), routing };
   });
 }

@@ -1,5 +1,7 @@
 import type { OwnProfilePatch, PasswordChange, UserCreate, UserPatch } from '@caseflow/schema';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { applyProfilePatch, blankProfile, touchesProfile } from '../routing/agent-profile';
+import type { AgentProfileRow } from '../store/routing-store';
 import type { Store, UserRow } from '../store/store';
 import { hashPassword, verifyPassword } from './password';
 
@@ -74,9 +76,17 @@ export async function createUser(
   });
 }
 
+/** A user with their routing profile (null when none was ever set). */
+export interface UserWithProfile {
+  user: UserRow;
+  profile: AgentProfileRow | null;
+}
+
 /**
- * Changes a user's profile, roles or active flag (admin). Deactivating revokes every session
- * of the user in the same transaction. 404 unknown user; 409 for the self and last-admin rules.
+ * Changes a user's profile, roles, active flag or routing profile (skills, capacity, calendar,
+ * out of office: DESIGN §12; the calendar must be one of `calendarKeys`) (admin). Deactivating
+ * revokes every session of the user in the same transaction. 404 unknown user; 409 for the
+ * self and last-admin rules.
  */
 export async function updateUser(
   store: Store,
@@ -84,7 +94,8 @@ export async function updateUser(
   username: string,
   patch: UserPatch,
   now: number,
-): Promise<UserRow> {
+  calendarKeys: readonly string[] = ['24x7'],
+): Promise<UserWithProfile> {
   return store.transaction(async (tx) => {
     // Locks the active admins' rows (PostgreSQL) before anything is checked against them.
     const admins = await tx.users.activeAdmins();
@@ -125,7 +136,12 @@ export async function updateUser(
     });
     if (!updated) throw notFound('user', username);
     if (target.active && !updated.active) await tx.sessions.revokeAll(username, now);
-    return updated;
+    let profile = await tx.routing.lockProfile(username);
+    if (touchesProfile(patch)) {
+      const next = applyProfilePatch(profile ?? blankProfile(username, now), patch, calendarKeys, now);
+      profile = await tx.routing.saveProfile(next);
+    }
+    return { user: updated, profile };
   });
 }
 

@@ -1,5 +1,8 @@
-import { Locale, type Pilot, User } from '@caseflow/schema';
+import { AgentResource, GroupRouting, Locale, type Pilot, User } from '@caseflow/schema';
 import { z } from 'zod';
+import { profileFields } from '../routing/agent-profile';
+import { toGroupRouting } from '../routing/group-routing-commands';
+import type { AgentProfileRow, GroupRoutingRow } from '../store/routing-store';
 import type {
   CustomerRow,
   FlowVersionRow,
@@ -21,10 +24,13 @@ export const UserResource = User.extend({
   displayName: z.string().nullable(),
   customerId: z.string().nullable(),
   locale: Locale.nullable(),
-});
-/** A user without credentials. */
-export function toUser(u: UserRow): z.infer<typeof UserResource> {
+})
+  // The routing profile (DESIGN §12), on the admin's user answers.
+  .extend(AgentResource.omit({ username: true, displayName: true, groups: true }).partial().shape);
+/** A user without credentials; with `profile` given (null: never set up) its routing fields too. */
+export function toUser(u: UserRow, profile?: AgentProfileRow | null): z.infer<typeof UserResource> {
   return {
+    ...(profile === undefined ? {} : profileFields(profile)),
     username: u.username,
     displayName: u.displayName,
     roles: u.roles,
@@ -46,10 +52,20 @@ export const GroupResource = z.object({
   /** Usernames of the members, sorted. */
   members: z.array(z.string()),
   createdAt: z.string(),
+  /** How the group hands out its work (DESIGN §12); `{mode: "manual"}` when never set. */
+  routing: GroupRouting,
 });
-/** A group row and its members as a resource. */
-export function toGroup(g: GroupRow & { members: string[] }): z.infer<typeof GroupResource> {
-  return { name: g.name, description: g.description, members: g.members, createdAt: isoAt(g.createdAt) };
+/** A group row, its members and routing settings as a resource. */
+export function toGroup(
+  g: GroupRow & { members: string[]; routing?: GroupRoutingRow | null },
+): z.infer<typeof GroupResource> {
+  return {
+    name: g.name,
+    description: g.description,
+    members: g.members,
+    createdAt: isoAt(g.createdAt),
+    routing: toGroupRouting(g.routing),
+  };
 }
 
 /** A customer profile as the API answers it. */

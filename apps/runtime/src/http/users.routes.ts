@@ -44,7 +44,7 @@ const patchUser = createRoute({
   path: '/users/{username}',
   tags,
   summary:
-    'Change a user (only the fields given); active: false revokes their sessions at once. An admin cannot deactivate or demote themselves; the last active admin stays',
+    'Change a user (only the fields given), including their routing profile (skills, capacity, calendar, outOfOffice); active: false revokes their sessions at once. An admin cannot deactivate or demote themselves; the last active admin stays',
   security: bearer,
   middleware: [admin] as const,
   request: { params: UsernameParam, body: jsonBody(UserPatch) },
@@ -89,7 +89,7 @@ const putGroup = createRoute({
   path: '/groups/{name}',
   tags,
   summary:
-    "Change a group's description and/or members (the whole list: users not named leave it). The name is the group's key",
+    "Change a group's description, members (the whole list: users not named leave it) and/or routing settings `{mode, offerTimeout?, overflow?: {to, afterWait?, afterQueue?}, paused?}`. The name is the group's key",
   security: bearer,
   middleware: [admin] as const,
   request: { params: GroupParam, body: jsonBody(GroupUpdate) },
@@ -104,9 +104,11 @@ const putGroup = createRoute({
 export function usersRoutes({ runtime }: AppDeps): Router {
   const r = newRouter();
   const store = runtime.store;
-  r.openapi(listUsers, async (c) =>
-    c.json({ items: (await store.users.list()).map(toUser), next: null }, 200),
-  );
+  r.openapi(listUsers, async (c) => {
+    const [users, profiles] = await Promise.all([store.users.list(), store.routing.profiles()]);
+    const profileOf = new Map(profiles.map((p) => [p.username, p]));
+    return c.json({ items: users.map((u) => toUser(u, profileOf.get(u.username) ?? null)), next: null }, 200);
+  });
   r.use('/users', idempotent(store));
   r.openapi(createUser, async (c) => {
     const user = await createUserCommand(
@@ -119,8 +121,15 @@ export function usersRoutes({ runtime }: AppDeps): Router {
   });
   r.openapi(patchUser, async (c) => {
     const { username } = c.req.valid('param');
-    const user = await updateUser(store, c.get('user')!.username, username, c.req.valid('json'), Date.now());
-    return c.json(toUser(user), 200);
+    const { user, profile } = await updateUser(
+      store,
+      c.get('user')!.username,
+      username,
+      c.req.valid('json'),
+      Date.now(),
+      Object.keys({ '24x7': true, ...runtime.calendars }),
+    );
+    return c.json(toUser(user, profile), 200);
   });
   r.openapi(resetUserPassword, async (c) => {
     const { username } = c.req.valid('param');
@@ -143,7 +152,13 @@ export function usersRoutes({ runtime }: AppDeps): Router {
   });
   r.openapi(putGroup, async (c) => {
     const { name } = c.req.valid('param');
-    const group = await updateGroup(store, c.get('user')!.username, name, c.req.valid('json'));
+    const group = await updateGroup(
+      store,
+      c.get('user')!.username,
+      name,
+      c.req.valid('json'),
+      runtime.clock.now(),
+    );
     return c.json(toGroup(group), 200);
   });
   return r;

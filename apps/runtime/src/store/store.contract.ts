@@ -14,6 +14,7 @@ import { kbContract } from './contract/kb.contract';
 import { migrationsContract } from './contract/migrations.contract';
 import { responsesContract } from './contract/responses.contract';
 import { rollupsContract } from './contract/rollups.contract';
+import { routingContract } from './contract/routing.contract';
 import { sessionsContract } from './contract/sessions.contract';
 import { supervisionContract } from './contract/supervision.contract';
 import { transactionsContract } from './contract/transactions.contract';
@@ -59,5 +60,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     kbContract(current);
     responsesContract(current);
     supervisionContract(current);
+    routingContract(current);
   });
 }

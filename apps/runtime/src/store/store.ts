@@ -12,6 +12,7 @@ import type { AnalyticsSummary, SummaryPeriod, SummaryQuery } from './analytics-
 import type { KbStore } from './kb-store';
 import type { ResponseStore } from './response-store';
 import type { RollupRepo } from './rollup-rows';
+import type { RoutingStore } from './routing-store';
 
 /*
  * The one storage interface of the runtime. Two sides implement it: SQLite (better-sqlite3,
@@ -1035,6 +1036,8 @@ export interface Store {
      */
     breachNotices(recipient: string | null, limit: number): Promise<OutboxRow[]>;
   };
+  /** Agents' routing profiles and presence, group routing settings (routing-store.ts). */
+  routing: RoutingStore;
 
   idempotency: {
     get(userId: string, key: string): Promise<IdempotencyRow | null>;

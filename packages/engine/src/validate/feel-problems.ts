@@ -11,7 +11,7 @@ const ID_RUN = /[a-z][a-z0-9-]*/g;
 
 /**
  * FEEL syntax problems in every place a flow holds FEEL: decision-edge `when`, set `values`,
- * customer `attributes`, timer `until`, subflow `input`, notify `data`, and `{{…}}`
+ * customer `attributes`, timer `until`, task `requires`, subflow `input`, notify `data`, and `{{…}}`
  * placeholders in http url, headers and body strings. Each problem carries the offsets of the
  * error inside the expression as written (for templates: inside the whole template string).
  * A pattern written as a literal in `matches`, `replace` or `split` that RE2 cannot run is an
@@ -77,6 +77,9 @@ export function feelProblems(view: FlowView): Problem[] {
       }
       case 'timer':
         check(raw.until, at('until'), node);
+        break;
+      case 'task':
+        check(raw.requires, at('requires'), node);
         break;
       case 'subflow':
         for (const [name, expr] of entriesOf(raw.input)) check(expr, at('input', name), node);

@@ -47,6 +47,9 @@ const TABLES = [
   'kb_feedback',
   'kb_views',
   'canned_responses',
+  'agent_profiles',
+  'presence_log',
+  'group_routing',
 ];
 
 const reachable = await canConnect(ADMIN_URL);

@@ -21,6 +21,7 @@ import { pgMigrations } from './pg-migrations';
 import type { PgQueryable } from './pg-raw';
 import { pgResponses } from './pg-responses';
 import { pgRollups } from './pg-rollups';
+import { pgRouting } from './pg-routing';
 import { pgSessions } from './pg-sessions';
 import { pgSupervision } from './pg-supervision';
 
@@ -122,6 +123,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     ...pgKb(db, client),
     ...pgResponses(db),
     ...pgSupervision(db),
+    ...pgRouting(db),
 
     async transaction(fn) {
       const outer = current();

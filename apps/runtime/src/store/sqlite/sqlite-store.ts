@@ -23,6 +23,7 @@ import { sqliteKb } from './sqlite-kb';
 import { sqliteMigrations } from './sqlite-migrations';
 import { sqliteResponses } from './sqlite-responses';
 import { sqliteRollups } from './sqlite-rollups';
+import { sqliteRouting } from './sqlite-routing';
 import { sqliteSessions } from './sqlite-sessions';
 import { sqliteSupervision } from './sqlite-supervision';
 
@@ -108,6 +109,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     ...sqliteKb(db),
     ...sqliteResponses(db),
     ...sqliteSupervision(db),
+    ...sqliteRouting(db),
   };
 
   const store: Store = {

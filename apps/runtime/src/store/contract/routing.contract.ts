@@ -1,0 +1,73 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { AgentProfileRow, GroupRoutingRow } from '../routing-store';
+import type { Store } from '../store';
+import { T0 } from './fixtures';
+
+const profile = (over: Partial<AgentProfileRow> = {}): AgentProfileRow => ({
+  username: 'lena',
+  presence: 'online',
+  presenceAt: T0,
+  skills: [{ name: 'portuguese', level: 3 }],
+  capacity: { task: 4, chat: 2, email: 8 },
+  calendar: 'business',
+  outOfOffice: [{ from: '2026-02-02T00:00:00Z', to: '2026-02-07T00:00:00Z' }],
+  lastOfferedAt: null,
+  updatedAt: T0,
+  ...over,
+});
+
+/** Contract of routing profiles, the presence log and group settings. */
+export function routingContract(current: () => Store): void {
+  let store: Store;
+  beforeEach(() => {
+    store = current();
+  });
+
+  describe('routing', () => {
+    it('saves, replaces and reads agent profiles with JSON parsed', async () => {
+      expect(await store.routing.profile('lena')).toBeNull();
+      expect(await store.routing.saveProfile(profile())).toEqual(profile());
+      const moved = profile({ presence: 'away', capacity: null, calendar: null, lastOfferedAt: T0 + 5 });
+      expect(await store.routing.saveProfile(moved)).toEqual(moved);
+      await store.routing.saveProfile(profile({ username: 'abel', skills: [] }));
+      expect(await store.routing.profile('lena')).toEqual(moved);
+      expect((await store.routing.profiles()).map((p) => p.username)).toEqual(['abel', 'lena']);
+      expect((await store.routing.profiles(['lena', 'ghost'])).map((p) => p.username)).toEqual(['lena']);
+      expect(await store.routing.profiles([])).toEqual([]);
+      expect(await store.transaction((tx) => tx.routing.lockProfile('lena'))).toEqual(moved);
+    });
+
+    it('appends presence changes and reads them oldest first, by user and time range', async () => {
+      await store.routing.appendPresence({ username: 'lena', at: T0 + 10, status: 'away', by: 'lena' });
+      await store.routing.appendPresence({ username: 'lena', at: T0, status: 'online', by: 'sam' });
+      await store.routing.appendPresence({ username: 'nora', at: T0 + 5, status: 'online', by: 'nora' });
+      expect((await store.routing.presenceLog()).map((e) => [e.username, e.at])).toEqual([
+        ['lena', T0],
+        ['nora', T0 + 5],
+        ['lena', T0 + 10],
+      ]);
+      expect(await store.routing.presenceLog({ username: 'lena', from: T0 + 1, to: T0 + 11 })).toEqual([
+        { username: 'lena', at: T0 + 10, status: 'away', by: 'lena' },
+      ]);
+      expect(await store.routing.presenceLog({ limit: 1 })).toHaveLength(1);
+    });
+
+    it('saves and replaces group routing settings', async () => {
+      const row: GroupRoutingRow = {
+        group: 'service-desk',
+        mode: 'round-robin',
+        offerTimeout: 'PT2M',
+        overflow: { to: 'card-ops', afterWait: 'PT10M' },
+        paused: false,
+        updatedAt: T0,
+        updatedBy: 'admin',
+      };
+      expect(await store.routing.saveGroupRouting(row)).toEqual(row);
+      const next = { ...row, mode: 'manual' as const, offerTimeout: null, overflow: null, paused: true };
+      expect(await store.routing.saveGroupRouting(next)).toEqual(next);
+      expect(await store.routing.groupRouting('service-desk')).toEqual(next);
+      expect(await store.routing.groupRouting('fraud')).toBeNull();
+      expect(await store.routing.groupRoutings()).toEqual([next]);
+    });
+  });
+}

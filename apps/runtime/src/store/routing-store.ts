@@ -1,0 +1,82 @@
+import type {
+  AgentCapacity,
+  AgentSkill,
+  OutOfOffice,
+  Overflow,
+  PresenceStatus,
+  RoutingMode,
+} from '@caseflow/schema';
+
+/*
+ * Routing's part of the Store (Store['routing'], DESIGN §12): agents' routing profiles with
+ * their presence, the presence log (the audit trail of presence changes, which schedule
+ * adherence is measured from) and each group's routing settings. Both sides pass
+ * store/contract/routing.contract.ts.
+ */
+
+/** An agent's routing profile; an agent without a row is offline with no skills. */
+export interface AgentProfileRow {
+  username: string;
+  presence: PresenceStatus;
+  /** When the presence last changed; null when it never did. */
+  presenceAt: number | null;
+  skills: AgentSkill[];
+  /** Null: the default capacity (DEFAULT_CAPACITY). */
+  capacity: AgentCapacity | null;
+  /** Business calendar of their working hours; null: no hours set (any time). */
+  calendar: string | null;
+  outOfOffice: OutOfOffice[];
+  /** When routing last gave them a task (round-robin takes the longest-waiting agent first). */
+  lastOfferedAt: number | null;
+  updatedAt: number;
+}
+
+/** One presence change: who changed whose presence to what, when. */
+export interface PresenceEventRow {
+  username: string;
+  at: number;
+  status: PresenceStatus;
+  /** Who made the change (the agent, a supervisor, or `system` for sign-out and inactivity). */
+  by: string;
+}
+
+export interface PresenceLogQuery {
+  username?: string;
+  /** Changes at or after `from` and before `to`. */
+  from?: number;
+  to?: number;
+  /** Default 1000, capped at 10,000. */
+  limit?: number;
+}
+
+/** A group's routing settings; a group without a row is routed manually. */
+export interface GroupRoutingRow {
+  group: string;
+  mode: RoutingMode;
+  offerTimeout: string | null;
+  overflow: Overflow | null;
+  paused: boolean;
+  updatedAt: number;
+  updatedBy: string | null;
+}
+
+export interface RoutingStore {
+  profile(username: string): Promise<AgentProfileRow | null>;
+  /** The profiles of `usernames` (every profile when omitted), by username. */
+  profiles(usernames?: readonly string[]): Promise<AgentProfileRow[]>;
+  /**
+   * Like profile, and holds the row until the transaction ends (PostgreSQL: FOR UPDATE), so
+   * that decisions about one agent's load are taken one after another. Call in a transaction.
+   */
+  lockProfile(username: string): Promise<AgentProfileRow | null>;
+  /** Inserts or replaces the profile of `row.username`. */
+  saveProfile(row: AgentProfileRow): Promise<AgentProfileRow>;
+  appendPresence(event: PresenceEventRow): Promise<void>;
+  /** Presence changes oldest first. */
+  presenceLog(query?: PresenceLogQuery): Promise<PresenceEventRow[]>;
+  groupRouting(group: string): Promise<GroupRoutingRow | null>;
+  /** Every group's settings, by group. */
+  groupRoutings(): Promise<GroupRoutingRow[]>;
+  /** Inserts or replaces the settings of `row.group`. */
+  saveGroupRouting(row: GroupRoutingRow): Promise<GroupRoutingRow>;
+}
