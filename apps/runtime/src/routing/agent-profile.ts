@@ -3,18 +3,16 @@ import {
   type AgentProfilePatch,
   type AgentResource,
   DEFAULT_CAPACITY,
+  isSupervisor as holdsSupervision,
 } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
 import { badRequest } from '../executor/errors';
 import type { AgentProfileRow } from '../store/routing-store';
 import type { UserRow } from '../store/store';
 
-/** The group whose members (besides admins) may change other agents' presence and steer routing. */
-export const SUPERVISORS_GROUP = 'supervisors';
-
-/** Whether `user` supervises: an admin, or a member of the `supervisors` group. Pure. */
+/** Whether `user` supervises now: active, and an admin or a member of the `supervisors` group. Pure. */
 export function isSupervisor(user: Pick<UserRow, 'roles' | 'groups' | 'active'>): boolean {
-  return user.active && (hasRole(user, 'admin') || user.groups.includes(SUPERVISORS_GROUP));
+  return user.active && holdsSupervision(user);
 }
 
 /** Whether `user` can receive routed work: an active agent (or above) who is not only a customer. */
