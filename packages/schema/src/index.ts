@@ -17,5 +17,5 @@ export * from './primitives';
 export * from './problem';
 export * from './response';
 export * from './roles';
-export * from './supervisor';
 export * from './routing';
+export * from './supervisor';
