@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KbFigures } from './kb';
 
 // The service metrics the analytics API answers (GET /api/metrics, the pilot report). Field
 // names are contracts; the runtime computes these shapes and the designer reads them.
@@ -131,7 +132,14 @@ export const MetricsReport = z.object({
 export type MetricsReport = z.infer<typeof MetricsReport>;
 
 /** The metrics a pilot report compares: rates by a two-proportion z-test, durations by Mann-Whitney U. */
-export const RateMetric = z.enum(['resolutionRate', 'fcr', 'slaCompliance', 'csat']);
+export const RateMetric = z.enum([
+  'resolutionRate',
+  'fcr',
+  'slaCompliance',
+  'csat',
+  'helpfulRate',
+  'deflectionRate',
+]);
 export type RateMetric = z.infer<typeof RateMetric>;
 export const DurationMetric = z.enum([
   'firstResponseMs',
@@ -175,9 +183,18 @@ export const Recommendation = z.object({
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 
+/** A pilot cohort's knowledge-base figures, with the requests its deflection rate counts. */
+export const PilotKbFigures = KbFigures.extend({ requests: z.number().int() });
+export type PilotKbFigures = z.infer<typeof PilotKbFigures>;
+
 /** The pilot report's findings: metrics per cohort, each comparison, the recommendation. */
 export const PilotFindings = z.object({
   cohorts: z.object({ pilot: CaseMetrics, control: CaseMetrics }),
+  /**
+   * The knowledge base per cohort while the pilot ran: article views, votes and deflections of
+   * the cohort's customers; requests are the cohort's cases of the pilot's flow.
+   */
+  kb: z.object({ pilot: PilotKbFigures, control: PilotKbFigures }).optional(),
   comparison: z.array(Comparison),
   recommendation: Recommendation,
   alpha: z.number(),

@@ -66,6 +66,16 @@ export function PilotReportView({ report }: { report: PilotReport }) {
     <section aria-label={t('report.title', { version: report.pilot.version, flow: report.pilot.flow })}>
       <h3>{t('report.title', { version: report.pilot.version, flow: report.pilot.flow })}</h3>
       <p>{t('report.cases', { pilot: report.cohorts.pilot.cases, control: report.cohorts.control.cases })}</p>
+      {report.kb && (
+        <p>
+          {t('report.kb', {
+            pilotViews: report.kb.pilot.articleViews,
+            controlViews: report.kb.control.articleViews,
+            pilotDeflected: report.kb.pilot.deflected,
+            controlDeflected: report.kb.control.deflected,
+          })}
+        </p>
+      )}
       <p className="recommendation">
         <strong>{t(`report.recommend.${report.recommendation.action}`)}</strong> —{' '}
         {report.recommendation.reason}

@@ -154,6 +154,10 @@ export const en = {
   'report.metric.resolutionMs': 'Time to resolution',
   'report.metric.firstResponseBusinessMs': 'Time to first response (business hours)',
   'report.metric.resolutionBusinessMs': 'Time to resolution (business hours)',
+  'report.metric.helpfulRate': 'Help articles marked helpful',
+  'report.kb':
+    'Help centre while the pilot ran: pilot customers read {pilotViews, plural, one {# article} other {# articles}} and avoided {pilotDeflected, plural, one {# request} other {# requests}}; control customers read {controlViews, plural, one {# article} other {# articles}} and avoided {controlDeflected, plural, one {# request} other {# requests}}.',
+  'report.metric.deflectionRate': 'Requests avoided by help articles',
   'incidents.title': 'Incidents',
   'incidents.intro':
     'Steps that failed for a reason the flow does not model. The case waits where it was until the incident is retried or resolved.',
@@ -345,6 +349,10 @@ export const ptBR: Record<keyof typeof en, string> = {
   'report.metric.resolutionMs': 'Tempo até a resolução',
   'report.metric.firstResponseBusinessMs': 'Tempo até a primeira resposta (horário comercial)',
   'report.metric.resolutionBusinessMs': 'Tempo até a resolução (horário comercial)',
+  'report.metric.helpfulRate': 'Artigos de ajuda marcados como úteis',
+  'report.kb':
+    'Central de ajuda durante o piloto: os clientes do piloto leram {pilotViews, plural, one {# artigo} other {# artigos}} e evitaram {pilotDeflected, plural, one {# solicitação} other {# solicitações}}; os do grupo de controle leram {controlViews, plural, one {# artigo} other {# artigos}} e evitaram {controlDeflected, plural, one {# solicitação} other {# solicitações}}.',
+  'report.metric.deflectionRate': 'Solicitações evitadas por artigos de ajuda',
   'incidents.title': 'Incidentes',
   'incidents.intro':
     'Etapas que falharam por um motivo que o fluxo não prevê. O caso espera onde estava até o incidente ser repetido ou resolvido.',

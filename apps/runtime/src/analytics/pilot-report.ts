@@ -9,6 +9,7 @@ import type {
 import type { CaseFactRow } from '../store/store';
 import { caseDurations, computeMetrics } from './case-metrics';
 import type { CalendarOf, MetricFacts } from './metric-facts';
+import type { PilotKb } from './pilot-kb';
 import { mannWhitneyU, twoProportionTest } from './stats';
 
 /** Significance level of every comparison. */
@@ -90,8 +91,11 @@ export function recommend(
   return { action: 'keep running', reason: `no significant difference at α = ${ALPHA} yet` };
 }
 
-/** Builds the report of a pilot's cases (cohort pilot vs control) from their facts. Pure. */
-export function pilotReport(facts: MetricFacts, calendarOf: CalendarOf): PilotFindings {
+/**
+ * Builds the report of a pilot's cases (cohort pilot vs control) from their facts, with the
+ * knowledge base's figures of each cohort when given. Pure.
+ */
+export function pilotReport(facts: MetricFacts, calendarOf: CalendarOf, kb?: PilotKb): PilotFindings {
   const pilotCases: CaseFactRow[] = facts.cases.filter((c) => c.cohort === 'pilot');
   const controlCases: CaseFactRow[] = facts.cases.filter((c) => c.cohort === 'control');
   const p = computeMetrics(pilotCases, facts, calendarOf);
@@ -108,8 +112,28 @@ export function pilotReport(facts: MetricFacts, calendarOf: CalendarOf): PilotFi
     compareDurations('firstResponseBusinessMs', dp.firstResponseBusinessMs, dc.firstResponseBusinessMs),
     compareDurations('resolutionBusinessMs', dp.resolutionBusinessMs, dc.resolutionBusinessMs),
   ];
+  if (kb) {
+    const [kp, kc] = [kb.pilot, kb.control];
+    comparison.push(
+      compareRate(
+        'helpfulRate',
+        kp.helpful,
+        kp.helpful + kp.notHelpful,
+        kc.helpful,
+        kc.helpful + kc.notHelpful,
+      ),
+      compareRate(
+        'deflectionRate',
+        kp.deflected,
+        kp.deflected + kp.requests,
+        kc.deflected,
+        kc.deflected + kc.requests,
+      ),
+    );
+  }
   return {
     cohorts: { pilot: p, control: c },
+    ...(kb ? { kb } : {}),
     comparison,
     recommendation: recommend(p.cases, c.cases, comparison),
     alpha: ALPHA,

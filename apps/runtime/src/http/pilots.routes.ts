@@ -2,6 +2,7 @@ import { Pilot, PilotCreate, PilotReport } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { flowCalendars, loadMetricFacts } from '../analytics/metric-facts';
+import { pilotKb } from '../analytics/pilot-kb';
 import { pilotReport } from '../analytics/pilot-report';
 import { actorOf } from '../auth/access';
 import { requireRole } from '../auth/roles';
@@ -105,7 +106,8 @@ export function pilotsRoutes({ runtime }: AppDeps): Router {
     const pilot = await pilotOr404(runtime, c.req.valid('param').id);
     const facts = await loadMetricFacts(store, { pilotId: pilot.id });
     const calendarOf = await flowCalendars(store, facts.cases, runtime.calendars);
-    return c.json({ pilot: toPilot(pilot), ...pilotReport(facts, calendarOf) }, 200);
+    const kb = await pilotKb(store, pilot, facts.cases, runtime.clock.now());
+    return c.json({ pilot: toPilot(pilot), ...pilotReport(facts, calendarOf, kb) }, 200);
   });
   return r;
 }

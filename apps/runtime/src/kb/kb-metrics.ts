@@ -41,6 +41,33 @@ function figures(t: Tally, denominator: 'requests' | 'drafts'): KbFigures {
   };
 }
 
+function countVote(t: Tally, vote: FeedbackRow, deflected: boolean): void {
+  if (vote.helpful) t.helpful++;
+  else t.notHelpful++;
+  if (vote.draftId) {
+    t.votedDrafts.add(vote.draftId);
+    if (vote.helpful) t.solvedDrafts.add(vote.draftId);
+    if (deflected) t.deflectedDrafts.add(vote.draftId);
+  }
+}
+
+/**
+ * The figures of one group of people (a pilot cohort): their votes and article views, and the
+ * requests they opened; a vote's deflection is judged against `cases`. Pure.
+ */
+export function figuresOf(
+  votes: readonly FeedbackRow[],
+  articleViews: number,
+  requests: number,
+  cases: readonly CaseFactRow[],
+): KbFigures {
+  const t = tally();
+  t.articleViews = articleViews;
+  t.requests = requests;
+  for (const vote of votes) countVote(t, vote, wasDeflected(vote, cases));
+  return figures(t, 'requests');
+}
+
 /**
  * Whether a "solved" vote on a request form was followed by no request: no top-level case of
  * the same customer (for the same catalog item, when the form named one) opened within
@@ -98,18 +125,9 @@ export async function kbMetrics(store: Store, from: number, to: number, by: By):
   }
   for (const vote of votes) {
     const g = group(groupOf(vote.slug, vote.locale, vote.catalogItem));
-    for (const t of g ? [totals, g] : [totals]) {
-      if (vote.helpful) t.helpful++;
-      else t.notHelpful++;
-      if (vote.draftId) {
-        t.votedDrafts.add(vote.draftId);
-        if (vote.helpful) t.solvedDrafts.add(vote.draftId);
-      }
-    }
-    if (wasDeflected(vote, cases)) {
-      totals.deflectedDrafts.add(vote.draftId!);
-      g?.deflectedDrafts.add(vote.draftId!);
-    }
+    const deflected = wasDeflected(vote, cases);
+    countVote(totals, vote, deflected);
+    if (g) countVote(g, vote, deflected);
   }
   for (const c of cases) {
     if (c.parentCaseId !== null || c.catalogItem === null || c.createdAt < from || c.createdAt >= to)

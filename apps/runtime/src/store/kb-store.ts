@@ -163,6 +163,8 @@ export interface KbStore {
   recordView(row: ViewRow): Promise<void>;
   /** Views per (slug, locale) in [from, to). */
   viewCounts(from: number, to: number): Promise<Array<{ slug: string; locale: KbLocale; views: number }>>;
+  /** Views per customer in [from, to) (views without a customer left out). */
+  customerViewCounts(from: number, to: number): Promise<Array<{ customerId: string; views: number }>>;
   /** A customer's views before `before`, newest first, at most `limit`. */
   viewsOf(customerId: string, before: number, limit: number): Promise<ViewRow[]>;
 }

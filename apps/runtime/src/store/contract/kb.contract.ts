@@ -245,6 +245,12 @@ export function kbContract(current: () => Store): void {
       expect((await store.kb.viewsOf('c-1001', KB_T0 + 2, 10)).map((v) => v.slug)).toEqual(['lost-card']);
       const counts = await store.kb.viewCounts(KB_T0, KB_T0 + 10);
       expect(counts.find((c) => c.slug === 'lost-card')?.views).toBe(2);
+      expect(await store.kb.customerViewCounts(KB_T0, KB_T0 + 10)).toEqual([
+        { customerId: 'c-1001', views: 2 },
+      ]);
+      expect(await store.kb.customerViewCounts(KB_T0 + 2, KB_T0 + 10)).toEqual([
+        { customerId: 'c-1001', views: 1 },
+      ]);
     });
 
     it('removes a document from the index', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, lt, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, lt, max, sql } from 'drizzle-orm';
 import { boostOf, offsetCursor, offsetOf, tsQuery } from '../kb-match';
 import {
   afterLetter,
@@ -210,6 +210,14 @@ export function pgKb(db: PgDbOf, client: PgClientOf): Pick<Store, 'kb'> {
         .from(kbViews)
         .where(atWithin(kbViews.at, from, to))
         .groupBy(kbViews.slug, kbViews.locale);
+    },
+    async customerViewCounts(from, to) {
+      const rows = await db()
+        .select({ customerId: kbViews.customerId, views: count() })
+        .from(kbViews)
+        .where(and(atWithin(kbViews.at, from, to), isNotNull(kbViews.customerId)))
+        .groupBy(kbViews.customerId);
+      return rows.map((r) => ({ customerId: r.customerId!, views: Number(r.views) }));
     },
     async viewsOf(customerId, before, limit) {
       return db()

@@ -1,5 +1,5 @@
 import type { ArticleAudience } from '@caseflow/schema';
-import { and, asc, count, desc, eq, lt, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, lt, max } from 'drizzle-orm';
 import { boostOf, fts5Match, offsetCursor, offsetOf } from '../kb-match';
 import {
   afterLetter,
@@ -237,6 +237,15 @@ export function sqliteKb(db: SqliteDb): Pick<Store, 'kb'> {
         .where(atWithin(kbViews.at, from, to))
         .groupBy(kbViews.slug, kbViews.locale)
         .all();
+    },
+    async customerViewCounts(from, to) {
+      const rows = await db
+        .select({ customerId: kbViews.customerId, views: count() })
+        .from(kbViews)
+        .where(and(atWithin(kbViews.at, from, to), isNotNull(kbViews.customerId)))
+        .groupBy(kbViews.customerId)
+        .all();
+      return rows.map((r) => ({ customerId: r.customerId!, views: Number(r.views) }));
     },
     async viewsOf(customerId, before, limit) {
       return db

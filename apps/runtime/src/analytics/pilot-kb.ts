@@ -1,0 +1,52 @@
+import type { Cohort, PilotKbFigures } from '@caseflow/schema';
+import { cohortFor } from '../executor/pilot-cohort';
+import { DEFLECTION_WINDOW_MS, figuresOf } from '../kb/kb-metrics';
+import type { CaseFactRow, PilotRow, Store } from '../store/store';
+
+/** The knowledge base's figures of each cohort of a pilot. */
+export interface PilotKb {
+  pilot: PilotKbFigures;
+  control: PilotKbFigures;
+}
+
+/**
+ * Article views, votes and deflections of each cohort's customers while the pilot ran (from
+ * its creation to its end, or `now`), so that a version that sends articles can be compared
+ * with the baseline. A customer's cohort is the one their cases of the pilot have, else the
+ * one the pilot would give them (cohorts are sticky); requests are each cohort's top-level
+ * cases of the pilot. Reads the votes and per-customer view counts of the window once.
+ */
+export async function pilotKb(
+  store: Store,
+  pilot: PilotRow,
+  pilotCases: readonly CaseFactRow[],
+  now: number,
+): Promise<PilotKb> {
+  const from = pilot.createdAt;
+  const to = pilot.endedAt ?? now;
+  const [votes, views, cases] = await Promise.all([
+    store.kb.feedback(from, to),
+    store.kb.customerViewCounts(from, to),
+    store.analytics.caseFacts({ createdFrom: from, createdTo: to + DEFLECTION_WINDOW_MS }),
+  ]);
+  const cohorts = new Map<string, Cohort>();
+  for (const c of pilotCases) if (c.customerId && c.cohort) cohorts.set(c.customerId, c.cohort);
+  const cohortOf = async (customerId: string): Promise<Cohort> => {
+    let cohort = cohorts.get(customerId);
+    if (cohort === undefined) {
+      cohort = cohortFor(pilot, await store.customers.get(customerId), now);
+      cohorts.set(customerId, cohort);
+    }
+    return cohort;
+  };
+  const side = () => ({ votes: [] as typeof votes, views: 0, requests: 0 });
+  const by = { pilot: side(), control: side() };
+  for (const vote of votes) if (vote.customerId) by[await cohortOf(vote.customerId)].votes.push(vote);
+  for (const v of views) by[await cohortOf(v.customerId)].views += v.views;
+  for (const c of pilotCases) if (c.cohort && c.parentCaseId === null) by[c.cohort].requests++;
+  const figures = (s: ReturnType<typeof side>) => ({
+    ...figuresOf(s.votes, s.views, s.requests, cases),
+    requests: s.requests,
+  });
+  return { pilot: figures(by.pilot), control: figures(by.control) };
+}
