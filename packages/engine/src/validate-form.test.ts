@@ -33,8 +33,13 @@ describe('validateFormValues', () => {
   it('reports missing required fields by their title', () => {
     const result = validateFormValues(replacementCard, { email: '  ' });
     expect(result.errors).toEqual([
-      { field: 'reason', code: 'required', message: 'Reason is required' },
-      { field: 'email', code: 'required', message: 'E-mail address is required' },
+      { field: 'reason', code: 'required', message: 'Reason is required', params: { label: 'Reason' } },
+      {
+        field: 'email',
+        code: 'required',
+        message: 'E-mail address is required',
+        params: { label: 'E-mail address' },
+      },
     ]);
   });
 
@@ -51,14 +56,19 @@ describe('validateFormValues', () => {
   it('rejects fields the form does not declare', () => {
     const result = validateFormValues(replacementCard, { reason: 'lost', email: 'a@b.de', pin: '1234' });
     expect(result.errors).toEqual([
-      { field: 'pin', code: 'unknown-field', message: 'pin is not a field of this form' },
+      {
+        field: 'pin',
+        code: 'unknown-field',
+        message: 'pin is not a field of this form',
+        params: { label: 'pin' },
+      },
     ]);
     expect(result.values).not.toHaveProperty('pin');
   });
 
   it('rejects input that is not an object', () => {
     expect(validateFormValues(replacementCard, ['lost']).errors).toEqual([
-      { field: '', code: 'type', message: 'Form values must be an object' },
+      { field: '', code: 'type', message: 'Form values must be an object', params: { expected: 'object' } },
     ]);
     expect(codes(replacementCard, 'lost')).toEqual({ '': 'type' });
   });
@@ -77,7 +87,12 @@ describe('validateFormValues', () => {
   it('names the allowed options of an enum', () => {
     const result = validateFormValues(replacementCard, { reason: 'bored', email: 'a@b.de' });
     expect(result.errors).toEqual([
-      { field: 'reason', code: 'enum', message: 'Reason must be one of "lost", "stolen", "damaged"' },
+      {
+        field: 'reason',
+        code: 'enum',
+        message: 'Reason must be one of "lost", "stolen", "damaged"',
+        params: { label: 'Reason', options: '"lost", "stolen", "damaged"' },
+      },
     ]);
   });
 
@@ -91,6 +106,7 @@ describe('validateFormValues', () => {
       field: 'copies',
       code: 'maximum',
       message: 'Number of cards must be at most 3',
+      params: { label: 'Number of cards', limit: 3 },
     });
   });
 
@@ -142,6 +158,7 @@ describe('validateFormValues', () => {
         message: expect.stringMatching(
           /^Field cannot be checked: its pattern cannot be used \(missing closing \]/,
         ),
+        params: { label: 'Field', reason: expect.stringMatching(/^cannot be used/) },
       },
     ]);
     // Lookaround and backreferences need backtracking: RE2 refuses them.
@@ -177,6 +194,7 @@ describe('validateFormValues', () => {
         field: 'f',
         code: 'pattern',
         message: 'Card number does not have the expected format: four groups of four digits',
+        params: { label: 'Card number', description: 'four groups of four digits' },
       },
     ]);
     expect(validateFormValues(one({ type: 'string', pattern: '^[A-Z]{3}$' }), { f: 'ab' }).errors).toEqual([
@@ -184,6 +202,7 @@ describe('validateFormValues', () => {
         field: 'f',
         code: 'pattern',
         message: 'Field does not have the expected format (it must match ^[A-Z]{3}$)',
+        params: { label: 'Field', pattern: '^[A-Z]{3}$' },
       },
     ]);
   });
@@ -201,7 +220,12 @@ describe('validateFormValues', () => {
     const form = one({ type: 'string', pattern: '^a+$' });
     expect(codes(form, { f: 'a'.repeat(MAX_PATTERN_INPUT) })).toEqual({});
     expect(validateFormValues(form, { f: 'a'.repeat(MAX_PATTERN_INPUT + 1) }).errors).toEqual([
-      { field: 'f', code: 'pattern', message: 'Field is too long to check against its pattern' },
+      {
+        field: 'f',
+        code: 'pattern',
+        message: 'Field is too long to check against its pattern',
+        params: { label: 'Field', maxLength: MAX_PATTERN_INPUT },
+      },
     ]);
   });
 

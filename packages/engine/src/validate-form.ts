@@ -157,13 +157,17 @@ const TYPE_WORDS: Record<FormField['type'], string> = {
 function fieldError(name: string, field: FormField, label: string, error: ErrorObject): FieldError {
   const code = CODES[error.keyword] ?? error.keyword;
   const limit = (error.params as { limit?: number }).limit;
+  const params: Record<string, string | number> = { label };
+  if (limit !== undefined) params.limit = limit;
   let message: string;
   switch (error.keyword) {
     case 'type':
       message = `${label} must be ${TYPE_WORDS[field.type]}`;
+      params.expected = field.type;
       break;
     case 'enum':
-      message = `${label} must be one of ${(field.enum ?? []).map((o) => JSON.stringify(o)).join(', ')}`;
+      params.options = (field.enum ?? []).map((o) => JSON.stringify(o)).join(', ');
+      message = `${label} must be one of ${params.options}`;
       break;
     case 'maxLength':
       message = `${label} must be at most ${limit} characters`;
@@ -173,12 +177,15 @@ function fieldError(name: string, field: FormField, label: string, error: ErrorO
       break;
     case 'format':
       message = `${label} must be ${FORMAT_NAMES[field.format ?? ''] ?? `in the ${field.format} format`}`;
+      params.format = field.format ?? '';
       break;
     case 'pattern':
       // The pattern means little to most people: the field's description says it in words.
       message = field.description
         ? `${label} does not have the expected format: ${field.description}`
         : `${label} does not have the expected format (it must match ${field.pattern})`;
+      if (field.description) params.description = field.description;
+      else params.pattern = field.pattern ?? '';
       break;
     case 'minimum':
       message = `${label} must be at least ${limit}`;
@@ -189,7 +196,7 @@ function fieldError(name: string, field: FormField, label: string, error: ErrorO
     default:
       message = `${label} ${error.message ?? 'is not valid'}`;
   }
-  return { field: name, code, message };
+  return { field: name, code, message, params };
 }
 
 /** The first problem with one present value, or undefined; `label` names the field for people. */
@@ -202,10 +209,16 @@ function checkValue(name: string, field: FormField, value: unknown, label: strin
         field: name,
         code: 'invalid-pattern',
         message: `${label} cannot be checked: its pattern ${pattern}`,
+        params: { label, reason: pattern },
       };
     }
     if (typeof value === 'string' && value.length > MAX_PATTERN_INPUT) {
-      return { field: name, code: 'pattern', message: `${label} is too long to check against its pattern` };
+      return {
+        field: name,
+        code: 'pattern',
+        message: `${label} is too long to check against its pattern`,
+        params: { label, maxLength: MAX_PATTERN_INPUT },
+      };
     }
   }
   const validate = compiledField(schema);
@@ -262,7 +275,12 @@ export function validateFormValues(form: FormInput, values: unknown): FormValida
   const errors: FieldError[] = [];
   if (values === null || values === undefined) values = {};
   if (typeof values !== 'object' || Array.isArray(values)) {
-    return { values: out, errors: [{ field: '', code: 'type', message: 'Form values must be an object' }] };
+    return {
+      values: out,
+      errors: [
+        { field: '', code: 'type', message: 'Form values must be an object', params: { expected: 'object' } },
+      ],
+    };
   }
   const given = values as Record<string, unknown>;
   const declared = (name: string) => Object.hasOwn(form.properties, name);
@@ -278,7 +296,7 @@ export function validateFormValues(form: FormInput, values: unknown): FormValida
     if (absent) {
       if (field?.default !== undefined) put(out, name, field.default);
       else if (required.has(name))
-        errors.push({ field: name, code: 'required', message: `${label} is required` });
+        errors.push({ field: name, code: 'required', message: `${label} is required`, params: { label } });
       continue;
     }
     if (!field) continue;
@@ -289,7 +307,12 @@ export function validateFormValues(form: FormInput, values: unknown): FormValida
   }
   for (const name of Object.keys(given)) {
     if (!declared(name)) {
-      errors.push({ field: name, code: 'unknown-field', message: `${name} is not a field of this form` });
+      errors.push({
+        field: name,
+        code: 'unknown-field',
+        message: `${name} is not a field of this form`,
+        params: { label: name },
+      });
     }
   }
   return { values: out, errors };

@@ -33,6 +33,15 @@ export const FormSchema = z.object({
 });
 export type FormSchema = z.infer<typeof FormSchema>;
 
-/** One field-level problem with submitted form values. */
-export const FieldError = z.object({ field: z.string(), code: z.string(), message: z.string() });
+/**
+ * One field's problem with submitted form values: a stable machine `code`, an English `message` naming the field, and the
+ * `params` the message was made from (label, limit, format…), so a reader's language can say
+ * the same thing (the runtime answers in the caller's language).
+ */
+export const FieldError = z.object({
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 export type FieldError = z.infer<typeof FieldError>;

@@ -62,12 +62,13 @@ export function checkRequestForm(item: CatalogItemRow, values: unknown): Record<
   const checked = validateFormValues(item.form, values);
   if (checked.errors.length > 0) {
     throw badRequest(
-      `the form of ${item.key} has errors`,
+      'the form has errors',
       checked.errors.map((e: FieldError) => ({
         path: `values.${e.field}`,
         field: e.field,
         code: e.code,
         message: e.message,
+        ...(e.params ? { params: e.params } : {}),
       })),
     );
   }

@@ -205,7 +205,7 @@ describe('the HTTP app', () => {
     const far = await f.call('POST', '/api/_test/clock', { as: 'admin', body: { advance: 'P200000Y' } });
     expect(far.status).toBe(400);
     expect(far.body.error.details).toEqual([
-      { path: 'advance', message: expect.stringContaining('ten years') },
+      expect.objectContaining({ path: 'advance', message: expect.stringContaining('ten years') }),
     ]);
     const past = await f.call('POST', '/api/_test/clock', {
       as: 'admin',

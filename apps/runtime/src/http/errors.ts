@@ -6,6 +6,7 @@ import { ZodError } from 'zod';
 import { AppError } from '../executor/errors';
 import type { Logger } from '../logger';
 import { answerLocale, translateErrorMessage } from '../messages/error-messages';
+import { type IssueDetail, localizeDetails, zodIssueDetails } from '../messages/field-messages';
 import { StoreConflict } from '../store/store';
 import { storeUnavailable } from '../store/store-unavailable';
 import type { AppEnv } from './context';
@@ -24,9 +25,13 @@ export {
   unauthorized,
 } from '../executor/errors';
 
-/** `[{path, message}]` of a zod error; paths are dotted ("values.amount", "nodes.3.id"). */
-export function zodDetails(error: ZodError): Array<{ path: string; message: string }> {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+/**
+ * `[{path, code, message, params}]` of a zod error: paths are dotted ("values.amount",
+ * "nodes.3.id"), `code` is zod's (`too_small`…), the message names the field (English here; the
+ * error handler words it in the caller's language).
+ */
+export function zodDetails(error: ZodError): IssueDetail[] {
+  return zodIssueDetails(error);
 }
 
 /** The error body of DESIGN §4: `{ error: { code, message, details? } }`. */
@@ -63,18 +68,22 @@ export function onError(logger: Logger): ErrorHandler<AppEnv> {
 }
 
 /**
- * The answer's message in the caller's language (messages meant for people; DESIGN §9): the
- * body is re-read only for an error a translation exists for.
+ * The answer in the caller's language (messages meant for people; DESIGN §9): the message, and
+ * each field error in the details (zod issues, form errors), worded from its code and params.
+ * Codes, paths and params stay as they are: programs read those.
  */
 async function inLanguage(res: Response, c: Context<AppEnv>): Promise<Response> {
   const locale = answerLocale(c.req.header('accept-language'), c.get('user')?.locale);
   if (locale === 'en') return res;
-  const body = (await res.clone().json()) as ReturnType<typeof errorBody>;
+  const body = (await res.clone().json()) as { error: { code: string; message: string; details?: unknown } };
   const message = translateErrorMessage(body.error.message, locale);
-  if (message === body.error.message) return res;
+  const details = localizeDetails(body.error.details, locale);
+  const before = JSON.stringify(body.error);
+  const error = { ...body.error, message, ...(details === undefined ? {} : { details }) };
+  if (JSON.stringify(error) === before) return res;
   const headers = new Headers(res.headers);
   headers.set('content-language', locale);
-  return new Response(JSON.stringify({ error: { ...body.error, message } }), { status: res.status, headers });
+  return new Response(JSON.stringify({ error }), { status: res.status, headers });
 }
 
 function answer(logger: Logger): (err: Error, c: Context<AppEnv>) => Response | Promise<Response> {

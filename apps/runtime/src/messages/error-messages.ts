@@ -24,6 +24,7 @@ const PT_BR: Record<string, string> = {
   'your request could not be completed; our team has been told and will look into it':
     'não foi possível concluir a sua solicitação; nossa equipe já foi avisada e vai verificar',
   'invalid request': 'solicitação inválida',
+  'the form has errors': 'o formulário tem erros',
   'malformed JSON in request body': 'JSON malformado no corpo da solicitação',
   'request body is too large': 'o corpo da solicitação é grande demais',
   'internal error': 'erro interno',
