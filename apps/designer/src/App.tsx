@@ -35,6 +35,7 @@ import { OutboxPage } from './pages/OutboxPage';
 import { RequestFormPage } from './pages/RequestFormPage';
 import { RequestsPage } from './pages/RequestsPage';
 import { WorkPage } from './pages/WorkPage';
+import { SupervisorPage } from './supervisor/SupervisorPage';
 
 // The editor pulls in monaco and the engine: load it only when an owner opens it.
 const FlowEditorPage = lazy(() => import('./editor/FlowEditorPage'));
@@ -155,6 +156,14 @@ const router = createBrowserRouter(
           element={
             <Guard roles={['agent']}>
               <WorkPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="/supervisor"
+          element={
+            <Guard roles={['agent']}>
+              <SupervisorPage />
             </Guard>
           }
         />

@@ -20,6 +20,7 @@ import type {
   PilotReport,
   Problem,
   Role,
+  SupervisorOverview,
   Task,
   TimelineEntry,
   User,
@@ -408,6 +409,14 @@ export class Api {
   }
   escalate(taskId: string, reason: string) {
     return this.request<Task>('POST', `/tasks/${encodeURIComponent(taskId)}/escalate`, { reason });
+  }
+  /** Hands a task to another member of its group (its holder, an agent of the group, or a supervisor). */
+  delegate(taskId: string, to: string) {
+    return this.request<Task>('POST', `/tasks/${encodeURIComponent(taskId)}/delegate`, { to });
+  }
+  /** GET /supervisor/overview: throughput counted from `since` (the supervisor's midnight). */
+  supervisorOverview(since: string) {
+    return this.request<SupervisorOverview>('GET', '/supervisor/overview', undefined, { since });
   }
   answerSurvey(token: string, score: number, comment?: string) {
     return this.request<unknown>('POST', `/surveys/${encodeURIComponent(token)}`, { score, comment });

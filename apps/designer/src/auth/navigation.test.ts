@@ -27,6 +27,7 @@ describe('navFor', () => {
       '/help',
       '/kb',
       '/work',
+      '/supervisor',
       '/flows',
       '/analytics',
       '/incidents',
@@ -34,6 +35,12 @@ describe('navFor', () => {
       '/groups',
       '/outbox',
     ]);
+  });
+  it('shows the supervisor view to members of the supervisors group and admins only', () => {
+    expect(navFor(['agent'], ['supervisors']).map((n) => n.to)).toContain('/supervisor');
+    expect(navFor(['agent'], ['service-desk']).map((n) => n.to)).not.toContain('/supervisor');
+    expect(navFor(['owner']).map((n) => n.to)).not.toContain('/supervisor');
+    expect(navFor(['customer'], ['supervisors']).map((n) => n.to)).not.toContain('/supervisor');
   });
   it('keeps incidents from agents', () => {
     expect(navFor(['agent']).map((n) => n.to)).not.toContain('/incidents');

@@ -1,4 +1,4 @@
-import { type Role, roleAtLeast, roleAtLeastAny } from '@caseflow/schema';
+import { isSupervisor, type Role, roleAtLeast, roleAtLeastAny } from '@caseflow/schema';
 
 /** One entry of the main navigation and the roles that may see it (by the role ladder). */
 export interface NavItem {
@@ -6,6 +6,8 @@ export interface NavItem {
   /** Message id of its label (common.messages.ts). */
   labelId: string;
   roles: Role[];
+  /** Only for supervisors (admins and members of the supervisors group), besides `roles`. */
+  supervisors?: true;
 }
 
 /** The routes of DESIGN §7 that appear in the navigation, in display order. */
@@ -15,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/help', labelId: 'kb.nav.help', roles: ['customer', 'agent'] },
   { to: '/kb', labelId: 'kb.nav.kb', roles: ['agent'] },
   { to: '/work', labelId: 'nav.work', roles: ['agent'] },
+  { to: '/supervisor', labelId: 'supervisor.nav', roles: ['agent'], supervisors: true },
   { to: '/flows', labelId: 'nav.flows', roles: ['owner'] },
   { to: '/analytics', labelId: 'nav.analytics', roles: ['owner'] },
   { to: '/incidents', labelId: 'nav.incidents', roles: ['owner'] },
@@ -26,10 +29,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
 /**
  * Navigation entries visible to a user holding `roles`, by the same ladder the runtime uses:
  * an owner sees what an agent sees, an admin what an owner sees; only customers see their
- * requests. Pure.
+ * requests; supervisors' entries need the supervisors group (or admin). Pure.
  */
-export function navFor(roles: readonly Role[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => roleAtLeastAny(roles, item.roles));
+export function navFor(roles: readonly Role[], groups: readonly string[] = []): NavItem[] {
+  return NAV_ITEMS.filter(
+    (item) => roleAtLeastAny(roles, item.roles) && (!item.supervisors || isSupervisor({ roles, groups })),
+  );
 }
 
 /** Where a user lands after signing in: the first page of their navigation. Pure. */

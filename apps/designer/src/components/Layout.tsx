@@ -18,7 +18,7 @@ export function Layout() {
   const location = useLocation();
   const t = useT();
   const [open, setOpen] = useState(false);
-  const items = navFor(user?.roles ?? []);
+  const items = navFor(user?.roles ?? [], user?.groups ?? []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the menu
   useEffect(() => setOpen(false), [location.pathname]);
   return (
