@@ -8,7 +8,8 @@ import { designerSuite } from './designer-app';
  * from an empty canvas to an answered survey:
  *
  * 1. olivia (owner) creates flow `pw-reset` and draws, with mouse and keyboard only, the
- *    structure of examples/flows/password-reset.json:
+ *    structure of examples/flows/password-reset.json. Groups and templates are picked from the
+ *    installation's lists and durations as an amount and a unit: no ISO-8601 text is typed.
  *
  *      start (catalog) ─▶ privileged? ─"privileged" (FEEL)─▶ approve (it-support, quorum 2)
  *                              └─default─▶ reset (task, tier L1, SLA) ◀─approved─┘
@@ -217,7 +218,7 @@ describe('password reset from an empty canvas to an answered survey', () => {
     await choose(page, flow.getByLabel('Kind'), 'fulfillment');
     await flow.getByRole('button', { name: 'Add tier' }).click();
     await typeInto(page, flow.getByLabel('Tier name'), 'IT support');
-    await typeInto(page, flow.getByLabel('Tier group'), 'it-support');
+    await choose(page, flow.getByLabel('Tier group'), 'it-support');
 
     // The start takes catalog requests.
     const start = await pick(page, 'start');
@@ -239,10 +240,11 @@ describe('password reset from an empty canvas to an answered survey', () => {
       props.getByLabel('Title'),
       'Approve a privileged password reset for {{request.username}}',
     );
-    await typeInto(page, props.getByLabel('Approver group'), 'it-support');
+    await choose(page, props.getByLabel('Approver group'), 'it-support');
     await choose(page, props.getByLabel('Policy'), 'Quorum');
     await typeInto(page, props.getByLabel('Quorum count'), '2');
-    await typeInto(page, props.getByLabel('Timeout (ISO-8601, optional)'), 'PT8H');
+    await choose(page, props.getByLabel('Timeout: unit'), 'hour');
+    await typeInto(page, props.getByLabel('Timeout: how many'), '8');
     await connect(page, source('privileged'), target('approve'));
     await tidy(page);
 
@@ -250,10 +252,10 @@ describe('password reset from an empty canvas to an answered survey', () => {
     await drop(page, 'Task', 'task');
     props = await rename(page, 'reset');
     await typeInto(page, props.getByLabel('Title'), 'Reset the password of {{request.username}}');
-    await choose(page, props.getByLabel('Tier'), 'L1');
+    await choose(page, props.getByLabel('Tier'), 'IT support');
     await typeInto(page, props.getByLabel('Outcomes'), 'done, cannot-reset');
     await props.getByLabel('Has an SLA').click();
-    await typeInto(page, props.getByLabel('SLA target (ISO-8601 duration)'), 'PT1H');
+    await typeInto(page, props.getByLabel('SLA target: how many'), '1');
     await connect(page, source('privileged'), target('reset'));
     await connect(page, source('approve', 'approved'), target('reset'));
     await tidy(page);
@@ -271,13 +273,13 @@ describe('password reset from an empty canvas to an answered survey', () => {
     // rejected / timeout ─▶ tell the customer ─▶ end "rejected".
     await drop(page, 'Notify', 'notify');
     props = await rename(page, 'tell-refused');
-    await typeInto(page, props.getByLabel('Template', { exact: true }), 'password-reset-refused');
+    await choose(page, props.getByLabel('Template', { exact: true }), 'We could not reset your password');
     await connect(page, source('approve', 'rejected'), target('tell-refused'));
     await connect(page, source('approve', 'timeout'), target('tell-refused'));
     await tidy(page);
     await drop(page, 'End', 'end');
     props = await rename(page, 'refused');
-    await choose(page, props.getByLabel('Outcome'), 'rejected');
+    await choose(page, props.getByLabel('Outcome'), 'Rejected');
     await connect(page, source('tell-refused'), target('refused'));
     await tidy(page);
 
@@ -285,18 +287,20 @@ describe('password reset from an empty canvas to an answered survey', () => {
     await drop(page, 'Timer', 'timer');
     props = await rename(page, 'grace');
     await typeInto(page, props.getByLabel('Name'), 'Let the reset propagate');
-    await typeInto(page, props.getByLabel('Duration (ISO-8601)'), 'PT15M');
+    await choose(page, props.getByLabel('Wait for: unit'), 'minute');
+    await typeInto(page, props.getByLabel('Wait for: how many'), '15');
     await connect(page, source('reset', 'done'), target('grace'));
     await tidy(page);
     await drop(page, 'Notify', 'notify');
     props = await rename(page, 'ask-confirmation');
-    await typeInto(page, props.getByLabel('Template', { exact: true }), 'password-reset-done');
+    await choose(page, props.getByLabel('Template', { exact: true }), 'Your password was reset');
     await connect(page, source('grace'), target('ask-confirmation'));
     await tidy(page);
     await drop(page, 'Wait', 'wait');
     props = await rename(page, 'await-confirmation');
     await typeInto(page, props.getByLabel('Signal name'), 'customer-confirmed');
-    await typeInto(page, props.getByLabel('Timeout (ISO-8601, optional)'), 'P2D');
+    await choose(page, props.getByLabel('Timeout: unit'), 'day');
+    await typeInto(page, props.getByLabel('Timeout: how many'), '2');
     await connect(page, source('ask-confirmation'), target('await-confirmation'));
     await tidy(page);
     await drop(page, 'Survey', 'survey');
@@ -310,7 +314,7 @@ describe('password reset from an empty canvas to an answered survey', () => {
     // The failed end, not yet connected: the "cannot-reset" outcome leads nowhere.
     await drop(page, 'End', 'end');
     props = await rename(page, 'failed');
-    await choose(page, props.getByLabel('Outcome'), 'failed');
+    await choose(page, props.getByLabel('Outcome'), 'Failed');
     await tidy(page);
     await page.getByRole('tab', { name: /Problems/ }).click();
     await expect.poll(() => page.locator(`${node('reset')} .fnode-badge`).count()).toBe(1);

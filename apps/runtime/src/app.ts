@@ -19,6 +19,7 @@ import { discardBody } from './http/discard-body';
 import { docsPage } from './http/docs-page';
 import { errorBody, notFoundHandler, onError } from './http/errors';
 import { eventsRoutes } from './http/events.routes';
+import { flowChoicesRoutes } from './http/flow-choices.routes';
 import { flowsRoutes } from './http/flows.routes';
 import { healthRoutes } from './http/health.routes';
 import { incidentsRoutes } from './http/incidents.routes';
@@ -113,6 +114,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     agentsRoutes,
     customersRoutes,
     flowsRoutes,
+    flowChoicesRoutes,
     pilotsRoutes,
     catalogRoutes,
     casesRoutes,

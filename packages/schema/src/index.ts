@@ -5,6 +5,7 @@ export * from './catalog';
 export * from './connection';
 export * from './engine';
 export * from './flow';
+export * from './flow-choices';
 export * from './form';
 export * from './incident';
 export * from './kb';

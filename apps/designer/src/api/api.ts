@@ -6,6 +6,7 @@ import type {
   ConnectionInputRaw,
   CustomerCase,
   CustomerCaseItem,
+  FlowChoices,
   FlowDefinitionInput,
   Incident,
   IncidentStatus,
@@ -267,6 +268,10 @@ export class Api {
   }
   publishFlow(key: string, note: string) {
     return this.request<{ version: number }>('POST', `/flows/${encodeURIComponent(key)}/publish`, { note });
+  }
+  /** What a flow may refer to: groups, calendars, templates, connection names, flows (owners). */
+  flowChoices() {
+    return this.request<FlowChoices>('GET', '/flow-choices');
   }
   listVersions(key: string) {
     return this.request<Page<FlowVersion>>('GET', `/flows/${encodeURIComponent(key)}/versions`);

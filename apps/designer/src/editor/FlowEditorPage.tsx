@@ -12,6 +12,7 @@ import { createEditorStore } from './editor-store';
 import { emptyFlow, type FlowDoc } from './flow-document';
 import { layoutFlow } from './layout/run-layout';
 import { routesIfUnchanged } from './layout/saved-routes';
+import { FlowChoicesProvider, useLoadedFlowChoices } from './pickers/FlowChoicesContext';
 import './editor.css';
 
 /** Flows up to this size are laid out again on open, to get their edge routes back. */
@@ -24,6 +25,7 @@ export default function FlowEditorPage() {
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState<string | null>(null);
   const [isNew, setIsNew] = useState(false);
+  const choices = useLoadedFlowChoices();
   // A flow just created on the flows page has no draft yet: do not ask for one.
   const created = (useLocation().state as { created?: boolean } | null)?.created === true;
   useEffect(() => {
@@ -70,9 +72,11 @@ export default function FlowEditorPage() {
   if (state === 'error') return <ErrorBanner message={error} />;
   return (
     <EditorProvider store={store}>
-      <ReactFlowProvider>
-        <Editor flowKey={key} isNew={isNew} />
-      </ReactFlowProvider>
+      <FlowChoicesProvider choices={choices}>
+        <ReactFlowProvider>
+          <Editor flowKey={key} isNew={isNew} />
+        </ReactFlowProvider>
+      </FlowChoicesProvider>
     </EditorProvider>
   );
 }

@@ -1,7 +1,9 @@
-import { useConnectionNames } from '../../connections/useConnectionNames';
+import { useT } from '../../i18n/use-t';
 import type { ScopeName } from '../feel-scope';
 import type { DocNode, DocNodeOf } from '../flow-document';
 import { JsonField } from '../JsonField';
+import { useFlowChoices } from '../pickers/FlowChoicesContext';
+import { ConnectionPicker } from '../pickers/Pickers';
 import { FeelMapField, ListField, NumberField, SelectField, TextField } from './fields';
 
 type ActionNode = DocNodeOf<'action'>;
@@ -102,12 +104,12 @@ export function ActionProperties({
 type HttpAction = Extract<Action, { kind: 'http' }>;
 
 /**
- * Where an http action goes: a connection (picked from the list an admin keeps; typed when the
- * list is not readable) plus a path under its base URL, or a plain URL for systems without
- * credentials.
+ * Where an http action goes: a connection (picked from those an admin keeps) plus a path under
+ * its base URL, or a plain URL for systems without credentials.
  */
 function HttpTarget({ action: a, onChange }: { action: HttpAction; onChange(a: HttpAction): void }) {
-  const names = useConnectionNames();
+  const t = useT();
+  const first = useFlowChoices()?.connections[0]?.name ?? '';
   const viaConnection = a.url === undefined;
   const { url: _u, connection: _c, path: _p, ...rest } = a;
   return (
@@ -124,27 +126,19 @@ function HttpTarget({ action: a, onChange }: { action: HttpAction; onChange(a: H
         onChange={(mode) =>
           onChange(
             mode === 'connection'
-              ? { ...rest, connection: names?.[0] ?? '', path: '/' }
+              ? { ...rest, connection: first, path: '/' }
               : { ...rest, url: 'https://example.org/hook' },
           )
         }
       />
-      {viaConnection && names && names.length > 0 ? (
-        <SelectField
-          label="Connection"
-          value={a.connection}
-          options={names}
-          empty="Pick a connection"
-          onChange={(connection) => onChange({ ...a, connection })}
-        />
-      ) : viaConnection ? (
-        <TextField
-          label="Connection"
-          hint="The name an admin gave the connection (Admin → Connections)"
+      {viaConnection && (
+        <ConnectionPicker
+          label={t('props.action.connection')}
+          hint={t('props.action.connection.hint')}
           value={a.connection}
           onChange={(connection) => onChange({ ...a, connection })}
         />
-      ) : null}
+      )}
       {viaConnection ? (
         <TextField
           label="Path"

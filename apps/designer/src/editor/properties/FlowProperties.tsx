@@ -1,7 +1,10 @@
 import type { CaseSla, Tier } from '@caseflow/schema';
+import { useT } from '../../i18n/use-t';
 import { updateFlow } from '../commands';
 import { useEditor } from '../EditorContext';
 import { JsonField } from '../JsonField';
+import { DurationField } from '../pickers/DurationField';
+import { CalendarPicker, GroupPicker, useCalendarLabel } from '../pickers/Pickers';
 import { CheckField, ListField, SelectField, TextField } from './fields';
 
 type TierInput = Partial<Tier> & Pick<Tier, 'id' | 'name' | 'group'>;
@@ -11,6 +14,8 @@ type SlaInput = CaseSla extends infer S
 
 /** Flow-level settings shown when nothing is selected: name, kind, calendar, tiers, SLAs, variables. */
 export function FlowProperties() {
+  const t = useT();
+  const calendarLabel = useCalendarLabel();
   const doc = useEditor((s) => s.doc);
   const run = useEditor((s) => s.run);
   const tiers = (doc.tiers ?? []) as TierInput[];
@@ -35,35 +40,36 @@ export function FlowProperties() {
         options={['case', 'fulfillment', 'subflow'] as const}
         onChange={(kind) => run(updateFlow({ kind }, 'kind'))}
       />
-      <TextField
-        label="Business calendar"
+      <CalendarPicker
+        label={t('props.flow.calendar')}
+        hint={t('props.flow.calendar.hint')}
         value={doc.calendar ?? '24x7'}
         onChange={(calendar) => run(updateFlow({ calendar }, 'calendar'))}
       />
 
       <fieldset>
         <legend>Escalation tiers (lowest first)</legend>
-        {tiers.map((t, i) => (
+        {tiers.map((tier, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions; an id key would remount while the id is typed
           <div className="tier-row" key={i}>
             <TextField
               label="Tier id"
-              value={t.id}
+              value={tier.id}
               onChange={(id) => setTiers(tiers.map((x, j) => (j === i ? { ...x, id } : x)))}
             />
             <TextField
               label="Tier name"
-              value={t.name}
+              value={tier.name}
               onChange={(name) => setTiers(tiers.map((x, j) => (j === i ? { ...x, name } : x)))}
             />
-            <TextField
-              label="Tier group"
-              value={t.group}
+            <GroupPicker
+              label={t('props.flow.tierGroup')}
+              value={tier.group}
               onChange={(group) => setTiers(tiers.map((x, j) => (j === i ? { ...x, group } : x)))}
             />
             <SelectField
               label="Mode"
-              value={t.mode ?? 'solver'}
+              value={tier.mode ?? 'solver'}
               options={['solver', 'router'] as const}
               onChange={(mode) => setTiers(tiers.map((x, j) => (j === i ? { ...x, mode } : x)))}
             />
@@ -72,7 +78,7 @@ export function FlowProperties() {
               className="btn btn-small btn-danger"
               onClick={() => setTiers(tiers.filter((_, j) => j !== i))}
             >
-              Remove tier {t.id}
+              Remove tier {tier.id}
             </button>
           </div>
         ))}
@@ -97,7 +103,17 @@ export function FlowProperties() {
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions; an id key would remount while the id is typed
             <div className="sla-row" key={i}>
               <TextField label="SLA id" value={s.id} onChange={(id) => put({ id })} />
-              <TextField label="Target (ISO-8601)" value={s.target} onChange={(target) => put({ target })} />
+              <DurationField
+                label={t('props.flow.slaTarget')}
+                value={s.target}
+                onChange={(target) => put({ target: target ?? s.target })}
+              />
+              <CalendarPicker
+                label={t('props.countedIn')}
+                value={s.calendar ?? ''}
+                empty={t('pickers.calendar.asFlow', { calendar: calendarLabel(doc.calendar ?? '24x7') })}
+                onChange={(calendar) => put({ calendar: calendar || undefined })}
+              />
               <TextField
                 label="Starts on event"
                 value={s.start.event}

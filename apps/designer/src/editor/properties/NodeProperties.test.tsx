@@ -1,9 +1,11 @@
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import type { FlowChoices } from '@caseflow/schema';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithI18n } from '../../i18n/test-render';
 import { EditorProvider } from '../EditorContext';
 import { createEditorStore } from '../editor-store';
 import type { FlowDoc } from '../flow-document';
+import { FlowChoicesProvider } from '../pickers/FlowChoicesContext';
 import { PropertiesPanel } from './PropertiesPanel';
 
 afterEach(cleanup);
@@ -29,13 +31,39 @@ function flow(): FlowDoc {
   };
 }
 
-function setup(selected: string[] = ['triage']) {
-  const store = createEditorStore(flow());
+/** What GET /api/flow-choices answers for this test's installation. */
+const CHOICES: FlowChoices = {
+  groups: [
+    { name: 'desk', description: 'Service desk' },
+    { name: 'experts', description: '' },
+  ],
+  calendars: [{ key: 'business', name: 'Business days', timeZone: 'America/Sao_Paulo' }],
+  templates: [
+    {
+      key: 'card-replaced',
+      subject: { en: 'Your new card ({caseNumber})', 'pt-BR': 'Seu novo cartão ({caseNumber})' },
+    },
+  ],
+  connections: [{ name: 'core-banking' }],
+  flows: [
+    { key: 'f', name: 'Flow', kind: 'case' },
+    { key: 'fraud-check', name: 'Fraud check', kind: 'subflow' },
+  ],
+};
+
+function setup(
+  selected: string[] = ['triage'],
+  doc: FlowDoc = flow(),
+  choices: FlowChoices | null = CHOICES,
+) {
+  const store = createEditorStore(doc);
   store.getState().select({ nodes: selected });
   // The panel holds translated parts (the task form's builder): render it as the app does.
   renderWithI18n(
     <EditorProvider store={store}>
-      <PropertiesPanel />
+      <FlowChoicesProvider choices={choices}>
+        <PropertiesPanel />
+      </FlowChoicesProvider>
     </EditorProvider>,
   );
   const node = (id: string) => store.getState().doc.nodes.find((n) => n.id === id);
@@ -57,11 +85,39 @@ describe('task properties', () => {
     expect(node('triage')).toMatchObject({ outcomes: ['done'] });
   });
 
-  it('adds an SLA that escalates on breach', () => {
+  it('adds an SLA of 30 minutes in business hours, picked without typing ISO-8601', () => {
     const { node } = setup();
     fireEvent.click(screen.getByLabelText('Has an SLA'));
-    fireEvent.change(screen.getByLabelText('SLA target (ISO-8601 duration)'), { target: { value: 'PT30M' } });
-    expect(node('triage')).toMatchObject({ sla: { target: 'PT30M', onBreach: 'escalate' } });
+    expect(node('triage')).toMatchObject({ sla: { target: 'PT4H', onBreach: 'escalate' } });
+    fireEvent.change(screen.getByLabelText('SLA target: unit'), { target: { value: 'minutes' } });
+    fireEvent.change(screen.getByLabelText('SLA target: how many'), { target: { value: '30' } });
+    fireEvent.change(screen.getByLabelText('Time counted'), { target: { value: 'business' } });
+    expect(node('triage')).toMatchObject({ sla: { target: 'PT30M', calendar: 'business' } });
+    expect(screen.getByText('30 minutes')).toBeTruthy();
+  });
+
+  it('picks the group from the groups of the installation', () => {
+    const { node } = setup();
+    const group = screen.getByLabelText('Group') as HTMLSelectElement;
+    expect([...group.options].map((o) => o.value)).toEqual(['', 'desk', 'experts']);
+    fireEvent.change(group, { target: { value: 'experts' } });
+    expect(node('triage')).toMatchObject({ assign: { tier: 'L1', group: 'experts' } });
+  });
+
+  it('keeps a group the installation does not have, marked, instead of dropping it', () => {
+    const doc = flow();
+    doc.nodes[1] = { ...doc.nodes[1]!, assign: { group: 'old-team' } } as (typeof doc.nodes)[number];
+    setup(['triage'], doc);
+    const group = screen.getByLabelText('Group') as HTMLSelectElement;
+    expect(group.value).toBe('old-team');
+    expect(within(group).getByText('old-team (not in this installation)')).toBeTruthy();
+  });
+
+  it('takes the group as text when the list could not be loaded', () => {
+    const { node } = setup(['triage'], flow(), null);
+    fireEvent.change(screen.getByLabelText('Group'), { target: { value: 'desk' } });
+    expect(node('triage')).toMatchObject({ assign: { group: 'desk' } });
+    expect(screen.getByText('The list could not be loaded: type the name.')).toBeTruthy();
   });
 
   it('renames the node on Enter and keeps its edges and the selection', () => {
@@ -100,11 +156,94 @@ describe('task properties', () => {
   });
 });
 
+describe('node panels per type', () => {
+  //  start ──▶ wait ──▶ cool-off (timer) ──▶ child (subflow) ──▶ tell (notify) ──▶ end
+  function more(): FlowDoc {
+    return {
+      ...flow(),
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'wait', type: 'wait', signal: 'customer-replied' },
+        { id: 'cool-off', type: 'timer', duration: 'PT1H' },
+        { id: 'child', type: 'subflow', flow: 'missing-flow', input: {} },
+        { id: 'tell', type: 'notify', to: 'customer', template: 'case-update' },
+        { id: 'end', type: 'end' },
+      ],
+      edges: [],
+    };
+  }
+
+  it('gives a wait a timeout of 3 days, and takes it away with None', () => {
+    const { node } = setup(['wait'], more());
+    const unit = screen.getByLabelText('Timeout: unit') as HTMLSelectElement;
+    expect(unit.value).toBe('none');
+    fireEvent.change(unit, { target: { value: 'days' } });
+    fireEvent.change(screen.getByLabelText('Timeout: how many'), { target: { value: '3' } });
+    expect(node('wait')).toMatchObject({ timeout: 'P3D' });
+    fireEvent.change(unit, { target: { value: 'none' } });
+    expect(node('wait')).toMatchObject({ timeout: undefined });
+  });
+
+  it('refuses an amount that is not a whole number above zero and keeps the last good one', () => {
+    const { node } = setup(['cool-off'], more());
+    fireEvent.change(screen.getByLabelText('Wait for: how many'), { target: { value: '0' } });
+    expect(screen.getByText('A whole number above zero')).toBeTruthy();
+    expect(node('cool-off')).toMatchObject({ duration: 'PT1H' });
+  });
+
+  it('counts a timer in business hours or round the clock', () => {
+    const { node } = setup(['cool-off'], more());
+    const counted = screen.getByLabelText('Time counted') as HTMLSelectElement;
+    expect(counted.value).toBe('24x7');
+    fireEvent.change(counted, { target: { value: 'business' } });
+    expect(node('cool-off')).toMatchObject({ calendar: 'business' });
+    fireEvent.change(counted, { target: { value: '24x7' } });
+    expect(node('cool-off')).toMatchObject({ calendar: undefined });
+  });
+
+  it('picks a subflow among the other flows by name', () => {
+    const { node } = setup(['child'], more());
+    const child = screen.getByLabelText('Child flow') as HTMLSelectElement;
+    expect([...child.options].map((o) => o.text)).toEqual([
+      'missing-flow (not in this installation)',
+      'Fraud check (fraud-check)',
+    ]);
+    fireEvent.change(child, { target: { value: 'fraud-check' } });
+    expect(node('child')).toMatchObject({ flow: 'fraud-check' });
+  });
+
+  it('picks a template by its subject in the owner’s language', () => {
+    setup(['tell'], more());
+    // The subject's ICU arguments read as "…", not as code.
+    expect(screen.getByRole('option', { name: 'Your new card (…) (card-replaced)' })).toBeTruthy();
+    cleanup();
+    const store = createEditorStore(more());
+    store.getState().select({ nodes: ['tell'] });
+    renderWithI18n(
+      <EditorProvider store={store}>
+        <FlowChoicesProvider choices={CHOICES}>
+          <PropertiesPanel />
+        </FlowChoicesProvider>
+      </EditorProvider>,
+      'pt-BR',
+    );
+    expect(screen.getByRole('option', { name: 'Seu novo cartão (…) (card-replaced)' })).toBeTruthy();
+  });
+});
+
 describe('flow properties', () => {
   it('shows the flow settings when nothing is selected and adds a tier', () => {
     const { store } = setup([]);
     fireEvent.click(screen.getByRole('button', { name: 'Add tier' }));
     expect(store.getState().doc.tiers?.map((t) => t.id)).toEqual(['L1', 'L2', 'L3']);
+  });
+
+  it('picks the flow calendar and a tier group from lists', () => {
+    const { store } = setup([]);
+    fireEvent.change(screen.getByLabelText('Business calendar'), { target: { value: 'business' } });
+    fireEvent.change(screen.getAllByLabelText('Tier group')[1]!, { target: { value: 'desk' } });
+    expect(store.getState().doc).toMatchObject({ calendar: 'business' });
+    expect(store.getState().doc.tiers?.[1]).toMatchObject({ id: 'L2', group: 'desk' });
   });
 });
 

@@ -1,64 +1,67 @@
 import type { NodeSla } from '@caseflow/schema';
-import { CheckField, ListField, SelectField, TextField } from './fields';
+import { useT } from '../../i18n/use-t';
+import { DurationField } from '../pickers/DurationField';
+import { CalendarPicker, useCalendarLabel } from '../pickers/Pickers';
+import { CheckField, ListField, SelectField } from './fields';
 
 type SlaInput = Partial<NodeSla> & { target: string };
 
-const BREACH = [
-  ['escalate', 'Escalate to the next tier'],
-  ['notify', 'Notify recipients'],
-  ['edge', 'Leave by the "sla-breached" edge'],
-] as const;
-
-/** SLA of a task or approval: target, warnings, breach behaviour and recipients. */
+/** SLA of a task or approval: target (in business or calendar time), warnings, breach behaviour. */
 export function SlaSection({
   sla,
+  flowCalendar,
   onChange,
 }: {
   sla: SlaInput | undefined;
+  /** The flow's calendar, which an SLA without its own follows. */
+  flowCalendar: string | undefined;
   onChange(sla: SlaInput | undefined): void;
 }) {
+  const t = useT();
+  const calendarLabel = useCalendarLabel();
   return (
     <fieldset>
-      <legend>SLA</legend>
+      <legend>{t('props.sla')}</legend>
       <CheckField
-        label="Has an SLA"
+        label={t('props.sla.has')}
         checked={sla !== undefined}
         onChange={(on) => onChange(on ? { target: 'PT4H', onBreach: 'escalate' } : undefined)}
       />
       {sla && (
         <>
-          <TextField
-            label="SLA target (ISO-8601 duration)"
+          <DurationField
+            label={t('props.sla.target')}
             value={sla.target}
-            onChange={(target) => onChange({ ...sla, target })}
-            error={
-              /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/.test(sla.target)
-                ? null
-                : 'e.g. PT30M, PT4H, P1D'
-            }
+            onChange={(target) => onChange({ ...sla, target: target ?? sla.target })}
+          />
+          <CalendarPicker
+            label={t('props.countedIn')}
+            value={sla.calendar ?? ''}
+            empty={t('pickers.calendar.asFlow', { calendar: calendarLabel(flowCalendar ?? '24x7') })}
+            onChange={(c) => onChange({ ...sla, calendar: c || undefined })}
           />
           <ListField
-            label="Warn at (fractions)"
-            hint="e.g. 0.5, 0.8"
+            label={t('props.sla.warnAt')}
+            hint={t('props.sla.warnAt.hint')}
             value={(sla.warnAt ?? []).map(String)}
             onChange={(v) => onChange({ ...sla, warnAt: v.map(Number).filter((n) => n > 0 && n < 1) })}
           />
           <SelectField
-            label="On breach"
+            label={t('props.sla.onBreach')}
             value={sla.onBreach ?? 'escalate'}
-            options={BREACH}
+            options={
+              [
+                ['escalate', t('props.sla.escalate')],
+                ['notify', t('props.sla.notify')],
+                ['edge', t('props.sla.edge')],
+              ] as const
+            }
             onChange={(onBreach) => onChange({ ...sla, onBreach })}
-          />
-          <TextField
-            label="SLA calendar"
-            value={sla.calendar}
-            placeholder="flow calendar"
-            onChange={(c) => onChange({ ...sla, calendar: c || undefined })}
           />
           {sla.onBreach === 'notify' && (
             <ListField
-              label="Notify on breach"
-              hint="group:supervisors, user:ann, assignee"
+              label={t('props.sla.recipients')}
+              hint={t('props.sla.recipients.hint')}
               value={sla.notify}
               onChange={(notify) => onChange({ ...sla, notify })}
             />

@@ -1,0 +1,37 @@
+import { useT } from '../../../i18n/use-t';
+import { TemplatePicker } from '../../pickers/Pickers';
+import { FeelMapField, SelectField, TextField } from '../fields';
+import type { NodePanelProps } from '../node-panel';
+
+/** A notification: who receives it, which template, on which channel, with which data. */
+export function NotifyPanel({ node, set, scope }: NodePanelProps<'notify'>) {
+  const t = useT();
+  return (
+    <>
+      <TextField
+        label={t('props.notify.to')}
+        hint={t('props.notify.to.hint')}
+        value={node.to}
+        onChange={(to) => set({ ...node, to })}
+      />
+      <TemplatePicker
+        label={t('props.notify.template')}
+        value={node.template}
+        onChange={(template) => set({ ...node, template })}
+      />
+      <SelectField
+        label={t('props.notify.channel')}
+        value={node.channel ?? ''}
+        empty={t('props.notify.customerChannel')}
+        options={['email', 'sms', 'chat', 'whatsapp', 'web'] as const}
+        onChange={(channel) => set({ ...node, channel: channel || undefined })}
+      />
+      <FeelMapField
+        label={t('props.notify.data')}
+        value={node.data}
+        scope={scope}
+        onChange={(data) => set({ ...node, data })}
+      />
+    </>
+  );
+}

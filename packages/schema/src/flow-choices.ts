@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** A notification template a notify node may name, with its subject line in each language. */
+export const TemplateChoice = z.object({
+  key: z.string(),
+  subject: z.object({ en: z.string(), 'pt-BR': z.string() }),
+});
+export type TemplateChoice = z.infer<typeof TemplateChoice>;
+
+/**
+ * What an installation offers a flow to refer to, so the editor lists names instead of
+ * asking for ids: groups, business calendars, notification templates, connections (names
+ * only: their URLs and credentials stay with admins) and flows (for subflow nodes).
+ * `GET /api/flow-choices`, owners and admins.
+ */
+export const FlowChoices = z.object({
+  groups: z.array(z.object({ name: z.string(), description: z.string() })),
+  /** Business calendars; "24x7" (round the clock) is always valid and not listed. */
+  calendars: z.array(z.object({ key: z.string(), name: z.string(), timeZone: z.string() })),
+  templates: z.array(TemplateChoice),
+  connections: z.array(z.object({ name: z.string() })),
+  /** `kind` as the draft says (case, fulfillment, subflow). */
+  flows: z.array(z.object({ key: z.string(), name: z.string(), kind: z.string() })),
+});
+export type FlowChoices = z.infer<typeof FlowChoices>;
