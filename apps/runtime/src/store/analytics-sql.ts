@@ -20,6 +20,11 @@ export interface AnalyticsDialect {
   num(expr: string): string;
   /** The values of a JSON array text parameter as a subquery: json_each or jsonb_array_elements_text. */
   jsonList?(placeholder: string): string;
+  /**
+   * A column the planner must not look up through its own index (SQLite: unary `+`), steering
+   * it to a better one; PostgreSQL's planner weighs the indexes by statistics and needs none.
+   */
+  unindexed?(column: string): string;
 }
 
 /**
@@ -74,7 +79,8 @@ export function analyticsStatements(d: AnalyticsDialect, q: CaseScan) {
     taskFacts: `select t.case_id as "caseId", t.id as "id", t.status as "status", t.tier as "tier",
         t.group_name as "group", t.assignee as "assignee", ${n('t.created_at')} as "createdAt",
         ${n('t.closed_at')} as "closedAt",
-        ${n(`(select max(tl.at) from timeline tl where tl.case_id = t.case_id and tl.type = 'task.claimed'
+        ${n(`(select max(tl.at) from timeline tl where tl.case_id = t.case_id
+          and ${d.unindexed?.('tl.type') ?? 'tl.type'} = 'task.claimed'
           and ${d.jsonText('tl.data', 'taskId')} = t.id)`)} as "claimedAt"
       from tasks t join cases c on c.id = t.case_id ${where}`,
     surveyFacts: `select s.case_id as "caseId", s.kind as "kind", ${n('s.score')} as "score"

@@ -22,7 +22,8 @@ export class RawTable<Row extends object> {
   private readonly fields: Field[];
   private readonly byProp = new Map<string, Field>();
   private readonly name: string;
-  private readonly selectList: string;
+  /** The quoted column list of the row's properties, for statements built beside this class. */
+  readonly selectList: string;
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(

@@ -16,6 +16,9 @@ const sqlite: SummaryDialect = {
   // No ceil() without the math extension: truncate, and add one when something was cut off.
   ceil: (x) => `(cast(${x} as integer) + (${x} > cast(${x} as integer)))`,
   float: (q) => (Number.isInteger(q) ? `${q}.0` : String(q)),
+  // A claim's time is looked up in its case's timeline (the primary key), not among every
+  // claim of the deployment through timeline_type_at_idx, which SQLite would otherwise pick.
+  unindexed: (column) => `+${column}`,
 };
 
 /** Store.analytics on SQLite: the shared statements, run as prepared raw statements. */

@@ -19,9 +19,13 @@ describe('the SQLite outbox claim', () => {
     const client = new Database(':memory:');
     const db = drizzle({ client }) as unknown as SqliteDb;
     migrate(db, { migrationsFolder: migrationsFolder('sqlite') });
+    // The claim statement is prepared once, when the store is made.
     const prepared = vi.spyOn(client, 'prepare');
-    await sqliteDelivery(db).outbox.claimDue(1_000, 10, 60_000);
-    const claim = prepared.mock.calls.map(([sql]) => sql).find((sql) => /^update "outbox"/.test(sql));
+    const delivery = sqliteDelivery(db);
+    await delivery.outbox.claimDue(1_000, 10, 60_000);
+    const claim = prepared.mock.calls
+      .map(([sql]) => sql)
+      .find((sql) => /^update "?outbox"? set next_attempt_at/.test(sql));
     expect(claim).toBeDefined();
     const plan = planOf(client, claim!);
     // The index holds only pending and failed rows: a status filter SQLite cannot match to the

@@ -39,6 +39,15 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
   const deleteTimer = client.prepare('delete from timers where id = ?');
   const deleteCaseTimers = client.prepare('delete from timers where case_id = ?');
   const completeTimer = client.prepare('delete from timers where id = ? and claim = ?');
+  // The outbox claim is cached too: the dispatcher (and the demo seed, thousands of times) asks
+  // on every tick, mostly finding nothing, and composing it with drizzle cost more than running
+  // it. The status literals match the partial index outbox_due_idx.
+  const claimOutbox = client.prepare<[number, string, number, number], unknown>(
+    `update outbox set next_attempt_at = ?, claim = ?, attempts = attempts + 1
+     where id in (select id from outbox where status in ('pending', 'failed') and next_attempt_at <= ?
+                  order by next_attempt_at, id limit ?)
+     returning ${rawOutbox.selectList}`,
+  );
   const settleOutbox = (status: string) =>
     client.prepare(
       `update outbox set status = '${status}', claim = null, delivered_at = coalesce(?, delivered_at),
@@ -82,21 +91,10 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
       },
       async claimDue(now, limit, leaseMs) {
         const claim = randomUUID();
-        // The status literals match the partial index outbox_due_idx; bound parameters would
-        // not, and every claim would read the whole outbox.
-        const due = db
-          .select({ id: outbox.id })
-          .from(outbox)
-          .where(and(sql`${outbox.status} in ('pending', 'failed')`, lte(outbox.nextAttemptAt, now)))
-          .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-          .limit(limit);
-        const rows = db
-          .update(outbox)
-          .set({ nextAttemptAt: now + leaseMs, claim, attempts: sql`${outbox.attempts} + 1` })
-          .where(inArray(outbox.id, due))
-          .returning()
-          .all();
-        return rows.map((r) => ({ ...r, claim }) as ClaimedOutbox).sort(byCreation);
+        return claimOutbox
+          .all(now + leaseMs, claim, now, limit)
+          .map((raw): ClaimedOutbox => ({ ...rawOutbox.decode(raw), claim }))
+          .sort(byCreation);
       },
       async markDelivered(id, claim, now) {
         return delivered.run(now, null, null, id, claim).changes > 0;
