@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { api } from '../auth/session';
 import { countdown, formatSpan } from '../components/format';
-import { Badge, ErrorBanner } from '../components/Status';
+import { ErrorBanner } from '../components/Status';
+import { StatusWord } from '../components/StatusWord';
 import type { NodeOverlay } from '../editor/canvas-graph';
 import type { FlowDoc } from '../editor/flow-document';
-import { describeEffect, SimSession, subflowKeys } from './sim-session';
+import { useT } from '../i18n/use-t';
+import { describeEffect, type Phrase, SimSession, subflowKeys } from './sim-session';
 
 const STEPS = ['PT5M', 'PT15M', 'PT1H', 'PT4H', 'P1D'];
 
@@ -16,6 +18,8 @@ export function SimulatorPanel({
   doc: FlowDoc;
   onOverlays(o: Record<string, NodeOverlay> | undefined): void;
 }) {
+  const t = useT();
+  const say = (p: Phrase) => t(p.id, p.values);
   const [session, setSession] = useState<SimSession | null>(null);
   const [, setTick] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -28,8 +32,8 @@ export function SimulatorPanel({
   function act(fn: (s: SimSession) => void) {
     if (!session) return;
     fn(session);
-    setTick((t) => t + 1);
-    onOverlays(session.overlays());
+    setTick((n) => n + 1);
+    onOverlays(session.overlays(t('sim.slaBreached')));
   }
 
   async function start() {
@@ -50,7 +54,7 @@ export function SimulatorPanel({
         children.filter((c): c is FlowDoc => c !== null),
       );
       setSession(s);
-      onOverlays(s.overlays());
+      onOverlays(s.overlays(t('sim.slaBreached')));
     } catch (e) {
       const problems = (e as { problems?: Array<{ message: string }> }).problems;
       setError(
@@ -62,16 +66,14 @@ export function SimulatorPanel({
   if (!session) {
     return (
       <div className="sim">
-        <p className="muted">
-          Run this flow in the browser against a virtual clock. Nothing is saved or sent.
-        </p>
+        <p className="muted">{t('sim.intro')}</p>
         <label>
-          Case variables (JSON)
+          {t('sim.variables')}
           <textarea rows={4} value={variables} onChange={(e) => setVariables(e.target.value)} />
         </label>
         <ErrorBanner message={error} />
         <button type="button" className="btn btn-primary" onClick={() => void start()}>
-          Start simulation
+          {t('sim.start')}
         </button>
       </div>
     );
@@ -84,9 +86,9 @@ export function SimulatorPanel({
   return (
     <div className="sim">
       <div className="sim-head">
-        <Badge value={view.status} />
+        <StatusWord value={view.status} />
         <span>
-          Clock <time>{new Date(now).toISOString().replace('T', ' ').slice(0, 16)}</time>{' '}
+          {t('sim.clock')} <time>{new Date(now).toISOString().replace('T', ' ').slice(0, 16)}</time>{' '}
           <small className="muted">(+{formatSpan(now - session.started)})</small>
         </span>
         <button
@@ -97,13 +99,13 @@ export function SimulatorPanel({
             onOverlays(undefined);
           }}
         >
-          Reset
+          {t('sim.reset')}
         </button>
       </div>
-      <p className="muted">At: {view.activeNodes.join(', ') || '—'}</p>
+      <p className="muted">{t('sim.at', { nodes: view.activeNodes.join(', ') || '—' })}</p>
 
       <section aria-labelledby="sim-clock">
-        <h3 id="sim-clock">Advance the clock</h3>
+        <h3 id="sim-clock">{t('sim.advanceTitle')}</h3>
         <div className="btn-row">
           {STEPS.map((d) => (
             <button key={d} type="button" className="btn btn-small" onClick={() => act((s) => s.advance(d))}>
@@ -119,47 +121,47 @@ export function SimulatorPanel({
           }}
         >
           <label>
-            Duration
+            {t('sim.duration')}
             <input value={custom} onChange={(e) => setCustom(e.target.value)} size={8} />
           </label>
           <button type="submit" className="btn btn-small">
-            Advance
+            {t('sim.advance')}
           </button>
         </form>
       </section>
 
       <section aria-labelledby="sim-tasks">
-        <h3 id="sim-tasks">Open tasks</h3>
-        {tasks.length === 0 && <p className="muted">None.</p>}
-        {tasks.map((t) => (
-          <div key={t.taskId} className="sim-task">
+        <h3 id="sim-tasks">{t('sim.tasks')}</h3>
+        {tasks.length === 0 && <p className="muted">{t('sim.none')}</p>}
+        {tasks.map((task) => (
+          <div key={task.taskId} className="sim-task">
             <div>
-              <strong>{t.title}</strong>{' '}
+              <strong>{task.title}</strong>{' '}
               <small className="muted">
-                {t.taskId} · {t.tier ?? t.group ?? t.assignee ?? '—'}
+                {task.taskId} · {task.tier ?? task.group ?? task.assignee ?? '—'}
               </small>
             </div>
             <div className="btn-row">
-              {t.outcomes.map((o) => (
+              {task.outcomes.map((o) => (
                 <button
                   key={o}
                   type="button"
                   className="btn btn-small"
-                  onClick={() => act((s) => s.complete(t.taskId, o))}
+                  onClick={() => act((s) => s.complete(task.taskId, o))}
                 >
                   {o}{' '}
                   <span className="sr-only">
-                    for {t.title} {t.taskId}
+                    {t('sim.outcomeFor', { title: task.title, task: task.taskId })}
                   </span>
                 </button>
               ))}
-              {t.kind === 'task' && (
+              {task.kind === 'task' && (
                 <button
                   type="button"
                   className="btn btn-small btn-ghost"
-                  onClick={() => act((s) => s.escalate(t.taskId, 'escalated in simulator'))}
+                  onClick={() => act((s) => s.escalate(task.taskId, t('sim.escalateReason')))}
                 >
-                  Escalate <span className="sr-only">{t.taskId}</span>
+                  {t('sim.escalate')} <span className="sr-only">{task.taskId}</span>
                 </button>
               )}
             </div>
@@ -168,7 +170,7 @@ export function SimulatorPanel({
       </section>
 
       <section aria-labelledby="sim-signals">
-        <h3 id="sim-signals">Signals</h3>
+        <h3 id="sim-signals">{t('sim.signals')}</h3>
         <div className="btn-row">
           {signals.map((name) => (
             <button
@@ -177,7 +179,7 @@ export function SimulatorPanel({
               className="btn btn-small"
               onClick={() => act((s) => s.signal(name))}
             >
-              Fire {name}
+              {t('sim.fire', { signal: name })}
             </button>
           ))}
         </div>
@@ -189,22 +191,22 @@ export function SimulatorPanel({
           }}
         >
           <label>
-            Signal name
+            {t('sim.signalName')}
             <input value={signal} onChange={(e) => setSignal(e.target.value)} size={14} />
           </label>
           <button type="submit" className="btn btn-small">
-            Fire signal
+            {t('sim.fireSignal')}
           </button>
         </form>
       </section>
 
       <section aria-labelledby="sim-slas">
-        <h3 id="sim-slas">SLA clocks</h3>
-        {view.slas.length === 0 && <p className="muted">None running.</p>}
+        <h3 id="sim-slas">{t('sim.slas')}</h3>
+        {view.slas.length === 0 && <p className="muted">{t('sim.noSlas')}</p>}
         <ul className="plain">
           {view.slas.map((s) => (
             <li key={s.slaId}>
-              <Badge value={s.status} /> {s.slaId} <small className="muted">{s.target}</small>{' '}
+              <StatusWord value={s.status} /> {s.slaId} <small className="muted">{s.target}</small>{' '}
               {(s.status === 'running' || s.status === 'warning') && <small>{countdown(s.dueAt, now)}</small>}
             </li>
           ))}
@@ -212,11 +214,11 @@ export function SimulatorPanel({
       </section>
 
       <section aria-labelledby="sim-trace">
-        <h3 id="sim-trace">Trace</h3>
+        <h3 id="sim-trace">{t('sim.trace')}</h3>
         <ol className="trace">
           {[...session.trace].reverse().map((step) => (
             <li key={step.seq} className={step.error ? 'trace-error' : ''}>
-              <strong>{step.label}</strong>{' '}
+              <strong>{say(step.label)}</strong>{' '}
               <small className="muted">+{formatSpan(step.at - session.started)}</small>
               {step.error && <div className="field-error">{step.error}</div>}
               <ul>
@@ -225,7 +227,7 @@ export function SimulatorPanel({
                   .map((e, j) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: effects of one step never reorder
                     <li key={`${e.type}-${j}`} className={`fx fx-${e.type.replace('.', '-')}`}>
-                      {describeEffect(e)}
+                      {say(describeEffect(e))}
                     </li>
                   ))}
               </ul>

@@ -52,7 +52,10 @@ describe('SimSession', () => {
     const task = s.openTasks()[0]!;
     s.complete(task.taskId, 'resolved');
     expect(s.view().status).toBe('resolved');
-    expect(s.trace.at(-1)?.effects.map(describeEffect)).toContain('case closed: resolved');
+    expect(s.trace.at(-1)?.effects.map(describeEffect)).toContainEqual({
+      id: 'sim.fx.close',
+      values: { outcome: 'resolved' },
+    });
   });
 
   it('records a refused action as an error step instead of throwing', () => {

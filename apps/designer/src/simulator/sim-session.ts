@@ -3,12 +3,18 @@ import type { CaseView, Effect } from '@caseflow/schema';
 import type { NodeOverlay } from '../editor/canvas-graph';
 import type { FlowDoc } from '../editor/flow-document';
 
+/** A message id of simulator.messages.ts with its values: worded by the panel in its language. */
+export interface Phrase {
+  id: string;
+  values?: Record<string, string | number>;
+}
+
 /** One action of the person running the simulation and the effects it produced. */
 export interface TraceStep {
   /** Position in the trace, from 1. */
   seq: number;
   at: number;
-  label: string;
+  label: Phrase;
   effects: Effect[];
   error?: string;
 }
@@ -44,7 +50,7 @@ export class SimSession {
       http: () => ({ ok: true, status: 200, result: { simulated: true } }),
     });
     let id = '';
-    this.record('Case opened', () => {
+    this.record({ id: 'sim.step.opened' }, () => {
       id = this.sim.open(doc.key, {
         variables: input.variables ?? {},
         customer: input.customer ?? {},
@@ -97,30 +103,36 @@ export class SimSession {
   }
 
   complete(taskId: string, outcome: string, values: Record<string, unknown> = {}): void {
-    this.record(`Completed ${taskId} as ${outcome}`, () =>
+    this.record({ id: 'sim.step.completed', values: { task: taskId, outcome } }, () =>
       this.sim.complete(taskId, outcome, values, 'simulator'),
     );
   }
 
   escalate(taskId: string, reason: string): void {
-    this.record(`Escalated ${taskId}`, () => this.sim.escalate(taskId, reason));
+    this.record({ id: 'sim.step.escalated', values: { task: taskId } }, () =>
+      this.sim.escalate(taskId, reason),
+    );
   }
 
   signal(name: string): void {
-    this.record(`Signal ${name}`, () => this.sim.signal(this.caseId, name));
+    this.record({ id: 'sim.step.signal', values: { signal: name } }, () =>
+      this.sim.signal(this.caseId, name),
+    );
   }
 
   caseEvent(name: string): void {
-    this.record(`Case event ${name}`, () => this.sim.send(this.caseId, { type: 'case.event', name }));
+    this.record({ id: 'sim.step.caseEvent', values: { event: name } }, () =>
+      this.sim.send(this.caseId, { type: 'case.event', name }),
+    );
   }
 
   /** Moves the virtual clock by an ISO-8601 duration, firing timers and SLA clocks that fall due. */
   advance(by: string): void {
-    this.record(`Clock +${by}`, () => this.sim.advance(by));
+    this.record({ id: 'sim.step.clock', values: { by } }, () => this.sim.advance(by));
   }
 
-  /** Highlights for the canvas: active nodes, and nodes the case went through. */
-  overlays(): Record<string, NodeOverlay> {
+  /** Highlights for the canvas: active nodes, and nodes the case went through (`breached` notes a breach). */
+  overlays(breached = 'SLA breached'): Record<string, NodeOverlay> {
     const out: Record<string, NodeOverlay> = {};
     for (const step of this.trace) {
       for (const e of step.effects) {
@@ -133,13 +145,13 @@ export class SimSession {
     for (const sla of view.slas) {
       if (sla.status === 'breached' && sla.taskId) {
         const task = view.openTasks.find((t) => t.taskId === sla.taskId);
-        if (task) out[task.nodeId] = { active: true, note: 'SLA breached' };
+        if (task) out[task.nodeId] = { active: true, note: breached };
       }
     }
     return out;
   }
 
-  private record(label: string, action: () => unknown): void {
+  private record(label: Phrase, action: () => unknown): void {
     const before = new Map([...this.sim.cases].map(([id, c]) => [id, c.effects.length]));
     const at = this.sim.now;
     let error: string | undefined;
@@ -158,49 +170,66 @@ export class SimSession {
   }
 }
 
-/** A one-line description of an effect for the trace. Pure. */
-export function describeEffect(e: Effect): string {
+/** A one-line description of an effect for the trace, as a phrase to word. Pure. */
+export function describeEffect(e: Effect): Phrase {
+  const iso = (at: number) => new Date(at).toISOString();
   switch (e.type) {
-    case 'task.create':
-      return `task ${e.task.taskId} “${e.task.title}” for ${e.task.assignee ?? e.task.group ?? e.task.tier ?? 'anyone'}`;
+    case 'task.create': {
+      const who = e.task.assignee ?? e.task.group ?? e.task.tier;
+      return who
+        ? { id: 'sim.fx.taskCreate', values: { task: e.task.taskId, title: e.task.title, who } }
+        : { id: 'sim.fx.taskCreateAnyone', values: { task: e.task.taskId, title: e.task.title } };
+    }
     case 'task.cancel':
-      return `task ${e.taskId} cancelled (${e.reason})`;
+      return { id: 'sim.fx.taskCancel', values: { task: e.taskId, reason: e.reason } };
     case 'task.escalate':
-      return `task ${e.taskId} escalated ${e.fromTier ?? '—'} → ${e.toTier ?? '—'} (${e.reason})`;
+      return {
+        id: 'sim.fx.taskEscalate',
+        values: { task: e.taskId, from: e.fromTier ?? '—', to: e.toTier ?? '—', reason: e.reason },
+      };
     case 'approval.request':
-      return `approval of ${e.nodeId} requested from ${e.group ?? e.users.join(', ')} (${e.policy.kind})`;
+      return {
+        id: 'sim.fx.approval',
+        values: { node: e.nodeId, who: e.group ?? e.users.join(', '), policy: e.policy.kind },
+      };
     case 'timer.schedule':
-      return `timer ${e.timerId} for ${e.purpose} at ${new Date(e.at).toISOString()}`;
+      return { id: 'sim.fx.timer', values: { timer: e.timerId, purpose: e.purpose, at: iso(e.at) } };
     case 'timer.cancel':
-      return `timer ${e.timerId} cancelled`;
+      return { id: 'sim.fx.timerCancel', values: { timer: e.timerId } };
     case 'sla.start':
-      return `SLA ${e.slaId} started, due ${new Date(e.dueAt).toISOString()}`;
+      return { id: 'sim.fx.slaStart', values: { sla: e.slaId, due: iso(e.dueAt) } };
     case 'sla.pause':
-      return `SLA ${e.slaId} paused`;
+      return { id: 'sim.fx.slaPause', values: { sla: e.slaId } };
     case 'sla.resume':
-      return `SLA ${e.slaId} resumed`;
+      return { id: 'sim.fx.slaResume', values: { sla: e.slaId } };
     case 'sla.warning':
-      return `SLA ${e.slaId} warning at ${Math.round(e.fraction * 100)}%`;
+      return { id: 'sim.fx.slaWarning', values: { sla: e.slaId, percent: Math.round(e.fraction * 100) } };
     case 'sla.breach':
-      return `SLA ${e.slaId} BREACHED`;
+      return { id: 'sim.fx.slaBreach', values: { sla: e.slaId } };
     case 'sla.stop':
-      return `SLA ${e.slaId} stopped: ${e.status}`;
+      return { id: 'sim.fx.slaStop', values: { sla: e.slaId, status: e.status } };
     case 'http.call':
-      return `HTTP ${e.method} ${e.connection !== undefined ? `${e.connection}:${e.path ?? ''}` : e.url}`;
+      return {
+        id: 'sim.fx.http',
+        values: {
+          method: e.method,
+          target: e.connection !== undefined ? `${e.connection}:${e.path ?? ''}` : (e.url ?? ''),
+        },
+      };
     case 'notify':
-      return `notify ${e.to} with ${e.template}`;
+      return { id: 'sim.fx.notify', values: { to: e.to, template: e.template } };
     case 'survey.send':
-      return `${e.kind.toUpperCase()} survey to ${e.to}`;
+      return { id: 'sim.fx.survey', values: { kind: e.kind.toUpperCase(), to: e.to } };
     case 'subflow.start':
-      return `subflow ${e.flow} started`;
+      return { id: 'sim.fx.subflow', values: { flow: e.flow } };
     case 'customer.update':
-      return `customer updated`;
+      return { id: 'sim.fx.customer' };
     case 'variables.set':
-      return `variables: ${Object.keys(e.values).join(', ')}`;
+      return { id: 'sim.fx.variables', values: { names: Object.keys(e.values).join(', ') } };
     case 'case.close':
-      return `case closed: ${e.outcome}`;
+      return { id: 'sim.fx.close', values: { outcome: e.outcome } };
     case 'audit':
-      return `${e.entry.type}${e.entry.nodeId ? ` ${e.entry.nodeId}` : ''}`;
+      return { id: 'sim.fx.audit', values: { type: e.entry.type, node: e.entry.nodeId ?? '' } };
   }
 }
 
