@@ -90,7 +90,7 @@ const waiting = (page: Page) =>
 const load = (page: Page, agent: string) =>
   page
     .locator(`tr[data-agent="${agent}"] td[data-cell="load"]`)
-    .textContent({ timeout: 1000 })
+    .getAttribute('data-load', { timeout: 1000 })
     .then(Number)
     .catch(() => -1);
 
@@ -158,14 +158,34 @@ describe('the supervisor view', () => {
     const task = await rt.api('GET', `/api/tasks/${taskId}`, { as: 'admin' });
     expect(task.body.assignee).toBe('leo');
 
+    // Presence and pausing: routing's settings, changed from the screen.
+    await sam.getByLabel('Presence of Lena (L1)').selectOption('away');
+    await sam.getByText('lena is now away.').waitFor();
+    const lenaAgent = await rt.api('GET', '/api/agents/lena', { as: 'sam' });
+    expect(lenaAgent.body.presence).toBe('away');
+    await sam.getByRole('button', { name: 'Pause assignment for service-desk' }).click();
+    await sam.getByText('Assignment paused for service-desk.').waitFor();
+    await expect
+      .poll(() =>
+        sam
+          .locator('[data-testid="supervisor-groups"] tr[data-group="service-desk"]')
+          .getAttribute('data-paused'),
+      )
+      .toBe('true');
+    const desk = await rt.api('GET', '/api/groups', { as: 'admin' });
+    expect(desk.body.items.find((g: { name: string }) => g.name === 'service-desk').routing.paused).toBe(
+      true,
+    );
+    await sam.getByRole('button', { name: 'Resume assignment for service-desk' }).waitFor();
+
     // Accessibility: no serious or critical axe-core violation on the view in either language.
     for (const page of [sam, admin]) {
       await page.addScriptTag({ path: AXE });
-      const result = await page.evaluate<{ violations: Array<{ id: string; impact: string | null }> }>(
-        'axe.run(document, { resultTypes: ["violations"] })',
-      );
+      const result = await page.evaluate<{
+        violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }>;
+      }>('axe.run(document, { resultTypes: ["violations"] })');
       const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => v.id)).toEqual([]);
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     }
     expect(consoles.flat()).toEqual([]);
   });

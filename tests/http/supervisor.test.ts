@@ -171,5 +171,30 @@ describe.each(scenarioBackends())('supervisor view on $backend', ({ backend, ski
         data: { from: 'lena', to: 'leo' },
       });
     });
+
+    it("lets supervisors pause a group's assignment and set an agent's presence; others may not", async () => {
+      const path = '/api/supervisor/groups/service-desk/assignment';
+      expect((await rt.api('PUT', path, { as: 'lena', body: { paused: true } })).status).toBe(403);
+      expect(
+        (await rt.api('PUT', '/api/supervisor/groups/nope/assignment', { as: 'sam', body: { paused: true } }))
+          .status,
+      ).toBe(404);
+      const bad = await rt.api('PUT', path, { as: 'sam', body: { paused: 'yes' } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.details[0].path).toBe('paused');
+      expect(await ok('PUT', path, 'sam', { paused: true })).toEqual({ mode: 'manual', paused: true });
+      let o = await overview();
+      expect(o.groups.find((g: { name: string }) => g.name === 'service-desk')).toMatchObject({
+        paused: true,
+      });
+      expect(await ok('PUT', path, 'sam', { paused: false })).toEqual({ mode: 'manual' });
+
+      await ok('PUT', '/api/agents/lena/presence', 'sam', { status: 'online' });
+      o = await overview();
+      expect(o.agents.find((a: { username: string }) => a.username === 'lena')).toMatchObject({
+        presence: 'online',
+        capacity: 5,
+      });
+    });
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Task } from './api';
 import type { Role } from './primitives';
 import { roleAtLeast } from './roles';
+import { PresenceStatus, RoutingMode } from './routing';
 
 /*
  * The supervisor view (DESIGN §12): who supervises, and what `GET /supervisor/overview` answers.
@@ -42,8 +43,13 @@ export const SupervisorAgent = z.object({
   displayName: z.string().nullable(),
   groups: z.array(z.string()),
   tiers: z.array(z.string()),
+  /** Routing's presence (offline until the agent or a supervisor sets it). */
+  presence: PresenceStatus,
+  presenceAt: z.string().nullable(),
   /** Tasks claimed by (or assigned to) the agent and not finished. */
   load: z.number().int(),
+  /** How many tasks routing gives them at once (their capacity for tasks). */
+  capacity: z.number().int(),
   /** The oldest of those first, at most ten. */
   work: z.array(z.object({ taskId: z.string(), caseId: z.string(), title: z.string(), since: z.string() })),
 });
@@ -86,8 +92,15 @@ export const SupervisorOverview = z.object({
     byGroup: z.array(z.object({ group: z.string().nullable(), completed: z.number().int() })),
   }),
   agents: z.array(SupervisorAgent),
-  groups: z.array(z.object({ name: z.string(), description: z.string() })),
+  /** Every group with how it hands out work; `paused`: a supervisor stopped automatic assignment. */
+  groups: z.array(
+    z.object({ name: z.string(), description: z.string(), mode: RoutingMode, paused: z.boolean() }),
+  ),
   /** Newest first, at most 50. */
   breaches: z.array(BreachNotice),
 });
 export type SupervisorOverview = z.infer<typeof SupervisorOverview>;
+
+/** PUT /supervisor/groups/:name/assignment: pause or resume a group's automatic assignment. */
+export const GroupAssignmentUpdate = z.object({ paused: z.boolean() }).strict();
+export type GroupAssignmentUpdate = z.infer<typeof GroupAssignmentUpdate>;

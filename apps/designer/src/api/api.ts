@@ -19,6 +19,7 @@ import type {
   Page,
   Pilot,
   PilotReport,
+  PresenceStatus,
   Problem,
   Role,
   SupervisorOverview,
@@ -418,6 +419,16 @@ export class Api {
   /** Hands a task to another member of its group (its holder, an agent of the group, or a supervisor). */
   delegate(taskId: string, to: string) {
     return this.request<Task>('POST', `/tasks/${encodeURIComponent(taskId)}/delegate`, { to });
+  }
+  /** PUT /agents/:username/presence: one's own, or anyone's for a supervisor. */
+  setPresence(username: string, status: PresenceStatus) {
+    return this.request<unknown>('PUT', `/agents/${encodeURIComponent(username)}/presence`, { status });
+  }
+  /** Pauses or resumes a group's automatic assignment (supervisors). */
+  setGroupPaused(name: string, paused: boolean) {
+    return this.request<unknown>('PUT', `/supervisor/groups/${encodeURIComponent(name)}/assignment`, {
+      paused,
+    });
   }
   /** GET /supervisor/overview: throughput counted from `since` (the supervisor's midnight). */
   supervisorOverview(since: string) {

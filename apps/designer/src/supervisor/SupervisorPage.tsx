@@ -7,14 +7,17 @@ import { useResource } from '../hooks/useResource';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
 import { useLiveEvents } from '../live/useLiveEvents';
-import { AgentTable, BreachTable, QueueTable, RiskTable } from './SupervisorTables';
+import { AgentTable } from './AgentTable';
+import { GroupTable } from './GroupTable';
+import { BreachTable, QueueTable, RiskTable } from './SupervisorTables';
 import { localMidnight } from './supervisor-view';
 import './supervisor.css';
 
 /**
  * The supervisor's day on one screen (GET /supervisor/overview): tiles, queues per group and
- * tier, tasks at risk and breached (reassignable), agents with their work, and the SLA breach
- * notifications. Follows /supervisor/events: any change of work or clocks reloads the overview.
+ * tier, agents with presence (changeable), load and work, each group's assignment (pausable),
+ * tasks at risk and breached (reassignable), and the SLA breach notifications. Follows
+ * /supervisor/events: any change of work or clocks reloads the overview.
  */
 export function SupervisorPage() {
   const t = useT();
@@ -31,6 +34,11 @@ export function SupervisorPage() {
     return api.supervisorOverview(asked.current);
   }, [allowed]);
   const reload = overview.reload;
+  // Presence and pauses are not case changes (the stream does not carry them): read again now and then.
+  useEffect(() => {
+    const every = setInterval(reload, 30_000);
+    return () => clearInterval(every);
+  }, [reload]);
   useEffect(() => {
     if (overview.data && asked.current !== localMidnight(Date.parse(overview.data.at))) reload();
   }, [overview.data, reload]);
@@ -39,7 +47,7 @@ export function SupervisorPage() {
     useCallback(() => reload(), [reload]),
   );
   const [note, setNote] = useState<{ message: string; failed: boolean } | null>(null);
-  const onReassigned = useCallback(
+  const onActed = useCallback(
     (message: string, failed: boolean) => {
       setNote({ message, failed });
       if (!failed) reload();
@@ -99,12 +107,16 @@ export function SupervisorPage() {
             </section>
             <section className="card" aria-labelledby="sup-agents">
               <h2 id="sup-agents">{t('supervisor.agents')}</h2>
-              <AgentTable overview={o} />
+              <AgentTable overview={o} onDone={onActed} />
             </section>
           </div>
+          <section className="card" aria-labelledby="sup-groups">
+            <h2 id="sup-groups">{t('supervisor.groups')}</h2>
+            <GroupTable overview={o} onDone={onActed} />
+          </section>
           <section className="card" aria-labelledby="sup-risks">
             <h2 id="sup-risks">{t('supervisor.risks')}</h2>
-            <RiskTable overview={o} now={at} onReassigned={onReassigned} />
+            <RiskTable overview={o} now={at} onReassigned={onActed} />
           </section>
           <section className="card" aria-labelledby="sup-breaches">
             <h2 id="sup-breaches">{t('supervisor.breaches')}</h2>

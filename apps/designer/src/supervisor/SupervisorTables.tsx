@@ -99,51 +99,6 @@ export function RiskTable({
   );
 }
 
-/** Each agent's groups, load and the work they hold now (links to the cases). */
-export function AgentTable({ overview }: { overview: SupervisorOverview }) {
-  const t = useT();
-  if (overview.agents.length === 0) return <p className="muted">{t('supervisor.agents.none')}</p>;
-  return (
-    <table className="table" data-testid="supervisor-agents">
-      <thead>
-        <tr>
-          <th scope="col">{t('supervisor.col.agent')}</th>
-          <th scope="col">{t('supervisor.col.groups')}</th>
-          <th scope="col">{t('supervisor.col.load')}</th>
-          <th scope="col">{t('supervisor.col.work')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {overview.agents.map((a) => (
-          <tr key={a.username} data-agent={a.username}>
-            <td>
-              <strong>{a.displayName ?? a.username}</strong>
-            </td>
-            <td>{a.groups.join(', ')}</td>
-            <td data-cell="load">{a.load}</td>
-            <td>
-              {a.work.length === 0 ? (
-                <span className="muted">{t('supervisor.work.none')}</span>
-              ) : (
-                <ul className="plain-list">
-                  {a.work.map((w) => (
-                    <li key={w.taskId}>
-                      <Link to={`/cases/${w.caseId}`}>{w.title}</Link>
-                    </li>
-                  ))}
-                  {a.load > a.work.length && (
-                    <li className="muted">{t('supervisor.work.more', { count: a.load - a.work.length })}</li>
-                  )}
-                </ul>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 /** SLA breach notifications sent to the supervisor, newest first, with links to the cases. */
 export function BreachTable({ overview }: { overview: SupervisorOverview }) {
   const t = useT();

@@ -7,7 +7,10 @@ const agent = (username: string, groups: string[]): SupervisorAgent => ({
   displayName: null,
   groups,
   tiers: [],
+  presence: 'online',
+  presenceAt: null,
   load: 0,
+  capacity: 5,
   work: [],
 });
 const task = (over: Partial<Task> = {}): Task => ({

@@ -55,6 +55,27 @@ export const en = {
   'supervisor.breach.case': 'case clock',
   'supervisor.breach.status':
     '{status, select, pending {queued} delivered {delivered} failed {retrying} dead {not delivered} other {{status}}}',
+  'supervisor.col.presence': 'Presence',
+  'supervisor.presence.label': 'Presence of {name}',
+  'supervisor.presence': '{status, select, online {Online} away {Away} offline {Offline} other {{status}}}',
+  'supervisor.presence.done':
+    '{name} is now {status, select, online {online} away {away} offline {offline} other {{status}}}.',
+  'supervisor.load': '{load} of {capacity}',
+  'supervisor.groups': 'Assignment per group',
+  'supervisor.col.mode': 'Routing',
+  'supervisor.col.assignment': 'Assignment',
+  'supervisor.mode.manual': 'Manual (agents claim)',
+  'supervisor.mode.round-robin': 'Round-robin',
+  'supervisor.mode.least-loaded': 'Least loaded',
+  'supervisor.mode.skills': 'Skills first',
+  'supervisor.assignment.paused': 'Paused',
+  'supervisor.assignment.running': 'Running',
+  'supervisor.assignment.pause': 'Pause assignment for {group}',
+  'supervisor.assignment.resume': 'Resume assignment for {group}',
+  'supervisor.assignment.pauseShort': 'Pause',
+  'supervisor.assignment.resumeShort': 'Resume',
+  'supervisor.assignment.done':
+    '{paused, select, true {Assignment paused for {group}.} other {Assignment resumed for {group}.}}',
 } as const;
 
 export const ptBR: Record<keyof typeof en, string> = {
@@ -113,4 +134,26 @@ export const ptBR: Record<keyof typeof en, string> = {
   'supervisor.breach.case': 'prazo do caso',
   'supervisor.breach.status':
     '{status, select, pending {na fila} delivered {entregue} failed {tentando de novo} dead {não entregue} other {{status}}}',
+  'supervisor.col.presence': 'Presença',
+  'supervisor.presence.label': 'Presença de {name}',
+  'supervisor.presence':
+    '{status, select, online {Disponível} away {Ausente} offline {Offline} other {{status}}}',
+  'supervisor.presence.done':
+    '{name} agora está {status, select, online {disponível} away {ausente} offline {offline} other {{status}}}.',
+  'supervisor.load': '{load} de {capacity}',
+  'supervisor.groups': 'Atribuição por grupo',
+  'supervisor.col.mode': 'Roteamento',
+  'supervisor.col.assignment': 'Atribuição',
+  'supervisor.mode.manual': 'Manual (agentes assumem)',
+  'supervisor.mode.round-robin': 'Rodízio',
+  'supervisor.mode.least-loaded': 'Menos carregado',
+  'supervisor.mode.skills': 'Habilidades primeiro',
+  'supervisor.assignment.paused': 'Pausada',
+  'supervisor.assignment.running': 'Ativa',
+  'supervisor.assignment.pause': 'Pausar a atribuição de {group}',
+  'supervisor.assignment.resume': 'Retomar a atribuição de {group}',
+  'supervisor.assignment.pauseShort': 'Pausar',
+  'supervisor.assignment.resumeShort': 'Retomar',
+  'supervisor.assignment.done':
+    '{paused, select, true {Atribuição pausada em {group}.} other {Atribuição retomada em {group}.}}',
 };

@@ -1,5 +1,8 @@
 import type { FlowDefinitionInput } from '@caseflow/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { saveGroupRouting } from '../routing/group-routing-commands';
+import { setPresence } from '../routing/presence-commands';
+import { setGroupPaused } from './group-assignment';
 import { moveClock } from './runtime';
 import { supervisorOverview } from './supervisor-overview';
 import { pgReachable } from './test-support/pg-temp-store';
@@ -135,5 +138,39 @@ describe.each(sides)('the supervisor overview (%s)', (dialect) => {
     const entry = (await f.runtime.timeline(c.id)).find((e) => e.type === 'task.delegated');
     expect(entry).toMatchObject({ actor: 'sam', data: { from: 'ann', to: 'dan' } });
     expect((await overview('sam')).agents.find((a) => a.username === 'dan')?.load).toBe(1);
+  });
+
+  it("shows agents' presence and capacity as routing keeps them", async () => {
+    await setPresence(f.store, 'ann', 'ann', 'online', f.clock.now());
+    await setPresence(f.store, 'sam', 'bob', 'away', f.clock.now());
+    const agents = (await overview('sam')).agents;
+    expect(agents.find((a) => a.username === 'ann')).toMatchObject({
+      presence: 'online',
+      presenceAt: new Date(T0).toISOString(),
+      capacity: 5,
+    });
+    expect(agents.find((a) => a.username === 'bob')?.presence).toBe('away');
+    expect(agents.find((a) => a.username === 'cat')).toMatchObject({ presence: 'offline', presenceAt: null });
+  });
+
+  it("lets supervisors pause and resume a group's assignment, keeping its other settings", async () => {
+    await f.store.transaction((tx) =>
+      saveGroupRouting(tx, 'root', 'desk', { mode: 'round-robin', offerTimeout: 'PT1M' }, T0),
+    );
+    const pause = (actor: string, group: string, paused: boolean) =>
+      setGroupPaused(f.store, actor, group, paused, f.clock.now());
+    await expect(pause('ann', 'desk', true)).rejects.toMatchObject({ status: 403 });
+    await expect(pause('sam', 'nope', true)).rejects.toMatchObject({ status: 404 });
+    expect(await pause('sam', 'desk', true)).toEqual({
+      mode: 'round-robin',
+      offerTimeout: 'PT1M',
+      paused: true,
+    });
+    expect(await f.store.routing.groupRouting('desk')).toMatchObject({ paused: true, updatedBy: 'sam' });
+    const groups = (await overview('sam')).groups;
+    expect(groups.find((g) => g.name === 'desk')).toMatchObject({ mode: 'round-robin', paused: true });
+    expect(groups.find((g) => g.name === 'ops')).toMatchObject({ mode: 'manual', paused: false });
+    expect(await pause('root', 'desk', false)).toEqual({ mode: 'round-robin', offerTimeout: 'PT1M' });
+    expect(await pause('sam', 'ops', true)).toEqual({ mode: 'manual', paused: true });
   });
 });

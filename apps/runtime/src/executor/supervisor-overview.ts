@@ -6,6 +6,9 @@ import {
   type SupervisorOverview,
 } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
+import { capacityOf } from '../routing/agent-profile';
+import { toGroupRouting } from '../routing/group-routing-commands';
+import type { AgentProfileRow } from '../store/routing-store';
 import type { OutboxRow, Store, TaskRow, UserRow } from '../store/store';
 import { actingUser } from './acting-user';
 import { toTask } from './case-resource';
@@ -38,8 +41,9 @@ export async function requireSupervisor(store: Store, actor: Actor): Promise<Use
 /**
  * The day as a supervisor sees it (DESIGN §12): queue sizes and the oldest waiting task per
  * group and tier, tasks at risk (past their first warning) and breached, throughput since
- * `since`, agents with their load and current work, and the SLA breach notifications addressed
- * to the viewer (every one for an admin). Reads only; each part is one aggregate statement.
+ * `since`, agents with their presence, load, capacity and current work, every group's routing
+ * mode and pause, and the SLA breach notifications addressed to the viewer (every one for an
+ * admin). Reads only; each part is one aggregate statement.
  */
 export async function supervisorOverview(
   store: Store,
@@ -47,16 +51,20 @@ export async function supervisorOverview(
   window: { now: number; since: number },
 ): Promise<SupervisorOverview> {
   const viewer = await requireSupervisor(store, actor);
-  const [queues, risky, load, claimed, users, groups, throughput, notices] = await Promise.all([
-    store.supervision.queues(),
-    store.supervision.atRisk(500),
-    store.supervision.load(),
-    store.tasks.list({ status: 'claimed', limit: CLAIMED_READ }),
-    store.users.list(),
-    store.groups.list(),
-    store.supervision.throughput(window.since),
-    store.supervision.breachNotices(hasRole(viewer, 'admin') ? null : viewer.username, BREACHES_SHOWN),
-  ]);
+  const [queues, risky, load, claimed, users, groups, throughput, notices, profiles, routings] =
+    await Promise.all([
+      store.supervision.queues(),
+      store.supervision.atRisk(500),
+      store.supervision.load(),
+      store.tasks.list({ status: 'claimed', limit: CLAIMED_READ }),
+      store.users.list(),
+      store.groups.list(),
+      store.supervision.throughput(window.since),
+      store.supervision.breachNotices(hasRole(viewer, 'admin') ? null : viewer.username, BREACHES_SHOWN),
+      store.routing.profiles(),
+      store.routing.groupRoutings(),
+    ]);
+  const routingOf = new Map(routings.map((r) => [r.group, r]));
 
   const risks = await classifyRisks(store, risky);
   const shown = risks.slice(0, RISKS_SHOWN);
@@ -98,8 +106,16 @@ export async function supervisorOverview(
       tasksCompleted: throughput.completedByGroup.reduce((n, g) => n + g.completed, 0),
       byGroup: throughput.completedByGroup,
     },
-    agents: agentsOf(users, load, claimed.items),
-    groups: groups.map((g) => ({ name: g.name, description: g.description })),
+    agents: agentsOf(users, load, claimed.items, profiles),
+    groups: groups.map((g) => {
+      const routing = toGroupRouting(routingOf.get(g.name));
+      return {
+        name: g.name,
+        description: g.description,
+        mode: routing.mode,
+        paused: routing.paused === true,
+      };
+    }),
     breaches: notices.map((n) => toBreachNotice(n, number(n.caseId))),
   };
 }
@@ -146,8 +162,10 @@ function agentsOf(
   users: UserRow[],
   load: Array<{ assignee: string; claimed: number }>,
   claimed: TaskRow[],
+  profiles: AgentProfileRow[],
 ): SupervisorAgent[] {
   const loadOf = new Map(load.map((l) => [l.assignee, l.claimed]));
+  const profileOf = new Map(profiles.map((p) => [p.username, p]));
   const workOf = new Map<string, TaskRow[]>();
   for (const t of claimed) {
     if (t.assignee === null) continue;
@@ -163,7 +181,10 @@ function agentsOf(
       displayName: u.displayName,
       groups: u.groups,
       tiers: u.tiers,
+      presence: profileOf.get(u.username)?.presence ?? 'offline',
+      presenceAt: isoOrNull(profileOf.get(u.username)?.presenceAt ?? null),
       load: loadOf.get(u.username) ?? 0,
+      capacity: capacityOf(profileOf.get(u.username) ?? null).task,
       work: (workOf.get(u.username) ?? []).map((t) => ({
         taskId: t.id,
         caseId: t.caseId,

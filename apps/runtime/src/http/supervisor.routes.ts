@@ -1,10 +1,11 @@
-import { SupervisorOverview } from '@caseflow/schema';
+import { GroupAssignmentUpdate, GroupRouting, SupervisorOverview } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { requireUser } from '../auth/roles';
+import { setGroupPaused } from '../executor/group-assignment';
 import { supervisorOverview } from '../executor/supervisor-overview';
 import type { AppDeps, Router } from './context';
-import { bearer, errorResponses, json, newRouter } from './openapi';
+import { bearer, errorResponses, json, jsonBody, newRouter } from './openapi';
 
 const DAY_MS = 86_400_000;
 
@@ -30,7 +31,25 @@ const overview = createRoute({
   responses: { 200: json(SupervisorOverview, 'the overview'), ...errorResponses },
 });
 
-/** GET /supervisor/overview (DESIGN §12); who may read it is decided in the query itself. */
+const assignment = createRoute({
+  method: 'put',
+  path: '/supervisor/groups/{name}/assignment',
+  tags: ['supervisor'],
+  summary:
+    "Pause or resume a group's automatic assignment (supervisors); answers the group's routing settings",
+  security: bearer,
+  middleware: [requireUser] as const,
+  request: {
+    params: z.object({ name: z.string().min(1).max(100) }),
+    body: jsonBody(GroupAssignmentUpdate),
+  },
+  responses: { 200: json(GroupRouting, "the group's routing settings"), ...errorResponses },
+});
+
+/**
+ * GET /supervisor/overview and PUT /supervisor/groups/:name/assignment (DESIGN §12); who may is
+ * decided in the query and the command themselves.
+ */
 export function supervisorRoutes({ runtime }: AppDeps): Router {
   const r = newRouter();
   r.openapi(overview, async (c) => {
@@ -39,6 +58,14 @@ export function supervisorRoutes({ runtime }: AppDeps): Router {
     // A window of at most a day back: "today", however the caller's midnight falls.
     const since = given === undefined ? now - (now % DAY_MS) : Math.max(Date.parse(given), now - DAY_MS);
     return c.json(await supervisorOverview(runtime.store, c.get('user')!.username, { now, since }), 200);
+  });
+  r.openapi(assignment, async (c) => {
+    const { name } = c.req.valid('param');
+    const { paused } = c.req.valid('json');
+    return c.json(
+      await setGroupPaused(runtime.store, c.get('user')!.username, name, paused, runtime.clock.now()),
+      200,
+    );
   });
   return r;
 }
