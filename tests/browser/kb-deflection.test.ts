@@ -96,4 +96,26 @@ describe('knowledge base in the browser', () => {
     await screenshot(olivia, 'kb-analytics');
     for (const lines of suite.consoles) expect(lines).toEqual([]);
   });
+
+  it('lets an agent answer with an article from the reply box: Alt+K, type, Enter', async () => {
+    const opened = await suite.rt.api('POST', '/api/cases', {
+      as: 'lena',
+      body: { flow: 'lost-card', customerId: 'c-1001', channel: 'phone', subject: 'Card gone' },
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const lena = await suite.signIn('lena');
+    await lena.goto(`${suite.rt.url}/cases/${opened.body.id}`);
+    const reply = lena.getByRole('textbox', { name: 'Message' });
+    await reply.click();
+    await reply.press('Alt+KeyK');
+    await lena.keyboard.type('stolen card');
+    const picker = lena.locator('.kb-picker');
+    await picker.getByText('Lost or stolen card').first().waitFor();
+    await lena.keyboard.press('Enter');
+    await expect
+      .poll(() => reply.inputValue())
+      .toMatch(/^Lost or stolen card: http:\/\/[^ ]+\/help\/lost-card\?locale=en$/);
+    // The reply box has the focus again, ready to send.
+    expect(await lena.evaluate('document.activeElement?.tagName')).toBe('TEXTAREA');
+  });
 });

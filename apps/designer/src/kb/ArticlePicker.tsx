@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type KeyboardEvent, type RefObject, useState } from 'react';
 import { ErrorBanner } from '../components/Status';
 import { errorMessage } from '../hooks/useResource';
 import { useT } from '../i18n/use-t';
@@ -12,16 +12,45 @@ export function articleUrl(slug: string, locale: string): string {
   return `${globalThis.location?.origin ?? ''}/help/${slug}?locale=${locale}`;
 }
 
+/** Whether a key press in the reply box goes to the article search: Alt+K ("knowledge"). */
+export function isArticleShortcut(e: { altKey: boolean; ctrlKey: boolean; metaKey: boolean; code: string }) {
+  return e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyK';
+}
+
 /**
  * Search articles from the reply box and put a link or the article's text into the reply.
- * Type, then press Enter on a result's "Insert link": an answer in two keystrokes.
+ * Alt+K in the reply jumps here; type, and Enter inserts the best match's link (arrows pick
+ * another, Shift+Enter its text): an answer in two keystrokes.
  */
-export function ArticlePicker({ onInsert }: { onInsert: (text: string) => void }) {
+export function ArticlePicker({
+  onInsert,
+  inputRef,
+}: {
+  onInsert: (text: string) => void;
+  inputRef?: RefObject<HTMLInputElement | null>;
+}) {
   const t = useT();
   const locale = useKbLocale();
   const [q, setQ] = useState('');
+  const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const { hits, error: searchError } = useLiveSearch(q, ['article'], 5);
+  const insertLink = (slug: string, hitLocale: string | null | undefined) => {
+    onInsert(`${hits.find((h) => h.key === slug)?.title ?? slug}: ${articleUrl(slug, hitLocale ?? locale)}`);
+    setQ('');
+    setActive(0);
+  };
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    const hit = hits[Math.min(active, hits.length - 1)];
+    if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, hits.length - 1));
+    else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
+    else if (e.key === 'Escape') setQ('');
+    else if (e.key === 'Enter' && hit) {
+      if (e.shiftKey) void insertText(hit.key);
+      else insertLink(hit.key, hit.locale);
+    } else return;
+    e.preventDefault();
+  }
   async function insertText(slug: string) {
     try {
       const a = await kbApi.get(slug, locale);
@@ -34,27 +63,26 @@ export function ArticlePicker({ onInsert }: { onInsert: (text: string) => void }
   return (
     <div className="kb-picker">
       <input
+        ref={inputRef}
         type="search"
         aria-label={t('kb.agent.search')}
-        placeholder={t('kb.agent.search')}
+        aria-keyshortcuts="Alt+K"
+        placeholder={t('kb.agent.searchHint')}
         value={q}
-        onChange={(e) => setQ(e.target.value)}
+        onChange={(e) => {
+          setQ(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
       />
       <ErrorBanner message={searchError ?? error} />
       {hits.length > 0 && (
         <ul className="kb-hits">
-          {hits.map((h) => (
-            <li key={h.key}>
+          {hits.map((h, i) => (
+            <li key={h.key} className={i === active ? 'active' : undefined}>
               <strong>{h.title}</strong>
               <Snippet html={h.snippet} />
-              <button
-                type="button"
-                className="btn btn-ghost"
-                onClick={() => {
-                  onInsert(`${h.title}: ${articleUrl(h.key, h.locale ?? locale)}`);
-                  setQ('');
-                }}
-              >
+              <button type="button" className="btn btn-ghost" onClick={() => insertLink(h.key, h.locale)}>
                 {t('kb.agent.insertLink')}
               </button>
               <button type="button" className="btn btn-ghost" onClick={() => void insertText(h.key)}>

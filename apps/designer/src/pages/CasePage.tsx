@@ -10,7 +10,7 @@ import { useHistoryPages } from '../hooks/useHistoryPages';
 import { errorMessage, useResource } from '../hooks/useResource';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
-import { ArticlePicker } from '../kb/ArticlePicker';
+import { ArticlePicker, isArticleShortcut } from '../kb/ArticlePicker';
 import { CaseArticles } from '../kb/CaseArticles';
 import { useLiveEvents } from '../live/useLiveEvents';
 import { isPickerShortcut, ResponsePicker } from '../responses/ResponsePicker';
@@ -59,6 +59,7 @@ export function CasePage() {
   const [message, setMessage] = useState('');
   const [picking, setPicking] = useState(false);
   const replyBox = useRef<HTMLTextAreaElement>(null);
+  const articleSearch = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const reloadCase = kase.reload;
@@ -225,9 +226,12 @@ export function CasePage() {
                     if (isAgent && isPickerShortcut(e)) {
                       e.preventDefault();
                       setPicking(true);
+                    } else if (isAgent && isArticleShortcut(e)) {
+                      e.preventDefault();
+                      articleSearch.current?.focus();
                     }
                   }}
-                  aria-keyshortcuts={isAgent ? 'Alt+R' : undefined}
+                  aria-keyshortcuts={isAgent ? 'Alt+R Alt+K' : undefined}
                 />
               </label>
               <button className="btn" type="submit">
@@ -246,7 +250,13 @@ export function CasePage() {
               />
             )}
             {isAgent && (
-              <ArticlePicker onInsert={(text) => setMessage((m) => (m ? `${m}\n${text}` : text))} />
+              <ArticlePicker
+                inputRef={articleSearch}
+                onInsert={(text) => {
+                  setMessage((m) => (m ? `${m}\n${text}` : text));
+                  replyBox.current?.focus();
+                }}
+              />
             )}
           </section>
           {isStaff && kase.data && 'flow' in kase.data && <CaseArticles kase={kase.data} />}
