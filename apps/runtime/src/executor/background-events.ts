@@ -1,4 +1,5 @@
 import type { HttpSettler } from '../outbox/outbox-dispatcher';
+import { isRoutingTimer } from '../routing/router';
 import type { TimerHandler } from '../scheduler/timer-firer';
 import type { CaseSession } from './case-session';
 import { ClaimLost } from './claim-lost';
@@ -42,6 +43,10 @@ export function retryTimer(core: RuntimeCore, source: TimerSource, resolves: Eve
 async function fireTimer(session: CaseSession, caseId: string, timerId: string): Promise<void> {
   const live = await session.load(caseId);
   if (live?.row.status !== 'open') return;
+  if (isRoutingTimer(timerId)) {
+    await session.ctx.router?.fireTimer(session, caseId, timerId);
+    return;
+  }
   session.enqueue(caseId, { type: 'timer.fire', timerId }, 'timer', true);
   await session.drain();
 }

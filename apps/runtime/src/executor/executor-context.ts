@@ -1,3 +1,4 @@
+import type { Router } from '../routing/router';
 import type { CompiledFlows } from './compiled-flows';
 import type { Logger } from './types';
 
@@ -7,4 +8,6 @@ export interface ExecutorContext {
   logger: Logger;
   /** Allow-listed settings visible to FEEL as `env`. */
   flowEnv: Record<string, string>;
+  /** Routing (DESIGN §12): hands tasks to agents inside the event transactions. */
+  router?: Router;
 }

@@ -27,6 +27,7 @@ export const RETRYABLE_COMMANDS = [
   'completeTask',
   'escalateTask',
   'delegateTask',
+  'declineTask',
   'answerSurvey',
 ] as const;
 export type RetryableCommand = (typeof RETRYABLE_COMMANDS)[number];
@@ -87,6 +88,7 @@ const IDENTITY: Record<RetryableCommand, (args: Args) => unknown[]> = {
   completeTask: ([taskId, input, actor]) => [taskId, (input as Fields)?.outcome, actor],
   escalateTask: ([taskId, , actor]) => [taskId, actor],
   delegateTask: ([taskId, to, actor]) => [taskId, to, actor],
+  declineTask: ([taskId, , actor]) => [taskId, actor],
   answerSurvey: ([token]) => [token],
 };
 

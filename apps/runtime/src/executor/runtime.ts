@@ -9,6 +9,8 @@ import { logTransport } from '../outbox/log-transport';
 import { createOutboxDispatcher } from '../outbox/outbox-dispatcher';
 import type { Transport } from '../outbox/transport';
 import { webhookTransport } from '../outbox/webhook-transport';
+import { Router } from '../routing/router';
+import { changePresence, routeWaiting } from '../routing/routing-commands';
 import { type BackgroundLoop, createBackgroundLoop } from '../scheduler/background-loop';
 import { createTimerFirer } from '../scheduler/timer-firer';
 import type { ClaimedOutbox, OutboxRow, UserRow } from '../store/store';
@@ -33,7 +35,7 @@ import { retryOutbox } from './outbox-commands';
 import { promotePilot, startPilot, stopPilot } from './pilot-commands';
 import type { RuntimeCore } from './runtime-core';
 import { answerSurvey } from './survey-commands';
-import { claimTask, completeTask, delegateTask, escalateTask } from './task-commands';
+import { claimTask, completeTask, declineTask, delegateTask, escalateTask } from './task-commands';
 import type { Logger, Runtime, RuntimeOptions } from './types';
 import { chooseVersion } from './version-choice';
 
@@ -49,10 +51,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const calendars: Record<string, BusinessCalendar> = Object.fromEntries(
     (options.calendars ?? []).map((c) => [c.key, c]),
   );
+  const router = new Router(calendars);
   const ctx: ExecutorContext = {
     compiled: new CompiledFlows({ size: options.compiledCacheSize ?? 200, calendars }),
     logger,
     flowEnv: options.flowEnv ?? {},
+    router,
   };
   // Timers and the outbox each have a loop (startBackground); only the outbox's is woken by
   // commits: they queue messages, while new timers are found by the timer loop's own polling.
@@ -60,6 +64,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   let outboxLoop: BackgroundLoop | null = null;
   const commitListeners = new Set<() => void>();
   let rollupLoop: BackgroundLoop | null = null;
+  let routingLoop: BackgroundLoop | null = null;
   const core: RuntimeCore = {
     store,
     clock,
@@ -156,6 +161,21 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       escalateTask(core, taskId, reason, actor),
     ),
     delegateTask: asCommand('delegateTask', (taskId, to, actor) => delegateTask(core, taskId, to, actor)),
+    declineTask: asCommand('declineTask', (taskId, reason, actor) =>
+      declineTask(core, taskId, reason, actor),
+    ),
+    router,
+    setPresence: (actor, username, status) => changePresence(core, router, actor, username, status),
+    async routingChanged(groups) {
+      router.directory.invalidate();
+      // Best effort after a committed change: what fails here waits for the next sweep.
+      try {
+        return await routeWaiting(core, router, groups);
+      } catch (error) {
+        logger.warn({ err: error }, 'could not offer waiting work; the routing sweep tries again');
+        return 0;
+      }
+    },
     async getTask(taskId) {
       const row = await store.tasks.get(taskId);
       return row ? toTask(row) : null;
@@ -216,15 +236,27 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         () => foldPending(store, calendars),
         async () => null,
       );
+      // Work waits for agents whose shift or out-of-office period ends with no event to say so,
+      // and for capacity freed in other processes: offered again every few seconds.
+      routingLoop = createBackgroundLoop({
+        logger,
+        now: () => clock.now(),
+        tick: async () => {
+          await routeWaiting(core, router);
+        },
+        nextDueAt: async () => null,
+        maxSleepMs: 5000,
+      });
       timerLoop.start();
       outboxLoop.start();
+      routingLoop.start();
       // Migrations left running by a stopped process go on here.
       migrations.resume().catch((error) => logger.error({ err: error }, 'could not resume migrations'));
       rollupLoop.start();
     },
     async close() {
-      const running = [timerLoop, outboxLoop, rollupLoop];
-      timerLoop = outboxLoop = rollupLoop = null;
+      const running = [timerLoop, outboxLoop, rollupLoop, routingLoop];
+      timerLoop = outboxLoop = rollupLoop = routingLoop = null;
       await Promise.all([...running.map((l) => l?.stop()), migrations.stop()]);
     },
 
@@ -300,6 +332,8 @@ export async function moveClock(
     fired += timers;
     if (timers === 0 && messages === 0) break;
   }
+  // Shifts and out-of-office periods that began or ended in the jump.
+  await runtime.routingChanged();
   return { now: clock.now(), fired };
 }
 

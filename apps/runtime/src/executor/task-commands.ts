@@ -58,6 +58,7 @@ export function claimTask(core: RuntimeCore, taskId: string, user: Actor): Promi
       throw conflict(`task ${taskId} is held by ${task.assignee ?? 'someone else'}`, {
         assignee: task.assignee,
       });
+    await session.ctx.router?.taskTaken(session, claimed, user);
     if (task.assignee !== user || task.status !== 'claimed') {
       const live = await session.require(task.caseId);
       session.record(live, {
@@ -169,6 +170,7 @@ async function markCompleted(
     closedAt: session.now,
     updatedAt: session.now,
   });
+  await session.ctx.router?.taskClosed(session, task);
 }
 
 /**
@@ -216,6 +218,7 @@ export function delegateTask(core: RuntimeCore, taskId: string, to: string, acto
       updatedAt: session.now,
     });
     if (!updated) throw notFound('task', taskId);
+    await session.ctx.router?.taskTaken(session, updated, to);
     const live = await session.require(task.caseId);
     session.record(live, {
       type: 'task.delegated',
@@ -224,5 +227,29 @@ export function delegateTask(core: RuntimeCore, taskId: string, to: string, acto
       data: { taskId, group: task.group, from: task.assignee, to },
     });
     return toTask(updated);
+  });
+}
+
+/**
+ * The agent holding a task gives it back with a reason (DESIGN §12): it is open again, on the
+ * timeline, and routing offers it to the next agent (never to them again). Only the holder may
+ * decline (409 naming the holder otherwise; 403 for anyone who may not work it); approval
+ * ballots belong to their approver and cannot be declined (409).
+ */
+export function declineTask(core: RuntimeCore, taskId: string, reason: string, actor: Actor): Promise<Task> {
+  return core.events.run(async (session) => {
+    const task = await openTaskWithCase(session, taskId);
+    await assertMayWork(session, task, actor);
+    if (task.kind === 'approval') {
+      throw conflict('an approval ballot cannot be declined; delegate it instead', { reason: 'approval' });
+    }
+    if (task.assignee !== actor) {
+      throw conflict(`only the agent holding task ${taskId} can decline it`, { assignee: task.assignee });
+    }
+    const router = session.ctx.router;
+    if (router) await router.giveBack(session, task, actor, 'declined', reason);
+    const again = await session.tx.tasks.get(taskId);
+    if (!again) throw notFound('task', taskId);
+    return toTask(again);
   });
 }

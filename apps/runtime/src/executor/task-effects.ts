@@ -41,19 +41,21 @@ export async function applyTaskEffect(
   const caseId = live.row.id;
   switch (effect.type) {
     case 'task.create': {
-      await tx.tasks.insert(taskRow(caseId, effect.task, now));
+      const created = await tx.tasks.insert(taskRow(caseId, effect.task, now));
       session.record(live, {
         type: 'task.created',
         actor,
         nodeId: effect.task.nodeId,
         data: taskData(effect.task),
       });
+      await session.ctx.router?.taskCreated(session, live, created);
       return;
     }
     case 'task.cancel': {
       const task = await tx.tasks.getByKey(caseId, effect.taskId);
       if (!task || (task.status !== 'open' && task.status !== 'claimed')) return;
       await tx.tasks.update(task.id, { status: 'cancelled', closedAt: now, updatedAt: now });
+      await session.ctx.router?.taskClosed(session, task);
       session.record(live, {
         type: 'task.cancelled',
         actor,
@@ -66,8 +68,9 @@ export async function applyTaskEffect(
       const old = await tx.tasks.getByKey(caseId, effect.taskId);
       if (old && (old.status === 'open' || old.status === 'claimed')) {
         await tx.tasks.update(old.id, { status: 'escalated', closedAt: now, updatedAt: now });
+        await session.ctx.router?.taskClosed(session, old);
       }
-      await tx.tasks.insert(taskRow(caseId, effect.task, now));
+      const successor = await tx.tasks.insert(taskRow(caseId, effect.task, now));
       session.record(live, {
         type: 'task.escalated',
         actor,
@@ -81,6 +84,8 @@ export async function applyTaskEffect(
           reason: effect.reason,
         },
       });
+      // The successor joins its tier's queue after the escalation is on the timeline.
+      await session.ctx.router?.taskCreated(session, live, successor);
       return;
     }
     case 'approval.request': {

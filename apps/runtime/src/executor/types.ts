@@ -9,6 +9,7 @@ import type {
   Migration,
   MigrationRequest,
   PilotCreate,
+  PresenceStatus,
   Priority,
   Problem,
   Sla,
@@ -19,6 +20,8 @@ import type { Clock } from '../clock';
 import type { ConnectionCommands } from '../connections/connection-commands';
 import type { RetryPolicy } from '../outbox/retry-policy';
 import type { Transport } from '../outbox/transport';
+import type { Router } from '../routing/router';
+import type { AgentProfileRow } from '../store/routing-store';
 import type {
   CatalogItemRow,
   FlowVersionRow,
@@ -166,7 +169,23 @@ export interface Runtime {
   escalateTask(taskId: string, reason: string, actor: Actor): Promise<CaseRecord>;
   /** Reassigns the task to another user. */
   delegateTask(taskId: string, to: string, actor: Actor): Promise<Task>;
+  /** The holder gives the task back with a reason; routing offers it to the next agent. */
+  declineTask(taskId: string, reason: string, actor: Actor): Promise<Task>;
   getTask(taskId: string): Promise<Task | null>;
+
+  // --- routing (DESIGN §12) ----------------------------------------------------------------
+  /** Routing's state in this process (its cache of agents is dropped by routingChanged). */
+  readonly router: Router;
+  /**
+   * Sets an agent's presence (routing/presence-commands.ts rules); an agent coming online is
+   * offered waiting work of their groups in the same transaction.
+   */
+  setPresence(actor: Actor, username: string, status: PresenceStatus): Promise<AgentProfileRow>;
+  /**
+   * Profiles, members or group settings changed: forget cached agents and offer the waiting
+   * work of `groups` (all routed groups when omitted). Answers how many tasks were given.
+   */
+  routingChanged(groups?: readonly string[]): Promise<number>;
 
   // --- surveys -----------------------------------------------------------------------------
   /**

@@ -3,7 +3,6 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { requireRole } from '../auth/roles';
 import { isRoutableAgent, toAgent } from '../routing/agent-profile';
-import { setPresence } from '../routing/presence-commands';
 import type { AppDeps, Router } from './context';
 import { notFound } from './errors';
 import { bearer, errorResponses, json, jsonBody, newRouter } from './openapi';
@@ -72,7 +71,7 @@ export function agentsRoutes({ runtime }: AppDeps): Router {
   r.openapi(putPresence, async (c) => {
     const { username } = c.req.valid('param');
     const { status } = c.req.valid('json');
-    const profile = await setPresence(store, c.get('user')!.username, username, status, runtime.clock.now());
+    const profile = await runtime.setPresence(c.get('user')!.username, username, status);
     const user = await store.users.get(username);
     if (!user) throw notFound('agent', username);
     return c.json(toAgent(user, profile), 200);

@@ -1,4 +1,12 @@
-import { Case, Task, TaskComplete, TaskDelegate, TaskEscalate, TaskStatus } from '@caseflow/schema';
+import {
+  Case,
+  Task,
+  TaskComplete,
+  TaskDecline,
+  TaskDelegate,
+  TaskEscalate,
+  TaskStatus,
+} from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { actorOf } from '../auth/access';
@@ -77,6 +85,12 @@ const complete = withBody(
 );
 const escalate = withBody('/tasks/{id}/escalate', 'Escalate to the next tier', TaskEscalate, Case);
 const delegate = withBody('/tasks/{id}/delegate', 'Reassign to another user', TaskDelegate, Task);
+const decline = withBody(
+  '/tasks/{id}/decline',
+  'Give a task you hold back with a reason; routing offers it to the next agent, never to you again',
+  TaskDecline,
+  Task,
+);
 
 /** Tasks: queue view and claim / complete / escalate / delegate (agents of the task's group). */
 export function tasksRoutes({ runtime, metrics }: AppDeps): Router {
@@ -128,6 +142,10 @@ export function tasksRoutes({ runtime, metrics }: AppDeps): Router {
   r.openapi(delegate, async (c) => {
     const { id } = c.req.valid('param');
     return c.json(await runtime.delegateTask(id, c.req.valid('json').to, actorOf(c.get('user')!)), 200);
+  });
+  r.openapi(decline, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(await runtime.declineTask(id, c.req.valid('json').reason, actorOf(c.get('user')!)), 200);
   });
   return r;
 }

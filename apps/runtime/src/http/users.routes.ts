@@ -129,6 +129,8 @@ export function usersRoutes({ runtime }: AppDeps): Router {
       Date.now(),
       Object.keys({ '24x7': true, ...runtime.calendars }),
     );
+    // Skills, capacity, hours or groups may let waiting work go to them now.
+    await runtime.routingChanged(user.groups);
     return c.json(toUser(user, profile), 200);
   });
   r.openapi(resetUserPassword, async (c) => {
@@ -159,6 +161,8 @@ export function usersRoutes({ runtime }: AppDeps): Router {
       c.req.valid('json'),
       runtime.clock.now(),
     );
+    // A group that routes now (or has new members) hands its waiting work out.
+    await runtime.routingChanged([name]);
     return c.json(toGroup(group), 200);
   });
   return r;

@@ -5,15 +5,12 @@ import type { AgentProfileRow } from '../store/routing-store';
 import type { Store } from '../store/store';
 import { blankProfile, isRoutableAgent, isSupervisor } from './agent-profile';
 
-/** What happens in the presence change's transaction once it is written (routing hands out work). */
-export type PresenceHook = (tx: Store, profile: AgentProfileRow, previous: PresenceStatus) => Promise<void>;
-
 /**
  * Sets an agent's presence (DESIGN §12) in one transaction, with the rules checked there:
  * an active agent sets their own; a supervisor (an admin or a member of `supervisors`) sets
  * anyone's — 403 otherwise. The target must be an active agent (404 unknown, 422 otherwise).
  * Every change is appended to the presence log with who made it (the audit trail); setting
- * the presence it already has changes and logs nothing. `after` runs in the same transaction.
+ * the presence it already has changes and logs nothing. Inside a transaction, joins it.
  */
 export async function setPresence(
   store: Store,
@@ -21,7 +18,6 @@ export async function setPresence(
   username: string,
   status: PresenceStatus,
   now: number,
-  after?: PresenceHook,
 ): Promise<AgentProfileRow> {
   return store.transaction(async (tx) => {
     const acting = await actingUser(tx, actor);
@@ -47,7 +43,6 @@ export async function setPresence(
       updatedAt: now,
     });
     await tx.routing.appendPresence({ username, at: now, status, by: actor });
-    if (after) await after(tx, saved, profile.presence);
     return saved;
   });
 }

@@ -60,6 +60,34 @@ export interface GroupRoutingRow {
   updatedBy: string | null;
 }
 
+/** Where a routed task stands: waiting in its group's queue, offered to an agent, accepted, or done. */
+export type RoutedState = 'waiting' | 'offered' | 'accepted' | 'closed';
+export type RoutedWork = keyof AgentCapacity;
+
+/** A task in routing's hands (one row per task of a group that is not routed manually). */
+export interface RoutedTaskRow {
+  taskId: string;
+  caseId: string;
+  group: string;
+  work: RoutedWork;
+  requires: Array<{ name: string; level: number }>;
+  /** The task's SLA due time (urgency), or null. */
+  dueAt: number | null;
+  /** 0 critical … 3 low. */
+  priorityRank: number;
+  /** When it entered its current group's queue (again after an overflow or a decline). */
+  enteredAt: number;
+  state: RoutedState;
+  agent: string | null;
+  offeredAt: number | null;
+  /** Agents who declined it or let the offer lapse. */
+  declinedBy: string[];
+  /** The group it overflowed from, if it did. */
+  overflowedFrom: string | null;
+  updatedAt: number;
+}
+export type RoutedTaskPatch = Partial<Omit<RoutedTaskRow, 'taskId' | 'caseId'>> & { updatedAt: number };
+
 export interface RoutingStore {
   profile(username: string): Promise<AgentProfileRow | null>;
   /** The profiles of `usernames` (every profile when omitted), by username. */
@@ -79,4 +107,23 @@ export interface RoutingStore {
   groupRoutings(): Promise<GroupRoutingRow[]>;
   /** Inserts or replaces the settings of `row.group`. */
   saveGroupRouting(row: GroupRoutingRow): Promise<GroupRoutingRow>;
+
+  /** Inserts a routed task; an existing row of the task is replaced. */
+  insertTask(row: RoutedTaskRow): Promise<RoutedTaskRow>;
+  task(taskId: string): Promise<RoutedTaskRow | null>;
+  /**
+   * Writes `patch` when the row is in state `from` (the conditional update every decision
+   * goes through: of two processes deciding on one task, one wins); null otherwise.
+   */
+  moveTask(taskId: string, from: RoutedState, patch: RoutedTaskPatch): Promise<RoutedTaskRow | null>;
+  /**
+   * Up to `limit` waiting tasks of `group` in queue order (SLA due first, then priority rank,
+   * then entry). In a transaction on PostgreSQL the rows are locked and rows another
+   * transaction holds are skipped (FOR UPDATE SKIP LOCKED).
+   */
+  waiting(group: string, limit: number): Promise<RoutedTaskRow[]>;
+  /** How many tasks of `group` wait. */
+  waitingCount(group: string): Promise<number>;
+  /** Offered and accepted tasks held by each of `usernames`, per kind of work. */
+  loads(usernames: readonly string[]): Promise<Map<string, AgentCapacity>>;
 }

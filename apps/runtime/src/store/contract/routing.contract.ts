@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AgentProfileRow, GroupRoutingRow } from '../routing-store';
+import type { AgentProfileRow, GroupRoutingRow, RoutedTaskRow } from '../routing-store';
 import type { Store } from '../store';
 import { T0 } from './fixtures';
 
@@ -16,7 +16,25 @@ const profile = (over: Partial<AgentProfileRow> = {}): AgentProfileRow => ({
   ...over,
 });
 
-/** Contract of routing profiles, the presence log and group settings. */
+const routed = (taskId: string, over: Partial<RoutedTaskRow> = {}): RoutedTaskRow => ({
+  taskId,
+  caseId: `case-${taskId}`,
+  group: 'service-desk',
+  work: 'task',
+  requires: [{ name: 'portuguese', level: 2 }],
+  dueAt: null,
+  priorityRank: 2,
+  enteredAt: T0,
+  state: 'waiting',
+  agent: null,
+  offeredAt: null,
+  declinedBy: [],
+  overflowedFrom: null,
+  updatedAt: T0,
+  ...over,
+});
+
+/** Contract of routing profiles, the presence log, group settings and routed tasks. */
 export function routingContract(current: () => Store): void {
   let store: Store;
   beforeEach(() => {
@@ -68,6 +86,44 @@ export function routingContract(current: () => Store): void {
       expect(await store.routing.groupRouting('service-desk')).toEqual(next);
       expect(await store.routing.groupRouting('fraud')).toBeNull();
       expect(await store.routing.groupRoutings()).toEqual([next]);
+    });
+
+    it('keeps routed tasks in queue order and moves each from one state exactly once', async () => {
+      await store.routing.insertTask(routed('late', { enteredAt: T0 + 10 }));
+      await store.routing.insertTask(routed('urgent', { dueAt: T0 + 60_000, enteredAt: T0 + 20 }));
+      await store.routing.insertTask(routed('critical', { priorityRank: 0, enteredAt: T0 + 30 }));
+      await store.routing.insertTask(routed('early'));
+      await store.routing.insertTask(routed('elsewhere', { group: 'fraud' }));
+      expect(await store.routing.task('early')).toEqual(routed('early'));
+      expect((await store.routing.waiting('service-desk', 10)).map((r) => r.taskId)).toEqual([
+        'urgent',
+        'critical',
+        'early',
+        'late',
+      ]);
+      expect(await store.routing.waitingCount('service-desk')).toBe(4);
+      const patch = { state: 'offered' as const, agent: 'lena', offeredAt: T0 + 1, updatedAt: T0 + 1 };
+      expect(await store.routing.moveTask('early', 'waiting', patch)).toMatchObject({
+        state: 'offered',
+        agent: 'lena',
+      });
+      // The second decision about the same task finds it no longer waiting.
+      expect(await store.routing.moveTask('early', 'waiting', { ...patch, agent: 'nora' })).toBeNull();
+      await store.routing.moveTask('late', 'waiting', {
+        state: 'accepted',
+        agent: 'lena',
+        updatedAt: T0 + 2,
+      });
+      await store.routing.moveTask('urgent', 'waiting', {
+        state: 'closed',
+        agent: 'nora',
+        updatedAt: T0 + 2,
+      });
+      const loads = await store.routing.loads(['lena', 'nora', 'ghost']);
+      expect(loads.get('lena')).toEqual({ task: 2, chat: 0, email: 0 });
+      expect(loads.has('nora')).toBe(false);
+      expect(await store.routing.waitingCount('service-desk')).toBe(1);
+      expect(await store.transaction((tx) => tx.routing.waiting('service-desk', 10))).toHaveLength(1);
     });
   });
 }

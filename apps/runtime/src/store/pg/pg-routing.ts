@@ -1,12 +1,22 @@
-import { and, asc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import type { AgentCapacity } from '@caseflow/schema';
+import { and, asc, count, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { presenceLogLimit } from '../routing-queries';
 import type { RoutingStore } from '../routing-store';
 import type { Store } from '../store';
 import { first, type PgDbOf } from './pg-db';
-import { agentProfiles, groupRouting, presenceLog } from './schema-routing';
+import { agentProfiles, groupRouting, presenceLog, routedTasks } from './schema-routing';
 
-/** Routing profiles, the presence log and group settings on PostgreSQL. */
-export function pgRouting(db: PgDbOf): Pick<Store, 'routing'> {
+/** Queue order: SLA due first (tasks without one last), then priority, then entry, then id. */
+const queueOrder = [
+  sql`${routedTasks.dueAt} is null`,
+  asc(routedTasks.dueAt),
+  asc(routedTasks.priorityRank),
+  asc(routedTasks.enteredAt),
+  asc(routedTasks.taskId),
+];
+
+/** Routing profiles, the presence log, group settings and routed tasks on PostgreSQL. */
+export function pgRouting(db: PgDbOf, inTransaction: () => boolean): Pick<Store, 'routing'> {
   const routing: RoutingStore = {
     async profile(username) {
       return first(await db().select().from(agentProfiles).where(eq(agentProfiles.username, username)));
@@ -65,6 +75,67 @@ export function pgRouting(db: PgDbOf): Pick<Store, 'routing'> {
         .onConflictDoUpdate({ target: groupRouting.group, set: rest })
         .returning();
       return rows[0]!;
+    },
+    async insertTask(row) {
+      const { taskId, ...rest } = row;
+      return first(
+        await db()
+          .insert(routedTasks)
+          .values(row)
+          .onConflictDoUpdate({ target: routedTasks.taskId, set: rest })
+          .returning(),
+      )!;
+    },
+    async task(taskId) {
+      return first(await db().select().from(routedTasks).where(eq(routedTasks.taskId, taskId)));
+    },
+    async moveTask(taskId, from, patch) {
+      return first(
+        await db()
+          .update(routedTasks)
+          .set(patch)
+          .where(and(eq(routedTasks.taskId, taskId), eq(routedTasks.state, from)))
+          .returning(),
+      );
+    },
+    async waiting(group, limit) {
+      const q = db()
+        .select()
+        .from(routedTasks)
+        .where(and(eq(routedTasks.group, group), eq(routedTasks.state, 'waiting')))
+        .orderBy(...queueOrder)
+        .limit(Math.max(1, Math.min(limit, 1000)));
+      return inTransaction() ? q.for('update', { skipLocked: true }) : q;
+    },
+    async waitingCount(group) {
+      const row = first(
+        await db()
+          .select({ n: count() })
+          .from(routedTasks)
+          .where(and(eq(routedTasks.group, group), eq(routedTasks.state, 'waiting'))),
+      );
+      return Number(row?.n ?? 0);
+    },
+    async loads(usernames) {
+      const out = new Map<string, AgentCapacity>();
+      if (usernames.length === 0) return out;
+      const rows = await db()
+        .select({ agent: routedTasks.agent, work: routedTasks.work, n: count() })
+        .from(routedTasks)
+        .where(
+          and(
+            inArray(routedTasks.agent, [...usernames]),
+            inArray(routedTasks.state, ['offered', 'accepted']),
+          ),
+        )
+        .groupBy(routedTasks.agent, routedTasks.work);
+      for (const r of rows) {
+        if (r.agent === null) continue;
+        const load = out.get(r.agent) ?? { task: 0, chat: 0, email: 0 };
+        load[r.work] = Number(r.n);
+        out.set(r.agent, load);
+      }
+      return out;
     },
   };
   return { routing };

@@ -50,6 +50,7 @@ const TABLES = [
   'agent_profiles',
   'presence_log',
   'group_routing',
+  'routed_tasks',
 ];
 
 const reachable = await canConnect(ADMIN_URL);

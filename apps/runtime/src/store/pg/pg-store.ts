@@ -123,7 +123,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     ...pgKb(db, client),
     ...pgResponses(db),
     ...pgSupervision(db),
-    ...pgRouting(db),
+    ...pgRouting(db, () => current() !== undefined),
 
     async transaction(fn) {
       const outer = current();

@@ -6,7 +6,17 @@ import type {
   PresenceStatus,
   RoutingMode,
 } from '@caseflow/schema';
-import { bigint, bigserial, boolean, index, json as jsonColumn, pgTable, text } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  json as jsonColumn,
+  pgTable,
+  text,
+} from 'drizzle-orm/pg-core';
+import type { RoutedState, RoutedWork } from '../routing-store';
 
 /* Routing tables on PostgreSQL: the same tables as sqlite/schema-routing.ts. */
 
@@ -46,3 +56,27 @@ export const groupRouting = pgTable('group_routing', {
   updatedAt: ms('updated_at').notNull(),
   updatedBy: text('updated_by'),
 });
+
+export const routedTasks = pgTable(
+  'routed_tasks',
+  {
+    taskId: text('task_id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    group: text('group_name').notNull(),
+    work: text('work').$type<RoutedWork>().notNull(),
+    requires: json<Array<{ name: string; level: number }>>('requires').notNull(),
+    dueAt: ms('due_at'),
+    priorityRank: integer('priority_rank').notNull(),
+    enteredAt: ms('entered_at').notNull(),
+    state: text('state').$type<RoutedState>().notNull(),
+    agent: text('agent'),
+    offeredAt: ms('offered_at'),
+    declinedBy: json<string[]>('declined_by').notNull(),
+    overflowedFrom: text('overflowed_from'),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [
+    index('routed_tasks_queue_idx').on(t.group, t.state, t.dueAt, t.priorityRank, t.enteredAt),
+    index('routed_tasks_agent_idx').on(t.agent, t.state),
+  ],
+);

@@ -7,6 +7,7 @@ import type {
   RoutingMode,
 } from '@caseflow/schema';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { RoutedState, RoutedWork } from '../routing-store';
 
 /* Routing tables on SQLite (DESIGN §12); pg/schema-routing.ts holds the same for PostgreSQL. */
 
@@ -49,3 +50,28 @@ export const groupRouting = sqliteTable('group_routing', {
   updatedAt: ms('updated_at').notNull(),
   updatedBy: text('updated_by'),
 });
+
+/** Tasks in routing's hands: the queues of routed groups and who holds what (loads). */
+export const routedTasks = sqliteTable(
+  'routed_tasks',
+  {
+    taskId: text('task_id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    group: text('group_name').notNull(),
+    work: text('work').$type<RoutedWork>().notNull(),
+    requires: json<Array<{ name: string; level: number }>>('requires').notNull(),
+    dueAt: ms('due_at'),
+    priorityRank: integer('priority_rank').notNull(),
+    enteredAt: ms('entered_at').notNull(),
+    state: text('state').$type<RoutedState>().notNull(),
+    agent: text('agent'),
+    offeredAt: ms('offered_at'),
+    declinedBy: json<string[]>('declined_by').notNull(),
+    overflowedFrom: text('overflowed_from'),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [
+    index('routed_tasks_queue_idx').on(t.group, t.state, t.dueAt, t.priorityRank, t.enteredAt),
+    index('routed_tasks_agent_idx').on(t.agent, t.state),
+  ],
+);
