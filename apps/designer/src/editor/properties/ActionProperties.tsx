@@ -26,26 +26,27 @@ export function ActionProperties({
   set(n: DocNode): void;
   scope: ScopeName[];
 }) {
+  const t = useT();
   const a = node.action;
   const put = (action: Action) => set({ ...node, action });
   return (
     <>
       <SelectField
-        label="Action kind"
+        label={t('panel.action.kind')}
         value={a.kind}
         options={
           [
-            ['set', 'Set variables'],
-            ['http', 'HTTP call'],
-            ['customer', 'Update customer'],
+            ['set', t('panel.action.kind.set')],
+            ['http', t('panel.action.kind.http')],
+            ['customer', t('panel.action.kind.customer')],
           ] as const
         }
         onChange={(kind) => put(fresh(kind))}
       />
       {a.kind === 'set' && (
         <FeelMapField
-          label="Variables to set"
-          keyLabel="Variable"
+          label={t('panel.action.values')}
+          keyLabel={t('panel.action.variable')}
           value={a.values}
           scope={scope}
           onChange={(values) => put({ ...a, values })}
@@ -54,26 +55,26 @@ export function ActionProperties({
       {a.kind === 'http' && (
         <>
           <SelectField
-            label="Method"
+            label={t('panel.action.method')}
             value={a.method ?? 'POST'}
             options={['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const}
             onChange={(method) => put({ ...a, method })}
           />
           <HttpTarget action={a} onChange={put} />
           <JsonField
-            label="Headers (no credentials: they belong in the connection)"
+            label={t('panel.action.headers')}
             height={90}
             value={a.headers ?? {}}
             onChange={(headers) => put({ ...a, headers: headers as Record<string, string> })}
           />
           <JsonField
-            label="Body"
+            label={t('panel.action.body')}
             height={120}
             value={a.body ?? {}}
             onChange={(body) => put({ ...a, body })}
           />
           <NumberField
-            label="Retries"
+            label={t('panel.action.retries')}
             min={0}
             value={a.retries}
             onChange={(retries) => put({ ...a, retries })}
@@ -83,15 +84,19 @@ export function ActionProperties({
       {a.kind === 'customer' && (
         <>
           <FeelMapField
-            label="Attributes"
-            keyLabel="Attribute"
+            label={t('panel.action.attributes')}
+            keyLabel={t('panel.action.attribute')}
             value={a.attributes}
             scope={scope}
             onChange={(attributes) => put({ ...a, attributes })}
           />
-          <ListField label="Add tags" value={a.addTags} onChange={(addTags) => put({ ...a, addTags })} />
           <ListField
-            label="Remove tags"
+            label={t('panel.action.addTags')}
+            value={a.addTags}
+            onChange={(addTags) => put({ ...a, addTags })}
+          />
+          <ListField
+            label={t('panel.action.removeTags')}
             value={a.removeTags}
             onChange={(removeTags) => put({ ...a, removeTags })}
           />
@@ -115,12 +120,12 @@ function HttpTarget({ action: a, onChange }: { action: HttpAction; onChange(a: H
   return (
     <>
       <SelectField
-        label="Call"
+        label={t('panel.action.call')}
         value={viaConnection ? 'connection' : 'url'}
         options={
           [
-            ['connection', 'Through a connection'],
-            ['url', 'Plain URL (no credentials)'],
+            ['connection', t('panel.action.call.connection')],
+            ['url', t('panel.action.call.url')],
           ] as const
         }
         onChange={(mode) =>
@@ -141,15 +146,15 @@ function HttpTarget({ action: a, onChange }: { action: HttpAction; onChange(a: H
       )}
       {viaConnection ? (
         <TextField
-          label="Path"
-          hint="Under the connection's base URL, templated with {{FEEL}}, e.g. /accounts/{{case.customerId}}/freeze"
+          label={t('panel.action.path')}
+          hint={t('panel.action.path.hint')}
           value={a.path}
           onChange={(path) => onChange({ ...a, path })}
         />
       ) : (
         <TextField
-          label="URL"
-          hint="Templated with {{FEEL}}, e.g. {{env.CORE_URL}}/accounts/{{case.customerId}}"
+          label={t('panel.action.url')}
+          hint={t('panel.action.url.hint')}
           value={a.url}
           onChange={(url) => onChange({ ...a, url })}
         />

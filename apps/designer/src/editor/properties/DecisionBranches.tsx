@@ -1,4 +1,5 @@
 import { edgeId } from '@caseflow/schema';
+import { useT } from '../../i18n/use-t';
 import { updateEdge } from '../commands';
 import { useEditor } from '../EditorContext';
 import { FeelField } from '../FeelField';
@@ -7,15 +8,15 @@ import { edgesOf } from '../flow-document';
 
 /** The branches of a decision in evaluation order: each condition in FEEL, and the default. */
 export function DecisionBranches({ nodeId, scope }: { nodeId: string; scope: ScopeName[] }) {
+  const t = useT();
   const doc = useEditor((s) => s.doc);
   const run = useEditor((s) => s.run);
   const all = edgesOf(doc);
   const branches = all.map((e, i) => ({ e, id: edgeId(e, i, all) })).filter(({ e }) => e.from === nodeId);
-  if (branches.length === 0)
-    return <p className="muted">Connect this decision to the next steps; each edge gets a condition here.</p>;
+  if (branches.length === 0) return <p className="muted">{t('panel.decision.none')}</p>;
   return (
     <fieldset>
-      <legend>Branches (first true condition wins)</legend>
+      <legend>{t('panel.decision.branches')}</legend>
       {branches.map(({ e, id }) => (
         <div key={id} className="branch">
           <strong>→ {e.to}</strong>
@@ -29,11 +30,11 @@ export function DecisionBranches({ nodeId, scope }: { nodeId: string; scope: Sco
                 run(updateEdge(id, { ...rest, default: true }));
               }}
             />
-            Default branch
+            {t('panel.edge.default')}
           </label>
           {!e.default && (
             <FeelField
-              label={`Condition to ${e.to}`}
+              label={t('panel.decision.conditionTo', { node: e.to })}
               value={e.when ?? ''}
               scope={scope}
               onChange={(when) => run(updateEdge(id, { ...e, when: when || undefined }))}

@@ -23,21 +23,27 @@ export function FlowProperties() {
   const setTiers = (next: TierInput[]) => run(updateFlow({ tiers: next }, 'tiers'));
   const setSlas = (next: SlaInput[]) => run(updateFlow({ slas: next }, 'case SLAs'));
   return (
-    <section className="props" aria-label="Flow settings">
-      <h2>Flow</h2>
+    <section className="props" aria-label={t('panel.flow.settings')}>
+      <h2>{t('panel.flow.title')}</h2>
       <p className="muted">
-        Key <code>{doc.key}</code>
+        {t('panel.flow.key')} <code>{doc.key}</code>
       </p>
-      <TextField label="Flow name" value={doc.name} onChange={(name) => run(updateFlow({ name }, 'name'))} />
       <TextField
-        label="Flow description"
+        label={t('panel.flow.name')}
+        value={doc.name}
+        onChange={(name) => run(updateFlow({ name }, 'name'))}
+      />
+      <TextField
+        label={t('panel.flow.description')}
         value={doc.description}
         onChange={(d) => run(updateFlow({ description: d || undefined }, 'description'))}
       />
       <SelectField
-        label="Kind"
+        label={t('panel.flow.kind')}
         value={doc.kind ?? 'case'}
-        options={['case', 'fulfillment', 'subflow'] as const}
+        options={(['case', 'fulfillment', 'subflow'] as const).map(
+          (k) => [k, t(`panel.flow.kind.${k}`)] as const,
+        )}
         onChange={(kind) => run(updateFlow({ kind }, 'kind'))}
       />
       <CalendarPicker
@@ -48,17 +54,17 @@ export function FlowProperties() {
       />
 
       <fieldset>
-        <legend>Escalation tiers (lowest first)</legend>
+        <legend>{t('panel.flow.tiers')}</legend>
         {tiers.map((tier, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions; an id key would remount while the id is typed
           <div className="tier-row" key={i}>
             <TextField
-              label="Tier id"
+              label={t('panel.flow.tierId')}
               value={tier.id}
               onChange={(id) => setTiers(tiers.map((x, j) => (j === i ? { ...x, id } : x)))}
             />
             <TextField
-              label="Tier name"
+              label={t('panel.flow.tierName')}
               value={tier.name}
               onChange={(name) => setTiers(tiers.map((x, j) => (j === i ? { ...x, name } : x)))}
             />
@@ -68,9 +74,11 @@ export function FlowProperties() {
               onChange={(group) => setTiers(tiers.map((x, j) => (j === i ? { ...x, group } : x)))}
             />
             <SelectField
-              label="Mode"
+              label={t('panel.flow.tierMode')}
               value={tier.mode ?? 'solver'}
-              options={['solver', 'router'] as const}
+              options={(['solver', 'router'] as const).map(
+                (m) => [m, t(`panel.flow.tierMode.${m}`)] as const,
+              )}
               onChange={(mode) => setTiers(tiers.map((x, j) => (j === i ? { ...x, mode } : x)))}
             />
             <button
@@ -78,7 +86,7 @@ export function FlowProperties() {
               className="btn btn-small btn-danger"
               onClick={() => setTiers(tiers.filter((_, j) => j !== i))}
             >
-              Remove tier {tier.id}
+              {t('panel.flow.removeTier', { tier: tier.id })}
             </button>
           </div>
         ))}
@@ -87,22 +95,25 @@ export function FlowProperties() {
           className="btn btn-small"
           onClick={() => {
             const n = tiers.length + 1;
-            setTiers([...tiers, { id: `L${n}`, name: `Level ${n}`, group: `level-${n}`, mode: 'solver' }]);
+            setTiers([
+              ...tiers,
+              { id: `L${n}`, name: t('panel.flow.newTierName', { n }), group: `level-${n}`, mode: 'solver' },
+            ]);
           }}
         >
-          Add tier
+          {t('panel.flow.addTier')}
         </button>
       </fieldset>
 
       <fieldset>
-        <legend>Case SLAs</legend>
+        <legend>{t('panel.flow.slas')}</legend>
         {slas.map((s, i) => {
           const put = (patch: Partial<SlaInput>) =>
             setSlas(slas.map((x, j) => (j === i ? ({ ...x, ...patch } as SlaInput) : x)));
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions; an id key would remount while the id is typed
             <div className="sla-row" key={i}>
-              <TextField label="SLA id" value={s.id} onChange={(id) => put({ id })} />
+              <TextField label={t('panel.flow.slaId')} value={s.id} onChange={(id) => put({ id })} />
               <DurationField
                 label={t('props.flow.slaTarget')}
                 value={s.target}
@@ -115,37 +126,37 @@ export function FlowProperties() {
                 onChange={(calendar) => put({ calendar: calendar || undefined })}
               />
               <TextField
-                label="Starts on event"
+                label={t('panel.flow.startsOn')}
                 value={s.start.event}
                 onChange={(event) => put({ start: { ...s.start, event: event || undefined } })}
               />
               <TextField
-                label="Stops on event"
+                label={t('panel.flow.stopsOn')}
                 value={s.stop.event}
                 onChange={(event) => put({ stop: { ...s.stop, event: event || undefined } })}
               />
               <ListField
-                label="Stops at nodes"
+                label={t('panel.flow.stopsAt')}
                 value={s.stop.atNodes}
                 onChange={(atNodes) => put({ stop: { ...s.stop, atNodes } })}
               />
               <ListField
-                label="Pauses at nodes"
+                label={t('panel.flow.pausesAt')}
                 value={s.pause?.atNodes}
                 onChange={(atNodes) => put({ pause: { atNodes } })}
               />
               <ListField
-                label="Warn at"
+                label={t('panel.flow.warnAt')}
                 value={(s.warnAt ?? []).map(String)}
                 onChange={(v) => put({ warnAt: v.map(Number) })}
               />
               <CheckField
-                label="Escalate on breach"
+                label={t('panel.flow.escalateOnBreach')}
                 checked={s.onBreach?.escalate === true}
                 onChange={(escalate) => put({ onBreach: { escalate, notify: s.onBreach?.notify ?? [] } })}
               />
               <ListField
-                label="Notify on breach"
+                label={t('panel.flow.notifyOnBreach')}
                 value={s.onBreach?.notify}
                 onChange={(notify) => put({ onBreach: { escalate: s.onBreach?.escalate ?? false, notify } })}
               />
@@ -154,7 +165,7 @@ export function FlowProperties() {
                 className="btn btn-small btn-danger"
                 onClick={() => setSlas(slas.filter((_, j) => j !== i))}
               >
-                Remove SLA {s.id}
+                {t('panel.flow.removeSla', { sla: s.id })}
               </button>
             </div>
           );
@@ -175,12 +186,12 @@ export function FlowProperties() {
             ])
           }
         >
-          Add case SLA
+          {t('panel.flow.addSla')}
         </button>
       </fieldset>
 
       <JsonField
-        label="Case variables (JSON Schema)"
+        label={t('panel.flow.variables')}
         value={doc.variables ?? {}}
         onChange={(variables) =>
           run(updateFlow({ variables: variables as Record<string, unknown> }, 'variables'))

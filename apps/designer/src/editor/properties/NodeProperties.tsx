@@ -5,7 +5,6 @@ import { useEditor } from '../EditorContext';
 import { feelScope } from '../feel-scope';
 import type { DocNode } from '../flow-document';
 import { NodeIcon } from '../NodeIcon';
-import { kindOf } from '../node-catalog';
 import { TextField } from './fields';
 import { panelOf } from './node-panels';
 
@@ -24,7 +23,7 @@ export function NodeProperties({ node }: { node: DocNode }) {
   return (
     <section className="props" aria-label={t('props.node.region', { id: node.id })}>
       <h2>
-        <NodeIcon type={node.type} /> {kindOf(node.type).label}
+        <NodeIcon type={node.type} /> {t(`node.kind.${node.type}`)}
       </h2>
       <IdField
         id={node.id}

@@ -2,15 +2,17 @@ import type { FormSchema } from '@caseflow/schema';
 import { useState } from 'react';
 import { FormBuilder } from '../../forms/FormBuilder';
 import type { FormInput } from '../../forms/form-model';
+import { useT } from '../../i18n/use-t';
 import { JsonField } from '../JsonField';
 import { formMetaSchema } from '../json-schemas';
 
 /** A task's form, edited with the form builder or as JSON Schema in monaco (checked against the meta-schema). */
 export function TaskFormField({ form, onChange }: { form: FormInput; onChange(form: FormSchema): void }) {
+  const t = useT();
   const [mode, setMode] = useState<'builder' | 'json'>('builder');
   return (
     <fieldset>
-      <legend>Task form</legend>
+      <legend>{t('panel.taskForm')}</legend>
       <div className="btn-row">
         <button
           type="button"
@@ -18,7 +20,7 @@ export function TaskFormField({ form, onChange }: { form: FormInput; onChange(fo
           aria-pressed={mode === 'builder'}
           onClick={() => setMode('builder')}
         >
-          Builder
+          {t('panel.taskForm.builder')}
         </button>
         <button
           type="button"
@@ -26,14 +28,14 @@ export function TaskFormField({ form, onChange }: { form: FormInput; onChange(fo
           aria-pressed={mode === 'json'}
           onClick={() => setMode('json')}
         >
-          JSON Schema
+          {t('panel.taskForm.json')}
         </button>
       </div>
       {mode === 'builder' ? (
         <FormBuilder form={form} onChange={(f) => onChange(f as FormSchema)} />
       ) : (
         <JsonField
-          label="Task form (JSON Schema)"
+          label={t('panel.taskForm.jsonLabel')}
           value={form}
           schema={formMetaSchema()}
           onChange={(f) => onChange(f as FormSchema)}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { useT } from '../../i18n/use-t';
 import { FeelField } from '../FeelField';
 import type { ScopeName } from '../feel-scope';
 
@@ -148,6 +149,7 @@ export function FeelMapField(props: {
   onChange(v: Record<string, string>): void;
   keyLabel?: string;
 }) {
+  const t = useT();
   const entries = Object.entries(props.value ?? {});
   const [newKey, setNewKey] = useState('');
   const id = useId();
@@ -161,7 +163,7 @@ export function FeelMapField(props: {
           <button
             type="button"
             className="btn btn-small btn-ghost"
-            aria-label={`Remove ${k}`}
+            aria-label={t('panel.map.remove', { name: k })}
             onClick={() => props.onChange(Object.fromEntries(entries.filter(([x]) => x !== k)))}
           >
             ✕
@@ -170,7 +172,7 @@ export function FeelMapField(props: {
       ))}
       <div className="inline-form">
         <label htmlFor={id}>
-          {props.keyLabel ?? 'New name'}
+          {props.keyLabel ?? t('panel.map.newName')}
           <input id={id} value={newKey} onChange={(e) => setNewKey(e.target.value)} />
         </label>
         <button
@@ -182,7 +184,7 @@ export function FeelMapField(props: {
             setNewKey('');
           }}
         >
-          Add
+          {t('panel.map.add')}
         </button>
       </div>
     </fieldset>
