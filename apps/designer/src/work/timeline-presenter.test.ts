@@ -34,6 +34,26 @@ describe('the timeline presenter', () => {
   it('tells each entry as a sentence with names, node titles and SLA names, in both languages', () => {
     const cases: Array<[TimelineEntry, string, string]> = [
       [
+        entry('task.assigned', { taskId: 'k1.t1', to: 'ines', group: 'it-support' }, 'routing'),
+        '“Reset the password” went to ines (it-support queue)',
+        '“Reset the password” foi para ines (fila it-support)',
+      ],
+      [
+        entry('task.declined', { taskId: 'k1.t1', from: 'ines', reason: 'not mine' }, 'ines'),
+        'ines declined “Reset the password”: not mine',
+        'ines recusou “Reset the password”: not mine',
+      ],
+      [
+        entry('task.overflowed', {
+          taskId: 'k1.t1',
+          from: 'it-support',
+          group: 'service-desk',
+          reason: 'wait',
+        }),
+        '“Reset the password” moved from the it-support queue to service-desk after waiting too long',
+        '“Reset the password” passou da fila it-support para service-desk depois de esperar demais',
+      ],
+      [
         entry('task.claimed', { taskId: 'k1.t1' }),
         'Ivan (IT) took “Reset the password”',
         'Ivan (IT) assumiu “Reset the password”',

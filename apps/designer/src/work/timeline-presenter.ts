@@ -68,6 +68,21 @@ export function presentEntry(e: TimelineEntry, ctx: TimelineContext): Sentence {
       return { id: 'timeline.task.cancelled', values: { task: task() } };
     case 'task.delegated':
       return { id: 'timeline.task.delegated', values: { who, task: task(), to: str(d.to) } };
+    case 'task.assigned':
+      return { id: 'timeline.task.assigned', values: { task: task(), to: str(d.to), group: str(d.group) } };
+    case 'task.declined':
+    case 'task.offer-expired':
+      return {
+        id: e.type === 'task.declined' ? 'timeline.task.declined' : 'timeline.task.offer-expired',
+        values: { task: task(), from: str(d.from), reason: str(d.reason) },
+      };
+    case 'task.overflowed':
+      return {
+        id: 'timeline.task.overflowed',
+        values: { task: task(), from: str(d.from), to: str(d.group), reason: str(d.reason) },
+      };
+    case 'task.routing-skipped':
+      return { id: 'timeline.task.routing-skipped', values: { task: task() } };
     case 'approval.vote':
       return { id: 'timeline.approval.vote', values: { who, vote: str(d.vote) } };
     case 'sla.started':

@@ -12,6 +12,13 @@ export const en = {
   'timeline.task.escalated': '“{task}” moved up from {from} to {to}: {reason}',
   'timeline.task.cancelled': '“{task}” was cancelled',
   'timeline.task.delegated': '{who} handed “{task}” to {to}',
+  'timeline.task.assigned': '“{task}” went to {to} ({group} queue)',
+  'timeline.task.declined': '{from} declined “{task}”: {reason}',
+  'timeline.task.offer-expired': '{from} did not take up “{task}” in time; it goes to the next agent',
+  'timeline.task.overflowed':
+    '“{task}” moved from the {from} queue to {to} {reason, select, queue {because too much work was waiting} other {after waiting too long}}',
+  'timeline.task.routing-skipped':
+    '“{task}” waits to be claimed: its skill requirement could not be worked out',
   'timeline.approval.vote':
     '{who} voted {vote, select, approve {to approve} reject {to reject} other {{vote}}}',
   'timeline.sla.started': '{sla}: within {within}, due {due}',
@@ -48,6 +55,13 @@ export const ptBR: Record<keyof typeof en, string> = {
   'timeline.task.escalated': '“{task}” subiu de {from} para {to}: {reason}',
   'timeline.task.cancelled': '“{task}” foi cancelada',
   'timeline.task.delegated': '{who} passou “{task}” para {to}',
+  'timeline.task.assigned': '“{task}” foi para {to} (fila {group})',
+  'timeline.task.declined': '{from} recusou “{task}”: {reason}',
+  'timeline.task.offer-expired': '{from} não assumiu “{task}” a tempo; ela vai para o próximo atendente',
+  'timeline.task.overflowed':
+    '“{task}” passou da fila {from} para {to} {reason, select, queue {porque havia trabalho demais esperando} other {depois de esperar demais}}',
+  'timeline.task.routing-skipped':
+    '“{task}” aguarda alguém assumir: não foi possível calcular as habilidades exigidas',
   'timeline.approval.vote':
     '{who} votou {vote, select, approve {por aprovar} reject {por recusar} other {{vote}}}',
   'timeline.sla.started': '{sla}: em até {within}, prazo {due}',
