@@ -5,8 +5,11 @@ import { ErrorBanner } from '../components/Status';
 import { StatusWord } from '../components/StatusWord';
 import type { NodeOverlay } from '../editor/canvas-graph';
 import type { FlowDoc } from '../editor/flow-document';
+import { DurationField } from '../editor/pickers/DurationField';
 import { useT } from '../i18n/use-t';
-import { describeEffect, type Phrase, SimSession, subflowKeys } from './sim-session';
+import { SimStartForm } from './SimStartForm';
+import { SimTrace } from './SimTrace';
+import { SimSession, subflowKeys } from './sim-session';
 
 const STEPS = ['PT5M', 'PT15M', 'PT1H', 'PT4H', 'P1D'];
 
@@ -19,11 +22,9 @@ export function SimulatorPanel({
   onOverlays(o: Record<string, NodeOverlay> | undefined): void;
 }) {
   const t = useT();
-  const say = (p: Phrase) => t(p.id, p.values);
   const [session, setSession] = useState<SimSession | null>(null);
   const [, setTick] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const [variables, setVariables] = useState('{}');
   const [signal, setSignal] = useState('');
   const [custom, setCustom] = useState('PT2H');
 
@@ -36,10 +37,9 @@ export function SimulatorPanel({
     onOverlays(session.overlays(t('sim.slaBreached')));
   }
 
-  async function start() {
+  async function start(vars: Record<string, unknown>) {
     setError(null);
     try {
-      const vars = JSON.parse(variables || '{}') as Record<string, unknown>;
       const children = await Promise.all(
         subflowKeys(doc).map((key) =>
           api.getFlow(key).then(
@@ -67,14 +67,8 @@ export function SimulatorPanel({
     return (
       <div className="sim">
         <p className="muted">{t('sim.intro')}</p>
-        <label>
-          {t('sim.variables')}
-          <textarea rows={4} value={variables} onChange={(e) => setVariables(e.target.value)} />
-        </label>
         <ErrorBanner message={error} />
-        <button type="button" className="btn btn-primary" onClick={() => void start()}>
-          {t('sim.start')}
-        </button>
+        <SimStartForm doc={doc} onStart={(vars) => void start(vars)} />
       </div>
     );
   }
@@ -120,10 +114,11 @@ export function SimulatorPanel({
             act((s) => s.advance(custom));
           }}
         >
-          <label>
-            {t('sim.duration')}
-            <input value={custom} onChange={(e) => setCustom(e.target.value)} size={8} />
-          </label>
+          <DurationField
+            label={t('sim.duration')}
+            value={custom}
+            onChange={(iso) => setCustom(iso ?? custom)}
+          />
           <button type="submit" className="btn btn-small">
             {t('sim.advance')}
           </button>
@@ -213,28 +208,7 @@ export function SimulatorPanel({
         </ul>
       </section>
 
-      <section aria-labelledby="sim-trace">
-        <h3 id="sim-trace">{t('sim.trace')}</h3>
-        <ol className="trace">
-          {[...session.trace].reverse().map((step) => (
-            <li key={step.seq} className={step.error ? 'trace-error' : ''}>
-              <strong>{say(step.label)}</strong>{' '}
-              <small className="muted">+{formatSpan(step.at - session.started)}</small>
-              {step.error && <div className="field-error">{step.error}</div>}
-              <ul>
-                {step.effects
-                  .filter((e) => e.type !== 'variables.set')
-                  .map((e, j) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: effects of one step never reorder
-                    <li key={`${e.type}-${j}`} className={`fx fx-${e.type.replace('.', '-')}`}>
-                      {say(describeEffect(e))}
-                    </li>
-                  ))}
-              </ul>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <SimTrace trace={session.trace} started={session.started} doc={doc} />
     </div>
   );
 }

@@ -100,6 +100,23 @@ describe('SimSession with subflows', () => {
     expect(s.view().status).toBe('resolved');
   });
 
+  it('keeps the child case’s events apart from the parent’s, with its flow and subflow node', () => {
+    const s = SimSession.start(parent, {}, [child]);
+    const opened = s.trace[0]!;
+    expect(opened.children).toEqual([
+      expect.objectContaining({ flow: 'child-check', nodeId: 'check', effects: expect.any(Array) }),
+    ]);
+    // The child's "case closed" is its own; the parent's list holds only the parent's closing.
+    expect(opened.children[0]!.effects.filter((e) => e.type === 'case.close')).toHaveLength(1);
+    expect(opened.effects.filter((e) => e.type === 'case.close')).toHaveLength(1);
+    expect(opened.effects.map(describeEffect)).toContainEqual({
+      id: 'sim.fx.subflow',
+      values: { flow: 'child-check' },
+    });
+    // The canvas highlights the parent's nodes only: the child's "done" is not one of them.
+    expect(Object.keys(s.overlays()).sort()).toEqual(['check', 'closed', 'start']);
+  });
+
   it('keeps the case and reports the error when a child flow is missing', () => {
     const s = SimSession.start(parent);
     expect(s.caseId).not.toBe('');

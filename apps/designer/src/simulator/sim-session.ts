@@ -1,4 +1,10 @@
-import { type CompiledFlow, compileFlow, ExpressionBudgetError, Simulator } from '@caseflow/engine';
+import {
+  type CompiledFlow,
+  compileFlow,
+  ExpressionBudgetError,
+  type SimCase,
+  Simulator,
+} from '@caseflow/engine';
 import type { CaseView, Effect } from '@caseflow/schema';
 import type { NodeOverlay } from '../editor/canvas-graph';
 import type { FlowDoc } from '../editor/flow-document';
@@ -9,13 +15,25 @@ export interface Phrase {
   values?: Record<string, string | number>;
 }
 
+/** What a child case (of a subflow node) did during one step of the trace. */
+export interface ChildTrace {
+  caseId: string;
+  flow: string;
+  /** The subflow node of the parent that started it. */
+  nodeId: string;
+  effects: Effect[];
+}
+
 /** One action of the person running the simulation and the effects it produced. */
 export interface TraceStep {
   /** Position in the trace, from 1. */
   seq: number;
   at: number;
   label: Phrase;
+  /** Effects of the simulated case itself. */
   effects: Effect[];
+  /** Effects of its child cases, one group per child, apart from the parent's. */
+  children: ChildTrace[];
   error?: string;
 }
 
@@ -164,9 +182,32 @@ export class SimSession {
           ? `${e.message} (node "${e.nodeId}")`
           : (e as Error).message;
     }
-    const effects: Effect[] = [];
-    for (const [id, c] of this.sim.cases) effects.push(...c.effects.slice(before.get(id) ?? 0));
-    this.trace.push({ seq: this.trace.length + 1, at, label, effects, ...(error ? { error } : {}) });
+    const fresh = (c: SimCase) => c.effects.slice(before.get(c.id) ?? 0);
+    // The case opening is recorded before its id is known: the case without a parent is it.
+    const own = [...this.sim.cases.values()].find((c) => c.id === this.caseId || (!this.caseId && !c.parent));
+    const children: ChildTrace[] = [];
+    for (const c of this.sim.cases.values()) {
+      if (c === own || !c.parent) continue;
+      const effects = fresh(c);
+      if (effects.length === 0) continue;
+      const started = this.sim.cases
+        .get(c.parent.caseId)
+        ?.effects.find((e) => e.type === 'subflow.start' && e.childId === c.id);
+      children.push({
+        caseId: c.id,
+        flow: c.flow,
+        nodeId: started?.type === 'subflow.start' ? started.nodeId : c.parent.childId,
+        effects,
+      });
+    }
+    this.trace.push({
+      seq: this.trace.length + 1,
+      at,
+      label,
+      effects: own ? fresh(own) : [],
+      children,
+      ...(error ? { error } : {}),
+    });
   }
 }
 

@@ -1,7 +1,6 @@
 /** The simulator: run a flow in the browser on a virtual clock, and its trace. */
 export const en = {
   'sim.intro': 'Run this flow in the browser against a virtual clock. Nothing is saved or sent.',
-  'sim.variables': 'Case variables (JSON)',
   'sim.start': 'Start simulation',
   'sim.clock': 'Clock',
   'sim.reset': 'Reset',
@@ -21,6 +20,14 @@ export const en = {
   'sim.slas': 'SLA clocks',
   'sim.noSlas': 'None running.',
   'sim.trace': 'Trace',
+  'sim.trace.child': 'Child case “{flow}” of {node}',
+  'sim.trace.childEffects':
+    '{count, plural, one {# event of the child case} other {# events of the child case}}',
+  'sim.data.title': 'Case data',
+  'sim.data.none': 'This flow declares no case variables.',
+  'sim.data.other': 'Other variables (JSON): {names}',
+  'sim.data.otherInvalid': 'The other variables must be a JSON object: {message}',
+  'sim.data.invalid': '{count, plural, one {# field needs a fix.} other {# fields need a fix.}}',
   'sim.slaBreached': 'SLA breached',
   'sim.step.opened': 'Case opened',
   'sim.step.completed': 'Completed {task} as {outcome}',
@@ -53,7 +60,6 @@ export const en = {
 
 export const ptBR: Record<keyof typeof en, string> = {
   'sim.intro': 'Execute este fluxo no navegador com um relógio virtual. Nada é salvo nem enviado.',
-  'sim.variables': 'Variáveis do caso (JSON)',
   'sim.start': 'Iniciar simulação',
   'sim.clock': 'Relógio',
   'sim.reset': 'Recomeçar',
@@ -73,6 +79,14 @@ export const ptBR: Record<keyof typeof en, string> = {
   'sim.slas': 'Relógios de SLA',
   'sim.noSlas': 'Nenhum em andamento.',
   'sim.trace': 'Rastro',
+  'sim.trace.child': 'Caso filho “{flow}” de {node}',
+  'sim.trace.childEffects': '{count, plural, one {# evento do caso filho} other {# eventos do caso filho}}',
+  'sim.data.title': 'Dados do caso',
+  'sim.data.none': 'Este fluxo não declara variáveis do caso.',
+  'sim.data.other': 'Outras variáveis (JSON): {names}',
+  'sim.data.otherInvalid': 'As outras variáveis devem ser um objeto JSON: {message}',
+  'sim.data.invalid':
+    '{count, plural, one {# campo precisa de correção.} other {# campos precisam de correção.}}',
   'sim.slaBreached': 'SLA violado',
   'sim.step.opened': 'Caso aberto',
   'sim.step.completed': '{task} concluída como {outcome}',
