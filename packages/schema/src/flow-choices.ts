@@ -21,5 +21,18 @@ export const FlowChoices = z.object({
   connections: z.array(z.object({ name: z.string() })),
   /** `kind` as the draft says (case, fulfillment, subflow). */
   flows: z.array(z.object({ key: z.string(), name: z.string(), kind: z.string() })),
+  /**
+   * Published knowledge-base articles a notify node may send (the first 500 by category and
+   * title), each once with its title in the languages it has and its audience.
+   */
+  articles: z
+    .array(
+      z.object({
+        slug: z.string(),
+        title: z.object({ en: z.string().optional(), 'pt-BR': z.string().optional() }),
+        audience: z.enum(['public', 'customers', 'agents']),
+      }),
+    )
+    .default([]),
 });
 export type FlowChoices = z.infer<typeof FlowChoices>;

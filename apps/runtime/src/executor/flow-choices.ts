@@ -3,21 +3,30 @@ import { NOTIFY_TEMPLATES } from '../messages/templates';
 import type { Store } from '../store/store';
 
 const byName = (a: string, b: string) => a.localeCompare(b);
+/** Article rows (one per language) listed at most: a picker, not a catalogue of the whole KB. */
+const ARTICLES = 500;
 
 /**
  * What a flow may refer to in this installation, sorted by name: groups, business calendars,
- * notification templates, connection names and flows. Connections give only their names:
+ * notification templates, connection names, flows and published articles. Connections give only their names:
  * base URLs and credentials stay with admins. Reads only.
  */
 export async function flowChoices(
   store: Store,
   calendars: Readonly<Record<string, BusinessCalendar>>,
 ): Promise<FlowChoices> {
-  const [groups, flows, connections] = await Promise.all([
+  const [groups, flows, connections, articles] = await Promise.all([
     store.groups.list(),
     store.flows.list(),
     store.connections.list(),
+    store.kb.list({ audiences: ['public', 'customers', 'agents'], status: 'published', limit: ARTICLES }),
   ]);
+  const bySlug = new Map<string, FlowChoices['articles'][number]>();
+  for (const a of articles.items) {
+    const entry = bySlug.get(a.slug) ?? { slug: a.slug, title: {}, audience: a.audience };
+    entry.title[a.locale] = a.title;
+    bySlug.set(a.slug, entry);
+  }
   return {
     groups: groups
       .map((g) => ({ name: g.name, description: g.description }))
@@ -32,5 +41,6 @@ export async function flowChoices(
     flows: flows
       .map((f) => ({ key: f.key, name: f.name, kind: f.kind }))
       .sort((a, b) => byName(a.name, b.name)),
+    articles: [...bySlug.values()],
   };
 }

@@ -20,6 +20,11 @@ describe('GET /api/flow-choices', () => {
     });
     expect(res.body.connections).toEqual([{ name: 'core-banking' }]);
     expect(res.body.flows).toContainEqual({ key: 'fraud-check', name: expect.any(String), kind: 'subflow' });
+    // Published help articles a notify node may send, each once, with their titles per language.
+    const slugs = res.body.articles.map((a: { slug: string }) => a.slug);
+    expect(slugs).toContain('lost-card');
+    expect(new Set(slugs).size).toBe(slugs.length);
+    for (const a of res.body.articles) expect(Object.keys(a.title).length).toBeGreaterThan(0);
     // Sorted, so a picker reads like a list.
     expect(names(res.body.groups)).toEqual([...names(res.body.groups)].sort((a, b) => a!.localeCompare(b!)));
   });

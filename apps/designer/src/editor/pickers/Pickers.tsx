@@ -48,6 +48,23 @@ export function subjectPreview(subject: string): string {
   return subject.replace(/\{[^{}]*\}/g, '…');
 }
 
+/** A published help article a notification sends, by its title in the owner's language. */
+export function ArticleChoicePicker(props: PickerProps) {
+  const t = useT();
+  const rendered = useIntl().locale;
+  const locale = isLocale(rendered) ? rendered : 'en';
+  const choices = useChoices((c) =>
+    c.articles.map((a) => ({
+      value: a.slug,
+      label: t('pickers.article.option', {
+        title: a.title[locale] ?? a.title.en ?? a.title['pt-BR'] ?? a.slug,
+        audience: a.audience,
+      }),
+    })),
+  );
+  return <ChoiceField {...props} choices={choices} />;
+}
+
 /** A connection an admin keeps (by name only). */
 export function ConnectionPicker(props: PickerProps) {
   const choices = useChoices((c) => c.connections.map((x) => ({ value: x.name, label: x.name })));

@@ -16,6 +16,8 @@ export const en = {
   'pickers.calendar.business': 'Business hours: {name}',
   'pickers.calendar.asFlow': 'As the flow: {calendar}',
   'pickers.flow.option': '{name} ({key})',
+  'pickers.article.option':
+    '{title}{audience, select, agents { (agents only)} customers { (signed-in customers)} other {}}',
 } as const;
 
 export const ptBR: Record<keyof typeof en, string> = {
@@ -34,5 +36,7 @@ export const ptBR: Record<keyof typeof en, string> = {
   'pickers.calendar.roundTheClock': '24 horas por dia (tempo corrido)',
   'pickers.calendar.business': 'Horário comercial: {name}',
   'pickers.calendar.asFlow': 'Como o fluxo: {calendar}',
+  'pickers.article.option':
+    '{title}{audience, select, agents { (só agentes)} customers { (clientes conectados)} other {}}',
   'pickers.flow.option': '{name} ({key})',
 };

@@ -49,6 +49,14 @@ const CHOICES: FlowChoices = {
     { key: 'f', name: 'Flow', kind: 'case' },
     { key: 'fraud-check', name: 'Fraud check', kind: 'subflow' },
   ],
+  articles: [
+    {
+      slug: 'lost-card',
+      title: { en: 'Lost or stolen card', 'pt-BR': 'Cartão perdido ou roubado' },
+      audience: 'public',
+    },
+    { slug: 'fraud-playbook', title: { en: 'Fraud playbook' }, audience: 'agents' },
+  ],
 };
 
 function setup(
@@ -228,6 +236,20 @@ describe('node panels per type', () => {
       'pt-BR',
     );
     expect(screen.getByRole('option', { name: 'Seu novo cartão (…) (card-replaced)' })).toBeTruthy();
+  });
+
+  it('picks the help article to send by its title, and can send none', () => {
+    const { node } = setup(['tell'], more());
+    const article = screen.getByLabelText('Help article to send') as HTMLSelectElement;
+    expect([...article.options].map((o) => o.text)).toEqual([
+      'No article',
+      'Lost or stolen card',
+      'Fraud playbook (agents only)',
+    ]);
+    fireEvent.change(article, { target: { value: 'lost-card' } });
+    expect(node('tell')).toMatchObject({ article: 'lost-card' });
+    fireEvent.change(article, { target: { value: '' } });
+    expect((node('tell') as { article?: string }).article).toBeUndefined();
   });
 });
 

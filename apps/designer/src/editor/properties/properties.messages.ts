@@ -69,6 +69,10 @@ export const en = {
   'props.notify.channel': 'Channel',
   'props.notify.customerChannel': "Customer's channel",
   'props.notify.data': 'Template data',
+  'props.notify.article': 'Help article to send',
+  'props.notify.article.hint':
+    'Sent with the message in each reader’s language; customers only get articles they may read.',
+  'props.notify.noArticle': 'No article',
   'props.action.connection': 'Connection',
   'props.action.connection.hint': 'Kept by an admin (Admin → Connections) with its address and credentials.',
   'props.survey.kind': 'Survey',
@@ -149,6 +153,10 @@ export const ptBR: Record<keyof typeof en, string> = {
   'props.notify.channel': 'Canal',
   'props.notify.customerChannel': 'Canal do cliente',
   'props.notify.data': 'Dados do modelo',
+  'props.notify.article': 'Artigo de ajuda a enviar',
+  'props.notify.article.hint':
+    'Vai junto com a mensagem, no idioma de cada leitor; clientes só recebem artigos que podem ler.',
+  'props.notify.noArticle': 'Nenhum artigo',
   'props.action.connection': 'Conexão',
   'props.action.connection.hint':
     'Mantida por um administrador (Admin → Conexões) com endereço e credenciais.',

@@ -1,5 +1,5 @@
 import { useT } from '../../../i18n/use-t';
-import { TemplatePicker } from '../../pickers/Pickers';
+import { ArticleChoicePicker, TemplatePicker } from '../../pickers/Pickers';
 import { FeelMapField, SelectField, TextField } from '../fields';
 import type { NodePanelProps } from '../node-panel';
 
@@ -25,6 +25,13 @@ export function NotifyPanel({ node, set, scope }: NodePanelProps<'notify'>) {
         empty={t('props.notify.customerChannel')}
         options={['email', 'sms', 'chat', 'whatsapp', 'web'] as const}
         onChange={(channel) => set({ ...node, channel: channel || undefined })}
+      />
+      <ArticleChoicePicker
+        label={t('props.notify.article')}
+        hint={t('props.notify.article.hint')}
+        empty={t('props.notify.noArticle')}
+        value={node.article ?? ''}
+        onChange={(article) => set({ ...node, article: article || undefined })}
       />
       <FeelMapField
         label={t('props.notify.data')}
