@@ -6,6 +6,7 @@ import { authenticate } from './auth/authenticate';
 import type { Config } from './config';
 import type { Runtime } from './executor/types';
 import { agentsRoutes } from './http/agents.routes';
+import { attachmentsRoutes } from './http/attachments.routes';
 import { authRoutes } from './http/auth.routes';
 import { bpmnRoutes } from './http/bpmn.routes';
 import { caseFlowRoutes } from './http/case-flow.routes';
@@ -133,6 +134,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     supervisorRoutes,
     kbRoutes,
     responsesRoutes,
+    attachmentsRoutes,
   ]) {
     api.route('/', routes(deps));
   }

@@ -161,11 +161,6 @@ export const CaseStatus = z.enum(['open', 'resolved', 'cancelled', 'rejected', '
 export const TaskStatus = z.enum(['open', 'claimed', 'completed', 'cancelled', 'escalated']);
 export const SlaStatus = z.enum(['pending', 'running', 'paused', 'warning', 'met', 'breached', 'cancelled']);
 
-export const MessageCreate = z.object({
-  channel: Channel,
-  body: z.string().min(1).max(20000),
-  from: z.enum(['customer', 'agent', 'system']).optional(),
-});
 export const SignalDeliver = z.object({ name: Ref, data: BoundedJson.optional() });
 export const ProactiveSignal = z.object({ customerId: Ref, data: BoundedJson.optional() });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ConnectionName } from './connection';
 import { FormSchema } from './form';
-import { FeelExpression, Id, IsoDuration, Key } from './primitives';
+import { Channel, FeelExpression, Id, IsoDuration, Key } from './primitives';
 
 /** One rung of the escalation ladder. L1 "router" tiers hand work on instead of solving it. */
 export const Tier = z.object({
@@ -68,7 +68,15 @@ const NodeBase = z.object({
 export const StartNode = NodeBase.extend({
   type: z.literal('start'),
   trigger: z
-    .object({ kind: z.enum(['case', 'catalog', 'signal', 'subflow']), signal: z.string().min(1).optional() })
+    .object({
+      kind: z.enum(['case', 'catalog', 'signal', 'subflow']),
+      signal: z.string().min(1).optional(),
+      /**
+       * With kind `case`: the channels whose new conversations open a case of this flow (an
+       * e-mail to the support address, a chat, a WhatsApp message). One active flow per channel.
+       */
+      channels: z.array(Channel).max(8).optional(),
+    })
     .default({ kind: 'case' }),
 });
 

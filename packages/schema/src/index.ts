@@ -11,6 +11,7 @@ export * from './incident';
 export * from './kb';
 export * from './limits';
 export * from './locale';
+export * from './message';
 export * from './metrics';
 export * from './migration';
 export * from './pilot';

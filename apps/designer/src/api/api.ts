@@ -119,17 +119,39 @@ export interface QueueItem {
   };
 }
 
-export interface Message {
+/** Who wrote a message (DESIGN §10): the customer's id, the agent's username, or the runtime. */
+export interface MessageParty {
+  kind: 'customer' | 'agent' | 'system';
+  id: string | null;
+  address?: string;
+}
+/** A message as the runtime answers it (DESIGN §10). */
+export interface ApiMessage {
   id: string;
   caseId: string;
   channel: string;
   direction: 'in' | 'out';
-  from: 'customer' | 'agent' | 'system';
+  /** `internal` notes are staff-only (customers never receive them). */
+  visibility: 'public' | 'internal';
+  from: MessageParty;
   author: string | null;
   /** The author's display name. */
   authorName?: string | null;
   body: string;
+  html?: string;
+  attachments: { id: string; name: string; size: number; contentType: string }[];
+  externalId?: string;
+  createdAt: string;
   at: string;
+}
+/** A message as the screens read it: `from` is the kind of sender, `sender` the whole party. */
+export interface Message extends Omit<ApiMessage, 'from'> {
+  from: MessageParty['kind'];
+  sender: MessageParty;
+}
+/** The screens' form of a message. Pure. */
+export function toMessage(m: ApiMessage): Message {
+  return { ...m, from: m.from.kind, sender: m.from };
 }
 
 /** A survey as staff and its customer see it (no token: that is the answering credential). */
@@ -373,9 +395,9 @@ export class Api {
   }
   /** One page of a case's messages; `next` of the answer is the cursor of the following page. */
   listMessages(id: string, page?: HistoryPage) {
-    return this.request<Page<Message>>('GET', `/cases/${encodeURIComponent(id)}/messages`, undefined, {
+    return this.request<Page<ApiMessage>>('GET', `/cases/${encodeURIComponent(id)}/messages`, undefined, {
       ...page,
-    });
+    }).then((p): Page<Message> => ({ ...p, items: p.items.map(toMessage) }));
   }
   postMessage(id: string, body: { channel: string; body: string; from?: string }) {
     return this.request<unknown>('POST', `/cases/${encodeURIComponent(id)}/messages`, body);
@@ -451,7 +473,10 @@ export class Api {
 
   // People
   getCustomer(id: string) {
-    return this.request<Customer360>('GET', `/customers/${encodeURIComponent(id)}`);
+    return this.request<Omit<Customer360, 'messages'> & { messages: ApiMessage[] }>(
+      'GET',
+      `/customers/${encodeURIComponent(id)}`,
+    ).then((c): Customer360 => ({ ...c, messages: c.messages.map(toMessage) }));
   }
   listUsers() {
     return this.request<Page<User>>('GET', '/users');

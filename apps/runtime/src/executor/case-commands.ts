@@ -1,12 +1,10 @@
-import { allowedEvents, type CaseSnapshot } from '@caseflow/engine';
 import type { EngineEvent } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
 import { actingUser } from './acting-user';
 import type { CaseSession } from './case-session';
 import { badRequest, forbidden, notFound } from './errors';
-import { newRowId } from './ids';
 import type { RuntimeCore } from './runtime-core';
-import type { Actor, AddedMessage, CaseRecord, OpenCaseInput, Runtime } from './types';
+import type { Actor, CaseRecord, OpenCaseInput } from './types';
 import { chooseVersion } from './version-choice';
 
 /**
@@ -112,83 +110,4 @@ export function cancelCase(
     await session.send(caseId, { type: 'case.cancel', reason, actor }, actor);
     return session.committedCase(caseId);
   });
-}
-
-/** The signal a wait node names to wait for the customer's answer (DESIGN §2, "wait"). */
-export const CUSTOMER_REPLIED = 'customer-replied';
-
-/**
- * Records a message on a case. Who may write is checked here, in the transaction: a customer
- * only on their own top-level case (404 otherwise, as for reading it) and always as the
- * customer, whatever `from` says; staff as given; `author: null` is the runtime itself. The
- * first agent message is the first response: it sets firstResponseAt and tells the engine
- * `case.event case.firstResponse` (SLA clocks stop on it) in the same transaction. A
- * customer's message is their reply: when a wait expects `customer-replied`, the signal is
- * delivered in the same transaction too, so a crash cannot keep the message and lose the reply.
- */
-export function addMessage(
-  core: RuntimeCore,
-  caseId: string,
-  message: Parameters<Runtime['addMessage']>[1],
-): Promise<AddedMessage> {
-  return core.events.run(async (session) => {
-    const { tx, now } = session;
-    const live = await session.require(caseId);
-    let from = message.from;
-    if (message.author !== null) {
-      const user = await actingUser(tx, message.author);
-      if (isCustomerOnly(user)) {
-        if (live.row.customerId !== user.customerId || live.row.parentCaseId !== null) {
-          throw notFound('case', caseId);
-        }
-        from = 'customer';
-      } else if (!hasRole(user, 'agent')) {
-        throw forbidden('only customers and agents write messages');
-      }
-    }
-    const row = await tx.messages.insert({
-      id: newRowId('m', now),
-      caseId,
-      customerId: live.row.customerId,
-      channel: message.channel,
-      direction: from === 'customer' ? 'in' : 'out',
-      from: from,
-      author: message.author,
-      body: message.body,
-      at: now,
-    });
-    session.record(live, {
-      type: 'message',
-      actor: message.author,
-      public: true,
-      data: { messageId: row.id, from: from, channel: message.channel },
-    });
-    if (from === 'agent' && (await tx.cases.markFirstResponse(caseId, now))) {
-      live.row = { ...live.row, firstResponseAt: now };
-      if (live.row.status === 'open') {
-        await session.send(
-          caseId,
-          { type: 'case.event', name: 'case.firstResponse' },
-          message.author ?? 'system',
-        );
-      }
-    }
-    if (
-      from === 'customer' &&
-      live.row.status === 'open' &&
-      awaitsCustomerReply(live.compiled, live.row.snapshot)
-    ) {
-      const actor = message.author ?? 'system';
-      const data = { messageId: row.id };
-      session.record(live, { type: 'signal', actor, data: { name: CUSTOMER_REPLIED, data } });
-      await session.send(caseId, { type: 'signal', name: CUSTOMER_REPLIED, data }, actor);
-      return { ...row, repliedCase: await session.committedCase(caseId) };
-    }
-    return row;
-  });
-}
-
-/** Whether a wait of the case expects the customer's reply now. */
-function awaitsCustomerReply(compiled: Parameters<typeof allowedEvents>[0], snapshot: unknown): boolean {
-  return allowedEvents(compiled, snapshot as CaseSnapshot).includes(`signal:${CUSTOMER_REPLIED}`);
 }

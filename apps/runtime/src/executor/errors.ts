@@ -45,6 +45,9 @@ export const notFound = (what: string, id?: string | number) =>
 /** 409: duplicates, stale or finished state. */
 export const conflict = (message: string, details?: unknown) =>
   new AppError('conflict', 409, message, details);
+/** 413 `payload-too-large`: a part of the request (`path`) is over its size limit. */
+export const payloadTooLarge = (message: string, path?: string) =>
+  new AppError('payload-too-large', 413, message, path === undefined ? undefined : [{ path, message }]);
 /** 422 `not-eligible`: the request is well formed, but whom or what it names is excluded by a rule. */
 export const notEligible = (message: string, details?: unknown) =>
   new AppError('not-eligible', 422, message, details);

@@ -4,6 +4,7 @@ import { hasRole } from '../auth/roles';
 import { type Store, StoreConflict } from '../store/store';
 import { actingUser } from './acting-user';
 import { checksumOf } from './canonical-json';
+import { assertChannelsFree } from './channel-binding';
 import { fromEngineError } from './engine-errors';
 import { AppError, conflict, forbidden, notFound } from './errors';
 import type { RuntimeCore } from './runtime-core';
@@ -119,7 +120,10 @@ export async function publish(
         throw conflict(`version ${version} of ${key} was published concurrently`);
       throw error;
     }
-    if (flow.activeVersion === null) await tx.flows.setActiveVersion(key, version, now);
+    if (flow.activeVersion === null) {
+      await assertChannelsFree(core, tx, key, compiled.definition);
+      await tx.flows.setActiveVersion(key, version, now);
+    }
     return { version, checksum, problems, compiled };
   });
   core.ctx.compiled.put(key, result.version, result.compiled);
@@ -143,13 +147,15 @@ export async function activate(
       throw forbidden('only admins activate flow versions');
     }
     if (!(await tx.flows.lock(key))) throw notFound('flow', key);
-    if (!(await tx.flowVersions.get(key, version))) throw notFound('flow version', `${key}@${version}`);
+    const row = await tx.flowVersions.get(key, version);
+    if (!row) throw notFound('flow version', `${key}@${version}`);
     const running = await tx.pilots.activeFor(key);
     if (running) {
       throw conflict(`flow ${key} has a running pilot ${running.id}; promote or stop it first`, {
         pilotId: running.id,
       });
     }
+    await assertChannelsFree(core, tx, key, row.definition as { nodes: { type: string }[] });
     await tx.flows.setActiveVersion(key, version, core.clock.now());
   });
 }

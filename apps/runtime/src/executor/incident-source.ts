@@ -98,10 +98,27 @@ const IDENTITY: Record<RetryableCommand, (args: Args) => unknown[]> = {
  * same command on the same thing by the same person bumps the open incident.
  */
 export function commandSource(command: RetryableCommand, args: unknown[]): CommandSource {
-  const json = JSON.parse(JSON.stringify(args, (_k, v) => (v === undefined ? null : v))) as unknown[];
+  const json = JSON.parse(
+    JSON.stringify(bytesAsBase64(args), (_k, v) => (v === undefined ? null : v)),
+  ) as unknown[];
   const identity = IDENTITY[command](json).map((v) => v ?? null);
   const digest = createHash('sha256').update(canonicalJson(identity)).digest('hex').slice(0, 24);
   return { type: 'command', key: `command:${command}:${digest}`, command, args: json };
+}
+
+/**
+ * A copy of `value` with byte buffers (message attachments) as base64 strings: Buffer's own
+ * toJSON spells each byte as a number, ten times the size and slow for a file of megabytes.
+ * The facade turns them back (runtime.ts, addMessage) when a retry replays the arguments.
+ */
+function bytesAsBase64(value: unknown): unknown {
+  if (value instanceof Uint8Array)
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+  if (Array.isArray(value)) return value.map(bytesAsBase64);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, bytesAsBase64(v)]));
+  }
+  return value;
 }
 
 /** The source of a due timer. */

@@ -3,6 +3,7 @@ import type { PilotCreate } from '@caseflow/schema';
 import { hasRole } from '../auth/roles';
 import type { PilotRow, Store } from '../store/store';
 import { actingUser } from './acting-user';
+import { assertChannelsFree } from './channel-binding';
 import { badRequest, conflict, forbidden, notFound } from './errors';
 import type { RuntimeCore } from './runtime-core';
 import type { Actor } from './types';
@@ -86,8 +87,9 @@ export function promotePilot(core: RuntimeCore, id: string, actor: Actor): Promi
     const pilot = await lockedPilot(tx, id);
     if (pilot.status !== 'active')
       throw conflict(`pilot ${id} is ${pilot.status}; only a running pilot is promoted`);
-    if (!(await tx.flowVersions.get(pilot.flow, pilot.version)))
-      throw notFound('flow version', `${pilot.flow}@${pilot.version}`);
+    const version = await tx.flowVersions.get(pilot.flow, pilot.version);
+    if (!version) throw notFound('flow version', `${pilot.flow}@${pilot.version}`);
+    await assertChannelsFree(core, tx, pilot.flow, version.definition as { nodes: { type: string }[] });
     const now = core.clock.now();
     await tx.flows.setActiveVersion(pilot.flow, pilot.version, now);
     return (await tx.pilots.setStatus(id, 'promoted', now)) ?? pilot;

@@ -15,7 +15,7 @@ import { type BackgroundLoop, createBackgroundLoop } from '../scheduler/backgrou
 import { createTimerFirer } from '../scheduler/timer-firer';
 import type { ClaimedOutbox, OutboxRow, UserRow } from '../store/store';
 import { httpSettler, timerHandler } from './background-events';
-import { addMessage, cancelCase, openCase, sendEvent, signal } from './case-commands';
+import { cancelCase, openCase, sendEvent, signal } from './case-commands';
 import { openCaseAs, requestFromCatalog } from './case-intake';
 import { loadCaseResource, toSla, toTask, toTimelineEntry } from './case-resource';
 import { saveCatalogItem } from './catalog-commands';
@@ -26,9 +26,11 @@ import { AppError, notFound } from './errors';
 import { eventTransactions } from './event-transaction';
 import type { ExecutorContext } from './executor-context';
 import { activate, publish, saveDraft, validateDefinition } from './flow-commands';
+import { deliverInboundMessage } from './inbound-message';
 import { listIncidents, openIncidentsOf, resolveIncident, retryIncident } from './incident-commands';
 import { openIncident } from './incident-recorder';
 import { asCommand, outboxSource } from './incident-source';
+import { addMessage } from './message-commands';
 import { getMigration, startMigration } from './migration-commands';
 import { MigrationRunner } from './migration-runner';
 import { retryOutbox } from './outbox-commands';
@@ -150,7 +152,17 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       };
     },
     signal: asCommand('signal', (caseId, name, data, actor) => signal(core, caseId, name, data, actor)),
-    addMessage: asCommand('addMessage', (caseId, message) => addMessage(core, caseId, message)),
+    addMessage: asCommand('addMessage', (caseId, message) =>
+      addMessage(core, caseId, {
+        ...message,
+        // An incident's retry replays the files as the base64 its source keeps them in.
+        attachments: message.attachments?.map((file) => ({
+          ...file,
+          data: typeof file.data === 'string' ? Buffer.from(file.data, 'base64') : file.data,
+        })),
+      }),
+    ),
+    deliverInboundMessage: (input) => deliverInboundMessage(core, input),
     cancelCase: asCommand('cancelCase', (caseId, reason, actor) => cancelCase(core, caseId, reason, actor)),
 
     claimTask: asCommand('claimTask', (taskId, user) => claimTask(core, taskId, user)),

@@ -21,6 +21,7 @@ import type { ConnectionCommands } from '../connections/connection-commands';
 import type { RetryPolicy } from '../outbox/retry-policy';
 import type { Transport } from '../outbox/transport';
 import type { Router } from '../routing/router';
+import type { AttachmentRow } from '../store/channel-store';
 import type { AgentProfileRow } from '../store/routing-store';
 import type {
   CatalogItemRow,
@@ -37,7 +38,9 @@ import type {
   TaskRow,
 } from '../store/store';
 import type { CaseIntakeInput, CatalogRequestInput } from './case-intake';
+import type { InboundMessage, InboundResult } from './inbound-message';
 import type { IncidentActor } from './incident-commands';
+import type { MessageInput } from './message-commands';
 
 /** Minimal logger (pino satisfies it). */
 export interface Logger {
@@ -144,14 +147,18 @@ export interface Runtime {
   /** Delivers a signal to a case (`signal` event) and records it on the timeline. */
   signal(caseId: string, name: string, data: unknown, actor: Actor): Promise<CaseRecord>;
   /**
-   * Records a message; the first agent message sets firstResponseAt and sends
-   * `case.event case.firstResponse` to the engine; a customer's message delivers the
-   * `customer-replied` signal when a wait expects it — all in one transaction.
+   * Records a message with its files (message-commands.ts): internal notes from staff only;
+   * the first public agent message sets firstResponseAt and sends `case.event
+   * case.firstResponse` to the engine; a customer's message delivers the `customer-replied`
+   * signal when a wait expects it — all in one transaction.
    */
-  addMessage(
-    caseId: string,
-    message: { channel: Channel; body: string; from: 'customer' | 'agent' | 'system'; author: Actor | null },
-  ): Promise<AddedMessage>;
+  addMessage(caseId: string, message: MessageInput): Promise<AddedMessage>;
+  /**
+   * What every inbound channel calls (executor/inbound-message.ts): a message from an address
+   * on a channel, threaded to the customer's case or opening one on the channel's flow, with
+   * the `customer-replied` signal, in one transaction. Idempotent per (channel, externalId).
+   */
+  deliverInboundMessage(input: InboundMessage): Promise<InboundResult>;
   cancelCase(caseId: string, reason: string, actor: Actor): Promise<CaseRecord>;
 
   // --- tasks -------------------------------------------------------------------------------
@@ -266,4 +273,5 @@ export interface Runtime {
 }
 
 /** A stored message, with the case as the `customer-replied` signal it delivered left it. */
-export type AddedMessage = MessageRow & { repliedCase?: CaseRecord };
+/** A stored message with its files, and the case after the reply it delivered (if any). */
+export type AddedMessage = MessageRow & { attachments: AttachmentRow[]; repliedCase?: CaseRecord };

@@ -74,7 +74,12 @@ describe('case routes', () => {
       body: { channel: 'web', body: 'Any news?', from: 'agent' },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ from: 'customer', body: 'Any news?', author: 'carla' });
+    expect(res.body).toMatchObject({
+      from: { kind: 'customer', id: 'c-1001' },
+      visibility: 'public',
+      body: 'Any news?',
+      author: 'carla',
+    });
     const list = await f.call('GET', `/api/cases/${carlasCase}/messages`, { as: 'lena' });
     expect(list.body.items.map((m: { body: string }) => m.body)).toContain('Any news?');
   });

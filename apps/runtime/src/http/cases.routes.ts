@@ -32,7 +32,7 @@ import {
   PageQuery,
   pageOf,
 } from './openapi';
-import { MessageResource, toMessage } from './resources';
+import { MessageResource, toMessage, toMessages } from './resources';
 
 const tags = ['cases'];
 const staffOrCustomer = requireRole('agent', 'customer');
@@ -245,14 +245,19 @@ export function casesRoutes({ runtime, metrics }: AppDeps): Router {
   });
   r.openapi(listMessages, async (c) => {
     const { id } = c.req.valid('param');
-    await visibleCase(runtime, c.get('user')!, id);
-    const page = await runtime.store.messages.pageByCase(id, c.req.valid('query'));
+    const user = c.get('user')!;
+    await visibleCase(runtime, user, id);
+    // Internal notes are for staff: a customer's page never holds them (DESIGN §10).
+    const page = await runtime.store.messages.pageByCase(id, {
+      ...c.req.valid('query'),
+      publicOnly: isCustomerOnly(user),
+    });
     const names = await displayNames(
       runtime.store,
       page.items.map((m) => m.author),
     );
-    const items = page.items.map((m) => ({
-      ...toMessage(m),
+    const items = (await toMessages(runtime.store, page.items)).map((m) => ({
+      ...m,
       authorName: m.author ? (names.get(m.author) ?? null) : null,
     }));
     return c.json({ items, next: page.next }, 200);
@@ -261,16 +266,23 @@ export function casesRoutes({ runtime, metrics }: AppDeps): Router {
     const user = c.get('user')!;
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    // Who may write, and as whom (a customer always as the customer), is the command's rule.
+    // Who may write, and as whom (a customer always as the customer, never an internal
+    // note), is the command's rule.
     const message = await runtime.addMessage(id, {
-      channel: body.channel,
       body: body.body,
+      channel: body.channel,
+      visibility: body.visibility,
       from: body.from ?? 'agent',
       author: actorOf(user),
+      attachments: body.attachments?.map((a) => ({
+        name: a.name,
+        contentType: a.contentType,
+        data: Buffer.from(a.content, 'base64'),
+      })),
     });
     metrics.event('message');
     if (message.repliedCase) countEvent(metrics, 'signal', message.repliedCase);
-    return c.json(toMessage(message), 201);
+    return c.json(toMessage(message, message.attachments), 201);
   });
   r.openapi(signal, async (c) => {
     const user = c.get('user')!;

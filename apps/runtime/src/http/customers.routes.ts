@@ -16,7 +16,7 @@ import {
   MessageResource,
   SurveyResource,
   toCustomer,
-  toMessage,
+  toMessages,
   toSurvey,
 } from './resources';
 
@@ -74,7 +74,7 @@ const get = createRoute({
 async function ownView(store: Store, customer: CustomerRow): Promise<z.infer<typeof Customer360>> {
   const [cases, messages, surveys] = await Promise.all([
     listCustomerCases(store, customer.id, { limit: 100 }),
-    store.messages.listByCustomer(customer.id, 100),
+    store.messages.listByCustomer(customer.id, 100, { publicOnly: true }),
     store.surveys.listByCustomer(customer.id),
   ]);
   // Messages and surveys of subflow children (internal cases) stay out, also of older ones.
@@ -93,7 +93,7 @@ async function ownView(store: Store, customer: CustomerRow): Promise<z.infer<typ
     ...toCustomer(customer),
     cases: cases.items,
     channels,
-    messages: mine(messages).map(toMessage),
+    messages: await toMessages(store, mine(messages)),
     surveys: mine(surveys).map(toSurvey),
     openTasks: [],
   };
@@ -145,7 +145,7 @@ export function customersRoutes({ runtime }: AppDeps): Router {
         ...toCustomer(customer),
         cases: cases.items.map(toCaseListItem),
         channels,
-        messages: messages.map(toMessage),
+        messages: await toMessages(store, messages),
         surveys: surveys.map(toSurvey),
         openTasks: tasks
           .filter((t) => t.status === 'open' || t.status === 'claimed')

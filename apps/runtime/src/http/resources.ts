@@ -1,7 +1,8 @@
-import { AgentResource, GroupRouting, Locale, type Pilot, User } from '@caseflow/schema';
+import { AgentResource, GroupRouting, Locale, Message, type Pilot, User } from '@caseflow/schema';
 import { z } from 'zod';
 import { profileFields } from '../routing/agent-profile';
 import { toGroupRouting } from '../routing/group-routing-commands';
+import type { AttachmentRow } from '../store/channel-store';
 import type { AgentProfileRow, GroupRoutingRow } from '../store/routing-store';
 import type {
   CustomerRow,
@@ -10,6 +11,7 @@ import type {
   MessageRow,
   OutboxRow,
   PilotRow,
+  Store,
   SurveyRow,
   UserRow,
 } from '../store/store';
@@ -98,31 +100,44 @@ export function toCustomer(c: CustomerRow): z.infer<typeof CustomerResource> {
   };
 }
 
-/** A message on a case. */
-export const MessageResource = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  channel: z.string(),
-  direction: z.enum(['in', 'out']),
-  from: z.enum(['customer', 'agent', 'system']),
-  author: z.string().nullable(),
-  /** The author's display name (a person's name, not their username). */
-  authorName: z.string().nullable().optional(),
-  body: z.string(),
-  at: z.string(),
-});
-/** A message row as a resource. */
-export function toMessage(m: MessageRow): z.infer<typeof MessageResource> {
+/** A message on a case (DESIGN §10). */
+export const MessageResource = Message;
+/** A message row with its files as a resource. */
+export function toMessage(
+  m: MessageRow,
+  attachments: readonly AttachmentRow[] = [],
+): z.infer<typeof Message> {
+  const at = isoAt(m.at);
   return {
     id: m.id,
     caseId: m.caseId,
     channel: m.channel,
     direction: m.direction,
-    from: m.from,
+    visibility: m.visibility,
+    from: {
+      kind: m.from,
+      id: m.from === 'customer' ? m.customerId : m.from === 'agent' ? m.author : null,
+      ...(m.address ? { address: m.address } : {}),
+    },
     author: m.author,
     body: m.body,
-    at: isoAt(m.at),
+    ...(m.html ? { html: m.html } : {}),
+    attachments: attachments
+      .filter((a) => a.messageId === m.id)
+      .map((a) => ({ id: a.id, name: a.name, size: a.size, contentType: a.contentType })),
+    ...(m.externalId ? { externalId: m.externalId } : {}),
+    createdAt: at,
+    at,
   };
+}
+
+/** Messages as resources, their files read in one query. */
+export async function toMessages(
+  store: Store,
+  rows: readonly MessageRow[],
+): Promise<z.infer<typeof Message>[]> {
+  const files = await store.channels.attachmentsOf(rows.map((m) => m.id));
+  return rows.map((m) => toMessage(m, files));
 }
 
 /** A sent survey and its answer, without the token. */

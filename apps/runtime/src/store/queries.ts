@@ -138,12 +138,26 @@ export function timelinePageWhere(
 
 /** Filters of messages.pageByCase: one case's messages after the cursor's (at, id). */
 export function messagePageWhere(
-  m: Cols<'caseId' | 'at' | 'id'>,
+  m: Cols<'caseId' | 'at' | 'id' | 'visibility'>,
   caseId: string,
   cursor: Cursor | null,
   order: 'asc' | 'desc',
+  publicOnly = false,
 ): SQL | undefined {
-  return and(eq(m.caseId, caseId), afterCursor(m.at, m.id, cursor, order));
+  return and(
+    eq(m.caseId, caseId),
+    publicOnly ? eq(m.visibility, 'public') : undefined,
+    afterCursor(m.at, m.id, cursor, order),
+  );
+}
+
+/** Filters of messages.listByCustomer: the customer's messages, public ones only for their own view. */
+export function customerMessagesWhere(
+  m: Cols<'customerId' | 'visibility'>,
+  customerId: string,
+  publicOnly = false,
+): SQL | undefined {
+  return and(eq(m.customerId, customerId), publicOnly ? eq(m.visibility, 'public') : undefined);
 }
 
 /** Filters of timeline.scan over timeline joined with cases (time range inclusive). */

@@ -4,6 +4,7 @@ import { auditContract } from './contract/audit.contract';
 import { caseCommitContract } from './contract/case-commit.contract';
 import { casesContract } from './contract/cases.contract';
 import { changesContract } from './contract/changes.contract';
+import { channelsContract } from './contract/channels.contract';
 import { connectionsContract } from './contract/connections.contract';
 import { deliveryContract } from './contract/delivery.contract';
 import { directoryContract } from './contract/directory.contract';
@@ -61,5 +62,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     responsesContract(current);
     supervisionContract(current);
     routingContract(current);
+    channelsContract(current);
   });
 }

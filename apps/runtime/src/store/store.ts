@@ -3,12 +3,14 @@ import type {
   Channel,
   Cohort,
   Locale,
+  MessageVisibility,
   Priority,
   Problem,
   Role,
   SurveyKind,
 } from '@caseflow/schema';
 import type { AnalyticsSummary, SummaryPeriod, SummaryQuery } from './analytics-summary';
+import type { ChannelStore } from './channel-store';
 import type { KbStore } from './kb-store';
 import type { ResponseStore } from './response-store';
 import type { RollupRepo } from './rollup-rows';
@@ -444,7 +446,16 @@ export interface MessageRow {
   author: string | null;
   body: string;
   at: number;
+  visibility: MessageVisibility;
+  /** The other party's channel address (e-mail address, phone number), when known. */
+  address: string | null;
+  html: string | null;
+  /** The channel's own id of the message (unique per channel). */
+  externalId: string | null;
 }
+/** A message to insert: the channel fields default to a public message without them. */
+export type NewMessage = Omit<MessageRow, 'visibility' | 'address' | 'html' | 'externalId'> &
+  Partial<Pick<MessageRow, 'visibility' | 'address' | 'html' | 'externalId'>>;
 
 export interface SurveyRow {
   token: string;
@@ -876,11 +887,19 @@ export interface Store {
   };
 
   messages: {
-    insert(message: MessageRow): Promise<MessageRow>;
+    /** Throws StoreConflict on a taken id or (channel, externalId). */
+    insert(message: NewMessage): Promise<MessageRow>;
     listByCase(caseId: string): Promise<MessageRow[]>;
-    /** One page of a case's messages by (at, id), for the API (the cursor is opaque). */
-    pageByCase(caseId: string, query: HistoryPageQuery): Promise<Page<MessageRow>>;
-    listByCustomer(customerId: string, limit?: number): Promise<MessageRow[]>;
+    /**
+     * One page of a case's messages by (at, id), for the API (the cursor is opaque);
+     * `publicOnly` leaves internal notes out (customers' views).
+     */
+    pageByCase(caseId: string, query: HistoryPageQuery & { publicOnly?: boolean }): Promise<Page<MessageRow>>;
+    listByCustomer(
+      customerId: string,
+      limit?: number,
+      options?: { publicOnly?: boolean },
+    ): Promise<MessageRow[]>;
   };
 
   surveys: {
@@ -1038,6 +1057,8 @@ export interface Store {
   };
   /** Agents' routing profiles and presence, group routing settings (routing-store.ts). */
   routing: RoutingStore;
+  /** Attachments and channel look-ups of conversations (channel-store.ts). */
+  channels: ChannelStore;
 
   idempotency: {
     get(userId: string, key: string): Promise<IdempotencyRow | null>;

@@ -157,7 +157,14 @@ export function auditContract(current: () => Store): void {
       await store.messages.insert(m('m2', T0 + 2));
       await store.messages.insert(m('m1', T0 + 1));
       await store.messages.insert(m('m3', T0 + 3, 'k2'));
-      expect(await store.messages.listByCase('k1')).toEqual([m('m1', T0 + 1), m('m2', T0 + 2)]);
+      const stored = (id: string, at: number) => ({
+        ...m(id, at),
+        visibility: 'public',
+        address: null,
+        html: null,
+        externalId: null,
+      });
+      expect(await store.messages.listByCase('k1')).toEqual([stored('m1', T0 + 1), stored('m2', T0 + 2)]);
       expect((await store.messages.listByCustomer('c1', 2)).map((x) => x.id)).toEqual(['m3', 'm2']);
     });
 

@@ -1,6 +1,12 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { decodeCursor, pageLimit, toPage } from '../paging';
-import { messagePageWhere, timelineListWhere, timelinePageWhere, timelineScanWhere } from '../queries';
+import {
+  customerMessagesWhere,
+  messagePageWhere,
+  timelineListWhere,
+  timelinePageWhere,
+  timelineScanWhere,
+} from '../queries';
 import { timelineFields } from '../rows';
 import type { NewTimelineEntry, SlaRow, Store, SurveyRow, TimelineRow } from '../store';
 import { first, type PgDbOf, pgConflict } from './pg-db';
@@ -102,16 +108,16 @@ export function pgAudit(
         const rows = await db()
           .select()
           .from(messages)
-          .where(messagePageWhere(messages, caseId, decodeCursor(query.cursor), order))
+          .where(messagePageWhere(messages, caseId, decodeCursor(query.cursor), order, query.publicOnly))
           .orderBy(dir(messages.at), dir(messages.id))
           .limit(limit + 1);
         return toPage(rows, limit, (r) => [r.at, r.id]);
       },
-      async listByCustomer(customerId, limit = 100) {
+      async listByCustomer(customerId, limit = 100, options = {}) {
         return db()
           .select()
           .from(messages)
-          .where(eq(messages.customerId, customerId))
+          .where(customerMessagesWhere(messages, customerId, options.publicOnly))
           .orderBy(desc(messages.at), desc(messages.id))
           .limit(limit);
       },

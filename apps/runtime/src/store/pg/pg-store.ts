@@ -10,6 +10,7 @@ import { pgAnalytics } from './pg-analytics';
 import { pgAudit } from './pg-audit';
 import { pgCases } from './pg-cases';
 import { pgChanges } from './pg-changes';
+import { pgChannels } from './pg-channels';
 import { pgConnections } from './pg-connections';
 import type { PgDb } from './pg-db';
 import { pgDelivery } from './pg-delivery';
@@ -124,6 +125,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     ...pgResponses(db),
     ...pgSupervision(db),
     ...pgRouting(db, () => current() !== undefined),
+    ...pgChannels(db),
 
     async transaction(fn) {
       const outer = current();

@@ -1,4 +1,13 @@
-import type { Channel, Cohort, Locale, Priority, Problem, Role, SurveyKind } from '@caseflow/schema';
+import type {
+  Channel,
+  Cohort,
+  Locale,
+  MessageVisibility,
+  Priority,
+  Problem,
+  Role,
+  SurveyKind,
+} from '@caseflow/schema';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { CaseStatus, OutboxKind, OutboxStatus, PilotStatus, SlaStatus, TaskStatus } from '../store';
@@ -54,7 +63,12 @@ export const customers = sqliteTable(
     /** The language of what the customer receives; null: the deployment's default (en). */
     locale: text('locale').$type<Locale>(),
   },
-  (t) => [index('customers_segment_idx').on(t.segment, t.id)],
+  (t) => [
+    index('customers_segment_idx').on(t.segment, t.id),
+    // Inbound channels find the customer by address (executor/inbound-message.ts).
+    index('customers_email_idx').on(sql`lower(${t.email})`),
+    index('customers_phone_idx').on(t.phone),
+  ],
 );
 
 /** A flow's mutable draft plus the version new cases use. */
@@ -244,10 +258,19 @@ export const messages = sqliteTable(
     author: text('author'),
     body: text('body').notNull(),
     at: ms('at').notNull(),
+    /** `internal` notes never reach the customer (DESIGN §10). */
+    visibility: text('visibility').$type<MessageVisibility>().notNull().default('public'),
+    /** The channel address of the other party (an e-mail address, a phone number). */
+    address: text('address'),
+    /** Sanitised HTML of an e-mail; body is its text. */
+    html: text('html'),
+    /** The channel's own id (an e-mail Message-ID): a message delivered twice is stored once. */
+    externalId: text('external_id'),
   },
   (t) => [
     index('messages_case_idx').on(t.caseId, t.at),
     index('messages_customer_idx').on(t.customerId, t.at),
+    uniqueIndex('messages_external_idx').on(t.channel, t.externalId),
   ],
 );
 

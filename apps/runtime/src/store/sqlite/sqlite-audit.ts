@@ -1,6 +1,12 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { decodeCursor, pageLimit, toPage } from '../paging';
-import { messagePageWhere, timelineListWhere, timelinePageWhere, timelineScanWhere } from '../queries';
+import {
+  customerMessagesWhere,
+  messagePageWhere,
+  timelineListWhere,
+  timelinePageWhere,
+  timelineScanWhere,
+} from '../queries';
 import type { MessageRow, SlaRow, Store, SurveyRow, TimelineRow } from '../store';
 import { RawTable } from './raw-table';
 import { cases, messages, slas, surveys, timeline } from './schema';
@@ -151,17 +157,17 @@ export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'me
         const rows = await db
           .select()
           .from(messages)
-          .where(messagePageWhere(messages, caseId, decodeCursor(query.cursor), order))
+          .where(messagePageWhere(messages, caseId, decodeCursor(query.cursor), order, query.publicOnly))
           .orderBy(dir(messages.at), dir(messages.id))
           .limit(limit + 1)
           .all();
         return toPage(rows, limit, (r) => [r.at, r.id]);
       },
-      async listByCustomer(customerId, limit = 100) {
+      async listByCustomer(customerId, limit = 100, options = {}) {
         return db
           .select()
           .from(messages)
-          .where(eq(messages.customerId, customerId))
+          .where(customerMessagesWhere(messages, customerId, options.publicOnly))
           .orderBy(desc(messages.at), desc(messages.id))
           .limit(limit)
           .all();

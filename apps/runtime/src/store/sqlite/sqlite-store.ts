@@ -14,6 +14,7 @@ import { sqliteAnalytics } from './sqlite-analytics';
 import { sqliteAudit } from './sqlite-audit';
 import { sqliteCases } from './sqlite-cases';
 import { sqliteChanges } from './sqlite-changes';
+import { sqliteChannels } from './sqlite-channels';
 import { sqliteConnections } from './sqlite-connections';
 import { sqliteDelivery } from './sqlite-delivery';
 import { sqliteDirectory } from './sqlite-directory';
@@ -110,6 +111,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     ...sqliteResponses(db),
     ...sqliteSupervision(db),
     ...sqliteRouting(db),
+    ...sqliteChannels(db),
   };
 
   const store: Store = {
