@@ -68,15 +68,37 @@ describe.each(['en', 'pt-BR'] as const)('the live portal and queue in %s', (loca
     await lena.getByRole('heading', { level: 1 }).waitFor();
     await expect.poll(() => lena.locator(`a[href="/cases/${caseId}"]`).count()).toBe(0);
 
+    // A later request of ben's: its clock is due after carla's, so it must come after hers.
+    await suite.rt.advance('PT10M');
+    const later = await suite.rt.api('POST', '/api/catalog/password-reset/requests', {
+      as: 'ben',
+      body: { values: { username: `ben.${locale}`, contact: 'ben@example.com' } },
+    });
+    expect(later.status, JSON.stringify(later.body)).toBe(201);
+
     const ivan = await as('ivan');
     await ivan.goto(`${suite.rt.url}/work`);
     const row = ivan.getByRole('row').filter({ has: ivan.locator(`a[href="/cases/${caseId}"]`) });
     await expect.poll(() => row.getAttribute('data-sla')).toBe('on-track');
-    // Sorted by SLA risk by default: the earliest due first; the choice of sort stays in the URL.
-    const dues = await ivan
+    await ivan.locator(`a[href="/cases/${later.body.id}"]`).first().waitFor();
+    // Sorted by SLA risk by default: worst state first, then the earliest due; the choice of
+    // sort stays in the URL.
+    const RISK = ['breached', 'at-risk', 'on-track', 'paused', 'none'];
+    const rows = await ivan
       .locator('tbody tr')
-      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-sla')));
-    expect(dues.length).toBeGreaterThan(0);
+      .evaluateAll((trs) => trs.map((r) => [r.getAttribute('data-sla'), r.getAttribute('data-due')]));
+    const keys = rows.map(
+      ([state, due]) => [RISK.indexOf(state ?? ''), due ? Date.parse(due) : Infinity] as const,
+    );
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < keys.length; i++) {
+      const [a, b] = [keys[i - 1]!, keys[i]!];
+      expect(a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]), JSON.stringify(rows)).toBe(true);
+    }
+    const ids = await ivan
+      .locator('tbody tr a[href^="/cases/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(ids.indexOf(`/cases/${caseId}`)).toBeLessThan(ids.indexOf(`/cases/${later.body.id}`));
     await ivan.getByLabel(locale === 'en' ? 'Sort by' : 'Ordenar por').selectOption('age');
     await expect.poll(() => new URL(ivan.url()).searchParams.get('sort')).toBe('age');
     await ivan.reload();

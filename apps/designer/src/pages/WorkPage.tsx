@@ -139,7 +139,12 @@ export function WorkPage() {
             {items.map((item) => {
               const number = item.caseNumber ?? item.task.caseId;
               return (
-                <tr key={item.task.id} className={`sla-row sla-${item.sla.state}`} data-sla={item.sla.state}>
+                <tr
+                  key={item.task.id}
+                  className={`sla-row sla-${item.sla.state}`}
+                  data-sla={item.sla.state}
+                  data-due={item.sla.dueAt ?? undefined}
+                >
                   <td>
                     <span className={`badge badge-priority-${item.priority}`}>
                       {t('work.priority', { priority: item.priority })}
