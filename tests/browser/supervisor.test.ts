@@ -9,7 +9,9 @@ import { ensureDesignerBuilt, submitLogin } from './designer-app';
  * Issue #17 item 5 in Chromium against the built runtime and designer: the supervisor view, open
  * in English (sam) and Portuguese (admin), follows work created and claimed elsewhere without a
  * reload; a breach shows the task and its notification with links to the case; a supervisor
- * reassigns the task from the screen; no serious axe violation; no sideways scroll on a phone.
+ * reassigns the task, changes an agent's presence and pauses a group from the screen; an agent
+ * sets their own presence in the header and is offline after signing out; no serious axe
+ * violation; no sideways scroll on a phone.
  */
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -116,6 +118,20 @@ describe('the supervisor view', () => {
     await lena.goto(`${rt.url}/supervisor`);
     await lena.getByText('The supervisor view is for admins and members of the supervisors group.').waitFor();
     await lena.context().close();
+
+    // An agent sets their own presence in the header; signing out of their last session sets
+    // them offline (marco: no other session of his is open).
+    const presenceOf = async (who: string) =>
+      (await rt.api('GET', `/api/agents/${who}`, { as: 'sam' })).body.presence;
+    const marco = await supervisorPage('marco');
+    const mine = marco.getByRole('combobox', { name: 'My presence' });
+    await expect.poll(() => mine.inputValue()).toBe('offline');
+    await mine.selectOption('online');
+    await expect.poll(() => presenceOf('marco')).toBe('online');
+    await marco.getByRole('button', { name: 'Sign out' }).click();
+    await marco.waitForURL('**/login');
+    await expect.poll(() => presenceOf('marco')).toBe('offline');
+    await marco.context().close();
 
     const before = await waiting(sam);
     const opened = await rt.api('POST', '/api/cases', {

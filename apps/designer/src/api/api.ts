@@ -1,4 +1,5 @@
 import type {
+  AgentResource,
   Case,
   CatalogItem,
   CatalogItemBody,
@@ -442,9 +443,13 @@ export class Api {
   delegate(taskId: string, to: string) {
     return this.request<Task>('POST', `/tasks/${encodeURIComponent(taskId)}/delegate`, { to });
   }
+  /** GET /agents/:username: an agent with presence and routing profile (404 for non-agents). */
+  getAgent(username: string) {
+    return this.request<AgentResource>('GET', `/agents/${encodeURIComponent(username)}`);
+  }
   /** PUT /agents/:username/presence: one's own, or anyone's for a supervisor. */
   setPresence(username: string, status: PresenceStatus) {
-    return this.request<unknown>('PUT', `/agents/${encodeURIComponent(username)}/presence`, { status });
+    return this.request<AgentResource>('PUT', `/agents/${encodeURIComponent(username)}/presence`, { status });
   }
   /** Pauses or resumes a group's automatic assignment (supervisors). */
   setGroupPaused(name: string, paused: boolean) {

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { navFor } from '../auth/navigation';
-import { useSession } from '../auth/session';
+import { hasRole, useSession } from '../auth/session';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useT } from '../i18n/use-t';
+import { PresenceSwitch } from '../presence/PresenceSwitch';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
 
 /**
@@ -47,6 +48,7 @@ export function Layout() {
             </ul>
           </nav>
           <div className="user">
+            {user && hasRole(user, 'agent') && <PresenceSwitch username={user.username} />}
             <LanguageSwitch />
             <ThemeSwitch />
             <NavLink

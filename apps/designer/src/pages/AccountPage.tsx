@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import { api, useSession } from '../auth/session';
+import { api, hasRole, useSession } from '../auth/session';
 import { ErrorBanner, StatusLine } from '../components/Status';
 import { errorMessage } from '../hooks/useResource';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useT } from '../i18n/use-t';
+import { PresencePreferences } from '../presence/PresencePreferences';
 import { passwordProblemOf } from './password-rules';
 
 /**
@@ -51,6 +52,7 @@ export function AccountPage() {
         <p className="muted">{t('account.language.hint')}</p>
         <LanguageSwitch />
       </section>
+      {user && hasRole(user, 'agent') && <PresencePreferences />}
       <form className="card" onSubmit={submit} aria-labelledby="password-h">
         <h2 id="password-h">{t('account.password.title')}</h2>
         <label>

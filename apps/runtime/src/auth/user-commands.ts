@@ -1,6 +1,7 @@
 import type { OwnProfilePatch, PasswordChange, UserCreate, UserPatch } from '@caseflow/schema';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { applyProfilePatch, blankProfile, touchesProfile } from '../routing/agent-profile';
+import { offlineAfterSignOut } from '../routing/presence-on-sign-out';
 import type { AgentProfileRow } from '../store/routing-store';
 import type { Store, UserRow } from '../store/store';
 import { hashPassword, verifyPassword } from './password';
@@ -198,9 +199,23 @@ export async function resetPassword(
   });
 }
 
-/** Ends one session (logout). Idempotent: a session already ended stays ended. */
-export async function endSession(store: Store, sessionId: string, now: number): Promise<void> {
-  await store.sessions.revoke(sessionId, now);
+/**
+ * Ends one session (logout). Idempotent: a session already ended stays ended. Signing out of
+ * one's last session also sets one's presence offline (DESIGN §12), in the same transaction, at
+ * `presenceAt` (the runtime's clock, which presence is measured on; sessions keep real time).
+ */
+export async function endSession(
+  store: Store,
+  sessionId: string,
+  now: number,
+  presenceAt = now,
+): Promise<void> {
+  await store.transaction(async (tx) => {
+    const session = await tx.sessions.get(sessionId);
+    if (session && (await tx.sessions.revoke(sessionId, now))) {
+      await offlineAfterSignOut(tx, session.username, now, presenceAt);
+    }
+  });
 }
 
 /**

@@ -110,7 +110,7 @@ export function authRoutes({ runtime, config }: AppDeps): Router {
   });
   r.openapi(logout, async (c) => {
     const sessionId = c.get('sessionId');
-    if (sessionId) await endSession(runtime.store, sessionId, Date.now());
+    if (sessionId) await endSession(runtime.store, sessionId, Date.now(), runtime.clock.now());
     return c.body(null, 204);
   });
   r.openapi(password, async (c) => {
