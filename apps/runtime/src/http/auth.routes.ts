@@ -110,7 +110,11 @@ export function authRoutes({ runtime, config }: AppDeps): Router {
   });
   r.openapi(logout, async (c) => {
     const sessionId = c.get('sessionId');
-    if (sessionId) await endSession(runtime.store, sessionId, Date.now(), runtime.clock.now());
+    if (sessionId) {
+      await endSession(runtime.store, sessionId, Date.now(), runtime.clock.now());
+      // The presence may have changed: routing's cached view of the agents is stale.
+      runtime.router.directory.invalidate();
+    }
     return c.body(null, 204);
   });
   r.openapi(password, async (c) => {

@@ -62,10 +62,11 @@ export function supervisorRoutes({ runtime }: AppDeps): Router {
   r.openapi(assignment, async (c) => {
     const { name } = c.req.valid('param');
     const { paused } = c.req.valid('json');
-    return c.json(
-      await setGroupPaused(runtime.store, c.get('user')!.username, name, paused, runtime.clock.now()),
-      200,
-    );
+    const actor = c.get('user')!.username;
+    const routing = await setGroupPaused(runtime.store, actor, name, paused, runtime.clock.now());
+    // Resumed: the group's waiting work is offered now rather than at the next sweep.
+    await runtime.routingChanged([name]);
+    return c.json(routing, 200);
   });
   return r;
 }
