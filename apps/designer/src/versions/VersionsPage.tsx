@@ -16,6 +16,7 @@ import { errorMessage, useResource } from '../hooks/useResource';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
 import { diffCanvas } from './diff-canvas';
+import { type DiffLabel, diffEdgeLabel, diffNodeLabel } from './diff-labels';
 import { downloadBpmn } from './download-bpmn';
 import '../editor/editor.css';
 
@@ -159,7 +160,15 @@ function VersionDiff({ flowKey, from, to }: { flowKey: string; from: number; to:
   if (pair.error) return <ErrorBanner message={pair.error} />;
   if (!result) return null;
   if ('error' in result) return <ErrorBanner message={t('versions.diff.unparsable')} />;
-  const { diff, store, overlays } = result;
+  const { diff, store, overlays, docs } = result;
+  // Nodes and edges read as on the canvas (titles, names, outcomes), never as ids.
+  const node = (id: string) => diffNodeLabel(docs, id);
+  const edge = (id: string) => {
+    const label: DiffLabel = diffEdgeLabel(docs, id);
+    return t(label.id, label.values);
+  };
+  const changed = (what: string, fields: string[]) =>
+    t('diffLabels.changed', { what, fields: fields.join(', ') });
   const none =
     diff.nodes.added.length +
       diff.nodes.removed.length +
@@ -186,17 +195,17 @@ function VersionDiff({ flowKey, from, to }: { flowKey: string; from: number; to:
             <span className="swatch diff-removed" /> {t('versions.diff.removed')}
           </p>
           {none && <p className="muted">{t('versions.diff.same')}</p>}
-          <DiffList title={t('versions.diff.nodesAdded')} items={diff.nodes.added} />
-          <DiffList title={t('versions.diff.nodesRemoved')} items={diff.nodes.removed} />
+          <DiffList title={t('versions.diff.nodesAdded')} items={diff.nodes.added.map(node)} />
+          <DiffList title={t('versions.diff.nodesRemoved')} items={diff.nodes.removed.map(node)} />
           <DiffList
             title={t('versions.diff.nodesChanged')}
-            items={diff.nodes.changed.map((c) => `${c.id}: ${c.fields.join(', ')}`)}
+            items={diff.nodes.changed.map((c) => changed(node(c.id), c.fields))}
           />
-          <DiffList title={t('versions.diff.edgesAdded')} items={diff.edges.added} />
-          <DiffList title={t('versions.diff.edgesRemoved')} items={diff.edges.removed} />
+          <DiffList title={t('versions.diff.edgesAdded')} items={diff.edges.added.map(edge)} />
+          <DiffList title={t('versions.diff.edgesRemoved')} items={diff.edges.removed.map(edge)} />
           <DiffList
             title={t('versions.diff.edgesChanged')}
-            items={diff.edges.changed.map((c) => `${c.id}: ${c.fields.join(', ')}`)}
+            items={diff.edges.changed.map((c) => changed(edge(c.id), c.fields))}
           />
           <DiffList title={t('versions.diff.settings')} items={diff.settings} />
         </div>
@@ -211,7 +220,8 @@ function compare(a: FlowVersion, b: FlowVersion) {
   if (!pa.success || !pb.success) return { error: 'unparsable' as const };
   const diff = diffFlows(pa.data, pb.data);
   const { doc, overlays } = diffCanvas(a.definition as FlowDoc, b.definition as FlowDoc, diff);
-  return { diff, overlays, store: createEditorStore(ensureLayout(doc)) };
+  const docs = [b.definition as FlowDoc, a.definition as FlowDoc];
+  return { diff, overlays, docs, store: createEditorStore(ensureLayout(doc)) };
 }
 
 function DiffList({ title, items }: { title: string; items: string[] }) {
@@ -220,10 +230,9 @@ function DiffList({ title, items }: { title: string; items: string[] }) {
     <div>
       <h3>{title}</h3>
       <ul className="plain">
-        {items.map((i) => (
-          <li key={i}>
-            <code>{i}</code>
-          </li>
+        {items.map((i, n) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: two edges may read alike; the list never reorders
+          <li key={n}>{i}</li>
         ))}
       </ul>
     </div>
