@@ -1,5 +1,6 @@
 import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
 import { type CSSProperties, memo, useEffect, useRef } from 'react';
+import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
 import type { CanvasNode } from './canvas-graph';
 import { NodeIcon } from './NodeIcon';
@@ -8,6 +9,7 @@ import { kindOf, nodeLabel, nodeSummary, outPorts } from './node-catalog';
 /** One node on the canvas: shape and icon of its type, label, summary, problems and outcome handles. */
 function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
   const t = useT();
+  const f = useFormat();
   const { node, problems, overlay, usedPorts } = data;
   const used = new Set(usedPorts.split('|'));
   const kind = kindOf(node.type);
@@ -59,7 +61,7 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
       </span>
       <div className="fnode-text">
         <strong>{nodeLabel(node)}</strong>
-        {!compact && <small>{nodeSummary(node, t)}</small>}
+        {!compact && <small>{nodeSummary(node, t, f.isoDuration)}</small>}
       </div>
       {compact && <span className="fnode-caption">{nodeLabel(node)}</span>}
       {problems.length > 0 && (

@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { messagesFor } from '../i18n/catalog';
+import { isoDurationInWords } from '../i18n/format';
 import type { Locale } from '../i18n/locales';
 import type { DocNode } from './flow-document';
 import { NODE_KINDS, nodeSummary, type Translate } from './node-catalog';
@@ -43,5 +44,20 @@ describe('node catalog', () => {
       const node = { ...approval, policy: { kind } } as DocNode;
       expect(nodeSummary(node, t)).toMatch(/^card-ops · /);
     }
+  });
+
+  it('says durations in words: owners pick them, they do not type ISO-8601', () => {
+    const words = (iso: string) => isoDurationInWords(iso, 'pt-BR');
+    const task = {
+      id: 't',
+      type: 'task',
+      title: 'T',
+      assign: { group: 'fraud' },
+      outcomes: ['done'],
+      sla: { target: 'PT30M' },
+    } as DocNode;
+    expect(nodeSummary(task, translator('pt-BR'), words)).toBe('fraud · SLA 30 minutos');
+    const timer = { id: 'w', type: 'timer', duration: 'P2D' } as DocNode;
+    expect(nodeSummary(timer, translator('pt-BR'), words)).toBe('2 dias');
   });
 });

@@ -127,9 +127,14 @@ export type Translate = (id: string, values?: Record<string, string | number>) =
 
 /**
  * A one-line summary under the label (assignment, duration, template…), worded by `t`. Ids,
- * tiers, templates and ISO durations stay as written: they are what the owner typed. Pure.
+ * tiers and templates stay as written; durations are said by `duration` ("30 minutes": owners
+ * pick them as an amount and a unit, not as ISO-8601). Pure.
  */
-export function nodeSummary(node: DocNode, t: Translate): string {
+export function nodeSummary(
+  node: DocNode,
+  t: Translate,
+  duration: (iso: string) => string = (iso) => iso,
+): string {
   switch (node.type) {
     case 'start':
       return node.trigger?.signal
@@ -140,7 +145,7 @@ export function nodeSummary(node: DocNode, t: Translate): string {
     case 'task': {
       const a = node.assign ?? {};
       const who = a.tier ?? a.group ?? a.user ?? t('node.summary.unassigned');
-      return node.sla ? t('node.summary.sla', { who, target: node.sla.target }) : who;
+      return node.sla ? t('node.summary.sla', { who, target: duration(node.sla.target) }) : who;
     }
     case 'approval': {
       const p = node.policy ?? { kind: 'any' as const };
@@ -158,7 +163,9 @@ export function nodeSummary(node: DocNode, t: Translate): string {
     case 'wait':
       return t('node.summary.wait', { signal: node.signal });
     case 'timer':
-      return node.duration ?? t('node.summary.until', { until: node.until ?? '' });
+      return node.duration !== undefined
+        ? duration(node.duration)
+        : t('node.summary.until', { until: node.until ?? '' });
     case 'subflow':
       return node.flow;
     case 'notify':
