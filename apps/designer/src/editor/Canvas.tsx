@@ -104,7 +104,13 @@ export function Canvas({ problems, overlays, readOnly, focus, onAdded }: Props) 
   const colorMode = useTheme();
   const doc = useEditor((s) => s.doc);
   const selection = useEditor((s) => s.selection);
-  const build = useMemo(createGraphBuilder, []);
+  const build = useMemo(
+    () =>
+      createGraphBuilder((from, to, label) =>
+        t(label ? 'edge.nameLabelled' : 'edge.name', { from, to, label }),
+      ),
+    [t],
+  );
   const measured = useRef(new Map<string, { width: number; height: number }>());
   const [measureTick, setMeasureTick] = useState(0);
   const flow = useReactFlow();

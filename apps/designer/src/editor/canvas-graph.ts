@@ -68,7 +68,11 @@ interface GraphInput {
  * previous objects and reuses every node whose inputs did not change, so a drag of one node in
  * a 300-node flow re-renders one node, not 300.
  */
-export function createGraphBuilder() {
+export function createGraphBuilder(
+  /** The accessible name of an edge, in the reader's language. */
+  edgeName: (from: string, to: string, label: string) => string = (from, to, label) =>
+    `Edge from ${from} to ${to}${label ? ` (${label})` : ''}`,
+) {
   let prevNodes = new Map<string, CanvasNode>();
   return function build({
     doc,
@@ -144,7 +148,7 @@ export function createGraphBuilder() {
               ? route
               : null,
         },
-        ariaLabel: `Edge from ${e.from} to ${e.to}${label ? ` (${label})` : ''}`,
+        ariaLabel: edgeName(e.from, e.to, label),
       };
     });
     return { nodes, edges };

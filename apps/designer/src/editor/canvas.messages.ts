@@ -54,6 +54,8 @@ export const en = {
   'caseFlow.unavailable': 'The flow of this case could not be loaded.',
   'caseFlow.current': 'current',
   'caseFlow.visited': 'visited',
+  'edge.name': 'Edge from {from} to {to}',
+  'edge.nameLabelled': 'Edge from {from} to {to} ({label})',
 } as const;
 
 export const ptBR: Record<keyof typeof en, string> = {
@@ -111,4 +113,6 @@ export const ptBR: Record<keyof typeof en, string> = {
   'caseFlow.unavailable': 'Não foi possível carregar o fluxo deste caso.',
   'caseFlow.current': 'atual',
   'caseFlow.visited': 'visitado',
+  'edge.name': 'Aresta de {from} para {to}',
+  'edge.nameLabelled': 'Aresta de {from} para {to} ({label})',
 } as const;
