@@ -109,3 +109,26 @@ export function useCalendarLabel(): (key: string) => string {
     return cal ? t('pickers.calendar.business', { name: cal.name }) : key;
   };
 }
+
+/**
+ * Who receives a message: the customer, whoever holds the task, a group of the installation or
+ * a tier of this flow (`group:<name>`, `tier:<id>`). A named user (`user:<name>`) is kept as
+ * written: users are listed to admins only.
+ */
+export function RecipientPicker(props: PickerProps & { tiers: ReadonlyArray<{ id: string; name: string }> }) {
+  const t = useT();
+  const choices = useChoices((c) => [
+    { value: 'customer', label: t('pickers.recipient.customer') },
+    { value: 'assignee', label: t('pickers.recipient.assignee') },
+    ...c.groups.map((g) => ({
+      value: `group:${g.name}`,
+      label: t('pickers.recipient.group', { name: g.name }),
+    })),
+    ...props.tiers.map((tier) => ({
+      value: `tier:${tier.id}`,
+      label: t('pickers.recipient.tier', { name: tier.name }),
+    })),
+    ...(props.value?.startsWith('user:') ? [{ value: props.value, label: props.value }] : []),
+  ]);
+  return <ChoiceField {...props} choices={choices} />;
+}

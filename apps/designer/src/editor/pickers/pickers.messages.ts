@@ -18,6 +18,10 @@ export const en = {
   'pickers.flow.option': '{name} ({key})',
   'pickers.article.option':
     '{title}{audience, select, agents { (agents only)} customers { (signed-in customers)} other {}}',
+  'pickers.recipient.customer': 'The customer',
+  'pickers.recipient.assignee': 'Whoever has the task',
+  'pickers.recipient.group': 'Group {name}',
+  'pickers.recipient.tier': 'Tier {name}',
 } as const;
 
 export const ptBR: Record<keyof typeof en, string> = {
@@ -39,4 +43,8 @@ export const ptBR: Record<keyof typeof en, string> = {
   'pickers.article.option':
     '{title}{audience, select, agents { (só agentes)} customers { (clientes conectados)} other {}}',
   'pickers.flow.option': '{name} ({key})',
+  'pickers.recipient.customer': 'O cliente',
+  'pickers.recipient.assignee': 'Quem está com a tarefa',
+  'pickers.recipient.group': 'Grupo {name}',
+  'pickers.recipient.tier': 'Nível {name}',
 };

@@ -220,6 +220,26 @@ describe('node panels per type', () => {
     expect(node('child')).toMatchObject({ flow: 'fraud-check' });
   });
 
+  it('sends a notification to a group or a tier picked from lists, keeping a named user', () => {
+    const { node } = setup(['tell'], more());
+    const to = screen.getByLabelText('Recipient') as HTMLSelectElement;
+    expect([...to.options].map((o) => o.text)).toEqual([
+      'The customer',
+      'Whoever has the task',
+      'Group desk',
+      'Group experts',
+      'Tier Desk',
+      'Tier Experts',
+    ]);
+    fireEvent.change(to, { target: { value: 'tier:L2' } });
+    expect(node('tell')).toMatchObject({ to: 'tier:L2' });
+    cleanup();
+    const doc = more();
+    doc.nodes[4] = { ...doc.nodes[4]!, to: 'user:ann' } as (typeof doc.nodes)[number];
+    setup(['tell'], doc);
+    expect((screen.getByLabelText('Recipient') as HTMLSelectElement).value).toBe('user:ann');
+  });
+
   it('picks a template by its subject in the owner’s language', () => {
     setup(['tell'], more());
     // The subject's ICU arguments read as "…", not as code.

@@ -1,17 +1,17 @@
 import { useT } from '../../../i18n/use-t';
-import { ArticleChoicePicker, TemplatePicker } from '../../pickers/Pickers';
-import { FeelMapField, SelectField, TextField } from '../fields';
+import { ArticleChoicePicker, RecipientPicker, TemplatePicker } from '../../pickers/Pickers';
+import { FeelMapField, SelectField } from '../fields';
 import type { NodePanelProps } from '../node-panel';
 
 /** A notification: who receives it, which template, on which channel, with which data. */
-export function NotifyPanel({ node, set, scope }: NodePanelProps<'notify'>) {
+export function NotifyPanel({ node, set, scope, doc }: NodePanelProps<'notify'>) {
   const t = useT();
   return (
     <>
-      <TextField
+      <RecipientPicker
         label={t('props.notify.to')}
-        hint={t('props.notify.to.hint')}
         value={node.to}
+        tiers={doc.tiers ?? []}
         onChange={(to) => set({ ...node, to })}
       />
       <TemplatePicker

@@ -1,9 +1,10 @@
 import { useT } from '../../../i18n/use-t';
-import { SelectField, TextField } from '../fields';
+import { RecipientPicker } from '../../pickers/Pickers';
+import { SelectField } from '../fields';
 import type { NodePanelProps } from '../node-panel';
 
 /** A survey: which one (CSAT, NPS, CES) and to whom. */
-export function SurveyPanel({ node, set }: NodePanelProps<'survey'>) {
+export function SurveyPanel({ node, set, doc }: NodePanelProps<'survey'>) {
   const t = useT();
   return (
     <>
@@ -19,9 +20,10 @@ export function SurveyPanel({ node, set }: NodePanelProps<'survey'>) {
         }
         onChange={(survey) => set({ ...node, survey })}
       />
-      <TextField
+      <RecipientPicker
         label={t('props.notify.to')}
         value={node.to ?? 'customer'}
+        tiers={doc.tiers ?? []}
         onChange={(to) => set({ ...node, to })}
       />
     </>
