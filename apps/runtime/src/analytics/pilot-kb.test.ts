@@ -2,6 +2,7 @@ import type { FlowDefinitionInput } from '@caseflow/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { supportFlow } from '../executor/test-support/flows';
 import { type RuntimeFixture, runtimeFixture, T0 } from '../executor/test-support/runtime-fixture';
+import { saveArticle } from '../kb/test-support/kb-fixtures';
 import { loadMetricFacts } from './metric-facts';
 import { pilotKb } from './pilot-kb';
 import { pilotReport } from './pilot-report';
@@ -18,40 +19,7 @@ describe('knowledge-base figures of a pilot, per cohort', () => {
     await f.store.users.create({ username: 'root', passwordHash: 'x', roles: ['admin'], createdAt: T0 });
     await f.store.customers.create({ id: 'cu-2', name: 'Bruno', createdAt: T0 });
     await f.store.customers.create({ id: 'cu-3', name: 'Dora', createdAt: T0 });
-    await f.store.transaction((tx) =>
-      tx.kb.save(
-        {
-          slug: 'block-card',
-          locale: 'en',
-          title: 'Block a card',
-          body: 'Tap Block.',
-          category: 'cards',
-          tags: [],
-          audience: 'public',
-          status: 'published',
-          catalogItems: [],
-          revision: 1,
-          helpful: 0,
-          notHelpful: 0,
-          flaggedAt: null,
-          flagReason: null,
-          createdAt: T0,
-          createdBy: 'root',
-          updatedAt: T0,
-          updatedBy: 'root',
-        },
-        {
-          slug: 'block-card',
-          locale: 'en',
-          revision: 1,
-          at: T0,
-          by: 'root',
-          action: 'created',
-          changes: [],
-          note: null,
-        },
-      ),
-    );
+    await saveArticle(f.store, { slug: 'block-card', locale: 'en', title: 'Block a card' });
   });
   afterEach(async () => f?.dispose());
 

@@ -1,5 +1,6 @@
 import type { ArticleAudience, FlowDefinitionInput, Locale } from '@caseflow/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { saveArticle } from '../kb/test-support/kb-fixtures';
 import { type RuntimeFixture, runtimeFixture, T0 } from './test-support/runtime-fixture';
 
 /**
@@ -36,31 +37,13 @@ describe('notify sends an article; decisions see customer.viewedArticles', () =>
   afterEach(async () => f.dispose());
 
   const article = (slug: string, locale: Locale, title: string, audience: ArticleAudience = 'public') =>
-    f.store.transaction((tx) =>
-      tx.kb.save(
-        {
-          slug,
-          locale,
-          title,
-          body: `# ${title}\n\nOpen the **app**, choose *Cards* and tap Block. ${'More words here. '.repeat(60)}`,
-          category: 'cards',
-          tags: [],
-          audience,
-          status: 'published',
-          catalogItems: [],
-          revision: 1,
-          helpful: 0,
-          notHelpful: 0,
-          flaggedAt: null,
-          flagReason: null,
-          createdAt: T0,
-          createdBy: 'ann',
-          updatedAt: T0,
-          updatedBy: 'ann',
-        },
-        { slug, locale, revision: 1, at: T0, by: 'ann', action: 'created', changes: [], note: null },
-      ),
-    );
+    saveArticle(f.store, {
+      slug,
+      locale,
+      title,
+      audience,
+      body: `# ${title}\n\nOpen the **app**, choose *Cards* and tap Block. ${'More words here. '.repeat(60)}`,
+    });
   const view = (slug: string, at: number) =>
     f.store.kb.recordView({ slug, locale: 'en', username: null, customerId: 'cu-1', at });
   const notifyOf = async (caseId: string, node: string) =>

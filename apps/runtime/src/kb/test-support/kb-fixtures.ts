@@ -52,6 +52,29 @@ export async function loadCorpus(store: Store): Promise<void> {
   });
 }
 
+/** Saves one article (published, public, unless `fields` say otherwise) with its history entry. */
+export function saveArticle(
+  store: Store,
+  fields: Pick<ArticleRow, 'slug' | 'locale' | 'title'> & Partial<ArticleRow>,
+): Promise<ArticleRow | null> {
+  const row = articleRow(
+    { body: `# ${fields.title}`, category: 'general', tags: [], audience: 'public', ...fields },
+    fields,
+  );
+  return store.transaction((tx) =>
+    tx.kb.save(row, {
+      slug: row.slug,
+      locale: row.locale,
+      revision: 1,
+      at: row.createdAt,
+      by: row.createdBy,
+      action: 'created',
+      changes: [],
+      note: null,
+    }),
+  );
+}
+
 export function user(username: string, over: Partial<UserRow> = {}): UserRow {
   return {
     username,
