@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/authenticate';
+import { messagingRoutes } from './channels/messaging.routes';
 import type { Config } from './config';
 import type { Runtime } from './executor/types';
 import { agentsRoutes } from './http/agents.routes';
@@ -135,6 +136,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     kbRoutes,
     responsesRoutes,
     attachmentsRoutes,
+    messagingRoutes,
   ]) {
     api.route('/', routes(deps));
   }

@@ -12,6 +12,7 @@ export * from './kb';
 export * from './limits';
 export * from './locale';
 export * from './message';
+export * from './messaging';
 export * from './metrics';
 export * from './migration';
 export * from './pilot';

@@ -400,7 +400,7 @@ export class Api {
       ...page,
     }).then((p): Page<Message> => ({ ...p, items: p.items.map(toMessage) }));
   }
-  postMessage(id: string, body: { channel: string; body: string; from?: string }) {
+  postMessage(id: string, body: { channel?: string; body: string; from?: string }) {
     return this.request<unknown>('POST', `/cases/${encodeURIComponent(id)}/messages`, body);
   }
   signal(id: string, name: string, data?: unknown) {

@@ -76,7 +76,12 @@ export function CasePage() {
     e.preventDefault();
     if (!message.trim()) return;
     try {
-      await api.postMessage(id, { channel: 'web', body: message, from: isAgent ? 'agent' : 'customer' });
+      // Agents answer on the channel the customer last used (the runtime picks it); customers
+      // write from the web.
+      await api.postMessage(
+        id,
+        isAgent ? { body: message, from: 'agent' } : { channel: 'web', body: message, from: 'customer' },
+      );
       setMessage('');
       reload();
     } catch (err) {

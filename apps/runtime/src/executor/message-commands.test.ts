@@ -50,6 +50,8 @@ describe('messages: visibility, channels and files', () => {
 
   it('answers on the channel the customer last used unless the agent picks one', async () => {
     const c = await open();
+    // A WhatsApp answer needs a number to go to (channels/channel-reply.ts).
+    await f.store.customers.update('cu-1', { phone: '+5511999990000' }, T0);
     const first = await f.runtime.addMessage(c.id, { body: 'hello', from: 'agent', author: 'ann' });
     expect(first.channel).toBe('phone');
     await f.runtime.addMessage(c.id, {
@@ -61,6 +63,10 @@ describe('messages: visibility, channels and files', () => {
     expect((await f.runtime.addMessage(c.id, { body: 'ok', from: 'agent', author: 'ann' })).channel).toBe(
       'whatsapp',
     );
+    const queued = (await f.runtime.outboxEntries(c.id)).filter((o) => o.kind === 'message');
+    expect(queued.map((o) => o.payload)).toEqual([
+      expect.objectContaining({ channel: 'whatsapp', to: '+5511999990000', body: 'ok' }),
+    ]);
     expect(
       (await f.runtime.addMessage(c.id, { body: 'mail', channel: 'email', from: 'agent', author: 'ann' }))
         .channel,

@@ -9,6 +9,7 @@ import {
   safeFileName,
 } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
+import { queueChannelReply } from '../channels/channel-reply';
 import type { AttachmentRow } from '../store/channel-store';
 import { actingUser } from './acting-user';
 import type { CaseSession, LiveCase } from './case-session';
@@ -139,6 +140,8 @@ export async function writeMessage(
     public: !internal,
     data: { messageId: row.id, from, channel: message.channel, visibility: message.visibility },
   });
+  // WhatsApp and SMS answers leave through the outbox, committed with the message.
+  await queueChannelReply(session, row);
   const added: AddedMessage = { ...row, attachments };
   if (internal) return added;
   if (from === 'agent' && (await tx.cases.markFirstResponse(caseId, now))) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BusinessCalendar } from '@caseflow/schema';
 import { foldPending } from '../analytics/rollup-fold';
+import { messagingTransport } from '../channels/messaging-transport';
 import { durationMs, isManualClock } from '../clock';
 import { callTargetResolver } from '../connections/call-target';
 import { connectionCommands } from '../connections/connection-commands';
@@ -103,7 +104,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const dispatcher = createOutboxDispatcher({
     store,
     logger,
-    transport: options.transport ?? transportFromEnv(env, logger),
+    // WhatsApp and SMS replies go to the provider through their account's connection.
+    transport: messagingTransport(options.transport ?? transportFromEnv(env, logger), {
+      store,
+      resolveTarget: callTargetResolver(store, dataKey),
+    }),
     now: () => clock.now(),
     settleHttp: httpSettler(core),
     onCrash: onOutboxCrash,

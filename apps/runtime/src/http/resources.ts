@@ -187,7 +187,7 @@ export function toPilot(p: PilotRow): z.infer<typeof Pilot> {
 export const OutboxResource = z.object({
   id: z.string(),
   caseId: z.string().nullable(),
-  kind: z.enum(['notify', 'survey', 'http']),
+  kind: z.enum(['notify', 'survey', 'http', 'message']),
   idempotencyKey: z.string(),
   payload: z.record(z.string(), z.unknown()),
   status: z.enum(['pending', 'delivered', 'failed', 'dead']),

@@ -12,6 +12,7 @@ import { flowsContract } from './contract/flows.contract';
 import { groupCommitContract } from './contract/group-commit.contract';
 import { incidentsContract } from './contract/incidents.contract';
 import { kbContract } from './contract/kb.contract';
+import { messagingContract } from './contract/messaging.contract';
 import { migrationsContract } from './contract/migrations.contract';
 import { responsesContract } from './contract/responses.contract';
 import { rollupsContract } from './contract/rollups.contract';
@@ -63,5 +64,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     supervisionContract(current);
     routingContract(current);
     channelsContract(current);
+    messagingContract(current);
   });
 }

@@ -12,6 +12,7 @@ import type {
 import type { AnalyticsSummary, SummaryPeriod, SummaryQuery } from './analytics-summary';
 import type { ChannelStore } from './channel-store';
 import type { KbStore } from './kb-store';
+import type { MessagingStore } from './messaging-store';
 import type { ResponseStore } from './response-store';
 import type { RollupRepo } from './rollup-rows';
 import type { RoutingStore } from './routing-store';
@@ -471,7 +472,8 @@ export interface SurveyRow {
   answeredAt: number | null;
 }
 
-export type OutboxKind = 'notify' | 'survey' | 'http';
+/** `message`: a reply to a customer on a messaging channel (channels/messaging-transport.ts). */
+export type OutboxKind = 'notify' | 'survey' | 'http' | 'message';
 export type OutboxStatus = 'pending' | 'delivered' | 'failed' | 'dead';
 export interface OutboxRow {
   id: string;
@@ -1035,6 +1037,8 @@ export interface Store {
   kb: KbStore;
   /** Canned responses (response-store.ts). */
   responses: ResponseStore;
+  /** WhatsApp and SMS accounts (messaging-store.ts). */
+  messaging: MessagingStore;
 
   /** Aggregates of the supervisor overview (DESIGN §12), each one statement over live rows. */
   supervision: {

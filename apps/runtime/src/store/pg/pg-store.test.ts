@@ -51,6 +51,7 @@ const TABLES = [
   'presence_log',
   'group_routing',
   'routed_tasks',
+  'messaging_accounts',
 ];
 
 const reachable = await canConnect(ADMIN_URL);

@@ -18,6 +18,7 @@ import { pgDirectory } from './pg-directory';
 import { pgFlows } from './pg-flows';
 import { pgIncidents } from './pg-incidents';
 import { pgKb } from './pg-kb';
+import { pgMessaging } from './pg-messaging';
 import { pgMigrations } from './pg-migrations';
 import type { PgQueryable } from './pg-raw';
 import { pgResponses } from './pg-responses';
@@ -126,6 +127,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     ...pgSupervision(db),
     ...pgRouting(db, () => current() !== undefined),
     ...pgChannels(db),
+    ...pgMessaging(db),
 
     async transaction(fn) {
       const outer = current();

@@ -21,6 +21,7 @@ import { sqliteDirectory } from './sqlite-directory';
 import { sqliteFlows } from './sqlite-flows';
 import { sqliteIncidents } from './sqlite-incidents';
 import { sqliteKb } from './sqlite-kb';
+import { sqliteMessaging } from './sqlite-messaging';
 import { sqliteMigrations } from './sqlite-migrations';
 import { sqliteResponses } from './sqlite-responses';
 import { sqliteRollups } from './sqlite-rollups';
@@ -112,6 +113,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     ...sqliteSupervision(db),
     ...sqliteRouting(db),
     ...sqliteChannels(db),
+    ...sqliteMessaging(db),
   };
 
   const store: Store = {
