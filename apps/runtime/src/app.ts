@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/authenticate';
 import { messagingRoutes } from './channels/messaging.routes';
+import { chatRoutes } from './chat/chat.routes';
 import type { Config } from './config';
 import type { Runtime } from './executor/types';
 import { agentsRoutes } from './http/agents.routes';
@@ -137,6 +138,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     responsesRoutes,
     attachmentsRoutes,
     messagingRoutes,
+    chatRoutes,
   ]) {
     api.route('/', routes(deps));
   }

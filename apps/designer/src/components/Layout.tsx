@@ -1,7 +1,9 @@
+import { isCustomerOnlyRoles } from '@caseflow/schema';
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { navFor } from '../auth/navigation';
 import { hasRole, useSession } from '../auth/session';
+import { ChatPanel } from '../chat/ChatPanel';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useT } from '../i18n/use-t';
 import { PresenceSwitch } from '../presence/PresenceSwitch';
@@ -74,6 +76,7 @@ export function Layout() {
       <main className="app-main">
         <Outlet />
       </main>
+      {user && isCustomerOnlyRoles(user.roles) && <ChatPanel />}
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import type { FlowDefinitionInput } from '@caseflow/schema';
-import { type FormEvent, lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { isStaffCase } from '../api/api';
 import { useServerNow } from '../api/server-clock';
 import { api, hasRole, useSession } from '../auth/session';
+import { ChatIndicators } from '../chat/ChatIndicators';
+import { useChatIndicators } from '../chat/useChatIndicators';
 import { Badge, ErrorBanner, Loading } from '../components/Status';
 import { StatusWord } from '../components/StatusWord';
 import { useHistoryPages } from '../hooks/useHistoryPages';
@@ -70,14 +72,25 @@ export function CasePage() {
     reloadTimeline();
     reloadMessages();
   }, [reloadCase, reloadTimeline, reloadMessages]);
-  useLiveEvents(`/api/cases/${encodeURIComponent(id)}/events`, reload);
+  // Chat cases show the customer typing and reading; those changes alone reload nothing else.
+  const chat = useChatIndicators(kase.data?.channel === 'chat' ? id : null);
+  const refreshChat = chat.refresh;
+  useLiveEvents(`/api/cases/${encodeURIComponent(id)}/events`, (kinds) => {
+    if (kinds.some((k) => k !== 'chat')) reload();
+    refreshChat();
+  });
+  const markRead = chat.read;
+  const newest = messages.items[0]?.id;
+  useEffect(() => {
+    if (newest) markRead();
+  }, [newest, markRead]);
 
   async function send(e: FormEvent) {
     e.preventDefault();
     if (!message.trim()) return;
     try {
-      // Agents answer on the channel the customer last used (the runtime picks it); customers
-      // write from the web.
+      // Agents answer on the channel the customer last used (the runtime picks it: a chat the
+      // customer ended goes on by e-mail); customers write from the web.
       await api.postMessage(
         id,
         isAgent ? { body: message, from: 'agent' } : { channel: 'web', body: message, from: 'customer' },
@@ -219,6 +232,12 @@ export function CasePage() {
                 </li>
               ))}
             </ol>
+            {c.channel === 'chat' && (
+              <ChatIndicators
+                view={chat.view}
+                lastOwnAt={messages.items.find((m) => m.from === 'agent')?.at ?? null}
+              />
+            )}
             <form onSubmit={send} className="inline-form reply-box" aria-label={t('case.sendLabel')}>
               <label className="grow">
                 {t('case.message')}
@@ -226,7 +245,10 @@ export function CasePage() {
                   ref={replyBox}
                   rows={2}
                   value={message}
-                  onChange={(e) => setMessage(e.target.value)}
+                  onChange={(e) => {
+                    setMessage(e.target.value);
+                    chat.typed();
+                  }}
                   onKeyDown={(e) => {
                     if (isAgent && isPickerShortcut(e)) {
                       e.preventDefault();

@@ -3,6 +3,7 @@ import type { Channel } from '@caseflow/schema';
 import type { CustomerRow, Store } from '../store/store';
 import { openCaseIn } from './case-commands';
 import { flowForChannel } from './channel-binding';
+import { notFound } from './errors';
 import { type AttachmentInput, writeMessage } from './message-commands';
 import type { RuntimeCore } from './runtime-core';
 import type { AddedMessage } from './types';
@@ -38,6 +39,11 @@ export interface InboundMessage {
   caseId?: string;
   /** A case number the customer named (`[REQ-000123]` in a subject); used when caseId is absent. */
   caseNumber?: number;
+  /**
+   * The customer the runtime already knows is writing (a signed-in customer in the live chat):
+   * used instead of resolving the sender's address, which is then only recorded.
+   */
+  customerId?: string;
 }
 
 /** What became of an inbound message. */
@@ -80,7 +86,9 @@ export function deliverInboundMessage(core: RuntimeCore, input: InboundMessage):
         };
       }
     }
-    const customer = await resolveCustomer(tx, input.sender, session.now);
+    const customer = input.customerId
+      ? await knownCustomer(tx, input.customerId)
+      : await resolveCustomer(tx, input.sender, session.now);
     const fields = {
       body: input.body,
       channel: input.channel,
@@ -88,7 +96,7 @@ export function deliverInboundMessage(core: RuntimeCore, input: InboundMessage):
       from: 'customer' as const,
       author: null,
       attachments: input.attachments,
-      address: input.sender.address,
+      address: input.sender.address || null,
       html: input.html ?? null,
       externalId: input.externalId ?? null,
     };
@@ -122,6 +130,12 @@ export function deliverInboundMessage(core: RuntimeCore, input: InboundMessage):
 export function contactId(kind: 'email' | 'phone', address: string): string {
   const key = `${kind}:${kind === 'email' ? address.toLowerCase() : address}`;
   return `c-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+}
+
+async function knownCustomer(tx: Store, id: string): Promise<CustomerRow> {
+  const customer = await tx.customers.get(id);
+  if (!customer) throw notFound('customer', id);
+  return customer;
 }
 
 async function resolveCustomer(

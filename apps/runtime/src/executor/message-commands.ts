@@ -10,6 +10,7 @@ import {
 } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
 import { queueChannelReply } from '../channels/channel-reply';
+import { replyChannel } from '../chat/chat-conversation';
 import type { AttachmentRow } from '../store/channel-store';
 import { actingUser } from './acting-user';
 import type { CaseSession, LiveCase } from './case-session';
@@ -80,8 +81,7 @@ export function addMessage(core: RuntimeCore, caseId: string, message: MessageIn
       }
     }
     const channel =
-      message.channel ??
-      (customerOnly ? 'web' : ((await tx.channels.lastInbound(caseId))?.channel ?? live.row.channel));
+      message.channel ?? (customerOnly ? 'web' : await replyChannel(tx, caseId, live.row.channel));
     return writeMessage(session, live, { ...message, from, visibility, channel });
   });
 }

@@ -5,6 +5,7 @@ import { caseCommitContract } from './contract/case-commit.contract';
 import { casesContract } from './contract/cases.contract';
 import { changesContract } from './contract/changes.contract';
 import { channelsContract } from './contract/channels.contract';
+import { chatContract } from './contract/chat.contract';
 import { connectionsContract } from './contract/connections.contract';
 import { deliveryContract } from './contract/delivery.contract';
 import { directoryContract } from './contract/directory.contract';
@@ -65,5 +66,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     routingContract(current);
     channelsContract(current);
     messagingContract(current);
+    chatContract(current);
   });
 }

@@ -11,6 +11,7 @@ import type {
 } from '@caseflow/schema';
 import type { AnalyticsSummary, SummaryPeriod, SummaryQuery } from './analytics-summary';
 import type { ChannelStore } from './channel-store';
+import type { ChatStore } from './chat-store';
 import type { KbStore } from './kb-store';
 import type { MessagingStore } from './messaging-store';
 import type { ResponseStore } from './response-store';
@@ -603,7 +604,8 @@ export type ConnectionPatch = Partial<
 > & { updatedAt: number };
 
 /** What a live stream says changed in a case (the client reads the case again). */
-export type ChangeKind = 'case' | 'task' | 'message' | 'sla';
+/** `chat`: someone started typing or read the conversation (chat/chat-commands.ts; nothing stored on the case). */
+export type ChangeKind = 'case' | 'task' | 'message' | 'sla' | 'chat';
 /**
  * One committed case write, for the live streams (DESIGN §10). `cursor` orders changes as every
  * process sees them (opaque: `<xid>.<seq>` on PostgreSQL, `0.<seq>` on SQLite).
@@ -1039,6 +1041,8 @@ export interface Store {
   responses: ResponseStore;
   /** WhatsApp and SMS accounts (messaging-store.ts). */
   messaging: MessagingStore;
+  /** Who is typing in and who has read a live chat (chat-store.ts). */
+  chat: ChatStore;
 
   /** Aggregates of the supervisor overview (DESIGN §12), each one statement over live rows. */
   supervision: {

@@ -52,6 +52,7 @@ const TABLES = [
   'group_routing',
   'routed_tasks',
   'messaging_accounts',
+  'chat_states',
 ];
 
 const reachable = await canConnect(ADMIN_URL);

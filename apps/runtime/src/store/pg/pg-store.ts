@@ -11,6 +11,7 @@ import { pgAudit } from './pg-audit';
 import { pgCases } from './pg-cases';
 import { pgChanges } from './pg-changes';
 import { pgChannels } from './pg-channels';
+import { pgChat } from './pg-chat';
 import { pgConnections } from './pg-connections';
 import type { PgDb } from './pg-db';
 import { pgDelivery } from './pg-delivery';
@@ -128,6 +129,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     ...pgRouting(db, () => current() !== undefined),
     ...pgChannels(db),
     ...pgMessaging(db),
+    ...pgChat(db),
 
     async transaction(fn) {
       const outer = current();

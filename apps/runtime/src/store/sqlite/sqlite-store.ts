@@ -15,6 +15,7 @@ import { sqliteAudit } from './sqlite-audit';
 import { sqliteCases } from './sqlite-cases';
 import { sqliteChanges } from './sqlite-changes';
 import { sqliteChannels } from './sqlite-channels';
+import { sqliteChat } from './sqlite-chat';
 import { sqliteConnections } from './sqlite-connections';
 import { sqliteDelivery } from './sqlite-delivery';
 import { sqliteDirectory } from './sqlite-directory';
@@ -114,6 +115,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     ...sqliteRouting(db),
     ...sqliteChannels(db),
     ...sqliteMessaging(db),
+    ...sqliteChat(db),
   };
 
   const store: Store = {

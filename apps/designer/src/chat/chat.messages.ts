@@ -1,0 +1,38 @@
+/** Messages of the live chat: the portal's panel and the agent's indicators. */
+export const en = {
+  'chat.open': 'Chat with us',
+  'chat.title': 'Chat',
+  'chat.close': 'Minimise',
+  'chat.intro': 'Write to us and an agent will answer here.',
+  'chat.message': 'Your message',
+  'chat.send': 'Send',
+  'chat.leave': 'End chat',
+  'chat.left': 'Chat ended. We will continue by e-mail at {email}.',
+  'chat.leftNoEmail': 'Chat ended. You will find our answers under your requests.',
+  'chat.you': 'You',
+  'chat.agent': 'Agent',
+  'chat.typing': '{name} is typing…',
+  'chat.agentTyping': 'An agent is typing…',
+  'chat.customerTyping': 'The customer is typing…',
+  'chat.seen': 'Seen {at}',
+  'chat.viewCase': 'Open the request',
+} as const;
+
+export const ptBR: Record<keyof typeof en, string> = {
+  'chat.open': 'Converse conosco',
+  'chat.title': 'Chat',
+  'chat.close': 'Minimizar',
+  'chat.intro': 'Escreva para nós e um atendente responderá aqui.',
+  'chat.message': 'Sua mensagem',
+  'chat.send': 'Enviar',
+  'chat.leave': 'Encerrar chat',
+  'chat.left': 'Chat encerrado. Continuaremos por e-mail em {email}.',
+  'chat.leftNoEmail': 'Chat encerrado. Você encontrará nossas respostas em suas solicitações.',
+  'chat.you': 'Você',
+  'chat.agent': 'Atendente',
+  'chat.typing': '{name} está digitando…',
+  'chat.agentTyping': 'Um atendente está digitando…',
+  'chat.customerTyping': 'O cliente está digitando…',
+  'chat.seen': 'Visto {at}',
+  'chat.viewCase': 'Abrir a solicitação',
+};
