@@ -113,6 +113,40 @@ export type SubflowCounts = z.infer<typeof SubflowCounts>;
  * GET /api/metrics: the query echoed, totals of the cases opened in the period, one item per
  * group of `by` (the totals alone when `by` is empty), per-agent work, and the period itself.
  */
+/** One agent's routing figures over the period (DESIGN §12). */
+export const AgentWorkforce = z.object({
+  agent: z.string(),
+  /** Time online inside the period. */
+  onlineMs: z.number(),
+  /** Working time of their calendar inside the period; null without a calendar. */
+  scheduledMs: z.number().nullable(),
+  /** Schedule adherence: the share of their working time they were online (0..1); null without hours. */
+  adherence: z.number().nullable(),
+  /** Tasks routing gave them, and the mean time those tasks had waited (ms; null when none). */
+  assignments: z.number().int(),
+  assignmentWaitMs: z.number().nullable(),
+  /** Tasks they declined or let the offer lapse on. */
+  declines: z.number().int(),
+});
+export type AgentWorkforce = z.infer<typeof AgentWorkforce>;
+
+/** One group's routing figures over the period. */
+export const GroupWorkforce = z.object({
+  group: z.string(),
+  assignments: z.number().int(),
+  assignmentWaitMs: z.number().nullable(),
+  declines: z.number().int(),
+  overflows: z.number().int(),
+});
+export type GroupWorkforce = z.infer<typeof GroupWorkforce>;
+
+/** Workforce metrics: presence against working hours, assignment waits and declines. */
+export const WorkforceMetrics = z.object({
+  agents: z.array(AgentWorkforce),
+  groups: z.array(GroupWorkforce),
+});
+export type WorkforceMetrics = z.infer<typeof WorkforceMetrics>;
+
 export const MetricsReport = z.object({
   flow: z.string().nullable(),
   from: z.string().nullable(),
@@ -127,6 +161,8 @@ export const MetricsReport = z.object({
   period: z.object({ from: z.string(), to: z.string() }),
   /** How p50/p90 were computed: from a mergeable sketch, within `relativeError` of the exact value. */
   percentiles: z.object({ method: z.enum(['sketch', 'exact']), relativeError: z.number() }).optional(),
+  /** Routing's figures per agent and group over the period (occupancy is in `agents`). */
+  workforce: WorkforceMetrics.optional(),
   next: z.null(),
 });
 export type MetricsReport = z.infer<typeof MetricsReport>;

@@ -5,6 +5,7 @@ import { DIMENSIONS } from '../analytics/dimensions';
 import { metricsReport } from '../analytics/metrics-report';
 import { rollupHeatmap } from '../analytics/rollup-heatmap';
 import { SKETCH_PERCENTILES } from '../analytics/rollup-report';
+import { workforceReport } from '../analytics/workforce-report';
 import { requireRole } from '../auth/roles';
 import type { AppDeps, Router } from './context';
 import { notFound } from './errors';
@@ -89,6 +90,7 @@ export function metricsRoutes({ runtime }: AppDeps): Router {
           to: new Date(report.period.to).toISOString(),
         },
         percentiles: report.percentiles,
+        workforce: await workforceReport(runtime.store, runtime.calendars, report.period, q.flow),
         next: null,
       },
       200,
