@@ -36,7 +36,10 @@ export function workforceMetrics(
   const agents = new Map<string, { spans: Array<[number, number]>; waits: number[]; declines: number }>();
   const agent = (name: string) => {
     let a = agents.get(name);
-    if (!a) agents.set(name, (a = { spans: [], waits: [], declines: 0 }));
+    if (!a) {
+      a = { spans: [], waits: [], declines: 0 };
+      agents.set(name, a);
+    }
     return a;
   };
   const onlineSince = new Map<string, number>();
@@ -56,7 +59,10 @@ export function workforceMetrics(
   const groups = new Map<string, { waits: number[]; declines: number; overflows: number }>();
   const group = (name: string) => {
     let g = groups.get(name);
-    if (!g) groups.set(name, (g = { waits: [], declines: 0, overflows: 0 }));
+    if (!g) {
+      g = { waits: [], declines: 0, overflows: 0 };
+      groups.set(name, g);
+    }
     return g;
   };
   for (const e of facts.entries) {

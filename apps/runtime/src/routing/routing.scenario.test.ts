@@ -254,14 +254,15 @@ describe('routing scenario (HTTP, manual clock)', () => {
 
   it('reports declines, assignment waits, overflows and adherence in the metrics', async () => {
     const report = await ok('GET', `/api/metrics?flow=${flow.key}`, 'olivia');
-    const agents = Object.fromEntries(
-      (report.workforce.agents as Array<{ agent: string }>).map((a) => [a.agent, a]),
+    type Figures = { agent: string; declines: number; assignments: number };
+    const agents: Record<string, Figures> = Object.fromEntries(
+      (report.workforce.agents as Figures[]).map((a) => [a.agent, a]),
     );
     // Declines and lapsed offers: d1's first offer, d2's decline, and offers left untouched
     // while the clock jumped twenty minutes.
-    expect(agents.d1.declines).toBeGreaterThanOrEqual(1);
-    expect(agents.d2.declines).toBeGreaterThanOrEqual(1);
-    expect(agents.d3.assignments).toBeGreaterThanOrEqual(3);
+    expect(agents.d1!.declines).toBeGreaterThanOrEqual(1);
+    expect(agents.d2!.declines).toBeGreaterThanOrEqual(1);
+    expect(agents.d3!.assignments).toBeGreaterThanOrEqual(3);
     const desk = report.workforce.groups.find((g: { group: string }) => g.group === 'service-desk');
     expect(desk.overflows).toBeGreaterThan(400);
     expect(desk.assignmentWaitMs).toBeGreaterThanOrEqual(0);
