@@ -1,4 +1,4 @@
-import type { Role } from '@caseflow/schema';
+import type { Role, RoutingMode } from '@caseflow/schema';
 
 /** The password of every demo user (README lists the logins). */
 export const DEMO_PASSWORD = 'demo1234';
@@ -10,6 +10,17 @@ export const DEMO_GROUPS: Array<{ name: string; description: string }> = [
   { name: 'fraud', description: 'L3 fraud specialists' },
   { name: 'supervisors', description: 'Team leads; notified on SLA breaches' },
   { name: 'it-support', description: 'IT support: accounts and passwords' },
+];
+
+/**
+ * How the demo groups hand out work (DESIGN §12): as soon as an agent is online, new work lands
+ * in their queue by itself. Supervisors' group is routed by hand.
+ */
+export const DEMO_ROUTING: Array<{ group: string; mode: RoutingMode; offerTimeout?: string }> = [
+  { group: 'service-desk', mode: 'round-robin', offerTimeout: 'PT10M' },
+  { group: 'card-ops', mode: 'least-loaded' },
+  { group: 'fraud', mode: 'skills' },
+  { group: 'it-support', mode: 'round-robin' },
 ];
 
 /** One demo login. */

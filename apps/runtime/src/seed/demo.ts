@@ -5,7 +5,7 @@ import type { Runtime } from '../executor/types';
 import { seedKnowledgeBase } from '../kb/kb-seed';
 import { seedResponses } from '../responses/response-seed';
 import { type Store, StoreConflict } from '../store/store';
-import { DEMO_CUSTOMERS, DEMO_GROUPS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { DEMO_CUSTOMERS, DEMO_GROUPS, DEMO_PASSWORD, DEMO_ROUTING, DEMO_USERS } from './demo-data';
 
 /** Where the demo's `core-banking` connection points, and the bearer token it sends. */
 export interface CoreBankingSettings {
@@ -69,6 +69,17 @@ export async function seedDemo(
       .map((name) => ({ name, description: `Group used by the example flows (${name})` })),
   ];
   for (const g of groups) await store.groups.create({ ...g, createdAt: now });
+  for (const r of DEMO_ROUTING) {
+    await store.routing.saveGroupRouting({
+      group: r.group,
+      mode: r.mode,
+      offerTimeout: r.offerTimeout ?? null,
+      overflow: null,
+      paused: false,
+      updatedAt: now,
+      updatedBy: null,
+    });
+  }
 
   for (const c of DEMO_CUSTOMERS) {
     await store.customers.create({
