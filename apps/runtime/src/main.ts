@@ -6,12 +6,15 @@ import { type CoreBankingStub, startCoreBankingStub } from '../../../examples/co
 import { exampleCalendars } from '../../../examples/index';
 import { createApp } from './app';
 import { ensureAdmin } from './auth/bootstrap-admin';
+import { loadMailConfig } from './channels/email/mail-config';
+import { type SmtpListener, startSmtpListener } from './channels/email/smtp-listener';
 import { clockFromEnv } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { createRuntime } from './executor/runtime';
+import type { Runtime } from './executor/types';
 import { IDEMPOTENCY_TTL_MS } from './http/idempotency';
 import { designerDistDir, mountDesigner } from './http/static-designer';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
 import { isEmptyDatabase, repointDemoCoreBanking, seedDemo } from './seed/demo';
 import { DEMO_PASSWORD } from './seed/demo-data';
 import { seedLivingDemo } from './seed/demo-living';
@@ -120,6 +123,7 @@ async function main(): Promise<void> {
     logger.warn({ dir: designer }, 'designer not built: serving the API only');
 
   runtime.startBackground();
+  const smtp = await startMail(runtime, config.demo, logger);
   // Idempotency keys are answered again for a day; older rows only take space.
   const purge = setInterval(() => {
     store.idempotency
@@ -143,11 +147,32 @@ async function main(): Promise<void> {
     await new Promise<void>((done) => server.close(() => done()));
     await runtime.close();
     await store.close();
+    await smtp?.close();
     await coreBanking?.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/**
+ * The SMTP listener when CASEFLOW_SMTP_PORT is set, or in demo mode (port 2525, or any free
+ * port when that one is taken); its port is printed. Off otherwise.
+ */
+async function startMail(runtime: Runtime, demo: boolean, logger: Logger): Promise<SmtpListener | null> {
+  const mail = loadMailConfig(process.env, demo);
+  if (mail.smtpPort === null) return null;
+  const start = (port: number) => startSmtpListener({ runtime, config: mail, logger, port });
+  let listener: SmtpListener;
+  try {
+    listener = await start(mail.smtpPort);
+  } catch (error) {
+    if (!demo || (error as { code?: string }).code !== 'EADDRINUSE') throw error;
+    listener = await start(0);
+  }
+  logger.info({ port: listener.port, domains: mail.domains }, 'smtp listening');
+  console.log(`caseflow mail (SMTP) listening on port ${listener.port}`);
+  return listener;
 }
 
 main().catch((error: unknown) => {

@@ -44,6 +44,11 @@ export interface InboundMessage {
    * used instead of resolving the sender's address, which is then only recorded.
    */
   customerId?: string;
+  /**
+   * Reopen policy: a message to a case closed at most this long ago opens a new case linked to
+   * it (`variables.previousCase`); to one closed longer ago, a new case of its own. Default: always linked.
+   */
+  linkClosedWithinMs?: number;
 }
 
 /** What became of an inbound message. */
@@ -68,7 +73,7 @@ export interface InboundResult {
  *    `customer-replied` signal is delivered when a wait expects it;
  * 4. otherwise a new case opens on the flow bound to the channel (start trigger
  *    `{"kind":"case","channels":[…]}`, DESIGN §10), with `variables.previousCase` naming a
- *    closed case the message answered; 422 `not-eligible` when no active flow takes the
+ *    closed case the message answered (within `linkClosedWithinMs` of its closing); 422 `not-eligible` when no active flow takes the
  *    channel (nothing is stored).
  * The message is public, from the customer, with no author (the channel brought it).
  */
@@ -106,13 +111,17 @@ export function deliverInboundMessage(core: RuntimeCore, input: InboundMessage):
       const message = await writeMessage(session, live, fields);
       return { outcome: 'threaded', caseId: target.id, customerId: customer.id, message };
     }
+    const linked =
+      target !== null &&
+      (input.linkClosedWithinMs === undefined ||
+        session.now - (target.closedAt ?? session.now) <= input.linkClosedWithinMs);
     const flow = await flowForChannel(core, session.tx, input.channel);
     const opened = await openCaseIn(session, {
       flow,
       customerId: customer.id,
       channel: input.channel,
       subject: subjectOf(input),
-      variables: target ? { previousCase: target.id } : {},
+      variables: linked ? { previousCase: target.id } : {},
       actor: 'system',
     });
     const message = await writeMessage(session, await session.require(opened.id), fields);
@@ -121,7 +130,7 @@ export function deliverInboundMessage(core: RuntimeCore, input: InboundMessage):
       caseId: opened.id,
       customerId: customer.id,
       message,
-      ...(target ? { previousCaseId: target.id } : {}),
+      ...(linked ? { previousCaseId: target.id } : {}),
     };
   });
 }

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/** How the runtime takes in and sends e-mail (DESIGN §10), from the environment only. */
+export interface MailConfig {
+  /** SMTP listener port; null: no listener (the demo listens on 2525, or a free port if taken). */
+  smtpPort: number | null;
+  smtpHost: string;
+  /** Recipient domains accepted (lower-case); empty: any. */
+  domains: string[];
+  /** Largest message accepted, in bytes (refused with 552 at SMTP time). */
+  maxBytes: number;
+  /** Recipients of one message; more get 452. */
+  maxRecipients: number;
+  /** SMTP connections at once: bounds the memory and work a flood can take. */
+  maxClients: number;
+  /** A reply to a case closed less than this many days ago continues it on a new linked case. */
+  reopenDays: number;
+  /** Outbound: the SMTP URL mail is sent through (nodemailer), or null. */
+  smtpUrl: string | null;
+  /** Outbound: the From address of the deployment. */
+  from: string;
+}
+
+const Env = z.object({
+  CASEFLOW_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  CASEFLOW_SMTP_HOST: z.string().min(1).optional(),
+  CASEFLOW_MAIL_DOMAINS: z.string().optional(),
+  CASEFLOW_MAIL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(25 * 1024 * 1024),
+  CASEFLOW_MAIL_MAX_RECIPIENTS: z.coerce.number().int().min(1).max(1000).default(50),
+  CASEFLOW_SMTP_MAX_CLIENTS: z.coerce.number().int().min(1).max(1000).default(20),
+  CASEFLOW_MAIL_REOPEN_DAYS: z.coerce.number().int().min(0).max(3650).default(14),
+  CASEFLOW_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  CASEFLOW_MAIL_FROM: z.string().min(3).optional(),
+});
+
+/** Reads the mail settings; throws a plain Error naming each bad variable. */
+export function loadMailConfig(env: NodeJS.ProcessEnv, demo: boolean): MailConfig {
+  const raw = Object.fromEntries(Object.keys(Env.shape).map((k) => [k, env[k]?.trim() || undefined]));
+  const parsed = Env.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(
+      `invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
+  }
+  const e = parsed.data;
+  const domains = (e.CASEFLOW_MAIL_DOMAINS ?? '')
+    .split(',')
+    .map((d) => d.trim().toLowerCase())
+    .filter(Boolean);
+  return {
+    smtpPort: e.CASEFLOW_SMTP_PORT ?? (demo ? 2525 : null),
+    smtpHost: e.CASEFLOW_SMTP_HOST ?? env.HOST?.trim() ?? '0.0.0.0',
+    domains,
+    maxBytes: e.CASEFLOW_MAIL_MAX_BYTES,
+    maxRecipients: e.CASEFLOW_MAIL_MAX_RECIPIENTS,
+    maxClients: e.CASEFLOW_SMTP_MAX_CLIENTS,
+    reopenDays: e.CASEFLOW_MAIL_REOPEN_DAYS,
+    smtpUrl: e.CASEFLOW_SMTP_URL ?? null,
+    from: e.CASEFLOW_MAIL_FROM ?? `support@${domains[0] ?? 'caseflow.localhost'}`,
+  };
+}
