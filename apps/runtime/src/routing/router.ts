@@ -229,7 +229,7 @@ export class Router {
     if (!moved) return;
     if (row.state === 'offered') this.#cancelTimer(session, row, 'offer');
     if (row.state === 'waiting') this.#cancelTimer(session, row, 'overflow');
-    this.directory.noteLoad(user, row.work, 1);
+    if (previous !== user) this.directory.noteLoad(user, row.work, 1);
     if (previous && previous !== user) await this.#released(session, row, previous);
   }
 
