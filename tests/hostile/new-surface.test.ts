@@ -159,7 +159,7 @@ describe.each(scenarioBackends())('the new surface on $backend', ({ backend, ski
       refused(chat, [400, 413]);
       const huge = await rt.api('POST', '/api/responses', {
         as: 'olivia',
-        raw: JSON.stringify({ title: 't', body: 'x'.repeat(30_000_000), groups: [], locale: 'en' }),
+        raw: JSON.stringify({ title: 't', body: 'x'.repeat(3_000_000), groups: [], locale: 'en' }),
       });
       refused(huge, [400, 413]);
     });
@@ -209,6 +209,51 @@ describe.each(scenarioBackends())('the new surface on $backend', ({ backend, ski
       );
     });
 
+    it("serves a file to its own customer only, never an internal note's, always as a download", async () => {
+      const file = {
+        name: '<script>.html',
+        contentType: 'text/plain',
+        content: Buffer.from(MARKER).toString('base64'),
+      };
+      const post = async (caseId: string, visibility: string) => {
+        const res = await rt.api('POST', `/api/cases/${caseId}/messages`, {
+          as: 'lena',
+          body: { body: 'see attached', visibility, attachments: [file] },
+        });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        return res.body.attachments[0].id as string;
+      };
+      const carlasPublic = await post(carlaCase, 'public');
+      const carlasNote = await post(carlaCase, 'internal');
+      const bensPublic = await post(benCase, 'public');
+      const own = await rt.api('GET', `/api/attachments/${carlasPublic}`, { as: 'carla' });
+      expect(own.status).toBe(200);
+      expect(own.headers.get('content-disposition')).toMatch(/^attachment;/);
+      expect(own.headers.get('x-content-type-options')).toBe('nosniff');
+      for (const id of [carlasNote, bensPublic, `${carlasPublic}x`, '../../etc/passwd']) {
+        refused(await rt.api('GET', `/api/attachments/${encodeURIComponent(id)}`, { as: 'carla' }), [404]);
+      }
+      expect((await rt.api('GET', `/api/attachments/${carlasNote}`, { as: 'lena' })).status).toBe(200);
+      const listed = await rt.api('GET', `/api/cases/${carlaCase}/messages`, { as: 'carla' });
+      expect(listed.status).toBe(200);
+      expect(JSON.stringify(listed.body)).not.toContain(carlasNote);
+    });
+
+    it('refuses to decline a task the caller does not hold', async () => {
+      const staff = await rt.api('GET', `/api/cases/${carlaCase}`, { as: 'admin' });
+      const task = (staff.body.tasks as Array<{ id: string; assignee: string | null }>)[0];
+      if (!task) throw new Error(`no task on the case: ${JSON.stringify(staff.body)}`);
+      for (const as of ['ivan', 'carla']) {
+        const res = await rt.api('POST', `/api/tasks/${task.id}/decline`, {
+          as,
+          body: { reason: 'not mine' },
+        });
+        refused(res, [403, 404, 409]);
+      }
+      const after = await rt.api('GET', `/api/cases/${carlaCase}`, { as: 'admin' });
+      expect(after.body.tasks[0].assignee ?? null).toBe(task.assignee ?? null);
+    });
+
     it('changes nothing on a forged webhook signature and keeps secrets out of answers and logs', async () => {
       const secret = `app-secret-${MARKER}`;
       const put = await rt.api('PUT', '/api/channels/whatsapp/account', {
@@ -245,11 +290,21 @@ describe.each(scenarioBackends())('the new surface on $backend', ({ backend, ski
         headers: { 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` },
       });
       refused(forged, [401]);
+      const smsAccount = await rt.api('PUT', '/api/channels/sms/account', {
+        as: 'admin',
+        body: {
+          sender: '+15550002222',
+          connection: 'core-banking',
+          secret,
+          webhookUrl: 'https://example.test/sms',
+        },
+      });
+      expect(smsAccount.status, JSON.stringify(smsAccount.body)).toBe(200);
       const sms = await rt.api('POST', '/api/channels/sms/webhook', {
         raw: 'From=%2B5511999990000&Body=hi&MessageSid=SMforged',
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'AAAA' },
       });
-      refused(sms, [404]);
+      refused(sms, [401]);
       const after = (await rt.api('GET', '/api/cases?limit=500', { as: 'admin' })).body.items.length;
       expect(after).toBe(before);
       const list = await rt.api('GET', '/api/channels/messaging', { as: 'admin' });
