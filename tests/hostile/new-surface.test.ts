@@ -267,6 +267,12 @@ describe.each(scenarioBackends())('the new surface on $backend', ({ backend, ski
       });
       expect(put.status, JSON.stringify(put.body)).toBe(200);
       expect(JSON.stringify(put.body)).not.toContain(secret);
+      const handshake = await rt.api(
+        'GET',
+        `/api/channels/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=${MARKER}`,
+      );
+      refused(handshake, [403]);
+      expect(JSON.stringify(handshake.body)).not.toContain(MARKER);
       const before = (await rt.api('GET', '/api/cases?limit=500', { as: 'admin' })).body.items.length;
       const forged = await rt.api('POST', '/api/channels/whatsapp/webhook', {
         raw: JSON.stringify({
