@@ -95,6 +95,7 @@ describe.each(scenarioBackends())('the new surface on $backend', ({ backend, ski
     });
 
     it('keeps an agent from acting for another agent or as a supervisor', async () => {
+      refused(await rt.api('POST', '/api/chat', { as: 'lena', body: { body: 'as a customer?' } }), [403]);
       refused(
         await rt.api('PUT', '/api/agents/marco/presence', { as: 'lena', body: { status: 'offline' } }),
         [403],
