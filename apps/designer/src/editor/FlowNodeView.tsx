@@ -5,11 +5,13 @@ import { useT } from '../i18n/use-t';
 import type { CanvasNode } from './canvas-graph';
 import { NodeIcon } from './NodeIcon';
 import { kindOf, nodeLabel, nodeSummary, outPorts } from './node-catalog';
+import { useProblemText } from './use-problem-text';
 
 /** One node on the canvas: shape and icon of its type, label, summary, problems and outcome handles. */
 function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
   const t = useT();
   const f = useFormat();
+  const problemText = useProblemText();
   const { node, problems, overlay, usedPorts } = data;
   const used = new Set(usedPorts.split('|'));
   const kind = kindOf(node.type);
@@ -43,7 +45,7 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
   return (
     <div
       className={classes}
-      title={problems.map((p) => p.message).join('\n') || t(`node.hint.${node.type}`)}
+      title={problems.map((p) => problemText(p).message).join('\n') || t(`node.hint.${node.type}`)}
       style={overlay?.heat !== undefined ? ({ '--heat': overlay.heat } as CSSProperties) : undefined}
     >
       {node.type !== 'start' && (

@@ -1,5 +1,6 @@
 import type { Problem } from '@caseflow/schema';
 import { useT } from '../i18n/use-t';
+import { useProblemText } from './use-problem-text';
 
 /** The flow's problems, errors first; choosing one selects (and shows) its node or edge. */
 export function ProblemsList({
@@ -10,6 +11,7 @@ export function ProblemsList({
   onPick(p: Problem): void;
 }) {
   const t = useT();
+  const text = useProblemText();
   const sorted = [...problems].sort((a, b) =>
     a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
   );
@@ -22,18 +24,27 @@ export function ProblemsList({
   }
   return (
     <ul className="problems" aria-label={t('problems.list')}>
-      {sorted.map((p) => (
-        <li key={`${p.code}|${p.path.join('.')}|${p.nodeId ?? p.edgeId ?? ''}|${p.message}`}>
-          <button type="button" className={`problem problem-${p.severity}`} onClick={() => onPick(p)}>
-            <span className={`badge badge-${p.severity === 'error' ? 'error' : 'warning'}`}>
-              {t(`problems.severity.${p.severity}`)}
-            </span>
-            <span className="problem-where">{p.nodeId ?? p.edgeId ?? t('problems.flow')}</span>
-            <span className="problem-message">{p.message}</span>
-            {p.hint && <small className="muted">{p.hint}</small>}
-          </button>
-        </li>
-      ))}
+      {sorted.map((p) => {
+        const shown = text(p);
+        return (
+          <li key={`${p.code}|${p.path.join('.')}|${p.nodeId ?? p.edgeId ?? ''}|${p.message}`}>
+            <button
+              type="button"
+              className={`problem problem-${p.severity}`}
+              // The engine's own text names the specifics (tier, pattern, FEEL error) in English.
+              title={shown.message === p.message ? undefined : t('problem.details', { detail: p.message })}
+              onClick={() => onPick(p)}
+            >
+              <span className={`badge badge-${p.severity === 'error' ? 'error' : 'warning'}`}>
+                {t(`problems.severity.${p.severity}`)}
+              </span>
+              <span className="problem-where">{p.nodeId ?? p.edgeId ?? t('problems.flow')}</span>
+              <span className="problem-message">{shown.message}</span>
+              {shown.hint && <small className="muted">{shown.hint}</small>}
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }
