@@ -72,6 +72,7 @@ describe.each(scenarioBackends())('expression budgets over HTTP on $backend', ({
           field: 'code',
           code: 'pattern',
           message: 'Reference code does not have the expected format: letters and digits only',
+          params: { label: 'Reference code', description: 'letters and digits only' },
         },
       ]);
       expect(ms).toBeLessThan(1000);
