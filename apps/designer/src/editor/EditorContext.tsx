@@ -16,6 +16,11 @@ export function useEditorStore(): StoreApi<EditorState> {
   return store;
 }
 
+/** The surrounding editor's store, or null outside an editor (a component shown elsewhere too). */
+export function useOptionalEditorStore(): StoreApi<EditorState> | null {
+  return useContext(EditorContext);
+}
+
 /** Reads a slice of the editor state; re-renders only when the slice changes. */
 export function useEditor<T>(selector: (s: EditorState) => T): T {
   return useStore(useEditorStore(), selector);

@@ -41,6 +41,33 @@ describe('problem messages', () => {
     expect(translator(en, 'en')(unreachable!).message).toBe('Step "lost" cannot be reached from the start.');
   });
 
+  it('names the outcome left without an edge when it has the flow definition', () => {
+    const definition = {
+      key: 'demo',
+      name: 'Demo',
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'reset', type: 'task', title: 'Reset', outcomes: ['done', 'cannot-reset'] },
+        { id: 'done', type: 'end' },
+      ],
+      edges: [
+        { id: 'e1', from: 'start', to: 'reset' },
+        { id: 'e2', from: 'reset', to: 'done', on: 'done' },
+      ],
+    };
+    const problem = validateFlow(definition).find((p) => p.code === 'task-outcome-without-edge')!;
+    expect(problem).toBeDefined();
+    const t = (catalog: Record<string, string>, locale: string) => (id: string, values?: MessageValues) =>
+      String(new IntlMessageFormat(catalog[id] ?? id, locale).format(values as Record<string, string>));
+    const text = (catalog: Record<string, string>, locale: string, def?: unknown) =>
+      problemText(problem, t(catalog, locale), (id) => id in catalog, def).message;
+    expect(text(en, 'en', definition)).toBe('Task "reset": outcome "cannot-reset" has no edge.');
+    expect(text(ptBR, 'pt-BR', definition)).toBe(
+      'Tarefa "reset": o resultado "cannot-reset" não tem aresta.',
+    );
+    expect(text(en, 'en')).toBe('Task "reset" has an outcome without an edge.');
+  });
+
   it('tells a flow-wide problem from a node problem with the same code', () => {
     const pt = translator(ptBR, 'pt-BR');
     const base = { severity: 'error', code: 'no-path-to-end', message: 'x' } as const;

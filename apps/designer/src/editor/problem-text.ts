@@ -14,8 +14,19 @@ export function problemPath(path: readonly (string | number)[]): string {
   return text;
 }
 
+/** The text at `path` in the flow definition (an outcome's name, say), or null. */
+function textAt(definition: unknown, path: readonly (string | number)[]): string | null {
+  let at: unknown = definition;
+  for (const part of path) {
+    if (typeof at !== 'object' || at === null) return null;
+    at = (at as Record<string | number, unknown>)[part];
+  }
+  return typeof at === 'string' ? at : null;
+}
+
 /**
- * Translates an engine problem by its code, with its node, edge and path as arguments. A code
+ * Translates an engine problem by its code, with its node, edge and path as arguments, and the
+ * text the path points at in `definition` when given (`value`; `named` says whether). A code
  * this designer has no message for (a newer runtime) keeps the engine's English text rather
  * than showing a message id. `has` says whether the catalog holds an id; `t` formats one.
  */
@@ -23,6 +34,7 @@ export function problemText(
   p: Problem,
   t: (id: string, values?: MessageValues) => string,
   has: (id: string) => boolean,
+  definition?: unknown,
 ): ProblemText {
   const id = `problem.${p.code}`;
   if (!has(id)) return { message: p.message, hint: p.hint };
@@ -32,6 +44,8 @@ export function problemText(
     node: p.nodeId ?? path,
     edge: p.edgeId ?? path,
     path,
+    value: textAt(definition, p.path) ?? '',
+    named: textAt(definition, p.path) === null ? 'no' : 'yes',
   };
   return { message: t(id, values), hint: has(`${id}.hint`) ? t(`${id}.hint`, values) : p.hint };
 }

@@ -25,7 +25,8 @@ export const en = {
   'problem.decision-without-default': 'Decision "{node}" has no default edge.',
   'problem.decision-without-default.hint':
     'Mark one outgoing edge as default; it is taken when no condition holds.',
-  'problem.task-outcome-without-edge': 'Task "{node}" has an outcome without an edge.',
+  'problem.task-outcome-without-edge':
+    '{named, select, yes {Task "{node}": outcome "{value}" has no edge.} other {Task "{node}" has an outcome without an edge.}}',
   'problem.task-outcome-without-edge.hint': 'Connect every outcome of the task to the step that follows it.',
   'problem.approval-without-edge': 'Approval "{node}" has a decision or timeout without an edge.',
   'problem.approval-without-edge.hint': 'Connect each approval decision (and the timeout) to a step.',
@@ -83,7 +84,8 @@ export const ptBR: Record<keyof typeof en, string> = {
   'problem.decision-without-default': 'A decisão "{node}" não tem aresta padrão.',
   'problem.decision-without-default.hint':
     'Marque uma aresta de saída como padrão; ela é seguida quando nenhuma condição vale.',
-  'problem.task-outcome-without-edge': 'A tarefa "{node}" tem um resultado sem aresta.',
+  'problem.task-outcome-without-edge':
+    '{named, select, yes {Tarefa "{node}": o resultado "{value}" não tem aresta.} other {A tarefa "{node}" tem um resultado sem aresta.}}',
   'problem.task-outcome-without-edge.hint': 'Ligue cada resultado da tarefa à etapa seguinte.',
   'problem.approval-without-edge': 'A aprovação "{node}" tem uma decisão ou prazo sem aresta.',
   'problem.approval-without-edge.hint': 'Ligue cada decisão da aprovação (e o prazo) a uma etapa.',
