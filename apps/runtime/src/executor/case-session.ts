@@ -109,11 +109,6 @@ export class CaseSession {
     live.timeline.push({ caseId: live.row.id, at: this.now, ...entry });
   }
 
-  /**
-   * Opens a case: engine.start, inserts the row (child rows refer to it), records
-   * `case.opened`, carries out the start effects; the commit makes it revision 1. Used for
-   * top-level cases and subflow children alike. Does not drain follow-ups: the caller does.
-   */
   /** The `customer` a new case's expressions see; their article views only when they read them. */
   async #profile(compiled: CompiledFlow, customer: CustomerRow): Promise<Record<string, unknown>> {
     const profile = customerProfile(customer);
@@ -121,6 +116,11 @@ export class CaseSession {
     return { ...profile, viewedArticles: await viewedArticles(this.tx, customer.id, this.now) };
   }
 
+  /**
+   * Opens a case: engine.start, inserts the row (child rows refer to it), records
+   * `case.opened`, carries out the start effects; the commit makes it revision 1. Used for
+   * top-level cases and subflow children alike. Does not drain follow-ups: the caller does.
+   */
   async open(input: NewCase): Promise<LiveCase> {
     const compiled = await this.ctx.compiled.get(this.tx, input.flow, input.version);
     const customer =
