@@ -35,8 +35,8 @@ export function ArticlePicker({
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const { hits, error: searchError } = useLiveSearch(q, ['article'], 5);
-  const insertLink = (slug: string, hitLocale: string | null | undefined) => {
-    onInsert(`${hits.find((h) => h.key === slug)?.title ?? slug}: ${articleUrl(slug, hitLocale ?? locale)}`);
+  const insertLink = (hit: (typeof hits)[number]) => {
+    onInsert(`${hit.title}: ${articleUrl(hit.key, hit.locale ?? locale)}`);
     setQ('');
     setActive(0);
   };
@@ -47,7 +47,7 @@ export function ArticlePicker({
     else if (e.key === 'Escape') setQ('');
     else if (e.key === 'Enter' && hit) {
       if (e.shiftKey) void insertText(hit.key);
-      else insertLink(hit.key, hit.locale);
+      else insertLink(hit);
     } else return;
     e.preventDefault();
   }
@@ -82,7 +82,7 @@ export function ArticlePicker({
             <li key={h.key} className={i === active ? 'active' : undefined}>
               <strong>{h.title}</strong>
               <Snippet html={h.snippet} />
-              <button type="button" className="btn btn-ghost" onClick={() => insertLink(h.key, h.locale)}>
+              <button type="button" className="btn btn-ghost" onClick={() => insertLink(h)}>
                 {t('kb.agent.insertLink')}
               </button>
               <button type="button" className="btn btn-ghost" onClick={() => void insertText(h.key)}>
