@@ -1,6 +1,6 @@
 import type { Locale } from '@caseflow/schema';
-import { IntlMessageFormat } from 'intl-messageformat';
 import type { ZodError } from 'zod';
+import { format } from './render';
 
 /**
  * Field errors in the reader's language (DESIGN §9). Two kinds reach people: zod issues of a
@@ -147,16 +147,8 @@ const SCHEMA_WORDS_PT_BR: Record<string, string> = {
 };
 
 const CATALOGS: Record<Locale, Catalog> = { en: EN, 'pt-BR': PT_BR };
-const formats = new Map<string, IntlMessageFormat>();
-
 function say(locale: Locale, id: string, values: Record<string, string | number> = {}): string {
-  const key = `${locale}\u0000${id}`;
-  let mf = formats.get(key);
-  if (!mf) {
-    mf = new IntlMessageFormat(CATALOGS[locale][id] ?? EN[id] ?? id, locale);
-    formats.set(key, mf);
-  }
-  return String(mf.format(values));
+  return format(CATALOGS[locale][id] ?? EN[id] ?? id, locale, values);
 }
 
 function typeWord(locale: Locale, type: string): string {

@@ -15,7 +15,11 @@ export type TemplateValues = Record<string, unknown>;
 
 const formats = new Map<string, IntlMessageFormat>();
 
-function format(text: string, locale: Locale, values: Record<string, string | number>): string {
+/**
+ * An ICU message in `locale` with `values`; each text is parsed once and kept (templates and
+ * field messages are a fixed set). Pure but for that cache.
+ */
+export function format(text: string, locale: Locale, values: Record<string, string | number>): string {
   const key = `${locale}\u0000${text}`;
   let mf = formats.get(key);
   if (!mf) {
