@@ -1,6 +1,10 @@
 import type { BusinessCalendar, FlowChoices } from '@caseflow/schema';
+import { hasRole } from '../auth/roles';
 import { NOTIFY_TEMPLATES } from '../messages/templates';
 import type { Store } from '../store/store';
+import { actingUser } from './acting-user';
+import { forbidden } from './errors';
+import type { Actor } from './types';
 
 const byName = (a: string, b: string) => a.localeCompare(b);
 /** Article rows (one per language) listed at most: a picker, not a catalogue of the whole KB. */
@@ -9,12 +13,17 @@ const ARTICLES = 500;
 /**
  * What a flow may refer to in this installation, sorted by name: groups, business calendars,
  * notification templates, connection names, flows and published articles. Connections give only their names:
- * base URLs and credentials stay with admins. Reads only.
+ * base URLs and credentials stay with admins. For active owners and admins (403 otherwise),
+ * checked here so that no route serves the list to anyone else. Reads only.
  */
 export async function flowChoices(
   store: Store,
   calendars: Readonly<Record<string, BusinessCalendar>>,
+  actor: Actor,
 ): Promise<FlowChoices> {
+  if (!hasRole(await actingUser(store, actor), 'owner')) {
+    throw forbidden('only owners and admins see what a flow may refer to');
+  }
   const [groups, flows, connections, articles] = await Promise.all([
     store.groups.list(),
     store.flows.list(),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flowChoices } from '../executor/flow-choices';
 import { type HttpFixture, httpFixture } from './http-fixture';
 
 describe('GET /api/flow-choices', () => {
@@ -39,5 +40,14 @@ describe('GET /api/flow-choices', () => {
     expect((await f.call('GET', '/api/flow-choices', { as: 'lena' })).status).toBe(403);
     expect((await f.call('GET', '/api/flow-choices', { as: 'carla' })).status).toBe(403);
     expect((await f.call('GET', '/api/flow-choices')).status).toBe(401);
+  });
+
+  it('is refused by the query itself to agents and unknown names, whatever route calls it', async () => {
+    const { store, calendars } = f.runtime;
+    await expect(flowChoices(store, calendars, 'lena')).rejects.toMatchObject({ status: 403 });
+    await expect(flowChoices(store, calendars, 'nobody')).rejects.toMatchObject({ status: 403 });
+    await expect(flowChoices(store, calendars, 'olivia')).resolves.toMatchObject({
+      groups: expect.any(Array),
+    });
   });
 });

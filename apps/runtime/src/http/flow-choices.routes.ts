@@ -1,5 +1,6 @@
 import { FlowChoices } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
+import { actorOf } from '../auth/access';
 import { requireRole } from '../auth/roles';
 import { flowChoices } from '../executor/flow-choices';
 import type { AppDeps, Router } from './context';
@@ -19,6 +20,8 @@ const get = createRoute({
 /** GET /flow-choices (owners and admins). */
 export function flowChoicesRoutes({ runtime }: AppDeps): Router {
   const r = newRouter();
-  r.openapi(get, async (c) => c.json(await flowChoices(runtime.store, runtime.calendars), 200));
+  r.openapi(get, async (c) =>
+    c.json(await flowChoices(runtime.store, runtime.calendars, actorOf(c.get('user')!)), 200),
+  );
   return r;
 }
