@@ -148,10 +148,10 @@ async function classifyRisks(store: Store, tasks: TaskRow[]): Promise<Risk[]> {
   );
 }
 
+/** The named cases' summaries (number, subject) in one statement, without their snapshots. */
 async function casesOf(store: Store, ids: string[]) {
-  const unique = [...new Set(ids)];
-  const rows = await Promise.all(unique.map((id) => store.cases.get(id)));
-  return new Map(rows.filter((c) => c !== null).map((c) => [c.id, c]));
+  const rows = await store.cases.scan({ caseIds: [...new Set(ids)], subflows: 'include' });
+  return new Map(rows.map((c) => [c.id, c]));
 }
 
 /**

@@ -90,6 +90,7 @@ export function caseScanWhere(c: CaseCols, q: CaseScan): SQL | undefined {
     q.pilotId === undefined ? undefined : eq(c.pilotId, q.pilotId),
     q.createdFrom === undefined ? undefined : gte(c.createdAt, q.createdFrom),
     q.createdTo === undefined ? undefined : lte(c.createdAt, q.createdTo),
+    q.caseIds === undefined ? undefined : inArray(c.id, q.caseIds),
   );
 }
 

@@ -98,7 +98,7 @@ export function casesContract(current: () => Store): void {
       expect(await ids({ parentCaseId: 'k1' })).toEqual(['k3']);
     });
 
-    it('scans summaries by flow, version, pilot and creation time', async () => {
+    it('scans summaries by flow, version, pilot, creation time and id', async () => {
       await store.cases.insert(caseRow('k1', { createdAt: T0, pilotId: 'p1' }));
       await store.cases.insert(caseRow('k2', { createdAt: T0 + 10, version: 2 }));
       await store.cases.insert(caseRow('k3', { createdAt: T0 + 20, flow: 'other' }));
@@ -108,6 +108,8 @@ export function casesContract(current: () => Store): void {
       expect(await ids({ flow: 'refund', version: 2 })).toEqual(['k2']);
       expect(await ids({ pilotId: 'p1' })).toEqual(['k1']);
       expect(await ids({ createdFrom: T0 + 10, createdTo: T0 + 20 })).toEqual(['k2', 'k3']);
+      expect(await ids({ caseIds: ['k3', 'k1', 'gone'] })).toEqual(['k1', 'k3']);
+      expect(await ids({ caseIds: [] })).toEqual([]);
       expect((await store.cases.scan())[0]).not.toHaveProperty('snapshot');
     });
   });
