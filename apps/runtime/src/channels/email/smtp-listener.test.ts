@@ -180,6 +180,39 @@ describe('SMTP listener (real SMTP on loopback)', () => {
     expect(await casesOf('cu-1')).toHaveLength(2);
   });
 
+  it('refuses a mail of too many MIME parts or too large a header with 554, not a retry', async () => {
+    const envelope = { from: 'carla@example.com', to: 'help@help.example.com' };
+    const parts = Array.from({ length: 1100 }, (_, i) => `--b\r\nContent-Type: text/plain\r\n\r\n${i}\r\n`);
+    const manyParts = `From: carla@example.com\r\nSubject: parts\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n${parts.join('')}--b--\r\n`;
+    await expect(client().sendMail({ envelope, raw: manyParts })).rejects.toMatchObject({
+      responseCode: 554,
+    });
+    // Over 1 MB of header lines needs a listener that takes mail that large.
+    const roomy = await startSmtpListener({
+      runtime: f.runtime,
+      config: { ...config, maxBytes: 4 * 1024 * 1024 },
+      logger: f.logger as never,
+      port: 0,
+    });
+    try {
+      const bigHeaders = `From: carla@example.com\r\n${`X-Big: ${'a'.repeat(900)}\r\n`.repeat(1300)}Subject: head\r\n\r\nhi\r\n`;
+      const transport = createTransport({
+        host: '127.0.0.1',
+        port: roomy.port,
+        secure: false,
+        ignoreTLS: true,
+      });
+      await expect(transport.sendMail({ envelope, raw: bigHeaders })).rejects.toMatchObject({
+        responseCode: 554,
+      });
+    } finally {
+      await roomy.close();
+    }
+    expect(await casesOf('cu-1')).toEqual([]);
+    await send({ subject: 'still up', text: 'ok' });
+    expect(await casesOf('cu-1')).toHaveLength(1);
+  });
+
   it('takes a mail addressed to 10,000 recipients once, refusing recipients past the limit', async () => {
     const to = Array.from({ length: 10_000 }, (_, i) => `r${i}@help.example.com`);
     const info = await client().sendMail({

@@ -42,7 +42,7 @@ async function readLimited(stream: SMTPServerDataStream, max: number): Promise<B
  * nothing) for the configured domains. Limits are refused while the client is still talking,
  * so nothing is half-stored: SIZE over the limit at MAIL FROM and over-long DATA get 552,
  * recipients past the limit 452, other domains 550, connections past maxClients are turned
- * away by smtp-server. A mail is answered 250 only once its message is committed (or when it
+ * away by smtp-server, more MIME parts or header bytes than mailparser takes 554. A mail is answered 250 only once its message is committed (or when it
  * is an automated mail, dropped on purpose so no loop starts); a failure the sender may retry
  * gets 451, and retrying is safe: the Message-ID makes a second delivery a duplicate.
  */
@@ -57,7 +57,15 @@ export async function startSmtpListener(options: {
   const { runtime, config, logger } = options;
   const ownAddress = /<([^>]+)>/.exec(config.from)?.[1] ?? config.from;
   const handle = async (raw: Buffer, session: SMTPServerSession): Promise<MailOutcome> => {
-    const mail = await simpleParser(raw, { skipImageLinks: true, maxHtmlLengthToParse: 2 * 1024 * 1024 });
+    const mail = await simpleParser(raw, {
+      skipImageLinks: true,
+      maxHtmlLengthToParse: 2 * 1024 * 1024,
+    }).catch((error: { code?: string }) => {
+      // Past mailparser's own limits (MIME parts, header size): the same mail would fail the
+      // same way on every retry, so the sender is told at once instead of retrying for days.
+      if (error.code === 'EMAXLEN') throw smtpError(554, 'message structure over the limits');
+      throw error;
+    });
     const envelopeFrom = session.envelope.mailFrom === false ? null : session.envelope.mailFrom.address;
     const automated = automatedReason(mail, envelopeFrom, ownAddress);
     if (automated) return { kind: 'ignored', reason: automated };
