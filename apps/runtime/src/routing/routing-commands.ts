@@ -36,7 +36,8 @@ export async function changePresence(
 
 /**
  * Offers the waiting work of `groups` (every group that routes automatically when omitted),
- * one event transaction per round of up to 50 tasks a group, until a round gives nothing.
+ * one event transaction per round of up to 50 tasks a group, until a round gives nothing;
+ * groups where nothing waits are skipped without a transaction.
  * Answers how many tasks were given.
  */
 export async function routeWaiting(
@@ -50,6 +51,9 @@ export async function routeWaiting(
     .map((g) => g.group);
   let total = 0;
   for (const group of routed) {
+    // The sweep comes every few seconds: a group with nothing waiting costs one read, not a
+    // transaction (on SQLite, the database's write lock) that would find nothing to do.
+    if ((await core.store.routing.waitingCount(group)) === 0) continue;
     for (let round = 0; round < 1000; round++) {
       const given = await core.events.run((session) => router.fill(session, [group], ROUND));
       total += given;
