@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textNotification } from './test-payloads';
-import { WhatsAppWebhook, whatsappMessages } from './whatsapp-payload';
+import { MAX_DELIVERY_MESSAGES, WhatsAppWebhook, whatsappMessages } from './whatsapp-payload';
 
 describe('WhatsApp webhook payload', () => {
   it('reads the sender, name, message id and text of a documented notification', () => {
@@ -36,5 +36,35 @@ describe('WhatsApp webhook payload', () => {
     delete message.text;
     message.image = { id: 'media-1', mime_type: 'image/jpeg' };
     expect(whatsappMessages(WhatsAppWebhook.parse(payload), '106540352242922')[0]!.body).toBe('[image]');
+  });
+
+  it('takes a message id once per delivery, and refuses more messages than a delivery carries', () => {
+    const payload = textNotification();
+    const value = payload.entry[0]!.changes[0]!.value;
+    value.messages.push({ ...value.messages[0]!, text: { body: 'again' } });
+    expect(whatsappMessages(WhatsAppWebhook.parse(payload), '106540352242922')).toHaveLength(1);
+
+    const message = (i: number) => ({
+      from: '16505551234',
+      id: `wamid.${i}`,
+      type: 'text',
+      text: { body: 'x' },
+    });
+    const change = (from: number) => ({
+      field: 'messages',
+      value: {
+        metadata: { phone_number_id: 'p' },
+        messages: Array.from({ length: 100 }, (_, i) => message(from + i)),
+      },
+    });
+    const delivery = (changes: number) => ({
+      object: 'whatsapp_business_account',
+      entry: [{ changes: Array.from({ length: changes }, (_, i) => change(i * 100)) }],
+    });
+    const full = WhatsAppWebhook.parse(delivery(MAX_DELIVERY_MESSAGES / 100));
+    expect(whatsappMessages(full, 'p')).toHaveLength(MAX_DELIVERY_MESSAGES);
+    const over = WhatsAppWebhook.safeParse(delivery(MAX_DELIVERY_MESSAGES / 100 + 1));
+    expect(over.success).toBe(false);
+    expect(over.error?.issues[0]).toMatchObject({ path: ['entry'] });
   });
 });

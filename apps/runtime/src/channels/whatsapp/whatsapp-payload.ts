@@ -44,16 +44,30 @@ const Value = z
     messages: z.array(Message).max(100).optional(),
   })
   .passthrough();
-export const WhatsAppWebhook = z.object({
-  object: z.string().max(100),
-  entry: z
-    .array(
-      z.object({
-        changes: z.array(z.object({ field: z.string().max(100), value: Value })).max(100),
-      }),
-    )
-    .max(100),
-});
+/**
+ * Most customer messages one delivery may carry, over all its entries and changes: the caps of
+ * each list alone multiply to a million, each message its own transaction. Meta batches far fewer.
+ */
+export const MAX_DELIVERY_MESSAGES = 1000;
+export const WhatsAppWebhook = z
+  .object({
+    object: z.string().max(100),
+    entry: z
+      .array(
+        z.object({
+          changes: z.array(z.object({ field: z.string().max(100), value: Value })).max(100),
+        }),
+      )
+      .max(100),
+  })
+  .refine(
+    (payload) =>
+      payload.entry.reduce(
+        (n, entry) => n + entry.changes.reduce((m, change) => m + (change.value.messages?.length ?? 0), 0),
+        0,
+      ) <= MAX_DELIVERY_MESSAGES,
+    { path: ['entry'], message: `at most ${MAX_DELIVERY_MESSAGES} messages in one delivery` },
+  );
 
 /** One customer message out of a webhook delivery. */
 export interface WhatsAppInbound {
@@ -85,13 +99,14 @@ function bodyOf(m: z.infer<typeof Message>): string {
 /**
  * The customer messages of a delivery addressed to `phoneNumberId` (messages for another
  * number of the same business account are not ours). Senders that are not a phone number are
- * skipped. Pure.
+ * skipped, and so is a message id the delivery already carried. Pure.
  */
 export function whatsappMessages(
   payload: z.infer<typeof WhatsAppWebhook>,
   phoneNumberId: string,
 ): WhatsAppInbound[] {
   const out: WhatsAppInbound[] = [];
+  const seen = new Set<string>();
   for (const entry of payload.entry) {
     for (const change of entry.changes) {
       if (change.field !== 'messages') continue;
@@ -100,7 +115,8 @@ export function whatsappMessages(
       const names = new Map((value.contacts ?? []).map((c) => [c.wa_id, c.profile?.name]));
       for (const m of value.messages ?? []) {
         const phone = e164(m.from);
-        if (!phone) continue;
+        if (!phone || seen.has(m.id)) continue;
+        seen.add(m.id);
         const name = names.get(m.from);
         out.push({ phone, externalId: m.id, body: bodyOf(m), ...(name ? { name } : {}) });
       }
