@@ -61,6 +61,21 @@ describe.each(sides)('the supervisor overview (%s)', (dialect) => {
     await expect(overview('root')).resolves.toMatchObject({ totals: { open: 0 } });
   });
 
+  it("refuses a customer put in the supervisors group: no overview, nobody else's presence", async () => {
+    await f.store.users.create({
+      username: 'cora',
+      passwordHash: 'x',
+      roles: ['customer'],
+      groups: ['supervisors'],
+      customerId: 'cu-1',
+      createdAt: T0,
+    });
+    await expect(overview('cora')).rejects.toMatchObject({ status: 403 });
+    await expect(setPresence(f.store, 'cora', 'ann', 'away', f.clock.now())).rejects.toMatchObject({
+      status: 403,
+    });
+  });
+
   it('shows queues, risks, load, throughput and the breach notifications as the day goes', async () => {
     const first = await open();
     f.clock.advance('PT1M');

@@ -1,12 +1,11 @@
 import {
   type BreachNotice,
   formatCaseNumber,
-  isSupervisor,
   type SupervisorAgent,
   type SupervisorOverview,
 } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
-import { capacityOf } from '../routing/agent-profile';
+import { capacityOf, isSupervisor } from '../routing/agent-profile';
 import { toGroupRouting } from '../routing/group-routing-commands';
 import type { AgentProfileRow } from '../store/routing-store';
 import type { OutboxRow, Store, TaskRow, UserRow } from '../store/store';
@@ -32,7 +31,7 @@ const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
  */
 export async function requireSupervisor(store: Store, actor: Actor): Promise<UserRow> {
   const user = await actingUser(store, actor);
-  if (isCustomerOnly(user) || !isSupervisor(user)) {
+  if (!isSupervisor(user)) {
     throw forbidden('only supervisors (admins and members of the supervisors group) see the overview');
   }
   return user;

@@ -1,8 +1,7 @@
-import { isSupervisor } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { isCustomerOnly, requireUser } from '../auth/roles';
+import { requireUser } from '../auth/roles';
 import { sessionEnded } from '../auth/session-policy';
 import { AppError, unauthorized } from '../executor/errors';
 import { requireSupervisor } from '../executor/supervisor-overview';
@@ -15,6 +14,7 @@ import {
   userStreamFilter,
 } from '../live/stream-filter';
 import { issueTicket, TICKET_TTL_MS, ticketSession } from '../live/stream-ticket';
+import { isSupervisor } from '../routing/agent-profile';
 import type { UserRow } from '../store/store';
 import { visibleCase } from './case-access';
 import type { AppDeps, Router } from './context';
@@ -156,9 +156,8 @@ export function eventsRoutes({ runtime, config, logger }: AppDeps): Router {
     // The same rule as the overview itself (a removed supervisor's stream ends at the next beat).
     await requireSupervisor(store, who.user.username);
     const last = c.req.header('last-event-id') ?? query.lastEventId ?? null;
-    const qualifies = (user: UserRow) => !isCustomerOnly(user) && isSupervisor(user);
     // biome-ignore lint/suspicious/noExplicitAny: a stream is not one of the declared JSON answers
-    return stream(c, who, supervisorStreamFilter(who.user), last, qualifies) as any;
+    return stream(c, who, supervisorStreamFilter(who.user), last, isSupervisor) as any;
   });
 
   r.openapi(caseEvents, async (c) => {

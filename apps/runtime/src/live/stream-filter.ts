@@ -1,5 +1,6 @@
-import { isSupervisor, roleAtLeast } from '@caseflow/schema';
+import { roleAtLeast } from '@caseflow/schema';
 import { isCustomerOnly } from '../auth/roles';
+import { isSupervisor } from '../routing/agent-profile';
 import type { ChangeKind, ChangeRow, UserRow } from '../store/store';
 
 /** What a stream announces of a change to its user: the kinds, or null for nothing. */
@@ -43,7 +44,7 @@ export function userStreamFilter(user: UserRow): StreamFilter {
  * Nothing at all for anyone else (the route refuses them first; this is the second lock).
  */
 export function supervisorStreamFilter(user: UserRow): StreamFilter {
-  if (isCustomerOnly(user) || !isSupervisor(user)) return () => null;
+  if (!isSupervisor(user)) return () => null;
   return (change) => {
     const kinds = change.kinds.filter((k) => k !== 'message');
     return kinds.length > 0 ? kinds : null;

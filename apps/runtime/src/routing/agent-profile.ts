@@ -10,9 +10,12 @@ import { badRequest } from '../executor/errors';
 import type { AgentProfileRow } from '../store/routing-store';
 import type { UserRow } from '../store/store';
 
-/** Whether `user` supervises now: active, and an admin or a member of the `supervisors` group. Pure. */
+/**
+ * Whether `user` supervises now: active staff (not only a customer, even one put in the group),
+ * and an admin or a member of the `supervisors` group. The runtime's one test of it. Pure.
+ */
 export function isSupervisor(user: Pick<UserRow, 'roles' | 'groups' | 'active'>): boolean {
-  return user.active && holdsSupervision(user);
+  return user.active && !isCustomerOnly(user) && holdsSupervision(user);
 }
 
 /** Whether `user` can receive routed work: an active agent (or above) who is not only a customer. */
