@@ -77,6 +77,12 @@ export const CaseMetrics = z.object({
   messages: z.number().int(),
   /** Messages from agents. */
   responses: z.number().int(),
+  /**
+   * Channel switches (issue #15 item 7): cases whose customer wrote on more than one channel
+   * (say e-mail, then chat), and their share of `cases`.
+   */
+  channelSwitches: z.number().int(),
+  channelSwitchRate: z.number().nullable(),
 });
 export type CaseMetrics = z.infer<typeof CaseMetrics>;
 

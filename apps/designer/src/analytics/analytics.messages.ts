@@ -40,6 +40,7 @@ export const en = {
   'analytics.col.resolution': 'Resolution',
   'analytics.col.csat': 'CSAT',
   'analytics.col.nps': 'NPS',
+  'analytics.col.channelSwitches': 'Channel switches',
   'analytics.agents': 'Agents',
   'analytics.agents.none': 'No agent completed a task in this period.',
   'analytics.col.agent': 'Agent',
@@ -66,6 +67,9 @@ export const en = {
   'analytics.kpi.escalationsNone': 'none',
   'analytics.kpi.csat': 'CSAT',
   'analytics.kpi.csatDetail': '{answers, plural, one {# answer} other {# answers}} · NPS {nps} · CES {ces}',
+  'analytics.kpi.channelSwitches': 'Channel switches',
+  'analytics.kpi.channelSwitchesDetail':
+    '{cases, plural, one {# case where} other {# cases where}} the customer wrote on more than one channel',
 } as const;
 
 export const ptBR: Record<keyof typeof en, string> = {
@@ -109,6 +113,7 @@ export const ptBR: Record<keyof typeof en, string> = {
   'analytics.col.resolution': 'Resolução',
   'analytics.col.csat': 'CSAT',
   'analytics.col.nps': 'NPS',
+  'analytics.col.channelSwitches': 'Trocas de canal',
   'analytics.agents': 'Atendentes',
   'analytics.agents.none': 'Nenhum atendente concluiu tarefas neste período.',
   'analytics.col.agent': 'Atendente',
@@ -136,4 +141,7 @@ export const ptBR: Record<keyof typeof en, string> = {
   'analytics.kpi.csat': 'CSAT',
   'analytics.kpi.csatDetail':
     '{answers, plural, one {# resposta} other {# respostas}} · NPS {nps} · CES {ces}',
+  'analytics.kpi.channelSwitches': 'Trocas de canal',
+  'analytics.kpi.channelSwitchesDetail':
+    '{cases, plural, one {# caso em que} other {# casos em que}} o cliente escreveu por mais de um canal',
 };

@@ -42,6 +42,8 @@ const metrics = (over: Partial<CaseMetrics> = {}): CaseMetrics => ({
   surveys: 0,
   messages: 0,
   responses: 0,
+  channelSwitches: 0,
+  channelSwitchRate: null,
   ...over,
 });
 const report = (over: Partial<MetricsReport>): MetricsReport => ({
@@ -120,6 +122,20 @@ describe('metrics view', () => {
     });
     expect(h.find((x) => x.label === 'Handling time')?.detail).toBe('average over 1 task');
     expect(h.find((x) => x.label === 'Escalations')?.detail).toBe('2 from L1');
+  });
+
+  it('headlines the channel switches: the share of cases and how many, in both languages', () => {
+    const m = metrics({ cases: 8, channelSwitches: 2, channelSwitchRate: 0.25 });
+    expect(headlines(m, en).find((x) => x.id === 'analytics.kpi.channelSwitches')).toMatchObject({
+      label: 'Channel switches',
+      value: '25%',
+      detail: '2 cases where the customer wrote on more than one channel',
+    });
+    expect(headlines(m, pt).find((x) => x.id === 'analytics.kpi.channelSwitches')).toMatchObject({
+      label: 'Trocas de canal',
+      detail: '2 casos em que o cliente escreveu por mais de um canal',
+    });
+    expect(headlines(metrics(), en).find((x) => x.id === 'analytics.kpi.channelSwitches')?.value).toBe('—');
   });
 
   it('headlines the totals in Portuguese with its plurals and number formats', () => {

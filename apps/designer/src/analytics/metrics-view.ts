@@ -81,6 +81,11 @@ export function headlines(m: CaseMetrics, text: MetricsText): Headline[] {
     ),
     line('analytics.kpi.escalations', n(m.escalations), tierDetail(m.escalationsByTier, text)),
     line(
+      'analytics.kpi.channelSwitches',
+      percent(m.channelSwitchRate, locale),
+      t('analytics.kpi.channelSwitchesDetail', { cases: m.channelSwitches }),
+    ),
+    line(
       'analytics.kpi.csat',
       m.csat === null ? '—' : percent(m.csat / 100, locale),
       t('analytics.kpi.csatDetail', {

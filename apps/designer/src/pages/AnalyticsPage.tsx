@@ -167,6 +167,7 @@ export function AnalyticsPage() {
                   <th scope="col">{t('analytics.col.resolution')}</th>
                   <th scope="col">{t('analytics.col.csat')}</th>
                   <th scope="col">{t('analytics.col.nps')}</th>
+                  <th scope="col">{t('analytics.col.channelSwitches')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -190,6 +191,10 @@ export function AnalyticsPage() {
                       <td>{median(g.resolutionMs)}</td>
                       <td>{g.csat === null ? '—' : percent(g.csat / 100, f.locale)}</td>
                       <td>{score(g.nps, f.locale)}</td>
+                      <td>
+                        {count(g.channelSwitches, f.locale)}{' '}
+                        <span className="muted">({percent(g.channelSwitchRate, f.locale)})</span>
+                      </td>
                     </tr>
                   );
                 })}

@@ -145,6 +145,21 @@ describe('computeMetrics', () => {
       csat: null,
       nps: null,
       ces: null,
+      channelSwitches: 0,
+      channelSwitchRate: null,
+    });
+  });
+
+  it('counts a case as a channel switch when its customer wrote on more than one channel', () => {
+    const mixed = [
+      fact('e', { inboundChannels: 2 }),
+      fact('f', { inboundChannels: 1 }),
+      fact('g', { inboundChannels: 0 }),
+      fact('h', { inboundChannels: 3 }),
+    ];
+    expect(computeMetrics(mixed, facts, () => undefined)).toMatchObject({
+      channelSwitches: 2,
+      channelSwitchRate: 0.5,
     });
   });
 });

@@ -46,6 +46,7 @@ export function computeMetrics(
   let responses = 0;
   let escalations = 0;
   let tasksHandled = 0;
+  let channelSwitches = 0;
   const escalationsByTier: Record<string, number> = {};
   const slas: Record<string, SlaTally> = {};
   const durations = caseDurations(cases, calendarOf);
@@ -56,6 +57,7 @@ export function computeMetrics(
     const tasks = facts.tasks.get(c.id) ?? [];
     messages += c.messages;
     responses += c.responses;
+    if (c.inboundChannels > 1) channelSwitches++;
     if (c.status === 'resolved') {
       resolved++;
       if (isFirstContactResolution(c, tasks)) fcrCases++;
@@ -125,5 +127,7 @@ export function computeMetrics(
     surveys: scores.csat.length + scores.nps.length + scores.ces.length,
     messages,
     responses,
+    channelSwitches,
+    channelSwitchRate: ratio(channelSwitches, cases.length),
   };
 }

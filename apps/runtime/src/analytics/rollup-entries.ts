@@ -79,6 +79,7 @@ export function caseTally(f: CaseFacts): CaseTally {
     msg: c.messages,
     rsp: c.responses,
     th: 0,
+    ...(c.inboundChannels > 1 ? { sw: 1 } : {}),
     first: c.createdAt,
     d: {},
     sla: {},
@@ -220,6 +221,7 @@ export function caseEntries(f: CaseFacts): RollupEntry[] {
       rsp: 0,
       th: 0,
       fcr: 0,
+      sw: 0,
     };
     out.push({ space: 'child', flow: c.flow, bucket: day, dims: '[]', value: tally });
   }

@@ -32,7 +32,7 @@ import {
  */
 
 /** Bump when the entries' meaning changes: the rollups are rebuilt at start-up. */
-export const ROLLUP_FORMAT = '1';
+export const ROLLUP_FORMAT = '2';
 const BATCH = 500;
 const HEAT_TYPES = ['node.entered', 'node.left', 'sla.breached'];
 

@@ -70,6 +70,8 @@ export function tallyMetrics(t: CaseTally): CaseMetrics {
     surveys: csatN + npsN + cesN,
     messages: t.msg,
     responses: t.rsp,
+    channelSwitches: t.sw ?? 0,
+    channelSwitchRate: ratio(t.sw ?? 0, t.n),
   };
 }
 

@@ -33,6 +33,8 @@ export interface CaseTally {
   msg: number;
   rsp: number;
   th: number;
+  /** Cases whose customer wrote on more than one channel (absent in rows of format 1: 0). */
+  sw?: number;
   /** The earliest creation among the cases (a case never leaves its flow and day). */
   first: number | null;
   d: Partial<Record<DurationKind, DurationTally>>;
@@ -77,6 +79,9 @@ export function addCaseTally(into: CaseTally, t: CaseTally, sign = 1): CaseTally
   into.msg += sign * t.msg;
   into.rsp += sign * t.rsp;
   into.th += sign * t.th;
+  const sw = (into.sw ?? 0) + sign * (t.sw ?? 0);
+  if (sw === 0) delete into.sw;
+  else into.sw = sw;
   if (sign > 0 && t.first !== null && (into.first === null || t.first < into.first)) into.first = t.first;
   for (const kind of DURATION_KINDS) {
     const d = t.d[kind];
@@ -117,6 +122,7 @@ export function isEmptyCaseTally(t: CaseTally): boolean {
     t.msg === 0 &&
     t.rsp === 0 &&
     t.th === 0 &&
+    (t.sw ?? 0) === 0 &&
     Object.keys(t.d).length === 0 &&
     Object.keys(t.sla).length === 0 &&
     Object.keys(t.esc).length === 0 &&

@@ -22,6 +22,7 @@ export function fact(id: string, over: Partial<CaseFactRow> = {}): CaseFactRow {
     parentCaseId: null,
     messages: 0,
     responses: 0,
+    inboundChannels: 0,
     ...over,
   };
 }

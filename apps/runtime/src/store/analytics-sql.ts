@@ -72,7 +72,8 @@ export function analyticsStatements(d: AnalyticsDialect, q: CaseScan) {
         ${d.jsonText('c.variables', 'catalogItem')} as "catalogItem", c.parent_case_id as "parentCaseId",
         c.pilot_id as "pilotId",
         ${n('(select count(*) from messages m where m.case_id = c.id)')} as "messages",
-        ${n("(select count(*) from messages m where m.case_id = c.id and m.from_party = 'agent')")} as "responses"
+        ${n("(select count(*) from messages m where m.case_id = c.id and m.from_party = 'agent')")} as "responses",
+        ${n("(select count(distinct m.channel) from messages m where m.case_id = c.id and m.direction = 'in')")} as "inboundChannels"
       from cases c ${where} order by c.created_at, c.id`,
     slaFacts: `select s.case_id as "caseId", s.id as "id", s.status as "status"
       from slas s join cases c on c.id = s.case_id ${where}`,

@@ -412,6 +412,8 @@ export interface CaseFactRow {
   /** All messages of the case, and those from an agent (responses). */
   messages: number;
   responses: number;
+  /** Distinct channels the customer's (inbound) messages came on: more than one is a channel switch. */
+  inboundChannels: number;
 }
 /** One SLA clock of a scanned case. */
 export interface SlaFactRow {

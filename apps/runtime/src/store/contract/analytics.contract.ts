@@ -78,6 +78,7 @@ export function analyticsContract(current: () => Store): void {
             pilotId: 'p1',
             messages: 3,
             responses: 2,
+            inboundChannels: 1,
           },
           expect.objectContaining({
             id: 'a3',
@@ -85,6 +86,7 @@ export function analyticsContract(current: () => Store): void {
             catalogItem: null,
             messages: 0,
             responses: 0,
+            inboundChannels: 0,
           }),
         ]);
         expect((await store.analytics.caseFacts({ version: 2 })).map((c) => c.id)).toEqual(['a2']);
@@ -96,6 +98,17 @@ export function analyticsContract(current: () => Store): void {
           'a2',
           'a3',
         ]);
+      });
+
+      it('counts the distinct channels the customer wrote on (a switch), not the agents’', async () => {
+        await store.messages.insert({ ...message('m4', 'a2', 'customer'), channel: 'chat' });
+        await store.messages.insert({ ...message('m5', 'a2', 'customer'), channel: 'chat' });
+        await store.messages.insert({ ...message('m6', 'a2', 'customer'), channel: 'whatsapp' });
+        await store.messages.insert({ ...message('m7', 'a2', 'agent'), channel: 'email' });
+        expect((await store.analytics.caseFacts({ caseIds: ['a2'] }))[0]).toMatchObject({
+          messages: 4,
+          inboundChannels: 2,
+        });
       });
 
       it('answers SLA clocks, tasks with their latest claim, and answered surveys of the scan', async () => {

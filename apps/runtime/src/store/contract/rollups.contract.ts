@@ -122,7 +122,9 @@ async function writeHistory(store: Store, prefix: string, seed: number, n: numbe
         updatedAt: createdAt,
       });
     }
-    for (let m = r.int(4); m > 0; m--) await message(store, id, `m${m}`, r.chance(0.5), createdAt);
+    for (let m = r.int(4); m > 0; m--) {
+      await message(store, id, `m${m}`, r.chance(0.5), createdAt, r.pick(CHANNELS));
+    }
     const kind = r.pick(['csat', 'nps', 'ces', null] as const);
     if (kind) {
       await store.surveys.insert({
@@ -190,12 +192,22 @@ async function writeTasks(
   }
 }
 
-async function message(store: Store, caseId: string, id: string, agent: boolean, at: number) {
+/** Channels messages come on: a case whose customer wrote on two of them switched channel. */
+const CHANNELS = ['email', 'chat', 'whatsapp'] as const;
+
+async function message(
+  store: Store,
+  caseId: string,
+  id: string,
+  agent: boolean,
+  at: number,
+  channel: (typeof CHANNELS)[number] = 'email',
+) {
   await store.messages.insert({
     id: `${caseId}.${id}`,
     caseId,
     customerId: null,
-    channel: 'email',
+    channel,
     direction: agent ? 'out' : 'in',
     from: agent ? 'agent' : 'customer',
     author: null,
@@ -228,6 +240,8 @@ async function changeSome(store: Store, ids: string[], seed: number): Promise<st
       }
     }
     if (r.chance(0.5)) await message(store, id, `x${seed}`, true, BASE);
+    // The customer writes again, perhaps on another channel (a switch the rollups must see).
+    if (r.chance(0.5)) await message(store, id, `y${seed}`, false, BASE, r.pick(CHANNELS));
     if (r.chance(0.5)) {
       await store.timeline.append(id, [
         { at: BASE + r.int(5 * DAY), type: 'node.entered', nodeId: 'd' },
