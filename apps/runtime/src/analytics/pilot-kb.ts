@@ -14,7 +14,8 @@ export interface PilotKb {
  * its creation to its end, or `now`), so that a version that sends articles can be compared
  * with the baseline. A customer's cohort is the one their cases of the pilot have, else the
  * one the pilot would give them (cohorts are sticky); requests are each cohort's top-level
- * cases of the pilot. Reads the votes and per-customer view counts of the window once.
+ * cases of the pilot. Reads the votes, the per-customer view counts of the window and the
+ * profiles of readers without a case in the pilot once each.
  */
 export async function pilotKb(
   store: Store,
@@ -31,18 +32,22 @@ export async function pilotKb(
   ]);
   const cohorts = new Map<string, Cohort>();
   for (const c of pilotCases) if (c.customerId && c.cohort) cohorts.set(c.customerId, c.cohort);
-  const cohortOf = async (customerId: string): Promise<Cohort> => {
+  // Readers without a case in the pilot get the cohort it would give them: one read for all.
+  const readers = [...votes.map((v) => v.customerId), ...views.map((v) => v.customerId)];
+  const unplaced = [...new Set(readers)].filter((id): id is string => !!id && !cohorts.has(id));
+  const profiles = new Map((await store.customers.getMany(unplaced)).map((c) => [c.id, c]));
+  const cohortOf = (customerId: string): Cohort => {
     let cohort = cohorts.get(customerId);
     if (cohort === undefined) {
-      cohort = cohortFor(pilot, await store.customers.get(customerId), now);
+      cohort = cohortFor(pilot, profiles.get(customerId) ?? null, now);
       cohorts.set(customerId, cohort);
     }
     return cohort;
   };
   const side = () => ({ votes: [] as typeof votes, views: 0, requests: 0 });
   const by = { pilot: side(), control: side() };
-  for (const vote of votes) if (vote.customerId) by[await cohortOf(vote.customerId)].votes.push(vote);
-  for (const v of views) by[await cohortOf(v.customerId)].views += v.views;
+  for (const vote of votes) if (vote.customerId) by[cohortOf(vote.customerId)].votes.push(vote);
+  for (const v of views) by[cohortOf(v.customerId)].views += v.views;
   for (const c of pilotCases) if (c.cohort && c.parentCaseId === null) by[c.cohort].requests++;
   const figures = (s: ReturnType<typeof side>) => ({
     ...figuresOf(s.votes, s.views, s.requests, cases),

@@ -739,6 +739,8 @@ export interface Store {
     /** Throws StoreConflict when the id exists. */
     create(customer: NewCustomer): Promise<CustomerRow>;
     get(id: string): Promise<CustomerRow | null>;
+    /** The customers with these ids, in no particular order; unknown ids are left out. */
+    getMany(ids: readonly string[]): Promise<CustomerRow[]>;
     list(query?: PageQuery & { segment?: string; search?: string }): Promise<Page<CustomerRow>>;
     update(id: string, patch: CustomerPatch, now: number): Promise<CustomerRow | null>;
   };

@@ -156,6 +156,14 @@ export function directoryContract(current: () => Store): void {
       expect(await store.customers.update('c9', { name: 'x' }, T0)).toBeNull();
     });
 
+    it('reads many customers by id at once, leaving unknown ids out', async () => {
+      for (const id of ['c1', 'c2', 'c3']) await store.customers.create({ id, name: id, createdAt: T0 });
+      const many = await store.customers.getMany(['c3', 'nobody', 'c1', 'c3']);
+      expect(many.map((c) => c.id).sort()).toEqual(['c1', 'c3']);
+      expect(many.find((c) => c.id === 'c1')).toEqual(await store.customers.get('c1'));
+      expect(await store.customers.getMany([])).toEqual([]);
+    });
+
     it('pages through customers with filters', async () => {
       for (const [id, name, segment] of [
         ['c1', 'Ada Lovelace', 'gold'],

@@ -106,6 +106,13 @@ export function pgDirectory(db: PgDbOf, client: PgClientOf): Pick<Store, 'users'
       async get(id) {
         return first(await db().select().from(customers).where(eq(customers.id, id)));
       },
+      async getMany(ids) {
+        if (ids.length === 0) return [];
+        return db()
+          .select()
+          .from(customers)
+          .where(sql`${customers.id} = any(${sql.param([...ids])}::text[])`);
+      },
       async list(query = {}) {
         const limit = pageLimit(query);
         const cursor = decodeCursor(query.cursor);

@@ -102,6 +102,12 @@ export function sqliteDirectory(db: SqliteDb): Pick<Store, 'users' | 'groups' | 
       async get(id) {
         return rawCustomers.get('id = ?', id);
       },
+      async getMany(ids) {
+        // One cached statement whatever the number of ids: they travel as one JSON array.
+        return ids.length === 0
+          ? []
+          : rawCustomers.all('id in (select value from json_each(?))', JSON.stringify(ids));
+      },
       async list(query = {}) {
         const limit = pageLimit(query);
         const cursor = decodeCursor(query.cursor);
