@@ -7,6 +7,7 @@ import { messagingRoutes } from './channels/messaging.routes';
 import { chatRoutes } from './chat/chat.routes';
 import type { Config } from './config';
 import type { Runtime } from './executor/types';
+import { activationRoutes } from './http/activation.routes';
 import { agentsRoutes } from './http/agents.routes';
 import { attachmentsRoutes } from './http/attachments.routes';
 import { authRoutes } from './http/auth.routes';
@@ -117,6 +118,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     agentsRoutes,
     customersRoutes,
     flowsRoutes,
+    activationRoutes,
     flowChoicesRoutes,
     pilotsRoutes,
     catalogRoutes,

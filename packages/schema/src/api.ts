@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SurveyKind } from './flow';
 import { IncidentRef } from './incident';
-import { BoundedJson, GroupName, LIMITS, MemberName, Ref, VariablesMap, VersionNumber } from './limits';
+import { BoundedJson, GroupName, LIMITS, MemberName, Ref, VariablesMap } from './limits';
 import { Locale } from './locale';
 import { Channel, IsoDuration, IsoInstant, Priority, Role } from './primitives';
 import { AgentProfilePatch, GroupRouting } from './routing';
@@ -138,7 +138,6 @@ export const FlowDefinitionBody = z.record(z.string(), z.unknown(), {
 });
 export const FlowSave = z.object({ definition: FlowDefinitionBody });
 export const PublishRequest = z.object({ note: z.string().max(2000).default('') });
-export const ActivateRequest = z.object({ version: VersionNumber });
 
 export const CatalogRequestCreate = z.object({
   values: VariablesMap,

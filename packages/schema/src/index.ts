@@ -1,3 +1,4 @@
+export * from './activation';
 export * from './api';
 export * from './calendar';
 export * from './case-number';

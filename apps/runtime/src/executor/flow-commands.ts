@@ -3,6 +3,7 @@ import type { Problem } from '@caseflow/schema';
 import { hasRole } from '../auth/roles';
 import { type Store, StoreConflict } from '../store/store';
 import { actingUser } from './acting-user';
+import { recordActivation } from './activation-commands';
 import { checksumOf } from './canonical-json';
 import { assertChannelsFree } from './channel-binding';
 import { fromEngineError } from './engine-errors';
@@ -134,13 +135,15 @@ export async function publish(
  * Makes `version` the one new cases use (running cases keep theirs), in one transaction on the
  * locked flow: only an admin (`actor`; absent for the runtime's own seeding), 404 unknown
  * version, 409 while a pilot of the flow runs — the pilot compares its version with the active
- * one, so the baseline must not move under it: promote or stop the pilot first.
+ * one, so the baseline must not move under it: promote or stop the pilot first. An admin's
+ * activation settles the version's pending requests with `note` (activation-commands.ts).
  */
 export async function activate(
   core: RuntimeCore,
   key: string,
   version: number,
   actor?: Actor,
+  note = '',
 ): Promise<void> {
   await core.store.transaction(async (tx) => {
     if (actor !== undefined && !hasRole(await actingUser(tx, actor), 'admin')) {
@@ -156,6 +159,8 @@ export async function activate(
       });
     }
     await assertChannelsFree(core, tx, key, row.definition as { nodes: { type: string }[] });
-    await tx.flows.setActiveVersion(key, version, core.clock.now());
+    const now = core.clock.now();
+    await tx.flows.setActiveVersion(key, version, now);
+    if (actor !== undefined) await recordActivation(tx, key, version, note, actor, now);
   });
 }

@@ -3,6 +3,7 @@ import type { PilotCreate } from '@caseflow/schema';
 import { hasRole } from '../auth/roles';
 import type { PilotRow, Store } from '../store/store';
 import { actingUser } from './acting-user';
+import { recordActivation } from './activation-commands';
 import { assertChannelsFree } from './channel-binding';
 import { badRequest, conflict, forbidden, notFound } from './errors';
 import type { RuntimeCore } from './runtime-core';
@@ -79,7 +80,7 @@ export function startPilot(
 
 /**
  * Promotes a running pilot (admins): its version becomes the flow's active version and the pilot
- * ends as `promoted`, together. 404 unknown, 409 when it is not running.
+ * ends as `promoted`, together, recorded as an activation with the pilot's note. 404 unknown, 409 when it is not running.
  */
 export function promotePilot(core: RuntimeCore, id: string, actor: Actor): Promise<PilotRow> {
   return core.store.transaction(async (tx) => {
@@ -92,6 +93,8 @@ export function promotePilot(core: RuntimeCore, id: string, actor: Actor): Promi
     await assertChannelsFree(core, tx, pilot.flow, version.definition as { nodes: { type: string }[] });
     const now = core.clock.now();
     await tx.flows.setActiveVersion(pilot.flow, pilot.version, now);
+    // Promoting is activating: it settles the version's requests and joins the flow's history.
+    await recordActivation(tx, pilot.flow, pilot.version, pilot.note, actor, now);
     return (await tx.pilots.setStatus(id, 'promoted', now)) ?? pilot;
   });
 }

@@ -15,6 +15,12 @@ import { changePresence, routeWaiting } from '../routing/routing-commands';
 import { type BackgroundLoop, createBackgroundLoop } from '../scheduler/background-loop';
 import { createTimerFirer } from '../scheduler/timer-firer';
 import type { ClaimedOutbox, OutboxRow, UserRow } from '../store/store';
+import {
+  listActivationRequests,
+  pendingActivations,
+  rejectActivation,
+  requestActivation,
+} from './activation-commands';
 import { httpSettler, timerHandler } from './background-events';
 import { cancelCase, openCase, sendEvent, signal } from './case-commands';
 import { openCaseAs, requestFromCatalog } from './case-intake';
@@ -224,7 +230,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     saveDraft: (key, definition, actor) => saveDraft(core, key, definition, actor),
     validate: (definition) => validateDefinition(core, definition),
     publish: (key, input) => publish(core, key, input),
-    activate: (key, version, actor) => activate(core, key, version, actor),
+    activate: (key, version, actor, note) => activate(core, key, version, actor, note),
+    requestActivation: (key, input, actor) => requestActivation(core, key, input, actor),
+    rejectActivation: (key, id, note, actor) => rejectActivation(core, key, id, note, actor),
+    listActivationRequests: (key, actor) => listActivationRequests(core, key, actor),
+    pendingActivations: (actor) => pendingActivations(core, actor),
     getVersion: (key, version) => store.flowVersions.get(key, version),
     chooseVersion: (flow, customerId) => chooseVersion(store, flow, customerId, clock.now()),
 

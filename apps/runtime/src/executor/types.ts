@@ -1,4 +1,5 @@
 import type {
+  ActivationRequestCreate,
   BusinessCalendar,
   Case,
   CatalogItemBody,
@@ -21,6 +22,7 @@ import type { ConnectionCommands } from '../connections/connection-commands';
 import type { RetryPolicy } from '../outbox/retry-policy';
 import type { Transport } from '../outbox/transport';
 import type { Router } from '../routing/router';
+import type { ActivationRequestRow } from '../store/activation-store';
 import type { AttachmentRow } from '../store/channel-store';
 import type { AgentProfileRow } from '../store/routing-store';
 import type {
@@ -244,9 +246,19 @@ export interface Runtime {
   validate(definition: unknown): Promise<Problem[]>;
   /** Validates + compiles the draft and inserts the next immutable version; 422 if invalid. */
   publish(key: string, input: { note?: string; actor: Actor }): Promise<PublishResult>;
-  /** Makes a version the one new cases use. */
-  /** `actor` must be an admin; absent only for the runtime's own seeding. */
-  activate(key: string, version: number, actor?: Actor): Promise<void>;
+  /**
+   * Makes a version the one new cases use. `actor` must be an admin; absent only for the
+   * runtime's own seeding. Settles the version's pending activation requests with `note`.
+   */
+  activate(key: string, version: number, actor?: Actor, note?: string): Promise<void>;
+  /** An owner's (or admin's) request that a published version go live, with a note. */
+  requestActivation(key: string, input: ActivationRequestCreate, actor: Actor): Promise<ActivationRequestRow>;
+  /** Rejects a pending activation request with a note (admin). */
+  rejectActivation(key: string, id: string, note: string, actor: Actor): Promise<ActivationRequestRow>;
+  /** A flow's activation requests and decisions, newest first (owner+). */
+  listActivationRequests(key: string, actor: Actor): Promise<ActivationRequestRow[]>;
+  /** Pending activation requests of every flow, oldest first (admin). */
+  pendingActivations(actor: Actor): Promise<ActivationRequestRow[]>;
   getVersion(key: string, version: number): Promise<FlowVersionRow | null>;
   /** Pilot for new cases of a flow: which version and cohort this customer gets. */
   chooseVersion(

@@ -198,7 +198,8 @@ const diff = route({
 const activate = route({
   method: 'post',
   path: '/flows/{key}/activate',
-  summary: 'Make a version the one new cases use (running cases keep theirs)',
+  summary:
+    "Make a version the one new cases use (running cases keep theirs); the admin's note settles the version's pending activation requests",
   middleware: [admin] as const,
   request: { params: KeyParam, body: jsonBody(ActivateRequest) },
   responses: {
@@ -279,9 +280,9 @@ export function flowsRoutes({ runtime }: AppDeps): Router {
   });
   r.openapi(activate, async (c) => {
     const { key } = c.req.valid('param');
-    const { version: v } = c.req.valid('json');
+    const { version: v, note } = c.req.valid('json');
     await versionOr404(runtime, key, v);
-    await runtime.activate(key, v, actorOf(c.get('user')!));
+    await runtime.activate(key, v, actorOf(c.get('user')!), note);
     return c.json({ key, activeVersion: v }, 200);
   });
   return r;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe } from 'vitest';
+import { activationsContract } from './contract/activations.contract';
 import { analyticsContract } from './contract/analytics.contract';
 import { auditContract } from './contract/audit.contract';
 import { caseCommitContract } from './contract/case-commit.contract';
@@ -67,5 +68,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     channelsContract(current);
     messagingContract(current);
     chatContract(current);
+    activationsContract(current);
   });
 }

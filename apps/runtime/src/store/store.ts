@@ -9,6 +9,7 @@ import type {
   Role,
   SurveyKind,
 } from '@caseflow/schema';
+import type { ActivationStore } from './activation-store';
 import type { AnalyticsSummary, SummaryPeriod, SummaryQuery } from './analytics-summary';
 import type { ChannelStore } from './channel-store';
 import type { ChatStore } from './chat-store';
@@ -1047,6 +1048,8 @@ export interface Store {
   messaging: MessagingStore;
   /** Who is typing in and who has read a live chat (chat-store.ts). */
   chat: ChatStore;
+  /** Requests to activate flow versions and their decisions (activation-store.ts). */
+  activations: ActivationStore;
 
   /** Aggregates of the supervisor overview (DESIGN §12), each one statement over live rows. */
   supervision: {

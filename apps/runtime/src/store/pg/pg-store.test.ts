@@ -53,6 +53,7 @@ const TABLES = [
   'routed_tasks',
   'messaging_accounts',
   'chat_states',
+  'activation_requests',
 ];
 
 const reachable = await canConnect(ADMIN_URL);

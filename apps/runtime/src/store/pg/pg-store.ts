@@ -6,6 +6,7 @@ import { GroupCommit, type GroupConnection } from '../group-commit';
 import { migrationsFolder } from '../migrations';
 import { nestedTransaction, type SavepointCommands, type TxScope, topScope } from '../nested-transaction';
 import type { Store } from '../store';
+import { pgActivations } from './pg-activation';
 import { pgAnalytics } from './pg-analytics';
 import { pgAudit } from './pg-audit';
 import { pgCases } from './pg-cases';
@@ -130,6 +131,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     ...pgChannels(db),
     ...pgMessaging(db),
     ...pgChat(db),
+    ...pgActivations(db),
 
     async transaction(fn) {
       const outer = current();

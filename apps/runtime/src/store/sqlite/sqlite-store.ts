@@ -10,6 +10,7 @@ import { migrationsFolder } from '../migrations';
 import { Mutex } from '../mutex';
 import { nestedTransaction, type SavepointCommands, type TxScope, topScope } from '../nested-transaction';
 import type { Store } from '../store';
+import { sqliteActivations } from './sqlite-activation';
 import { sqliteAnalytics } from './sqlite-analytics';
 import { sqliteAudit } from './sqlite-audit';
 import { sqliteCases } from './sqlite-cases';
@@ -116,6 +117,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     ...sqliteChannels(db),
     ...sqliteMessaging(db),
     ...sqliteChat(db),
+    ...sqliteActivations(db),
   };
 
   const store: Store = {
