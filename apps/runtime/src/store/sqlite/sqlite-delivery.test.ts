@@ -40,4 +40,40 @@ describe('the SQLite outbox claim', () => {
     ).toBe(false);
     client.close();
   });
+
+  it('asks whether anything is due through the indexes before it claims (a read, not a write)', async () => {
+    const client = new Database(':memory:');
+    const db = drizzle({ client }) as unknown as SqliteDb;
+    migrate(db, { migrationsFolder: migrationsFolder('sqlite') });
+    const prepared = vi.spyOn(client, 'prepare');
+    const delivery = sqliteDelivery(db);
+    const sqlOf = (re: RegExp) => prepared.mock.calls.map(([sql]) => sql).find((sql) => re.test(sql))!;
+    expect(planOf(client, sqlOf(/^select 1 from timers/)).join('\n')).toMatch(
+      /USING PRIMARY KEY \(fire_at<\?\)/,
+    );
+    expect(planOf(client, sqlOf(/^select 1 from outbox/)).join('\n')).toMatch(/USING INDEX outbox_due_idx/);
+
+    // Nothing due: the claim statements (writes) do not run.
+    const statementOf = (re: RegExp) => {
+      const i = prepared.mock.calls.findIndex(([sql]) => re.test(sql));
+      return prepared.mock.results[i]!.value as Database.Statement;
+    };
+    const timerClaim = vi.spyOn(statementOf(/^update timers set fire_at/), 'all');
+    const outboxClaim = vi.spyOn(statementOf(/^update outbox set next_attempt_at/), 'all');
+    expect(await delivery.timers.claimDue(1_000, 10, 60_000)).toEqual([]);
+    expect(await delivery.outbox.claimDue(1_000, 10, 60_000)).toEqual([]);
+    expect(timerClaim).not.toHaveBeenCalled();
+    expect(outboxClaim).not.toHaveBeenCalled();
+
+    // Due at `now`, not before: claimed with a lease.
+    await delivery.timers.schedule({ caseId: 'c-1', timerId: 'tm1', fireAt: 2_000, purpose: 'timer' });
+    expect(await delivery.timers.claimDue(1_999, 10, 60_000)).toEqual([]);
+    const claimed = await delivery.timers.claimDue(2_000, 10, 60_000);
+    expect(claimed).toMatchObject([{ caseId: 'c-1', timerId: 'tm1', dueAt: 2_000, fireAt: 62_000 }]);
+    // Leased: not due again until the lease ends.
+    expect(await delivery.timers.claimDue(61_999, 10, 60_000)).toEqual([]);
+    expect(await delivery.timers.claimDue(62_000, 10, 60_000)).toHaveLength(1);
+    expect(timerClaim).toHaveBeenCalledTimes(2);
+    client.close();
+  });
 });

@@ -32,6 +32,13 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
      where (fire_at, id) in (select fire_at, id from timers where fire_at <= ? order by fire_at, id limit ?)
      returning id, case_id as caseId, timer_id as timerId, purpose, due_at as dueAt, fire_at as fireAt, claim`,
   );
+  // A claim writes (and takes a UUID) even when nothing is due, which is most polls (every
+  // second in the runtime, every simulated tick in the demo seed): a read through the same
+  // index answers that first. A row that becomes due just after it is taken by the next poll,
+  // as it would be had it become due just after the claim.
+  const timerDue = client
+    .prepare<[number], number>('select 1 from timers where fire_at <= ? limit 1')
+    .pluck();
   const upsertTimer = client.prepare(
     `insert into timers (fire_at, id, case_id, timer_id, purpose, due_at, claim) values (?, ?, ?, ?, ?, ?, null)
      on conflict (id) do update set fire_at = excluded.fire_at, due_at = excluded.due_at, purpose = excluded.purpose, claim = null`,
@@ -48,6 +55,11 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
                   order by next_attempt_at, id limit ?)
      returning ${rawOutbox.selectList}`,
   );
+  const outboxDue = client
+    .prepare<[number], number>(
+      `select 1 from outbox where status in ('pending', 'failed') and next_attempt_at <= ? limit 1`,
+    )
+    .pluck();
   const settleOutbox = (status: string) =>
     client.prepare(
       `update outbox set status = '${status}', claim = null, delivered_at = coalesce(?, delivered_at),
@@ -90,6 +102,7 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
         return toPage(rows, limit, (r) => [r.createdAt, r.id]);
       },
       async claimDue(now, limit, leaseMs) {
+        if (outboxDue.get(now) === undefined) return [];
         const claim = randomUUID();
         return claimOutbox
           .all(now + leaseMs, claim, now, limit)
@@ -158,6 +171,7 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
         return rows.map(({ dueAt, ...t }): TimerRow => ({ ...t, fireAt: dueAt }));
       },
       async claimDue(now, limit, leaseMs) {
+        if (timerDue.get(now) === undefined) return [];
         return claimTimers.all(now + leaseMs, randomUUID(), now, limit).sort(byDue);
       },
       async complete(id, claim) {

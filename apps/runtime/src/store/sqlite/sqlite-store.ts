@@ -30,6 +30,7 @@ import { sqliteRollups } from './sqlite-rollups';
 import { sqliteRouting } from './sqlite-routing';
 import { sqliteSessions } from './sqlite-sessions';
 import { sqliteSupervision } from './sqlite-supervision';
+import { withStatementCache } from './statement-cache';
 
 /** Where the SQLite database lives. */
 export interface SqliteStoreOptions {
@@ -64,7 +65,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   client.pragma('synchronous = FULL');
   client.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   client.pragma('foreign_keys = ON');
-  const db = drizzle({ client });
+  // drizzle's queries reuse their prepared statements; the repositories' own raw statements
+  // are prepared once on the connection itself (db.$client).
+  const db = Object.assign(drizzle({ client: withStatementCache(client) }), { $client: client });
   await migrateWithRetry(db);
 
   const mutex = new Mutex();
