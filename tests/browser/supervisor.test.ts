@@ -10,7 +10,8 @@ import { ensureDesignerBuilt, submitLogin } from './designer-app';
  * in English (sam) and Portuguese (admin), follows work created and claimed elsewhere without a
  * reload; a breach shows the task and its notification with links to the case; a supervisor
  * reassigns the task, changes an agent's presence and pauses a group from the screen; an agent
- * sets their own presence in the header and is offline after signing out; no serious axe
+ * sets their own presence in the header and is offline after signing out, and both supervisor
+ * views follow each of those presence changes live; no serious axe
  * violation; no sideways scroll on a phone.
  */
 
@@ -126,11 +127,29 @@ describe('the supervisor view', () => {
     const marco = await supervisorPage('marco');
     const mine = marco.getByRole('combobox', { name: 'My presence' });
     await expect.poll(() => mine.inputValue()).toBe('offline');
+    // Both supervisor views follow his presence live (no reload, no periodic refresh): each
+    // change reaches them over /supervisor/events.
+    const shown = (page: Page) =>
+      page
+        .locator('[data-testid="supervisor-agents"] tr[data-agent="marco"]')
+        .getAttribute('data-presence', { timeout: 1000 })
+        .catch(() => null);
+    const live = { timeout: 5000, interval: 100 };
+    await expect.poll(() => shown(sam), live).toBe('offline');
     await mine.selectOption('online');
     await expect.poll(() => presenceOf('marco')).toBe('online');
+    await expect.poll(() => shown(sam), live).toBe('online');
+    await expect.poll(() => shown(admin), live).toBe('online');
+    await mine.selectOption('away');
+    await expect.poll(() => shown(sam), live).toBe('away');
+    await expect.poll(() => shown(admin), live).toBe('away');
+    await mine.selectOption('online');
+    await expect.poll(() => shown(sam), live).toBe('online');
     await marco.getByRole('button', { name: 'Sign out' }).click();
     await marco.waitForURL('**/login');
     await expect.poll(() => presenceOf('marco')).toBe('offline');
+    await expect.poll(() => shown(sam), live).toBe('offline');
+    await expect.poll(() => shown(admin), live).toBe('offline');
     await marco.context().close();
 
     const before = await waiting(sam);
@@ -193,6 +212,22 @@ describe('the supervisor view', () => {
       true,
     );
     await sam.getByRole('button', { name: 'Resume assignment for service-desk' }).waitFor();
+    // The other supervisor's view hears of the pause and of lena's presence live too.
+    await expect
+      .poll(
+        () =>
+          admin
+            .locator('[data-testid="supervisor-groups"] tr[data-group="service-desk"]')
+            .getAttribute('data-paused', { timeout: 1000 })
+            .catch(() => null),
+        { timeout: 5000, interval: 100 },
+      )
+      .toBe('true');
+    expect(
+      await admin
+        .locator('[data-testid="supervisor-agents"] tr[data-agent="lena"]')
+        .getAttribute('data-presence'),
+    ).toBe('away');
 
     // Accessibility: no serious or critical axe-core violation on the view in either language.
     for (const page of [sam, admin]) {

@@ -17,7 +17,8 @@ import './supervisor.css';
  * The supervisor's day on one screen (GET /supervisor/overview): tiles, queues per group and
  * tier, agents with presence (changeable), load and work, each group's assignment (pausable),
  * tasks at risk and breached (reassignable), and the SLA breach notifications. Follows
- * /supervisor/events: any change of work or clocks reloads the overview.
+ * /supervisor/events: any change of work, clocks, presence (by the agent, a supervisor, idleness
+ * or sign-out) or routing settings, in any runtime process, reloads the overview.
  */
 export function SupervisorPage() {
   const t = useT();
@@ -34,11 +35,6 @@ export function SupervisorPage() {
     return api.supervisorOverview(asked.current);
   }, [allowed]);
   const reload = overview.reload;
-  // Presence and pauses are not case changes (the stream does not carry them): read again now and then.
-  useEffect(() => {
-    const every = setInterval(reload, 30_000);
-    return () => clearInterval(every);
-  }, [reload]);
   useEffect(() => {
     if (overview.data && asked.current !== localMidnight(Date.parse(overview.data.at))) reload();
   }, [overview.data, reload]);

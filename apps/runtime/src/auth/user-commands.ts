@@ -2,6 +2,7 @@ import type { OwnProfilePatch, PasswordChange, UserCreate, UserPatch } from '@ca
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { applyProfilePatch, blankProfile, touchesProfile } from '../routing/agent-profile';
 import { offlineAfterSignOut } from '../routing/presence-on-sign-out';
+import { announceRoutingChange } from '../routing/routing-change';
 import type { AgentProfileRow } from '../store/routing-store';
 import type { Store, UserRow } from '../store/store';
 import { hashPassword, verifyPassword } from './password';
@@ -141,6 +142,11 @@ export async function updateUser(
     if (touchesProfile(patch)) {
       const next = applyProfilePatch(profile ?? blankProfile(username, now), patch, calendarKeys, now);
       profile = await tx.routing.saveProfile(next);
+    }
+    // Who may take work changed (skills, capacity, hours, groups, roles, active): supervisors see it live.
+    if (touchesProfile(patch) || patch.groups || patch.roles || patch.active !== undefined) {
+      const groups = [...new Set([...target.groups, ...updated.groups])];
+      await announceRoutingChange(tx, 'routing', { users: [username], groups }, now);
     }
     return { user: updated, profile };
   });

@@ -65,4 +65,38 @@ describe('stream filters', () => {
       supervisorStreamFilter(user({ roles: ['customer'], groups: ['supervisors'] }))(change()),
     ).toBeNull();
   });
+
+  it('carry presence and routing changes (no case) to supervisors only', () => {
+    const presence = change({
+      caseId: '',
+      customerId: null,
+      topLevel: false,
+      kinds: ['presence'],
+      publicKinds: [],
+      groups: ['desk'],
+      users: ['ann'],
+    });
+    const routing = change({
+      caseId: '',
+      customerId: null,
+      topLevel: false,
+      kinds: ['routing'],
+      publicKinds: [],
+      groups: ['desk'],
+      users: [],
+    });
+    const sam = supervisorStreamFilter(user({ groups: ['supervisors'] }));
+    expect(sam(presence)).toEqual(['presence']);
+    expect(sam(routing)).toEqual(['routing']);
+    for (const someone of [
+      user({ username: 'ann', groups: ['desk'] }),
+      user({ username: 'olivia', roles: ['owner'] }),
+      user({ roles: ['admin'] }),
+      user({ roles: ['customer'], customerId: 'c-1' }),
+    ]) {
+      expect(userStreamFilter(someone)(presence)).toBeNull();
+      expect(userStreamFilter(someone)(routing)).toBeNull();
+    }
+    expect(caseStreamFilter(user({}), '')(presence)).toBeNull();
+  });
 });

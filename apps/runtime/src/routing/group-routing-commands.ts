@@ -3,6 +3,7 @@ import { type GroupRouting, MANUAL_ROUTING } from '@caseflow/schema';
 import { badRequest } from '../executor/errors';
 import type { GroupRoutingRow } from '../store/routing-store';
 import type { Store } from '../store/store';
+import { announceRoutingChange } from './routing-change';
 
 /** Shortest offer timeout: an agent needs a moment to see the task. */
 const MIN_OFFER_TIMEOUT_MS = 10_000;
@@ -24,7 +25,7 @@ export function toGroupRouting(row: GroupRoutingRow | null | undefined): GroupRo
  * Writes `group`'s routing settings inside the caller's transaction (the admin check is the
  * caller's). The overflow group must exist and not be the group itself, and following the
  * overflows from it must not come back to `group` (work would circle); the offer timeout is at
- * least 10 seconds. 400 naming the field.
+ * least 10 seconds. 400 naming the field. Supervisors' live streams hear of the change.
  */
 export async function saveGroupRouting(
   tx: Store,
@@ -59,7 +60,7 @@ export async function saveGroupRouting(
       next = (await tx.routing.groupRouting(next))?.overflow?.to;
     }
   }
-  return tx.routing.saveGroupRouting({
+  const saved = await tx.routing.saveGroupRouting({
     group,
     mode: routing.mode,
     offerTimeout: routing.offerTimeout ?? null,
@@ -68,6 +69,8 @@ export async function saveGroupRouting(
     updatedAt: now,
     updatedBy: actor,
   });
+  await announceRoutingChange(tx, 'routing', { groups: [group] }, now);
+  return saved;
 }
 
 /** Milliseconds of a duration; 400 naming `path` when it has no fixed length (years, months). */

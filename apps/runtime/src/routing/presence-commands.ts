@@ -4,13 +4,15 @@ import { forbidden, notEligible, notFound } from '../executor/errors';
 import type { AgentProfileRow } from '../store/routing-store';
 import type { Store } from '../store/store';
 import { blankProfile, isRoutableAgent, isSupervisor } from './agent-profile';
+import { announceRoutingChange } from './routing-change';
 
 /**
  * Sets an agent's presence (DESIGN §12) in one transaction, with the rules checked there:
  * an active agent sets their own; a supervisor (an admin or a member of `supervisors`) sets
  * anyone's — 403 otherwise. The target must be an active agent (404 unknown, 422 otherwise).
  * Every change is appended to the presence log with who made it (the audit trail); setting
- * the presence it already has changes and logs nothing. Inside a transaction, joins it.
+ * the presence it already has changes and logs nothing. A change is announced to supervisors'
+ * live streams with it. Inside a transaction, joins it.
  */
 export async function setPresence(
   store: Store,
@@ -43,6 +45,7 @@ export async function setPresence(
       updatedAt: now,
     });
     await tx.routing.appendPresence({ username, at: now, status, by: actor });
+    await announceRoutingChange(tx, 'presence', { users: [username], groups: target.groups }, now);
     return saved;
   });
 }

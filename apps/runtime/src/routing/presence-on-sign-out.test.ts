@@ -35,9 +35,18 @@ describe('presence on sign-out', () => {
       status: 'offline',
       by: 'system',
     });
-    // Signing out again changes and logs nothing.
+    // Both changes (online, then offline) were announced to supervisors' live streams.
+    const announced = (await f.store.changes.after(null, 100)).filter((c) => c.kinds.includes('presence'));
+    expect(announced.map((c) => [c.caseId, c.users, c.at])).toEqual([
+      ['', ['ann'], T0],
+      ['', ['ann'], T0 + 10],
+    ]);
+    // Signing out again changes, logs and announces nothing.
     await endSession(f.store, 's2', T0 + 3000, T0 + 20);
     expect(await f.store.routing.presenceLog({ username: 'ann' })).toHaveLength(2);
+    expect((await f.store.changes.after(null, 100)).filter((c) => c.kinds.includes('presence'))).toHaveLength(
+      2,
+    );
   });
 
   it('leaves agents who never set a presence alone', async () => {

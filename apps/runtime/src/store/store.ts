@@ -608,7 +608,11 @@ export type ConnectionPatch = Partial<
 
 /** What a live stream says changed in a case (the client reads the case again). */
 /** `chat`: someone started typing or read the conversation (chat/chat-commands.ts; nothing stored on the case). */
-export type ChangeKind = 'case' | 'task' | 'message' | 'sla' | 'chat';
+/**
+ * `presence` and `routing` name no case (caseId ''): an agent's presence, or who may take work
+ * (an agent's profile or groups, a group's routing settings), changed (routing/routing-change.ts).
+ */
+export type ChangeKind = 'case' | 'task' | 'message' | 'sla' | 'chat' | 'presence' | 'routing';
 /**
  * One committed case write, for the live streams (DESIGN §10). `cursor` orders changes as every
  * process sees them (opaque: `<xid>.<seq>` on PostgreSQL, `0.<seq>` on SQLite).
