@@ -54,6 +54,20 @@ describe('the timeline presenter', () => {
         '“Reset the password” passou da fila it-support para service-desk depois de esperar demais',
       ],
       [
+        entry(
+          'case.follow-up',
+          { previousCaseId: 'c1', previousNumber: 'REQ-000041', reopened: true },
+          'system',
+        ),
+        'Reopens REQ-000041: the customer wrote again soon after it closed',
+        'Reabre REQ-000041: o cliente escreveu de novo logo depois do encerramento',
+      ],
+      [
+        entry('case.continued', { caseId: 'c2', number: 'REQ-000057', reopened: false }, 'system'),
+        'The customer wrote again: continued in REQ-000057',
+        'O cliente escreveu de novo: continua em REQ-000057',
+      ],
+      [
         entry('task.claimed', { taskId: 'k1.t1' }),
         'Ivan (IT) took “Reset the password”',
         'Ivan (IT) assumiu “Reset the password”',

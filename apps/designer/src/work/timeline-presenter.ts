@@ -128,6 +128,16 @@ export function presentEntry(e: TimelineEntry, ctx: TimelineContext): Sentence {
       return { id: 'timeline.subflow.done', values: { node, result: str(d.result ?? d.outcome) } };
     case 'customer.updated':
       return { id: 'timeline.customer.updated', values: {} };
+    case 'case.follow-up':
+      return {
+        id: 'timeline.case.followUp',
+        values: { number: str(d.previousNumber ?? d.previousCaseId), reopened: String(d.reopened === true) },
+      };
+    case 'case.continued':
+      return {
+        id: 'timeline.case.continued',
+        values: { number: str(d.number ?? d.caseId), reopened: String(d.reopened === true) },
+      };
     default:
       return { id: 'timeline.other', values: { type: e.type, node } };
   }

@@ -37,6 +37,10 @@ export const en = {
   'timeline.subflow.started': 'Started the sub-process “{node}”',
   'timeline.subflow.done': 'The sub-process “{node}” finished: {result}',
   'timeline.customer.updated': 'The customer profile was updated',
+  'timeline.case.followUp':
+    '{reopened, select, true {Reopens {number}: the customer wrote again soon after it closed} other {Follow-up of {number}: the customer wrote again after it closed}}',
+  'timeline.case.continued':
+    '{reopened, select, true {The customer wrote again: reopened as {number}} other {The customer wrote again: continued in {number}}}',
   'timeline.other': '{type}',
   'timeline.someone.system': 'Caseflow',
   'timeline.someone.customer': 'The customer',
@@ -80,6 +84,10 @@ export const ptBR: Record<keyof typeof en, string> = {
   'timeline.subflow.started': 'Iniciou o subprocesso “{node}”',
   'timeline.subflow.done': 'O subprocesso “{node}” terminou: {result}',
   'timeline.customer.updated': 'O perfil do cliente foi atualizado',
+  'timeline.case.followUp':
+    '{reopened, select, true {Reabre {number}: o cliente escreveu de novo logo depois do encerramento} other {Continuação de {number}: o cliente escreveu de novo depois do encerramento}}',
+  'timeline.case.continued':
+    '{reopened, select, true {O cliente escreveu de novo: reaberto como {number}} other {O cliente escreveu de novo: continua em {number}}}',
   'timeline.other': '{type}',
   'timeline.someone.system': 'Caseflow',
   'timeline.someone.customer': 'O cliente',

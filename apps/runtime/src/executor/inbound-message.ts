@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Channel } from '@caseflow/schema';
+import { type Channel, formatCaseNumber } from '@caseflow/schema';
 import type { CustomerRow, Store } from '../store/store';
 import { openCaseIn } from './case-commands';
+import type { CaseSession, LiveCase } from './case-session';
 import { flowForChannel } from './channel-binding';
 import { notFound } from './errors';
 import { type AttachmentInput, writeMessage } from './message-commands';
@@ -45,10 +46,13 @@ export interface InboundMessage {
    */
   customerId?: string;
   /**
-   * Reopen policy: a message to a case closed at most this long ago opens a new case linked to
-   * it (`variables.previousCase`); to one closed longer ago, a new case of its own. Default: always linked.
+   * Reopen policy (e-mail: CASEFLOW_MAIL_REOPEN_DAYS): a message to the customer's own case
+   * closed at most this long ago reopens it — a finished flow cannot be resumed, so it opens a
+   * follow-up case on the closed case's flow; a message to one closed longer ago (or, without
+   * this, to any closed case) opens a new case on the channel's flow. Either way the new case
+   * is linked to the old one (`variables.previousCase`, a timeline entry on both).
    */
-  linkClosedWithinMs?: number;
+  reopenWithinMs?: number;
 }
 
 /** What became of an inbound message. */
@@ -60,6 +64,8 @@ export interface InboundResult {
   message: AddedMessage | null;
   /** With `opened`: the closed case the customer answered, which the new case continues. */
   previousCaseId?: string;
+  /** With previousCaseId: whether the new case reopens it (same flow, within the policy's days). */
+  reopened?: boolean;
 }
 
 /**
@@ -71,10 +77,12 @@ export interface InboundResult {
  *    top-level case — a hint naming someone else's case is ignored, so knowing a number
  *    gets a stranger nothing; an open case takes the message (`threaded`), and the flow's
  *    `customer-replied` signal is delivered when a wait expects it;
- * 4. otherwise a new case opens on the flow bound to the channel (start trigger
- *    `{"kind":"case","channels":[…]}`, DESIGN §10), with `variables.previousCase` naming a
- *    closed case the message answered (within `linkClosedWithinMs` of its closing); 422 `not-eligible` when no active flow takes the
- *    channel (nothing is stored).
+ * 4. a closed case it names is followed up (see `reopenWithinMs`): a new case linked to it,
+ *    on its own flow when it closed within the policy's window and that flow is still active
+ *    ("reopened"), else on the flow bound to the channel;
+ * 5. otherwise a new case opens on the flow bound to the channel (start trigger
+ *    `{"kind":"case","channels":[…]}`, DESIGN §10); 422 `not-eligible` when no active flow
+ *    takes the channel (nothing is stored).
  * The message is public, from the customer, with no author (the channel brought it).
  */
 export function deliverInboundMessage(core: RuntimeCore, input: InboundMessage): Promise<InboundResult> {
@@ -111,27 +119,53 @@ export function deliverInboundMessage(core: RuntimeCore, input: InboundMessage):
       const message = await writeMessage(session, live, fields);
       return { outcome: 'threaded', caseId: target.id, customerId: customer.id, message };
     }
-    const linked =
-      target !== null &&
-      (input.linkClosedWithinMs === undefined ||
-        session.now - (target.closedAt ?? session.now) <= input.linkClosedWithinMs);
-    const flow = await flowForChannel(core, session.tx, input.channel);
+    const closed = target ?? null;
+    const reopen =
+      closed !== null &&
+      input.reopenWithinMs !== undefined &&
+      session.now - (closed.closedAt ?? session.now) <= input.reopenWithinMs &&
+      (await tx.flows.get(closed.flow))?.activeVersion != null;
+    const flow = reopen ? closed.flow : await flowForChannel(core, session.tx, input.channel);
     const opened = await openCaseIn(session, {
       flow,
       customerId: customer.id,
       channel: input.channel,
-      subject: subjectOf(input),
-      variables: linked ? { previousCase: target.id } : {},
+      subject: reopen ? closed.subject : subjectOf(input),
+      ...(reopen ? { priority: closed.priority } : {}),
+      variables: closed ? { previousCase: closed.id } : {},
       actor: 'system',
     });
-    const message = await writeMessage(session, await session.require(opened.id), fields);
+    const live = await session.require(opened.id);
+    if (closed) await linkFollowUp(session, closed.id, live, reopen);
+    const message = await writeMessage(session, live, fields);
     return {
       outcome: 'opened',
       caseId: opened.id,
       customerId: customer.id,
       message,
-      ...(linked ? { previousCaseId: target.id } : {}),
+      ...(closed ? { previousCaseId: closed.id, reopened: reopen } : {}),
     };
+  });
+}
+
+/**
+ * Links a follow-up case to the closed case it continues, for staff: `case.follow-up` on the
+ * new case and `case.continued` on the old one, each naming the other by id and number.
+ */
+async function linkFollowUp(session: CaseSession, previousId: string, next: LiveCase, reopened: boolean) {
+  const previous = await session.require(previousId);
+  const numberOf = (l: LiveCase) => (l.row.number === null ? null : formatCaseNumber(l.row.number));
+  session.record(next, {
+    type: 'case.follow-up',
+    actor: 'system',
+    public: false,
+    data: { previousCaseId: previousId, previousNumber: numberOf(previous), reopened },
+  });
+  session.record(previous, {
+    type: 'case.continued',
+    actor: 'system',
+    public: false,
+    data: { caseId: next.row.id, number: numberOf(next), reopened },
   });
 }
 

@@ -73,7 +73,7 @@ export async function startSmtpListener(options: {
     if (!input) return { kind: 'ignored', reason: 'no sender address' };
     const result = await runtime.deliverInboundMessage({
       ...input.message,
-      linkClosedWithinMs: config.reopenDays * 86_400_000,
+      reopenWithinMs: config.reopenDays * 86_400_000,
     });
     if (input.skippedFiles.length > 0 && result.message) {
       await runtime.addMessage(result.caseId, {
