@@ -9,12 +9,18 @@ import business from './calendars/business.json' with { type: 'json' };
 import businessSp from './calendars/business-sp.json' with { type: 'json' };
 import passwordResetItem from './catalog/password-reset.json' with { type: 'json' };
 import reportLostCardItem from './catalog/report-lost-card.json' with { type: 'json' };
+import emailSupport from './flows/email-support.json' with { type: 'json' };
 import fraudCheck from './flows/fraud-check.json' with { type: 'json' };
 import lostCard from './flows/lost-card.json' with { type: 'json' };
 import passwordReset from './flows/password-reset.json' with { type: 'json' };
 
 /** Subflows first, so that publishing in this order never meets a missing subflow. */
-export const exampleFlows = [fraudCheck, lostCard, passwordReset] as unknown as FlowDefinitionInput[];
+export const exampleFlows = [
+  fraudCheck,
+  lostCard,
+  passwordReset,
+  emailSupport,
+] as unknown as FlowDefinitionInput[];
 
 export const exampleCatalog = [passwordResetItem, reportLostCardItem] as unknown as CatalogItem[];
 

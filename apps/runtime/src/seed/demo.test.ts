@@ -36,7 +36,12 @@ describe('demo seed', () => {
     );
     expect(await store.customers.get('c-1002')).toMatchObject({ name: 'Ben Okafor', segment: 'standard' });
     for (const { key } of report.flows) expect((await store.flows.get(key))!.activeVersion).toBe(1);
-    expect(report.flows.map((f) => f.key)).toEqual(['fraud-check', 'lost-card', 'password-reset']);
+    expect(report.flows.map((f) => f.key)).toEqual([
+      'fraud-check',
+      'lost-card',
+      'password-reset',
+      'email-support',
+    ]);
     expect((await store.catalog.list()).map((i) => i.key).sort()).toEqual([
       'password-reset',
       'report-lost-card',
