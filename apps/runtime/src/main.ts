@@ -161,6 +161,17 @@ async function main(): Promise<void> {
  */
 async function startMail(runtime: Runtime, demo: boolean, logger: Logger): Promise<SmtpListener | null> {
   const mail = loadMailConfig(process.env, demo);
+  // Where replies by e-mail go, said once at start (the SMTP URL's credentials never are).
+  if (mail.smtpUrl) logger.info({ from: mail.from }, 'e-mail out: SMTP (CASEFLOW_SMTP_URL)');
+  else if (mail.sinkDir) {
+    logger.info({ dir: mail.sinkDir }, 'e-mail out: demo sink (CASEFLOW_SMTP_URL unset)');
+    console.log(`caseflow mail out: no CASEFLOW_SMTP_URL, mail is written to ${mail.sinkDir}/*.eml`);
+  } else {
+    logger.warn(
+      {},
+      'e-mail out is off: CASEFLOW_SMTP_URL is not set; e-mail replies stay unsent in the outbox',
+    );
+  }
   if (mail.smtpPort === null) return null;
   const start = (port: number) => startSmtpListener({ runtime, config: mail, logger, port });
   let listener: SmtpListener;

@@ -15,7 +15,7 @@ export type OutboxStatus = 'pending' | 'delivered' | 'failed' | 'dead';
 export interface OutboxMessage {
   id: string;
   caseId: string | null;
-  kind: 'notify' | 'survey' | 'http';
+  kind: 'notify' | 'survey' | 'http' | 'message';
   idempotencyKey: string;
   payload: Record<string, unknown>;
   status: OutboxStatus;

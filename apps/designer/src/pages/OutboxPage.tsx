@@ -14,6 +14,15 @@ const TONE: Record<OutboxStatus, string> = {
   dead: 'breached',
 };
 
+/** The channel and address of a reply, or of a notification's e-mail, when the row has one. */
+function via(m: OutboxMessage): { channel: string; to: string } | null {
+  const p = m.payload as { channel?: unknown; to?: unknown; mail?: { to?: unknown } };
+  if (m.kind === 'message' && typeof p.channel === 'string' && typeof p.to === 'string')
+    return { channel: p.channel, to: p.to };
+  if (m.kind === 'notify' && typeof p.mail?.to === 'string') return { channel: 'email', to: p.mail.to };
+  return null;
+}
+
 /** What a message is about, in words: the template or survey, or the method and path of a call. */
 function subject(m: OutboxMessage): string {
   const p = m.payload as {
@@ -25,6 +34,7 @@ function subject(m: OutboxMessage): string {
     url?: unknown;
   };
   if (m.kind === 'http') return [p.method, p.path ?? p.url].filter((x) => typeof x === 'string').join(' ');
+  if (m.kind === 'message') return '';
   const what = typeof p.template === 'string' ? p.template : typeof p.survey === 'string' ? p.survey : '';
   return typeof p.to === 'string' && p.to ? `${what} → ${p.to}` : what;
 }
@@ -121,7 +131,8 @@ export function OutboxPage() {
               <tr key={m.id} data-outbox={m.id}>
                 <td>
                   <strong>{t(`outbox.kind.${m.kind}`)}</strong>
-                  <div className="muted">{subject(m)}</div>
+                  {subject(m) && <div className="muted">{subject(m)}</div>}
+                  {via(m) && <div className="muted">{t('outbox.via', via(m)!)}</div>}
                 </td>
                 <td>{m.caseId ? <Link to={`/cases/${m.caseId}`}>{m.caseId}</Link> : t('outbox.noCase')}</td>
                 <td>

@@ -69,7 +69,7 @@ export const en = {
   'groups.created': 'Created {name}',
   'outbox.title': 'Outbox',
   'outbox.intro':
-    'Every notification, survey and call to another system leaves through the outbox: delivered at least once, retried with a growing pause, and given up ("dead") after the last attempt.',
+    'Every notification, survey, reply to a customer (e-mail, WhatsApp, SMS) and call to another system leaves through the outbox: delivered at least once, retried with a growing pause, and given up ("dead") after the last attempt.',
   'outbox.filter': 'Status',
   'outbox.status.all': 'All',
   'outbox.status.pending': 'Waiting',
@@ -79,6 +79,9 @@ export const en = {
   'outbox.kind.notify': 'Notification',
   'outbox.kind.survey': 'Survey',
   'outbox.kind.http': 'Call to another system',
+  'outbox.kind.message': 'Reply to a customer',
+  'outbox.via':
+    '{channel, select, email {by e-mail} whatsapp {by WhatsApp} sms {by SMS} other {by {channel}}} to {to}',
   'outbox.col.message': 'Message',
   'outbox.col.case': 'Case',
   'outbox.col.status': 'Status',
@@ -264,7 +267,7 @@ export const ptBR: Record<keyof typeof en, string> = {
   'groups.created': '{name} criado',
   'outbox.title': 'Caixa de saída',
   'outbox.intro':
-    'Toda notificação, pesquisa e chamada a outro sistema sai pela caixa de saída: entregue ao menos uma vez, repetida com pausas crescentes e abandonada ("morta") depois da última tentativa.',
+    'Toda notificação, pesquisa, resposta a cliente (e-mail, WhatsApp, SMS) e chamada a outro sistema sai pela caixa de saída: entregue ao menos uma vez, repetida com pausas crescentes e abandonada ("morta") depois da última tentativa.',
   'outbox.filter': 'Situação',
   'outbox.status.all': 'Todas',
   'outbox.status.pending': 'Aguardando',
@@ -274,6 +277,9 @@ export const ptBR: Record<keyof typeof en, string> = {
   'outbox.kind.notify': 'Notificação',
   'outbox.kind.survey': 'Pesquisa',
   'outbox.kind.http': 'Chamada a outro sistema',
+  'outbox.kind.message': 'Resposta a um cliente',
+  'outbox.via':
+    '{channel, select, email {por e-mail} whatsapp {por WhatsApp} sms {por SMS} other {por {channel}}} para {to}',
   'outbox.col.message': 'Mensagem',
   'outbox.col.case': 'Caso',
   'outbox.col.status': 'Situação',

@@ -10,4 +10,6 @@ export interface ExecutorContext {
   flowEnv: Record<string, string>;
   /** Routing (DESIGN §12): hands tasks to agents inside the event transactions. */
   router?: Router;
+  /** The domain our outgoing mail's Message-IDs end in (CASEFLOW_MAIL_FROM's). */
+  mailDomain?: string;
 }

@@ -10,6 +10,7 @@ import {
 } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
 import { queueChannelReply } from '../channels/channel-reply';
+import { mailReplyTarget, queueMailReply } from '../channels/email/mail-reply';
 import { replyChannel } from '../chat/chat-conversation';
 import type { AttachmentRow } from '../store/channel-store';
 import { actingUser } from './acting-user';
@@ -103,8 +104,14 @@ export async function writeMessage(
   const caseId = live.row.id;
   const files = checkAttachments(message.attachments ?? []);
   const from = message.from;
+  const id = newRowId('m', now);
+  // An agent's public answer by e-mail carries our Message-ID (the thread) and the address.
+  const mail =
+    from === 'agent' && message.visibility === 'public' && message.channel === 'email'
+      ? await mailReplyTarget(session, live, id)
+      : null;
   const row = await tx.messages.insert({
-    id: newRowId('m', now),
+    id,
     caseId,
     customerId: live.row.customerId,
     channel: message.channel,
@@ -114,9 +121,9 @@ export async function writeMessage(
     body: message.body,
     at: now,
     visibility: message.visibility,
-    address: message.address ?? null,
+    address: mail?.to ?? message.address ?? null,
     html: message.html ?? null,
-    externalId: message.externalId ?? null,
+    externalId: mail?.headerId ?? message.externalId ?? null,
   });
   const attachments: AttachmentRow[] = [];
   for (const [i, file] of files.entries()) {
@@ -140,8 +147,9 @@ export async function writeMessage(
     public: !internal,
     data: { messageId: row.id, from, channel: message.channel, visibility: message.visibility },
   });
-  // WhatsApp and SMS answers leave through the outbox, committed with the message.
+  // WhatsApp, SMS and e-mail answers leave through the outbox, committed with the message.
   await queueChannelReply(session, row);
+  if (mail) await queueMailReply(session, live, row, attachments, mail);
   const added: AddedMessage = { ...row, attachments };
   if (internal) return added;
   if (from === 'agent' && (await tx.cases.markFirstResponse(caseId, now))) {

@@ -1,4 +1,5 @@
 import { DEFAULT_LOCALE, type EffectOf, formatCaseNumber } from '@caseflow/schema';
+import { notifyMail } from '../channels/email/notify-mail';
 import { renderNotification, renderSurvey } from '../messages/render';
 import type { NewOutbox } from '../store/store';
 import type { CaseSession, LiveCase } from './case-session';
@@ -52,8 +53,17 @@ export async function applyOutboxEffect(
       const { messages, articles } = effect.article
         ? await withArticle(tx, effect.article, recipients, rendered)
         : { messages: rendered, articles: [] };
+      // A customer whose conversation is by e-mail gets the notification as a mail of the thread.
+      const mail = await notifyMail(session, live, effect, recipients, messages);
       await tx.outbox.insert(
-        row('notify', effect.notifyId, { ...effect, caseId, caseNumber, recipients, messages }),
+        row('notify', effect.notifyId, {
+          ...effect,
+          caseId,
+          caseNumber,
+          recipients,
+          messages,
+          ...(mail ? { mail } : {}),
+        }),
       );
       session.record(live, {
         type: 'notify.queued',

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { BusinessCalendar } from '@caseflow/schema';
 import { foldPending } from '../analytics/rollup-fold';
+import { loadMailConfig } from '../channels/email/mail-config';
+import { mailSenderFromConfig } from '../channels/email/mail-sender';
+import { mailTransport } from '../channels/email/mail-transport';
 import { messagingTransport } from '../channels/messaging-transport';
 import { durationMs, isManualClock } from '../clock';
 import { callTargetResolver } from '../connections/call-target';
@@ -61,11 +64,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     (options.calendars ?? []).map((c) => [c.key, c]),
   );
   const router = new Router(calendars);
+  const demo = ['1', 'true', 'yes'].includes(env.CASEFLOW_DEMO ?? '');
+  const mail = loadMailConfig(env, demo);
+  // One pooled SMTP transporter per process (or the demo's sink; none: e-mail out is off).
+  const mailSender = options.mailSender === undefined ? mailSenderFromConfig(mail) : options.mailSender;
   const ctx: ExecutorContext = {
     compiled: new CompiledFlows({ size: options.compiledCacheSize ?? 200, calendars }),
     logger,
     flowEnv: options.flowEnv ?? {},
     router,
+    mailDomain: mail.fromDomain,
   };
   // Timers and the outbox each have a loop (startBackground); only the outbox's is woken by
   // commits: they queue messages, while new timers are found by the timer loop's own polling.
@@ -110,11 +118,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const dispatcher = createOutboxDispatcher({
     store,
     logger,
-    // WhatsApp and SMS replies go to the provider through their account's connection.
-    transport: messagingTransport(options.transport ?? transportFromEnv(env, logger), {
-      store,
-      resolveTarget: callTargetResolver(store, dataKey),
-    }),
+    // WhatsApp and SMS replies go to the provider through their account's connection, e-mail
+    // by SMTP.
+    transport: messagingTransport(
+      mailTransport(options.transport ?? transportFromEnv(env, logger), {
+        store,
+        sender: mailSender,
+        from: mail.from,
+      }),
+      { store, resolveTarget: callTargetResolver(store, dataKey) },
+    ),
     now: () => clock.now(),
     settleHttp: httpSettler(core),
     onCrash: onOutboxCrash,
@@ -285,6 +298,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const running = [timerLoop, outboxLoop, rollupLoop, routingLoop];
       timerLoop = outboxLoop = rollupLoop = routingLoop = null;
       await Promise.all([...running.map((l) => l?.stop()), migrations.stop()]);
+      mailSender?.close();
     },
 
     onCommit(listener) {

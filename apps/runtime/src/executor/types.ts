@@ -17,6 +17,7 @@ import type {
   Task,
   TimelineEntry,
 } from '@caseflow/schema';
+import type { MailSender } from '../channels/email/mail-sender';
 import type { Clock } from '../clock';
 import type { ConnectionCommands } from '../connections/connection-commands';
 import type { RetryPolicy } from '../outbox/retry-policy';
@@ -66,6 +67,11 @@ export interface RuntimeOptions {
   compiledCacheSize?: number;
   /** How outbox messages leave (default: from env, CASEFLOW_WEBHOOK_URL or the log). */
   transport?: Transport;
+  /**
+   * Where e-mail goes (default: from env — CASEFLOW_SMTP_URL, the demo's sink, or null: e-mail
+   * out is off). Always closed by `close()`.
+   */
+  mailSender?: MailSender | null;
   /**
    * CASEFLOW_DATA_KEY (32 bytes): seals connection secrets and opens them at delivery. Default:
    * a random key for this process (tests), so secrets stored with it end with the process.

@@ -1,6 +1,12 @@
 import { DEFAULT_LOCALE, type Locale, type SurveyKind } from '@caseflow/schema';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { ARTICLE_TEMPLATES, NOTIFY_TEMPLATES, SURVEY_TEMPLATES, type TemplateText } from './templates';
+import {
+  ARTICLE_TEMPLATES,
+  MAIL_TEMPLATES,
+  NOTIFY_TEMPLATES,
+  SURVEY_TEMPLATES,
+  type TemplateText,
+} from './templates';
 
 /** What one recipient reads: the language it is written in, a subject and a body. */
 export interface RenderedMessage {
@@ -102,4 +108,19 @@ export function articleBlock(
   article: { title: string; excerpt: string; path: string },
 ): string {
   return format(ARTICLE_TEMPLATES[locale], locale, article);
+}
+
+/**
+ * The subject and footer of an e-mail about case `caseNumber` in `locale`: `[REQ-000123] …`
+ * (a subject that already names the number in brackets is kept) and how to answer. Pure.
+ */
+export function renderMailFrame(
+  locale: Locale | null | undefined,
+  values: { caseNumber: string; subject: string },
+): { locale: Locale; subject: string; footer: string } {
+  const lang = locale ?? DEFAULT_LOCALE;
+  const text = MAIL_TEMPLATES[lang];
+  const tagged = values.caseNumber !== '' && values.subject.includes(`[${values.caseNumber}]`);
+  const subject = tagged || values.caseNumber === '' ? values.subject : format(text.subject, lang, values);
+  return { locale: lang, subject: subject.slice(0, 300), footer: format(text.footer, lang, values) };
 }

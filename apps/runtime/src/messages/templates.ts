@@ -149,3 +149,19 @@ export const ARTICLE_TEMPLATES: Record<Locale, string> = {
   en: 'An article that may help: {title}\n{excerpt}\nRead it in the help centre: {path}',
   'pt-BR': 'Um artigo que pode ajudar: {title}\n{excerpt}\nLeia na central de ajuda: {path}',
 };
+
+/**
+ * What every e-mail Caseflow sends adds around its text (channels/email): the subject names the
+ * case number in brackets, which threads a reply even when a mail client drops the headers, and
+ * the footer says how to answer. Arguments: `caseNumber`, `subject`.
+ */
+export const MAIL_TEMPLATES: Record<Locale, { subject: string; footer: string }> = {
+  en: {
+    subject: '[{caseNumber}] {subject}',
+    footer: 'Reply to this e-mail to write to us: your answer is added to your request {caseNumber}.',
+  },
+  'pt-BR': {
+    subject: '[{caseNumber}] {subject}',
+    footer: 'Responda este e-mail para falar com a gente: sua resposta entra na solicitação {caseNumber}.',
+  },
+};

@@ -42,6 +42,8 @@ export async function seedLivingDemo(
     calendars: options.calendars,
     flowEnv: options.flowEnv,
     dataKey: options.dataKey,
+    // The past's e-mail replies go nowhere, as its notifications go to the quiet log.
+    mailSender: { name: 'history', send: async () => {}, close: () => {} },
   });
   const seedAll = async () => {
     const seed = await seedDemo(runtime, {

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 /** How the runtime takes in and sends e-mail (DESIGN §10), from the environment only. */
@@ -13,12 +14,22 @@ export interface MailConfig {
   maxRecipients: number;
   /** SMTP connections at once: bounds the memory and work a flood can take. */
   maxClients: number;
-  /** A reply to a case closed less than this many days ago continues it on a new linked case. */
+  /**
+   * A reply to a case closed at most this many days ago reopens it (a follow-up on the same
+   * flow); to one closed longer ago, a new case linked to it.
+   */
   reopenDays: number;
   /** Outbound: the SMTP URL mail is sent through (nodemailer), or null. */
   smtpUrl: string | null;
   /** Outbound: the From address of the deployment. */
   from: string;
+  /** The domain of `from`: our Message-IDs end in it. */
+  fromDomain: string;
+  /**
+   * Outbound without an SMTP URL in demo mode: the directory each composed mail is written to
+   * as an `.eml` file (a local sink anyone can open). Null outside demo mode: mail stays unsent.
+   */
+  sinkDir: string | null;
 }
 
 const Env = z.object({
@@ -33,12 +44,17 @@ const Env = z.object({
     .default(25 * 1024 * 1024),
   CASEFLOW_MAIL_MAX_RECIPIENTS: z.coerce.number().int().min(1).max(1000).default(50),
   CASEFLOW_SMTP_MAX_CLIENTS: z.coerce.number().int().min(1).max(1000).default(20),
-  CASEFLOW_MAIL_REOPEN_DAYS: z.coerce.number().int().min(0).max(3650).default(14),
+  CASEFLOW_MAIL_REOPEN_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
   CASEFLOW_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
-  CASEFLOW_MAIL_FROM: z.string().min(3).optional(),
+  CASEFLOW_MAIL_FROM: z
+    .string()
+    .max(320)
+    .regex(/^([^<>]*<)?[^<>@\s]+@[^<>@\s]+>?$/, 'must be an address or "Name <address>"')
+    .optional(),
+  CASEFLOW_MAIL_SINK_DIR: z.string().min(1).optional(),
 });
 
 /** Reads the mail settings; throws a plain Error naming each bad variable. */
@@ -55,6 +71,9 @@ export function loadMailConfig(env: NodeJS.ProcessEnv, demo: boolean): MailConfi
     .split(',')
     .map((d) => d.trim().toLowerCase())
     .filter(Boolean);
+  const from = e.CASEFLOW_MAIL_FROM ?? `support@${domains[0] ?? 'caseflow.localhost'}`;
+  const smtpUrl = e.CASEFLOW_SMTP_URL ?? null;
+  const db = env.CASEFLOW_DB?.trim() || './data/caseflow.db';
   return {
     smtpPort: e.CASEFLOW_SMTP_PORT ?? (demo ? 2525 : null),
     smtpHost: e.CASEFLOW_SMTP_HOST ?? env.HOST?.trim() ?? '0.0.0.0',
@@ -63,7 +82,24 @@ export function loadMailConfig(env: NodeJS.ProcessEnv, demo: boolean): MailConfi
     maxRecipients: e.CASEFLOW_MAIL_MAX_RECIPIENTS,
     maxClients: e.CASEFLOW_SMTP_MAX_CLIENTS,
     reopenDays: e.CASEFLOW_MAIL_REOPEN_DAYS,
-    smtpUrl: e.CASEFLOW_SMTP_URL ?? null,
-    from: e.CASEFLOW_MAIL_FROM ?? `support@${domains[0] ?? 'caseflow.localhost'}`,
+    smtpUrl,
+    from,
+    fromDomain: mailDomainOf(from),
+    sinkDir:
+      smtpUrl !== null
+        ? null
+        : (e.CASEFLOW_MAIL_SINK_DIR ??
+          (demo ? join(db === ':memory:' ? './data' : dirname(db), 'mail-out') : null)),
   };
+}
+
+/** The domain of an address or of `Name <address>`, lower-case. Pure. */
+export function mailDomainOf(from: string): string {
+  const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
+  return (address.split('@')[1] ?? 'caseflow.localhost').trim().toLowerCase();
+}
+
+/** The address part of `Name <address>` (or the address itself). Pure. */
+export function mailAddressOf(from: string): string {
+  return (/<([^>]+)>/.exec(from)?.[1] ?? from).trim();
 }
