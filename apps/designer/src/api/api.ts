@@ -1,4 +1,5 @@
 import type {
+  ActivationRequest,
   AgentResource,
   Case,
   CatalogItem,
@@ -311,8 +312,34 @@ export class Api {
       version,
     });
   }
-  activate(key: string, version: number) {
-    return this.request<unknown>('POST', `/flows/${encodeURIComponent(key)}/activate`, { version });
+  /** Makes a version live (admins); the note settles the version's pending requests. */
+  activate(key: string, version: number, note = '') {
+    return this.request<unknown>('POST', `/flows/${encodeURIComponent(key)}/activate`, { version, note });
+  }
+  /** A flow's activation requests and activations, newest first. */
+  activationRequests(key: string) {
+    return this.request<Page<ActivationRequest>>(
+      'GET',
+      `/flows/${encodeURIComponent(key)}/activation-requests`,
+    );
+  }
+  /** Asks admins to make a published version live (owners). */
+  requestActivation(key: string, version: number, note: string) {
+    return this.request<ActivationRequest>('POST', `/flows/${encodeURIComponent(key)}/activation-requests`, {
+      version,
+      note,
+    });
+  }
+  rejectActivation(key: string, id: string, note: string) {
+    return this.request<ActivationRequest>(
+      'POST',
+      `/flows/${encodeURIComponent(key)}/activation-requests/${encodeURIComponent(id)}/reject`,
+      { note },
+    );
+  }
+  /** Pending activation requests of every flow (admins' work). */
+  pendingActivations() {
+    return this.request<Page<ActivationRequest>>('GET', '/activation-requests');
   }
   /** Plans (dry run) or starts a migration of running cases to another version (admins). */
   startMigration(key: string, body: MigrationRequestInput) {

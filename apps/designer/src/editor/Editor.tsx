@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useBlocker, useNavigate } from 'react-router-dom';
 import { ErrorBanner, StatusLine } from '../components/Status';
 import { useT } from '../i18n/use-t';
+import { ActivationForm } from '../versions/ActivationForm';
 import { actionFor, isTyping, runAction } from './actions/action-registry';
 import { EDITOR_ACTIONS, type EditorActionContext } from './actions/editor-actions';
 import { Canvas, CanvasMinimap, takenBoxes, useFitView, viewBox } from './Canvas';
@@ -38,7 +39,9 @@ export function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) 
   const navigate = useNavigate();
   const problems = useLiveProblems(doc);
   const ops = useEditorOps(flowKey, store, isNew);
-  const versions = useVersionState(flowKey, ops.published, isNew);
+  const [requested, setRequested] = useState(0);
+  const versions = useVersionState(flowKey, ops.published + requested, isNew);
+  const [asking, setAsking] = useState<number | null>(null);
   const [tab, setTab] = useState<Tab>('properties');
   const [publishing, setPublishing] = useState(false);
   const [sheet, setSheet] = useState(false);
@@ -180,8 +183,22 @@ export function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) 
         flowKey={flowKey}
         actions={EDITOR_ACTIONS}
         context={context}
-        versionState={<VersionState state={versions} dirty={dirty} flowKey={flowKey} />}
+        versionState={<VersionState state={versions} dirty={dirty} flowKey={flowKey} onRequest={setAsking} />}
       />
+      {asking !== null && (
+        <ActivationForm
+          step="request"
+          version={asking}
+          busy={ops.busy}
+          onSubmit={async (note) => {
+            if (await ops.requestActivation(asking, note)) {
+              setAsking(null);
+              setRequested((n) => n + 1);
+            }
+          }}
+          onCancel={() => setAsking(null)}
+        />
+      )}
       <input
         ref={file}
         type="file"

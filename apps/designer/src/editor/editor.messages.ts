@@ -39,7 +39,7 @@ export const en = {
   'editor.status.serverProblems':
     '{count, plural, one {The server found # problem.} other {The server found # problems.}}',
   'editor.status.publishedActive':
-    'Published version {version}; version {active} stays live until it is activated.',
+    'Published version {version}; version {active} stays live until an admin activates the new one.',
   'editor.status.copied': '{count, plural, one {Copied # node.} other {Copied # nodes.}}',
   'editor.status.imported': 'Imported; save the draft to keep it.',
   'editor.status.heatOf': 'Heat map of v{version}: visits, average time, SLA breaches.',
@@ -129,7 +129,7 @@ export const ptBR: Record<keyof typeof en, string> = {
   'editor.status.serverProblems':
     '{count, plural, one {O servidor encontrou # problema.} other {O servidor encontrou # problemas.}}',
   'editor.status.publishedActive':
-    'Versão {version} publicada; a versão {active} continua em vigor até a nova ser ativada.',
+    'Versão {version} publicada; a versão {active} continua em vigor até um administrador ativar a nova.',
   'editor.status.copied': '{count, plural, one {# nó copiado.} other {# nós copiados.}}',
   'editor.status.imported': 'Importado; salve o rascunho para mantê-lo.',
   'editor.status.heatOf': 'Mapa de calor da v{version}: visitas, tempo médio, SLAs estourados.',

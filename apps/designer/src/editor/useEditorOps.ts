@@ -10,8 +10,8 @@ import type { EditorState } from './editor-store';
 import { type HeatRow, heatOverlays } from './heat-overlay';
 
 /**
- * The editor's conversations with the runtime — save, validate, publish, heat map — and the
- * status line they leave. Kept apart from the page so the page only composes.
+ * The editor's conversations with the runtime — save, validate, publish, request activation,
+ * heat map — and the status line they leave. Kept apart from the page so the page only composes.
  */
 export function useEditorOps(flowKey: string, store: StoreApi<EditorState>, isNew: boolean) {
   const t = useT();
@@ -89,6 +89,25 @@ export function useEditorOps(flowKey: string, store: StoreApi<EditorState>, isNe
     [flowKey, save, t],
   );
 
+  /** Asks admins to make `version` live, with the owner's note; true when the request is recorded. */
+  const requestActivation = useCallback(
+    async (version: number, note: string) => {
+      setBusy(true);
+      setError(null);
+      try {
+        await api.requestActivation(flowKey, version, note);
+        setStatus(t('activation.sent', { version }));
+        return true;
+      } catch (e) {
+        setError(errorMessage(e));
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [flowKey, t],
+  );
+
   /** Loads the heat map of `version` (default: the runtime's choice, the active version). */
   const loadHeat = useCallback(
     async (version?: number) => {
@@ -134,6 +153,7 @@ export function useEditorOps(flowKey: string, store: StoreApi<EditorState>, isNe
     validate,
     publish,
     published,
+    requestActivation,
     heat,
     heatVersion,
     heatVersions,

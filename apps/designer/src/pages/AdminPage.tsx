@@ -2,6 +2,7 @@ import type { Role } from '@caseflow/schema';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { GroupPicker, TierPicker } from '../admin/GroupPicker';
+import { PendingActivations } from '../admin/PendingActivations';
 import { api } from '../auth/session';
 import { ErrorBanner, Loading, StatusLine } from '../components/Status';
 import { ConnectionsSection } from '../connections/ConnectionsSection';
@@ -12,7 +13,7 @@ import { UserEditor } from './UserEditor';
 
 const ROLES: Role[] = ['admin', 'owner', 'agent', 'customer'];
 
-/** Admin: pilots, connections, and users with roles, groups, tiers and status; create a user; edit one (UserEditor). */
+/** Admin: versions waiting to go live, pilots, connections, and users with roles, groups, tiers and status; create a user; edit one (UserEditor). */
 export function AdminPage() {
   const t = useT();
   const users = useResource(() => api.listUsers(), []);
@@ -48,6 +49,7 @@ export function AdminPage() {
         <Link to="/outbox">{t('admin.link.outbox')}</Link>
         <Link to="/incidents">{t('admin.link.incidents')}</Link>
       </nav>
+      <PendingActivations />
       <PilotsSection />
       <ConnectionsSection />
       <div className="case-grid">

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../auth/session';
+import { PendingActivations } from '../admin/PendingActivations';
+import { api, hasRole, useSession } from '../auth/session';
 import { Badge, ErrorBanner, Loading } from '../components/Status';
 import { useResource } from '../hooks/useResource';
 import { useFormat } from '../i18n/use-format';
@@ -11,6 +12,7 @@ const KEY = /^[a-z][a-z0-9-]*$/;
 /** Flow list for owners: key, name, draft state, versions, active version, running pilots; create a new flow by key. */
 export function FlowsPage() {
   const flows = useResource(() => api.listFlows(), []);
+  const user = useSession((s) => s.user);
   const navigate = useNavigate();
   const t = useT();
   const f = useFormat();
@@ -41,6 +43,7 @@ export function FlowsPage() {
         </form>
       </header>
       <ErrorBanner message={keyError ?? flows.error} />
+      {hasRole(user, 'admin') && <PendingActivations quiet />}
       {flows.loading && !flows.data ? (
         <Loading />
       ) : (

@@ -1,5 +1,5 @@
 import { diffFlows } from '@caseflow/engine';
-import { FlowDefinition } from '@caseflow/schema';
+import { type ActivationRequest, FlowDefinition } from '@caseflow/schema';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useState } from 'react';
@@ -15,12 +15,17 @@ import type { FlowDoc } from '../editor/flow-document';
 import { errorMessage, useResource } from '../hooks/useResource';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
+import { ActivationForm, type ActivationStep } from './ActivationForm';
+import { ActivationHistory } from './ActivationHistory';
 import { diffCanvas } from './diff-canvas';
 import { type DiffLabel, diffEdgeLabel, diffNodeLabel } from './diff-labels';
 import { downloadBpmn } from './download-bpmn';
 import '../editor/editor.css';
 
-/** Version history of a flow (author, note, date) and a visual diff of two versions on the canvas. */
+/**
+ * Version history of a flow (author, note, date), going live (owners request, admins activate or
+ * reject, each with a note) and a visual diff of two versions on the canvas.
+ */
 export default function VersionsPage() {
   const { key = '' } = useParams();
   const user = useSession((s) => s.user);
@@ -43,13 +48,38 @@ export default function VersionsPage() {
     } else if (items.length === 1 && to === null) setTo(items[0]!.version);
   }, [items, from, to]);
 
-  async function activate(v: number) {
+  const requests = useResource(() => api.activationRequests(key), [key]);
+  const pendingOf = (version: number) =>
+    requests.data?.items.find((r) => r.status === 'pending' && r.version === version);
+  const [step, setStep] = useState<{ step: ActivationStep; version: number; requestId?: string } | null>(
+    null,
+  );
+  const [busy, setBusy] = useState(false);
+  const isAdmin = hasRole(user, 'admin');
+
+  /** Sends the open step (request, activate or reject) with its note. */
+  async function settle(note: string) {
+    if (!step) return;
+    setBusy(true);
+    setError(null);
     try {
-      await api.activate(key, v);
-      setStatus(t('versions.activated', { version: v }));
+      if (step.step === 'request') {
+        await api.requestActivation(key, step.version, note);
+        setStatus(t('activation.sent', { version: step.version }));
+      } else if (step.step === 'activate') {
+        await api.activate(key, step.version, note);
+        setStatus(t('versions.activated', { version: step.version }));
+      } else if (step.requestId) {
+        await api.rejectActivation(key, step.requestId, note);
+        setStatus(t('activation.rejected', { version: step.version }));
+      }
+      setStep(null);
       versions.reload();
+      requests.reload();
     } catch (e) {
       setError(errorMessage(e));
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -68,8 +98,18 @@ export default function VersionsPage() {
           </Link>
         )}
       </header>
-      <ErrorBanner message={error ?? versions.error} />
+      <ErrorBanner message={error ?? versions.error ?? requests.error} />
       <StatusLine message={status} />
+      {step && (
+        <ActivationForm
+          key={`${step.step}-${step.version}`}
+          step={step.step}
+          version={step.version}
+          busy={busy}
+          onSubmit={settle}
+          onCancel={() => setStep(null)}
+        />
+      )}
       {versions.loading && !versions.data && <Loading />}
       <table className="table">
         <thead>
@@ -123,11 +163,13 @@ export default function VersionsPage() {
                 >
                   {t('versions.bpmn')}
                 </button>{' '}
-                {hasRole(user, 'admin') && !v.active && (
-                  <button type="button" className="btn btn-small" onClick={() => activate(v.version)}>
-                    {t('versions.activate', { version: v.version })}
-                  </button>
-                )}
+                <ActivationActions
+                  version={v.version}
+                  active={v.active === true}
+                  pending={pendingOf(v.version)}
+                  isAdmin={isAdmin}
+                  onStep={(s, requestId) => setStep({ step: s, version: v.version, requestId })}
+                />
               </td>
             </tr>
           ))}
@@ -140,8 +182,65 @@ export default function VersionsPage() {
           )}
         </tbody>
       </table>
+      {requests.data && <ActivationHistory items={requests.data.items} />}
       {from !== null && to !== null && from !== to && <VersionDiff flowKey={key} from={from} to={to} />}
     </section>
+  );
+}
+
+/**
+ * What a person may do towards making a version live: owners request it, admins activate it or
+ * reject the pending request (the server checks the same rules).
+ */
+function ActivationActions({
+  version,
+  active,
+  pending,
+  isAdmin,
+  onStep,
+}: {
+  version: number;
+  active: boolean;
+  pending: ActivationRequest | undefined;
+  isAdmin: boolean;
+  onStep(step: ActivationStep, requestId?: string): void;
+}) {
+  const t = useT();
+  if (active) return null;
+  return (
+    <>
+      {isAdmin && (
+        <button type="button" className="btn btn-small" onClick={() => onStep('activate')}>
+          {t('versions.activate', { version })}
+        </button>
+      )}{' '}
+      {isAdmin && pending && (
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-label={t('activation.rejectLabel', { version })}
+          onClick={() => onStep('reject', pending.id)}
+        >
+          {t('activation.reject')}
+        </button>
+      )}
+      {!isAdmin && !pending && (
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-label={t('activation.requestLabel', { version })}
+          onClick={() => onStep('request')}
+        >
+          {t('activation.request')}
+        </button>
+      )}
+      {pending && (
+        <div className="muted">
+          <Badge value={t('activation.status.pending')} tone="info" />{' '}
+          {t('activation.pendingBy', { who: pending.requestedBy, note: pending.note })}
+        </div>
+      )}
+    </>
   );
 }
 
