@@ -79,6 +79,15 @@ describe('public holidays by country and region (date-holidays)', () => {
     expect(isWorkingTime(example, noon('2027-07-08'))).toBe(true);
   });
 
+  it('closes a region on every national holiday, also one its regional rules drop (20 November in São Paulo)', () => {
+    for (const year of [2024, 2026, 2030]) {
+      expect(isWorkingTime(saoPauloState, noon(`${year}-11-20`)), String(year)).toBe(false);
+      expect(holidayDates({ country: 'BR', region: 'SP' }, year)).toEqual(
+        expect.arrayContaining([...holidayDates({ country: 'BR' }, year)]),
+      );
+    }
+  });
+
   it('keeps a single {country, region} object as a list of one', () => {
     expect(saoPauloState.holidays).toEqual([{ country: 'BR', region: 'SP' } satisfies HolidayEntry]);
   });

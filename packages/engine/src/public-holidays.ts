@@ -34,22 +34,24 @@ export function assertHolidaySource(source: HolidaySource): void {
   libraryFor(source);
 }
 
+const closedDays = (library: Holidays, year: number) =>
+  library
+    .getHolidays(year)
+    .filter((h) => CLOSED_TYPES.has(h.type))
+    .map((h) => h.date.slice(0, 10));
+
 /**
  * The local dates (YYYY-MM-DD) on which a country's (and region's) public and bank holidays
  * fall in `year`, computed by date-holidays from its bundled rules (no I/O). Cached per year.
+ * A region closes at least on its country's days: date-holidays' regional rules can drop a
+ * national one (São Paulo's data removes 20 November, national in Brazil since 2024).
  */
 export function holidayDates(source: HolidaySource, year: number): readonly string[] {
   const key = `${keyOf(source)}/${year}`;
   const cached = yearCache.get(key);
   if (cached) return cached;
-  const dates = [
-    ...new Set(
-      libraryFor(source)
-        .getHolidays(year)
-        .filter((h) => CLOSED_TYPES.has(h.type))
-        .map((h) => h.date.slice(0, 10)),
-    ),
-  ].sort();
+  const national = source.region ? closedDays(libraryFor({ country: source.country }), year) : [];
+  const dates = [...new Set([...national, ...closedDays(libraryFor(source), year)])].sort();
   if (yearCache.size >= YEAR_CACHE_LIMIT) yearCache.clear();
   yearCache.set(key, dates);
   return dates;
