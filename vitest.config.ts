@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 // real runtime processes (and Chromium) against the built app.
 export default defineConfig({
   test: {
+    // Property tests run hundreds of generated cases each: on a 2-core machine shared with other
+    // jobs, vitest's 5 s default failed them for want of CPU, not for a wrong answer. Speed is
+    // measured by bench/, never by these timeouts; a hang still fails.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,
