@@ -129,6 +129,8 @@ async function startRuntime(pgUrl) {
       PORT: String(port),
       HOST: '127.0.0.1',
       CASEFLOW_DEMO: '1',
+      // Presence stays as the test sets it: no agent is put online at start or on sign-in.
+      CASEFLOW_DEMO_PRESENCE: '0',
       CASEFLOW_DEMO_HISTORY: '0',
       CASEFLOW_SECRET: 'load-secret-0123456789abcdef',
       LOG_LEVEL: 'warn',

@@ -98,6 +98,8 @@ export async function startBenchProcess(options: { nodeArgs?: string[] } = {}): 
         CASEFLOW_CLOCK: 'manual',
         CASEFLOW_CLOCK_START: BENCH_CLOCK_START,
         CASEFLOW_DEMO: '1',
+        // Presence stays as the test sets it: no agent is put online at start or on sign-in.
+        CASEFLOW_DEMO_PRESENCE: '0',
         CASEFLOW_SECRET: 'bench-secret-0123456789abcdef',
         CASEFLOW_ADMIN_PASSWORD: ADMIN_PASSWORD,
         LOG_LEVEL: 'warn',

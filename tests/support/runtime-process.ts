@@ -137,6 +137,8 @@ export async function startRuntime(
         CASEFLOW_CLOCK: 'manual',
         CASEFLOW_CLOCK_START: now,
         CASEFLOW_DEMO: '1',
+        // Presence stays as the test sets it: no agent is put online at start or on sign-in.
+        CASEFLOW_DEMO_PRESENCE: '0',
         // Demo users and flows only: a test that wants the seeded history asks for it.
         CASEFLOW_DEMO_HISTORY: '0',
         CASEFLOW_SECRET: 'e2e-secret-0123456789abcdef',

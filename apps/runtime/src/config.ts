@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   CASEFLOW_DEMO: Flag,
   /** Unset: the demo seeds its 90 days of history when the clock is real (tests use a manual one). */
   CASEFLOW_DEMO_HISTORY: z.enum(['0', '1', 'true', 'false', 'yes', 'no']).optional(),
+  /** Unset: in demo mode agents at work per their calendar are online at start and on sign-in. */
+  CASEFLOW_DEMO_PRESENCE: z.enum(['0', '1', 'true', 'false', 'yes', 'no']).optional(),
   CASEFLOW_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   CASEFLOW_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   CASEFLOW_DATA_KEY: z
@@ -65,6 +67,11 @@ export interface Config {
   demo: boolean;
   /** The demo seeds ~90 days of cases made by the engine on a simulated clock (CASEFLOW_DEMO_HISTORY). */
   demoHistory: boolean;
+  /**
+   * In demo mode, agents at work per their calendar are set online at start and an agent who
+   * signs in is set online (CASEFLOW_DEMO_PRESENCE, default on; seed/demo-presence.ts).
+   */
+  demoPresence: boolean;
   /** Signs session tokens only (CASEFLOW_SECRET). */
   secret: string;
   /** Signs outgoing webhooks only (CASEFLOW_WEBHOOK_SECRET). */
@@ -129,6 +136,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       (e.CASEFLOW_DEMO_HISTORY === undefined
         ? e.CASEFLOW_CLOCK === 'real'
         : ['1', 'true', 'yes'].includes(e.CASEFLOW_DEMO_HISTORY)),
+    demoPresence:
+      e.CASEFLOW_DEMO &&
+      (e.CASEFLOW_DEMO_PRESENCE === undefined || ['1', 'true', 'yes'].includes(e.CASEFLOW_DEMO_PRESENCE)),
     secret: e.CASEFLOW_SECRET ?? randomBytes(32).toString('base64url'),
     webhookSecret: e.CASEFLOW_WEBHOOK_SECRET ?? randomBytes(32).toString('base64url'),
     dataKey: (e.CASEFLOW_DATA_KEY && dataKeyBytes(e.CASEFLOW_DATA_KEY)) || randomBytes(32),

@@ -18,6 +18,7 @@ import { createLogger, type Logger } from './logger';
 import { isEmptyDatabase, repointDemoCoreBanking, seedDemo } from './seed/demo';
 import { DEMO_PASSWORD } from './seed/demo-data';
 import { seedLivingDemo } from './seed/demo-living';
+import { demoAgentsAtWork } from './seed/demo-presence';
 import { openStore } from './store/open-store';
 import { tuneV8ForCaseSteps } from './v8-tuning';
 
@@ -123,6 +124,11 @@ async function main(): Promise<void> {
     logger.warn({ dir: designer }, 'designer not built: serving the API only');
 
   runtime.startBackground();
+  if (config.demoPresence) {
+    // The demo's routing needs someone online: whoever is at work per their calendar is.
+    const online = await demoAgentsAtWork(runtime);
+    if (online.length > 0) logger.info({ online }, 'demo agents at work are online');
+  }
   const smtp = await startMail(runtime, config.demo, logger);
   // Idempotency keys are answered again for a day; older rows only take space.
   const purge = setInterval(() => {

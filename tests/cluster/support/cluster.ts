@@ -139,6 +139,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
             HOST: '127.0.0.1',
             CASEFLOW_CLOCK: 'real',
             CASEFLOW_DEMO: '1',
+            // Presence stays as the test sets it: no agent is put online at start or on sign-in.
+            CASEFLOW_DEMO_PRESENCE: '0',
             CASEFLOW_DEMO_HISTORY: '0',
             CASEFLOW_SECRET: CLUSTER_SECRET,
             CASEFLOW_WEBHOOK_SECRET: CLUSTER_WEBHOOK_SECRET,

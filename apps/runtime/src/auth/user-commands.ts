@@ -1,8 +1,8 @@
 import type { OwnProfilePatch, PasswordChange, UserCreate, UserPatch } from '@caseflow/schema';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { applyProfilePatch, blankProfile, touchesProfile } from '../routing/agent-profile';
-import { offlineAfterSignOut } from '../routing/presence-on-sign-out';
 import { announceRoutingChange } from '../routing/routing-change';
+import { offlineAfterSignOut } from '../routing/system-presence';
 import type { AgentProfileRow } from '../store/routing-store';
 import type { Store, UserRow } from '../store/store';
 import { hashPassword, verifyPassword } from './password';

@@ -7,6 +7,7 @@ import { createLoginThrottle } from '../auth/login-throttle';
 import { requireUser } from '../auth/roles';
 import type { SessionContext } from '../auth/sessions';
 import { changeOwnPassword, endSession, updateOwnProfile } from '../auth/user-commands';
+import { onlineAtDemoSignIn } from '../seed/demo-presence';
 import type { AppDeps, AppEnv, Router } from './context';
 import { errorResponses, json, jsonBody, newRouter } from './openapi';
 import { toUser, UserResource } from './resources';
@@ -102,7 +103,10 @@ export function authRoutes({ runtime, config }: AppDeps): Router {
 
   r.openapi(login, async (c) => {
     try {
-      return c.json(await signIn(c.req.valid('json'), contextOf(c)), 200);
+      const answer = await signIn(c.req.valid('json'), contextOf(c));
+      // In demo mode an agent who signs in is at work (seed/demo-presence.ts).
+      if (config.demoPresence) await onlineAtDemoSignIn(runtime, answer.user.username);
+      return c.json(answer, 200);
     } catch (error) {
       if (error instanceof TooManyAttempts) c.header('Retry-After', String(error.retryAfterSeconds));
       throw error;

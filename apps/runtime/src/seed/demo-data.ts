@@ -1,4 +1,4 @@
-import type { Role, RoutingMode } from '@caseflow/schema';
+import type { AgentCapacity, AgentSkill, Role, RoutingMode } from '@caseflow/schema';
 
 /** The password of every demo user (README lists the logins). */
 export const DEMO_PASSWORD = 'demo1234';
@@ -21,6 +21,77 @@ export const DEMO_ROUTING: Array<{ group: string; mode: RoutingMode; offerTimeou
   { group: 'card-ops', mode: 'least-loaded' },
   { group: 'fraud', mode: 'skills' },
   { group: 'it-support', mode: 'round-robin' },
+];
+
+/** The working hours, skills and capacity of one demo agent (DESIGN §12). */
+export interface DemoProfile {
+  username: string;
+  /** A business calendar of the examples: routing gives work only inside its hours. */
+  calendar: string;
+  skills: AgentSkill[];
+  capacity: AgentCapacity;
+}
+
+/**
+ * The demo agents' routing profiles: the Berlin desk works the example business calendar
+ * (Mon–Fri 09:00–17:00 Europe/Berlin), Ines the São Paulo one (09:00–18:00, Brazilian
+ * holidays), so IT support is staffed into the European evening. A demo start sets those
+ * inside their hours online (demo-presence.ts). Fatima's fraud skill is what the fraud group's
+ * skills-first routing ranks by.
+ */
+export const DEMO_PROFILES: DemoProfile[] = [
+  {
+    username: 'lena',
+    calendar: 'business',
+    skills: [
+      { name: 'cards', level: 2 },
+      { name: 'de', level: 3 },
+      { name: 'en', level: 3 },
+    ],
+    capacity: { task: 5, chat: 3, email: 10 },
+  },
+  {
+    username: 'marco',
+    calendar: 'business',
+    skills: [
+      { name: 'cards', level: 3 },
+      { name: 'en', level: 3 },
+    ],
+    capacity: { task: 4, chat: 2, email: 8 },
+  },
+  {
+    username: 'nora',
+    calendar: 'business',
+    skills: [
+      { name: 'cards', level: 3 },
+      { name: 'de', level: 3 },
+    ],
+    capacity: { task: 4, chat: 2, email: 8 },
+  },
+  {
+    username: 'fatima',
+    calendar: 'business',
+    skills: [
+      { name: 'fraud', level: 3 },
+      { name: 'cards', level: 2 },
+    ],
+    capacity: { task: 3, chat: 1, email: 5 },
+  },
+  {
+    username: 'ivan',
+    calendar: 'business',
+    skills: [{ name: 'identity', level: 1 }],
+    capacity: { task: 5, chat: 3, email: 10 },
+  },
+  {
+    username: 'ines',
+    calendar: 'business-sp',
+    skills: [
+      { name: 'identity', level: 3 },
+      { name: 'pt', level: 3 },
+    ],
+    capacity: { task: 5, chat: 3, email: 10 },
+  },
 ];
 
 /** One demo login. */

@@ -6,6 +6,7 @@ import { createRuntime } from '../executor/runtime';
 import type { Runtime } from '../executor/types';
 import { openSqliteStore } from '../store/sqlite/sqlite-store';
 import { isEmptyDatabase, seedDemo } from './demo';
+import { demoAgentsAtWork, onlineAtDemoSignIn } from './demo-presence';
 
 let runtime: Runtime;
 beforeEach(async () => {
@@ -65,5 +66,32 @@ describe('demo seed', () => {
     expect(await isEmptyDatabase(runtime.store)).toBe(true);
     await seedDemo(runtime);
     expect((await runtime.store.users.getCredentials('admin'))!.passwordHash).toBe('kept');
+  });
+
+  it('gives the agents working hours, skills and capacity; a start sets those at work online', async () => {
+    await seedDemo(runtime);
+    const store = runtime.store;
+    expect(await store.routing.profile('fatima')).toMatchObject({
+      presence: 'offline',
+      calendar: 'business',
+      skills: [
+        { name: 'fraud', level: 3 },
+        { name: 'cards', level: 2 },
+      ],
+      capacity: { task: 3, chat: 1, email: 5 },
+    });
+    // Monday 09:00 in Berlin, 05:00 in São Paulo (ines's calendar).
+    expect((await demoAgentsAtWork(runtime)).sort()).toEqual(['fatima', 'ivan', 'lena', 'marco', 'nora']);
+    expect((await store.routing.profile('ines'))?.presence).toBe('offline');
+    expect((await store.routing.presenceLog({ username: 'lena' })).at(-1)).toMatchObject({
+      status: 'online',
+      by: 'system',
+    });
+    // A second start changes nothing; signing in sets an agent online, nobody else.
+    expect(await demoAgentsAtWork(runtime)).toEqual([]);
+    await onlineAtDemoSignIn(runtime, 'ines');
+    await onlineAtDemoSignIn(runtime, 'carla');
+    expect((await store.routing.profile('ines'))?.presence).toBe('online');
+    expect(await store.routing.profile('carla')).toBeNull();
   });
 });

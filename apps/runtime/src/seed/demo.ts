@@ -4,8 +4,16 @@ import { hashPassword } from '../auth/password';
 import type { Runtime } from '../executor/types';
 import { seedKnowledgeBase } from '../kb/kb-seed';
 import { seedResponses } from '../responses/response-seed';
+import { blankProfile } from '../routing/agent-profile';
 import { type Store, StoreConflict } from '../store/store';
-import { DEMO_CUSTOMERS, DEMO_GROUPS, DEMO_PASSWORD, DEMO_ROUTING, DEMO_USERS } from './demo-data';
+import {
+  DEMO_CUSTOMERS,
+  DEMO_GROUPS,
+  DEMO_PASSWORD,
+  DEMO_PROFILES,
+  DEMO_ROUTING,
+  DEMO_USERS,
+} from './demo-data';
 
 /** Where the demo's `core-banking` connection points, and the bearer token it sends. */
 export interface CoreBankingSettings {
@@ -50,8 +58,9 @@ function groupsOf(flows: FlowDefinitionInput[]): string[] {
 }
 
 /**
- * Seeds the demo (CASEFLOW_DEMO=1): groups, users (password `demo1234`, or
- * CASEFLOW_ADMIN_PASSWORD for admin), customers with segments, the `core-banking` connection
+ * Seeds the demo (CASEFLOW_DEMO=1): groups and how they route, users (password `demo1234`, or
+ * CASEFLOW_ADMIN_PASSWORD for admin) and the agents' working hours, skills and capacity,
+ * customers with segments, the `core-banking` connection
  * (base URL and bearer token of `coreBanking`), the example flows published and activated, and
  * the example catalog. Call only on an empty database (isEmptyDatabase).
  */
@@ -108,6 +117,15 @@ export async function seedDemo(
       throw error;
     }
     users++;
+  }
+  // Working hours, skills and capacity: presence comes at each start (demo-presence.ts).
+  for (const p of DEMO_PROFILES) {
+    await store.routing.saveProfile({
+      ...blankProfile(p.username, now),
+      calendar: p.calendar,
+      skills: p.skills,
+      capacity: p.capacity,
+    });
   }
 
   // Before the flows: lost-card names this connection, and publishing checks that it exists.
