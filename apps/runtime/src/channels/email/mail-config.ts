@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /** How the runtime takes in and sends e-mail (DESIGN §10), from the environment only. */
@@ -73,7 +73,6 @@ export function loadMailConfig(env: NodeJS.ProcessEnv, demo: boolean): MailConfi
     .filter(Boolean);
   const from = e.CASEFLOW_MAIL_FROM ?? `support@${domains[0] ?? 'caseflow.localhost'}`;
   const smtpUrl = e.CASEFLOW_SMTP_URL ?? null;
-  const db = env.CASEFLOW_DB?.trim() || './data/caseflow.db';
   return {
     smtpPort: e.CASEFLOW_SMTP_PORT ?? (demo ? 2525 : null),
     smtpHost: e.CASEFLOW_SMTP_HOST ?? env.HOST?.trim() ?? '0.0.0.0',
@@ -85,11 +84,10 @@ export function loadMailConfig(env: NodeJS.ProcessEnv, demo: boolean): MailConfi
     smtpUrl,
     from,
     fromDomain: mailDomainOf(from),
+    // Beside the default database of `npm start`, in the working directory (never on the
+    // database's own disk: a full mail directory must not starve it).
     sinkDir:
-      smtpUrl !== null
-        ? null
-        : (e.CASEFLOW_MAIL_SINK_DIR ??
-          (demo ? join(db === ':memory:' ? './data' : dirname(db), 'mail-out') : null)),
+      smtpUrl !== null ? null : (e.CASEFLOW_MAIL_SINK_DIR ?? (demo ? join('.', 'data', 'mail-out') : null)),
   };
 }
 

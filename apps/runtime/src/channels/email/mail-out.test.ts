@@ -1,4 +1,7 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { createTransport } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
@@ -9,7 +12,7 @@ import type { Transport } from '../../outbox/transport';
 import type { OutboxRow } from '../../store/store';
 import { loadMailConfig } from './mail-config';
 import { caseOfMessageId } from './mail-ids';
-import { smtpSender } from './mail-sender';
+import { sinkSender, smtpSender } from './mail-sender';
 import { MAIL_OUT_OFF } from './mail-transport';
 import { type SmtpListener, startSmtpListener } from './smtp-listener';
 
@@ -231,5 +234,41 @@ describe('e-mail out (nodemailer to an SMTP sink)', () => {
       f.runtime.addMessage(opened.id, { body: 'Hello', from: 'agent', author: 'ann' }),
     ).rejects.toMatchObject({ status: 422 });
     expect(await f.store.messages.listByCase(opened.id)).toEqual([]);
+  });
+});
+
+describe("the demo's mail sink (no CASEFLOW_SMTP_URL)", () => {
+  it('is chosen in demo mode only, and writes each mail as it would be sent to <outbox id>.eml', async () => {
+    expect(loadMailConfig({}, false).sinkDir).toBeNull();
+    expect(loadMailConfig({}, true).sinkDir).toBe('data/mail-out');
+    expect(loadMailConfig({ CASEFLOW_MAIL_SINK_DIR: '/srv/mail' }, true).sinkDir).toBe('/srv/mail');
+    expect(loadMailConfig({ CASEFLOW_SMTP_URL: 'smtp://mail:25' }, true).sinkDir).toBeNull();
+    const dir = mkdtempSync(join(tmpdir(), 'caseflow-sink-'));
+    try {
+      const f = await runtimeFixture({ env, transport: fallback, mailSender: sinkSender(join(dir, 'out')) });
+      try {
+        await f.publish(mailFlow);
+        const opened = await f.runtime.openCase({
+          flow: 'mail-support',
+          customerId: 'cu-1',
+          channel: 'email',
+          subject: 'Lost card',
+          actor: 'ann',
+        });
+        await f.runtime.addMessage(opened.id, { body: 'We blocked it.', from: 'agent', author: 'ann' });
+        await f.runtime.dispatchOutbox();
+        const [row] = await f.runtime.outboxEntries(opened.id);
+        expect(row).toMatchObject({ kind: 'message', status: 'delivered' });
+        expect(readdirSync(join(dir, 'out'))).toEqual([`${row!.id}.eml`]);
+        const mail = await simpleParser(readFileSync(join(dir, 'out', `${row!.id}.eml`)));
+        expect(mail.subject).toMatch(/^\[REQ-\d+\] Lost card$/);
+        expect(mail.to).toMatchObject({ value: [{ address: 'carla@example.com' }] });
+        expect(caseOfMessageId(mail.messageId!)).toBe(opened.id);
+      } finally {
+        await f.dispose();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
