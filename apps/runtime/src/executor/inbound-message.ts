@@ -78,8 +78,9 @@ export interface InboundResult {
  *    gets a stranger nothing; an open case takes the message (`threaded`), and the flow's
  *    `customer-replied` signal is delivered when a wait expects it;
  * 4. a closed case it names is followed up (see `reopenWithinMs`): a new case linked to it,
- *    on its own flow when it closed within the policy's window and that flow is still active
- *    ("reopened"), else on the flow bound to the channel;
+ *    on its own flow with its subject, priority and variables when it closed within the
+ *    policy's window and that flow is still active ("reopened"), else on the flow bound to the
+ *    channel;
  * 5. otherwise a new case opens on the flow bound to the channel (start trigger
  *    `{"kind":"case","channels":[…]}`, DESIGN §10); 422 `not-eligible` when no active flow
  *    takes the channel (nothing is stored).
@@ -132,7 +133,9 @@ export function deliverInboundMessage(core: RuntimeCore, input: InboundMessage):
       channel: input.channel,
       subject: reopen ? closed.subject : subjectOf(input),
       ...(reopen ? { priority: closed.priority } : {}),
-      variables: closed ? { previousCase: closed.id } : {},
+      // A reopened case starts from the data the closed one ended with (a catalog request's
+      // fields, say), so its flow reads what it read the first time.
+      variables: closed ? { ...(reopen ? closed.variables : {}), previousCase: closed.id } : {},
       actor: 'system',
     });
     const live = await session.require(opened.id);

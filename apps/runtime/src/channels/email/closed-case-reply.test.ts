@@ -46,6 +46,7 @@ describe('replies to closed cases (CASEFLOW_MAIL_REOPEN_DAYS)', () => {
   /** A case of the `support` flow, resolved by its triage task. */
   async function closedCase() {
     const opened = await f.runtime.openCase({
+      variables: { cardLast4: '4242' },
       flow: 'support',
       customerId: 'cu-1',
       channel: 'email',
@@ -74,7 +75,10 @@ describe('replies to closed cases (CASEFLOW_MAIL_REOPEN_DAYS)', () => {
     const cases = (await f.store.cases.list({ customerId: 'cu-1', limit: 10 })).items;
     const next = cases.find((c) => c.id !== old.id)!;
     expect(next).toMatchObject({ flow: 'support', status: 'open', subject: 'Card' });
-    expect((await f.runtime.getCase(next.id))!.variables).toMatchObject({ previousCase: old.id });
+    expect((await f.runtime.getCase(next.id))!.variables).toMatchObject({
+      previousCase: old.id,
+      cardLast4: '4242',
+    });
     expect(await types(next.id)).toContain('case.follow-up');
     expect(await types(old.id)).toContain('case.continued');
     const entry = (await f.store.timeline.list(old.id)).find((e) => e.type === 'case.continued')!;
@@ -90,7 +94,9 @@ describe('replies to closed cases (CASEFLOW_MAIL_REOPEN_DAYS)', () => {
       (c) => c.id !== old.id,
     )!;
     expect(next).toMatchObject({ flow: 'mail-support', status: 'open' });
-    expect((await f.runtime.getCase(next.id))!.variables).toMatchObject({ previousCase: old.id });
+    const variables = (await f.runtime.getCase(next.id))!.variables;
+    expect(variables).toMatchObject({ previousCase: old.id });
+    expect(variables).not.toHaveProperty('cardLast4');
     const entry = (await f.store.timeline.list(next.id)).find((e) => e.type === 'case.follow-up')!;
     expect(entry.data).toMatchObject({ previousCaseId: old.id, previousNumber: old.number, reopened: false });
     expect(await types(old.id)).toContain('case.continued');
