@@ -78,4 +78,12 @@ describe('RawTable', () => {
     expect(raw.all('1 = 1 order by id')).toEqual([row]);
     expect(raw.delete('id = ?', 'a')).toBe(1);
   });
+
+  it('upserts: inserts a new row, overwrites every other column of an existing one', () => {
+    const row: Thing = { id: 'a', label: 'A', data: { n: 1 }, done: false, count: 1 };
+    expect(raw.upsert(row, ['id'])).toEqual(row);
+    const replaced: Thing = { id: 'a', label: 'B', data: null, done: true, count: 2 };
+    expect(raw.upsert(replaced, ['id'])).toEqual(replaced);
+    expect(raw.all('1 = 1')).toEqual([replaced]);
+  });
 });

@@ -91,6 +91,22 @@ export class RawTable<Row extends object> {
   }
 
   /**
+   * Inserts `row`, or overwrites every other column of the stored row with the same `key`
+   * (its unique column names); answers the row as stored.
+   */
+  upsert(row: Row, key: readonly string[]): Row {
+    const others = this.fields.filter((f) => !key.includes(f.column));
+    // A key-only table still updates (its key to itself), so that the row is returned.
+    const set = (others.length > 0 ? others.map((f) => f.column) : [...key])
+      .map((c) => `"${c}" = excluded."${c}"`)
+      .join(', ');
+    const target = key.map((k) => `"${k}"`).join(', ');
+    return this.decode(
+      this.insertStatement(`on conflict (${target}) do update set ${set}`).get(...this.encodeRow(row)),
+    );
+  }
+
+  /**
    * Sets the defined properties of `set` on the rows matching `where` and answers the first
    * updated row, or null when none matched. JSON values written by this call come back as
    * the objects given in `set` (not copies).

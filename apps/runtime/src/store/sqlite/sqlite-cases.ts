@@ -1,8 +1,8 @@
 import { and, asc, desc, getTableColumns, inArray } from 'drizzle-orm';
 import { afterCursor, decodeCursor, pageLimit, toPage } from '../paging';
-import { caseListWhere, caseScanWhere, taskListWhere } from '../queries';
+import { caseListWhere, caseScanWhere } from '../queries';
 import { taskToRow, withoutColumn } from '../rows';
-import type { CaseRow, Store, TaskRow } from '../store';
+import type { CaseQuery, CaseRow, CaseSummary, Store, TaskRow } from '../store';
 import { RawTable } from './raw-table';
 import { cases, tasks } from './schema';
 import { type SqliteDb, sqliteConflict } from './sqlite-db';
@@ -18,7 +18,24 @@ export function sqliteCases(db: SqliteDb): Pick<Store, 'tasks'> & {
 } {
   const rawCases = new RawTable<CaseRow>(db.$client, cases);
   const rawTasks = new RawTable<TaskRow>(db.$client, tasks);
+  const rawSummaries = new RawTable<CaseSummary>(db.$client, cases, ['snapshot']);
   const nextNumber = db.$client.prepare('select coalesce(max(number), 0) + 1 as n from cases');
+
+  /**
+   * A case's children (first page), optionally by status: every case that closes asks for its
+   * open ones, so this shape is a cached statement; any other filter goes through drizzle.
+   */
+  const childrenPage = (query: CaseQuery) => {
+    const { parentCaseId, status, limit, ...others } = query;
+    if (parentCaseId === undefined || Object.values(others).some((v) => v !== undefined)) return null;
+    const n = pageLimit({ limit });
+    const order = 'order by created_at desc, id desc limit ?';
+    const rows =
+      status === undefined
+        ? rawSummaries.all(`parent_case_id = ? ${order}`, parentCaseId, n + 1)
+        : rawSummaries.all(`parent_case_id = ? and status = ? ${order}`, parentCaseId, status, n + 1);
+    return toPage(rows, n, (r) => [r.createdAt, r.id]);
+  };
 
   return {
     cases: {
@@ -35,6 +52,8 @@ export function sqliteCases(db: SqliteDb): Pick<Store, 'tasks'> & {
         return rawCases.get('id = ?', id);
       },
       async list(query = {}) {
+        const children = childrenPage(query);
+        if (children) return children;
         const limit = pageLimit(query);
         const cursor = decodeCursor(query.cursor);
         const rows = db
@@ -90,15 +109,37 @@ export function sqliteCases(db: SqliteDb): Pick<Store, 'tasks'> & {
         return task && row ? { task, case: row } : null;
       },
       async list(query = {}) {
+        // Agents' queues and the demo's agents read this all the time: a cached statement per
+        // shape of filters (SQL text over the column names), not a drizzle build per call.
         const limit = pageLimit(query);
         const cursor = decodeCursor(query.cursor);
-        const rows = db
-          .select()
-          .from(tasks)
-          .where(and(taskListWhere(tasks, query), afterCursor(tasks.createdAt, tasks.id, cursor, 'asc')))
-          .orderBy(asc(tasks.createdAt), asc(tasks.id))
-          .limit(limit + 1)
-          .all();
+        const where: string[] = [];
+        const params: unknown[] = [];
+        const oneOrMany = (column: string, value: string | string[] | undefined) => {
+          if (value === undefined) return;
+          if (Array.isArray(value)) {
+            where.push(`${column} in (${value.map(() => '?').join(', ')})`);
+            params.push(...value);
+          } else {
+            where.push(`${column} = ?`);
+            params.push(value);
+          }
+        };
+        oneOrMany('status', query.status);
+        oneOrMany('group_name', query.group);
+        oneOrMany('tier', query.tier);
+        oneOrMany('assignee', query.assignee);
+        oneOrMany('case_id', query.caseId);
+        // A cursor whose sort key is not a number is garbled: ignored, as afterCursor does.
+        if (cursor && typeof cursor[0] === 'number') {
+          where.push('(created_at > ? or (created_at = ? and id > ?))');
+          params.push(cursor[0], cursor[0], cursor[1]);
+        }
+        const rows = rawTasks.all(
+          `${where.join(' and ') || '1 = 1'} order by created_at, id limit ?`,
+          ...params,
+          limit + 1,
+        );
         return toPage(rows, limit, (r) => [r.createdAt, r.id]);
       },
       async listByCase(caseId) {

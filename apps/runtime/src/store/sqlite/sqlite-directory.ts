@@ -15,6 +15,12 @@ export function sqliteDirectory(db: SqliteDb): Pick<Store, 'users' | 'groups' | 
   // Every authenticated request reads its user: a cached statement, not a drizzle build.
   const rawUsers = new RawTable<UserRow>(db.$client, users, ['passwordHash']);
   const rawCustomers = new RawTable<CustomerRow>(db.$client, customers);
+  // Routing asks for a group's members on every task it routes.
+  const membersOf = db.$client
+    .prepare<[string], string>(
+      'select username from users where exists (select 1 from json_each(users.groups) where value = ?) order by username',
+    )
+    .pluck();
   return {
     users: {
       async create(user) {
@@ -43,13 +49,7 @@ export function sqliteDirectory(db: SqliteDb): Pick<Store, 'users' | 'groups' | 
         );
       },
       async membersOf(group) {
-        const rows = db
-          .select({ username: users.username })
-          .from(users)
-          .where(sql`exists (select 1 from json_each(${users.groups}) where value = ${group})`)
-          .orderBy(asc(users.username))
-          .all();
-        return rows.map((r) => r.username);
+        return membersOf.all(group);
       },
       async activeAdmins() {
         // The transaction (if any) is BEGIN IMMEDIATE: nobody else writes until it ends.

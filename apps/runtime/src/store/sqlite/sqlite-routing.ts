@@ -1,46 +1,60 @@
 import type { AgentCapacity } from '@caseflow/schema';
-import { and, asc, count, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { presenceLogLimit } from '../routing-queries';
-import type { AgentProfileRow, RoutingStore } from '../routing-store';
+import type {
+  AgentProfileRow,
+  GroupRoutingRow,
+  RoutedTaskRow,
+  RoutedWork,
+  RoutingStore,
+} from '../routing-store';
 import type { Store } from '../store';
+import { RawTable } from './raw-table';
 import { agentProfiles, groupRouting, presenceLog, routedTasks } from './schema-routing';
 import type { SqliteDb } from './sqlite-db';
 
 /** Queue order: SLA due first (tasks without one last), then priority, then entry, then id. */
-const queueOrder = [
-  sql`${routedTasks.dueAt} is null`,
-  asc(routedTasks.dueAt),
-  asc(routedTasks.priorityRank),
-  asc(routedTasks.enteredAt),
-  asc(routedTasks.taskId),
-];
+const QUEUE_ORDER = 'order by due_at is null, due_at, priority_rank, entered_at, task_id';
 
-const first = <T>(rows: T[]): T | null => rows[0] ?? null;
-
-/** Routing profiles, the presence log, group settings and routed tasks on SQLite. */
+/**
+ * Routing profiles, the presence log, group settings and routed tasks on SQLite. Every task
+ * created, claimed or closed reads its group's settings and moves its routed row: cached raw
+ * statements (RawTable), since building each as a drizzle query cost more than running it.
+ * Name lists go in as one JSON array (json_each), so that one statement serves any length.
+ */
 export function sqliteRouting(db: SqliteDb): Pick<Store, 'routing'> {
+  const client = db.$client;
+  const rawProfiles = new RawTable<AgentProfileRow>(client, agentProfiles);
+  const rawGroups = new RawTable<GroupRoutingRow>(client, groupRouting);
+  const rawTasks = new RawTable<RoutedTaskRow>(client, routedTasks);
+  const waitingCount = client
+    .prepare<[string], number>(`select count(*) from routed_tasks where group_name = ? and state = 'waiting'`)
+    .pluck();
+  const loads = client.prepare<[string], { agent: string; work: RoutedWork; n: number }>(
+    `select agent, work, count(*) as n from routed_tasks
+     where agent in (select value from json_each(?)) and state in ('offered', 'accepted')
+     group by agent, work`,
+  );
+
   const routing: RoutingStore = {
     async profile(username) {
-      return db.select().from(agentProfiles).where(eq(agentProfiles.username, username)).get() ?? null;
+      return rawProfiles.get('username = ?', username);
     },
     async profiles(usernames) {
       if (usernames?.length === 0) return [];
-      const q = db.select().from(agentProfiles);
-      const rows = usernames ? q.where(inArray(agentProfiles.username, [...usernames])) : q;
-      return rows.orderBy(asc(agentProfiles.username)).all();
+      return usernames
+        ? rawProfiles.all(
+            'username in (select value from json_each(?)) order by username',
+            JSON.stringify([...usernames]),
+          )
+        : rawProfiles.all('1 = 1 order by username');
     },
     // SQLite transactions are BEGIN IMMEDIATE: nobody else writes until this one ends.
     lockProfile(username) {
       return routing.profile(username);
     },
     async saveProfile(row) {
-      const { username, ...rest } = row;
-      return db
-        .insert(agentProfiles)
-        .values(row)
-        .onConflictDoUpdate({ target: agentProfiles.username, set: rest })
-        .returning()
-        .get() as AgentProfileRow;
+      return rawProfiles.upsert(row, ['username']);
     },
     async appendPresence(event) {
       db.insert(presenceLog).values(event).run();
@@ -64,74 +78,37 @@ export function sqliteRouting(db: SqliteDb): Pick<Store, 'routing'> {
         .all();
     },
     async groupRouting(group) {
-      return db.select().from(groupRouting).where(eq(groupRouting.group, group)).get() ?? null;
+      return rawGroups.get('group_name = ?', group);
     },
     async groupRoutings() {
-      return db.select().from(groupRouting).orderBy(asc(groupRouting.group)).all();
+      return rawGroups.all('1 = 1 order by group_name');
     },
     async saveGroupRouting(row) {
-      const { group, ...rest } = row;
-      return db
-        .insert(groupRouting)
-        .values(row)
-        .onConflictDoUpdate({ target: groupRouting.group, set: rest })
-        .returning()
-        .get();
+      return rawGroups.upsert(row, ['group_name']);
     },
     async insertTask(row) {
-      const { taskId, ...rest } = row;
-      return first(
-        await db
-          .insert(routedTasks)
-          .values(row)
-          .onConflictDoUpdate({ target: routedTasks.taskId, set: rest })
-          .returning(),
-      )!;
+      return rawTasks.upsert(row, ['task_id']);
     },
     async task(taskId) {
-      return first(await db.select().from(routedTasks).where(eq(routedTasks.taskId, taskId)));
+      return rawTasks.get('task_id = ?', taskId);
     },
     async moveTask(taskId, from, patch) {
-      return first(
-        await db
-          .update(routedTasks)
-          .set(patch)
-          .where(and(eq(routedTasks.taskId, taskId), eq(routedTasks.state, from)))
-          .returning(),
-      );
+      return rawTasks.update(patch, 'task_id = ? and state = ?', taskId, from);
     },
     async waiting(group, limit) {
-      const q = db
-        .select()
-        .from(routedTasks)
-        .where(and(eq(routedTasks.group, group), eq(routedTasks.state, 'waiting')))
-        .orderBy(...queueOrder)
-        .limit(Math.max(1, Math.min(limit, 1000)));
-      return q.all();
+      return rawTasks.all(
+        `group_name = ? and state = 'waiting' ${QUEUE_ORDER} limit ?`,
+        group,
+        Math.max(1, Math.min(limit, 1000)),
+      );
     },
     async waitingCount(group) {
-      const row = first(
-        await db
-          .select({ n: count() })
-          .from(routedTasks)
-          .where(and(eq(routedTasks.group, group), eq(routedTasks.state, 'waiting'))),
-      );
-      return Number(row?.n ?? 0);
+      return waitingCount.get(group) ?? 0;
     },
     async loads(usernames) {
       const out = new Map<string, AgentCapacity>();
       if (usernames.length === 0) return out;
-      const rows = await db
-        .select({ agent: routedTasks.agent, work: routedTasks.work, n: count() })
-        .from(routedTasks)
-        .where(
-          and(
-            inArray(routedTasks.agent, [...usernames]),
-            inArray(routedTasks.state, ['offered', 'accepted']),
-          ),
-        )
-        .groupBy(routedTasks.agent, routedTasks.work);
-      for (const r of rows) {
+      for (const r of loads.all(JSON.stringify([...usernames]))) {
         if (r.agent === null) continue;
         const load = out.get(r.agent) ?? { task: 0, chat: 0, email: 0 };
         load[r.work] = Number(r.n);
