@@ -53,6 +53,8 @@ export interface DesignerSuite {
   readonly consoles: string[][];
   /** A fresh signed-in profile of the demo `user` (`signedInPage`). */
   signIn(user: string): Promise<Page>;
+  /** A fresh profile of nobody signed in (its console messages join `consoles`). */
+  anonymous(): Promise<Page>;
 }
 
 /**
@@ -85,6 +87,16 @@ export function designerSuite(prepare?: (rt: RuntimeProcess) => Promise<void>): 
     signIn(user) {
       const { runtime, browser } = started();
       return signedInPage(browser, runtime.url, user, consoles);
+    },
+    async anonymous() {
+      const { browser } = started();
+      const context = await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        colorScheme: 'light',
+      });
+      const page = await context.newPage();
+      consoles.push(watchConsole(page));
+      return page;
     },
   };
 }

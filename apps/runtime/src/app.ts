@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/authenticate';
 import { messagingRoutes } from './channels/messaging.routes';
 import { chatRoutes } from './chat/chat.routes';
+import { visitorChatRoutes } from './chat/visitor-chat.routes';
 import type { Config } from './config';
 import type { Runtime } from './executor/types';
 import { activationRoutes } from './http/activation.routes';
@@ -141,6 +142,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     attachmentsRoutes,
     messagingRoutes,
     chatRoutes,
+    visitorChatRoutes,
   ]) {
     api.route('/', routes(deps));
   }

@@ -4,6 +4,8 @@ import { api } from '../auth/session';
 export interface ChatView {
   typing: Array<{ party: 'customer' | 'agent'; name: string }>;
   otherReadAt: string | null;
+  /** Staff only: the anonymous visitor who opened the chat, as typed (unverified); null otherwise. */
+  visitor?: { name: string; email: string } | null;
 }
 
 const casePath = (id: string) => `/cases/${encodeURIComponent(id)}`;

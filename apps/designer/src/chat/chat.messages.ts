@@ -16,6 +16,16 @@ export const en = {
   'chat.customerTyping': 'The customer is typing…',
   'chat.seen': 'Seen {at}',
   'chat.viewCase': 'Open the request',
+  'chat.visitor.intro': 'Leave your name and e-mail and write to us: an agent will answer here.',
+  'chat.visitor.name': 'Your name',
+  'chat.visitor.email': 'Your e-mail',
+  'chat.visitor.start': 'Start chat',
+  'chat.visitor.note': 'When you leave the chat, we continue by e-mail at this address.',
+  'chat.visitor.reference': 'Your request: {number}',
+  'chat.visitor.ended': 'This chat has ended.',
+  'chat.visitor.new': 'Start a new chat',
+  'chat.visitor.banner':
+    'Visitor not signed in: {name} ({email}). The address is not verified: share nothing from the customer’s account.',
 } as const;
 
 export const ptBR: Record<keyof typeof en, string> = {
@@ -35,4 +45,14 @@ export const ptBR: Record<keyof typeof en, string> = {
   'chat.customerTyping': 'O cliente está digitando…',
   'chat.seen': 'Visto {at}',
   'chat.viewCase': 'Abrir a solicitação',
+  'chat.visitor.intro': 'Deixe seu nome e e-mail e escreva para nós: um atendente responderá aqui.',
+  'chat.visitor.name': 'Seu nome',
+  'chat.visitor.email': 'Seu e-mail',
+  'chat.visitor.start': 'Iniciar chat',
+  'chat.visitor.note': 'Quando você sair do chat, continuaremos por e-mail neste endereço.',
+  'chat.visitor.reference': 'Sua solicitação: {number}',
+  'chat.visitor.ended': 'Este chat foi encerrado.',
+  'chat.visitor.new': 'Iniciar um novo chat',
+  'chat.visitor.banner':
+    'Visitante não autenticado: {name} ({email}). O endereço não foi verificado: não compartilhe nada da conta do cliente.',
 };

@@ -1,12 +1,13 @@
 import { Link, Outlet } from 'react-router-dom';
 import { useSession } from '../auth/session';
+import { VisitorChatPanel } from '../chat/VisitorChatPanel';
 import { Layout } from '../components/Layout';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useT } from '../i18n/use-t';
 
 /**
  * The frame of the help centre: the signed-in layout for a signed-in user, else a public header
- * (language and sign-in) — the help centre needs no account.
+ * (language and sign-in) and the visitors' live chat — the help centre needs no account.
  */
 export function HelpShell() {
   const signedIn = useSession((s) => s.user !== null);
@@ -28,6 +29,7 @@ export function HelpShell() {
       <main className="app-main">
         <Outlet />
       </main>
+      <VisitorChatPanel />
     </div>
   );
 }

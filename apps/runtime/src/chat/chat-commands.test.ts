@@ -31,6 +31,7 @@ describe('chat typing and read indicators', () => {
     expect(await chatView(deps(), 'lena', 'k1')).toEqual({
       typing: [{ party: 'customer', name: 'Carla' }],
       otherReadAt: null,
+      visitor: null,
     });
     // Nobody sees themselves typing.
     expect((await chatView(deps(), 'carla', 'k1')).typing).toEqual([]);

@@ -36,7 +36,8 @@ function partyOf(user: UserRow, kase: CaseRow | null, caseId: string): { party: 
   return { party: 'agent', kase };
 }
 
-async function announce(tx: Store, kase: CaseRow, username: string, at: number): Promise<void> {
+/** A `chat` change on the case's live stream, so that the other side asks again. */
+export async function announce(tx: Store, kase: CaseRow, username: string, at: number): Promise<void> {
   await tx.changes.append({
     caseId: kase.id,
     customerId: kase.customerId,
@@ -49,26 +50,49 @@ async function announce(tx: Store, kase: CaseRow, username: string, at: number):
   });
 }
 
+/**
+ * One side of a chat as its state rows name it: a user by username, or an anonymous visitor as
+ * `visitor:<id>` on the customer's side (usernames cannot hold a colon, so the two never meet).
+ */
+export interface ChatParticipant {
+  username: string;
+  party: ChatParty;
+}
+
+/** The chat-state name of an anonymous visitor. */
+export const visitorParticipant = (visitorId: string): ChatParticipant => ({
+  username: `visitor:${visitorId}`,
+  party: 'customer',
+});
+
 /** `actor` is typing in the case's chat (for TYPING_MS); 409 when the case is closed. */
 export function reportTyping(deps: ChatDeps, actor: string, caseId: string): Promise<void> {
   return deps.store.transaction(async (tx) => {
     const user = await actingUser(tx, actor);
     const { party, kase } = partyOf(user, await tx.cases.get(caseId), caseId);
-    if (kase.status !== 'open') throw conflict(`case ${caseId} is closed`);
-    const now = deps.clock.now();
-    const before = await tx.chat.get(caseId, user.username);
-    if (before && before.typingUntil - now > TYPING_MS - TYPING_REFRESH_MS) return;
-    await tx.chat.put(
-      chatRow(before, {
-        caseId,
-        username: user.username,
-        party,
-        typingUntil: now + TYPING_MS,
-        updatedAt: now,
-      }),
-    );
-    await announce(tx, kase, user.username, now);
+    await noteTyping(tx, deps.clock.now(), { username: user.username, party }, kase);
   });
+}
+
+/**
+ * Records that `who` is typing in the open case `kase`, inside the caller's transaction (which
+ * checked their access): 409 on a closed case; writes nothing within TYPING_REFRESH_MS of the
+ * last report.
+ */
+export async function noteTyping(tx: Store, now: number, who: ChatParticipant, kase: CaseRow): Promise<void> {
+  if (kase.status !== 'open') throw conflict(`case ${kase.id} is closed`);
+  const before = await tx.chat.get(kase.id, who.username);
+  if (before && before.typingUntil - now > TYPING_MS - TYPING_REFRESH_MS) return;
+  await tx.chat.put(
+    chatRow(before, {
+      caseId: kase.id,
+      username: who.username,
+      party: who.party,
+      typingUntil: now + TYPING_MS,
+      updatedAt: now,
+    }),
+  );
+  await announce(tx, kase, who.username, now);
 }
 
 /**
@@ -79,24 +103,28 @@ export function markRead(deps: ChatDeps, actor: string, caseId: string): Promise
   return deps.store.transaction(async (tx) => {
     const user = await actingUser(tx, actor);
     const { party, kase } = partyOf(user, await tx.cases.get(caseId), caseId);
-    const now = deps.clock.now();
-    const before = await tx.chat.get(caseId, user.username);
-    const latest = (await tx.messages.pageByCase(caseId, { order: 'desc', limit: 1 })).items[0];
-    const unread = latest !== undefined && latest.at > (before?.readAt ?? 0);
-    const typing = (before?.typingUntil ?? 0) > now;
-    if (!unread && !typing) return;
-    await tx.chat.put(
-      chatRow(before, {
-        caseId,
-        username: user.username,
-        party,
-        typingUntil: 0,
-        readAt: now,
-        updatedAt: now,
-      }),
-    );
-    await announce(tx, kase, user.username, now);
+    await noteRead(tx, deps.clock.now(), { username: user.username, party }, kase);
   });
+}
+
+/** markRead's work for `who` inside the caller's transaction (which checked their access). */
+export async function noteRead(tx: Store, now: number, who: ChatParticipant, kase: CaseRow): Promise<void> {
+  const before = await tx.chat.get(kase.id, who.username);
+  const latest = (await tx.messages.pageByCase(kase.id, { order: 'desc', limit: 1 })).items[0];
+  const unread = latest !== undefined && latest.at > (before?.readAt ?? 0);
+  const typing = (before?.typingUntil ?? 0) > now;
+  if (!unread && !typing) return;
+  await tx.chat.put(
+    chatRow(before, {
+      caseId: kase.id,
+      username: who.username,
+      party: who.party,
+      typingUntil: 0,
+      readAt: now,
+      updatedAt: now,
+    }),
+  );
+  await announce(tx, kase, who.username, now);
 }
 
 /** What one side sees of the other: who is typing now and until when the other side has read. */
@@ -104,6 +132,12 @@ export interface ChatView {
   typing: Array<{ party: ChatParty; name: string }>;
   /** When the customer (for staff) or any agent (for the customer) last read, ISO, or null. */
   otherReadAt: string | null;
+  /**
+   * Staff only: the anonymous visitor who opened this chat, as they typed their name and e-mail
+   * (never verified: the case may belong to a customer with that address, but the visitor has
+   * not proved to be them). Null for a signed-in customer's chat; absent for the customer side.
+   */
+  visitor?: { name: string; email: string } | null;
 }
 
 /** The chat state of a case as `actor` may see it (the other side only). */
@@ -111,16 +145,36 @@ export async function chatView(deps: ChatDeps, actor: string, caseId: string): P
   const { store } = deps;
   const user = await actingUser(store, actor);
   const { party } = partyOf(user, await store.cases.get(caseId), caseId);
-  const now = deps.clock.now();
+  const view = await viewFrom(store, deps.clock.now(), party, caseId);
+  if (party === 'customer') return view;
+  const visitor = await store.chatVisitors.byCase(caseId);
+  return { ...view, visitor: visitor ? { name: visitor.name, email: visitor.email } : null };
+}
+
+/** The other side of `party` in the case's chat now (checked access is the caller's). */
+export async function viewFrom(
+  store: Store,
+  now: number,
+  party: ChatParty,
+  caseId: string,
+): Promise<ChatView> {
   const others = (await store.chat.states(caseId)).filter((s) => s.party !== party);
   const typing: ChatView['typing'] = [];
   for (const s of others.filter((o) => o.typingUntil > now)) {
-    const person = await store.users.get(s.username);
-    // Customers see an agent's display name only, never the username they sign in with.
-    typing.push({ party: s.party, name: person?.displayName ?? (s.party === 'agent' ? '' : s.username) });
+    typing.push({ party: s.party, name: await displayName(store, s) });
   }
   const readAt = Math.max(0, ...others.map((o) => o.readAt));
   return { typing, otherReadAt: readAt > 0 ? new Date(readAt).toISOString() : null };
+}
+
+/** Who a state row is, as the other side sees them. */
+async function displayName(store: Store, s: ChatStateRow): Promise<string> {
+  if (s.username.startsWith('visitor:')) {
+    return (await store.chatVisitors.get(s.username.slice('visitor:'.length)))?.name ?? '';
+  }
+  const person = await store.users.get(s.username);
+  // Customers see an agent's display name only, never the username they sign in with.
+  return person?.displayName ?? (s.party === 'agent' ? '' : s.username);
 }
 
 /** A chat state row: `next` over what `before` held. Pure. */

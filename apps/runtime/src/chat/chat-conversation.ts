@@ -22,7 +22,11 @@ async function customerOf(store: Store, actor: string): Promise<UserRow & { cust
   return user as UserRow & { customerId: string };
 }
 
-/** The id of the customer's open chat (their newest open top-level case on `chat`), or null. */
+/**
+ * The id of the customer's open chat (their newest open top-level case on `chat`), or null. A
+ * chat an anonymous visitor opened with the customer's e-mail is not theirs to continue: the
+ * visitor reads that case, so what the customer wrote there would reach whoever typed the address.
+ */
 export async function currentChat(store: Store, actor: string): Promise<string | null> {
   const user = await customerOf(store, actor);
   const open = await store.cases.list({
@@ -32,7 +36,8 @@ export async function currentChat(store: Store, actor: string): Promise<string |
     limit: OPEN_CASES_SCANNED,
   });
   const chats = open.items.filter((c) => c.channel === 'chat').sort((a, b) => b.createdAt - a.createdAt);
-  return chats[0]?.id ?? null;
+  const visitors = new Set(await store.chatVisitors.visitorCases(chats.map((c) => c.id)));
+  return chats.find((c) => !visitors.has(c.id))?.id ?? null;
 }
 
 /**

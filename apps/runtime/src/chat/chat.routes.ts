@@ -11,6 +11,11 @@ const tags = ['chat'];
 const ChatViewResource = z.object({
   typing: z.array(z.object({ party: z.enum(['customer', 'agent']), name: z.string() })),
   otherReadAt: z.string().nullable(),
+  visitor: z
+    .object({ name: z.string(), email: z.string() })
+    .nullable()
+    .optional()
+    .describe('staff only: the anonymous visitor who opened the chat, as typed (unverified)'),
 });
 
 const route = <T extends Parameters<typeof createRoute>[0]>(config: T) =>

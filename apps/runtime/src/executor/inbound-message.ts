@@ -53,6 +53,13 @@ export interface InboundMessage {
    * is linked to the old one (`variables.previousCase`, a timeline entry on both).
    */
   reopenWithinMs?: number;
+  /**
+   * Runs inside the delivery's transaction once the message is stored: the caller's own rows
+   * commit with it, and a throw undoes the whole delivery (the anonymous chat keeps its
+   * visitor's capability and the case it opens together, and refuses a message that would
+   * land on another case than the visitor's).
+   */
+  within?: (tx: Store, result: InboundResult) => Promise<void>;
 }
 
 /** What became of an inbound message. */
@@ -118,7 +125,14 @@ export function deliverInboundMessage(core: RuntimeCore, input: InboundMessage):
     if (target?.status === 'open') {
       const live = await session.require(target.id);
       const message = await writeMessage(session, live, fields);
-      return { outcome: 'threaded', caseId: target.id, customerId: customer.id, message };
+      const threaded: InboundResult = {
+        outcome: 'threaded',
+        caseId: target.id,
+        customerId: customer.id,
+        message,
+      };
+      await input.within?.(tx, threaded);
+      return threaded;
     }
     const closed = target ?? null;
     const reopen =
@@ -141,13 +155,15 @@ export function deliverInboundMessage(core: RuntimeCore, input: InboundMessage):
     const live = await session.require(opened.id);
     if (closed) await linkFollowUp(session, closed.id, live, reopen);
     const message = await writeMessage(session, live, fields);
-    return {
+    const result: InboundResult = {
       outcome: 'opened',
       caseId: opened.id,
       customerId: customer.id,
       message,
       ...(closed ? { previousCaseId: closed.id, reopened: reopen } : {}),
     };
+    await input.within?.(tx, result);
+    return result;
   });
 }
 

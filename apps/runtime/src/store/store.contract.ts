@@ -7,6 +7,7 @@ import { casesContract } from './contract/cases.contract';
 import { changesContract } from './contract/changes.contract';
 import { channelsContract } from './contract/channels.contract';
 import { chatContract } from './contract/chat.contract';
+import { chatVisitorsContract } from './contract/chat-visitors.contract';
 import { connectionsContract } from './contract/connections.contract';
 import { deliveryContract } from './contract/delivery.contract';
 import { directoryContract } from './contract/directory.contract';
@@ -69,5 +70,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     messagingContract(current);
     chatContract(current);
     activationsContract(current);
+    chatVisitorsContract(current);
   });
 }

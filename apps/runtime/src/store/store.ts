@@ -13,6 +13,7 @@ import type { ActivationStore } from './activation-store';
 import type { AnalyticsSummary, SummaryPeriod, SummaryQuery } from './analytics-summary';
 import type { ChannelStore } from './channel-store';
 import type { ChatStore } from './chat-store';
+import type { ChatVisitorStore } from './chat-visitor-store';
 import type { KbStore } from './kb-store';
 import type { MessagingStore } from './messaging-store';
 import type { ResponseStore } from './response-store';
@@ -1054,6 +1055,8 @@ export interface Store {
   chat: ChatStore;
   /** Requests to activate flow versions and their decisions (activation-store.ts). */
   activations: ActivationStore;
+  /** Anonymous visitors' one-conversation chat capabilities (chat-visitor-store.ts). */
+  chatVisitors: ChatVisitorStore;
 
   /** Aggregates of the supervisor overview (DESIGN §12), each one statement over live rows. */
   supervision: {

@@ -54,6 +54,7 @@ const TABLES = [
   'messaging_accounts',
   'chat_states',
   'activation_requests',
+  'chat_visitors',
 ];
 
 const reachable = await canConnect(ADMIN_URL);

@@ -13,6 +13,7 @@ import { pgCases } from './pg-cases';
 import { pgChanges } from './pg-changes';
 import { pgChannels } from './pg-channels';
 import { pgChat } from './pg-chat';
+import { pgChatVisitors } from './pg-chat-visitors';
 import { pgConnections } from './pg-connections';
 import type { PgDb } from './pg-db';
 import { pgDelivery } from './pg-delivery';
@@ -132,6 +133,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     ...pgMessaging(db),
     ...pgChat(db),
     ...pgActivations(db),
+    ...pgChatVisitors(db),
 
     async transaction(fn) {
       const outer = current();

@@ -17,6 +17,7 @@ import { sqliteCases } from './sqlite-cases';
 import { sqliteChanges } from './sqlite-changes';
 import { sqliteChannels } from './sqlite-channels';
 import { sqliteChat } from './sqlite-chat';
+import { sqliteChatVisitors } from './sqlite-chat-visitors';
 import { sqliteConnections } from './sqlite-connections';
 import { sqliteDelivery } from './sqlite-delivery';
 import { sqliteDirectory } from './sqlite-directory';
@@ -121,6 +122,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     ...sqliteMessaging(db),
     ...sqliteChat(db),
     ...sqliteActivations(db),
+    ...sqliteChatVisitors(db),
   };
 
   const store: Store = {
