@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { decodeCursor, pageLimit, toPage } from '../paging';
 import {
   customerMessagesWhere,
@@ -81,12 +81,11 @@ export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'me
       },
       async listByCases(caseIds) {
         if (caseIds.length === 0) return [];
-        return db
-          .select()
-          .from(slas)
-          .where(inArray(slas.caseId, caseIds))
-          .orderBy(asc(slas.caseId), asc(slas.id))
-          .all();
+        // The ids as one JSON array: one cached statement for any number of cases.
+        return rawSlas.all(
+          'case_id in (select value from json_each(?)) order by case_id, id',
+          JSON.stringify(caseIds),
+        );
       },
     },
 
@@ -199,12 +198,10 @@ export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'me
       },
       async listByCases(caseIds) {
         if (caseIds.length === 0) return [];
-        return db
-          .select()
-          .from(surveys)
-          .where(inArray(surveys.caseId, caseIds))
-          .orderBy(asc(surveys.caseId), asc(surveys.sentAt))
-          .all();
+        return rawSurveys.all(
+          'case_id in (select value from json_each(?)) order by case_id, sent_at',
+          JSON.stringify(caseIds),
+        );
       },
       async listByCustomer(customerId) {
         return db

@@ -1,4 +1,4 @@
-import { and, asc, desc, getTableColumns, inArray } from 'drizzle-orm';
+import { and, asc, desc, getTableColumns } from 'drizzle-orm';
 import { afterCursor, decodeCursor, pageLimit, toPage } from '../paging';
 import { caseListWhere, caseScanWhere } from '../queries';
 import { taskToRow, withoutColumn } from '../rows';
@@ -147,12 +147,11 @@ export function sqliteCases(db: SqliteDb): Pick<Store, 'tasks'> & {
       },
       async listByCases(caseIds) {
         if (caseIds.length === 0) return [];
-        return db
-          .select()
-          .from(tasks)
-          .where(inArray(tasks.caseId, caseIds))
-          .orderBy(asc(tasks.caseId), asc(tasks.createdAt), asc(tasks.id))
-          .all();
+        // The ids as one JSON array: one cached statement for any number of cases.
+        return rawTasks.all(
+          'case_id in (select value from json_each(?)) order by case_id, created_at, id',
+          JSON.stringify(caseIds),
+        );
       },
       async update(id, patch) {
         return rawTasks.update(patch, 'id = ?', id);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { decodeCursor, pageLimit, toPage } from '../paging';
 import { outboxListWhere } from '../queries';
 import { byCreation, byDue, outboxToRow, timerRowId, withoutColumn } from '../rows';
@@ -58,6 +58,13 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
   const outboxDue = client
     .prepare<[number], number>(
       `select 1 from outbox where status in ('pending', 'failed') and next_attempt_at <= ? limit 1`,
+    )
+    .pluck();
+  // When the next poll can find something (the demo seed asks before polling at all).
+  const timerNextDue = client.prepare<[], number | null>('select min(fire_at) from timers').pluck();
+  const outboxNextDue = client
+    .prepare<[], number | null>(
+      `select min(next_attempt_at) from outbox where status in ('pending', 'failed')`,
     )
     .pluck();
   const settleOutbox = (status: string) =>
@@ -134,13 +141,7 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
         return row ? ({ ...row, claim } as ClaimedOutbox) : null;
       },
       async nextDueAt() {
-        return (
-          db
-            .select({ at: sql<number | null>`min(${outbox.nextAttemptAt})` })
-            .from(outbox)
-            .where(inArray(outbox.status, ['pending', 'failed']))
-            .get()?.at ?? null
-        );
+        return outboxNextDue.get() ?? null;
       },
     },
 
@@ -178,12 +179,7 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
         return completeTimer.run(id, claim).changes > 0;
       },
       async nextDueAt() {
-        return (
-          db
-            .select({ at: sql<number | null>`min(${timers.fireAt})` })
-            .from(timers)
-            .get()?.at ?? null
-        );
+        return timerNextDue.get() ?? null;
       },
     },
 
