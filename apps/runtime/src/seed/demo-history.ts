@@ -172,11 +172,21 @@ export async function seedDemoHistory(
   // The open tasks as last read; read again only after something may have changed them.
   let tasks: TaskRow[] = [];
   let changed = true;
+  // When a timer or outbox message is next due, as last read; read again after anything ran
+  // that may have scheduled one (a command, a fire, a delivery). Until then a tick has nothing
+  // to poll: most ticks, nights and weekends above all.
+  let dueAt: number | null = null;
+  let dueStale = true;
+  const nextDue = async () => {
+    const [timer, message] = await Promise.all([store.timers.nextDueAt(), store.outbox.nextDueAt()]);
+    return timer === null ? message : message === null ? timer : Math.min(timer, message);
+  };
 
   /** Runs one command; a refusal (the case moved on) is counted, not thrown. */
   const command = async <T>(fn: () => Promise<T>): Promise<T | null> => {
     report.commands++;
     changed = true;
+    dueStale = true;
     try {
       return await fn();
     } catch (error) {
@@ -373,12 +383,22 @@ export async function seedDemoHistory(
       await open(a, next++);
     }
     clock.set(t);
-    if ((await runtime.fireDueTimers(t)) > 0) changed = true;
-    while ((await runtime.dispatchOutbox(t)) > 0) {
-      // Until every message due now went out (the freeze calls answer the cases at once).
-      changed = true;
+    if (dueStale) {
+      dueAt = await nextDue();
+      dueStale = false;
     }
-    if (report.pilot === null && t >= pilotAt) report.pilot = await startPilot(runtime);
+    if (dueAt !== null && dueAt <= t) {
+      dueStale = true;
+      if ((await runtime.fireDueTimers(t)) > 0) changed = true;
+      while ((await runtime.dispatchOutbox(t)) > 0) {
+        // Until every message due now went out (the freeze calls answer the cases at once).
+        changed = true;
+      }
+    }
+    if (report.pilot === null && t >= pilotAt) {
+      report.pilot = await startPilot(runtime);
+      dueStale = true;
+    }
     const step = hours.isWorking(t) ? TICK : NIGHT_TICK;
     if (hours.isWorking(t)) await work(t);
     if (later.length > 0) {
