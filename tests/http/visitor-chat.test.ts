@@ -11,7 +11,7 @@ import { scenarioBackends } from '../support/test-database';
  * the visitor's stream); the cookie reads nothing but its own conversation — not another
  * visitor's files, not the rest of the customer whose e-mail it claims — posts no internal
  * notes, and a wrong or expired one is 401; leaving hands the conversation to e-mail; a flood of
- * openings is refused with 429 while the runtime keeps answering.
+ * openings, or of one visitor's messages, is refused with 429 while the runtime keeps answering.
  */
 
 const chatFlow = {
@@ -234,6 +234,21 @@ describe.each(scenarioBackends())('anonymous visitor chat on $backend', ({ backe
       const refused = answers.find((a) => a.status === 429)!;
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
       expect((await rt.api('GET', '/api/health')).status).toBe(200);
+
+      // One admitted visitor writing without pause is held to 30 messages a minute.
+      const cookie = answers
+        .find((a) => a.status === 201)!
+        .headers.get('set-cookie')!
+        .split(';')[0]!;
+      const sent = [];
+      for (let i = 0; i < 32; i++) {
+        sent.push(
+          (await rt.api('POST', '/api/chat/visitor/messages', { ...as(cookie), body: { body: `m${i}` } }))
+            .status,
+        );
+      }
+      expect(sent.filter((s) => s === 201)).toHaveLength(30);
+      expect(sent.slice(30)).toEqual([429, 429]);
     });
   });
 });

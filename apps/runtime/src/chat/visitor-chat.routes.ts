@@ -71,7 +71,7 @@ const VisitorView = z.object({
   otherReadAt: z.string().nullable(),
 });
 const cookieAuth = [{ visitorCookie: [] }];
-const limited = { 429: { ...errorResponses[400], description: 'too many chats opened (see Retry-After)' } };
+const limited = { 429: { ...errorResponses[400], description: 'too many at once (see Retry-After)' } };
 const sse = { 200: { description: 'text/event-stream of `change`, `reset`, `ready` and `end` events' } };
 
 const route = <T extends Parameters<typeof createRoute>[0]>(config: T) =>
@@ -115,7 +115,7 @@ const send = route({
         .strict(),
     ),
   },
-  responses: { 201: json(VisitorMessage, 'the message'), ...errorResponses },
+  responses: { 201: json(VisitorMessage, 'the message'), ...errorResponses, ...limited },
 });
 const view = route({
   method: 'get',
@@ -176,7 +176,8 @@ function disposition(name: string): string {
 /**
  * Anonymous visitors' live chat (issue #15 item 3): routes under /chat/visitor authenticated by
  * the visitor's cookie only (a bearer token plays no part: staff and customers use their own
- * routes). Opening is bounded per source address and per process; the rules are the commands'
+ * routes). Opening is bounded per source address and per process, writing per visitor and per
+ * process; the rules are the commands'
  * (visitor-chat.ts). A missing, wrong or expired token is 401.
  */
 export function visitorChatRoutes({ runtime, config, logger }: AppDeps): Router {
@@ -189,6 +190,14 @@ export function visitorChatRoutes({ runtime, config, logger }: AppDeps): Router 
   const { store, clock } = runtime;
   const deps = { store, clock };
   const gate = createVisitorGate();
+  // Each message is an event transaction: one visitor writes at most 30 a minute, and all
+  // visitors together at most 300 a second per process (the same fixed windows as openings).
+  const messageGate = createVisitorGate({
+    perSource: 30,
+    sourceWindowMs: 60_000,
+    global: 300,
+    globalWindowMs: 1000,
+  });
   const feed = createChangeFeed({ store, logger, now: () => clock.now() });
   runtime.onCommit(() => feed.wake());
   const streams = new Map<string, number>();
@@ -255,7 +264,14 @@ export function visitorChatRoutes({ runtime, config, logger }: AppDeps): Router 
 
   r.openapi(send, async (c) => {
     const body = c.req.valid('json');
-    const result = await sendVisitorMessage(runtime, tokenOf(c), body.body, body.visibility);
+    const token = tokenOf(c);
+    const visitor = await visitorByToken(store, token, clock.now());
+    const admitted = messageGate.admit(visitor.id, Date.now());
+    if (!admitted.ok) {
+      c.header('Retry-After', String(Math.max(1, Math.ceil(admitted.retryAfterMs / 1000))));
+      throw new AppError('too-many-messages', 429, 'too many messages; wait a moment');
+    }
+    const result = await sendVisitorMessage(runtime, token, body.body, body.visibility);
     const row = result.message ? await store.channels.message(result.message.id) : null;
     if (!row) throw new AppError('internal', 500, 'the message was not stored');
     return c.json((await toVisitorMessages([row]))[0]!, 201);
