@@ -63,7 +63,45 @@ function overflows(page: Page): Promise<boolean> {
   return page.evaluate<boolean>('document.scrollingElement.scrollWidth > window.innerWidth');
 }
 
+/** The header's controls that stick out of it or of the window, by their text (none when it fits). */
+function headerSpill(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const header = document.querySelector('header.app-header');
+    const box = header.getBoundingClientRect();
+    return [...header.querySelectorAll('a, button, select')]
+      .filter((el) => el.offsetParent !== null)
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.right > Math.min(box.right, window.innerWidth) + 0.5 || r.bottom > box.bottom + 0.5;
+      })
+      .map((el) => (el.textContent || el.getAttribute('aria-label') || el.tagName).trim());
+  })()`);
+}
+
 describe('languages', () => {
+  it('keeps the header on one line at a laptop width for every demo role, in both languages', async () => {
+    for (const locale of ['en-US', 'pt-BR']) {
+      for (const user of ['admin', 'olivia', 'sam', 'lena', 'carla']) {
+        const page = await signedIn(user, { width: 1280, height: 800 }, locale);
+        await page.locator('header.app-header nav a').first().waitFor();
+        if (user === 'admin') await screenshot(page, `header-1280-${locale}-admin`);
+        expect(await headerSpill(page), `${user} in ${locale}`).toEqual([]);
+        expect(await overflows(page), `${user} in ${locale}`).toBe(false);
+        if (user === 'admin') {
+          // What does not fit is one click away, under "More".
+          const nav = page.getByRole('navigation', { name: locale === 'en-US' ? 'Main' : 'Principal' });
+          await nav.getByRole('button', { name: locale === 'en-US' ? 'More' : 'Mais' }).click();
+          await nav.getByRole('link', { name: locale === 'en-US' ? 'Outbox' : 'Caixa de saída' }).click();
+          await page.waitForURL(/\/outbox$/);
+          expect(
+            await nav.getByRole('link', { name: locale === 'en-US' ? 'Outbox' : 'Caixa de saída' }).count(),
+          ).toBe(0);
+        }
+        await page.context().close();
+      }
+    }
+  });
+
   it('switches to Portuguese, keeps it after a reload and brings it back from the profile', async () => {
     const page = await signedIn('carla');
     await page.getByRole('heading', { name: 'Service catalog' }).waitFor();

@@ -12,20 +12,17 @@ describe('navFor', () => {
   });
   it('shows an owner what an agent sees, plus flows, analytics and incidents, by the role ladder', () => {
     expect(navFor(['owner']).map((n) => n.to)).toEqual([
-      '/catalog',
-      '/help',
-      '/kb',
       '/work',
       '/flows',
       '/analytics',
       '/incidents',
+      '/catalog',
+      '/help',
+      '/kb',
     ]);
   });
   it('shows an admin every staff entry but no customer-only one', () => {
     expect(navFor(['admin']).map((n) => n.to)).toEqual([
-      '/catalog',
-      '/help',
-      '/kb',
       '/work',
       '/supervisor',
       '/flows',
@@ -34,6 +31,9 @@ describe('navFor', () => {
       '/admin',
       '/groups',
       '/outbox',
+      '/catalog',
+      '/help',
+      '/kb',
     ]);
   });
   it('shows the supervisor view to members of the supervisors group and admins only', () => {

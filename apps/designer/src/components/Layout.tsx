@@ -8,11 +8,13 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useT } from '../i18n/use-t';
 import { PresenceSwitch } from '../presence/PresenceSwitch';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
+import { PriorityNav } from './PriorityNav';
 
 /**
  * The signed-in frame: header with role-aware navigation, language, theme, the user and
- * sign-out, then the page. On a phone the navigation and the user's controls fold behind a
- * menu button (styles.css: `.app-header` below 760 px), which closes again on navigation.
+ * sign-out, then the page. The navigation keeps to one line, the entries that do not fit behind
+ * "More" (PriorityNav). On a phone the navigation and the user's controls fold behind a menu
+ * button (styles.css: `.app-header` below 760 px), which closes again on navigation.
  */
 export function Layout() {
   const user = useSession((s) => s.user);
@@ -40,15 +42,7 @@ export function Layout() {
           <span aria-hidden="true">☰</span> {t('nav.menu')}
         </button>
         <div className="app-menu" id="app-menu">
-          <nav aria-label={t('nav.main')}>
-            <ul>
-              {items.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to}>{t(item.labelId)}</NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <PriorityNav items={items} />
           <div className="user">
             {user && hasRole(user, 'agent') && <PresenceSwitch username={user.username} />}
             <LanguageSwitch />

@@ -24,6 +24,7 @@ export const en = {
   'nav.account': '{roles} · account and password',
   'nav.signOut': 'Sign out',
   'nav.menu': 'Menu',
+  'nav.more': 'More',
   'guard.title': 'Not available',
   'guard.body': 'Your role does not give access to this page.',
 } as const;
@@ -53,6 +54,7 @@ export const ptBR: Record<keyof typeof en, string> = {
   'nav.account': '{roles} · conta e senha',
   'nav.signOut': 'Sair',
   'nav.menu': 'Menu',
+  'nav.more': 'Mais',
   'guard.title': 'Indisponível',
   'guard.body': 'Seu perfil não dá acesso a esta página.',
 };
