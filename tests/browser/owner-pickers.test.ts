@@ -4,8 +4,9 @@ import { screenshot } from './chromium';
 import { designerSuite } from './designer-app';
 
 /**
- * An owner builds a flow without knowing ISO-8601 or ids: groups, calendars, templates and the
- * child flow are picked from the installation's lists, durations as an amount and a unit. Then
+ * An owner builds a flow without knowing ISO-8601 or ids: groups, people, breach recipients,
+ * calendars, templates and the child flow are picked from the installation's lists, durations
+ * as an amount and a unit. Then
  * the simulator takes the case data as a form generated from the flow's variables, and shows
  * the child case's events in a group of their own.
  *
@@ -97,6 +98,17 @@ describe('an owner builds a flow with pickers and simulates it with a form', () 
     await choose(page, review.getByLabel('SLA target: unit'), 'minute');
     await typeNumber(page, review.getByLabel('SLA target: how many'), '30');
     await expect.poll(() => review.textContent()).toContain('30 minutes');
+    // People are picked by name: Fatima does the review; a breach tells the supervisors and Sam.
+    const user = review.getByLabel('User', { exact: true });
+    expect(await user.locator('option').allTextContents()).toContain('Fatima (L3) (fatima)');
+    await user.selectOption({ label: 'Fatima (L3) (fatima)' });
+    await review.getByLabel('On breach').selectOption({ label: 'Notify recipients' });
+    const notify = review.getByRole('group', { name: 'Notify on breach' });
+    await notify.getByLabel('Add to Notify on breach').selectOption({ label: 'Group supervisors' });
+    await notify
+      .getByLabel('Add to Notify on breach')
+      .selectOption({ label: 'Person: Sam (supervisor) (sam)' });
+    await notify.getByRole('button', { name: 'Remove Person: Sam (supervisor) (sam)' }).waitFor();
 
     // The customer hears by the "replacement card sent" template; the check runs the fraud subflow.
     const tell = await pick(page, 'tell');
@@ -114,8 +126,12 @@ describe('an owner builds a flow with pickers and simulates it with a form', () 
       expect.arrayContaining([
         expect.objectContaining({
           id: 'review',
-          assign: { group: 'fraud' },
-          sla: expect.objectContaining({ target: 'PT30M' }),
+          assign: { group: 'fraud', user: 'fatima' },
+          sla: expect.objectContaining({
+            target: 'PT30M',
+            onBreach: 'notify',
+            notify: ['group:supervisors', 'user:sam'],
+          }),
         }),
         expect.objectContaining({ id: 'tell', template: 'card-replaced' }),
         expect.objectContaining({ id: 'check', flow: 'fraud-check' }),

@@ -9,8 +9,9 @@ export type TemplateChoice = z.infer<typeof TemplateChoice>;
 
 /**
  * What an installation offers a flow to refer to, so the editor lists names instead of
- * asking for ids: groups, business calendars, notification templates, connections (names
- * only: their URLs and credentials stay with admins) and flows (for subflow nodes).
+ * asking for ids: groups, staff users, business calendars, notification templates,
+ * connections (names only: their URLs and credentials stay with admins) and flows (for
+ * subflow nodes).
  * `GET /api/flow-choices`, owners and admins.
  */
 export const FlowChoices = z.object({
@@ -19,6 +20,11 @@ export const FlowChoices = z.object({
   calendars: z.array(z.object({ key: z.string(), name: z.string(), timeZone: z.string() })),
   templates: z.array(TemplateChoice),
   connections: z.array(z.object({ name: z.string() })),
+  /**
+   * Active staff (agents, owners, admins) a task, an approval or a notification may name, by
+   * username with their display name: no roles, e-mail or customers. At most 1000, by name.
+   */
+  users: z.array(z.object({ username: z.string(), displayName: z.string().nullable() })).default([]),
   /** `kind` as the draft says (case, fulfillment, subflow). */
   flows: z.array(z.object({ key: z.string(), name: z.string(), kind: z.string() })),
   /**

@@ -1,5 +1,5 @@
 import type { BusinessCalendar, FlowChoices } from '@caseflow/schema';
-import { hasRole } from '../auth/roles';
+import { hasRole, isCustomerOnly } from '../auth/roles';
 import { NOTIFY_TEMPLATES } from '../messages/templates';
 import type { Store } from '../store/store';
 import { actingUser } from './acting-user';
@@ -9,9 +9,12 @@ import type { Actor } from './types';
 const byName = (a: string, b: string) => a.localeCompare(b);
 /** Article rows (one per language) listed at most: a picker, not a catalogue of the whole KB. */
 const ARTICLES = 500;
+/** Staff users listed at most: enough for a picker of approvers and assignees. */
+const USERS = 1000;
 
 /**
- * What a flow may refer to in this installation, sorted by name: groups, business calendars,
+ * What a flow may refer to in this installation, sorted by name: groups, active staff users
+ * (username and display name only), business calendars,
  * notification templates, connection names, flows and published articles. Connections give only their names:
  * base URLs and credentials stay with admins. For active owners and admins (403 otherwise),
  * checked here so that no route serves the list to anyone else. Reads only.
@@ -24,8 +27,9 @@ export async function flowChoices(
   if (!hasRole(await actingUser(store, actor), 'owner')) {
     throw forbidden('only owners and admins see what a flow may refer to');
   }
-  const [groups, flows, connections, articles] = await Promise.all([
+  const [groups, users, flows, connections, articles] = await Promise.all([
     store.groups.list(),
+    store.users.list(),
     store.flows.list(),
     store.connections.list(),
     store.kb.list({ audiences: ['public', 'customers', 'agents'], status: 'published', limit: ARTICLES }),
@@ -40,6 +44,12 @@ export async function flowChoices(
     groups: groups
       .map((g) => ({ name: g.name, description: g.description }))
       .sort((a, b) => byName(a.name, b.name)),
+    // Who may be named as an assignee, approver or recipient: active staff, by name only.
+    users: users
+      .filter((u) => u.active && !isCustomerOnly(u))
+      .map((u) => ({ username: u.username, displayName: u.displayName }))
+      .sort((a, b) => byName(a.username, b.username))
+      .slice(0, USERS),
     calendars: Object.values(calendars)
       .map((c) => ({ key: c.key, name: c.name, timeZone: c.timeZone }))
       .sort((a, b) => byName(a.name, b.name)),

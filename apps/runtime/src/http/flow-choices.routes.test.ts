@@ -20,6 +20,11 @@ describe('GET /api/flow-choices', () => {
       subject: { en: expect.any(String), 'pt-BR': expect.any(String) },
     });
     expect(res.body.connections).toEqual([{ name: 'core-banking' }]);
+    // Staff by username and display name only; customers are never listed.
+    const usernames = res.body.users.map((u: { username: string }) => u.username);
+    expect(usernames).toEqual(expect.arrayContaining(['admin', 'lena', 'marco', 'olivia']));
+    expect(usernames).not.toContain('carla');
+    for (const u of res.body.users) expect(Object.keys(u).sort()).toEqual(['displayName', 'username']);
     expect(res.body.flows).toContainEqual({ key: 'fraud-check', name: expect.any(String), kind: 'subflow' });
     // Published help articles a notify node may send, each once, with their titles per language.
     const slugs = res.body.articles.map((a: { slug: string }) => a.slug);

@@ -2,8 +2,11 @@ import type { FlowChoices } from '@caseflow/schema';
 import { useIntl } from 'react-intl';
 import { isLocale } from '../../i18n/locales';
 import { useT } from '../../i18n/use-t';
+import type { FlowDoc } from '../flow-document';
+import { nodeLabel } from '../node-catalog';
 import { type Choice, ChoiceField } from './ChoiceField';
 import { useFlowChoices } from './FlowChoicesContext';
+import { MultiChoiceField } from './MultiChoiceField';
 
 /** What every named picker takes: a label, the value, its change and an optional empty choice. */
 interface PickerProps {
@@ -110,25 +113,73 @@ export function useCalendarLabel(): (key: string) => string {
   };
 }
 
-/**
- * Who receives a message: the customer, whoever holds the task, a group of the installation or
- * a tier of this flow (`group:<name>`, `tier:<id>`). A named user (`user:<name>`) is kept as
- * written: users are listed to admins only.
- */
-export function RecipientPicker(props: PickerProps & { tiers: ReadonlyArray<{ id: string; name: string }> }) {
+/** How a staff user reads in a list: "Lena Lopes (lena)", or the username alone. */
+function useUserChoices(prefix = ''): Choice[] | null {
   const t = useT();
-  const choices = useChoices((c) => [
+  return useChoices((c) =>
+    c.users.map((u) => ({
+      value: `${prefix}${u.username}`,
+      label: u.displayName
+        ? t('pickers.user.option', { name: u.displayName, username: u.username })
+        : u.username,
+    })),
+  );
+}
+
+/** Nodes of the flow being edited, by their canvas labels (where an SLA stops or pauses). */
+export function NodesPicker(props: MultiPickerProps & { doc: FlowDoc }) {
+  const choices = props.doc.nodes.map((n) => ({ value: n.id, label: nodeLabel(n) }));
+  return <MultiChoiceField {...props} choices={choices} />;
+}
+
+/** One staff user of the installation (a task's assignee). */
+export function UserPicker(props: PickerProps) {
+  return <ChoiceField {...props} choices={useUserChoices()} />;
+}
+
+/** What every multiple picker takes: a label, the chosen values and their change. */
+interface MultiPickerProps {
+  label: string;
+  value: readonly string[] | undefined;
+  onChange(value: string[]): void;
+  hint?: string;
+}
+
+/** Staff users by name (an approval's approvers). */
+export function UsersPicker(props: MultiPickerProps) {
+  return <MultiChoiceField {...props} choices={useUserChoices()} />;
+}
+
+/**
+ * Who may receive a message: the customer, whoever holds the task, a group or a person of the
+ * installation, or a tier of this flow (`group:<name>`, `user:<name>`, `tier:<id>`).
+ */
+function useRecipientChoices(tiers: ReadonlyArray<{ id: string; name: string }>): Choice[] | null {
+  const t = useT();
+  const users = useUserChoices('user:');
+  return useChoices((c) => [
     { value: 'customer', label: t('pickers.recipient.customer') },
     { value: 'assignee', label: t('pickers.recipient.assignee') },
     ...c.groups.map((g) => ({
       value: `group:${g.name}`,
       label: t('pickers.recipient.group', { name: g.name }),
     })),
-    ...props.tiers.map((tier) => ({
+    ...tiers.map((tier) => ({
       value: `tier:${tier.id}`,
       label: t('pickers.recipient.tier', { name: tier.name }),
     })),
-    ...(props.value?.startsWith('user:') ? [{ value: props.value, label: props.value }] : []),
+    ...(users ?? []).map((u) => ({ ...u, label: t('pickers.recipient.user', { name: u.label }) })),
   ]);
-  return <ChoiceField {...props} choices={choices} />;
+}
+
+/** The one recipient of a notification. */
+export function RecipientPicker(props: PickerProps & { tiers: ReadonlyArray<{ id: string; name: string }> }) {
+  return <ChoiceField {...props} choices={useRecipientChoices(props.tiers)} />;
+}
+
+/** Several recipients (who hears of an SLA breach). */
+export function RecipientsPicker(
+  props: MultiPickerProps & { tiers: ReadonlyArray<{ id: string; name: string }> },
+) {
+  return <MultiChoiceField {...props} choices={useRecipientChoices(props.tiers)} />;
 }

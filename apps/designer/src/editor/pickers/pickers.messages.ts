@@ -1,4 +1,4 @@
-/** The editor's pickers: durations, groups, calendars, templates, connections, flows. */
+/** The editor's pickers: durations, groups, users, signals, calendars, templates, connections, flows. */
 export const en = {
   'pickers.duration.amount': '{label}: how many',
   'pickers.duration.unit': '{label}: unit',
@@ -22,6 +22,14 @@ export const en = {
   'pickers.recipient.assignee': 'Whoever has the task',
   'pickers.recipient.group': 'Group {name}',
   'pickers.recipient.tier': 'Tier {name}',
+  'pickers.recipient.user': 'Person: {name}',
+  'pickers.user.option': '{name} ({username})',
+  'pickers.multi.none': 'Nobody yet.',
+  'pickers.multi.add': 'Add…',
+  'pickers.multi.addLabel': 'Add to {label}',
+  'pickers.multi.remove': 'Remove {name}',
+  'pickers.signal.hint': 'Pick a signal this flow already uses, or type a new name.',
+  'pickers.signal.used': 'used by {where}',
 } as const;
 
 export const ptBR: Record<keyof typeof en, string> = {
@@ -47,4 +55,12 @@ export const ptBR: Record<keyof typeof en, string> = {
   'pickers.recipient.assignee': 'Quem está com a tarefa',
   'pickers.recipient.group': 'Grupo {name}',
   'pickers.recipient.tier': 'Nível {name}',
+  'pickers.recipient.user': 'Pessoa: {name}',
+  'pickers.user.option': '{name} ({username})',
+  'pickers.multi.none': 'Ninguém ainda.',
+  'pickers.multi.add': 'Adicionar…',
+  'pickers.multi.addLabel': 'Adicionar a {label}',
+  'pickers.multi.remove': 'Remover {name}',
+  'pickers.signal.hint': 'Escolha um sinal que este fluxo já usa ou digite um nome novo.',
+  'pickers.signal.used': 'usado por {where}',
 };

@@ -4,7 +4,13 @@ import { updateFlow } from '../commands';
 import { useEditor } from '../EditorContext';
 import { JsonField } from '../JsonField';
 import { DurationField } from '../pickers/DurationField';
-import { CalendarPicker, GroupPicker, useCalendarLabel } from '../pickers/Pickers';
+import {
+  CalendarPicker,
+  GroupPicker,
+  NodesPicker,
+  RecipientsPicker,
+  useCalendarLabel,
+} from '../pickers/Pickers';
 import { CheckField, ListField, SelectField, TextField } from './fields';
 
 type TierInput = Partial<Tier> & Pick<Tier, 'id' | 'name' | 'group'>;
@@ -21,7 +27,7 @@ export function FlowProperties() {
   const tiers = (doc.tiers ?? []) as TierInput[];
   const slas = (doc.slas ?? []) as SlaInput[];
   const setTiers = (next: TierInput[]) => run(updateFlow({ tiers: next }, 'tiers'));
-  const setSlas = (next: SlaInput[]) => run(updateFlow({ slas: next }, 'case SLAs'));
+  const setSlas = (next: SlaInput[]) => run(updateFlow({ slas: next }, 'slas'));
   return (
     <section className="props" aria-label={t('panel.flow.settings')}>
       <h2>{t('panel.flow.title')}</h2>
@@ -135,13 +141,15 @@ export function FlowProperties() {
                 value={s.stop.event}
                 onChange={(event) => put({ stop: { ...s.stop, event: event || undefined } })}
               />
-              <ListField
+              <NodesPicker
                 label={t('panel.flow.stopsAt')}
+                doc={doc}
                 value={s.stop.atNodes}
                 onChange={(atNodes) => put({ stop: { ...s.stop, atNodes } })}
               />
-              <ListField
+              <NodesPicker
                 label={t('panel.flow.pausesAt')}
+                doc={doc}
                 value={s.pause?.atNodes}
                 onChange={(atNodes) => put({ pause: { atNodes } })}
               />
@@ -155,8 +163,9 @@ export function FlowProperties() {
                 checked={s.onBreach?.escalate === true}
                 onChange={(escalate) => put({ onBreach: { escalate, notify: s.onBreach?.notify ?? [] } })}
               />
-              <ListField
+              <RecipientsPicker
                 label={t('panel.flow.notifyOnBreach')}
+                tiers={doc.tiers ?? []}
                 value={s.onBreach?.notify}
                 onChange={(notify) => put({ onBreach: { escalate: s.onBreach?.escalate ?? false, notify } })}
               />

@@ -45,6 +45,10 @@ const CHOICES: FlowChoices = {
     },
   ],
   connections: [{ name: 'core-banking' }],
+  users: [
+    { username: 'ann', displayName: 'Ann Agent' },
+    { username: 'bob', displayName: null },
+  ],
   flows: [
     { key: 'f', name: 'Flow', kind: 'case' },
     { key: 'fraud-check', name: 'Fraud check', kind: 'subflow' },
@@ -104,6 +108,28 @@ describe('task properties', () => {
     expect(screen.getByText('30 minutes')).toBeTruthy();
   });
 
+  it('assigns the task to a person picked by name, or to nobody in particular', () => {
+    const { node } = setup();
+    const user = screen.getByLabelText('User') as HTMLSelectElement;
+    expect([...user.options].map((o) => o.text)).toEqual(['Nobody in particular', 'Ann Agent (ann)', 'bob']);
+    fireEvent.change(user, { target: { value: 'ann' } });
+    expect(node('triage')).toMatchObject({ assign: { user: 'ann' } });
+    fireEvent.change(user, { target: { value: '' } });
+    expect(node('triage')).toMatchObject({ assign: { user: undefined } });
+  });
+
+  it('tells people, groups and tiers of an SLA breach, picked from lists', () => {
+    const { node } = setup();
+    fireEvent.click(screen.getByLabelText('Has an SLA'));
+    fireEvent.change(screen.getByLabelText('On breach'), { target: { value: 'notify' } });
+    const add = screen.getByLabelText('Add to Notify on breach') as HTMLSelectElement;
+    fireEvent.change(add, { target: { value: 'group:desk' } });
+    fireEvent.change(screen.getByLabelText('Add to Notify on breach'), { target: { value: 'user:ann' } });
+    expect(node('triage')).toMatchObject({ sla: { onBreach: 'notify', notify: ['group:desk', 'user:ann'] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Group desk' }));
+    expect(node('triage')).toMatchObject({ sla: { notify: ['user:ann'] } });
+  });
+
   it('picks the group from the groups of the installation', () => {
     const { node } = setup();
     const group = screen.getByLabelText('Group') as HTMLSelectElement;
@@ -125,7 +151,8 @@ describe('task properties', () => {
     const { node } = setup(['triage'], flow(), null);
     fireEvent.change(screen.getByLabelText('Group'), { target: { value: 'desk' } });
     expect(node('triage')).toMatchObject({ assign: { group: 'desk' } });
-    expect(screen.getByText('The list could not be loaded: type the name.')).toBeTruthy();
+    // The group and the user, both typed.
+    expect(screen.getAllByText('The list could not be loaded: type the name.')).toHaveLength(2);
   });
 
   it('renames the node on Enter and keeps its edges and the selection', () => {
@@ -199,6 +226,17 @@ describe('node panels per type', () => {
     expect(node('cool-off')).toMatchObject({ duration: 'PT1H' });
   });
 
+  it("offers a wait the flow's other signal names as it is typed", () => {
+    const doc = more();
+    doc.nodes.splice(2, 0, { id: 'wait-2', type: 'wait', name: 'Await the bank', signal: 'bank-answered' });
+    const { node } = setup(['wait'], doc);
+    const signal = screen.getByLabelText('Signal name') as HTMLInputElement;
+    const offered = [...(signal.list?.options ?? [])].map((o) => [o.value, o.text]);
+    expect(offered).toEqual([['bank-answered', 'used by Await the bank']]);
+    fireEvent.change(signal, { target: { value: 'bank-answered' } });
+    expect(node('wait')).toMatchObject({ signal: 'bank-answered' });
+  });
+
   it('counts a timer in business hours or round the clock', () => {
     const { node } = setup(['cool-off'], more());
     const counted = screen.getByLabelText('Time counted') as HTMLSelectElement;
@@ -230,6 +268,8 @@ describe('node panels per type', () => {
       'Group experts',
       'Tier Desk',
       'Tier Experts',
+      'Person: Ann Agent (ann)',
+      'Person: bob',
     ]);
     fireEvent.change(to, { target: { value: 'tier:L2' } });
     expect(node('tell')).toMatchObject({ to: 'tier:L2' });

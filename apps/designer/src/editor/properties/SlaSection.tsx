@@ -1,7 +1,7 @@
 import type { NodeSla } from '@caseflow/schema';
 import { useT } from '../../i18n/use-t';
 import { DurationField } from '../pickers/DurationField';
-import { CalendarPicker, useCalendarLabel } from '../pickers/Pickers';
+import { CalendarPicker, RecipientsPicker, useCalendarLabel } from '../pickers/Pickers';
 import { CheckField, ListField, SelectField } from './fields';
 
 type SlaInput = Partial<NodeSla> & { target: string };
@@ -10,11 +10,14 @@ type SlaInput = Partial<NodeSla> & { target: string };
 export function SlaSection({
   sla,
   flowCalendar,
+  tiers,
   onChange,
 }: {
   sla: SlaInput | undefined;
   /** The flow's calendar, which an SLA without its own follows. */
   flowCalendar: string | undefined;
+  /** The flow's tiers, which may be told of a breach. */
+  tiers: ReadonlyArray<{ id: string; name: string }>;
   onChange(sla: SlaInput | undefined): void;
 }) {
   const t = useT();
@@ -59,9 +62,10 @@ export function SlaSection({
             onChange={(onBreach) => onChange({ ...sla, onBreach })}
           />
           {sla.onBreach === 'notify' && (
-            <ListField
+            <RecipientsPicker
               label={t('props.sla.recipients')}
               hint={t('props.sla.recipients.hint')}
+              tiers={tiers}
               value={sla.notify}
               onChange={(notify) => onChange({ ...sla, notify })}
             />

@@ -1,7 +1,7 @@
 import { useT } from '../../../i18n/use-t';
 import { DurationField } from '../../pickers/DurationField';
-import { GroupPicker } from '../../pickers/Pickers';
-import { ListField, NumberField, SelectField, TextField } from '../fields';
+import { GroupPicker, UsersPicker } from '../../pickers/Pickers';
+import { NumberField, SelectField, TextField } from '../fields';
 import type { NodePanelProps } from '../node-panel';
 import { SlaSection } from '../SlaSection';
 
@@ -22,7 +22,7 @@ export function ApprovalPanel({ node, set, doc }: NodePanelProps<'approval'>) {
         empty={t('props.task.noGroup')}
         onChange={(group) => set({ ...node, approvers: { ...node.approvers, group: group || undefined } })}
       />
-      <ListField
+      <UsersPicker
         label={t('props.approval.users')}
         value={node.approvers.users}
         onChange={(users) =>
@@ -57,7 +57,12 @@ export function ApprovalPanel({ node, set, doc }: NodePanelProps<'approval'>) {
         value={node.timeout}
         onChange={(timeout) => set({ ...node, timeout })}
       />
-      <SlaSection sla={node.sla} flowCalendar={doc.calendar} onChange={(sla) => set({ ...node, sla })} />
+      <SlaSection
+        sla={node.sla}
+        flowCalendar={doc.calendar}
+        tiers={doc.tiers ?? []}
+        onChange={(sla) => set({ ...node, sla })}
+      />
     </>
   );
 }

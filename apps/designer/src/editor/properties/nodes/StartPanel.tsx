@@ -1,9 +1,10 @@
 import { useT } from '../../../i18n/use-t';
-import { SelectField, TextField } from '../fields';
+import { SignalField } from '../../pickers/SignalField';
+import { SelectField } from '../fields';
 import type { NodePanelProps } from '../node-panel';
 
 /** A start node: what begins the case, and the signal of a proactive start. */
-export function StartPanel({ node, set }: NodePanelProps<'start'>) {
+export function StartPanel({ node, set, doc }: NodePanelProps<'start'>) {
   const t = useT();
   const trigger = node.trigger ?? { kind: 'case' as const };
   return (
@@ -22,9 +23,11 @@ export function StartPanel({ node, set }: NodePanelProps<'start'>) {
         onChange={(kind) => set({ ...node, trigger: { ...trigger, kind } })}
       />
       {trigger.kind === 'signal' && (
-        <TextField
+        <SignalField
           label={t('props.start.signal')}
           value={trigger.signal}
+          doc={doc}
+          nodeId={node.id}
           onChange={(signal) => set({ ...node, trigger: { ...trigger, signal } })}
         />
       )}

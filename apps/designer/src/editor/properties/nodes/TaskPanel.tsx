@@ -1,6 +1,6 @@
 import type { FormInput } from '../../../forms/form-model';
 import { useT } from '../../../i18n/use-t';
-import { GroupPicker } from '../../pickers/Pickers';
+import { GroupPicker, UserPicker } from '../../pickers/Pickers';
 import { CheckField, ListField, SelectField, TextField } from '../fields';
 import type { NodePanelProps } from '../node-panel';
 import { SlaSection } from '../SlaSection';
@@ -33,9 +33,10 @@ export function TaskPanel({ node, set, doc }: NodePanelProps<'task'>) {
           empty={t('props.task.noGroup')}
           onChange={(group) => set({ ...node, assign: { ...assign, group: group || undefined } })}
         />
-        <TextField
+        <UserPicker
           label={t('props.task.user')}
           value={assign.user}
+          empty={t('props.task.noUser')}
           onChange={(user) => set({ ...node, assign: { ...assign, user: user || undefined } })}
         />
       </fieldset>
@@ -45,7 +46,12 @@ export function TaskPanel({ node, set, doc }: NodePanelProps<'task'>) {
         value={node.outcomes}
         onChange={(outcomes) => set({ ...node, outcomes })}
       />
-      <SlaSection sla={node.sla} flowCalendar={doc.calendar} onChange={(sla) => set({ ...node, sla })} />
+      <SlaSection
+        sla={node.sla}
+        flowCalendar={doc.calendar}
+        tiers={doc.tiers ?? []}
+        onChange={(sla) => set({ ...node, sla })}
+      />
       <CheckField
         label={t('props.task.hasForm')}
         checked={node.form !== undefined}

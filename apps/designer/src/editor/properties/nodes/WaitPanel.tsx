@@ -1,16 +1,18 @@
 import { useT } from '../../../i18n/use-t';
 import { DurationField } from '../../pickers/DurationField';
-import { TextField } from '../fields';
+import { SignalField } from '../../pickers/SignalField';
 import type { NodePanelProps } from '../node-panel';
 
 /** A wait: the signal it waits for and how long at most. */
-export function WaitPanel({ node, set }: NodePanelProps<'wait'>) {
+export function WaitPanel({ node, set, doc }: NodePanelProps<'wait'>) {
   const t = useT();
   return (
     <>
-      <TextField
+      <SignalField
         label={t('props.wait.signal')}
         value={node.signal}
+        doc={doc}
+        nodeId={node.id}
         onChange={(signal) => set({ ...node, signal })}
       />
       <DurationField
