@@ -1,6 +1,7 @@
 import { useT } from '../i18n/use-t';
 import { type Action, type ActionGroup, runAction, shortcutText } from './actions/action-registry';
 import type { EditorActionContext } from './actions/editor-actions';
+import { describeCommand } from './command-name';
 import { useEditor } from './EditorContext';
 import { isDirty } from './editor-store';
 
@@ -27,16 +28,19 @@ export function Toolbar({
   useEditor((s) => s.past.length);
   useEditor((s) => s.future.length);
   useEditor((s) => s.selection);
-  const lastUndo = useEditor((s) => s.past[s.past.length - 1]?.name);
-  const nextRedo = useEditor((s) => s.future[0]?.name);
+  const lastUndo = useEditor((s) => s.past[s.past.length - 1]);
+  const nextRedo = useEditor((s) => s.future[0]);
+  const doc = useEditor((s) => s.doc);
+  // Named in the owner's language, nodes by their labels (in this document or the step's own).
+  const said = (entry: typeof lastUndo) => (entry ? describeCommand(entry.name, [doc, entry.doc], t) : null);
   const dirty = useEditor(isDirty);
   const name = useEditor((s) => s.doc.name);
   const title = (a: Action<EditorActionContext>) => {
     const label =
       a.id === 'undo' && lastUndo
-        ? t('editor.action.undoWhat', { what: lastUndo })
+        ? t('editor.action.undoWhat', { what: said(lastUndo) })
         : a.id === 'redo' && nextRedo
-          ? t('editor.action.redoWhat', { what: nextRedo })
+          ? t('editor.action.redoWhat', { what: said(nextRedo) })
           : t(a.label);
     const keys = (a.shortcuts ?? []).map((s) => shortcutText(s)).join(' / ');
     return keys ? `${label} (${keys})` : label;

@@ -24,7 +24,7 @@ export function copyFragment(doc: FlowDoc, ids: readonly string[]): Fragment {
  */
 export function pasteFragment(fragment: Fragment, offset: XY, onIds?: (ids: string[]) => void): Command {
   return {
-    name: `Paste ${fragment.nodes.length} node${fragment.nodes.length === 1 ? '' : 's'}`,
+    name: { id: 'command.paste', values: { count: fragment.nodes.length } },
     perform(doc) {
       const taken = doc.nodes.map((n) => n.id);
       const rename = new Map<string, string>();

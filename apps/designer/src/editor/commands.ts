@@ -1,15 +1,25 @@
 import { edgeId, type NodeType } from '@caseflow/schema';
 import { type DocEdge, type DocNode, edgesOf, type FlowDoc, uniqueId, type XY } from './flow-document';
-import { kindOf, newNode } from './node-catalog';
+import { newNode } from './node-catalog';
 
 /**
  * One edit of the flow document as data: a name for the history, a pure `perform`, and an
  * optional `merge` key — consecutive commands with the same key (a drag) become one undo step.
  */
 export interface Command {
-  name: string;
+  name: CommandName;
   merge?: string;
   perform(doc: FlowDoc): FlowDoc;
+}
+
+/**
+ * How a command is named in the history: a message id of commands.messages.ts and its values.
+ * `node`, `from` and `to` hold node ids and `edge` an edge id, read as their canvas labels when
+ * the name is shown (command-name.ts); `type` a node type, `field` a flow field.
+ */
+export interface CommandName {
+  id: string;
+  values?: Record<string, string | number>;
 }
 
 /** The canonical ids of a document's edges, in order (see schema `edgeId`). Pure. */
@@ -21,7 +31,7 @@ export function edgeIds(doc: FlowDoc): string[] {
 /** Adds a new node of `type` at `at`; its id derives from the type and is unique. */
 export function addNode(type: NodeType, at: XY, id?: string): Command {
   return {
-    name: `Add ${kindOf(type).label.toLowerCase()}`,
+    name: { id: 'command.add', values: { type } },
     perform(doc) {
       const nodeId =
         id ??
@@ -42,7 +52,10 @@ export function addNode(type: NodeType, at: XY, id?: string): Command {
 export function moveNodes(positions: Record<string, XY>): Command {
   const ids = Object.keys(positions).sort();
   return {
-    name: ids.length === 1 ? `Move ${ids[0]}` : `Move ${ids.length} nodes`,
+    name:
+      ids.length === 1
+        ? { id: 'command.moveNode', values: { node: ids[0]! } }
+        : { id: 'command.moveNodes', values: { count: ids.length } },
     merge: `move:${ids.join(',')}`,
     perform(doc) {
       const layout = { ...doc.layout };
@@ -55,7 +68,10 @@ export function moveNodes(positions: Record<string, XY>): Command {
 
 /** Sets every given position at once (auto-layout); one undo step. */
 export function applyLayout(positions: Record<string, XY>): Command {
-  return { name: 'Auto-layout', perform: (doc) => ({ ...doc, layout: { ...doc.layout, ...positions } }) };
+  return {
+    name: { id: 'command.layout' },
+    perform: (doc) => ({ ...doc, layout: { ...doc.layout, ...positions } }),
+  };
 }
 
 /**
@@ -64,7 +80,7 @@ export function applyLayout(positions: Record<string, XY>): Command {
  */
 export function connect(from: string, to: string, on: string | null): Command {
   return {
-    name: `Connect ${from} → ${to}`,
+    name: { id: 'command.connect', values: { from, to } },
     perform(doc) {
       const edges = edgesOf(doc);
       if (from === to) return doc;
@@ -85,7 +101,12 @@ export function removeElements(nodeIds: readonly string[], edgeIdList: readonly 
   const edgesGone = new Set(edgeIdList);
   const count = nodes.size + edgesGone.size;
   return {
-    name: count === 1 ? `Delete ${[...nodes, ...edgesGone][0]}` : `Delete ${count} elements`,
+    name:
+      count !== 1
+        ? { id: 'command.deleteMany', values: { count } }
+        : nodes.size === 1
+          ? { id: 'command.deleteNode', values: { node: [...nodes][0]! } }
+          : { id: 'command.deleteEdge', values: { edge: [...edgesGone][0]! } },
     perform(doc) {
       const ids = edgeIds(doc);
       const edges = edgesOf(doc).filter(
@@ -103,7 +124,10 @@ export function removeElements(nodeIds: readonly string[], edgeIdList: readonly 
  */
 export function updateNode(id: string, node: DocNode): Command {
   return {
-    name: node.id === id ? `Edit ${id}` : `Rename ${id} → ${node.id}`,
+    name:
+      node.id === id
+        ? { id: 'command.editNode', values: { node: id } }
+        : { id: 'command.renameNode', values: { node: id, id: node.id } },
     merge: node.id === id ? `edit:${id}` : undefined,
     perform(doc) {
       if (node.id !== id && doc.nodes.some((n) => n.id === node.id)) return doc;
@@ -128,7 +152,7 @@ export function updateNode(id: string, node: DocNode): Command {
 /** Changes one edge (by canonical id). Making it the default unsets the source's other defaults. */
 export function updateEdge(id: string, edge: DocEdge): Command {
   return {
-    name: `Edit edge ${id}`,
+    name: { id: 'command.editEdge', values: { edge: id } },
     merge: `edge:${id}`,
     perform(doc) {
       const ids = edgeIds(doc);
@@ -150,11 +174,26 @@ export function updateEdge(id: string, edge: DocEdge): Command {
 type FlowFields = Omit<FlowDoc, 'nodes' | 'edges' | 'layout'>;
 
 /** Changes flow-level fields (name, kind, variables, tiers, calendar, SLAs). */
-export function updateFlow(patch: Partial<FlowFields>, what = 'flow settings'): Command {
-  return { name: `Edit ${what}`, merge: `flow:${what}`, perform: (doc) => ({ ...doc, ...patch }) };
+export function updateFlow(patch: Partial<FlowFields>, what: FlowField = 'settings'): Command {
+  return {
+    name: { id: 'command.editFlow', values: { field: what } },
+    merge: `flow:${what}`,
+    perform: (doc) => ({ ...doc, ...patch }),
+  };
 }
 
+/** The flow-level parts an edit is named after (commands.messages.ts `command.field.*`). */
+export type FlowField =
+  | 'settings'
+  | 'name'
+  | 'description'
+  | 'kind'
+  | 'calendar'
+  | 'tiers'
+  | 'slas'
+  | 'variables';
+
 /** Replaces the whole document (import). */
-export function replaceDocument(next: FlowDoc, name = 'Import flow'): Command {
-  return { name, perform: () => next };
+export function replaceDocument(next: FlowDoc): Command {
+  return { name: { id: 'command.import' }, perform: () => next };
 }

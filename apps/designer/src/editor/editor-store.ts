@@ -1,11 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Command } from './commands';
+import type { Command, CommandName } from './commands';
 import type { FlowDoc } from './flow-document';
 import type { EdgeRoute } from './layout/elk-layout';
 
 /** One undo step: the document before a command and the command's name. */
 interface HistoryEntry {
-  name: string;
+  name: CommandName;
   merge?: string;
   doc: FlowDoc;
 }
