@@ -41,6 +41,32 @@ describe('problem messages', () => {
     expect(translator(en, 'en')(unreachable!).message).toBe('Step "lost" cannot be reached from the start.');
   });
 
+  it('names nodes and edges by their titles when it has the flow definition, not by ids', () => {
+    const definition = {
+      key: 'demo',
+      name: 'Demo',
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'confirm-address', type: 'task', title: 'Confirm the address', outcomes: ['ok'] },
+        { id: 'lost', type: 'end', name: 'Never reached' },
+      ],
+      edges: [
+        { from: 'start', to: 'confirm-address' },
+        { from: 'confirm-address', to: 'nowhere', on: 'ok' },
+      ],
+    };
+    const t = (id: string, values?: MessageValues) =>
+      String(new IntlMessageFormat((en as Record<string, string>)[id] ?? id, 'en').format(values as never));
+    const say = (p: Problem) => problemText(p, t, (id) => id in en, definition).message;
+    const problems = validateFlow(definition);
+    expect(say(problems.find((p) => p.code === 'unreachable-node')!)).toBe(
+      'Step "Never reached" cannot be reached from the start.',
+    );
+    expect(say(problems.find((p) => p.code === 'dangling-edge')!)).toBe(
+      'Edge "Confirm the address → nowhere" connects to a step that does not exist.',
+    );
+  });
+
   it('names the outcome left without an edge when it has the flow definition', () => {
     const definition = {
       key: 'demo',
@@ -61,9 +87,9 @@ describe('problem messages', () => {
       String(new IntlMessageFormat(catalog[id] ?? id, locale).format(values as Record<string, string>));
     const text = (catalog: Record<string, string>, locale: string, def?: unknown) =>
       problemText(problem, t(catalog, locale), (id) => id in catalog, def).message;
-    expect(text(en, 'en', definition)).toBe('Task "reset": outcome "cannot-reset" has no edge.');
+    expect(text(en, 'en', definition)).toBe('Task "Reset": outcome "cannot-reset" has no edge.');
     expect(text(ptBR, 'pt-BR', definition)).toBe(
-      'Tarefa "reset": o resultado "cannot-reset" não tem aresta.',
+      'Tarefa "Reset": o resultado "cannot-reset" não tem aresta.',
     );
     expect(text(en, 'en')).toBe('Task "reset" has an outcome without an edge.');
   });
