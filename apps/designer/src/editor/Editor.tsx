@@ -140,7 +140,7 @@ export function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) 
 
   const importText = (text: string) => {
     const r = parseFlowJson(text, flowKey);
-    if (!r.ok) return ops.setError(r.error);
+    if (!r.ok) return ops.setError(t(`editor.import.${r.error}`, { detail: r.detail ?? '' }));
     ops.setError(null);
     store.getState().run(replaceDocument(r.doc));
     if (r.doc.nodes.some((n) => !r.doc.layout?.[n.id])) void layout();

@@ -13,11 +13,11 @@ describe('parseFlowJson', () => {
     expect(r.ok).toBe(true);
   });
   it('says what is wrong with a bad file', () => {
-    expect(parseFlowJson('{nope')).toMatchObject({ ok: false, error: expect.stringContaining('not JSON') });
-    expect(parseFlowJson('{"name":"x"}')).toEqual({ ok: false, error: 'The flow has no "nodes" list' });
+    expect(parseFlowJson('{nope')).toMatchObject({ ok: false, error: 'notJson', detail: expect.any(String) });
+    expect(parseFlowJson('{"name":"x"}')).toEqual({ ok: false, error: 'noNodes' });
     expect(parseFlowJson('{"nodes":[{"type":"task"}]}')).toEqual({
       ok: false,
-      error: 'Every node needs a string "id"',
+      error: 'nodeWithoutId',
     });
   });
 });

@@ -1,7 +1,10 @@
 import type { FlowDoc } from './flow-document';
 
-/** Result of reading an imported file: the flow, or a message saying what is wrong. */
-export type ImportResult = { ok: true; doc: FlowDoc } | { ok: false; error: string };
+/** What is wrong with an imported file: a message id of editor.messages.ts (`editor.import.*`). */
+export type ImportError = 'notJson' | 'notObject' | 'noNodes' | 'edgesNotList' | 'nodeWithoutId';
+
+/** Result of reading an imported file: the flow, or what is wrong (`detail`: the parser's words). */
+export type ImportResult = { ok: true; doc: FlowDoc } | { ok: false; error: ImportError; detail?: string };
 
 /**
  * Reads a flow from JSON text. Accepts a bare definition or `{definition}` (as the API answers).
@@ -12,19 +15,19 @@ export function parseFlowJson(text: string, key?: string): ImportResult {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: `The file is not JSON: ${(e as Error).message}` };
+    return { ok: false, error: 'notJson', detail: (e as Error).message };
   }
   if (typeof value === 'object' && value !== null && 'definition' in value)
     value = (value as { definition: unknown }).definition;
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { ok: false, error: 'The file does not hold a flow object' };
+    return { ok: false, error: 'notObject' };
   const v = value as Record<string, unknown>;
-  if (!Array.isArray(v.nodes)) return { ok: false, error: 'The flow has no "nodes" list' };
-  if (v.edges !== undefined && !Array.isArray(v.edges)) return { ok: false, error: '"edges" must be a list' };
+  if (!Array.isArray(v.nodes)) return { ok: false, error: 'noNodes' };
+  if (v.edges !== undefined && !Array.isArray(v.edges)) return { ok: false, error: 'edgesNotList' };
   if (
     v.nodes.some((n) => typeof n !== 'object' || n === null || typeof (n as { id?: unknown }).id !== 'string')
   ) {
-    return { ok: false, error: 'Every node needs a string "id"' };
+    return { ok: false, error: 'nodeWithoutId' };
   }
   const doc = {
     ...v,
