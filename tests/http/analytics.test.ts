@@ -184,7 +184,13 @@ describe.each(scenarioBackends())('pilot analytics over HTTP on $backend', ({ ba
       await pool(ids, 8, async (id, i) => {
         const segment = i % 5 === 0 ? 'gold' : 'standard';
         if (segment === 'gold') gold.add(id);
-        await ok('POST', '/api/customers', 'admin', { id, name: `Customer ${i}`, segment });
+        // Agents answer them by e-mail below, which needs an address (422 without one).
+        await ok('POST', '/api/customers', 'admin', {
+          id,
+          name: `Customer ${i}`,
+          segment,
+          email: `${id}@example.com`,
+        });
       });
     }, 180_000);
 
