@@ -57,7 +57,7 @@ export const DEMO_PROFILES: DemoProfile[] = [
       { name: 'cards', level: 3 },
       { name: 'en', level: 3 },
     ],
-    capacity: { task: 4, chat: 2, email: 8 },
+    capacity: { task: 5, chat: 3, email: 10 },
   },
   {
     username: 'nora',
@@ -66,7 +66,7 @@ export const DEMO_PROFILES: DemoProfile[] = [
       { name: 'cards', level: 3 },
       { name: 'de', level: 3 },
     ],
-    capacity: { task: 4, chat: 2, email: 8 },
+    capacity: { task: 5, chat: 3, email: 10 },
   },
   {
     username: 'fatima',
