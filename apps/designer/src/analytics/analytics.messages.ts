@@ -70,6 +70,20 @@ export const en = {
   'analytics.kpi.channelSwitches': 'Channel switches',
   'analytics.kpi.channelSwitchesDetail':
     '{cases, plural, one {# case where} other {# cases where}} the customer wrote on more than one channel',
+  'analytics.workforce': 'Team and routing',
+  'analytics.workforce.intro':
+    'Occupancy is the share of the period an agent held work. Schedule adherence is the share of their working hours (their business calendar) they were online. Routing counts the tasks it handed out, how long they had waited for an agent, the offers declined or left to lapse, and the tasks a group passed on to its overflow group.',
+  'analytics.workforce.none': 'Routing handed out no work and nobody was online in this period.',
+  'analytics.workforce.agents': 'Agents: presence and routing',
+  'analytics.workforce.groups': 'Groups: routing',
+  'analytics.col.online': 'Time online',
+  'analytics.col.adherence': 'Schedule adherence',
+  'analytics.col.assigned': 'Tasks handed out',
+  'analytics.col.wait': 'Average wait for an agent',
+  'analytics.col.declines': 'Declined or lapsed',
+  'analytics.col.overflows': 'Passed to overflow',
+  'analytics.col.group': 'Group',
+  'analytics.noHours': 'no working hours',
 } as const;
 
 export const ptBR: Record<keyof typeof en, string> = {
@@ -144,4 +158,18 @@ export const ptBR: Record<keyof typeof en, string> = {
   'analytics.kpi.channelSwitches': 'Trocas de canal',
   'analytics.kpi.channelSwitchesDetail':
     '{cases, plural, one {# caso em que} other {# casos em que}} o cliente escreveu por mais de um canal',
+  'analytics.workforce': 'Equipe e distribuição',
+  'analytics.workforce.intro':
+    'Ocupação é a parte do período em que o atendente estava com trabalho em mãos. Aderência à escala é a parte do horário de trabalho dele (o calendário comercial) em que esteve online. A distribuição conta as tarefas entregues, quanto tempo esperaram por um atendente, as ofertas recusadas ou expiradas e as tarefas que um grupo repassou ao grupo de transbordo.',
+  'analytics.workforce.none': 'Nenhuma tarefa foi distribuída e ninguém esteve online neste período.',
+  'analytics.workforce.agents': 'Atendentes: presença e distribuição',
+  'analytics.workforce.groups': 'Grupos: distribuição',
+  'analytics.col.online': 'Tempo online',
+  'analytics.col.adherence': 'Aderência à escala',
+  'analytics.col.assigned': 'Tarefas entregues',
+  'analytics.col.wait': 'Espera média por um atendente',
+  'analytics.col.declines': 'Recusadas ou expiradas',
+  'analytics.col.overflows': 'Repassadas ao transbordo',
+  'analytics.col.group': 'Grupo',
+  'analytics.noHours': 'sem horário de trabalho',
 };

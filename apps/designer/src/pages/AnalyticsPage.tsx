@@ -2,6 +2,7 @@ import type { MetricDimension } from '@caseflow/schema';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { chartRows, count, groupLabel, headlines, median, percent, score } from '../analytics/metrics-view';
+import { WorkforcePanel } from '../analytics/WorkforcePanel';
 import { METRIC_DIMENSIONS } from '../api/api';
 import { api } from '../auth/session';
 import { formatSpan } from '../components/format';
@@ -24,7 +25,8 @@ const DIMENSION_LABELS: Record<MetricDimension, string> = {
 
 /**
  * Service metrics (GET /api/metrics) of the cases opened in a period: headline figures, charts
- * of counts and rates per group, a table per group and per-agent work. Says so when the period
+ * of counts and rates per group, a table per group, per-agent work and occupancy, and the team's
+ * presence and routing (schedule adherence, waits, declines, overflows). Says so when the period
  * has no cases instead of drawing empty charts.
  */
 export function AnalyticsPage() {
@@ -232,6 +234,7 @@ export function AnalyticsPage() {
               </table>
             )}
           </section>
+          {report.workforce && <WorkforcePanel workforce={report.workforce} />}
         </>
       )}
       <KbMetricsPanel />
