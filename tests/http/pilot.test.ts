@@ -4,7 +4,8 @@ import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
 /**
  * Piloting a new version of password-reset on the gold segment, over HTTP:
  * olivia edits and publishes v2 → admin pilots v2 for `segment = "gold"` → carla (gold) gets
- * v2, ben (standard) v1 → report per cohort → promote → everyone gets v2, running cases keep
+ * v2, ben (standard) v1, ivan (online) is given both reset tasks → report per cohort, routing
+ * and agent time included → promote → everyone gets v2, running cases keep
  * their version.
  */
 let rt: RuntimeProcess;
@@ -48,6 +49,10 @@ describe('pilot of a new flow version over HTTP', () => {
     });
     expect(started.status).toBe(201);
     pilotId = started.body.id;
+    // Ivan is at work: it-support routes round-robin, so each reset task goes to him.
+    expect(
+      (await rt.api('PUT', '/api/agents/ivan/presence', { as: 'ivan', body: { status: 'online' } })).status,
+    ).toBe(200);
     const carla = await staffView((await request('carla')).body.id);
     const ben = await staffView((await request('ben')).body.id);
     bensCase = ben.id;
@@ -62,6 +67,15 @@ describe('pilot of a new flow version over HTTP', () => {
     expect(report.body.cohorts.pilot.cases).toBe(1);
     const z = report.body.comparison.find((c: { metric: string }) => c.metric === 'resolutionRate');
     expect(z.significant).toBe(false);
+    // The team's side: routing gave carla's reset task to ivan, who holds it since.
+    expect(report.body.workforce.pilot).toMatchObject({
+      assignments: 1,
+      declines: 0,
+      assignmentWaitMs: 0,
+      casesWorked: 1,
+    });
+    const metrics = report.body.comparison.map((c: { metric: string }) => c.metric);
+    expect(metrics).toEqual(expect.arrayContaining(['assignmentWaitMs', 'declineRate', 'agentTimeMs']));
   });
 
   it('promotes: new cases get v2, the running case keeps v1', async () => {

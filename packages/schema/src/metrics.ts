@@ -181,6 +181,8 @@ export const RateMetric = z.enum([
   'csat',
   'helpfulRate',
   'deflectionRate',
+  /** Declined and lapsed offers per task routing gave the cohort's cases: lower is better. */
+  'declineRate',
 ]);
 export type RateMetric = z.infer<typeof RateMetric>;
 export const DurationMetric = z.enum([
@@ -188,6 +190,10 @@ export const DurationMetric = z.enum([
   'resolutionMs',
   'firstResponseBusinessMs',
   'resolutionBusinessMs',
+  /** How long the cohort's tasks waited before routing gave them to an agent. */
+  'assignmentWaitMs',
+  /** Agent time per case: how long agents held the case's tasks (claim → close), summed. */
+  'agentTimeMs',
 ]);
 export type DurationMetric = z.infer<typeof DurationMetric>;
 
@@ -229,6 +235,21 @@ export type Recommendation = z.infer<typeof Recommendation>;
 export const PilotKbFigures = KbFigures.extend({ requests: z.number().int() });
 export type PilotKbFigures = z.infer<typeof PilotKbFigures>;
 
+/**
+ * A pilot cohort's workforce figures: routing's assignments and declines of the cohort's tasks,
+ * their median wait for an agent, and the agent time their tasks took (the cohort's share of
+ * occupancy: time agents held its tasks, claim → close).
+ */
+export const PilotWorkforceFigures = z.object({
+  assignments: z.number().int(),
+  declines: z.number().int(),
+  assignmentWaitMs: z.number().nullable(),
+  agentTimeMs: z.number(),
+  /** Cases with agent time (at least one task claimed). */
+  casesWorked: z.number().int(),
+});
+export type PilotWorkforceFigures = z.infer<typeof PilotWorkforceFigures>;
+
 /** The pilot report's findings: metrics per cohort, each comparison, the recommendation. */
 export const PilotFindings = z.object({
   cohorts: z.object({ pilot: CaseMetrics, control: CaseMetrics }),
@@ -237,6 +258,8 @@ export const PilotFindings = z.object({
    * the cohort's customers; requests are the cohort's cases of the pilot's flow.
    */
   kb: z.object({ pilot: PilotKbFigures, control: PilotKbFigures }).optional(),
+  /** Routing and agent time per cohort (DESIGN §12 workforce metrics in pilots). */
+  workforce: z.object({ pilot: PilotWorkforceFigures, control: PilotWorkforceFigures }).optional(),
   comparison: z.array(Comparison),
   recommendation: Recommendation,
   alpha: z.number(),

@@ -36,8 +36,9 @@ function CohortChart({
 }
 
 /**
- * Pilot against control in words: case counts per cohort, the recommendation, charts of the
- * rates and median times, and each measure with the test that judged it.
+ * Pilot against control in words: case counts per cohort, the help centre's and the team's
+ * figures (routing and agent time), the recommendation, charts of the rates and median times,
+ * and each measure with the test that judged it.
  */
 export function PilotReportView({ report }: { report: PilotReport }) {
   const t = useT();
@@ -73,6 +74,20 @@ export function PilotReportView({ report }: { report: PilotReport }) {
             controlViews: report.kb.control.articleViews,
             pilotDeflected: report.kb.pilot.deflected,
             controlDeflected: report.kb.control.deflected,
+          })}
+        </p>
+      )}
+      {report.workforce && (
+        <p data-testid="pilot-workforce">
+          {t('report.workforce', {
+            pilotAssignments: report.workforce.pilot.assignments,
+            pilotDeclines: report.workforce.pilot.declines,
+            pilotAgentTime: f.duration(report.workforce.pilot.agentTimeMs, 2),
+            pilotWorked: report.workforce.pilot.casesWorked,
+            controlAssignments: report.workforce.control.assignments,
+            controlDeclines: report.workforce.control.declines,
+            controlAgentTime: f.duration(report.workforce.control.agentTimeMs, 2),
+            controlWorked: report.workforce.control.casesWorked,
           })}
         </p>
       )}

@@ -161,6 +161,11 @@ export const en = {
   'report.kb':
     'Help centre while the pilot ran: pilot customers read {pilotViews, plural, one {# article} other {# articles}} and avoided {pilotDeflected, plural, one {# request} other {# requests}}; control customers read {controlViews, plural, one {# article} other {# articles}} and avoided {controlDeflected, plural, one {# request} other {# requests}}.',
   'report.metric.deflectionRate': 'Requests avoided by help articles',
+  'report.metric.declineRate': 'Assigned tasks agents declined or let lapse',
+  'report.metric.assignmentWaitMs': 'Wait until a task reached an agent',
+  'report.metric.agentTimeMs': 'Agent time per case',
+  'report.workforce':
+    'Team while the pilot ran: tasks of pilot cases were handed to agents {pilotAssignments, plural, one {# time} other {# times}} (declined {pilotDeclines, plural, one {# time} other {# times}}), and agents spent {pilotAgentTime} on {pilotWorked, plural, one {# pilot case} other {# pilot cases}}; tasks of control cases were handed out {controlAssignments, plural, one {# time} other {# times}} (declined {controlDeclines, plural, one {# time} other {# times}}), and agents spent {controlAgentTime} on {controlWorked, plural, one {# control case} other {# control cases}}.',
   'incidents.title': 'Incidents',
   'incidents.intro':
     'Steps that failed for a reason the flow does not model. The case waits where it was until the incident is retried or resolved.',
@@ -359,6 +364,11 @@ export const ptBR: Record<keyof typeof en, string> = {
   'report.kb':
     'Central de ajuda durante o piloto: os clientes do piloto leram {pilotViews, plural, one {# artigo} other {# artigos}} e evitaram {pilotDeflected, plural, one {# solicitação} other {# solicitações}}; os do grupo de controle leram {controlViews, plural, one {# artigo} other {# artigos}} e evitaram {controlDeflected, plural, one {# solicitação} other {# solicitações}}.',
   'report.metric.deflectionRate': 'Solicitações evitadas por artigos de ajuda',
+  'report.metric.declineRate': 'Tarefas atribuídas que os atendentes recusaram ou deixaram expirar',
+  'report.metric.assignmentWaitMs': 'Espera até a tarefa chegar a um atendente',
+  'report.metric.agentTimeMs': 'Tempo de atendente por caso',
+  'report.workforce':
+    'Equipe durante o piloto: as tarefas dos casos do piloto foram entregues a atendentes {pilotAssignments, plural, one {# vez} other {# vezes}} (recusadas {pilotDeclines, plural, one {# vez} other {# vezes}}), e os atendentes dedicaram {pilotAgentTime} a {pilotWorked, plural, one {# caso do piloto} other {# casos do piloto}}; as tarefas dos casos de controle foram entregues {controlAssignments, plural, one {# vez} other {# vezes}} (recusadas {controlDeclines, plural, one {# vez} other {# vezes}}), e os atendentes dedicaram {controlAgentTime} a {controlWorked, plural, one {# caso de controle} other {# casos de controle}}.',
   'incidents.title': 'Incidentes',
   'incidents.intro':
     'Etapas que falharam por um motivo que o fluxo não prevê. O caso espera onde estava até o incidente ser repetido ou resolvido.',

@@ -10,6 +10,7 @@ import type { CaseFactRow } from '../store/store';
 import { caseDurations, computeMetrics } from './case-metrics';
 import type { CalendarOf, MetricFacts } from './metric-facts';
 import type { PilotKb } from './pilot-kb';
+import type { CohortWorkforce } from './pilot-workforce';
 import { mannWhitneyU, twoProportionTest } from './stats';
 
 /** Significance level of every comparison. */
@@ -32,12 +33,22 @@ function judged(
   };
 }
 
-/** Compares x1/n1 (pilot) with x2/n2 (control) by the two-proportion z-test; higher is better. Pure. */
-export function compareRate(metric: RateMetric, x1: number, n1: number, x2: number, n2: number): Comparison {
+/**
+ * Compares x1/n1 (pilot) with x2/n2 (control) by the two-proportion z-test; higher is better
+ * unless `higherIsBetter` is false (declines). Pure.
+ */
+export function compareRate(
+  metric: RateMetric,
+  x1: number,
+  n1: number,
+  x2: number,
+  n2: number,
+  higherIsBetter = true,
+): Comparison {
   const pilot = n1 === 0 ? null : x1 / n1;
   const control = n2 === 0 ? null : x2 / n2;
   return {
-    ...judged(metric, twoProportionTest(x1, n1, x2, n2), true),
+    ...judged(metric, twoProportionTest(x1, n1, x2, n2), higherIsBetter),
     pilot,
     control,
     pilotCount: n1,
@@ -93,9 +104,16 @@ export function recommend(
 
 /**
  * Builds the report of a pilot's cases (cohort pilot vs control) from their facts, with the
- * knowledge base's figures of each cohort when given. Pure.
+ * knowledge base's figures of each cohort when given, and the workforce's (pilot-workforce.ts):
+ * agent time per case whenever tasks were worked, routing's waits and declines whenever it
+ * assigned any of the cohorts' tasks. Pure.
  */
-export function pilotReport(facts: MetricFacts, calendarOf: CalendarOf, kb?: PilotKb): PilotFindings {
+export function pilotReport(
+  facts: MetricFacts,
+  calendarOf: CalendarOf,
+  kb?: PilotKb,
+  workforce?: Record<'pilot' | 'control', CohortWorkforce>,
+): PilotFindings {
   const pilotCases: CaseFactRow[] = facts.cases.filter((c) => c.cohort === 'pilot');
   const controlCases: CaseFactRow[] = facts.cases.filter((c) => c.cohort === 'control');
   const p = computeMetrics(pilotCases, facts, calendarOf);
@@ -131,9 +149,31 @@ export function pilotReport(facts: MetricFacts, calendarOf: CalendarOf, kb?: Pil
       ),
     );
   }
+  if (workforce) {
+    const [wp, wc] = [workforce.pilot, workforce.control];
+    if (wp.figures.assignments + wc.figures.assignments > 0) {
+      comparison.push(
+        compareDurations('assignmentWaitMs', wp.waits, wc.waits),
+        compareRate(
+          'declineRate',
+          wp.figures.declines,
+          wp.figures.assignments,
+          wc.figures.declines,
+          wc.figures.assignments,
+          false,
+        ),
+      );
+    }
+    if (wp.agentTimes.length + wc.agentTimes.length > 0) {
+      comparison.push(compareDurations('agentTimeMs', wp.agentTimes, wc.agentTimes));
+    }
+  }
   return {
     cohorts: { pilot: p, control: c },
     ...(kb ? { kb } : {}),
+    ...(workforce
+      ? { workforce: { pilot: workforce.pilot.figures, control: workforce.control.figures } }
+      : {}),
     comparison,
     recommendation: recommend(p.cases, c.cases, comparison),
     alpha: ALPHA,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { flowCalendars, loadMetricFacts } from '../analytics/metric-facts';
 import { pilotKb } from '../analytics/pilot-kb';
 import { pilotReport } from '../analytics/pilot-report';
+import { PILOT_WORKFORCE_TYPES, pilotWorkforce } from '../analytics/pilot-workforce';
 import { actorOf } from '../auth/access';
 import { requireRole } from '../auth/roles';
 import type { Runtime } from '../executor/types';
@@ -106,8 +107,16 @@ export function pilotsRoutes({ runtime }: AppDeps): Router {
     const pilot = await pilotOr404(runtime, c.req.valid('param').id);
     const facts = await loadMetricFacts(store, { pilotId: pilot.id });
     const calendarOf = await flowCalendars(store, facts.cases, runtime.calendars);
-    const kb = await pilotKb(store, pilot, facts.cases, runtime.clock.now());
-    return c.json({ pilot: toPilot(pilot), ...pilotReport(facts, calendarOf, kb) }, 200);
+    const now = runtime.clock.now();
+    const kb = await pilotKb(store, pilot, facts.cases, now);
+    // Routing's entries of the pilot's flow since it started, told apart by case cohort.
+    const entries = await store.timeline.scan({
+      flow: pilot.flow,
+      types: PILOT_WORKFORCE_TYPES,
+      from: pilot.createdAt,
+    });
+    const workforce = pilotWorkforce(facts.cases, facts.tasks, entries, now);
+    return c.json({ pilot: toPilot(pilot), ...pilotReport(facts, calendarOf, kb, workforce) }, 200);
   });
   return r;
 }

@@ -81,7 +81,7 @@ export function analyticsStatements(d: AnalyticsDialect, q: CaseScan) {
         t.group_name as "group", t.assignee as "assignee", ${n('t.created_at')} as "createdAt",
         ${n('t.closed_at')} as "closedAt",
         ${n(`(select max(tl.at) from timeline tl where tl.case_id = t.case_id
-          and ${d.unindexed?.('tl.type') ?? 'tl.type'} = 'task.claimed'
+          and ${d.unindexed?.('tl.type') ?? 'tl.type'} in ('task.claimed', 'task.assigned')
           and ${d.jsonText('tl.data', 'taskId')} = t.id)`)} as "claimedAt"
       from tasks t join cases c on c.id = t.case_id ${where}`,
     surveyFacts: `select s.case_id as "caseId", s.kind as "kind", ${n('s.score')} as "score"

@@ -67,8 +67,10 @@ function statement(
   return { text: build(where, param), params };
 }
 
+/** When the task's (last) holder got it: a claim, or routing's assignment (which claims it). */
 const CLAIMED_AT = (d: SummaryDialect) =>
-  `(select max(tl.at) from timeline tl where tl.case_id = t.case_id and tl.type = 'task.claimed'
+  `(select max(tl.at) from timeline tl where tl.case_id = t.case_id
+    and tl.type in ('task.claimed', 'task.assigned')
     and ${d.jsonText('tl.data', 'taskId')} = t.id)`;
 
 /**
