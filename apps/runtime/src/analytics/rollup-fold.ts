@@ -31,8 +31,11 @@ import {
  * current without the event paying for aggregation.
  */
 
-/** Bump when the entries' meaning changes: the rollups are rebuilt at start-up. */
-export const ROLLUP_FORMAT = '2';
+/**
+ * Bump when the entries' meaning changes: the rollups are rebuilt at start-up. 3: a task handed
+ * out by routing is held from its assignment (handling time, occupancy), not only from a claim.
+ */
+export const ROLLUP_FORMAT = '3';
 const BATCH = 500;
 const HEAT_TYPES = ['node.entered', 'node.left', 'sla.breached'];
 
