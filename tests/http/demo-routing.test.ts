@@ -57,7 +57,7 @@ describe('demo mode routes work by itself', () => {
     expect(at.ines).toBe('offline');
     expect(at.sam).toBe('offline');
     const lena = await ok('GET', '/api/agents/lena', { as: 'sam' });
-    expect(lena).toMatchObject({ calendar: 'business', presenceAt: CLOCK_START });
+    expect(lena).toMatchObject({ calendar: '24x7', presenceAt: CLOCK_START });
   });
 
   it("lands a customer's portal request in an online service-desk agent's queue, unclaimed by anyone", async () => {

@@ -33,16 +33,18 @@ export interface DemoProfile {
 }
 
 /**
- * The demo agents' routing profiles: the Berlin desk works the example business calendar
- * (Mon–Fri 09:00–17:00 Europe/Berlin), Ines the São Paulo one (09:00–18:00, Brazilian
- * holidays), so IT support is staffed into the European evening. A demo start sets those
+ * The demo agents' routing profiles: Lena keeps the lost-card front desk around the clock (a
+ * stolen card cannot wait for Monday, and a demo tried at any hour shows work routed by
+ * itself); the rest of the Berlin team works the example business calendar (Mon–Fri
+ * 09:00–17:00 Europe/Berlin), Ines the São Paulo one (09:00–18:00, Brazilian holidays), so IT
+ * support is staffed into the European evening. A demo start sets those
  * inside their hours online (demo-presence.ts). Fatima's fraud skill is what the fraud group's
  * skills-first routing ranks by.
  */
 export const DEMO_PROFILES: DemoProfile[] = [
   {
     username: 'lena',
-    calendar: 'business',
+    calendar: '24x7',
     skills: [
       { name: 'cards', level: 2 },
       { name: 'de', level: 3 },
