@@ -54,7 +54,7 @@ describe('migration of running cases in the browser', () => {
       await expect
         .poll(() =>
           row
-            .getByText(/1 vote\(s\) already cast on "Approve the repair" decide it under the new policy/)
+            .getByText(/The 1 vote already cast on “Approve the repair” decides it under the new rule/)
             .count(),
         )
         .toBe(1);

@@ -21,7 +21,8 @@ export { type FlowGraph, type ForkRegion, flowGraph, matchForkJoin } from './flo
 export { tally } from './machine/approval-work';
 export type { CaseContext } from './machine/case-context';
 export { canHoldCase, nodeLabel, planMigration } from './migration/migration-plan';
-export { type CaseMoved, type CaseRefused, moveCase } from './migration/move-case';
+export { type CaseMoved, type CaseRefused, moveCase, refused } from './migration/move-case';
+export { refusal, refusalText } from './migration/refusal-text';
 export { renderPathTemplate } from './path-template';
 export { allowedEvents, type CaseSnapshot, inspect, type StepResult, start, step } from './run-case';
 export { type SimCase, Simulator, type SimulatorOptions } from './simulator';

@@ -57,7 +57,13 @@ export const MigrationStatus = z.enum(['dry-run', 'running', 'done']);
 export type MigrationStatus = z.infer<typeof MigrationStatus>;
 
 /** A case that cannot move, and why. */
-export const RefusedCase = z.object({ caseId: z.string(), reason: z.string() });
+export const RefusedCase = z.object({
+  caseId: z.string(),
+  /** The reasons in English, joined by "; ". */
+  reason: z.string(),
+  /** The same reasons as codes (empty for refusals recorded before they had codes). */
+  refusals: z.array(z.lazy(() => MigrationRefusal)).default([]),
+});
 export type RefusedCase = z.infer<typeof RefusedCase>;
 
 /** The answer of `POST /flows/:key/migrations` and `GET /flows/:key/migrations/:id`. */
@@ -82,3 +88,28 @@ export const Migration = z.object({
   finishedAt: z.string().nullable(),
 });
 export type Migration = z.infer<typeof Migration>;
+
+/**
+ * Why a case cannot move, as a code and its values, so that each screen says it in its
+ * language (the API's `reason` is the English text of the same refusals).
+ */
+export const MigrationRefusal = z.object({
+  code: z.enum([
+    'not-found',
+    'other-version',
+    'closed',
+    'unknown-node',
+    'node-removed',
+    'node-changed',
+    'other-branch',
+    'task-elsewhere',
+    'tier-missing',
+    'votes-decide',
+    'task-sla-missing',
+    'case-sla-missing',
+    'case-sla-pause',
+    'cannot-hold',
+  ]),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+});
+export type MigrationRefusal = z.infer<typeof MigrationRefusal>;

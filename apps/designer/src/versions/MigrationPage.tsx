@@ -1,11 +1,16 @@
 import { planMigration } from '@caseflow/engine';
-import { FlowDefinition, type FlowDefinitionInput, type Migration } from '@caseflow/schema';
+import {
+  FlowDefinition,
+  type FlowDefinitionInput,
+  type Migration,
+  type MigrationRefusal,
+} from '@caseflow/schema';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../auth/session';
 import { ErrorBanner, Loading } from '../components/Status';
 import { errorMessage, useResource } from '../hooks/useResource';
-import { useT } from '../i18n/use-t';
+import { type MessageValues, useT } from '../i18n/use-t';
 import { targetsFor } from './migration-targets';
 
 /**
@@ -272,7 +277,9 @@ function Outcome({ migration: m }: { migration: Migration }) {
                   <td>
                     <Link to={`/cases/${r.caseId}`}>{r.caseId}</Link>
                   </td>
-                  <td>{r.reason}</td>
+                  <td>
+                    {r.refusals?.length ? r.refusals.map((x) => refusalSaid(x, t)).join(' ') : r.reason}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -281,4 +288,10 @@ function Outcome({ migration: m }: { migration: Migration }) {
       )}
     </section>
   );
+}
+
+/** A refusal in the admin's language, with the values (node titles, counts) the runtime recorded. */
+function refusalSaid(r: MigrationRefusal, t: (id: string, values?: MessageValues) => string): string {
+  const values: MessageValues = { fork: 'none', ...r.values };
+  return t(`refusal.${r.code}`, values);
 }

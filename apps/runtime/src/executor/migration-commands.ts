@@ -1,10 +1,20 @@
-import { type CaseSnapshot, type CompiledFlow, moveCase, planMigration } from '@caseflow/engine';
+import {
+  type CaseSnapshot,
+  type CompiledFlow,
+  moveCase,
+  planMigration,
+  refusal,
+  refusalText,
+  refused,
+} from '@caseflow/engine';
 import {
   MIGRATION_CASE_LIMIT,
   type Migration,
   type MigrationPlan,
+  MigrationRefusal,
   type MigrationRequest,
 } from '@caseflow/schema';
+import { z } from 'zod';
 import { hasRole } from '../auth/roles';
 import type { CaseRow, MigrationCaseRow, MigrationRow, Store } from '../store/store';
 import { actingUser } from './acting-user';
@@ -43,6 +53,27 @@ export async function migrationPlan(
   return { plan: planMigration(source.definition, target.definition, mapping), source, target };
 }
 
+/**
+ * A refused case's reasons as stored (the `reason` column): their codes as JSON, so that the
+ * API answers both the English and the codes screens translate.
+ */
+export function encodeRefusals(refusals: readonly MigrationRefusal[]): string {
+  return JSON.stringify(refusals);
+}
+
+/** A stored reason as the API answers it; text stored before reasons had codes stays as it is. */
+export function decodeRefusals(stored: string): { reason: string; refusals: MigrationRefusal[] } {
+  if (stored.startsWith('[')) {
+    try {
+      const parsed = z.array(MigrationRefusal).safeParse(JSON.parse(stored));
+      if (parsed.success) return { reason: parsed.data.map(refusalText).join('; '), refusals: parsed.data };
+    } catch {
+      // Not JSON after all: an old free-text reason.
+    }
+  }
+  return { reason: stored, refusals: [] };
+}
+
 /** Why a case cannot move, or its moved state. Refusals name the case's own situation. */
 export function checkCase(
   row: CaseRow | null,
@@ -51,9 +82,9 @@ export function checkCase(
   plan: MigrationPlan,
   target: CompiledFlow,
 ): ReturnType<typeof moveCase> {
-  if (!row || row.flow !== flow) return { ok: false, reasons: [`no case of flow ${flow} has this id`] };
-  if (row.version !== from) return { ok: false, reasons: [`the case is on version ${row.version}`] };
-  if (row.status !== 'open') return { ok: false, reasons: [`the case is ${row.status}`] };
+  if (!row || row.flow !== flow) return refused([refusal('not-found', { flow })]);
+  if (row.version !== from) return refused([refusal('other-version', { version: row.version })]);
+  if (row.status !== 'open') return refused([refusal('closed', { status: row.status })]);
   return moveCase(plan, target, row.snapshot as CaseSnapshot);
 }
 
@@ -91,7 +122,7 @@ export async function startMigration(
     cases.push(
       checked.ok
         ? { caseId, status: 'planned', reason: null }
-        : { caseId, status: 'refused', reason: checked.reasons.join('; ') },
+        : { caseId, status: 'refused', reason: encodeRefusals(checked.refusals) },
     );
   }
   const planned = cases.filter((c) => c.status === 'planned').length;
@@ -150,10 +181,11 @@ export async function getMigration(core: RuntimeCore, flow: string, id: string):
 }
 
 async function describe(store: Store, row: MigrationRow, plan: MigrationPlan): Promise<Migration> {
-  const [counts, refused] = await Promise.all([
+  const [counts, refusedRows] = await Promise.all([
     store.migrations.counts(row.id),
     store.migrations.refused(row.id),
   ]);
+  const refused = refusedRows.map((r) => ({ caseId: r.caseId, ...decodeRefusals(r.reason) }));
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return {
     id: row.id,

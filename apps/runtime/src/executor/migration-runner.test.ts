@@ -55,7 +55,7 @@ describe('migration runner', () => {
     expect(await f.store.migrations.counts('mig-left')).toEqual({ planned: 0, migrated: 2, refused: 1 });
     // Checked again when its turn came: the case closed after the plan was made.
     expect(await f.store.migrations.refused('mig-left')).toEqual([
-      { caseId: cancelled, reason: 'the case is cancelled' },
+      { caseId: cancelled, reason: JSON.stringify([{ code: 'closed', values: { status: 'cancelled' } }]) },
     ]);
 
     for (const id of ids) {

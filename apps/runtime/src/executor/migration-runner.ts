@@ -1,7 +1,7 @@
-import type { CaseSnapshot } from '@caseflow/engine';
+import { type CaseSnapshot, refusal } from '@caseflow/engine';
 import { type CaseRow, type MigrationRow, StoreConflict } from '../store/store';
 import { isTransientConflict } from './event-transaction';
-import { checkCase, migrationPlan } from './migration-commands';
+import { checkCase, encodeRefusals, migrationPlan } from './migration-commands';
 import type { RuntimeCore } from './runtime-core';
 
 /** Cases read per batch; each still moves in a transaction of its own. */
@@ -95,7 +95,7 @@ export class MigrationRunner {
               row.id,
               caseId,
               'refused',
-              checked.ok ? 'gone' : checked.reasons.join('; '),
+              encodeRefusals(checked.ok ? [refusal('not-found', { flow: row.flow })] : checked.refusals),
               now,
             );
             return;

@@ -1,4 +1,4 @@
-import type { FlowNode, MigrationPlan } from '@caseflow/schema';
+import type { FlowNode, MigrationPlan, MigrationRefusal } from '@caseflow/schema';
 import type { CompiledFlow } from '../compile-flow';
 import { matchForkJoin } from '../flow-graph';
 import { tally } from '../machine/approval-work';
@@ -6,6 +6,7 @@ import type { CaseContext, SlaState } from '../machine/case-context';
 import { pendingSla } from '../machine/sla-clock';
 import { type CaseSnapshot, inspect } from '../run-case';
 import { nodeLabel } from './migration-plan';
+import { refusal, refusalText } from './refusal-text';
 
 /** A case that can move: its snapshot on the new version and what changed for the runtime. */
 export interface CaseMoved {
@@ -18,10 +19,16 @@ export interface CaseMoved {
   activeNodes: string[];
 }
 
-/** A case that cannot move, with every reason found. */
+/** A case that cannot move, with every reason found: as codes and in English. */
 export interface CaseRefused {
   ok: false;
+  refusals: MigrationRefusal[];
   reasons: string[];
+}
+
+/** A refusal with its reasons (the English of each, for the API's text and logs). Pure. */
+export function refused(refusals: MigrationRefusal[]): CaseRefused {
+  return { ok: false, refusals, reasons: refusals.map(refusalText) };
 }
 
 type Scope = { fork: string; branch: number } | null;
@@ -45,12 +52,12 @@ export function moveCase(
   snapshot: CaseSnapshot,
 ): CaseMoved | CaseRefused {
   const old = snapshot.context;
-  if (old.status !== 'open') return { ok: false, reasons: [`the case is ${old.status}`] };
+  if (old.status !== 'open') return refused([refusal('closed', { status: old.status })]);
   const planned = new Map(plan.nodes.map((n) => [n.nodeId, n]));
   const env = target.env;
   const def = env.def;
   const scopeOf = matchForkJoin(def).scopeOf;
-  const reasons: string[] = [];
+  const reasons: MigrationRefusal[] = [];
   const moved = new Map<string, string>();
   const labelOf = (id: string) => planned.get(id)?.label ?? id;
   const newNode = (id: string): FlowNode | undefined => env.byId.get(id);
@@ -59,14 +66,11 @@ export function moveCase(
   const targetOf = (id: string): string | null => {
     const entry = planned.get(id);
     if (entry?.target) return entry.target;
-    if (!entry) reasons.push(`it waits at "${id}", which the migration plan does not know`);
-    else if (entry.change === 'removed') {
+    if (!entry) reasons.push(refusal('unknown-node', { node: id }));
+    else
       reasons.push(
-        `it waits at "${entry.label}", which the new version removed: map it to a node of the new version`,
+        refusal(entry.change === 'removed' ? 'node-removed' : 'node-changed', { node: entry.label }),
       );
-    } else {
-      reasons.push(`it waits at "${entry.label}", which the new version changed: confirm or choose its node`);
-    }
     return null;
   };
 
@@ -76,9 +80,11 @@ export function moveCase(
     const scope = scopeOf.get(to) ?? null;
     if (!sameScope(scope, expected)) {
       reasons.push(
-        `"${labelOf(id)}" would move to "${nodeLabel(newNode(to)!)}", which is ${
-          scope ? `in branch ${scope.branch + 1} of "${scope.fork}"` : 'outside any parallel block'
-        } in the new version`,
+        refusal('other-branch', {
+          node: labelOf(id),
+          target: nodeLabel(newNode(to)!),
+          ...(scope ? { branch: scope.branch + 1, fork: scope.fork } : {}),
+        }),
       );
     }
     moved.set(id, to);
@@ -101,7 +107,7 @@ export function moveCase(
   };
 
   const value = mapValue(snapshot.value, null);
-  if (reasons.length > 0) return { ok: false, reasons };
+  if (reasons.length > 0) return refused(reasons);
 
   const ctx: CaseContext = JSON.parse(JSON.stringify(old));
   const to = (id: string) => moved.get(id) ?? id;
@@ -118,13 +124,11 @@ export function moveCase(
   for (const task of Object.values(ctx.tasks)) {
     const node = newNode(to(task.nodeId));
     if (!node) {
-      reasons.push(
-        `task "${task.title}" belongs to "${labelOf(task.nodeId)}", which the case does not wait at`,
-      );
+      reasons.push(refusal('task-elsewhere', { task: task.title, node: labelOf(task.nodeId) }));
       continue;
     }
     if (task.kind === 'task' && task.tier !== null && !tierIds.has(task.tier)) {
-      reasons.push(`task "${task.title}" is at tier ${task.tier}, which the new version does not have`);
+      reasons.push(refusal('tier-missing', { task: task.title, tier: task.tier }));
     }
     const outcomes = node.type === 'task' ? node.outcomes : task.outcomes;
     if (node.id !== task.nodeId || outcomes.join('\n') !== task.outcomes.join('\n')) {
@@ -140,7 +144,11 @@ export function moveCase(
     if (node?.type !== 'approval' || approval.approvers === null || approval.votes.length === 0) continue;
     if (tally(node.policy, approval.approvers.length, approval.votes) !== null) {
       reasons.push(
-        `the ${approval.votes.length} vote(s) already cast on "${labelOf(approval.nodeId)}" decide it under the new policy (${node.policy.kind}), so it would never move on`,
+        refusal('votes-decide', {
+          count: approval.votes.length,
+          node: labelOf(approval.nodeId),
+          policy: node.policy.kind,
+        }),
       );
     }
   }
@@ -153,27 +161,20 @@ export function moveCase(
     if (sla.scope === 'task') {
       const node = newNode(to(sla.defId));
       if (live && !((node?.type === 'task' || node?.type === 'approval') && node.sla)) {
-        reasons.push(
-          `the SLA clock of "${labelOf(sla.defId)}" is ${sla.status}, and its node in the new version has no SLA`,
-        );
+        reasons.push(refusal('task-sla-missing', { node: labelOf(sla.defId), status: sla.status }));
       }
       slas[slaId] = { ...sla, defId: node?.id ?? sla.defId };
       continue;
     }
     const caseSla = def.slas.find((s) => s.id === sla.defId);
     if (!caseSla) {
-      if (live)
-        reasons.push(
-          `the case SLA clock "${sla.defId}" is ${sla.status}, and the new version has no such SLA`,
-        );
+      if (live) reasons.push(refusal('case-sla-missing', { sla: sla.defId, status: sla.status }));
       continue;
     }
     if (sla.status === 'paused' && !sla.breached) {
       const pausedHere = [...moved.values()].some((id) => caseSla.pause?.atNodes.includes(id));
       if (!pausedHere) {
-        reasons.push(
-          `the case SLA clock "${sla.defId}" is paused, and the new version does not pause it where the case waits`,
-        );
+        reasons.push(refusal('case-sla-pause', { sla: sla.defId }));
       }
     }
     slas[slaId] = sla;
@@ -191,14 +192,14 @@ export function moveCase(
     }) satisfies SlaState;
   }
   ctx.slas = slas;
-  if (reasons.length > 0) return { ok: false, reasons };
+  if (reasons.length > 0) return refused(reasons);
 
   const next: CaseSnapshot = { status: snapshot.status, value, context: ctx };
   try {
     // The machine of the new version must accept the state as its own.
     target.machine.resolveState({ value: value as never, context: ctx });
   } catch (error) {
-    return { ok: false, reasons: [`the new version cannot hold the case: ${(error as Error).message}`] };
+    return refused([refusal('cannot-hold', { message: (error as Error).message })]);
   }
   return {
     ok: true,
