@@ -96,7 +96,9 @@ export function channelsContract(current: () => Store): void {
         'm2',
         'm1',
       ]);
-      expect((await store.channels.lastInbound('k1'))?.channel).toBe('whatsapp');
+      const last = await store.channels.lastInbound('k1');
+      expect(last?.channel).toBe('whatsapp');
+      expect(last).toEqual(await store.channels.message(last?.id ?? ''));
       expect(await store.channels.lastInbound('k2')).toBeNull();
     });
 

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ChannelStore } from '../channel-store';
-import type { Store } from '../store';
+import type { MessageRow, Store } from '../store';
+import { RawTable } from './raw-table';
 import { cases, customers, messages } from './schema';
 import { attachments } from './schema-channels';
 import { type SqliteDb, sqliteConflict } from './sqlite-db';
@@ -17,6 +18,8 @@ const meta = {
 
 /** Attachments and channel look-ups on SQLite (channel-store.ts). */
 export function sqliteChannels(db: SqliteDb): Pick<Store, 'channels'> {
+  // Read on every agent answer and every customer message: a cached statement, no query build.
+  const rawMessages = new RawTable<MessageRow>(db.$client, messages);
   const channels: ChannelStore = {
     async insertAttachment(file) {
       return sqliteConflict(`attachment ${file.id} exists`, () =>
@@ -48,20 +51,9 @@ export function sqliteChannels(db: SqliteDb): Pick<Store, 'channels'> {
       );
     },
     async lastInbound(caseId) {
-      return (
-        db
-          .select()
-          .from(messages)
-          .where(
-            and(
-              eq(messages.caseId, caseId),
-              eq(messages.from, 'customer'),
-              eq(messages.visibility, 'public'),
-            ),
-          )
-          .orderBy(desc(messages.at), desc(messages.id))
-          .limit(1)
-          .get() ?? null
+      return rawMessages.get(
+        "case_id = ? and from_party = 'customer' and visibility = 'public' order by at desc, id desc limit 1",
+        caseId,
       );
     },
     async customerByAddress(kind, address) {
