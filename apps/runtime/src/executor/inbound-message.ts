@@ -77,9 +77,10 @@ export interface InboundResult {
 
 /**
  * Delivers an inbound message from `sender` on `channel`, in one transaction:
- * 1. a message already stored with the same (channel, externalId) is a `duplicate`;
- * 2. the customer is the oldest one whose e-mail/phone is the address, else a new contact
+ * 1. the customer is the oldest one whose e-mail/phone is the address, else a new contact
  *    (a deterministic id from the address, so two concurrent first messages make one contact);
+ * 2. a message of that customer already stored with the same (channel, externalId) is a
+ *    `duplicate`; one of another customer's keeps its id, and this one is stored without;
  * 3. the case is `caseId` (else the case numbered `caseNumber`) when it is that customer's own
  *    top-level case — a hint naming someone else's case is ignored, so knowing a number
  *    gets a stranger nothing; an open case takes the message (`threaded`), and the flow's
@@ -96,20 +97,21 @@ export interface InboundResult {
 export function deliverInboundMessage(core: RuntimeCore, input: InboundMessage): Promise<InboundResult> {
   return core.events.run(async (session) => {
     const { tx } = session;
-    if (input.externalId) {
-      const seen = await tx.channels.messageByExternalId(input.channel, input.externalId);
-      if (seen) {
-        return {
-          outcome: 'duplicate',
-          caseId: seen.caseId,
-          customerId: seen.customerId ?? '',
-          message: null,
-        };
-      }
-    }
     const customer = input.customerId
       ? await knownCustomer(tx, input.customerId)
       : await resolveCustomer(tx, input.sender, session.now);
+    let externalId = input.externalId ?? null;
+    if (externalId) {
+      const seen = await tx.channels.messageByExternalId(input.channel, externalId);
+      if (seen?.customerId === customer.id) {
+        return { outcome: 'duplicate', caseId: seen.caseId, customerId: customer.id, message: null };
+      }
+      // The sender picks a Message-ID: one another customer's message holds is no duplicate (the
+      // answer would name their case, and a replay taken first would drop their mail). It is
+      // stored without it, the id staying theirs (a re-delivery of it is then stored again:
+      // the lesser harm).
+      if (seen) externalId = null;
+    }
     const fields = {
       body: input.body,
       channel: input.channel,
@@ -119,7 +121,7 @@ export function deliverInboundMessage(core: RuntimeCore, input: InboundMessage):
       attachments: input.attachments,
       address: input.sender.address || null,
       html: input.html ?? null,
-      externalId: input.externalId ?? null,
+      externalId,
     };
     const target = await threadTarget(tx, input, customer.id);
     if (target?.status === 'open') {
