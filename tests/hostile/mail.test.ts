@@ -86,6 +86,19 @@ async function send(mail: Record<string, unknown>): Promise<string> {
   });
   return info.response;
 }
+/** Sends a message exactly as written (headers the composer would not write). */
+async function rawSend(envelopeFrom: string, raw: string): Promise<string> {
+  const info = await createTransport({
+    host: '127.0.0.1',
+    port: smtpPort,
+    secure: false,
+    ignoreTLS: true,
+  }).sendMail({
+    envelope: { from: envelopeFrom, to: [`support@${DOMAIN}`] },
+    raw,
+  });
+  return info.response;
+}
 const caseIn = (response: string) => /accepted for (\S+)/.exec(response)?.[1] ?? null;
 const caseOf = async (id: string) => (await rt.api('GET', `/api/cases/${id}`, { as: 'admin' })).body;
 const bodiesOf = async (id: string) =>
@@ -189,6 +202,20 @@ describe('e-mail attacked (built runtime, SMTP on loopback)', () => {
       const res = await send({ subject: 'loop', text: 'loop-body', ...loop });
       expect(caseIn(res), JSON.stringify(loop)).toBeNull();
     }
+    // Our address behind a first From entry that is no address: still our own mail.
+    const hidden = await rawSend(
+      'someone@evil.example',
+      [
+        'From: undisclosed-recipients:;, Help desk <help@help.example.com>',
+        `To: support@${DOMAIN}`,
+        'Subject: loop',
+        'Message-ID: <hidden-loop-1@evil.example>',
+        '',
+        'loop-body',
+        '',
+      ].join('\r\n'),
+    );
+    expect(caseIn(hidden)).toBeNull();
     const after = (await rt.api('GET', '/api/cases?limit=200', { as: 'admin' })).body.items.length;
     expect(after).toBe(before);
   });

@@ -37,9 +37,12 @@ export function automatedReason(
   if (contentType.includes('multipart/report')) return 'delivery or disposition report';
   if (envelopeFrom === null || envelopeFrom === '') return 'null envelope sender (bounce)';
   if (AUTOMATED_SENDERS.test(envelopeFrom)) return `sender ${envelopeFrom}`;
-  const from = mail.from?.value[0]?.address ?? '';
-  if (AUTOMATED_SENDERS.test(from)) return `sender ${from}`;
+  // Every From address, not the first only: inbound-mail.ts takes the first usable one, which
+  // may sit behind a group or a malformed entry.
+  const froms = (mail.from?.value ?? []).map((a) => a.address ?? '').filter(Boolean);
+  const automatedFrom = froms.find((f) => AUTOMATED_SENDERS.test(f));
+  if (automatedFrom) return `sender ${automatedFrom}`;
   if (header('x-caseflow-message') !== undefined || isOurMessageId(mail.messageId)) return 'our own mail';
-  if (from.toLowerCase() === ownAddress.toLowerCase()) return 'our own address';
+  if (froms.some((f) => f.toLowerCase() === ownAddress.toLowerCase())) return 'our own address';
   return null;
 }
