@@ -136,9 +136,16 @@ export const AgentWorkforce = z.object({
 });
 export type AgentWorkforce = z.infer<typeof AgentWorkforce>;
 
-/** One group's routing figures over the period. */
+/** One group's routing figures over the period, and its members' presence and work. */
 export const GroupWorkforce = z.object({
   group: z.string(),
+  /** Its members now; their online time, adherence and occupancy below are summed over them. */
+  members: z.number().int(),
+  onlineMs: z.number(),
+  /** Members' online working time ÷ their scheduled working time (0..1); null when none has hours. */
+  adherence: z.number().nullable(),
+  /** Members' time holding work ÷ their time online (0..1); null when nobody was online. */
+  occupancy: z.number().nullable(),
   assignments: z.number().int(),
   assignmentWaitMs: z.number().nullable(),
   declines: z.number().int(),

@@ -6,8 +6,8 @@ import { count, percent } from './metrics-view';
 
 /**
  * Routing's side of the metrics (DESIGN §12), in words: per agent time online, schedule
- * adherence, tasks handed out, their wait and declines; per group the same and overflows.
- * Occupancy per agent is in the agents table above.
+ * adherence, tasks handed out, their wait and declines; per group the same over its members,
+ * their occupancy, and overflows. Occupancy per agent is in the agents table above.
  */
 export function WorkforcePanel({ workforce }: { workforce: WorkforceMetrics }) {
   const t = useT();
@@ -60,6 +60,9 @@ export function WorkforcePanel({ workforce }: { workforce: WorkforceMetrics }) {
             <thead>
               <tr>
                 <th scope="col">{t('analytics.col.group')}</th>
+                <th scope="col">{t('analytics.col.online')}</th>
+                <th scope="col">{t('analytics.col.adherence')}</th>
+                <th scope="col">{t('analytics.col.occupancy')}</th>
                 <th scope="col">{t('analytics.col.assigned')}</th>
                 <th scope="col">{t('analytics.col.wait')}</th>
                 <th scope="col">{t('analytics.col.declines')}</th>
@@ -72,6 +75,15 @@ export function WorkforcePanel({ workforce }: { workforce: WorkforceMetrics }) {
                   <td>
                     <strong>{g.group}</strong>
                   </td>
+                  <td>{formatSpan(g.onlineMs)}</td>
+                  <td data-cell="adherence">
+                    {g.adherence === null ? (
+                      <span className="muted">{t('analytics.noHours')}</span>
+                    ) : (
+                      percent(g.adherence, f.locale)
+                    )}
+                  </td>
+                  <td data-cell="occupancy">{percent(g.occupancy, f.locale)}</td>
                   <td>{count(g.assignments, f.locale)}</td>
                   <td>{wait(g.assignmentWaitMs)}</td>
                   <td>{count(g.declines, f.locale)}</td>

@@ -42,6 +42,7 @@ describe('workforce metrics', () => {
         calendars: new Map([
           ['ana', 'office'],
           ['bob', null],
+          ['cid', 'office'],
         ]),
         entries: [
           entry('task.assigned', MON + 10 * H, { to: 'ana', group: 'desk', waitedMs: 1000 }),
@@ -51,6 +52,16 @@ describe('workforce metrics', () => {
           entry('task.overflowed', MON + 14 * H, { from: 'desk', group: 'l2' }),
           entry('task.assigned', MON + 30 * H, { to: 'ana', group: 'desk', waitedMs: 9 }),
         ],
+        // cid is a member who never came online: no online time, but his working day counts.
+        members: new Map([
+          ['desk', ['ana', 'bob', 'cid']],
+          ['l2', []],
+        ]),
+        // bob held work 5 h of his 15 h online; ana 20 h, more than her 13 h online.
+        busy: new Map([
+          ['ana', 20 * H],
+          ['bob', 5 * H],
+        ]),
       },
       { office },
       period,
@@ -77,7 +88,30 @@ describe('workforce metrics', () => {
       },
     ]);
     expect(result.groups).toEqual([
-      { group: 'desk', assignments: 2, assignmentWaitMs: 2000, declines: 2, overflows: 1 },
+      {
+        group: 'desk',
+        members: 3,
+        onlineMs: 28 * H,
+        // ana's 4 h online of her 8 h day, cid's 0 of his 8 h; bob has no hours.
+        adherence: 0.25,
+        // ana counts at most her 13 h online: (13 h + 5 h) / 28 h.
+        occupancy: 0.6429,
+        assignments: 2,
+        assignmentWaitMs: 2000,
+        declines: 2,
+        overflows: 1,
+      },
+      {
+        group: 'l2',
+        members: 0,
+        onlineMs: 0,
+        adherence: null,
+        occupancy: null,
+        assignments: 0,
+        assignmentWaitMs: null,
+        declines: 0,
+        overflows: 0,
+      },
     ]);
   });
 });

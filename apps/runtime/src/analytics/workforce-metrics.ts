@@ -12,6 +12,10 @@ export interface WorkforceFacts {
   calendars: ReadonlyMap<string, string | null>;
   /** Routing's timeline entries inside the period (task.assigned, task.declined, task.offer-expired, task.overflowed). */
   entries: readonly TimelineRow[];
+  /** Each group's members (group → usernames). */
+  members: ReadonlyMap<string, readonly string[]>;
+  /** Each agent's time holding at least one task inside the period (the agents' busyMs). */
+  busy: ReadonlyMap<string, number>;
 }
 
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
@@ -26,7 +30,9 @@ const mean = (xs: number[]) =>
  * - adherence: business time of the agent's calendar spent online ÷ the calendar's business
  *   time in the period (null for agents without a calendar or a period without working time);
  * - assignments and assignmentWaitMs: tasks routing gave, and how long they had waited;
- * - declines: declines and lapsed offers; overflows per group they left.
+ * - declines: declines and lapsed offers; overflows per group they left;
+ * - per group, its members' online time, adherence (their online working time ÷ their scheduled
+ *   time) and occupancy (their time holding work ÷ their time online), summed over members.
  */
 export function workforceMetrics(
   facts: WorkforceFacts,
@@ -65,6 +71,7 @@ export function workforceMetrics(
     }
     return g;
   };
+  for (const name of facts.members.keys()) group(name);
   for (const e of facts.entries) {
     if (e.at < period.from || e.at > period.to) continue;
     const d = e.data;
@@ -84,28 +91,56 @@ export function workforceMetrics(
     }
   }
 
+  /** An agent's time online, their calendar's working time and the part of it they were online. */
+  const presenceOf = (name: string) => {
+    const spans = agents.get(name)?.spans ?? [];
+    const onlineMs = spans.reduce((s, [x, y]) => s + Math.max(0, y - x), 0);
+    const key = facts.calendars.get(name) ?? null;
+    if (key === null) return { onlineMs, scheduledMs: null, onShiftMs: 0 };
+    const calendar = calendars[key];
+    const onShiftMs = spans.reduce((s, [x, y]) => s + elapsedMs(calendar, x, y), 0);
+    return { onlineMs, scheduledMs: elapsedMs(calendar, period.from, period.to), onShiftMs };
+  };
+  const share = (part: number, whole: number | null) => (whole ? round4(Math.min(1, part / whole)) : null);
+
   const out: AgentWorkforce[] = [...agents]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, a]) => {
-      const onlineMs = a.spans.reduce((s, [x, y]) => s + Math.max(0, y - x), 0);
-      const key = facts.calendars.get(name) ?? null;
-      const calendar = key === null ? undefined : calendars[key];
-      const scheduledMs = key === null ? null : elapsedMs(calendar, period.from, period.to);
-      const onShift = key === null ? 0 : a.spans.reduce((s, [x, y]) => s + elapsedMs(calendar, x, y), 0);
+      const { onlineMs, scheduledMs, onShiftMs } = presenceOf(name);
       return {
         agent: name,
         onlineMs,
         scheduledMs,
-        adherence: scheduledMs ? round4(Math.min(1, onShift / scheduledMs)) : null,
+        adherence: share(onShiftMs, scheduledMs),
         assignments: a.waits.length,
         assignmentWaitMs: mean(a.waits),
         declines: a.declines,
       };
     });
+  // A group's figures add up its members' (an agent in two groups counts in both).
+  const membersOf = (name: string) => {
+    const members = facts.members.get(name) ?? [];
+    const sum = { onlineMs: 0, busyMs: 0, scheduledMs: 0, onShiftMs: 0 };
+    for (const m of members) {
+      const p = presenceOf(m);
+      sum.onlineMs += p.onlineMs;
+      // Work held while offline is not occupancy: at most their online time.
+      sum.busyMs += Math.min(facts.busy.get(m) ?? 0, p.onlineMs);
+      sum.scheduledMs += p.scheduledMs ?? 0;
+      sum.onShiftMs += p.onShiftMs;
+    }
+    return {
+      members: members.length,
+      onlineMs: sum.onlineMs,
+      adherence: share(sum.onShiftMs, sum.scheduledMs),
+      occupancy: share(sum.busyMs, sum.onlineMs),
+    };
+  };
   const byGroup: GroupWorkforce[] = [...groups]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, g]) => ({
       group: name,
+      ...membersOf(name),
       assignments: g.waits.length,
       assignmentWaitMs: mean(g.waits),
       declines: g.declines,

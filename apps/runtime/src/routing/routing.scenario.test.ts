@@ -266,5 +266,12 @@ describe('routing scenario (HTTP, manual clock)', () => {
     const desk = report.workforce.groups.find((g: { group: string }) => g.group === 'service-desk');
     expect(desk.overflows).toBeGreaterThan(400);
     expect(desk.assignmentWaitMs).toBeGreaterThanOrEqual(0);
+    // Groups add up their members: the desk's were online; card-ops' held routed work while online.
+    expect(desk.members).toBeGreaterThanOrEqual(3);
+    expect(desk.onlineMs).toBeGreaterThan(0);
+    const cardOps = report.workforce.groups.find((g: { group: string }) => g.group === 'card-ops');
+    expect(cardOps.members).toBeGreaterThanOrEqual(2);
+    expect(cardOps.occupancy).toBeGreaterThan(0);
+    expect(cardOps.occupancy).toBeLessThanOrEqual(1);
   });
 });
