@@ -1,10 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { createTransport } from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually';
 import { freePort, type RuntimeProcess, startRuntime } from '../support/runtime-process';
+import { type SmtpSink, sendMailTo, startSmtpSink } from '../support/smtp';
 
 /**
  * E-mail in and out attacked over real SMTP against the built runtime: a stranger forging
@@ -15,22 +12,13 @@ import { freePort, type RuntimeProcess, startRuntime } from '../support/runtime-
 
 const PASSWORD = 'relay-s3cret-hostile-77';
 const DOMAIN = 'help.example.com';
-type Sunk = { mail: ParsedMail; raw: string; rcpt: string[] };
-const received: Sunk[] = [];
-let sink: SMTPServer;
+let sink: SmtpSink;
 let rt: RuntimeProcess;
 let smtpPort: number;
 
 beforeAll(async () => {
-  sink = new SMTPServer({
-    authOptional: true,
-    allowInsecureAuth: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === 'relay' && auth.password === PASSWORD) return callback(null, { user: 'relay' });
-      callback(new Error('bad login'));
-    },
+  sink = await startSmtpSink({
+    password: PASSWORD,
     onRcptTo(address, _session, callback) {
       // A relay that repeats what it was given, password included, in its refusal.
       if (address.address.startsWith('echo@')) {
@@ -38,25 +26,7 @@ beforeAll(async () => {
       }
       callback();
     },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        simpleParser(raw)
-          .then((mail) => {
-            received.push({
-              mail,
-              raw: raw.toString('latin1'),
-              rcpt: session.envelope.rcptTo.map((r) => r.address),
-            });
-            callback();
-          })
-          .catch(callback);
-      });
-    },
   });
-  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
   smtpPort = await freePort();
   rt = await startRuntime({
     LOG_LEVEL: 'info',
@@ -64,40 +34,23 @@ beforeAll(async () => {
     CASEFLOW_SMTP_HOST: '127.0.0.1',
     CASEFLOW_MAIL_DOMAINS: DOMAIN,
     CASEFLOW_MAIL_FROM: `Help desk <help@${DOMAIN}>`,
-    CASEFLOW_SMTP_URL: `smtp://relay:${PASSWORD}@127.0.0.1:${(sink.server.address() as AddressInfo).port}`,
+    CASEFLOW_SMTP_URL: sink.url,
     CASEFLOW_MAIL_REOPEN_DAYS: '7',
   });
 }, 120_000);
 afterAll(async () => {
   await rt?.stop();
-  await new Promise<void>((resolve) => sink?.close(() => resolve()));
+  await sink?.close();
 });
 
 /** Sends one mail to the listener; answers the SMTP response text. */
 async function send(mail: Record<string, unknown>): Promise<string> {
-  const info = await createTransport({
-    host: '127.0.0.1',
-    port: smtpPort,
-    secure: false,
-    ignoreTLS: true,
-  }).sendMail({
-    to: `support@${DOMAIN}`,
-    ...mail,
-  });
-  return info.response;
+  return (await sendMailTo(smtpPort, { to: `support@${DOMAIN}`, ...mail })).response;
 }
 /** Sends a message exactly as written (headers the composer would not write). */
 async function rawSend(envelopeFrom: string, raw: string): Promise<string> {
-  const info = await createTransport({
-    host: '127.0.0.1',
-    port: smtpPort,
-    secure: false,
-    ignoreTLS: true,
-  }).sendMail({
-    envelope: { from: envelopeFrom, to: [`support@${DOMAIN}`] },
-    raw,
-  });
-  return info.response;
+  return (await sendMailTo(smtpPort, { envelope: { from: envelopeFrom, to: [`support@${DOMAIN}`] }, raw }))
+    .response;
 }
 const caseIn = (response: string) => /accepted for (\S+)/.exec(response)?.[1] ?? null;
 const caseOf = async (id: string) => (await rt.api('GET', `/api/cases/${id}`, { as: 'admin' })).body;
@@ -243,7 +196,7 @@ describe('e-mail attacked (built runtime, SMTP on loopback)', () => {
     });
     expect(reply.status, JSON.stringify(reply.body)).toBe(201);
     const out = await eventually(
-      async () => received.find((r) => r.rcpt.includes('eve@evil.example')),
+      async () => sink.received.find((r) => r.rcpt.includes('eve@evil.example')),
       'the answer to Eve',
     );
     expect(out.rcpt).toEqual(['eve@evil.example']);

@@ -1,10 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { createTransport } from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually';
 import { freePort, type RuntimeProcess, startRuntime } from '../support/runtime-process';
+import { type SmtpSink, sendMailTo, startSmtpSink } from '../support/smtp';
 
 /**
  * E-mail both ways against the built runtime process, on real SMTP over loopback: a customer
@@ -15,55 +13,36 @@ import { freePort, type RuntimeProcess, startRuntime } from '../support/runtime-
  */
 
 const PASSWORD = 'relay-pa55word-xyz';
-const received: ParsedMail[] = [];
-let sink: SMTPServer;
+let sink: SmtpSink;
 let rt: RuntimeProcess;
 let smtpPort: number;
+/** What the mail server received, parsed, in order. */
+const received = () => sink.received.map((r) => r.mail);
 
 beforeAll(async () => {
-  sink = new SMTPServer({
-    authOptional: true,
-    allowInsecureAuth: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === 'relay' && auth.password === PASSWORD) return callback(null, { user: 'relay' });
-      callback(new Error('bad login'));
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-  const sinkPort = (sink.server.address() as AddressInfo).port;
+  sink = await startSmtpSink({ password: PASSWORD });
   smtpPort = await freePort();
   rt = await startRuntime({
     CASEFLOW_SMTP_PORT: String(smtpPort),
     CASEFLOW_SMTP_HOST: '127.0.0.1',
     CASEFLOW_MAIL_DOMAINS: 'help.example.com',
     CASEFLOW_MAIL_FROM: 'Help desk <help@help.example.com>',
-    CASEFLOW_SMTP_URL: `smtp://relay:${PASSWORD}@127.0.0.1:${sinkPort}`,
+    CASEFLOW_SMTP_URL: sink.url,
     CASEFLOW_MAIL_REOPEN_DAYS: '7',
   });
 }, 120_000);
 afterAll(async () => {
   await rt?.stop();
-  await new Promise<void>((resolve) => sink.close(() => resolve()));
+  await sink?.close();
 });
 
 /** Carla (demo customer c-1001) writes to the support address; answers the case it reached. */
 async function carlaWrites(mail: Record<string, unknown>): Promise<string> {
-  const info = await createTransport({
-    host: '127.0.0.1',
-    port: smtpPort,
-    secure: false,
-    ignoreTLS: true,
-  }).sendMail({ from: 'Carla <carla@example.com>', to: 'support@help.example.com', ...mail });
+  const info = await sendMailTo(smtpPort, {
+    from: 'Carla <carla@example.com>',
+    to: 'support@help.example.com',
+    ...mail,
+  });
   const caseId = /accepted for (\S+)/.exec(info.response)?.[1];
   if (!caseId) throw new Error(`no case in ${info.response}`);
   return caseId;
@@ -107,7 +86,7 @@ describe('e-mail in and out (built runtime, SMTP on loopback)', () => {
     });
     expect(note.status).toBe(201);
 
-    answer = await eventually(async () => received[0], 'the answer at the mail server');
+    answer = await eventually(async () => received()[0], 'the answer at the mail server');
     expect(answer.messageId).toMatch(new RegExp(`^<cf\\.${first}\\.[^@]+@help\\.example\\.com>$`));
     expect(answer.subject).toBe(`Re: [${kase.number}] Card not arriving`);
     expect(answer.inReplyTo).toBe('<carla-1@example.com>');
@@ -127,7 +106,11 @@ describe('e-mail in and out (built runtime, SMTP on loopback)', () => {
       status: 'delivered',
       payload: { channel: 'email', to: 'carla@example.com', text: expect.stringContaining('Monday') },
     });
-    expect(received.map((m) => m.text).join()).not.toContain('annoyed');
+    expect(
+      received()
+        .map((m) => m.text)
+        .join(),
+    ).not.toContain('annoyed');
     // The relay's password is in no answer and no log line.
     expect(JSON.stringify(outbox.body)).not.toContain(PASSWORD);
     expect(rt.output()).not.toContain(PASSWORD);
@@ -157,7 +140,7 @@ describe('e-mail in and out (built runtime, SMTP on loopback)', () => {
     expect((await caseOf(first)).status).toBe('resolved');
     // The flow tells the customer by e-mail, in the same thread.
     const notice = await eventually(
-      async () => received.find((m) => m.headers.get('auto-submitted') === 'auto-generated'),
+      async () => received().find((m) => m.headers.get('auto-submitted') === 'auto-generated'),
       'the done notification',
     );
     const number = (await caseOf(first)).number;
