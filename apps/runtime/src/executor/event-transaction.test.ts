@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTransientConflict } from './event-transaction';
+import { isTransientConflict, transientBackoffMs } from './event-transaction';
 
 /** An error shaped like node-postgres' DatabaseError, wrapped the way drizzle wraps it. */
 function wrapped(code: string): Error {
@@ -18,5 +18,14 @@ describe('isTransientConflict', () => {
     expect(isTransientConflict(new Error('boom'))).toBe(false);
     expect(isTransientConflict('40P01')).toBe(false);
     expect(isTransientConflict(null)).toBe(false);
+  });
+});
+
+describe('transientBackoffMs', () => {
+  it('waits a random pause that grows with each attempt and stops growing at 250 ms', () => {
+    expect(transientBackoffMs(1, () => 0.999)).toBe(9);
+    expect(transientBackoffMs(3, () => 0.5)).toBe(20);
+    expect(transientBackoffMs(9, () => 0.999)).toBe(249);
+    expect(transientBackoffMs(4, () => 0)).toBe(0);
   });
 });

@@ -10,6 +10,18 @@ import { type IncidentSource, type Origin, takeResolution } from './incident-sou
 
 /** How often an event is retried when another writer changed its case meanwhile. */
 const ATTEMPTS = 5;
+/**
+ * How often an event is retried after PostgreSQL aborted it for a deadlock or a serialization
+ * failure. Those writers are still there: an immediate retry meets them again (several
+ * processes routing to the same agents deadlocked five times in a row), so each retry waits a
+ * random, growing pause first.
+ */
+const TRANSIENT_ATTEMPTS = 10;
+
+/** Full-jitter backoff before retry `attempt` (1-based): up to 10 ms, 20 ms, … capped at 250 ms. */
+export function transientBackoffMs(attempt: number, random: () => number = Math.random): number {
+  return Math.floor(random() * Math.min(250, 10 * 2 ** (attempt - 1)));
+}
 
 /**
  * True when the database aborted the transaction only because of concurrent writers:
@@ -46,7 +58,7 @@ export interface EventTransactions {
    * Runs `fn` with a fresh CaseSession in one store transaction and commits the session's
    * cases (revision-checked) before the transaction commits. On a stale revision (or a
    * unique-key race) the whole transaction is rolled back and run again from a fresh read, up
-   * to 5 times, then 409.
+   * to 5 times (10, after a pause, for a PostgreSQL deadlock or serialization failure), then 409.
    * Engine refusals become AppErrors (engine-errors.ts). Any other failure (an expression
    * over its budget, a bug) rolls back as well, so the case stays at its node, and opens an
    * incident in a transaction of its own (DESIGN §8); it is answered as a 422 `incident`
@@ -95,12 +107,14 @@ export function eventTransactions(
       } catch (error) {
         // A unique-key clash under concurrency (two writers appending the same timeline seq
         // on PostgreSQL) is a lost race too: run the event again from a fresh read.
-        if (error instanceof StaleRevision || error instanceof StoreConflict || isTransientConflict(error)) {
-          if (attempt < ATTEMPTS) {
+        const transient = isTransientConflict(error);
+        if (error instanceof StaleRevision || error instanceof StoreConflict || transient) {
+          if (attempt < (transient ? TRANSIENT_ATTEMPTS : ATTEMPTS)) {
             ctx.logger.debug(
               { attempt, err: (error as Error).message },
               'concurrent writer, retrying the event',
             );
+            if (transient) await new Promise((r) => setTimeout(r, transientBackoffMs(attempt)));
             continue;
           }
           throw conflict(`${(error as Error).message}; try again`);

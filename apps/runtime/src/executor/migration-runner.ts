@@ -1,6 +1,6 @@
 import { type CaseSnapshot, refusal } from '@caseflow/engine';
 import { type CaseRow, type MigrationRow, StoreConflict } from '../store/store';
-import { isTransientConflict } from './event-transaction';
+import { isTransientConflict, transientBackoffMs } from './event-transaction';
 import { checkCase, encodeRefusals, migrationPlan } from './migration-commands';
 import type { RuntimeCore } from './runtime-core';
 
@@ -142,7 +142,12 @@ export class MigrationRunner {
       } catch (error) {
         const lost =
           error instanceof StaleCase || error instanceof StoreConflict || isTransientConflict(error);
-        if (lost && attempt < ATTEMPTS) continue;
+        if (lost && attempt < ATTEMPTS) {
+          // A deadlock's other writer is still there: pause before meeting it again.
+          if (isTransientConflict(error))
+            await new Promise((r) => setTimeout(r, transientBackoffMs(attempt)));
+          continue;
+        }
         // A case that cannot be written is refused, so the migration still comes to an end.
         this.#core.ctx.logger.warn({ migrationId: row.id, caseId, err: error }, 'case not migrated');
         await store.transaction((tx) =>
