@@ -91,8 +91,20 @@ export function workforceMetrics(
     }
   }
 
-  /** An agent's time online, their calendar's working time and the part of it they were online. */
+  /**
+   * An agent's time online, their calendar's working time and the part of it they were online;
+   * once per agent (each of their groups adds them up again).
+   */
+  const presences = new Map<string, { onlineMs: number; scheduledMs: number | null; onShiftMs: number }>();
   const presenceOf = (name: string) => {
+    let p = presences.get(name);
+    if (!p) {
+      p = measurePresence(name);
+      presences.set(name, p);
+    }
+    return p;
+  };
+  const measurePresence = (name: string) => {
     const spans = agents.get(name)?.spans ?? [];
     const onlineMs = spans.reduce((s, [x, y]) => s + Math.max(0, y - x), 0);
     const key = facts.calendars.get(name) ?? null;
