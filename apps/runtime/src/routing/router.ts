@@ -10,7 +10,10 @@ import { skillNeeds } from './skill-needs';
 
 /** Timer ids of routing inside a case: `routing:offer:<task id>`, `routing:overflow:<task id>`. */
 const TIMER_PREFIX = 'routing:';
-/** How many ranked agents one decision tries before the task waits (each try locks a row). */
+/**
+ * How many ranked agents one decision locks and checks before the task waits; agents another
+ * transaction holds are passed over without counting.
+ */
 const TRIES = 5;
 const PRIORITIES: Priority[] = ['critical', 'high', 'normal', 'low'];
 
@@ -40,7 +43,9 @@ const queued = (row: RoutedTaskRow): QueuedTask => ({
  * timer), so an assignment commits with that change or not at all. A decision is exactly once:
  * the routed row moves from `waiting` by a conditional update (of two processes, one wins), and
  * the chosen agent's profile row is locked and their load counted before they get the task, so
- * capacity holds across processes too.
+ * capacity holds across processes too. An agent whose row another transaction holds in an
+ * order that could deadlock is passed over for the next (store.lockProfileToOffer); what is left
+ * waiting meanwhile goes out with the next change or the periodic sweep.
  */
 export class Router {
   readonly directory: AgentDirectory;
@@ -135,8 +140,13 @@ export class Router {
     const group = settings === undefined ? await tx.routing.groupRouting(row.group) : settings;
     if (!group || group.mode === 'manual' || group.paused) return false;
     const agents = await this.directory.candidates(tx, row.group, now);
-    for (const agent of rankAgents(group.mode, queued(row), agents).slice(0, TRIES)) {
-      const profile = await tx.routing.lockProfile(agent.username);
+    let tries = 0;
+    for (const agent of rankAgents(group.mode, queued(row), agents)) {
+      if (tries === TRIES) break;
+      const profile = await tx.routing.lockProfileToOffer(agent.username);
+      // Another transaction is deciding about this agent: the next one is asked instead.
+      if (profile === 'held') continue;
+      tries++;
       if (!profile || !this.directory.availableAt(profile, now)) {
         this.directory.invalidate();
         continue;

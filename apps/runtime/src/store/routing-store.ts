@@ -97,6 +97,15 @@ export interface RoutingStore {
    * that decisions about one agent's load are taken one after another. Call in a transaction.
    */
   lockProfile(username: string): Promise<AgentProfileRow | null>;
+  /**
+   * Like lockProfile, to offer `username` work, but answers `held` instead of waiting when
+   * waiting could deadlock: on PostgreSQL a transaction (a group-commit batch, which keeps the
+   * agents of all its events locked until its COMMIT) waits only for an agent ordered after
+   * every agent it holds — transactions that wait in one order cannot wait on each other in a
+   * circle — and takes one ordered before only if nobody holds it (SKIP LOCKED). SQLite has one
+   * writer and never answers `held`. Call in a transaction.
+   */
+  lockProfileToOffer(username: string): Promise<AgentProfileRow | null | 'held'>;
   /** Inserts or replaces the profile of `row.username`. */
   saveProfile(row: AgentProfileRow): Promise<AgentProfileRow>;
   appendPresence(event: PresenceEventRow): Promise<void>;

@@ -53,6 +53,13 @@ export function routingContract(current: () => Store): void {
       expect((await store.routing.profiles(['lena', 'ghost'])).map((p) => p.username)).toEqual(['lena']);
       expect(await store.routing.profiles([])).toEqual([]);
       expect(await store.transaction((tx) => tx.routing.lockProfile('lena'))).toEqual(moved);
+      expect(
+        await store.transaction(async (tx) => [
+          await tx.routing.lockProfileToOffer('lena'),
+          await tx.routing.lockProfileToOffer('abel'),
+          await tx.routing.lockProfileToOffer('zed'),
+        ]),
+      ).toEqual([moved, profile({ username: 'abel', skills: [] }), null]);
     });
 
     it('appends presence changes and reads them oldest first, by user and time range', async () => {

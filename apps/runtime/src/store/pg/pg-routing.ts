@@ -3,7 +3,7 @@ import { and, asc, count, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-or
 import { presenceLogLimit } from '../routing-queries';
 import type { RoutingStore } from '../routing-store';
 import type { Store } from '../store';
-import { first, type PgDbOf } from './pg-db';
+import { first, type PgDb, type PgDbOf } from './pg-db';
 import { agentProfiles, groupRouting, presenceLog, routedTasks } from './schema-routing';
 
 /** Queue order: SLA due first (tasks without one last), then priority, then entry, then id. */
@@ -17,9 +17,18 @@ const queueOrder = [
 
 /** Routing profiles, the presence log, group settings and routed tasks on PostgreSQL. */
 export function pgRouting(db: PgDbOf, inTransaction: () => boolean): Pick<Store, 'routing'> {
+  /** The greatest username whose profile each open transaction (its drizzle handle) has locked. */
+  const held = new WeakMap<PgDb, string>();
+  const noteHeld = (username: string) => {
+    const tx = db();
+    const highest = held.get(tx);
+    if (highest === undefined || username > highest) held.set(tx, username);
+  };
+  const selectProfile = (username: string) =>
+    db().select().from(agentProfiles).where(eq(agentProfiles.username, username));
   const routing: RoutingStore = {
     async profile(username) {
-      return first(await db().select().from(agentProfiles).where(eq(agentProfiles.username, username)));
+      return first(await selectProfile(username));
     },
     async profiles(usernames) {
       if (usernames?.length === 0) return [];
@@ -28,9 +37,17 @@ export function pgRouting(db: PgDbOf, inTransaction: () => boolean): Pick<Store,
       return rows.orderBy(asc(agentProfiles.username));
     },
     async lockProfile(username) {
-      return first(
-        await db().select().from(agentProfiles).where(eq(agentProfiles.username, username)).for('update'),
-      );
+      const row = first(await selectProfile(username).for('update'));
+      if (row) noteHeld(username);
+      return row;
+    },
+    async lockProfileToOffer(username) {
+      const highest = held.get(db());
+      if (highest === undefined || username > highest) return routing.lockProfile(username);
+      const row = first(await selectProfile(username).for('update', { skipLocked: true }));
+      // Ordered before an agent this transaction holds: another transaction may wait for
+      // that one while holding this one, so a locked row is passed over instead of waited for.
+      return row ?? 'held';
     },
     async saveProfile(row) {
       const { username, ...rest } = row;

@@ -199,6 +199,43 @@ describe.skipIf(!reachable)('PostgreSQL store', () => {
       }
     });
 
+    it('lets transactions that offer work to agents in opposite orders pass, not deadlock', async () => {
+      const T = 1_800_000_000_000;
+      for (const username of ['ana', 'bob']) {
+        await a.routing.saveProfile({
+          username,
+          presence: 'online',
+          presenceAt: T,
+          skills: [],
+          capacity: null,
+          calendar: null,
+          outOfOffice: [],
+          lastOfferedAt: null,
+          updatedAt: T,
+        });
+      }
+      let release!: () => void;
+      const bothHoldOne = new Promise<void>((r) => {
+        let n = 0;
+        release = () => {
+          if (++n === 2) r();
+        };
+      });
+      const offer = (store: Store, mine: string, theirs: string) =>
+        store.transaction(async (tx) => {
+          const own = await tx.routing.lockProfileToOffer(mine);
+          release();
+          await bothHoldOne;
+          const other = await tx.routing.lockProfileToOffer(theirs);
+          return [own === 'held' ? own : own?.username, other === 'held' ? other : other?.username];
+        });
+      // ana then bob waits for bob (ordered after ana); bob then ana passes ana over.
+      expect(await Promise.all([offer(a, 'ana', 'bob'), offer(b, 'bob', 'ana')])).toEqual([
+        ['ana', 'bob'],
+        ['bob', 'held'],
+      ]);
+    });
+
     it('reports the dialect', () => {
       expect(a.dialect).toBe('postgres');
     });

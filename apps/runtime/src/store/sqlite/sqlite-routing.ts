@@ -53,6 +53,9 @@ export function sqliteRouting(db: SqliteDb): Pick<Store, 'routing'> {
     lockProfile(username) {
       return routing.profile(username);
     },
+    lockProfileToOffer(username) {
+      return routing.profile(username);
+    },
     async saveProfile(row) {
       return rawProfiles.upsert(row, ['username']);
     },
