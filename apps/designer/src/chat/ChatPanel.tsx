@@ -1,15 +1,14 @@
-import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Message } from '../api/api';
-import { ErrorBanner } from '../components/Status';
 import { errorMessage } from '../hooks/useResource';
-import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
 import { useLiveEvents } from '../live/useLiveEvents';
-import { ChatIndicators } from './ChatIndicators';
+import { ChatComposer } from './ChatComposer';
+import { ChatLog } from './ChatLog';
+import { ChatWindow } from './ChatWindow';
 import { chatApi } from './chat-api';
 import { useChatIndicators } from './useChatIndicators';
-import './chat.css';
 
 /**
  * The portal's live chat for a signed-in customer: a button that opens a panel; the first
@@ -19,7 +18,6 @@ import './chat.css';
  */
 export function ChatPanel() {
   const t = useT();
-  const f = useFormat();
   const [open, setOpen] = useState(false);
   const [caseId, setCaseId] = useState<string | null>(null);
   const [messages, setMessages] = useState<Message[]>([]);
@@ -54,8 +52,7 @@ export function ChatPanel() {
     refresh();
   });
 
-  async function send(e?: FormEvent) {
-    e?.preventDefault();
+  async function send() {
     const body = draft.trim();
     if (!body) return;
     try {
@@ -70,13 +67,6 @@ export function ChatPanel() {
     }
   }
 
-  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
-    if (e.key === 'Enter' && !e.shiftKey) {
-      e.preventDefault();
-      void send();
-    }
-  }
-
   async function leave() {
     if (!caseId) return;
     try {
@@ -86,64 +76,23 @@ export function ChatPanel() {
     }
   }
 
-  if (!open) {
-    return (
-      <button type="button" className="btn chat-launcher" onClick={() => setOpen(true)}>
-        {t('chat.open')}
-      </button>
-    );
-  }
-  const lastOwn = [...messages].reverse().find((m) => m.from === 'customer');
   return (
-    <section className="chat-panel card" aria-labelledby="chat-h">
-      <header className="chat-head">
-        <h2 id="chat-h">{t('chat.title')}</h2>
-        <button type="button" className="btn btn-ghost" onClick={() => setOpen(false)}>
-          {t('chat.close')}
-        </button>
-      </header>
-      <ErrorBanner message={error} />
+    <ChatWindow open={open} onOpenChange={setOpen} error={error}>
       {messages.length === 0 && <p className="muted">{t('chat.intro')}</p>}
-      <ol className="chat-log" aria-live="polite">
-        {messages.map((m) => (
-          <li key={m.id} className={m.from === 'customer' ? 'chat-own' : 'chat-other'}>
-            <strong>{m.from === 'customer' ? t('chat.you') : (m.authorName ?? t('chat.agent'))}</strong>{' '}
-            <time dateTime={m.at}>{f.clock(m.at)}</time>
-            <p>{m.body}</p>
-          </li>
-        ))}
-      </ol>
-      <ChatIndicators view={indicators.view} lastOwnAt={lastOwn?.at ?? null} />
+      <ChatLog messages={messages} own="customer" view={indicators.view} />
       {left ? (
         <p className="status-line">
           {left.email ? t('chat.left', { email: left.email }) : t('chat.leftNoEmail')}{' '}
           {caseId && <Link to={`/cases/${encodeURIComponent(caseId)}`}>{t('chat.viewCase')}</Link>}
         </p>
       ) : null}
-      <form className="chat-form" onSubmit={send}>
-        <label className="grow">
-          {t('chat.message')}
-          <textarea
-            rows={2}
-            value={draft}
-            onChange={(e) => {
-              setDraft(e.target.value);
-              indicators.typed();
-            }}
-            onKeyDown={onKeyDown}
-          />
-        </label>
-        <div className="button-row">
-          <button type="submit" className="btn">
-            {t('chat.send')}
-          </button>
-          {caseId && !left && (
-            <button type="button" className="btn btn-ghost" onClick={() => void leave()}>
-              {t('chat.leave')}
-            </button>
-          )}
-        </div>
-      </form>
-    </section>
+      <ChatComposer
+        draft={draft}
+        onDraft={setDraft}
+        onTyped={indicators.typed}
+        onSend={send}
+        onLeave={caseId && !left ? leave : undefined}
+      />
+    </ChatWindow>
   );
 }

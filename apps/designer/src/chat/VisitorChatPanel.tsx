@@ -1,12 +1,14 @@
-import { type FormEvent, type KeyboardEvent, useState } from 'react';
-import { ErrorBanner } from '../components/Status';
+import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../hooks/useResource';
-import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
-import { ChatIndicators } from './ChatIndicators';
+import { ChatComposer } from './ChatComposer';
+import { ChatLog } from './ChatLog';
+import { ChatWindow } from './ChatWindow';
 import { useVisitorChat } from './useVisitorChat';
 import { visitorApi } from './visitor-api';
-import './chat.css';
+
+/** The runtime's bound on a visitor's message, said in the form too. */
+const MESSAGE_MAX = 5000;
 
 /**
  * The help centre's live chat for a visitor who is not signed in: a name, an e-mail and a first
@@ -16,7 +18,6 @@ import './chat.css';
  */
 export function VisitorChatPanel() {
   const t = useT();
-  const f = useFormat();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
@@ -40,8 +41,7 @@ export function VisitorChatPanel() {
     }
   }
 
-  async function send(e?: FormEvent) {
-    e?.preventDefault();
+  async function send() {
     const body = draft.trim();
     if (!body) return;
     try {
@@ -56,13 +56,6 @@ export function VisitorChatPanel() {
     }
   }
 
-  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
-    if (e.key === 'Enter' && !e.shiftKey) {
-      e.preventDefault();
-      void send();
-    }
-  }
-
   async function leave() {
     try {
       setLeft((await visitorApi.leave()).email);
@@ -71,24 +64,9 @@ export function VisitorChatPanel() {
     }
   }
 
-  if (!open) {
-    return (
-      <button type="button" className="btn chat-launcher" onClick={() => setOpen(true)}>
-        {t('chat.open')}
-      </button>
-    );
-  }
   const current = chat.chat;
-  const lastOwn = [...chat.messages].reverse().find((m) => m.from === 'visitor');
   return (
-    <section className="chat-panel card" aria-labelledby="chat-h">
-      <header className="chat-head">
-        <h2 id="chat-h">{t('chat.title')}</h2>
-        <button type="button" className="btn btn-ghost" onClick={() => setOpen(false)}>
-          {t('chat.close')}
-        </button>
-      </header>
-      <ErrorBanner message={error} />
+    <ChatWindow open={open} onOpenChange={setOpen} error={error}>
       {current === null ? (
         <form className="chat-form" onSubmit={start}>
           <p className="muted">{t('chat.visitor.intro')}</p>
@@ -112,7 +90,7 @@ export function VisitorChatPanel() {
             <textarea
               required
               rows={2}
-              maxLength={5000}
+              maxLength={MESSAGE_MAX}
               value={draft}
               onChange={(e) => setDraft(e.target.value)}
             />
@@ -129,16 +107,7 @@ export function VisitorChatPanel() {
           {current.caseNumber && (
             <p className="muted">{t('chat.visitor.reference', { number: current.caseNumber })}</p>
           )}
-          <ol className="chat-log" aria-live="polite">
-            {chat.messages.map((m) => (
-              <li key={m.id} className={m.from === 'visitor' ? 'chat-own' : 'chat-other'}>
-                <strong>{m.from === 'visitor' ? t('chat.you') : (m.authorName ?? t('chat.agent'))}</strong>{' '}
-                <time dateTime={m.at}>{f.clock(m.at)}</time>
-                <p>{m.body}</p>
-              </li>
-            ))}
-          </ol>
-          <ChatIndicators view={chat.view} lastOwnAt={lastOwn?.at ?? null} />
+          <ChatLog messages={chat.messages} own="visitor" view={chat.view} />
           {left !== null && <p className="status-line">{t('chat.left', { email: left })}</p>}
           {current.status === 'closed' ? (
             <div className="button-row">
@@ -148,34 +117,17 @@ export function VisitorChatPanel() {
               </button>
             </div>
           ) : (
-            <form className="chat-form" onSubmit={send}>
-              <label className="grow">
-                {t('chat.message')}
-                <textarea
-                  rows={2}
-                  maxLength={5000}
-                  value={draft}
-                  onChange={(e) => {
-                    setDraft(e.target.value);
-                    chat.typed();
-                  }}
-                  onKeyDown={onKeyDown}
-                />
-              </label>
-              <div className="button-row">
-                <button type="submit" className="btn">
-                  {t('chat.send')}
-                </button>
-                {left === null && (
-                  <button type="button" className="btn btn-ghost" onClick={() => void leave()}>
-                    {t('chat.leave')}
-                  </button>
-                )}
-              </div>
-            </form>
+            <ChatComposer
+              draft={draft}
+              onDraft={setDraft}
+              onTyped={chat.typed}
+              onSend={send}
+              onLeave={left === null ? leave : undefined}
+              maxLength={MESSAGE_MAX}
+            />
           )}
         </>
       )}
-    </section>
+    </ChatWindow>
   );
 }
