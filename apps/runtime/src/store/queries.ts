@@ -40,7 +40,7 @@ type CaseCols = Cols<
 type TaskCols = Cols<'caseId' | 'status' | 'group' | 'tier' | 'assignee'>;
 type TimelineCols = Cols<'caseId' | 'type' | 'at'>;
 type TimelineListCols = Cols<'caseId' | 'seq' | 'public'>;
-type CustomerCols = Cols<'id' | 'name' | 'email' | 'phone' | 'segment'>;
+type CustomerCols = Cols<'id' | 'name' | 'email' | 'phone' | 'segment' | 'mergedInto'>;
 type OutboxCols = Cols<'id' | 'caseId' | 'status' | 'createdAt'>;
 
 const oneOrMany = (col: Column, v: string | string[]) => (Array.isArray(v) ? inArray(col, v) : eq(col, v));
@@ -187,6 +187,8 @@ export function customerListWhere(
   const matches = (col: Column, pattern: string) => sql`${col} ${sql.raw(like)} ${pattern} escape '\\'`;
   const search = q.search ? containsPattern(q.search) : undefined;
   return and(
+    // Merged contacts are tombstones: they still resolve by id and address, but are nobody to pick.
+    isNull(c.mergedInto),
     q.segment === undefined ? undefined : eq(c.segment, q.segment),
     search === undefined
       ? undefined

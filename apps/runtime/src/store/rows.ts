@@ -76,6 +76,8 @@ export function customerToRow(customer: NewCustomer): CustomerRow {
     createdAt: customer.createdAt,
     updatedAt: customer.updatedAt ?? customer.createdAt,
     locale: customer.locale ?? null,
+    mergedInto: null,
+    mergedAt: null,
   };
 }
 

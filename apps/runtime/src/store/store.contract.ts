@@ -9,6 +9,7 @@ import { channelsContract } from './contract/channels.contract';
 import { chatContract } from './contract/chat.contract';
 import { chatVisitorsContract } from './contract/chat-visitors.contract';
 import { connectionsContract } from './contract/connections.contract';
+import { customerMergesContract } from './contract/customer-merges.contract';
 import { deliveryContract } from './contract/delivery.contract';
 import { directoryContract } from './contract/directory.contract';
 import { flowsContract } from './contract/flows.contract';
@@ -71,5 +72,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     chatContract(current);
     activationsContract(current);
     chatVisitorsContract(current);
+    customerMergesContract(current);
   });
 }

@@ -14,6 +14,7 @@ import type { AnalyticsSummary, SummaryPeriod, SummaryQuery } from './analytics-
 import type { ChannelStore } from './channel-store';
 import type { ChatStore } from './chat-store';
 import type { ChatVisitorStore } from './chat-visitor-store';
+import type { CustomerMergeStore } from './customer-merge-store';
 import type { KbStore } from './kb-store';
 import type { MessagingStore } from './messaging-store';
 import type { ResponseStore } from './response-store';
@@ -134,10 +135,13 @@ export interface CustomerRow {
   updatedAt: number;
   /** The language of what the customer receives (DESIGN §9); null: the default (en). Optional as above. */
   locale?: Locale | null;
+  /** A merged contact (tombstone): the customer it now is; null or absent for a live one. */
+  mergedInto?: string | null;
+  mergedAt?: number | null;
 }
 export type NewCustomer = Omit<
   CustomerRow,
-  'email' | 'phone' | 'segment' | 'attributes' | 'tags' | 'updatedAt' | 'locale'
+  'email' | 'phone' | 'segment' | 'attributes' | 'tags' | 'updatedAt' | 'locale' | 'mergedInto' | 'mergedAt'
 > &
   Partial<Pick<CustomerRow, 'email' | 'phone' | 'segment' | 'attributes' | 'tags' | 'updatedAt' | 'locale'>>;
 export type CustomerPatch = Partial<
@@ -747,6 +751,7 @@ export interface Store {
     get(id: string): Promise<CustomerRow | null>;
     /** The customers with these ids, in no particular order; unknown ids are left out. */
     getMany(ids: readonly string[]): Promise<CustomerRow[]>;
+    /** Live customers only: merged contacts (tombstones) are left out. */
     list(query?: PageQuery & { segment?: string; search?: string }): Promise<Page<CustomerRow>>;
     update(id: string, patch: CustomerPatch, now: number): Promise<CustomerRow | null>;
   };
@@ -1057,6 +1062,7 @@ export interface Store {
   activations: ActivationStore;
   /** Anonymous visitors' one-conversation chat capabilities (chat-visitor-store.ts). */
   chatVisitors: ChatVisitorStore;
+  customerMerges: CustomerMergeStore;
 
   /** Aggregates of the supervisor overview (DESIGN §12), each one statement over live rows. */
   supervision: {

@@ -137,6 +137,8 @@ export function directoryContract(current: () => Store): void {
         createdAt: T0,
         updatedAt: T0,
         locale: null,
+        mergedInto: null,
+        mergedAt: null,
       });
       await expect(store.customers.create({ id: 'c1', name: 'X', createdAt: T0 })).rejects.toBeInstanceOf(
         StoreConflict,

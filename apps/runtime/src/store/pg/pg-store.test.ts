@@ -55,6 +55,7 @@ const TABLES = [
   'chat_states',
   'activation_requests',
   'chat_visitors',
+  'customer_merges',
 ];
 
 const reachable = await canConnect(ADMIN_URL);

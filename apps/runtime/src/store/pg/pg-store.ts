@@ -15,6 +15,7 @@ import { pgChannels } from './pg-channels';
 import { pgChat } from './pg-chat';
 import { pgChatVisitors } from './pg-chat-visitors';
 import { pgConnections } from './pg-connections';
+import { pgCustomerMerges } from './pg-customer-merges';
 import type { PgDb } from './pg-db';
 import { pgDelivery } from './pg-delivery';
 import { pgDirectory } from './pg-directory';
@@ -134,6 +135,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     ...pgChat(db),
     ...pgActivations(db),
     ...pgChatVisitors(db),
+    ...pgCustomerMerges(db),
 
     async transaction(fn) {
       const outer = current();

@@ -62,9 +62,14 @@ export const customers = sqliteTable(
     updatedAt: ms('updated_at').notNull(),
     /** The language of what the customer receives; null: the deployment's default (en). */
     locale: text('locale').$type<Locale>(),
+    /** A merged contact (tombstone): the customer it was merged into; null for a live one. */
+    mergedInto: text('merged_into'),
+    mergedAt: ms('merged_at'),
   },
   (t) => [
     index('customers_segment_idx').on(t.segment, t.id),
+    // Merging into a customer re-points the tombstones that named the merged one.
+    index('customers_merged_into_idx').on(t.mergedInto),
     // Inbound channels find the customer by address (executor/inbound-message.ts).
     index('customers_email_idx').on(sql`lower(${t.email})`),
     index('customers_phone_idx').on(t.phone),

@@ -19,6 +19,7 @@ import { sqliteChannels } from './sqlite-channels';
 import { sqliteChat } from './sqlite-chat';
 import { sqliteChatVisitors } from './sqlite-chat-visitors';
 import { sqliteConnections } from './sqlite-connections';
+import { sqliteCustomerMerges } from './sqlite-customer-merges';
 import { sqliteDelivery } from './sqlite-delivery';
 import { sqliteDirectory } from './sqlite-directory';
 import { sqliteFlows } from './sqlite-flows';
@@ -123,6 +124,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     ...sqliteChat(db),
     ...sqliteActivations(db),
     ...sqliteChatVisitors(db),
+    ...sqliteCustomerMerges(db),
   };
 
   const store: Store = {
