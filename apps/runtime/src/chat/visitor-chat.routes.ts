@@ -6,6 +6,7 @@ import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { clientAddress } from '../auth/client-address';
 import { AppError } from '../executor/errors';
+import { downloadResponses, sendAttachment } from '../http/attachment-download';
 import type { AppDeps, AppEnv, Router } from '../http/context';
 import { displayNames } from '../http/display-names';
 import { errorResponses, IdParam, isoAt, json, jsonBody, newRouter, PageQuery } from '../http/openapi';
@@ -146,13 +147,7 @@ const download = route({
   path: '/chat/visitor/attachments/{id}',
   summary: 'A file of the visitor’s conversation, as a download',
   request: { params: IdParam },
-  responses: {
-    200: {
-      description: 'the file',
-      content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
-    },
-    ...errorResponses,
-  },
+  responses: downloadResponses,
 });
 const events = route({
   method: 'get',
@@ -165,12 +160,6 @@ const events = route({
 function socketAddress(c: Context<AppEnv>): string | undefined {
   return (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
     ?.remoteAddress;
-}
-
-/** RFC 6266 filename parameters: an ASCII fallback and the UTF-8 name. */
-function disposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 /**
@@ -290,14 +279,7 @@ export function visitorChatRoutes({ runtime, config, logger }: AppDeps): Router 
 
   r.openapi(download, async (c) => {
     const file = await visitorAttachment(store, tokenOf(c), clock.now(), c.req.valid('param').id);
-    return c.body(new Uint8Array(file.data), 200, {
-      'content-type': file.contentType,
-      'content-length': String(file.size),
-      'content-disposition': disposition(file.name),
-      'x-content-type-options': 'nosniff',
-      'content-security-policy': "default-src 'none'; sandbox",
-      'cache-control': 'private, no-store',
-    });
+    return sendAttachment(c, file);
   });
 
   r.openapi(events, async (c) => {
