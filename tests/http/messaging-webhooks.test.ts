@@ -1,9 +1,16 @@
-import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishFlow } from '../faults/support/fault-flows';
 import { eventually } from '../support/eventually';
+import {
+  messagingFlow,
+  metaSign as signMeta,
+  twilioSign as signTwilio,
+  smsParams,
+  whatsappDelivery,
+  whatsappText as whatsappTextMessage,
+} from '../support/provider-webhooks';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
 
 /**
@@ -20,71 +27,13 @@ const AUTH_TOKEN = 'twilio-auth-token-abcdef';
 const SMS_URL = 'https://support.example.com/api/channels/sms/webhook';
 const PHONE_NUMBER_ID = '106540352242922';
 
-/** A flow that takes new WhatsApp and SMS conversations: one answer task, then done. */
-const messagingFlow = {
-  key: 'messaging-support',
-  name: 'Messaging support',
-  kind: 'case',
-  calendar: '24x7',
-  tiers: [{ id: 'L1', name: 'Service desk', group: 'service-desk' }],
-  nodes: [
-    { id: 'start', type: 'start', trigger: { kind: 'case', channels: ['whatsapp', 'sms'] } },
-    { id: 'answer', type: 'task', title: 'Answer the customer', assign: { tier: 'L1' }, outcomes: ['done'] },
-    { id: 'closed', type: 'end', outcome: 'resolved' },
-  ],
-  edges: [
-    { from: 'start', to: 'answer' },
-    { from: 'answer', to: 'closed', on: 'done' },
-  ],
-};
-
 function whatsappText(from: string, id: string, body: string, name = 'Sheena Nelson') {
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '102290129340398',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID },
-              contacts: [{ profile: { name }, wa_id: from }],
-              messages: [{ from, id, timestamp: '1749416383', type: 'text', text: { body } }],
-            },
-          },
-        ],
-      },
-    ],
-  });
+  return JSON.stringify(
+    whatsappDelivery(PHONE_NUMBER_ID, [whatsappTextMessage(from, id, body)], [{ wa_id: from, name }]),
+  );
 }
-const metaSign = (body: string, secret = APP_SECRET) =>
-  `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
-/** Twilio's algorithm: base64 HMAC-SHA1 of the URL and the POST parameters sorted by name. */
-function twilioSign(params: Record<string, string>, token = AUTH_TOKEN) {
-  const data =
-    SMS_URL +
-    Object.keys(params)
-      .sort()
-      .map((k) => k + params[k])
-      .join('');
-  return createHmac('sha1', token).update(data, 'utf8').digest('base64');
-}
-const smsParams = (from: string, sid: string, body: string) => ({
-  ToCountry: 'US',
-  SmsMessageSid: sid,
-  NumMedia: '0',
-  SmsSid: sid,
-  SmsStatus: 'received',
-  Body: body,
-  To: '+14158141819',
-  NumSegments: '1',
-  MessageSid: sid,
-  AccountSid: 'AC0123456789abcdef0123456789abcdef',
-  From: from,
-  ApiVersion: '2010-04-01',
-});
+const metaSign = (body: string, secret = APP_SECRET) => signMeta(body, secret);
+const twilioSign = (params: Record<string, string>, token = AUTH_TOKEN) => signTwilio(SMS_URL, params, token);
 
 interface Seen {
   url: string;

@@ -7,10 +7,11 @@ import { actorOf } from '../auth/access';
 import { requireRole } from '../auth/roles';
 import type { AppDeps, AppEnv, Router } from '../http/context';
 import { AppError, badRequest, forbidden, notFound } from '../http/errors';
+import { scanJson } from '../http/json-scan';
 import { bearer, errorResponses, json, jsonBody, newRouter } from '../http/openapi';
 import { listMessagingAccounts, putMessagingAccount, webhookAccount } from './messaging-accounts';
 import { openConversation } from './open-conversation';
-import { e164 } from './phone-number';
+import { twilioMessage } from './sms/twilio-message';
 import { TWILIO_SIGNATURE_HEADER, verifyTwilioSignature } from './sms/twilio-signature';
 import { META_SIGNATURE_HEADER, verifyMetaSignature } from './whatsapp/meta-signature';
 import { WhatsAppWebhook, whatsappMessages } from './whatsapp/whatsapp-payload';
@@ -142,19 +143,14 @@ export function messagingRoutes({ runtime, config, logger }: AppDeps): Router {
     if (!verifyTwilioSignature(url, params, c.req.header(TWILIO_SIGNATURE_HEADER), account.secret)) {
       throw badSignature();
     }
-    const field = (name: string) => params.find(([k]) => k === name)?.[1];
-    const phone = e164(field('From') ?? '');
-    const externalId = field('MessageSid') ?? field('SmsSid');
-    if (!phone) throw badRequest('From is not a phone number', [{ path: 'From', message: 'not E.164' }]);
-    if (!externalId) throw badRequest('MessageSid is missing', [{ path: 'MessageSid', message: 'required' }]);
-    const media = Number(field('NumMedia') ?? 0);
-    const text = field('Body') ?? '';
-    const caseId = await openConversation(runtime.store, 'sms', phone);
+    const message = twilioMessage(params);
+    if (!('phone' in message)) throw badRequest(`${message.path}: ${message.message}`, [message]);
+    const caseId = await openConversation(runtime.store, 'sms', message.phone);
     await runtime.deliverInboundMessage({
       channel: 'sms',
-      sender: { kind: 'phone', address: phone },
-      body: text.trim() || (media > 0 ? `[${media} media]` : '[empty]'),
-      externalId,
+      sender: { kind: 'phone', address: message.phone },
+      body: message.body,
+      externalId: message.externalId,
       ...(caseId ? { caseId } : {}),
     });
     logger.info({ channel: 'sms' }, 'webhook received');
@@ -167,9 +163,25 @@ function smsAnswer(c: Context<AppEnv>) {
   return c.body(EMPTY_TWIML, 200, { 'content-type': 'text/xml; charset=utf-8' });
 }
 
+/**
+ * The JSON of a signed delivery: UTF-8, and checked for depth, NUL and lone surrogates here
+ * whatever its content type says (the API-wide check reads JSON content types only).
+ */
 function parseJson(raw: Uint8Array): unknown {
+  let text: string;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    throw badRequest('the body is not UTF-8', [{ path: 'body', message: 'not UTF-8' }]);
+  }
+  const problem = scanJson(text);
+  if (problem) {
+    throw badRequest(`body: ${problem.message}`, [
+      { path: problem.path || 'body', message: problem.message },
+    ]);
+  }
+  try {
+    return JSON.parse(text);
   } catch {
     throw badRequest('the body is not JSON', [{ path: 'body', message: 'not JSON' }]);
   }

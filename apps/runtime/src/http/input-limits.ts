@@ -12,7 +12,8 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
  * - a NUL character (`%00`) in the URL path or query string (PostgreSQL refuses it in text);
  * - in a JSON body: nesting deeper than `maxDepth`, a NUL character or a lone surrogate in
  *   any string, checked on the text before anything parses it.
- * The body is read once here; Hono caches the text, so the route's validator parses that.
+ * The body is read once here; Hono caches its bytes and text, so the route's validator parses
+ * that text and a route that checks a signature reads the bytes as sent.
  * Size is the body limit's business, which runs before this.
  */
 export function inputLimits(maxDepth = MAX_JSON_DEPTH): MiddlewareHandler<AppEnv> {
@@ -22,7 +23,13 @@ export function inputLimits(maxDepth = MAX_JSON_DEPTH): MiddlewareHandler<AppEnv
     if (raw.body && JSON_TYPE.test(c.req.header('content-type') ?? '')) {
       let text: string;
       try {
-        text = await c.req.text();
+        // The bytes are read and kept as sent: a webhook's signature covers them, and text
+        // re-encoded after a lossy decode (invalid UTF-8, a BOM) no longer matches it. The
+        // route's validator reads the text cached beside them.
+        const bytes = await c.req.arrayBuffer();
+        text = new TextDecoder().decode(bytes);
+        // Hono keeps promises in its body cache (its type says the values).
+        (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
       } catch {
         throw badRequest('the request body could not be read');
       }

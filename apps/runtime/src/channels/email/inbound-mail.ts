@@ -2,6 +2,7 @@ import { ATTACHMENT_LIMITS, isAllowedAttachmentType } from '@caseflow/schema';
 import type { ParsedMail } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
 import type { InboundMessage } from '../../executor/inbound-message';
+import { cleanText } from '../clean-text';
 import { caseFromReferences, caseNumberInSubject } from './mail-ids';
 import { trimQuotedReply } from './quote-trim';
 
@@ -13,12 +14,6 @@ export interface MailInput {
   message: InboundMessage;
   /** Files refused (type or count), by name, so the case can say so. */
   skippedFiles: string[];
-}
-
-/** Text safe for either store: no NUL or other control characters but tab and newline. */
-function cleanText(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
 /** The HTML of a mail as staff may see it: no scripts, styles, forms or remote loads. */

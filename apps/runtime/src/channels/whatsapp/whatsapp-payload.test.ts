@@ -15,6 +15,13 @@ describe('WhatsApp webhook payload', () => {
     ]);
   });
 
+  it('drops control characters from texts and makes a profile name one line', () => {
+    const raw = textNotification({ body: 'before\u0007after\ttab\nline' });
+    raw.entry[0]!.changes[0]!.value.contacts[0]!.profile.name = 'Eve\r\nBcc: x';
+    const [message] = whatsappMessages(WhatsAppWebhook.parse(raw), '106540352242922');
+    expect(message).toMatchObject({ body: 'beforeafter\ttab\nline', name: 'Eve Bcc: x' });
+  });
+
   it('ignores other numbers, status updates and senders that are not phones', () => {
     expect(whatsappMessages(WhatsAppWebhook.parse(textNotification()), 'another')).toEqual([]);
     const statuses = {

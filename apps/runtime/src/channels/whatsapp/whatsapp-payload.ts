@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText } from '../clean-text';
 import { e164 } from '../phone-number';
 
 /*
@@ -90,16 +91,18 @@ function bodyOf(m: z.infer<typeof Message>): string {
     m.image?.caption ??
     m.video?.caption ??
     m.document?.caption;
-  if (text?.trim()) return text;
+  const clean = text === undefined ? '' : cleanText(text);
+  if (clean.trim()) return clean;
   if (m.location) return `[location ${m.location.latitude}, ${m.location.longitude}]`;
-  if (m.document?.filename) return `[document ${m.document.filename}]`;
+  if (m.document?.filename) return `[document ${cleanText(m.document.filename)}]`;
   return `[${m.type}]`;
 }
 
 /**
  * The customer messages of a delivery addressed to `phoneNumberId` (messages for another
  * number of the same business account are not ours). Senders that are not a phone number are
- * skipped, and so is a message id the delivery already carried. Pure.
+ * skipped, and so is a message id the delivery already carried; control characters are dropped
+ * from texts and names. Pure.
  */
 export function whatsappMessages(
   payload: z.infer<typeof WhatsAppWebhook>,
@@ -117,7 +120,12 @@ export function whatsappMessages(
         const phone = e164(m.from);
         if (!phone || seen.has(m.id)) continue;
         seen.add(m.id);
-        const name = names.get(m.from);
+        // A profile name is one line of text (it names a new customer).
+        const name = names
+          .get(m.from)
+          // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+          ?.replace(/[\u0000-\u001f\u007f]+/g, ' ')
+          .trim();
         out.push({ phone, externalId: m.id, body: bodyOf(m), ...(name ? { name } : {}) });
       }
     }
