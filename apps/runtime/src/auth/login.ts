@@ -1,5 +1,6 @@
 import type { SessionUser } from '@caseflow/schema';
 import { AppError } from '../http/errors';
+import { onlineAtDemoSignIn } from '../seed/demo-presence';
 import type { Store } from '../store/store';
 import { KeyedMutex } from './keyed-mutex';
 import type { LoginAttempt, LoginThrottle } from './login-throttle';
@@ -15,6 +16,15 @@ export interface SignInDeps {
   throttle: LoginThrottle;
   /** Wall clock (sessions do not follow a manual runtime clock). */
   now: () => number;
+  /**
+   * Demo mode (config.demoPresence): an agent who signs in is set online, in the sign-in's
+   * transaction, at the runtime's time `presenceNow()` (presence is measured on the runtime
+   * clock); `cameOnline` then offers their groups' waiting work. Absent outside demo mode.
+   */
+  demoPresence?: {
+    presenceNow: () => number;
+    cameOnline: (groups: readonly string[]) => Promise<unknown>;
+  };
 }
 
 /** 429 with the seconds to wait in `details.retryAfter` (the route sets Retry-After). */
@@ -33,8 +43,8 @@ const PURGE_AFTER_MS = 30 * 86_400_000;
  * The sign-in command: throttle (auth/login-throttle.ts), then the password, then a session.
  * Unknown usernames cost one scrypt like known ones and give the same 401, so neither the
  * answer nor its timing tells which usernames exist. A deactivated user with the right
- * password is told so (only someone holding the password learns it). Throws TooManyAttempts
- * (429) or AppError 401.
+ * password is told so (only someone holding the password learns it). In demo mode the session
+ * and the agent's coming online are one transaction. Throws TooManyAttempts (429) or AppError 401.
  */
 export function createSignIn(deps: SignInDeps) {
   let lastPurge = 0;
@@ -78,14 +88,16 @@ export function createSignIn(deps: SignInDeps) {
     // parallel sign-ins all succeed, each after the previous one's password check.
     const found = await checking.run(input.username, () => checkPassword(attempt, input.password));
     const now = deps.now();
-    const { token } = await openSession(
-      deps.store,
-      deps.secret,
-      deps.limits,
-      found.user.username,
-      context,
-      now,
-    );
+    const { demoPresence } = deps;
+    const { token, onlineGroups } = await deps.store.transaction(async (tx) => {
+      const opened = await openSession(tx, deps.secret, deps.limits, found.user.username, context, now);
+      const onlineGroups = demoPresence
+        ? await onlineAtDemoSignIn(tx, found.user.username, demoPresence.presenceNow())
+        : null;
+      return { token: opened.token, onlineGroups };
+    });
+    // Offered once committed: routing reads the agent online from the store.
+    if (demoPresence && onlineGroups) await demoPresence.cameOnline(onlineGroups);
     if (now - lastPurge > 3_600_000) {
       lastPurge = now;
       await deps.store.sessions.purge(now - PURGE_AFTER_MS);

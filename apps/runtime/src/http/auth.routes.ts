@@ -7,7 +7,6 @@ import { createLoginThrottle } from '../auth/login-throttle';
 import { requireUser } from '../auth/roles';
 import type { SessionContext } from '../auth/sessions';
 import { changeOwnPassword, endSession, updateOwnProfile } from '../auth/user-commands';
-import { onlineAtDemoSignIn } from '../seed/demo-presence';
 import type { AppDeps, AppEnv, Router } from './context';
 import { errorResponses, json, jsonBody, newRouter } from './openapi';
 import { toUser, UserResource } from './resources';
@@ -95,6 +94,10 @@ export function authRoutes({ runtime, config }: AppDeps): Router {
     limits: config.sessions,
     throttle: createLoginThrottle(),
     now: Date.now,
+    // In demo mode an agent who signs in is at work (seed/demo-presence.ts).
+    demoPresence: config.demoPresence
+      ? { presenceNow: () => runtime.clock.now(), cameOnline: (groups) => runtime.routingChanged(groups) }
+      : undefined,
   });
   const contextOf = (c: Context<AppEnv>): SessionContext => ({
     source: clientAddress(socketAddress(c), c.req.header('x-forwarded-for'), config.trustProxy),
@@ -103,10 +106,7 @@ export function authRoutes({ runtime, config }: AppDeps): Router {
 
   r.openapi(login, async (c) => {
     try {
-      const answer = await signIn(c.req.valid('json'), contextOf(c));
-      // In demo mode an agent who signs in is at work (seed/demo-presence.ts).
-      if (config.demoPresence) await onlineAtDemoSignIn(runtime, answer.user.username);
-      return c.json(answer, 200);
+      return c.json(await signIn(c.req.valid('json'), contextOf(c)), 200);
     } catch (error) {
       if (error instanceof TooManyAttempts) c.header('Retry-After', String(error.retryAfterSeconds));
       throw error;

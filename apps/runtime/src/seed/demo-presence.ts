@@ -1,6 +1,7 @@
 import type { Runtime } from '../executor/types';
 import { isRoutableAgent } from '../routing/agent-profile';
 import { setPresenceBySystem } from '../routing/system-presence';
+import type { Store } from '../store/store';
 
 /*
  * Presence in demo mode (CASEFLOW_DEMO=1, unless CASEFLOW_DEMO_PRESENCE=0): nobody has to set
@@ -36,16 +37,13 @@ export async function demoAgentsAtWork(runtime: Runtime): Promise<string[]> {
 }
 
 /**
- * In demo mode an agent who signs in is at work: set online (by `system`), and their groups'
- * waiting work is offered to them at once. Routing still keeps to their working hours and
+ * In demo mode an agent who signs in is at work: set online (by `system`) at `at`, inside the
+ * sign-in's transaction `tx`; answers their groups, whose waiting work the caller offers once
+ * it committed, or null when nothing changed. Routing still keeps to their working hours and
  * out-of-office periods. Nothing for anyone who is not an active agent.
  */
-export async function onlineAtDemoSignIn(runtime: Runtime, username: string): Promise<void> {
-  const now = runtime.clock.now();
-  const groups = await runtime.store.transaction(async (tx) => {
-    const user = await tx.users.get(username);
-    if (!user || !isRoutableAgent(user)) return null;
-    return (await setPresenceBySystem(tx, username, 'online', now)) ? user.groups : null;
-  });
-  if (groups) await runtime.routingChanged(groups);
+export async function onlineAtDemoSignIn(tx: Store, username: string, at: number): Promise<string[] | null> {
+  const user = await tx.users.get(username);
+  if (!user || !isRoutableAgent(user)) return null;
+  return (await setPresenceBySystem(tx, username, 'online', at)) ? user.groups : null;
 }

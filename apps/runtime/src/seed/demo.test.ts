@@ -1,12 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exampleCalendars } from '../../../../examples/index';
+import { createSignIn } from '../auth/login';
+import { createLoginThrottle } from '../auth/login-throttle';
 import { verifyPassword } from '../auth/password';
+import { DEFAULT_SESSION_LIMITS } from '../auth/session-policy';
 import { manualClock } from '../clock';
 import { createRuntime } from '../executor/runtime';
 import type { Runtime } from '../executor/types';
 import { openSqliteStore } from '../store/sqlite/sqlite-store';
 import { isEmptyDatabase, seedDemo } from './demo';
-import { demoAgentsAtWork, onlineAtDemoSignIn } from './demo-presence';
+import { demoAgentsAtWork } from './demo-presence';
 
 let runtime: Runtime;
 beforeEach(async () => {
@@ -89,8 +92,17 @@ describe('demo seed', () => {
     });
     // A second start changes nothing; signing in sets an agent online, nobody else.
     expect(await demoAgentsAtWork(runtime)).toEqual([]);
-    await onlineAtDemoSignIn(runtime, 'ines');
-    await onlineAtDemoSignIn(runtime, 'carla');
+    const signIn = createSignIn({
+      store,
+      secret: 'demo-test-secret',
+      limits: DEFAULT_SESSION_LIMITS,
+      throttle: createLoginThrottle(),
+      now: Date.now,
+      demoPresence: { presenceNow: () => runtime.clock.now(), cameOnline: (g) => runtime.routingChanged(g) },
+    });
+    const context = { source: '127.0.0.1', userAgent: null };
+    await signIn({ username: 'ines', password: 'demo1234' }, context);
+    await signIn({ username: 'carla', password: 'demo1234' }, context);
     expect((await store.routing.profile('ines'))?.presence).toBe('online');
     expect(await store.routing.profile('carla')).toBeNull();
   });
