@@ -126,7 +126,22 @@ function useUserChoices(prefix = ''): Choice[] | null {
   );
 }
 
-/** Nodes of the flow being edited, by their canvas labels (where an SLA stops or pauses). */
+/**
+ * The case events a case SLA may start or stop on, as an owner says them. These are the events
+ * the engine and the runtime send: the case opening (engine, openCaseSlas) and the first public
+ * answer of an agent (runtime, message-commands). Where the flow's own steps start or stop a
+ * clock is picked among its nodes instead.
+ */
+export const CASE_SLA_EVENTS = ['case.opened', 'case.firstResponse'] as const;
+
+/** One case event that starts or stops a case SLA, or none (`empty` says what none means). */
+export function SlaEventPicker(props: PickerProps & { empty: string }) {
+  const t = useT();
+  const choices = CASE_SLA_EVENTS.map((e) => ({ value: e, label: t(`pickers.slaEvent.${e}`) }));
+  return <ChoiceField {...props} choices={choices} />;
+}
+
+/** Nodes of the flow being edited, by their canvas labels (where an SLA starts, stops or pauses). */
 export function NodesPicker(props: MultiPickerProps & { doc: FlowDoc }) {
   const choices = props.doc.nodes.map((n) => ({ value: n.id, label: nodeLabel(n) }));
   return <MultiChoiceField {...props} choices={choices} />;

@@ -30,6 +30,9 @@ export const en = {
   'pickers.multi.remove': 'Remove {name}',
   'pickers.signal.hint': 'Pick a signal this flow already uses, or type a new name.',
   'pickers.signal.used': 'used by {where}',
+  'pickers.slaEvent.case.opened': 'When the case opens',
+  'pickers.slaEvent.case.firstResponse': 'When an agent first answers the customer',
+  'pickers.slaEvent.none': 'No event (only at steps)',
 } as const;
 
 export const ptBR: Record<keyof typeof en, string> = {
@@ -63,4 +66,7 @@ export const ptBR: Record<keyof typeof en, string> = {
   'pickers.multi.remove': 'Remover {name}',
   'pickers.signal.hint': 'Escolha um sinal que este fluxo já usa ou digite um nome novo.',
   'pickers.signal.used': 'usado por {where}',
+  'pickers.slaEvent.case.opened': 'Quando o caso é aberto',
+  'pickers.slaEvent.case.firstResponse': 'Quando um agente responde ao cliente pela primeira vez',
+  'pickers.slaEvent.none': 'Nenhum evento (só nas etapas)',
 };

@@ -9,9 +9,11 @@ import {
   GroupPicker,
   NodesPicker,
   RecipientsPicker,
+  SlaEventPicker,
   useCalendarLabel,
 } from '../pickers/Pickers';
-import { CheckField, ListField, SelectField, TextField } from './fields';
+import { WarnAtField } from '../pickers/WarnAtField';
+import { CheckField, SelectField, TextField } from './fields';
 
 type TierInput = Partial<Tier> & Pick<Tier, 'id' | 'name' | 'group'>;
 type SlaInput = CaseSla extends infer S
@@ -131,13 +133,21 @@ export function FlowProperties() {
                 empty={t('pickers.calendar.asFlow', { calendar: calendarLabel(doc.calendar ?? '24x7') })}
                 onChange={(calendar) => put({ calendar: calendar || undefined })}
               />
-              <TextField
+              <SlaEventPicker
                 label={t('panel.flow.startsOn')}
+                empty={t('pickers.slaEvent.none')}
                 value={s.start.event}
                 onChange={(event) => put({ start: { ...s.start, event: event || undefined } })}
               />
-              <TextField
+              <NodesPicker
+                label={t('panel.flow.startsAt')}
+                doc={doc}
+                value={s.start.atNodes}
+                onChange={(atNodes) => put({ start: { ...s.start, atNodes } })}
+              />
+              <SlaEventPicker
                 label={t('panel.flow.stopsOn')}
+                empty={t('pickers.slaEvent.none')}
                 value={s.stop.event}
                 onChange={(event) => put({ stop: { ...s.stop, event: event || undefined } })}
               />
@@ -153,11 +163,7 @@ export function FlowProperties() {
                 value={s.pause?.atNodes}
                 onChange={(atNodes) => put({ pause: { atNodes } })}
               />
-              <ListField
-                label={t('panel.flow.warnAt')}
-                value={(s.warnAt ?? []).map(String)}
-                onChange={(v) => put({ warnAt: v.map(Number) })}
-              />
+              <WarnAtField value={s.warnAt} onChange={(warnAt) => put({ warnAt })} />
               <CheckField
                 label={t('panel.flow.escalateOnBreach')}
                 checked={s.onBreach?.escalate === true}

@@ -1,5 +1,5 @@
 import type { FlowChoices } from '@caseflow/schema';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithI18n } from '../../i18n/test-render';
 import { EditorProvider } from '../EditorContext';
@@ -67,6 +67,7 @@ function setup(
   selected: string[] = ['triage'],
   doc: FlowDoc = flow(),
   choices: FlowChoices | null = CHOICES,
+  locale: 'en' | 'pt-BR' = 'en',
 ) {
   const store = createEditorStore(doc);
   store.getState().select({ nodes: selected });
@@ -77,6 +78,7 @@ function setup(
         <PropertiesPanel />
       </FlowChoicesProvider>
     </EditorProvider>,
+    locale,
   );
   const node = (id: string) => store.getState().doc.nodes.find((n) => n.id === id);
   return { store, node };
@@ -326,6 +328,67 @@ describe('flow properties', () => {
     fireEvent.change(screen.getAllByLabelText('Tier group')[1]!, { target: { value: 'desk' } });
     expect(store.getState().doc).toMatchObject({ calendar: 'business' });
     expect(store.getState().doc.tiers?.[1]).toMatchObject({ id: 'L2', group: 'desk' });
+  });
+});
+
+describe('case SLAs', () => {
+  /** The flow with one case SLA that starts as the case opens and stops at its end. */
+  function withSla(): FlowDoc {
+    return {
+      ...flow(),
+      slas: [
+        { id: 'resolution', target: 'PT8H', start: { event: 'case.opened' }, stop: { atNodes: ['end'] } },
+      ],
+    };
+  }
+
+  it('starts and stops on case events and steps picked by name, not typed', () => {
+    const { store } = setup([], withSla());
+    const starts = screen.getByLabelText('Starts') as HTMLSelectElement;
+    expect([...starts.options].map((o) => o.text)).toEqual([
+      'No event (only at steps)',
+      'When the case opens',
+      'When an agent first answers the customer',
+    ]);
+    fireEvent.change(screen.getByLabelText('Stops'), { target: { value: 'case.firstResponse' } });
+    fireEvent.change(screen.getByLabelText('Add to Also starts on reaching'), {
+      target: { value: 'triage' },
+    });
+    fireEvent.change(starts, { target: { value: '' } });
+    expect(store.getState().doc.slas?.[0]).toMatchObject({
+      start: { atNodes: ['triage'] },
+      stop: { event: 'case.firstResponse', atNodes: ['end'] },
+    });
+    expect(store.getState().doc.slas?.[0]?.start.event).toBeUndefined();
+    const startsAt = screen.getByRole('group', { name: 'Also starts on reaching' });
+    expect(within(startsAt).getByText('Triage')).toBeTruthy();
+  });
+
+  it('warns at percentages of the target, kept as typed while they mean the same', () => {
+    const { store } = setup([], withSla());
+    const warn = screen.getByLabelText('Warn at (% of the target)') as HTMLInputElement;
+    fireEvent.change(warn, { target: { value: '80, 5' } });
+    expect(warn.value).toBe('80, 5');
+    fireEvent.change(warn, { target: { value: '80, 50' } });
+    expect(warn.value).toBe('80, 50');
+    expect(store.getState().doc.slas?.[0]?.warnAt).toEqual([0.5, 0.8]);
+    // Undone, the field shows what the flow holds again.
+    act(() => store.getState().undo());
+    const before = store.getState().doc.slas?.[0]?.warnAt;
+    expect(before).not.toEqual([0.5, 0.8]);
+    expect(warn.value).toBe((before ?? []).map((f) => f * 100).join(', '));
+  });
+
+  it('keeps an event the runtime does not send, marked, and says the events in Portuguese', () => {
+    const doc = withSla();
+    doc.slas![0]!.stop = { event: 'case.customerCalled' };
+    setup([], doc, CHOICES, 'pt-BR');
+    const stops = screen.getByLabelText('Para') as HTMLSelectElement;
+    expect(stops.value).toBe('case.customerCalled');
+    expect(stops.closest('.field')?.classList.contains('field-invalid')).toBe(true);
+    expect((screen.getByLabelText('Começa') as HTMLSelectElement).selectedOptions[0]?.text).toBe(
+      'Quando o caso é aberto',
+    );
   });
 });
 

@@ -2,7 +2,8 @@ import type { NodeSla } from '@caseflow/schema';
 import { useT } from '../../i18n/use-t';
 import { DurationField } from '../pickers/DurationField';
 import { CalendarPicker, RecipientsPicker, useCalendarLabel } from '../pickers/Pickers';
-import { CheckField, ListField, SelectField } from './fields';
+import { WarnAtField } from '../pickers/WarnAtField';
+import { CheckField, SelectField } from './fields';
 
 type SlaInput = Partial<NodeSla> & { target: string };
 
@@ -43,12 +44,7 @@ export function SlaSection({
             empty={t('pickers.calendar.asFlow', { calendar: calendarLabel(flowCalendar ?? '24x7') })}
             onChange={(c) => onChange({ ...sla, calendar: c || undefined })}
           />
-          <ListField
-            label={t('props.sla.warnAt')}
-            hint={t('props.sla.warnAt.hint')}
-            value={(sla.warnAt ?? []).map(String)}
-            onChange={(v) => onChange({ ...sla, warnAt: v.map(Number).filter((n) => n > 0 && n < 1) })}
-          />
+          <WarnAtField value={sla.warnAt} onChange={(warnAt) => onChange({ ...sla, warnAt })} />
           <SelectField
             label={t('props.sla.onBreach')}
             value={sla.onBreach ?? 'escalate'}
