@@ -94,8 +94,8 @@ describe('designer simulator and large flows', () => {
       .poll(() => page.locator('.react-flow__node[data-id="triage"] .fnode.is-active').count())
       .toBe(1);
 
-    await page.getByRole('button', { name: '+15m' }).click();
-    await page.getByRole('button', { name: '+15m' }).click();
+    await page.getByRole('button', { name: '+15 minutes' }).click();
+    await page.getByRole('button', { name: '+15 minutes' }).click();
     const trace = page.locator('.trace');
     await expect.poll(() => trace.textContent()).toContain('warning at 50%');
     await expect.poll(() => trace.textContent()).toContain('BREACHED');

@@ -6,12 +6,13 @@ import { designerSuite } from './designer-app';
 /**
  * An owner builds a flow without knowing ISO-8601 or ids: groups, people, breach recipients,
  * calendars, templates and the child flow are picked from the installation's lists, durations
- * as an amount and a unit. Then
- * the simulator takes the case data as a form generated from the flow's variables, and shows
- * the child case's events in a group of their own.
+ * as an amount and a unit, a case SLA's start, stop and pause among case events and steps by
+ * what they mean, its warnings in percent. Then the simulator takes the case data as a form
+ * generated from the flow's variables, shows the child case's events in a group of their own,
+ * and offers the flow's signals and an agent's first answer as buttons.
  *
- *   start ─▶ check (subflow, to pick) ─▶ route ─ suspicious > 2 ─▶ review (task) ─▶ tell ─▶ closed
- *                                          └──── default ────────▶ replace (task) ─┘
+ *   start ─▶ check (subflow, to pick) ─▶ route ─ suspicious > 2 ─▶ review (task) ─▶ tell ─▶ await ─▶ closed
+ *                                          └──── default ────────▶ replace (task) ─┘    (customer-replied)
  */
 const FLOW = {
   key: 'owner-picks',
@@ -37,6 +38,7 @@ const FLOW = {
     { id: 'review', type: 'task', title: 'Review for fraud', assign: {}, outcomes: ['done'] },
     { id: 'replace', type: 'task', title: 'Replace the card', assign: {}, outcomes: ['done'] },
     { id: 'tell', type: 'notify', to: 'customer', template: 'case-update' },
+    { id: 'await', type: 'wait', name: 'Await the customer', signal: 'customer-replied' },
     { id: 'closed', type: 'end' },
   ],
   edges: [
@@ -46,7 +48,8 @@ const FLOW = {
     { from: 'route', to: 'replace', default: true },
     { from: 'review', to: 'tell', on: 'done' },
     { from: 'replace', to: 'tell', on: 'done' },
-    { from: 'tell', to: 'closed' },
+    { from: 'tell', to: 'await' },
+    { from: 'await', to: 'closed', on: 'customer-replied' },
   ],
 };
 
@@ -90,6 +93,27 @@ describe('an owner builds a flow with pickers and simulates it with a form', () 
     await page.locator('.canvas-wrap').click({ position: { x: 8, y: 8 } });
     const settings = page.getByRole('region', { name: 'Flow settings' });
     await choose(page, settings.getByLabel('Business calendar'), 'Business hours');
+    // A case SLA runs from the opening to an agent's first answer, paused while the customer is
+    // awaited, warning at half and 80% of its time: all picked, nothing typed but the percentages.
+    await settings.getByRole('button', { name: 'Add case SLA' }).click();
+    const starts = settings.getByLabel('Starts', { exact: true });
+    expect(await starts.locator('option').allTextContents()).toEqual([
+      'No event (only at steps)',
+      'When the case opens',
+      'When an agent first answers the customer',
+    ]);
+    expect(await starts.inputValue()).toBe('case.opened');
+    await settings
+      .getByLabel('Stops', { exact: true })
+      .selectOption({ label: 'When an agent first answers the customer' });
+    await settings
+      .getByRole('group', { name: 'Also stops on reaching' })
+      .getByRole('button', { name: 'Remove closed' })
+      .click();
+    await settings
+      .getByLabel('Add to Paused while the case is at')
+      .selectOption({ label: 'Await the customer' });
+    await typeNumber(page, settings.getByLabel('Warn at (% of the target)'), '50, 80');
 
     // The review goes to the fraud group with an SLA of 30 minutes.
     const review = await pick(page, 'review');
@@ -122,6 +146,15 @@ describe('an owner builds a flow with pickers and simulates it with a form', () 
     await expect.poll(() => page.locator('.status-line').textContent()).toContain('Draft saved');
     const draft = (await suite.rt.api('GET', `/api/flows/${FLOW.key}`, { as: 'olivia' })).body.definition;
     expect(draft.calendar).toBe('business');
+    expect(draft.slas).toEqual([
+      expect.objectContaining({
+        id: 'resolution',
+        start: { event: 'case.opened' },
+        stop: { event: 'case.firstResponse', atNodes: [] },
+        pause: { atNodes: ['await'] },
+        warnAt: [0.5, 0.8],
+      }),
+    ]);
     expect(draft.nodes).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -155,7 +188,22 @@ describe('an owner builds a flow with pickers and simulates it with a form', () 
     // 3 went in as a number: the decision sends the case to the review.
     await page.locator('.sim-task').filter({ hasText: 'Review for fraud' }).waitFor();
     await expect.poll(() => trace.locator('.trace-child').count()).toBeGreaterThanOrEqual(2);
+
+    // The flow's signal and an agent's first answer are buttons; no engine event is typed.
+    expect(await page.getByLabel('Signal name').count()).toBe(0);
+    const slas = page.getByRole('region', { name: 'SLA clocks' });
+    const resolution = slas.getByRole('listitem').filter({ hasText: 'Case SLA “resolution”' });
+    await resolution.getByText('target 8 hours').waitFor();
+    await page.getByRole('button', { name: 'An agent answers the customer' }).click();
+    await resolution.getByText('met').waitFor();
+    const signals = page.getByRole('region', { name: 'Signals' });
+    await signals.getByText('Waited for at Await the customer; the case is not there now.').waitFor();
+    await page.getByRole('button', { name: /^done/ }).click();
+    await signals.getByText('The case waits for it now at Await the customer.').waitFor();
     await screenshot(page, 'owner-pickers-simulator');
+    await signals.getByRole('button', { name: 'Send “customer-replied”' }).click();
+    await expect.poll(() => trace.textContent()).toContain('Signal customer-replied');
+    await expect.poll(() => page.locator('.sim-head').textContent()).toContain('resolved');
     expect(suite.consoles.flat()).toEqual([]);
   }, 240_000);
 });

@@ -103,3 +103,74 @@ describe('the simulator’s trace', () => {
     expect(screen.getByRole('region', { name: 'Caso filho “child-check” de Fraud check' })).toBeTruthy();
   });
 });
+
+//  start → await-customer (wait customer-replied) → review (task, L2) → closed
+//  case SLA "response" runs from opening to an agent's first answer
+describe('the simulator’s signals and clocks', () => {
+  const waiting: FlowDoc = {
+    key: 'waits',
+    name: 'Waits',
+    tiers: [{ id: 'L2', name: 'Card operations', group: 'card-ops' }],
+    slas: [
+      {
+        id: 'response',
+        name: 'First answer',
+        target: 'PT1H',
+        start: { event: 'case.opened' },
+        stop: { event: 'case.firstResponse' },
+      },
+    ],
+    nodes: [
+      { id: 'start', type: 'start' },
+      { id: 'await-customer', type: 'wait', name: 'Await the customer', signal: 'customer-replied' },
+      {
+        id: 'review',
+        type: 'task',
+        title: 'Review the answer',
+        assign: { tier: 'L2' },
+        outcomes: ['done'],
+        sla: { target: 'PT30M' },
+      },
+      { id: 'closed', type: 'end' },
+    ],
+    edges: [
+      { from: 'start', to: 'await-customer' },
+      { from: 'await-customer', to: 'review', on: 'customer-replied' },
+      { from: 'review', to: 'closed', on: 'done' },
+    ],
+  };
+
+  function started(locale: 'en' | 'pt-BR' = 'en') {
+    renderWithI18n(<SimulatorPanel doc={waiting} onOverlays={() => {}} />, locale);
+    fireEvent.click(screen.getAllByRole('button', { name: /Start simulation|Iniciar simulação/ })[0]!);
+  }
+
+  it('sends the signals the flow waits for as buttons, and an agent’s first answer stops the response SLA', async () => {
+    started();
+    expect(await screen.findByText('At: Await the customer')).toBeTruthy();
+    expect(screen.queryByLabelText('Signal name')).toBeNull();
+    expect(screen.getByText('The case waits for it now at Await the customer.')).toBeTruthy();
+    expect(screen.getByText('Case SLA “First answer”')).toBeTruthy();
+    expect(screen.getByText('target 1 hour')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'An agent answers the customer' }));
+    const slas = screen.getByRole('region', { name: 'SLA clocks' });
+    expect(within(slas).getByText('met')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Send “customer-replied”' }));
+    const task = (await screen.findByText('Review the answer')).closest('.sim-task') as HTMLElement;
+    expect(within(task).getByText('Tier Card operations')).toBeTruthy();
+    expect(screen.getByText('SLA of “Review the answer”')).toBeTruthy();
+    expect(screen.getByText('Waited for at Await the customer; the case is not there now.')).toBeTruthy();
+    const trace = screen.getByRole('region', { name: 'Trace' });
+    expect(within(trace).getByText('An agent answered the customer')).toBeTruthy();
+  });
+
+  it('speaks Portuguese', async () => {
+    started('pt-BR');
+    expect(await screen.findByRole('button', { name: 'Enviar “customer-replied”' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Um agente responde ao cliente' })).toBeTruthy();
+    expect(screen.getByText('O caso espera por ele agora em Await the customer.')).toBeTruthy();
+    expect(screen.getByText('SLA do caso “First answer”')).toBeTruthy();
+  });
+});

@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
 import { api } from '../auth/session';
-import { countdown, formatSpan } from '../components/format';
 import { ErrorBanner } from '../components/Status';
 import { StatusWord } from '../components/StatusWord';
 import type { NodeOverlay } from '../editor/canvas-graph';
 import type { FlowDoc } from '../editor/flow-document';
 import { DurationField } from '../editor/pickers/DurationField';
+import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
+import { SimSignals } from './SimSignals';
+import { SimSlas } from './SimSlas';
 import { SimStartForm } from './SimStartForm';
 import { SimTrace } from './SimTrace';
+import { nodeTitle, tierTitle } from './sim-names';
 import { SimSession, subflowKeys } from './sim-session';
 
 const STEPS = ['PT5M', 'PT15M', 'PT1H', 'PT4H', 'P1D'];
@@ -22,10 +25,10 @@ export function SimulatorPanel({
   onOverlays(o: Record<string, NodeOverlay> | undefined): void;
 }) {
   const t = useT();
+  const f = useFormat();
   const [session, setSession] = useState<SimSession | null>(null);
   const [, setTick] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const [signal, setSignal] = useState('');
   const [custom, setCustom] = useState('PT2H');
 
   useEffect(() => () => onOverlays(undefined), [onOverlays]);
@@ -82,8 +85,8 @@ export function SimulatorPanel({
       <div className="sim-head">
         <StatusWord value={view.status} />
         <span>
-          {t('sim.clock')} <time>{new Date(now).toISOString().replace('T', ' ').slice(0, 16)}</time>{' '}
-          <small className="muted">(+{formatSpan(now - session.started)})</small>
+          {t('sim.clock')} <time dateTime={new Date(now).toISOString()}>{f.dateTime(now)}</time>{' '}
+          <small className="muted">{t('sim.elapsed', { span: f.duration(now - session.started) })}</small>
         </span>
         <button
           type="button"
@@ -96,14 +99,16 @@ export function SimulatorPanel({
           {t('sim.reset')}
         </button>
       </div>
-      <p className="muted">{t('sim.at', { nodes: view.activeNodes.join(', ') || '—' })}</p>
+      <p className="muted">
+        {t('sim.at', { nodes: view.activeNodes.map((id) => nodeTitle(doc, id)).join(', ') || '—' })}
+      </p>
 
       <section aria-labelledby="sim-clock">
         <h3 id="sim-clock">{t('sim.advanceTitle')}</h3>
         <div className="btn-row">
           {STEPS.map((d) => (
             <button key={d} type="button" className="btn btn-small" onClick={() => act((s) => s.advance(d))}>
-              +{d.replace(/^PT?/, '').toLowerCase()}
+              {t('sim.step', { span: f.isoDuration(d) })}
             </button>
           ))}
         </div>
@@ -133,7 +138,9 @@ export function SimulatorPanel({
             <div>
               <strong>{task.title}</strong>{' '}
               <small className="muted">
-                {task.taskId} · {task.tier ?? task.group ?? task.assignee ?? '—'}
+                {task.tier
+                  ? t('sim.task.tier', { tier: tierTitle(doc, task.tier) })
+                  : (task.assignee ?? task.group ?? t('sim.task.anyone'))}
               </small>
             </div>
             <div className="btn-row">
@@ -144,19 +151,17 @@ export function SimulatorPanel({
                   className="btn btn-small"
                   onClick={() => act((s) => s.complete(task.taskId, o))}
                 >
-                  {o}{' '}
-                  <span className="sr-only">
-                    {t('sim.outcomeFor', { title: task.title, task: task.taskId })}
-                  </span>
+                  {o} <span className="sr-only">{t('sim.outcomeFor', { title: task.title })}</span>
                 </button>
               ))}
               {task.kind === 'task' && (
                 <button
                   type="button"
                   className="btn btn-small btn-ghost"
+                  aria-label={t('sim.escalateLabel', { title: task.title })}
                   onClick={() => act((s) => s.escalate(task.taskId, t('sim.escalateReason')))}
                 >
-                  {t('sim.escalate')} <span className="sr-only">{task.taskId}</span>
+                  {t('sim.escalate')}
                 </button>
               )}
             </div>
@@ -164,49 +169,14 @@ export function SimulatorPanel({
         ))}
       </section>
 
-      <section aria-labelledby="sim-signals">
-        <h3 id="sim-signals">{t('sim.signals')}</h3>
-        <div className="btn-row">
-          {signals.map((name) => (
-            <button
-              key={name}
-              type="button"
-              className="btn btn-small"
-              onClick={() => act((s) => s.signal(name))}
-            >
-              {t('sim.fire', { signal: name })}
-            </button>
-          ))}
-        </div>
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (signal) act((s) => s.signal(signal));
-          }}
-        >
-          <label>
-            {t('sim.signalName')}
-            <input value={signal} onChange={(e) => setSignal(e.target.value)} size={14} />
-          </label>
-          <button type="submit" className="btn btn-small">
-            {t('sim.fireSignal')}
-          </button>
-        </form>
-      </section>
+      <SimSignals
+        doc={doc}
+        waiting={signals}
+        onSignal={(name) => act((s) => s.signal(name))}
+        onEvent={(name) => act((s) => s.caseEvent(name))}
+      />
 
-      <section aria-labelledby="sim-slas">
-        <h3 id="sim-slas">{t('sim.slas')}</h3>
-        {view.slas.length === 0 && <p className="muted">{t('sim.noSlas')}</p>}
-        <ul className="plain">
-          {view.slas.map((s) => (
-            <li key={s.slaId}>
-              <StatusWord value={s.status} /> {s.slaId} <small className="muted">{s.target}</small>{' '}
-              {(s.status === 'running' || s.status === 'warning') && <small>{countdown(s.dueAt, now)}</small>}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <SimSlas doc={doc} clocks={session.slaClocks()} now={now} />
 
       <SimTrace trace={session.trace} started={session.started} doc={doc} />
     </div>

@@ -116,6 +116,14 @@ export class SimSession {
     ];
   }
 
+  /** The case's SLA clocks, each with what it counts for: a case SLA's id or the node of a task or approval. */
+  slaClocks(): Array<CaseView['slas'][number] & { defId: string }> {
+    const ctx = this.sim.case(this.caseId).snapshot.context as {
+      slas?: Record<string, { defId?: string }>;
+    };
+    return this.view().slas.map((s) => ({ ...s, defId: ctx.slas?.[s.slaId]?.defId ?? s.slaId }));
+  }
+
   pendingTimers() {
     return this.sim.pendingTimers().sort((a, b) => a.at - b.at);
   }
@@ -139,9 +147,11 @@ export class SimSession {
   }
 
   caseEvent(name: string): void {
-    this.record({ id: 'sim.step.caseEvent', values: { event: name } }, () =>
-      this.sim.send(this.caseId, { type: 'case.event', name }),
-    );
+    const label: Phrase =
+      name === 'case.firstResponse'
+        ? { id: 'sim.step.firstResponse' }
+        : { id: 'sim.step.caseEvent', values: { event: name } };
+    this.record(label, () => this.sim.send(this.caseId, { type: 'case.event', name }));
   }
 
   /** Moves the virtual clock by an ISO-8601 duration, firing timers and SLA clocks that fall due. */

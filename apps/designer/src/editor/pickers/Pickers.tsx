@@ -7,6 +7,7 @@ import { nodeLabel } from '../node-catalog';
 import { type Choice, ChoiceField } from './ChoiceField';
 import { useFlowChoices } from './FlowChoicesContext';
 import { MultiChoiceField } from './MultiChoiceField';
+import { CASE_SLA_EVENTS } from './sla-events';
 
 /** What every named picker takes: a label, the value, its change and an optional empty choice. */
 interface PickerProps {
@@ -125,14 +126,6 @@ function useUserChoices(prefix = ''): Choice[] | null {
     })),
   );
 }
-
-/**
- * The case events a case SLA may start or stop on, as an owner says them. These are the events
- * the engine and the runtime send: the case opening (engine, openCaseSlas) and the first public
- * answer of an agent (runtime, message-commands). Where the flow's own steps start or stop a
- * clock is picked among its nodes instead.
- */
-export const CASE_SLA_EVENTS = ['case.opened', 'case.firstResponse'] as const;
 
 /** One case event that starts or stops a case SLA, or none (`empty` says what none means). */
 export function SlaEventPicker(props: PickerProps & { empty: string }) {
