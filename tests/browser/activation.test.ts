@@ -67,11 +67,16 @@ describe('an owner requests activation and an admin activates', () => {
     const admin = await suite.signIn('admin');
     await admin.goto(`${suite.rt.url}/flows`);
     const waiting = admin.getByRole('region', { name: 'Versions waiting to go live' });
-    await waiting.getByText('go-live, v2').waitFor();
-    expect(await waiting.getByText(/The desk checked the new script/).count()).toBe(1);
-    await waiting.getByRole('link', { name: 'Review v2 of go-live' }).click();
-    await admin.getByRole('heading', { name: 'Versions of go-live' }).waitFor();
-    expect(await admin.getByText('Requested by olivia: The desk checked the new script').count()).toBe(1);
+    // Flows and people by their names, the username beside a person's name.
+    await waiting.getByText('Go live, v2').waitFor();
+    expect(
+      await waiting
+        .getByText(/Requested by Olivia Owner \(olivia\), .*The desk checked the new script/)
+        .count(),
+    ).toBe(1);
+    await waiting.getByRole('link', { name: 'Review v2 of Go live' }).click();
+    await admin.getByRole('heading', { name: 'Versions of Go live' }).waitFor();
+    await admin.getByText('Requested by Olivia Owner (olivia): The desk checked the new script').waitFor();
 
     await admin.getByRole('button', { name: 'Activate v2' }).click();
     const activate = admin.getByRole('form', { name: 'Activate v2' });
@@ -82,6 +87,8 @@ describe('an owner requests activation and an admin activates', () => {
     const row = history.getByRole('row').filter({ hasText: 'The desk checked the new script' });
     await row.getByText('activated').waitFor();
     expect(await row.getByText('Approved for Monday').count()).toBe(1);
+    expect(await row.getByText('Olivia Owner').count()).toBe(1);
+    expect(await row.getByText('(olivia)').count()).toBe(1);
     await screenshot(admin, 'activation-activated');
 
     await owner.reload();

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { api, hasRole, useSession } from '../auth/session';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
+import { useStaffText } from '../versions/StaffPerson';
 
 /** Which version of a flow is live, which was published last, and whether going live was asked. */
 export interface Versions {
@@ -70,6 +71,7 @@ export function VersionState({
   const t = useT();
   const f = useFormat();
   const user = useSession((s) => s.user);
+  const person = useStaffText();
   const v = state.data;
   if (!v) return null;
   const waiting = v.latest !== null && v.latest !== v.active ? v.latest : null;
@@ -98,7 +100,7 @@ export function VersionState({
         <span
           className="badge badge-info"
           title={t('activation.requestedHint', {
-            who: v.pending.requestedBy,
+            who: person(v.pending.requestedBy),
             when: f.dateTime(v.pending.requestedAt),
             note: v.pending.note,
           })}

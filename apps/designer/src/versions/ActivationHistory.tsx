@@ -2,6 +2,7 @@ import type { ActivationRequest } from '@caseflow/schema';
 import { Badge } from '../components/Status';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
+import { StaffPerson } from './StaffPerson';
 
 const TONE = { pending: 'info', activated: 'ok', rejected: 'warning' } as const;
 
@@ -32,13 +33,23 @@ export function ActivationHistory({ items }: { items: readonly ActivationRequest
                   <Badge value={t(`activation.status.${r.status}`)} tone={TONE[r.status]} />
                 </td>
                 <td>
-                  {t('activation.history.asked', { who: r.requestedBy, when: f.dateTime(r.requestedAt) })}
+                  <StaffPerson username={r.requestedBy} />
+                  <div>
+                    <time dateTime={r.requestedAt}>{f.dateTime(r.requestedAt)}</time>
+                  </div>
                   {r.note && <div className="muted">{r.note}</div>}
                 </td>
                 <td>
-                  {r.decidedBy && r.decidedAt
-                    ? t('activation.history.decided', { who: r.decidedBy, when: f.dateTime(r.decidedAt) })
-                    : '—'}
+                  {r.decidedBy && r.decidedAt ? (
+                    <>
+                      <StaffPerson username={r.decidedBy} />
+                      <div>
+                        <time dateTime={r.decidedAt}>{f.dateTime(r.decidedAt)}</time>
+                      </div>
+                    </>
+                  ) : (
+                    '—'
+                  )}
                   {r.decisionNote && <div className="muted">{r.decisionNote}</div>}
                 </td>
               </tr>

@@ -12,6 +12,7 @@ import { Canvas } from '../editor/Canvas';
 import { EditorProvider } from '../editor/EditorContext';
 import { createEditorStore } from '../editor/editor-store';
 import type { FlowDoc } from '../editor/flow-document';
+import { FlowChoicesProvider, useLoadedFlowChoices } from '../editor/pickers/FlowChoicesContext';
 import { errorMessage, useResource } from '../hooks/useResource';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
@@ -20,6 +21,7 @@ import { ActivationHistory } from './ActivationHistory';
 import { diffCanvas } from './diff-canvas';
 import { type DiffLabel, diffEdgeLabel, diffNodeLabel } from './diff-labels';
 import { downloadBpmn } from './download-bpmn';
+import { StaffPerson, useStaffText } from './StaffPerson';
 import '../editor/editor.css';
 
 /**
@@ -56,6 +58,8 @@ export default function VersionsPage() {
   );
   const [busy, setBusy] = useState(false);
   const isAdmin = hasRole(user, 'admin');
+  // Display names of the people who published, asked and decided.
+  const choices = useLoadedFlowChoices();
 
   /** Sends the open step (request, activate or reject) with its note. */
   async function settle(note: string) {
@@ -84,107 +88,109 @@ export default function VersionsPage() {
   }
 
   return (
-    <section className="page wide">
-      <header className="page-header">
-        <div>
-          <p>
-            <Link to={`/flows/${key}`}>{t('versions.back')}</Link>
-          </p>
-          <h1>{t('versions.title', { flow: key })}</h1>
-        </div>
-        {hasRole(user, 'admin') && items.length >= 2 && (
-          <Link className="btn" to={`/flows/${key}/migrate`}>
-            {t('versions.migrate')}
-          </Link>
-        )}
-      </header>
-      <ErrorBanner message={error ?? versions.error ?? requests.error} />
-      <StatusLine message={status} />
-      {step && (
-        <ActivationForm
-          key={`${step.step}-${step.version}`}
-          step={step.step}
-          version={step.version}
-          busy={busy}
-          onSubmit={settle}
-          onCancel={() => setStep(null)}
-        />
-      )}
-      {versions.loading && !versions.data && <Loading />}
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('versions.col.version')}</th>
-            <th scope="col">{t('versions.col.author')}</th>
-            <th scope="col">{t('versions.col.note')}</th>
-            <th scope="col">{t('versions.col.published')}</th>
-            <th scope="col">{t('versions.col.compare')}</th>
-            <th scope="col">{t('versions.col.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((v) => (
-            <tr key={v.version}>
-              <td>
-                {t('migration.version', { version: v.version })}{' '}
-                {v.active && <Badge value={t('versions.active')} tone="ok" />}
-              </td>
-              <td>{v.author ?? '—'}</td>
-              <td>{v.note || <span className="muted">{t('versions.noNote')}</span>}</td>
-              <td>{f.dateTime(v.createdAt)}</td>
-              <td>
-                <label className="check">
-                  <input
-                    type="radio"
-                    name="diff-from"
-                    checked={from === v.version}
-                    onChange={() => setFrom(v.version)}
-                    aria-label={t('versions.compareFromLabel', { version: v.version })}
-                  />
-                  {t('versions.compareFrom')}
-                </label>
-                <label className="check">
-                  <input
-                    type="radio"
-                    name="diff-to"
-                    checked={to === v.version}
-                    onChange={() => setTo(v.version)}
-                    aria-label={t('versions.compareToLabel', { version: v.version })}
-                  />
-                  {t('versions.compareTo')}
-                </label>
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  aria-label={t('versions.bpmnLabel', { version: v.version })}
-                  onClick={() => downloadBpmn(key, v.version).catch((e) => setError(errorMessage(e)))}
-                >
-                  {t('versions.bpmn')}
-                </button>{' '}
-                <ActivationActions
-                  version={v.version}
-                  active={v.active === true}
-                  pending={pendingOf(v.version)}
-                  isAdmin={isAdmin}
-                  onStep={(s, requestId) => setStep({ step: s, version: v.version, requestId })}
-                />
-              </td>
-            </tr>
-          ))}
-          {versions.data && items.length === 0 && (
-            <tr>
-              <td colSpan={6} className="muted">
-                {t('versions.empty')}
-              </td>
-            </tr>
+    <FlowChoicesProvider choices={choices}>
+      <section className="page wide">
+        <header className="page-header">
+          <div>
+            <p>
+              <Link to={`/flows/${key}`}>{t('versions.back')}</Link>
+            </p>
+            <h1>{t('versions.title', { flow: choices?.flows.find((x) => x.key === key)?.name ?? key })}</h1>
+          </div>
+          {hasRole(user, 'admin') && items.length >= 2 && (
+            <Link className="btn" to={`/flows/${key}/migrate`}>
+              {t('versions.migrate')}
+            </Link>
           )}
-        </tbody>
-      </table>
-      {requests.data && <ActivationHistory items={requests.data.items} />}
-      {from !== null && to !== null && from !== to && <VersionDiff flowKey={key} from={from} to={to} />}
-    </section>
+        </header>
+        <ErrorBanner message={error ?? versions.error ?? requests.error} />
+        <StatusLine message={status} />
+        {step && (
+          <ActivationForm
+            key={`${step.step}-${step.version}`}
+            step={step.step}
+            version={step.version}
+            busy={busy}
+            onSubmit={settle}
+            onCancel={() => setStep(null)}
+          />
+        )}
+        {versions.loading && !versions.data && <Loading />}
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('versions.col.version')}</th>
+              <th scope="col">{t('versions.col.author')}</th>
+              <th scope="col">{t('versions.col.note')}</th>
+              <th scope="col">{t('versions.col.published')}</th>
+              <th scope="col">{t('versions.col.compare')}</th>
+              <th scope="col">{t('versions.col.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((v) => (
+              <tr key={v.version}>
+                <td>
+                  {t('migration.version', { version: v.version })}{' '}
+                  {v.active && <Badge value={t('versions.active')} tone="ok" />}
+                </td>
+                <td>{v.author ? <StaffPerson username={v.author} /> : '—'}</td>
+                <td>{v.note || <span className="muted">{t('versions.noNote')}</span>}</td>
+                <td>{f.dateTime(v.createdAt)}</td>
+                <td>
+                  <label className="check">
+                    <input
+                      type="radio"
+                      name="diff-from"
+                      checked={from === v.version}
+                      onChange={() => setFrom(v.version)}
+                      aria-label={t('versions.compareFromLabel', { version: v.version })}
+                    />
+                    {t('versions.compareFrom')}
+                  </label>
+                  <label className="check">
+                    <input
+                      type="radio"
+                      name="diff-to"
+                      checked={to === v.version}
+                      onChange={() => setTo(v.version)}
+                      aria-label={t('versions.compareToLabel', { version: v.version })}
+                    />
+                    {t('versions.compareTo')}
+                  </label>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-label={t('versions.bpmnLabel', { version: v.version })}
+                    onClick={() => downloadBpmn(key, v.version).catch((e) => setError(errorMessage(e)))}
+                  >
+                    {t('versions.bpmn')}
+                  </button>{' '}
+                  <ActivationActions
+                    version={v.version}
+                    active={v.active === true}
+                    pending={pendingOf(v.version)}
+                    isAdmin={isAdmin}
+                    onStep={(s, requestId) => setStep({ step: s, version: v.version, requestId })}
+                  />
+                </td>
+              </tr>
+            ))}
+            {versions.data && items.length === 0 && (
+              <tr>
+                <td colSpan={6} className="muted">
+                  {t('versions.empty')}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+        {requests.data && <ActivationHistory items={requests.data.items} />}
+        {from !== null && to !== null && from !== to && <VersionDiff flowKey={key} from={from} to={to} />}
+      </section>
+    </FlowChoicesProvider>
   );
 }
 
@@ -206,6 +212,7 @@ function ActivationActions({
   onStep(step: ActivationStep, requestId?: string): void;
 }) {
   const t = useT();
+  const person = useStaffText();
   if (active) return null;
   return (
     <>
@@ -237,7 +244,7 @@ function ActivationActions({
       {pending && (
         <div className="muted">
           <Badge value={t('activation.status.pending')} tone="info" />{' '}
-          {t('activation.pendingBy', { who: pending.requestedBy, note: pending.note })}
+          {t('activation.pendingBy', { who: person(pending.requestedBy), note: pending.note })}
         </div>
       )}
     </>
