@@ -132,6 +132,38 @@ export const CustomerCreate = z.object({
 });
 export type CustomerCreate = z.infer<typeof CustomerCreate>;
 
+/** POST /customers/:id/merge (staff): merge the customer `from` into the one in the path. */
+export const CustomerMergeRequest = z
+  .object({
+    /** The contact that is merged away: it becomes a tombstone pointing at the path's customer. */
+    from: z.string().min(1).max(200),
+  })
+  .strict();
+export type CustomerMergeRequest = z.infer<typeof CustomerMergeRequest>;
+
+/** An address a merged contact held; `adopted` when the surviving customer took it as its own. */
+export const MergedIdentity = z.object({
+  kind: z.enum(['email', 'phone']),
+  address: z.string(),
+  adopted: z.boolean(),
+});
+export type MergedIdentity = z.infer<typeof MergedIdentity>;
+
+/** One contact merge, as both customers' 360 views list it (their audit of merges). */
+export const CustomerMerge = z.object({
+  /** The contact merged away (now a tombstone). */
+  from: z.string(),
+  /** The customer it was merged into. */
+  into: z.string(),
+  /** The staff member who merged them. */
+  by: z.string(),
+  at: z.string(),
+  identities: z.array(MergedIdentity),
+  /** How many cases moved to `into`. */
+  cases: z.number().int(),
+});
+export type CustomerMerge = z.infer<typeof CustomerMerge>;
+
 /** A flow definition as sent for saving or validating: any JSON object (drafts may be invalid). */
 export const FlowDefinitionBody = z.record(z.string(), z.unknown(), {
   error: 'the flow definition must be a JSON object',

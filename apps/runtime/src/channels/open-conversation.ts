@@ -1,4 +1,5 @@
 import type { Channel } from '@caseflow/schema';
+import { mergedCustomer } from '../executor/customer-merge';
 import type { Store } from '../store/store';
 
 /** Most open cases of one customer looked through for the conversation to continue. */
@@ -15,8 +16,10 @@ export async function openConversation(
   channel: Channel,
   phone: string,
 ): Promise<string | undefined> {
-  const customer = await store.channels.customerByAddress('phone', phone);
-  if (!customer) return undefined;
+  const found = await store.channels.customerByAddress('phone', phone);
+  if (!found) return undefined;
+  // A number only a merged contact holds continues the conversations of the customer it became.
+  const customer = await mergedCustomer(store, found);
   const open = await store.cases.list({
     customerId: customer.id,
     status: 'open',

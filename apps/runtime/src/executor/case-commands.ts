@@ -2,6 +2,7 @@ import type { EngineEvent } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
 import { actingUser } from './acting-user';
 import type { CaseSession } from './case-session';
+import { mergedCustomer } from './customer-merge';
 import { badRequest, forbidden, notFound } from './errors';
 import type { RuntimeCore } from './runtime-core';
 import type { Actor, CaseRecord, OpenCaseInput } from './types';
@@ -21,17 +22,20 @@ export async function openCase(core: RuntimeCore, input: OpenCaseInput): Promise
 export async function openCaseIn(session: CaseSession, input: OpenCaseInput): Promise<CaseRecord> {
   const { tx, now } = session;
   // Read once: the pilot cohort and the engine's customer profile use the same row.
-  const customer = input.customerId ? await tx.customers.get(input.customerId) : null;
-  if (input.customerId && !customer) {
+  const named = input.customerId ? await tx.customers.get(input.customerId) : null;
+  if (input.customerId && !named) {
     throw badRequest(`unknown customer ${input.customerId}`, [
       { path: 'customerId', message: 'unknown customer' },
     ]);
   }
+  // A merged contact's case is opened for the customer it was merged into: one history.
+  const customer = named ? await mergedCustomer(tx, named) : null;
+  const customerId = customer?.id ?? input.customerId;
   let version = input.version;
   let pilotId = input.pilotId ?? null;
   let cohort = input.cohort ?? null;
   if (version === undefined) {
-    const choice = await chooseVersion(tx, input.flow, input.customerId, now, customer);
+    const choice = await chooseVersion(tx, input.flow, customerId, now, customer);
     version = choice.version;
     pilotId = choice.pilot?.id ?? null;
     cohort = choice.cohort;
@@ -43,7 +47,7 @@ export async function openCaseIn(session: CaseSession, input: OpenCaseInput): Pr
     version,
     pilotId,
     cohort,
-    customerId: input.customerId,
+    customerId,
     channel: input.channel,
     subject: input.subject ?? '',
     priority: input.priority ?? 'normal',

@@ -4,6 +4,7 @@ import type { CustomerRow, Store } from '../store/store';
 import { openCaseIn } from './case-commands';
 import type { CaseSession, LiveCase } from './case-session';
 import { flowForChannel } from './channel-binding';
+import { mergedCustomer } from './customer-merge';
 import { notFound } from './errors';
 import { type AttachmentInput, writeMessage } from './message-commands';
 import type { RuntimeCore } from './runtime-core';
@@ -79,6 +80,7 @@ export interface InboundResult {
  * Delivers an inbound message from `sender` on `channel`, in one transaction:
  * 1. the customer is the oldest one whose e-mail/phone is the address, else a new contact
  *    (a deterministic id from the address, so two concurrent first messages make one contact);
+ *    a merged contact found so is the customer it was merged into;
  * 2. a message of that customer already stored with the same (channel, externalId) is a
  *    `duplicate`; one of another customer's keeps its id, and this one is stored without;
  * 3. the case is `caseId` (else the case numbered `caseNumber`) when it is that customer's own
@@ -196,10 +198,11 @@ export function contactId(kind: 'email' | 'phone', address: string): string {
   return `c-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 }
 
+/** The customer by id; a merged contact's id is the customer it was merged into. */
 async function knownCustomer(tx: Store, id: string): Promise<CustomerRow> {
   const customer = await tx.customers.get(id);
   if (!customer) throw notFound('customer', id);
-  return customer;
+  return mergedCustomer(tx, customer);
 }
 
 async function resolveCustomer(
@@ -207,12 +210,13 @@ async function resolveCustomer(
   sender: InboundMessage['sender'],
   now: number,
 ): Promise<CustomerRow> {
+  // An address only a merged contact (tombstone) holds lands on the customer it was merged into.
   const known = await tx.channels.customerByAddress(sender.kind, sender.address);
-  if (known) return known;
+  if (known) return mergedCustomer(tx, known);
   const id = contactId(sender.kind, sender.address);
   // A contact made from this address before its e-mail/phone was edited away: still theirs.
   const made = await tx.customers.get(id);
-  if (made) return made;
+  if (made) return mergedCustomer(tx, made);
   // A concurrent first message creating the same id fails with StoreConflict: the event
   // transaction runs again and finds it.
   return tx.customers.create({

@@ -32,6 +32,7 @@ import { saveCatalogItem } from './catalog-commands';
 import { checkClockMove, checkClockMover } from './clock-move';
 import { CompiledFlows } from './compiled-flows';
 import { customerCaseRow, toCustomerCase, toPublicTimelineEntry } from './customer-case';
+import { mergeCustomers } from './customer-merge';
 import { AppError, notFound } from './errors';
 import { eventTransactions } from './event-transaction';
 import type { ExecutorContext } from './executor-context';
@@ -187,6 +188,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       }),
     ),
     deliverInboundMessage: (input) => deliverInboundMessage(core, input),
+    mergeCustomers: (targetId, sourceId, actor) => mergeCustomers(core, targetId, sourceId, actor),
     cancelCase: asCommand('cancelCase', (caseId, reason, actor) => cancelCase(core, caseId, reason, actor)),
 
     claimTask: asCommand('claimTask', (taskId, user) => claimTask(core, taskId, user)),

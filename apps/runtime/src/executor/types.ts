@@ -41,6 +41,7 @@ import type {
   TaskRow,
 } from '../store/store';
 import type { CaseIntakeInput, CatalogRequestInput } from './case-intake';
+import type { MergeResult } from './customer-merge';
 import type { InboundMessage, InboundResult } from './inbound-message';
 import type { IncidentActor } from './incident-commands';
 import type { MessageInput } from './message-commands';
@@ -167,6 +168,11 @@ export interface Runtime {
    * the `customer-replied` signal, in one transaction. Idempotent per (channel, externalId).
    */
   deliverInboundMessage(input: InboundMessage): Promise<InboundResult>;
+  /**
+   * Merges customer `sourceId` into `targetId` (staff): see executor/customer-merge.ts. A
+   * retried merge answers the earlier one (`repeated`).
+   */
+  mergeCustomers(targetId: string, sourceId: string, actor: Actor): Promise<MergeResult>;
   cancelCase(caseId: string, reason: string, actor: Actor): Promise<CaseRecord>;
 
   // --- tasks -------------------------------------------------------------------------------

@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { CustomerCaseItem, CustomerCreate, Task } from '@caseflow/schema';
+import {
+  CustomerCaseItem,
+  CustomerCreate,
+  CustomerMerge,
+  CustomerMergeRequest,
+  Task,
+} from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { assertVisible } from '../auth/access';
+import { actorOf, assertVisible } from '../auth/access';
 import { isCustomerOnly, requireRole } from '../auth/roles';
 import { listCustomerCases } from '../executor/customer-case';
 import type { CustomerRow, Store } from '../store/store';
@@ -16,6 +22,7 @@ import {
   MessageResource,
   SurveyResource,
   toCustomer,
+  toCustomerMerge,
   toMessages,
   toSurvey,
 } from './resources';
@@ -31,6 +38,8 @@ const Customer360 = CustomerResource.extend({
   messages: z.array(MessageResource),
   surveys: z.array(SurveyResource),
   openTasks: z.array(Task),
+  /** Merges into or out of this customer, newest first (up to 50): who merged what, when. */
+  merges: z.array(CustomerMerge),
 });
 
 const list = createRoute({
@@ -67,6 +76,23 @@ const get = createRoute({
   responses: { 200: json(Customer360, 'the customer'), ...errorResponses },
 });
 
+const merge = createRoute({
+  method: 'post',
+  path: '/customers/{id}/merge',
+  tags,
+  summary:
+    'Merge the customer `from` into this one (staff): its cases, messages, surveys, chats and portal users move here, this one takes its e-mail/phone where it has none, and `from` stays as a tombstone (`mergedInto`) that its id and addresses resolve through. A retried merge answers the same; 422 for a merge into itself, from a customer merged elsewhere or into a merged one',
+  security: bearer,
+  middleware: [staff] as const,
+  request: { params: IdParam, body: jsonBody(CustomerMergeRequest) },
+  responses: { 200: json(Customer360, 'the merged customer (360 view)'), ...errorResponses },
+});
+
+/** Merges into or out of a customer, as its 360 view lists them. */
+async function mergesOf(store: Store, id: string) {
+  return (await store.customerMerges.listFor(id, 50)).map(toCustomerMerge);
+}
+
 /**
  * A customer's view of their own profile: their requests (top-level cases, customer
  * projection), the messages and surveys of those, and no tasks (tasks are internal work).
@@ -96,6 +122,7 @@ async function ownView(store: Store, customer: CustomerRow): Promise<z.infer<typ
     messages: await toMessages(store, mine(messages)),
     surveys: mine(surveys).map(toSurvey),
     openTasks: [],
+    merges: [],
   };
 }
 
@@ -130,29 +157,40 @@ export function customersRoutes({ runtime }: AppDeps): Router {
     const customer = await store.customers.get(id);
     if (!customer) throw notFound('customer', id);
     if (isCustomerOnly(user)) return c.json(await ownView(store, customer), 200);
-    const [cases, messages, surveys] = await Promise.all([
+    return c.json(await staffView(customer), 200);
+  });
+  r.openapi(merge, async (c) => {
+    const { id } = c.req.valid('param');
+    const { from } = c.req.valid('json');
+    const merged = await runtime.mergeCustomers(id, from, actorOf(c.get('user')!));
+    return c.json(await staffView(merged.customer), 200);
+  });
+
+  /** Staff's 360 view: every case, message and survey, the open tasks and the merges. */
+  async function staffView(customer: CustomerRow): Promise<z.infer<typeof Customer360>> {
+    const id = customer.id;
+    const [cases, messages, surveys, merges] = await Promise.all([
       store.cases.list({ customerId: id, limit: 100 }),
       store.messages.listByCustomer(id, 100),
       store.surveys.listByCustomer(id),
+      mergesOf(store, id),
     ]);
     const openIds = cases.items.filter((x) => x.status === 'open').map((x) => x.id);
     const tasks = openIds.length === 0 ? [] : await store.tasks.listByCases(openIds);
     const channels = [
       ...new Set([...cases.items.map((x) => x.channel), ...messages.map((m) => m.channel)]),
     ].sort();
-    return c.json(
-      {
-        ...toCustomer(customer),
-        cases: cases.items.map(toCaseListItem),
-        channels,
-        messages: await toMessages(store, messages),
-        surveys: surveys.map(toSurvey),
-        openTasks: tasks
-          .filter((t) => t.status === 'open' || t.status === 'claimed')
-          .map((t) => runtime.toTask(t)),
-      },
-      200,
-    );
-  });
+    return {
+      ...toCustomer(customer),
+      cases: cases.items.map(toCaseListItem),
+      channels,
+      messages: await toMessages(store, messages),
+      surveys: surveys.map(toSurvey),
+      openTasks: tasks
+        .filter((t) => t.status === 'open' || t.status === 'claimed')
+        .map((t) => runtime.toTask(t)),
+      merges,
+    };
+  }
   return r;
 }

@@ -1,8 +1,17 @@
-import { AgentResource, GroupRouting, Locale, Message, type Pilot, User } from '@caseflow/schema';
+import {
+  AgentResource,
+  type CustomerMerge,
+  GroupRouting,
+  Locale,
+  Message,
+  type Pilot,
+  User,
+} from '@caseflow/schema';
 import { z } from 'zod';
 import { profileFields } from '../routing/agent-profile';
 import { toGroupRouting } from '../routing/group-routing-commands';
 import type { AttachmentRow } from '../store/channel-store';
+import type { CustomerMergeRow } from '../store/customer-merge-store';
 import type { AgentProfileRow, GroupRoutingRow } from '../store/routing-store';
 import type {
   CustomerRow,
@@ -83,6 +92,8 @@ export const CustomerResource = z.object({
   updatedAt: z.string(),
   /** The language of what the customer receives; null: the default (en). */
   locale: Locale.nullable(),
+  /** A merged contact (tombstone): the customer it was merged into; null for a live one. */
+  mergedInto: z.string().nullable(),
 });
 /** A customer row as a resource. */
 export function toCustomer(c: CustomerRow): z.infer<typeof CustomerResource> {
@@ -97,6 +108,19 @@ export function toCustomer(c: CustomerRow): z.infer<typeof CustomerResource> {
     createdAt: isoAt(c.createdAt),
     updatedAt: isoAt(c.updatedAt),
     locale: c.locale ?? null,
+    mergedInto: c.mergedInto ?? null,
+  };
+}
+
+/** A contact merge as the API answers it. */
+export function toCustomerMerge(m: CustomerMergeRow): CustomerMerge {
+  return {
+    from: m.sourceId,
+    into: m.targetId,
+    by: m.actor,
+    at: isoAt(m.at),
+    identities: m.identities,
+    cases: m.cases,
   };
 }
 

@@ -1,4 +1,7 @@
+import type { MergedIdentity } from '@caseflow/schema';
 import type { CustomerRow } from './store';
+
+export type { MergedIdentity };
 
 /*
  * Contact merges (Store['customerMerges']): one person who wrote by WhatsApp and by e-mail is
@@ -6,14 +9,6 @@ import type { CustomerRow } from './store';
  * merged contact stays as a tombstone (`customers.mergedInto`) so that its id and addresses
  * still resolve; this store moves what named it and keeps the record of each merge.
  */
-
-/** An address the merged contact held, and whether the surviving customer took it as its own. */
-export interface MergedIdentity {
-  kind: 'email' | 'phone';
-  address: string;
-  /** True when the target had none of this kind and now holds it; else only the tombstone does. */
-  adopted: boolean;
-}
 
 /** One merge: `sourceId` was merged into `targetId` by `actor` at `at`. */
 export interface CustomerMergeRow {
