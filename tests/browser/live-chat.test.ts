@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publishFlow } from '../faults/support/fault-flows';
+import { publishChatFlow } from '../support/chat-flow';
 import { screenshot } from './chromium';
 import { designerSuite } from './designer-app';
 
@@ -10,27 +10,9 @@ import { designerSuite } from './designer-app';
  * the chat and Lena's next answer goes by e-mail on the same case.
  */
 
-/** Takes new chats unless the demo binds the chat channel to a flow already. */
-const chatFlow = {
-  key: 'live-chat',
-  name: 'Live chat',
-  kind: 'case',
-  calendar: '24x7',
-  tiers: [{ id: 'L1', name: 'Service desk', group: 'service-desk' }],
-  nodes: [
-    { id: 'start', type: 'start', trigger: { kind: 'case', channels: ['chat'] } },
-    { id: 'answer', type: 'task', title: 'Answer the chat', assign: { tier: 'L1' }, outcomes: ['done'] },
-    { id: 'closed', type: 'end', outcome: 'resolved' },
-  ],
-  edges: [
-    { from: 'start', to: 'answer' },
-    { from: 'answer', to: 'closed', on: 'done' },
-  ],
-};
-
 describe('live chat between a customer and an agent', () => {
   const suite = designerSuite(async (rt) => {
-    await publishFlow(rt, chatFlow).catch(() => undefined);
+    await publishChatFlow(rt, 'live-chat', 'Live chat');
   });
 
   it('chats live, shows typing and reading, and continues by e-mail after the customer leaves', async () => {

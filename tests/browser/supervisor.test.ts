@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
+import { deskFlow } from '../support/supervisor-flow';
 import { launchChromium, screenshot, watchConsole } from './chromium';
 import { ensureDesignerBuilt, submitLogin } from './designer-app';
 
@@ -16,29 +17,6 @@ import { ensureDesignerBuilt, submitLogin } from './designer-app';
  */
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** start → handle (service desk, 30 min SLA, warning at half, breach notifies supervisors) → done. */
-const deskFlow = {
-  key: 'sup-desk',
-  name: 'Supervised desk',
-  tiers: [{ id: 'L1', name: 'Service desk', group: 'service-desk' }],
-  nodes: [
-    { id: 'start', type: 'start' },
-    {
-      id: 'handle',
-      type: 'task',
-      title: 'Handle the call',
-      assign: { tier: 'L1' },
-      outcomes: ['done'],
-      sla: { target: 'PT30M', warnAt: [0.5], onBreach: 'notify', notify: ['group:supervisors'] },
-    },
-    { id: 'done', type: 'end' },
-  ],
-  edges: [
-    { from: 'start', to: 'handle' },
-    { from: 'handle', to: 'done', on: 'done' },
-  ],
-};
 
 let rt: RuntimeProcess;
 let browser: Browser;

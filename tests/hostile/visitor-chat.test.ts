@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishFlow } from '../faults/support/fault-flows';
+import { publishChatFlow } from '../support/chat-flow';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
 
 /**
@@ -9,29 +9,12 @@ import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
  * message that names another case, and header-breaking names and addresses.
  */
 
-const chatFlow = {
-  key: 'visitor-chat',
-  name: 'Visitor chat',
-  kind: 'case',
-  calendar: '24x7',
-  tiers: [{ id: 'L1', name: 'Service desk', group: 'service-desk' }],
-  nodes: [
-    { id: 'start', type: 'start', trigger: { kind: 'case', channels: ['chat'] } },
-    { id: 'answer', type: 'task', title: 'Answer the chat', assign: { tier: 'L1' }, outcomes: ['done'] },
-    { id: 'closed', type: 'end', outcome: 'resolved' },
-  ],
-  edges: [
-    { from: 'start', to: 'answer' },
-    { from: 'answer', to: 'closed', on: 'done' },
-  ],
-};
-
 describe('anonymous visitor chat attacked (SQLite)', () => {
   let rt: RuntimeProcess;
   let carlaCase = '';
   beforeAll(async () => {
     rt = await startRuntime({});
-    await publishFlow(rt, chatFlow).catch(() => undefined);
+    await publishChatFlow(rt, 'visitor-chat', 'Visitor chat');
     const open = await rt.api('POST', '/api/cases', {
       as: 'lena',
       body: { flow: 'lost-card', customerId: 'c-1001', channel: 'phone', variables: { cardLast4: '4242' } },

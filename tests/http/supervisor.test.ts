@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
 import { openSse, type SseEvent, type SseStream } from '../support/sse-client';
+import { deskFlow } from '../support/supervisor-flow';
 import { scenarioBackends } from '../support/test-database';
 
 /**
@@ -9,29 +10,6 @@ import { scenarioBackends } from '../support/test-database';
  * elsewhere; queues, load, risks and breach notifications follow the day on the manual clock;
  * a supervisor reassigns a task within its group, nobody else outside theirs.
  */
-
-/** start → handle (service desk, 30 min SLA, warning at half, breach notifies supervisors) → done. */
-const deskFlow = {
-  key: 'sup-desk',
-  name: 'Supervised desk',
-  tiers: [{ id: 'L1', name: 'Service desk', group: 'service-desk' }],
-  nodes: [
-    { id: 'start', type: 'start' },
-    {
-      id: 'handle',
-      type: 'task',
-      title: 'Handle the call',
-      assign: { tier: 'L1' },
-      outcomes: ['done'],
-      sla: { target: 'PT30M', warnAt: [0.5], onBreach: 'notify', notify: ['group:supervisors'] },
-    },
-    { id: 'done', type: 'end' },
-  ],
-  edges: [
-    { from: 'start', to: 'handle' },
-    { from: 'handle', to: 'done', on: 'done' },
-  ],
-};
 
 const changeOf = (caseId: string, kind: string) => (e: SseEvent) =>
   e.event === 'change' && JSON.parse(e.data).caseId === caseId && JSON.parse(e.data).kinds.includes(kind);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishFlow } from '../faults/support/fault-flows';
+import { publishChatFlow } from '../support/chat-flow';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
 import { openSse, type SseStream } from '../support/sse-client';
 import { scenarioBackends } from '../support/test-database';
@@ -14,30 +14,13 @@ import { scenarioBackends } from '../support/test-database';
  * openings, or of one visitor's messages, is refused with 429 while the runtime keeps answering.
  */
 
-const chatFlow = {
-  key: 'visitor-chat',
-  name: 'Visitor chat',
-  kind: 'case',
-  calendar: '24x7',
-  tiers: [{ id: 'L1', name: 'Service desk', group: 'service-desk' }],
-  nodes: [
-    { id: 'start', type: 'start', trigger: { kind: 'case', channels: ['chat'] } },
-    { id: 'answer', type: 'task', title: 'Answer the chat', assign: { tier: 'L1' }, outcomes: ['done'] },
-    { id: 'closed', type: 'end', outcome: 'resolved' },
-  ],
-  edges: [
-    { from: 'start', to: 'answer' },
-    { from: 'answer', to: 'closed', on: 'done' },
-  ],
-};
-
 describe.each(scenarioBackends())('anonymous visitor chat on $backend', ({ backend, skip }) => {
   describe.skipIf(skip)('scenario', () => {
     let rt: RuntimeProcess;
     const streams: SseStream[] = [];
     beforeAll(async () => {
       rt = await startRuntime({}, { backend });
-      await publishFlow(rt, chatFlow).catch(() => undefined);
+      await publishChatFlow(rt, 'visitor-chat', 'Visitor chat');
     });
     afterAll(async () => {
       for (const s of streams) s.close();
