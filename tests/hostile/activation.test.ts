@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oneTaskFlow } from '../support/one-task-flow';
 import { type ApiAnswer, type RuntimeProcess, startRuntime } from '../support/runtime-process';
 import { scenarioBackends } from '../support/test-database';
 
@@ -9,20 +10,7 @@ import { scenarioBackends } from '../support/test-database';
  * notes and versions, and a burst of the same request at once. Nothing may answer 500.
  */
 
-const flow = (title: string) => ({
-  key: 'hostile-handoff',
-  name: 'Hand off',
-  tiers: [{ id: 'L1', name: 'Desk', group: 'service-desk' }],
-  nodes: [
-    { id: 'start', type: 'start' },
-    { id: 'ask', type: 'task', title, assign: { tier: 'L1' }, outcomes: ['done'] },
-    { id: 'closed', type: 'end' },
-  ],
-  edges: [
-    { from: 'start', to: 'ask' },
-    { from: 'ask', to: 'closed', on: 'done' },
-  ],
-});
+const flow = (title: string) => oneTaskFlow('hostile-handoff', 'Hand off', title);
 
 function status(res: ApiAnswer, expected: number): void {
   expect(res.status, JSON.stringify(res.body)).toBe(expected);

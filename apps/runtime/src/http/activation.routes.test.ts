@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oneTaskFlow } from '../../../../tests/support/one-task-flow';
 import { type HttpFixture, httpFixture } from './http-fixture';
 
 let f: HttpFixture;
@@ -7,21 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => f.dispose());
 
-/** start → ask (L1 task: done) → closed */
-const flow = (title: string) => ({
-  key: 'handoff',
-  name: 'Hand off',
-  tiers: [{ id: 'L1', name: 'Desk', group: 'service-desk' }],
-  nodes: [
-    { id: 'start', type: 'start' },
-    { id: 'ask', type: 'task', title, assign: { tier: 'L1' }, outcomes: ['done'] },
-    { id: 'closed', type: 'end' },
-  ],
-  edges: [
-    { from: 'start', to: 'ask' },
-    { from: 'ask', to: 'closed', on: 'done' },
-  ],
-});
+const flow = (title: string) => oneTaskFlow('handoff', 'Hand off', title);
 
 async function publish(title: string): Promise<number> {
   await f.call('PUT', '/api/flows/handoff', { as: 'olivia', body: { definition: flow(title) } });

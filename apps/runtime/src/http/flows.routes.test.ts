@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oneTaskFlow } from '../../../../tests/support/one-task-flow';
 import { type HttpFixture, httpFixture } from './http-fixture';
 
 let f: HttpFixture;
@@ -7,21 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => f.dispose());
 
-/** start → ask (L1 task: done) → closed */
-const simple = (title: string) => ({
-  key: 'callback',
-  name: 'Call the customer back',
-  tiers: [{ id: 'L1', name: 'Desk', group: 'service-desk' }],
-  nodes: [
-    { id: 'start', type: 'start' },
-    { id: 'ask', type: 'task', title, assign: { tier: 'L1' }, outcomes: ['done'] },
-    { id: 'closed', type: 'end' },
-  ],
-  edges: [
-    { from: 'start', to: 'ask' },
-    { from: 'ask', to: 'closed', on: 'done' },
-  ],
-});
+const simple = (title: string) => oneTaskFlow('callback', 'Call the customer back', title);
 
 describe('flow routes', () => {
   it('keeps flows away from agents and customers', async () => {
