@@ -14,6 +14,8 @@ export function MultiChoiceField(props: {
   choices: readonly Choice[] | null;
   onChange(value: string[]): void;
   hint?: string;
+  /** What an empty list reads as; "Nobody yet." unless the choices are not people. */
+  none?: string;
 }) {
   const t = useT();
   const id = useId();
@@ -34,7 +36,7 @@ export function MultiChoiceField(props: {
     <fieldset className="field multi-choice">
       <legend>{props.label}</legend>
       {value.length === 0 ? (
-        <p className="muted">{t('pickers.multi.none')}</p>
+        <p className="muted">{props.none ?? t('pickers.multi.none')}</p>
       ) : (
         <ul className="plain chips">
           {value.map((v) => {

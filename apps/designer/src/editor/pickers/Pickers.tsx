@@ -136,8 +136,9 @@ export function SlaEventPicker(props: PickerProps & { empty: string }) {
 
 /** Nodes of the flow being edited, by their canvas labels (where an SLA starts, stops or pauses). */
 export function NodesPicker(props: MultiPickerProps & { doc: FlowDoc }) {
+  const t = useT();
   const choices = props.doc.nodes.map((n) => ({ value: n.id, label: nodeLabel(n) }));
-  return <MultiChoiceField {...props} choices={choices} />;
+  return <MultiChoiceField {...props} choices={choices} none={t('pickers.nodes.none')} />;
 }
 
 /** One staff user of the installation (a task's assignee). */

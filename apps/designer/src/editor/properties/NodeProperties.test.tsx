@@ -328,6 +328,11 @@ describe('flow properties', () => {
     fireEvent.change(screen.getAllByLabelText('Tier group')[1]!, { target: { value: 'desk' } });
     expect(store.getState().doc).toMatchObject({ calendar: 'business' });
     expect(store.getState().doc.tiers?.[1]).toMatchObject({ id: 'L2', group: 'desk' });
+    const mode = screen.getAllByLabelText('Mode')[0] as HTMLSelectElement;
+    expect([...mode.options].map((o) => o.text)).toEqual([
+      'Solves cases',
+      'Only routes them to the next tier',
+    ]);
   });
 });
 
@@ -362,6 +367,8 @@ describe('case SLAs', () => {
     expect(store.getState().doc.slas?.[0]?.start.event).toBeUndefined();
     const startsAt = screen.getByRole('group', { name: 'Also starts on reaching' });
     expect(within(startsAt).getByText('Triage')).toBeTruthy();
+    const pausedAt = screen.getByRole('group', { name: 'Paused while the case is at' });
+    expect(within(pausedAt).getByText('No step yet.')).toBeTruthy();
   });
 
   it('warns at percentages of the target, kept as typed while they mean the same', () => {
