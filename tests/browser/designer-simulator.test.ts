@@ -99,7 +99,10 @@ describe('designer simulator and large flows', () => {
     const trace = page.locator('.trace');
     await expect.poll(() => trace.textContent()).toContain('warning at 50%');
     await expect.poll(() => trace.textContent()).toContain('BREACHED');
-    await expect.poll(() => trace.textContent()).toContain('escalated L1 → L2');
+    await expect.poll(() => trace.textContent()).toContain('escalated Service desk → Card operations');
+    // The trace names tasks, SLAs and timers; no ids or ISO-8601 times.
+    await expect.poll(() => trace.textContent()).toContain('SLA of “Triage the report” warning at 50%');
+    expect(await trace.textContent()).not.toMatch(/\d{4}-\d\d-\d\dT|case-\d+\.t/);
     await screenshot(page, 'simulator-breach');
 
     await page.getByRole('button', { name: /^resolved/ }).click();

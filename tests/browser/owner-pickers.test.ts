@@ -182,7 +182,7 @@ describe('an owner builds a flow with pickers and simulates it with a form', () 
 
     // The child case (the fraud check) waits for its assessment; its events are grouped apart.
     const trace = page.locator('.trace');
-    const child = trace.getByRole('region', { name: 'Child case “fraud-check” of Check for fraud' });
+    const child = trace.getByRole('region', { name: 'Child case “Fraud check” of Check for fraud' });
     await child.first().waitFor();
     await page.getByRole('button', { name: /^clear/ }).click();
     // 3 went in as a number: the decision sends the case to the review.

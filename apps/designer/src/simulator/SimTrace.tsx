@@ -1,30 +1,39 @@
 import type { Effect } from '@caseflow/schema';
-import { formatSpan } from '../components/format';
 import type { FlowDoc } from '../editor/flow-document';
-import { nodeLabel } from '../editor/node-catalog';
+import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
+import { nodeTitle } from './sim-names';
 import { describeEffect, type Phrase, type TraceStep } from './sim-session';
+import { sayPhrase, type TraceSpeech, traceIndex } from './trace-words';
 
 /**
  * The simulator's trace, newest first: each action with the effects of the case, then the
  * events of each child case in a group of its own, labelled with its flow and the subflow node
- * that started it.
+ * that started it. Steps, tasks, tiers, SLAs and timers read by their names; times and
+ * durations in the reader's language.
  */
 export function SimTrace({
   trace,
   started,
   doc,
+  subflows = [],
 }: {
   trace: readonly TraceStep[];
   started: number;
   doc: FlowDoc;
+  /** The child flows the case ran, whose events are worded with their own steps. */
+  subflows?: readonly FlowDoc[];
 }) {
   const t = useT();
-  const say = (p: Phrase) => t(p.id, p.values);
-  const nodeName = (id: string) => {
-    const node = doc.nodes.find((n) => n.id === id);
-    return node ? nodeLabel(node) : id;
+  const f = useFormat();
+  const speech: TraceSpeech = {
+    t,
+    dateTime: (ms) => f.dateTime(ms),
+    isoDuration: (iso) => f.isoDuration(iso),
   };
+  const index = traceIndex(trace, [doc, ...subflows]);
+  const sayer = (of: FlowDoc) => (p: Phrase) => sayPhrase(p, of, index, speech);
+  const say = sayer(doc);
   return (
     <section aria-labelledby="sim-trace">
       <h3 id="sim-trace">{t('sim.trace')}</h3>
@@ -32,18 +41,22 @@ export function SimTrace({
         {[...trace].reverse().map((step) => (
           <li key={step.seq} className={step.error ? 'trace-error' : ''}>
             <strong>{say(step.label)}</strong>{' '}
-            <small className="muted">+{formatSpan(step.at - started)}</small>
+            <small className="muted">{t('sim.trace.at', { span: f.duration(step.at - started) })}</small>
             {step.error && <div className="field-error">{step.error}</div>}
             <Effects effects={step.effects} say={say} />
             {step.children.map((child) => {
-              const heading = t('sim.trace.child', { flow: child.flow, node: nodeName(child.nodeId) });
+              const childDoc = subflows.find((s) => s.key === child.flow);
+              const heading = t('sim.trace.child', {
+                flow: childDoc?.name ?? child.flow,
+                node: nodeTitle(doc, child.nodeId),
+              });
               return (
                 <section key={child.caseId} className="trace-child" aria-label={heading}>
                   <strong>{heading}</strong>{' '}
                   <small className="muted">
                     {t('sim.trace.childEffects', { count: shown(child.effects).length })}
                   </small>
-                  <Effects effects={child.effects} say={say} />
+                  <Effects effects={child.effects} say={childDoc ? sayer(childDoc) : say} />
                 </section>
               );
             })}

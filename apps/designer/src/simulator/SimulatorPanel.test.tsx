@@ -97,6 +97,14 @@ describe('the simulator’s trace', () => {
     expect(closings.filter((el) => !group.contains(el))).toHaveLength(1);
   });
 
+  it('names the child flow and words its events with its own steps when the child flow is known', () => {
+    const s = SimSession.start(parent, {}, [child]);
+    renderWithI18n(<SimTrace trace={s.trace} started={s.started} doc={parent} subflows={[child]} />);
+    const group = screen.getByRole('region', { name: 'Child case “Child” of Fraud check' });
+    expect(within(group).getByText('left start')).toBeTruthy();
+    expect(screen.getByText('subflow Child started')).toBeTruthy();
+  });
+
   it('labels the child group in Portuguese too', () => {
     const s = SimSession.start(parent, {}, [child]);
     renderWithI18n(<SimTrace trace={s.trace} started={s.started} doc={parent} />, 'pt-BR');
@@ -164,6 +172,13 @@ describe('the simulator’s signals and clocks', () => {
     expect(screen.getByText('Waited for at Await the customer; the case is not there now.')).toBeTruthy();
     const trace = screen.getByRole('region', { name: 'Trace' });
     expect(within(trace).getByText('An agent answered the customer')).toBeTruthy();
+    // Steps, tasks, SLAs and timers by their names; no ids, no ISO-8601 times.
+    expect(within(trace).getByText('entered Await the customer')).toBeTruthy();
+    expect(within(trace).getByText('task “Review the answer” for Card operations')).toBeTruthy();
+    expect(within(trace).getByText('SLA “First answer” stopped: met')).toBeTruthy();
+    expect(within(trace).getAllByText(/^SLA of “Review the answer” started, due /)).toHaveLength(1);
+    expect(within(trace).getAllByText(/^breach of SLA of “Review the answer” due /)).toHaveLength(1);
+    expect(trace.textContent).not.toMatch(/\d{4}-\d\d-\d\dT|case-\d+\.|node\.entered|PT\d/);
   });
 
   it('speaks Portuguese', async () => {

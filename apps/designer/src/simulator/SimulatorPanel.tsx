@@ -178,7 +178,12 @@ export function SimulatorPanel({
 
       <SimSlas doc={doc} clocks={session.slaClocks()} now={now} />
 
-      <SimTrace trace={session.trace} started={session.started} doc={doc} />
+      <SimTrace
+        trace={session.trace}
+        started={session.started}
+        doc={doc}
+        subflows={[...session.flows.values()].filter((x) => x.key !== doc.key)}
+      />
     </div>
   );
 }

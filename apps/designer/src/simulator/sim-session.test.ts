@@ -55,6 +55,7 @@ describe('SimSession', () => {
     expect(s.trace.at(-1)?.effects.map(describeEffect)).toContainEqual({
       id: 'sim.fx.close',
       values: { outcome: 'resolved' },
+      refs: { outcome: 'status' },
     });
   });
 
@@ -112,6 +113,7 @@ describe('SimSession with subflows', () => {
     expect(opened.effects.map(describeEffect)).toContainEqual({
       id: 'sim.fx.subflow',
       values: { flow: 'child-check' },
+      refs: { flow: 'flow' },
     });
     // The canvas highlights the parent's nodes only: the child's "done" is not one of them.
     expect(Object.keys(s.overlays()).sort()).toEqual(['check', 'closed', 'start']);

@@ -13,7 +13,12 @@ import type { FlowDoc } from '../editor/flow-document';
 export interface Phrase {
   id: string;
   values?: Record<string, string | number>;
+  /** Values that name something of the flow or are a time, worded by the trace (trace-words.ts). */
+  refs?: Record<string, RefKind>;
 }
+
+/** What a marked value of a phrase is. */
+export type RefKind = 'node' | 'task' | 'tier' | 'sla' | 'timer' | 'time' | 'duration' | 'status' | 'flow';
 
 /** What a child case (of a subflow node) did during one step of the trace. */
 export interface ChildTrace {
@@ -54,6 +59,8 @@ export class SimSession {
   readonly trace: TraceStep[] = [];
   readonly caseId: string;
   readonly started: number;
+  /** The flow simulated and the child flows its subflow nodes run, by key. */
+  readonly flows: ReadonlyMap<string, FlowDoc>;
   private readonly sim: Simulator;
 
   private constructor(doc: FlowDoc, input: SimStart, subflows: readonly FlowDoc[]) {
@@ -61,6 +68,7 @@ export class SimSession {
     // Child flows first, so the edited flow wins when it calls itself.
     for (const child of subflows) flows[child.key] = compileFlow(child);
     flows[doc.key] = compileFlow(doc);
+    this.flows = new Map([...subflows.map((f) => [f.key, f] as const), [doc.key, doc]]);
     this.started = input.now ?? Date.UTC(2026, 0, 5, 9, 0, 0);
     this.sim = new Simulator({
       flows,
@@ -129,13 +137,13 @@ export class SimSession {
   }
 
   complete(taskId: string, outcome: string, values: Record<string, unknown> = {}): void {
-    this.record({ id: 'sim.step.completed', values: { task: taskId, outcome } }, () =>
+    this.record({ id: 'sim.step.completed', values: { task: taskId, outcome }, refs: { task: 'task' } }, () =>
       this.sim.complete(taskId, outcome, values, 'simulator'),
     );
   }
 
   escalate(taskId: string, reason: string): void {
-    this.record({ id: 'sim.step.escalated', values: { task: taskId } }, () =>
+    this.record({ id: 'sim.step.escalated', values: { task: taskId }, refs: { task: 'task' } }, () =>
       this.sim.escalate(taskId, reason),
     );
   }
@@ -156,7 +164,9 @@ export class SimSession {
 
   /** Moves the virtual clock by an ISO-8601 duration, firing timers and SLA clocks that fall due. */
   advance(by: string): void {
-    this.record({ id: 'sim.step.clock', values: { by } }, () => this.sim.advance(by));
+    this.record({ id: 'sim.step.clock', values: { by }, refs: { by: 'duration' } }, () =>
+      this.sim.advance(by),
+    );
   }
 
   /** Highlights for the canvas: active nodes, and nodes the case went through (`breached` notes a breach). */
@@ -221,44 +231,72 @@ export class SimSession {
   }
 }
 
-/** A one-line description of an effect for the trace, as a phrase to word. Pure. */
+/**
+ * A one-line description of an effect for the trace, as a phrase to word. Values that name
+ * something (a node, a task, a tier, an SLA, a timer) or are a time, a duration or a status
+ * are marked in `refs`: the trace words them by name in the reader's language. Pure.
+ */
 export function describeEffect(e: Effect): Phrase {
-  const iso = (at: number) => new Date(at).toISOString();
   switch (e.type) {
     case 'task.create': {
-      const who = e.task.assignee ?? e.task.group ?? e.task.tier;
-      return who
-        ? { id: 'sim.fx.taskCreate', values: { task: e.task.taskId, title: e.task.title, who } }
-        : { id: 'sim.fx.taskCreateAnyone', values: { task: e.task.taskId, title: e.task.title } };
+      // A tier's work carries its group too: the tier's name says more.
+      const { assignee, group, tier, title } = e.task;
+      if (assignee) return { id: 'sim.fx.taskCreate', values: { title, who: assignee } };
+      if (tier) return { id: 'sim.fx.taskCreate', values: { title, who: tier }, refs: { who: 'tier' } };
+      return group
+        ? { id: 'sim.fx.taskCreate', values: { title, who: group } }
+        : { id: 'sim.fx.taskCreateAnyone', values: { title } };
     }
     case 'task.cancel':
-      return { id: 'sim.fx.taskCancel', values: { task: e.taskId, reason: e.reason } };
+      return {
+        id: 'sim.fx.taskCancel',
+        values: { task: e.taskId, reason: e.reason },
+        refs: { task: 'task' },
+      };
     case 'task.escalate':
       return {
         id: 'sim.fx.taskEscalate',
         values: { task: e.taskId, from: e.fromTier ?? '—', to: e.toTier ?? '—', reason: e.reason },
+        refs: { task: 'task', from: 'tier', to: 'tier' },
       };
     case 'approval.request':
       return {
         id: 'sim.fx.approval',
         values: { node: e.nodeId, who: e.group ?? e.users.join(', '), policy: e.policy.kind },
+        refs: { node: 'node' },
       };
     case 'timer.schedule':
-      return { id: 'sim.fx.timer', values: { timer: e.timerId, purpose: e.purpose, at: iso(e.at) } };
+      return {
+        id: 'sim.fx.timer',
+        values: { timer: e.timerId, at: e.at },
+        refs: { timer: 'timer', at: 'time' },
+      };
     case 'timer.cancel':
-      return { id: 'sim.fx.timerCancel', values: { timer: e.timerId } };
+      return { id: 'sim.fx.timerCancel', values: { timer: e.timerId }, refs: { timer: 'timer' } };
     case 'sla.start':
-      return { id: 'sim.fx.slaStart', values: { sla: e.slaId, due: iso(e.dueAt) } };
+      return {
+        id: 'sim.fx.slaStart',
+        values: { sla: e.slaId, due: e.dueAt },
+        refs: { sla: 'sla', due: 'time' },
+      };
     case 'sla.pause':
-      return { id: 'sim.fx.slaPause', values: { sla: e.slaId } };
+      return { id: 'sim.fx.slaPause', values: { sla: e.slaId }, refs: { sla: 'sla' } };
     case 'sla.resume':
-      return { id: 'sim.fx.slaResume', values: { sla: e.slaId } };
+      return { id: 'sim.fx.slaResume', values: { sla: e.slaId }, refs: { sla: 'sla' } };
     case 'sla.warning':
-      return { id: 'sim.fx.slaWarning', values: { sla: e.slaId, percent: Math.round(e.fraction * 100) } };
+      return {
+        id: 'sim.fx.slaWarning',
+        values: { sla: e.slaId, percent: Math.round(e.fraction * 100) },
+        refs: { sla: 'sla' },
+      };
     case 'sla.breach':
-      return { id: 'sim.fx.slaBreach', values: { sla: e.slaId } };
+      return { id: 'sim.fx.slaBreach', values: { sla: e.slaId }, refs: { sla: 'sla' } };
     case 'sla.stop':
-      return { id: 'sim.fx.slaStop', values: { sla: e.slaId, status: e.status } };
+      return {
+        id: 'sim.fx.slaStop',
+        values: { sla: e.slaId, status: e.status },
+        refs: { sla: 'sla', status: 'status' },
+      };
     case 'http.call':
       return {
         id: 'sim.fx.http',
@@ -272,15 +310,37 @@ export function describeEffect(e: Effect): Phrase {
     case 'survey.send':
       return { id: 'sim.fx.survey', values: { kind: e.kind.toUpperCase(), to: e.to } };
     case 'subflow.start':
-      return { id: 'sim.fx.subflow', values: { flow: e.flow } };
+      return { id: 'sim.fx.subflow', values: { flow: e.flow }, refs: { flow: 'flow' } };
     case 'customer.update':
       return { id: 'sim.fx.customer' };
     case 'variables.set':
       return { id: 'sim.fx.variables', values: { names: Object.keys(e.values).join(', ') } };
     case 'case.close':
-      return { id: 'sim.fx.close', values: { outcome: e.outcome } };
+      return { id: 'sim.fx.close', values: { outcome: e.outcome }, refs: { outcome: 'status' } };
     case 'audit':
-      return { id: 'sim.fx.audit', values: { type: e.entry.type, node: e.entry.nodeId ?? '' } };
+      return describeAudit(e.entry);
+  }
+}
+
+/** The engine's own record of a step: entering and leaving nodes, completing tasks, votes. Pure. */
+function describeAudit(entry: Extract<Effect, { type: 'audit' }>['entry']): Phrase {
+  const node = entry.nodeId ?? '';
+  const data = (entry.data ?? {}) as { outcome?: unknown; vote?: unknown };
+  switch (entry.type) {
+    case 'node.entered':
+      return { id: 'sim.fx.entered', values: { node }, refs: { node: 'node' } };
+    case 'node.left':
+      return { id: 'sim.fx.left', values: { node }, refs: { node: 'node' } };
+    case 'task.completed':
+      return {
+        id: 'sim.fx.taskCompleted',
+        values: { node, outcome: String(data.outcome ?? '') },
+        refs: { node: 'node' },
+      };
+    case 'case.opened':
+      return { id: 'sim.fx.caseOpened' };
+    default:
+      return { id: 'sim.fx.audit', values: { type: entry.type, node }, refs: { node: 'node' } };
   }
 }
 
