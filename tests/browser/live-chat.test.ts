@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publishChatFlow } from '../support/chat-flow';
+import { indicatorsShow, leaveThenAnswerByEmail, replyBox, sendReply } from './chat-steps';
 import { screenshot } from './chromium';
 import { designerSuite } from './designer-app';
 
@@ -36,44 +37,33 @@ describe('live chat between a customer and an agent', () => {
 
     // Carla types: Lena sees it within a few seconds, without a reload.
     await panel.getByLabel('Your message').pressSequentially('Are you there', { delay: 30 });
-    await expect
-      .poll(() => lena.locator('.chat-indicators').textContent(), { timeout: 8000 })
-      .toMatch(/is typing/);
+    await indicatorsShow(lena, /is typing/);
 
     // Lena answers with a canned response (Alt+R, Enter) and her own words.
-    const reply = lena.locator('.reply-box textarea');
+    const reply = replyBox(lena);
     await reply.focus();
     await reply.press('Alt+r');
     await lena.getByRole('combobox', { name: 'Find a canned response' }).fill('greeting');
     await lena.getByRole('combobox', { name: 'Find a canned response' }).press('Enter');
     await expect.poll(() => reply.inputValue()).toContain('Hello');
     await reply.pressSequentially(' Let me check the card.', { delay: 20 });
-    await expect
-      .poll(() => panel.locator('.chat-indicators').textContent(), { timeout: 8000 })
-      .toMatch(/is typing/);
-    await lena.locator('.reply-box button[type="submit"]').click();
+    await indicatorsShow(panel, /is typing/);
+    await sendReply(lena);
     await expect
       .poll(() => panel.locator('.chat-log').textContent(), { timeout: 5000 })
       .toContain('Let me check the card.');
     // The panel read it: Lena sees "Seen".
-    await expect
-      .poll(() => lena.locator('.chat-indicators').textContent(), { timeout: 8000 })
-      .toMatch(/Seen/);
+    await indicatorsShow(lena, /Seen/);
     await screenshot(carla, 'live-chat-1-customer');
     await screenshot(lena, 'live-chat-2-agent');
 
     // Carla leaves: the next answer goes by e-mail on the same case.
-    await panel.getByRole('button', { name: 'End chat' }).click();
-    await expect.poll(() => panel.textContent()).toContain('continue by e-mail');
-    await reply.fill('Your card works again.');
-    await lena.locator('.reply-box button[type="submit"]').click();
-    // (The test clock stands still: messages share one instant, so look the answer up by text.)
-    await expect
-      .poll(async () => {
-        const page = await suite.rt.api('GET', `/api/cases/${caseId}/messages?limit=100`, { as: 'lena' });
-        return page.body.items.find((m: { body: string }) => m.body === 'Your card works again.')?.channel;
-      })
-      .toBe('email');
+    await leaveThenAnswerByEmail(
+      suite.rt,
+      { panel, agent: lena, caseId },
+      'continue by e-mail',
+      'Your card works again.',
+    );
     expect(suite.consoles.flat()).toEqual([]);
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publishChatFlow } from '../support/chat-flow';
+import { indicatorsShow, leaveThenAnswerByEmail, replyBox, sendReply } from './chat-steps';
 import { screenshot } from './chromium';
 import { designerSuite } from './designer-app';
 
@@ -41,19 +42,14 @@ describe('live chat between an anonymous visitor and an agent', () => {
 
     // Vera types: Lena sees it by her name, without a reload.
     await panel.getByLabel('Your message').pressSequentially('It was due yesterday', { delay: 30 });
-    await expect
-      .poll(() => lena.locator('.chat-indicators').textContent(), { timeout: 8000 })
-      .toMatch(/Vera Lima is typing/);
+    await indicatorsShow(lena, /Vera Lima is typing/);
     await panel.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => lena.locator('ol.timeline').first().textContent()).toContain('due yesterday');
 
     // Lena answers: Vera sees her typing, then the answer, live.
-    const reply = lena.locator('.reply-box textarea');
-    await reply.pressSequentially('Let me check the courier.', { delay: 20 });
-    await expect
-      .poll(() => panel.locator('.chat-indicators').textContent(), { timeout: 8000 })
-      .toMatch(/is typing/);
-    await lena.locator('.reply-box button[type="submit"]').click();
+    await replyBox(lena).pressSequentially('Let me check the courier.', { delay: 20 });
+    await indicatorsShow(panel, /is typing/);
+    await sendReply(lena);
     await expect
       .poll(() => panel.locator('.chat-log').textContent(), { timeout: 5000 })
       .toContain('Let me check the courier.');
@@ -61,16 +57,12 @@ describe('live chat between an anonymous visitor and an agent', () => {
     await screenshot(lena, 'visitor-chat-2-agent');
 
     // Vera leaves: the next answer goes by e-mail on the same case.
-    await panel.getByRole('button', { name: 'End chat' }).click();
-    await expect.poll(() => panel.textContent()).toContain('continue by e-mail at vera@example.org');
-    await reply.fill('It arrives tomorrow.');
-    await lena.locator('.reply-box button[type="submit"]').click();
-    await expect
-      .poll(async () => {
-        const page = await suite.rt.api('GET', `/api/cases/${caseId}/messages?limit=100`, { as: 'lena' });
-        return page.body.items.find((m: { body: string }) => m.body === 'It arrives tomorrow.')?.channel;
-      })
-      .toBe('email');
+    await leaveThenAnswerByEmail(
+      suite.rt,
+      { panel, agent: lena, caseId },
+      'continue by e-mail at vera@example.org',
+      'It arrives tomorrow.',
+    );
     expect(suite.consoles.flat()).toEqual([]);
   }, 120_000);
 });
