@@ -64,6 +64,19 @@ describe('delegationRefusal', () => {
     expect(delegationRefusal(facts({}))).toBeNull();
   });
 
+  it("refuses to let an agent hand on another agent's human task, to themselves or anyone (409)", () => {
+    const held = { ...human, assignee: 'nora' };
+    expect(delegationRefusal(facts({ task: held, target: marco, to: 'marco' }))).toMatchObject({
+      status: 409,
+      details: { assignee: 'nora' },
+    });
+    expect(delegationRefusal(facts({ task: held }))?.status).toBe(409);
+    expect(delegationRefusal(facts({ delegator: nora, task: held, target: marco, to: 'marco' }))).toBeNull();
+    expect(
+      delegationRefusal(facts({ delegator: user('sam', { groups: ['supervisors'] }), task: held })),
+    ).toBeNull();
+  });
+
   it("refuses to let A take B's ballot: only its approver or an admin delegates a ballot (403)", () => {
     const r = delegationRefusal(facts({ task: ballot('nora'), target: marco, to: 'marco' }));
     expect(r).toMatchObject({ status: 403, code: 'forbidden' });

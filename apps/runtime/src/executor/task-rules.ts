@@ -44,7 +44,9 @@ export interface DelegationFacts {
 /**
  * Why a delegation is refused, or null when it may go ahead. Pure. The delegator must be able to
  * work the task (for an approval: be its approver, or an admin), or, for a human task, be an
- * active supervisor (an agent of the supervisors group, or an admin) — 403; the delegate must exist
+ * active supervisor (an agent of the supervisors group, or an admin) — 403; an agent who is no
+ * supervisor delegates only a human task they hold or nobody holds (409 naming the holder,
+ * as a claim of it would be); the delegate must exist
  * (400), be an active agent, not a customer, and a member of the task's group (422); on an
  * approval the delegate must not hold a ballot of it already (409): four eyes stay four.
  */
@@ -59,6 +61,12 @@ export function delegationRefusal(facts: DelegationFacts): AppError | null {
     // Supervisors steer the day: they reassign any human task, in whichever group.
     const refusal = workRefusal(delegator, task);
     if (refusal) return refusal;
+    // An agent hands on their own work or unheld work: another agent's (a claim, or an offer
+    // routing made) is theirs, as for a claim — a peer could otherwise take it by delegating
+    // it to themselves.
+    if (task.assignee !== null && task.assignee !== delegator.username && !hasRole(delegator, 'admin')) {
+      return conflict(`task ${task.id} is held by ${task.assignee}`, { assignee: task.assignee });
+    }
   }
   const why = (reason: string, message: string) => notEligible(message, [{ path: 'to', message, reason }]);
   if (!target) return badRequest(`unknown user ${to}`, [{ path: 'to', message: 'unknown user' }]);
