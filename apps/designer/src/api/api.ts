@@ -8,6 +8,7 @@ import type {
   ConnectionInputRaw,
   CustomerCase,
   CustomerCaseItem,
+  CustomerMerge,
   FlowChoices,
   FlowDefinitionInput,
   Incident,
@@ -188,7 +189,16 @@ export interface Customer360 {
   messages: Message[];
   surveys: SurveyResult[];
   openTasks: Task[];
+  /** A merged contact (tombstone): the customer it was merged into; null for a live one. */
+  mergedInto: string | null;
+  /** Merges into or out of this customer, newest first. */
+  merges: CustomerMerge[];
 }
+
+/** The 360 view as the runtime sends it (messages in the API's form). */
+type Api360 = Omit<Customer360, 'messages'> & { messages: ApiMessage[] };
+/** The screens' form of a 360 view. Pure. */
+const to360 = (c: Api360): Customer360 => ({ ...c, messages: c.messages.map(toMessage) });
 
 /** The dimensions GET /api/metrics groups by, in the order the analytics page offers them. */
 export const METRIC_DIMENSIONS: readonly MetricDimension[] = [
@@ -505,10 +515,11 @@ export class Api {
 
   // People
   getCustomer(id: string) {
-    return this.request<Omit<Customer360, 'messages'> & { messages: ApiMessage[] }>(
-      'GET',
-      `/customers/${encodeURIComponent(id)}`,
-    ).then((c): Customer360 => ({ ...c, messages: c.messages.map(toMessage) }));
+    return this.request<Api360>('GET', `/customers/${encodeURIComponent(id)}`).then(to360);
+  }
+  /** POST /customers/:id/merge (staff): merges customer `from` into `id`; answers the merged 360 view. */
+  mergeCustomer(id: string, from: string) {
+    return this.request<Api360>('POST', `/customers/${encodeURIComponent(id)}/merge`, { from }).then(to360);
   }
   listUsers() {
     return this.request<Page<User>>('GET', '/users');

@@ -6,6 +6,7 @@ import { StatusWord } from '../components/StatusWord';
 import { useResource } from '../hooks/useResource';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
+import { MergeContact } from './MergeContact';
 
 /** Customer 360: profile, every case, channels used, messages, surveys and open tasks. */
 export function CustomerPage() {
@@ -37,6 +38,13 @@ export function CustomerPage() {
           ))}
         </div>
       </header>
+      {!c.mergedInto && <MergeContact target={c} onMerged={customer.reload} />}
+      {c.mergedInto && (
+        <p className="banner banner-info" role="status">
+          {t('c360.mergedInto')}{' '}
+          <Link to={`/customers/${encodeURIComponent(c.mergedInto)}`}>{c.mergedInto}</Link>
+        </p>
+      )}
       <div className="case-grid">
         <div>
           <section className="card" aria-labelledby="cases-h">
@@ -138,6 +146,32 @@ export function CustomerPage() {
               ))}
             </ul>
           </section>
+          {c.merges.length > 0 && (
+            <section className="card" aria-labelledby="merges-h">
+              <h2 id="merges-h">{t('c360.merges')}</h2>
+              <ul className="plain">
+                {c.merges.map((m) => (
+                  <li key={m.from}>
+                    {m.from === c.id ? (
+                      <>
+                        {t('c360.mergedOut')}{' '}
+                        <Link to={`/customers/${encodeURIComponent(m.into)}`}>{m.into}</Link>
+                      </>
+                    ) : (
+                      <>
+                        {t('c360.mergedIn')}{' '}
+                        <Link to={`/customers/${encodeURIComponent(m.from)}`}>{m.from}</Link>
+                      </>
+                    )}{' '}
+                    <small className="muted">
+                      {t('c360.mergeBy', { by: m.by, at: f.dateTime(m.at), cases: m.cases })}
+                      {m.identities.length > 0 && ` · ${m.identities.map((i) => i.address).join(', ')}`}
+                    </small>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <section className="card" aria-labelledby="attr-h">
             <h2 id="attr-h">{t('c360.attributes')}</h2>
             {attributes.length === 0 ? (

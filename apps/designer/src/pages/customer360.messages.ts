@@ -22,6 +22,24 @@ export const en = {
   'c360.notAnswered': 'not answered',
   'c360.attributes': 'Attributes',
   'c360.noAttributes': 'No attributes.',
+  'c360.mergedInto': 'This contact was merged into',
+  'c360.merges': 'Merged contacts',
+  'c360.mergedIn': 'Merged in:',
+  'c360.mergedOut': 'Merged into',
+  'c360.mergeBy': 'by {by}, {at}, {cases, plural, one {# case} other {# cases}} moved',
+  'c360.merge.open': 'Merge another contact into this one…',
+  'c360.merge.title': 'Merge another contact into {name}',
+  'c360.merge.pick': 'Contact to merge',
+  'c360.merge.pickHint': 'Type a name, email or phone number and pick the other contact of this person.',
+  'c360.merge.none': 'No contact found.',
+  'c360.merge.chosen': 'Merge {name}',
+  'c360.merge.moves':
+    '{cases, plural, =0 {No cases} one {# case} other {# cases}} and {messages, plural, =0 {no messages} one {# message} other {# messages}} of {source} move to {target}.',
+  'c360.merge.adopted': '{address} becomes an address of {target}.',
+  'c360.merge.kept': '{address} stays reachable: messages from it reach {target}.',
+  'c360.merge.after':
+    '{source} is kept only as a pointer to this customer and no longer appears in searches. This cannot be undone.',
+  'c360.merge.confirm': 'Merge contacts',
 } as const;
 
 export const ptBR: Record<keyof typeof en, string> = {
@@ -47,4 +65,22 @@ export const ptBR: Record<keyof typeof en, string> = {
   'c360.notAnswered': 'não respondida',
   'c360.attributes': 'Atributos',
   'c360.noAttributes': 'Nenhum atributo.',
+  'c360.mergedInto': 'Este contato foi mesclado em',
+  'c360.merges': 'Contatos mesclados',
+  'c360.mergedIn': 'Mesclado aqui:',
+  'c360.mergedOut': 'Mesclado em',
+  'c360.mergeBy': 'por {by}, {at}, {cases, plural, one {# caso movido} other {# casos movidos}}',
+  'c360.merge.open': 'Mesclar outro contato neste…',
+  'c360.merge.title': 'Mesclar outro contato em {name}',
+  'c360.merge.pick': 'Contato a mesclar',
+  'c360.merge.pickHint': 'Digite nome, e-mail ou telefone e escolha o outro contato desta pessoa.',
+  'c360.merge.none': 'Nenhum contato encontrado.',
+  'c360.merge.chosen': 'Mesclar {name}',
+  'c360.merge.moves':
+    '{cases, plural, =0 {Nenhum caso} one {# caso} other {# casos}} e {messages, plural, =0 {nenhuma mensagem} one {# mensagem} other {# mensagens}} de {source} passam para {target}.',
+  'c360.merge.adopted': '{address} passa a ser um endereço de {target}.',
+  'c360.merge.kept': '{address} continua valendo: mensagens dele chegam a {target}.',
+  'c360.merge.after':
+    '{source} fica apenas como referência a este cliente e não aparece mais nas buscas. Não é possível desfazer.',
+  'c360.merge.confirm': 'Mesclar contatos',
 };

@@ -2,23 +2,42 @@ import { useEffect, useId, useState } from 'react';
 import { api } from '../auth/session';
 import { useT } from '../i18n/use-t';
 
-interface Found {
+export interface Found {
   id: string;
   name: string;
   email: string | null;
   phone: string | null;
 }
 
+/** The message ids a picker shows: its label, hint, "none found" and "chosen" (with {name}). */
+export interface PickerLabels {
+  label: string;
+  hint: string;
+  none: string;
+  chosen: string;
+}
+const ON_BEHALF: PickerLabels = {
+  label: 'portal.form.onBehalf',
+  hint: 'portal.form.onBehalfHint',
+  none: 'portal.form.onBehalfNone',
+  chosen: 'portal.form.onBehalfChosen',
+};
+
 /**
  * Picks a customer by name, email or phone (GET /customers?search=), for staff requesting on a
- * customer's behalf: type, then choose one of the matches.
+ * customer's behalf (or, with other `labels`, choosing a contact to merge): type, then choose
+ * one of the matches. `exclude` leaves one customer out of the matches.
  */
 export function CustomerPicker({
   value,
   onChange,
+  labels = ON_BEHALF,
+  exclude,
 }: {
   value: Found | null;
   onChange(c: Found | null): void;
+  labels?: PickerLabels;
+  exclude?: string;
 }) {
   const t = useT();
   const id = useId();
@@ -33,7 +52,7 @@ export function CustomerPicker({
     let live = true;
     const timer = setTimeout(() => {
       api.findCustomers(q).then(
-        (page) => live && setFound(page.items),
+        (page) => live && setFound(page.items.filter((c) => c.id !== exclude)),
         () => live && setFound([]),
       );
     }, 200);
@@ -41,13 +60,13 @@ export function CustomerPicker({
       live = false;
       clearTimeout(timer);
     };
-  }, [text]);
+  }, [text, exclude]);
   return (
     <div className="field customer-picker">
-      <label htmlFor={`${id}-q`}>{t('portal.form.onBehalf')}</label>
+      <label htmlFor={`${id}-q`}>{t(labels.label)}</label>
       {value ? (
         <p>
-          <strong>{t('portal.form.onBehalfChosen', { name: value.name })}</strong>{' '}
+          <strong>{t(labels.chosen, { name: value.name })}</strong>{' '}
           <small className="muted">{[value.email, value.phone, value.id].filter(Boolean).join(' · ')}</small>{' '}
           <button type="button" className="btn btn-small" onClick={() => onChange(null)}>
             {t('common.edit')}
@@ -64,9 +83,9 @@ export function CustomerPicker({
             autoComplete="off"
           />
           <small className="muted" id={`${id}-help`}>
-            {t('portal.form.onBehalfHint')}
+            {t(labels.hint)}
           </small>
-          {found && found.length === 0 && <p className="muted">{t('portal.form.onBehalfNone')}</p>}
+          {found && found.length === 0 && <p className="muted">{t(labels.none)}</p>}
           {found && found.length > 0 && (
             <ul className="plain picker-results">
               {found.map((c) => (
