@@ -4,12 +4,12 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { clientAddress } from '../auth/client-address';
 import { AppError } from '../executor/errors';
 import { downloadResponses, sendAttachment } from '../http/attachment-download';
 import type { AppDeps, AppEnv, Router } from '../http/context';
 import { displayNames } from '../http/display-names';
 import { errorResponses, IdParam, isoAt, json, jsonBody, newRouter, PageQuery } from '../http/openapi';
+import { requestSource } from '../http/request-source';
 import { createChangeFeed } from '../live/change-feed';
 import { serveLiveStream } from '../live/live-stream';
 import { customerKinds } from '../live/stream-filter';
@@ -157,11 +157,6 @@ const events = route({
   responses: { ...sse, 401: errorResponses[401], 429: errorResponses[400] },
 });
 
-function socketAddress(c: Context<AppEnv>): string | undefined {
-  return (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
-    ?.remoteAddress;
-}
-
 /**
  * Anonymous visitors' live chat (issue #15 item 3): routes under /chat/visitor authenticated by
  * the visitor's cookie only (a bearer token plays no part: staff and customers use their own
@@ -229,7 +224,7 @@ export function visitorChatRoutes({ runtime, config, logger }: AppDeps): Router 
   });
 
   r.openapi(open, async (c) => {
-    const source = clientAddress(socketAddress(c), c.req.header('x-forwarded-for'), config.trustProxy);
+    const source = requestSource(c, config.trustProxy);
     const admitted = gate.admit(source, Date.now());
     if (!admitted.ok) {
       c.header('Retry-After', String(Math.max(1, Math.ceil(admitted.retryAfterMs / 1000))));

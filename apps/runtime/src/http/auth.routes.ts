@@ -1,7 +1,6 @@
 import { ErrorBody, LoginRequest, LoginResponse, OwnProfilePatch, PasswordChange } from '@caseflow/schema';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { clientAddress } from '../auth/client-address';
 import { createSignIn, TooManyAttempts } from '../auth/login';
 import { createLoginThrottle } from '../auth/login-throttle';
 import { requireUser } from '../auth/roles';
@@ -9,6 +8,7 @@ import type { SessionContext } from '../auth/sessions';
 import { changeOwnPassword, endSession, updateOwnProfile } from '../auth/user-commands';
 import type { AppDeps, AppEnv, Router } from './context';
 import { errorResponses, json, jsonBody, newRouter } from './openapi';
+import { requestSource } from './request-source';
 import { toUser, UserResource } from './resources';
 
 const tags = ['auth'];
@@ -75,12 +75,6 @@ const patchMe = createRoute({
   responses: { 200: json(UserResource, 'the user'), 400: errorResponses[400], 401: errorResponses[401] },
 });
 
-/** The socket peer of a request served by @hono/node-server (absent for in-process requests). */
-function socketAddress(c: Context<AppEnv>): string | undefined {
-  return (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
-    ?.remoteAddress;
-}
-
 /**
  * POST /auth/login, /auth/logout, /auth/password, GET /auth/me and PATCH /auth/me. The rules live in the
  * commands (auth/login.ts, auth/user-commands.ts); this file parses, calls and maps. A 429
@@ -100,7 +94,7 @@ export function authRoutes({ runtime, config }: AppDeps): Router {
       : undefined,
   });
   const contextOf = (c: Context<AppEnv>): SessionContext => ({
-    source: clientAddress(socketAddress(c), c.req.header('x-forwarded-for'), config.trustProxy),
+    source: requestSource(c, config.trustProxy),
     userAgent: c.req.header('user-agent') ?? null,
   });
 
