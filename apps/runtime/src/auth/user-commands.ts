@@ -45,8 +45,16 @@ async function assertDirectoryRefs(
   if (user.roles.includes('customer') && !user.customerId) {
     throw fieldError('customerId', 'required for role customer');
   }
-  if (user.customerId && !(await tx.customers.get(user.customerId))) {
+  const customer = user.customerId ? await tx.customers.get(user.customerId) : null;
+  if (user.customerId && !customer) {
     throw fieldError('customerId', `unknown customer ${user.customerId}`);
+  }
+  // A merged contact is only a pointer: the account belongs with the customer it became.
+  if (customer?.mergedInto) {
+    throw fieldError(
+      'customerId',
+      `customer ${customer.id} was merged into ${customer.mergedInto}; link that one`,
+    );
   }
 }
 
