@@ -54,6 +54,11 @@ describe('the timeline presenter', () => {
         '“Reset the password” passou da fila it-support para service-desk depois de esperar demais',
       ],
       [
+        entry('customer.merged', { from: 'c-5b1e', into: 'c-1003' }),
+        'Ivan (IT) merged contact c-5b1e into customer c-1003: this case is theirs now',
+        'Ivan (IT) mesclou o contato c-5b1e no cliente c-1003: este caso agora é dele',
+      ],
+      [
         entry(
           'case.follow-up',
           { previousCaseId: 'c1', previousNumber: 'REQ-000041', reopened: true },

@@ -128,6 +128,8 @@ export function presentEntry(e: TimelineEntry, ctx: TimelineContext): Sentence {
       return { id: 'timeline.subflow.done', values: { node, result: str(d.result ?? d.outcome) } };
     case 'customer.updated':
       return { id: 'timeline.customer.updated', values: {} };
+    case 'customer.merged':
+      return { id: 'timeline.customer.merged', values: { who, from: str(d.from), into: str(d.into) } };
     case 'case.follow-up':
       return {
         id: 'timeline.case.followUp',

@@ -37,6 +37,7 @@ export const en = {
   'timeline.subflow.started': 'Started the sub-process “{node}”',
   'timeline.subflow.done': 'The sub-process “{node}” finished: {result}',
   'timeline.customer.updated': 'The customer profile was updated',
+  'timeline.customer.merged': '{who} merged contact {from} into customer {into}: this case is theirs now',
   'timeline.case.followUp':
     '{reopened, select, true {Reopens {number}: the customer wrote again soon after it closed} other {Follow-up of {number}: the customer wrote again after it closed}}',
   'timeline.case.continued':
@@ -84,6 +85,7 @@ export const ptBR: Record<keyof typeof en, string> = {
   'timeline.subflow.started': 'Iniciou o subprocesso “{node}”',
   'timeline.subflow.done': 'O subprocesso “{node}” terminou: {result}',
   'timeline.customer.updated': 'O perfil do cliente foi atualizado',
+  'timeline.customer.merged': '{who} mesclou o contato {from} no cliente {into}: este caso agora é dele',
   'timeline.case.followUp':
     '{reopened, select, true {Reabre {number}: o cliente escreveu de novo logo depois do encerramento} other {Continuação de {number}: o cliente escreveu de novo depois do encerramento}}',
   'timeline.case.continued':

@@ -79,6 +79,15 @@ describe.each(['sqlite', 'postgres'] as const)('mergeCustomers on %s', (dialect)
     expect(await f.store.users.get('carla-wa')).toMatchObject({ customerId: 'cu-1' });
     expect((await f.store.customers.list({ search: PHONE })).items.map((c) => c.id)).toEqual(['cu-1']);
 
+    // The agents on the moved open case read why its customer changed; the portal does not.
+    const timeline = await f.store.timeline.list(byPhone.caseId);
+    expect(timeline.filter((e) => e.type === 'customer.merged')).toMatchObject([
+      { actor: 'ann', public: false, data: { from: WA, into: 'cu-1' } },
+    ]);
+    expect((await f.store.timeline.list(byMail.caseId)).some((e) => e.type === 'customer.merged')).toBe(
+      false,
+    );
+
     // The next WhatsApp message and the next mail both belong to the merged customer.
     expect((await whatsapp('alguma novidade?')).customerId).toBe('cu-1');
     expect((await mail('any news?')).customerId).toBe('cu-1');

@@ -24,6 +24,11 @@ import type { Actor } from './types';
 
 /** How many mergedInto steps resolution follows; merges re-point older tombstones, so one is enough. */
 const MAX_HOPS = 8;
+/**
+ * How many of the source's open cases get a `customer.merged` timeline entry (the newest): a
+ * bound on one merge's work; every case moves regardless.
+ */
+const NOTED_CASES = 200;
 
 /** What a merge answers: the survivor, and the record of the merge (new, or the earlier one on a retry). */
 export interface MergeResult {
@@ -59,7 +64,8 @@ export async function mergedCustomer(
  * the source moves to the target (see above), the target takes the source's e-mail, phone,
  * segment and language where it has none and the union of both tag lists, the source becomes
  * a tombstone and the merge is recorded (who, when, which identities moved, how many cases) —
- * the audit both customers' 360 views show.
+ * the audit both customers' 360 views show — and each of the source's open top-level cases
+ * gets an internal `customer.merged` timeline entry `{from, into}` for the agents on it.
  */
 export function mergeCustomers(
   core: RuntimeCore,
@@ -93,7 +99,23 @@ export function mergeCustomers(
       ]);
     }
     const identities = identitiesOf(source, target);
+    // The source's open requests, to tell the agents working them (read before they move).
+    const open = await tx.cases.list({
+      customerId: sourceId,
+      status: 'open',
+      topLevel: true,
+      limit: NOTED_CASES,
+    });
     const merge = await tx.customerMerges.apply({ sourceId, targetId, actor, at: now, identities });
+    for (const item of open.items) {
+      // Loaded after the move: the row names the target. An entry only, so no revision bump.
+      session.record(await session.require(item.id), {
+        type: 'customer.merged',
+        actor,
+        public: false,
+        data: { from: sourceId, into: targetId },
+      });
+    }
     const patch = adoptedProfile(source, target);
     const customer = Object.keys(patch).length > 0 ? await tx.customers.update(targetId, patch, now) : target;
     return { customer: customer ?? target, merge, repeated: false };
