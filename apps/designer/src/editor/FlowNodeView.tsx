@@ -6,12 +6,14 @@ import type { CanvasNode } from './canvas-graph';
 import { NodeIcon } from './NodeIcon';
 import { kindOf, nodeLabel, nodeSummary, outPorts } from './node-catalog';
 import { useProblemText } from './use-problem-text';
+import { useSummaryNames } from './use-summary-names';
 
 /** One node on the canvas: shape and icon of its type, label, summary, problems and outcome handles. */
 function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
   const t = useT();
   const f = useFormat();
   const problemText = useProblemText();
+  const names = useSummaryNames();
   const { node, problems, overlay, usedPorts } = data;
   const used = new Set(usedPorts.split('|'));
   const kind = kindOf(node.type);
@@ -63,7 +65,7 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
       </span>
       <div className="fnode-text">
         <strong>{nodeLabel(node)}</strong>
-        {!compact && <small>{nodeSummary(node, t, f.isoDuration)}</small>}
+        {!compact && <small>{nodeSummary(node, t, f.isoDuration, names)}</small>}
       </div>
       {compact && <span className="fnode-caption">{nodeLabel(node)}</span>}
       {problems.length > 0 && (

@@ -60,4 +60,18 @@ describe('node catalog', () => {
     const timer = { id: 'w', type: 'timer', duration: 'P2D' } as DocNode;
     expect(nodeSummary(timer, translator('pt-BR'), words)).toBe('2 dias');
   });
+
+  it('names a tier and a person as the flow and the installation do, and an end by its outcome', () => {
+    const names = { tier: (id: string) => (id === 'L2' ? 'Card operations' : id), user: () => 'Lena Lopes' };
+    const task = (assign: object) =>
+      ({ id: 't', type: 'task', title: 'T', assign, outcomes: ['done'] }) as DocNode;
+    expect(nodeSummary(task({ tier: 'L2', group: 'card-ops' }), translator('en'), undefined, names)).toBe(
+      'Card operations',
+    );
+    expect(nodeSummary(task({ user: 'lena' }), translator('en'), undefined, names)).toBe('Lena Lopes');
+    expect(nodeSummary(task({ tier: 'L2' }), translator('en'))).toBe('L2');
+    const end = { id: 'e', type: 'end', outcome: 'rejected' } as DocNode;
+    expect(nodeSummary(end, translator('pt-BR'))).toBe('Recusado');
+    expect(nodeSummary({ id: 'e', type: 'end' } as DocNode, translator('en'))).toBe('Resolved');
+  });
 });

@@ -122,18 +122,26 @@ export function nodeLabel(node: DocNode): string {
   return node.id;
 }
 
+/** How the summary names a tier (by id) and a person (by username); left out, they stay as written. */
+export interface SummaryNames {
+  tier?(id: string): string;
+  user?(username: string): string;
+}
+
 /** Translates a message id with its values (the `t` of `useT`). */
 export type Translate = (id: string, values?: Record<string, string | number>) => string;
 
 /**
- * A one-line summary under the label (assignment, duration, template…), worded by `t`. Ids,
- * tiers and templates stay as written; durations are said by `duration` ("30 minutes": owners
- * pick them as an amount and a unit, not as ISO-8601). Pure.
+ * A one-line summary under the label (assignment, duration, template…), worded by `t`. Tiers
+ * and people read as `names` says (a tier's name, a person's display name); groups, signals
+ * and templates stay as written; durations are said by `duration` ("30 minutes": owners pick
+ * them as an amount and a unit, not as ISO-8601); an end by its outcome in words. Pure.
  */
 export function nodeSummary(
   node: DocNode,
   t: Translate,
   duration: (iso: string) => string = (iso) => iso,
+  names: SummaryNames = {},
 ): string {
   switch (node.type) {
     case 'start':
@@ -141,10 +149,14 @@ export function nodeSummary(
         ? t('node.summary.startSignal', { signal: node.trigger.signal })
         : t('node.summary.start', { trigger: node.trigger?.kind ?? 'case' });
     case 'end':
-      return node.outcome ?? 'resolved';
+      return t(`props.end.${node.outcome ?? 'resolved'}`);
     case 'task': {
       const a = node.assign ?? {};
-      const who = a.tier ?? a.group ?? a.user ?? t('node.summary.unassigned');
+      const who =
+        (a.tier && (names.tier?.(a.tier) ?? a.tier)) ??
+        a.group ??
+        (a.user && (names.user?.(a.user) ?? a.user)) ??
+        t('node.summary.unassigned');
       return node.sla ? t('node.summary.sla', { who, target: duration(node.sla.target) }) : who;
     }
     case 'approval': {
