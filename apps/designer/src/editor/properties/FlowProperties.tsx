@@ -14,6 +14,7 @@ import {
 } from '../pickers/Pickers';
 import { WarnAtField } from '../pickers/WarnAtField';
 import { CheckField, SelectField, TextField } from './fields';
+import { freeNumber } from './free-number';
 
 type TierInput = Partial<Tier> & Pick<Tier, 'id' | 'name' | 'group'>;
 type SlaInput = CaseSla extends infer S
@@ -67,11 +68,6 @@ export function FlowProperties() {
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions; an id key would remount while the id is typed
           <div className="tier-row" key={i}>
             <TextField
-              label={t('panel.flow.tierId')}
-              value={tier.id}
-              onChange={(id) => setTiers(tiers.map((x, j) => (j === i ? { ...x, id } : x)))}
-            />
-            <TextField
               label={t('panel.flow.tierName')}
               value={tier.name}
               onChange={(name) => setTiers(tiers.map((x, j) => (j === i ? { ...x, name } : x)))}
@@ -94,7 +90,7 @@ export function FlowProperties() {
               className="btn btn-small btn-danger"
               onClick={() => setTiers(tiers.filter((_, j) => j !== i))}
             >
-              {t('panel.flow.removeTier', { tier: tier.id })}
+              {t('panel.flow.removeTier', { tier: tier.name || tier.id })}
             </button>
           </div>
         ))}
@@ -102,7 +98,12 @@ export function FlowProperties() {
           type="button"
           className="btn btn-small"
           onClick={() => {
-            const n = tiers.length + 1;
+            // Tasks name a tier by its id: a new one takes the next free "L<n>", never one in use.
+            const n = freeNumber(
+              tiers.map((x) => x.id),
+              'L',
+              tiers.length + 1,
+            );
             setTiers([
               ...tiers,
               { id: `L${n}`, name: t('panel.flow.newTierName', { n }), group: `level-${n}`, mode: 'solver' },
@@ -121,7 +122,11 @@ export function FlowProperties() {
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions; an id key would remount while the id is typed
             <div className="sla-row" key={i}>
-              <TextField label={t('panel.flow.slaId')} value={s.id} onChange={(id) => put({ id })} />
+              <TextField
+                label={t('panel.flow.slaName')}
+                value={s.name ?? s.id}
+                onChange={(name) => put({ name: name || undefined })}
+              />
               <DurationField
                 label={t('props.flow.slaTarget')}
                 value={s.target}
@@ -180,7 +185,7 @@ export function FlowProperties() {
                 className="btn btn-small btn-danger"
                 onClick={() => setSlas(slas.filter((_, j) => j !== i))}
               >
-                {t('panel.flow.removeSla', { sla: s.id })}
+                {t('panel.flow.removeSla', { sla: s.name || s.id })}
               </button>
             </div>
           );
@@ -192,7 +197,13 @@ export function FlowProperties() {
             setSlas([
               ...slas,
               {
-                id: slas.some((s) => s.id === 'resolution') ? `sla-${slas.length + 1}` : 'resolution',
+                id: slas.some((s) => s.id === 'resolution')
+                  ? `sla-${freeNumber(
+                      slas.map((s) => s.id),
+                      'sla-',
+                      slas.length + 1,
+                    )}`
+                  : 'resolution',
                 target: 'PT8H',
                 start: { event: 'case.opened' },
                 stop: { atNodes: doc.nodes.filter((n) => n.type === 'end').map((n) => n.id) },

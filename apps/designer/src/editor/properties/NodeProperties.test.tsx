@@ -322,6 +322,22 @@ describe('flow properties', () => {
     expect(store.getState().doc.tiers?.map((t) => t.id)).toEqual(['L1', 'L2', 'L3']);
   });
 
+  it('names tiers and case SLAs by the owner’s words; their ids are made, never typed, and never reused', () => {
+    const { store } = setup([]);
+    expect(screen.queryByLabelText('Tier id')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tier Desk' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add tier' }));
+    expect(store.getState().doc.tiers?.map((t) => t.id)).toEqual(['L2', 'L3']);
+    fireEvent.click(screen.getByRole('button', { name: 'Add case SLA' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add case SLA' }));
+    fireEvent.change(screen.getAllByLabelText('SLA name')[1]!, { target: { value: 'First answer' } });
+    expect(store.getState().doc.slas?.map((s) => [s.id, s.name])).toEqual([
+      ['resolution', undefined],
+      ['sla-2', 'First answer'],
+    ]);
+    expect(screen.getByRole('button', { name: 'Remove SLA First answer' })).toBeTruthy();
+  });
+
   it('picks the flow calendar and a tier group from lists', () => {
     const { store } = setup([]);
     fireEvent.change(screen.getByLabelText('Business calendar'), { target: { value: 'business' } });
