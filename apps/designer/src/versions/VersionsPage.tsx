@@ -3,6 +3,7 @@ import { type ActivationRequest, FlowDefinition } from '@caseflow/schema';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router-dom';
 import type { FlowVersion } from '../api/api';
 import { api, hasRole, useSession } from '../auth/session';
@@ -19,7 +20,13 @@ import { useT } from '../i18n/use-t';
 import { ActivationForm, type ActivationStep } from './ActivationForm';
 import { ActivationHistory } from './ActivationHistory';
 import { diffCanvas } from './diff-canvas';
-import { type DiffLabel, diffEdgeLabel, diffNodeLabel } from './diff-labels';
+import {
+  type DiffFieldScope,
+  type DiffLabel,
+  diffEdgeLabel,
+  diffFieldMessage,
+  diffNodeLabel,
+} from './diff-labels';
 import { downloadBpmn } from './download-bpmn';
 import { StaffPerson, useStaffText } from './StaffPerson';
 import '../editor/editor.css';
@@ -253,6 +260,7 @@ function ActivationActions({
 
 function VersionDiff({ flowKey, from, to }: { flowKey: string; from: number; to: number }) {
   const t = useT();
+  const { messages } = useIntl();
   const pair = useResource(
     () => Promise.all([api.getVersion(flowKey, from), api.getVersion(flowKey, to)]),
     [flowKey, from, to],
@@ -273,8 +281,13 @@ function VersionDiff({ flowKey, from, to }: { flowKey: string; from: number; to:
     const label: DiffLabel = diffEdgeLabel(docs, id);
     return t(label.id, label.values);
   };
-  const changed = (what: string, fields: string[]) =>
-    t('diffLabels.changed', { what, fields: fields.join(', ') });
+  // Changed fields in the owner's words ("approval rule", not "policy"); others as written.
+  const field = (scope: DiffFieldScope) => (name: string) => {
+    const id = diffFieldMessage(scope, name, (m) => m in messages);
+    return id ? t(id) : name;
+  };
+  const changed = (scope: DiffFieldScope, what: string, fields: string[]) =>
+    t('diffLabels.changed', { what, fields: fields.map(field(scope)).join(', ') });
   const none =
     diff.nodes.added.length +
       diff.nodes.removed.length +
@@ -305,15 +318,15 @@ function VersionDiff({ flowKey, from, to }: { flowKey: string; from: number; to:
           <DiffList title={t('versions.diff.nodesRemoved')} items={diff.nodes.removed.map(node)} />
           <DiffList
             title={t('versions.diff.nodesChanged')}
-            items={diff.nodes.changed.map((c) => changed(node(c.id), c.fields))}
+            items={diff.nodes.changed.map((c) => changed('node', node(c.id), c.fields))}
           />
           <DiffList title={t('versions.diff.edgesAdded')} items={diff.edges.added.map(edge)} />
           <DiffList title={t('versions.diff.edgesRemoved')} items={diff.edges.removed.map(edge)} />
           <DiffList
             title={t('versions.diff.edgesChanged')}
-            items={diff.edges.changed.map((c) => changed(edge(c.id), c.fields))}
+            items={diff.edges.changed.map((c) => changed('edge', edge(c.id), c.fields))}
           />
-          <DiffList title={t('versions.diff.settings')} items={diff.settings} />
+          <DiffList title={t('versions.diff.settings')} items={diff.settings.map(field('flow'))} />
         </div>
       </div>
     </section>

@@ -2,7 +2,8 @@ import { diffFlows } from '@caseflow/engine';
 import { FlowDefinition } from '@caseflow/schema';
 import { describe, expect, it } from 'vitest';
 import type { FlowDoc } from '../editor/flow-document';
-import { diffEdgeLabel, diffNodeLabel } from './diff-labels';
+import { messagesFor } from '../i18n/catalog';
+import { diffEdgeLabel, diffFieldMessage, diffNodeLabel } from './diff-labels';
 
 //  v1: start ─▶ old-check ─default─▶ confirm-address ─confirmed─▶ approve ═approved/rejected═▶ done
 //  v2: start ─▶ confirm-address ─confirmed ("address confirmed")─▶ approve ═approved/rejected═▶ done
@@ -76,5 +77,29 @@ describe('diff labels', () => {
       id: 'diffLabels.unknown',
       values: { id: 'gone->away' },
     });
+  });
+});
+
+describe('changed fields', () => {
+  const catalog = new Set(['diffLabels.node.policy', 'diffLabels.flow.slas', 'diffLabels.edge.to']);
+  const known = (id: string) => catalog.has(id);
+
+  it('are said in the owner’s words where the catalog has them, per node, edge or flow', () => {
+    expect(diffFieldMessage('node', 'policy', known)).toBe('diffLabels.node.policy');
+    expect(diffFieldMessage('flow', 'slas', known)).toBe('diffLabels.flow.slas');
+    expect(diffFieldMessage('edge', 'to', known)).toBe('diffLabels.edge.to');
+    expect(diffFieldMessage('node', 'to', known)).toBeNull();
+  });
+
+  it('has EN and pt-BR words for the common fields of nodes, edges and flows', () => {
+    for (const locale of ['en', 'pt-BR'] as const) {
+      const messages = messagesFor(locale);
+      for (const f of ['policy', 'sla', 'assign', 'outcomes', 'to', 'template', 'timeout', 'trigger'])
+        expect(messages[`diffLabels.node.${f}`], `${locale} ${f}`).toBeTruthy();
+      for (const f of ['on', 'when', 'default', 'label'])
+        expect(messages[`diffLabels.edge.${f}`]).toBeTruthy();
+      for (const f of ['tiers', 'slas', 'calendar', 'variables'])
+        expect(messages[`diffLabels.flow.${f}`]).toBeTruthy();
+    }
   });
 });

@@ -49,3 +49,20 @@ export function diffEdgeLabel(docs: readonly FlowDoc[], id: string): DiffLabel {
   if (edge.when) return { id: 'diffLabels.edgeWhen', values: { ...ends, when: edge.when } };
   return { id: 'diffLabels.edge', values: ends };
 }
+
+/** Where a changed field belongs: a node, an edge or the flow's own settings. */
+export type DiffFieldScope = 'node' | 'edge' | 'flow';
+
+/**
+ * The message id of a changed field as an owner says it ("approval rule" for a node's
+ * `policy`, "case SLAs" for the flow's `slas`), or null for a field without one, which is
+ * shown as written. `known` holds the ids the catalog has. Pure.
+ */
+export function diffFieldMessage(
+  scope: DiffFieldScope,
+  field: string,
+  known: (id: string) => boolean,
+): string | null {
+  const id = `diffLabels.${scope}.${field}`;
+  return known(id) ? id : null;
+}
