@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseDataForm } from './case-data-form';
+import { caseDataForm, nameInWords } from './case-data-form';
 
 describe('caseDataForm', () => {
   it('turns the lost-card variables into form fields', () => {
@@ -41,5 +41,23 @@ describe('caseDataForm', () => {
     });
     expect(caseDataForm({ type: 'object', properties: 'x' }).form.properties).toEqual({});
     expect(caseDataForm([1, 2]).other).toEqual([]);
+  });
+});
+
+describe('variables without a title', () => {
+  it('read as their names in words', () => {
+    expect(nameInWords('cardLast4')).toBe('Card last 4');
+    expect(nameInWords('suspiciousTransactions')).toBe('Suspicious transactions');
+    expect(nameInWords('customer_id')).toBe('Customer id');
+    expect(nameInWords('x')).toBe('X');
+  });
+
+  it('are labelled so in the simulator’s form; a title stays', () => {
+    const { form } = caseDataForm({
+      type: 'object',
+      properties: { cardLast4: { type: 'string' }, amount: { type: 'number', title: 'Amount at risk' } },
+    });
+    expect(form.properties.cardLast4?.title).toBe('Card last 4');
+    expect(form.properties.amount?.title).toBe('Amount at risk');
   });
 });

@@ -23,7 +23,8 @@ export function caseDataForm(variables: unknown): CaseDataForm {
   const other: string[] = [];
   for (const [name, schema] of Object.entries(properties)) {
     const field = FormField.safeParse(schema);
-    if (field.success) fields[name] = field.data;
+    // A variable without a title reads as its name in words ("cardLast4" → "Card last 4").
+    if (field.success) fields[name] = { ...field.data, title: field.data.title ?? nameInWords(name) };
     else other.push(name);
   }
   const required =
@@ -31,4 +32,15 @@ export function caseDataForm(variables: unknown): CaseDataForm {
       ? variables.required.filter((n): n is string => typeof n === 'string' && n in fields)
       : [];
   return { form: { type: 'object', properties: fields, required }, other };
+}
+
+/** A variable name as words: camelCase, snake_case and kebab-case split, digits apart, first letter capital. Pure. */
+export function nameInWords(name: string): string {
+  const words = name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : name;
 }
