@@ -74,4 +74,20 @@ describe('node catalog', () => {
     expect(nodeSummary(end, translator('pt-BR'))).toBe('Recusado');
     expect(nodeSummary({ id: 'e', type: 'end' } as DocNode, translator('en'))).toBe('Resolved');
   });
+
+  it('says how a flow starts, what an action does, whom a notification tells and which flow a subflow runs', () => {
+    const pt = translator('pt-BR');
+    expect(nodeSummary({ id: 's', type: 'start', trigger: { kind: 'catalog' } } as DocNode, pt)).toBe(
+      'ao receber um pedido do catálogo',
+    );
+    expect(nodeSummary({ id: 's', type: 'start' } as DocNode, translator('en'))).toBe('on a new case');
+    const set = { id: 'a', type: 'action', action: { kind: 'set', values: {} } } as DocNode;
+    expect(nodeSummary(set, translator('en'))).toBe('Set variables');
+    const notify = { id: 'n', type: 'notify', to: 'customer', template: 'card-replaced' } as DocNode;
+    const names = { recipient: () => 'O cliente', flow: () => 'Verificação de fraude' };
+    expect(nodeSummary(notify, pt, undefined, names)).toBe('card-replaced → O cliente');
+    const sub = { id: 'f', type: 'subflow', flow: 'fraud-check' } as DocNode;
+    expect(nodeSummary(sub, pt, undefined, names)).toBe('Verificação de fraude');
+    expect(nodeSummary(sub, pt)).toBe('fraud-check');
+  });
 });

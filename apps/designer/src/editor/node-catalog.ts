@@ -126,15 +126,19 @@ export function nodeLabel(node: DocNode): string {
 export interface SummaryNames {
   tier?(id: string): string;
   user?(username: string): string;
+  /** A recipient (`customer`, `group:<name>`, `tier:<id>`, `user:<name>`…) in words. */
+  recipient?(to: string): string;
+  /** A flow (a subflow's child) by its name. */
+  flow?(key: string): string;
 }
 
 /** Translates a message id with its values (the `t` of `useT`). */
 export type Translate = (id: string, values?: Record<string, string | number>) => string;
 
 /**
- * A one-line summary under the label (assignment, duration, template…), worded by `t`. Tiers
- * and people read as `names` says (a tier's name, a person's display name); groups, signals
- * and templates stay as written; durations are said by `duration` ("30 minutes": owners pick
+ * A one-line summary under the label (assignment, duration, template…), worded by `t`. Tiers,
+ * people, recipients and child flows read as `names` says (a tier's name, a person's display
+ * name); groups, signals and templates stay as written; durations are said by `duration` ("30 minutes": owners pick
  * them as an amount and a unit, not as ISO-8601); an end by its outcome in words. Pure.
  */
 export function nodeSummary(
@@ -147,7 +151,7 @@ export function nodeSummary(
     case 'start':
       return node.trigger?.signal
         ? t('node.summary.startSignal', { signal: node.trigger.signal })
-        : t('node.summary.start', { trigger: node.trigger?.kind ?? 'case' });
+        : t(`node.summary.trigger.${node.trigger?.kind ?? 'case'}`);
     case 'end':
       return t(`props.end.${node.outcome ?? 'resolved'}`);
     case 'task': {
@@ -171,7 +175,7 @@ export function nodeSummary(
               ? `${node.action.connection}:${node.action.path ?? ''}`
               : (node.action.url ?? '')
           }`
-        : node.action.kind;
+        : t(`panel.action.kind.${node.action.kind}`);
     case 'wait':
       return t('node.summary.wait', { signal: node.signal });
     case 'timer':
@@ -179,9 +183,9 @@ export function nodeSummary(
         ? duration(node.duration)
         : t('node.summary.until', { until: node.until ?? '' });
     case 'subflow':
-      return node.flow;
+      return names.flow?.(node.flow) ?? node.flow;
     case 'notify':
-      return `${node.template} → ${node.to}`;
+      return t('node.summary.notify', { template: node.template, to: names.recipient?.(node.to) ?? node.to });
     case 'survey':
       return node.survey.toUpperCase();
     default:
