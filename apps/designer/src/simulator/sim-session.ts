@@ -18,7 +18,17 @@ export interface Phrase {
 }
 
 /** What a marked value of a phrase is. */
-export type RefKind = 'node' | 'task' | 'tier' | 'sla' | 'timer' | 'time' | 'duration' | 'status' | 'flow';
+export type RefKind =
+  | 'node'
+  | 'task'
+  | 'tier'
+  | 'sla'
+  | 'timer'
+  | 'time'
+  | 'duration'
+  | 'status'
+  | 'flow'
+  | 'reason';
 
 /** What a child case (of a subflow node) did during one step of the trace. */
 export interface ChildTrace {
@@ -257,7 +267,7 @@ export function describeEffect(e: Effect): Phrase {
       return {
         id: 'sim.fx.taskEscalate',
         values: { task: e.taskId, from: e.fromTier ?? '—', to: e.toTier ?? '—', reason: e.reason },
-        refs: { task: 'task', from: 'tier', to: 'tier' },
+        refs: { task: 'task', from: 'tier', to: 'tier', reason: 'reason' },
       };
     case 'approval.request':
       return {

@@ -80,6 +80,8 @@ export const en = {
   'sim.fx.timerOf.breach': 'breach of SLA {sla}',
   'sim.fx.slaOf': 'of “{title}”',
   'sim.trace.at': '+{span}',
+  'sim.reason.slaBreached': 'SLA breached',
+  'sim.reason.caseSlaBreached': 'case SLA {sla} breached',
 } as const;
 
 export const ptBR: Record<keyof typeof en, string> = {
@@ -163,4 +165,6 @@ export const ptBR: Record<keyof typeof en, string> = {
   'sim.fx.timerOf.breach': 'violação do SLA {sla}',
   'sim.fx.slaOf': 'de “{title}”',
   'sim.trace.at': '+{span}',
+  'sim.reason.slaBreached': 'SLA violado',
+  'sim.reason.caseSlaBreached': 'SLA do caso {sla} violado',
 } as const;

@@ -72,6 +72,15 @@ describe('trace words', () => {
     );
   });
 
+  it('says the engine’s escalation reasons in words, others as written', () => {
+    const reason = (r: string) => say({ id: 'x', values: { r }, refs: { r: 'reason' } });
+    expect(reason('SLA breached')).toBe('x {"r":"sim.reason.slaBreached"}');
+    expect(reason('case SLA "resolution" breached')).toBe(
+      'x {"r":"sim.reason.caseSlaBreached {\\"sla\\":\\"“Resolution”\\"}"}',
+    );
+    expect(reason('escalated in simulator')).toBe('x {"r":"escalated in simulator"}');
+  });
+
   it('says a phrase without names as it is', () => {
     expect(say({ id: 'sim.fx.customer' })).toBe('sim.fx.customer');
   });

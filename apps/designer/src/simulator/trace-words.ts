@@ -86,6 +86,14 @@ function word(kind: RefKind, value: string, doc: FlowDoc, index: TraceIndex, spe
       return STATUSES.has(value) ? speech.t(`work.status.${value}`) : value;
     case 'flow':
       return index.flows.get(value) ?? value;
+    case 'reason': {
+      // The engine's own reasons for an escalation, said in the reader's language.
+      if (value === 'SLA breached') return speech.t('sim.reason.slaBreached');
+      const caseSla = /^case SLA "(.+)" breached$/s.exec(value);
+      return caseSla
+        ? speech.t('sim.reason.caseSlaBreached', { sla: slaWord(caseSla[1]!, doc, index, speech) })
+        : value;
+    }
   }
 }
 
