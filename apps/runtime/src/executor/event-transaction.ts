@@ -27,13 +27,14 @@ export function transientBackoffMs(attempt: number, random: () => number = Math.
  * True when the database aborted the transaction only because of concurrent writers:
  * PostgreSQL's deadlock_detected (40P01) — two processes taking the same case and timer rows
  * in opposite orders, e.g. a first response cancelling the SLA timer another process is firing
- * — or serialization_failure (40001). Retrying from a fresh read is the remedy PostgreSQL
- * documents. Drizzle wraps driver errors, so the cause chain is searched.
+ * — or serialization_failure (40001), or lock_not_available (55P03: a lock taken out of order
+ * without waiting, store.routing.lockProfileInOrder). Retrying from a fresh read is the remedy
+ * PostgreSQL documents. Drizzle wraps driver errors, so the cause chain is searched.
  */
 export function isTransientConflict(error: unknown): boolean {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
     const code = (e as { code?: unknown }).code;
-    if (code === '40P01' || code === '40001') return true;
+    if (code === '40P01' || code === '40001' || code === '55P03') return true;
   }
   return false;
 }

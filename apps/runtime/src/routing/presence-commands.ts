@@ -36,7 +36,9 @@ export async function setPresence(
         { path: 'username', message: 'not an active agent', reason: 'not-agent' },
       ]);
     }
-    const profile = (await tx.routing.lockProfile(username)) ?? blankProfile(username, now);
+    // In order or not at all: a group-commit batch holds every agent its changes locked, and
+    // flips of several agents in two batches at once otherwise wait on each other in a circle.
+    const profile = (await tx.routing.lockProfileInOrder(username)) ?? blankProfile(username, now);
     if (profile.presence === status && profile.presenceAt !== null) return profile;
     const saved = await tx.routing.saveProfile({
       ...profile,

@@ -106,6 +106,15 @@ export interface RoutingStore {
    * writer and never answers `held`. Call in a transaction.
    */
   lockProfileToOffer(username: string): Promise<AgentProfileRow | null | 'held'>;
+  /**
+   * Like lockProfile, for a change that must have this agent (a presence change), but never
+   * waits in a circle: on PostgreSQL, for an agent ordered before one the transaction (a
+   * group-commit batch) holds, it does not wait (NOWAIT) and rejects with lock_not_available
+   * (55P03), which event transactions retry after a pause as they do a deadlock — instead of
+   * PostgreSQL finding the deadlock a second later. SQLite has one writer: lockProfile.
+   * Call in a transaction.
+   */
+  lockProfileInOrder(username: string): Promise<AgentProfileRow | null>;
   /** Inserts or replaces the profile of `row.username`. */
   saveProfile(row: AgentProfileRow): Promise<AgentProfileRow>;
   appendPresence(event: PresenceEventRow): Promise<void>;

@@ -60,6 +60,13 @@ export function routingContract(current: () => Store): void {
           await tx.routing.lockProfileToOffer('zed'),
         ]),
       ).toEqual([moved, profile({ username: 'abel', skills: [] }), null]);
+      expect(
+        await store.transaction(async (tx) => [
+          await tx.routing.lockProfileInOrder('lena'),
+          await tx.routing.lockProfileInOrder('abel'),
+          await tx.routing.lockProfileInOrder('zed'),
+        ]),
+      ).toEqual([moved, profile({ username: 'abel', skills: [] }), null]);
     });
 
     it('appends presence changes and reads them oldest first, by user and time range', async () => {

@@ -49,8 +49,24 @@ export function pgRouting(db: PgDbOf, inTransaction: () => boolean): Pick<Store,
       // that one while holding this one, so a locked row is passed over instead of waited for.
       return row ?? 'held';
     },
+    async lockProfileInOrder(username) {
+      const highest = held.get(db());
+      if (highest === undefined || username >= highest) return routing.lockProfile(username);
+      const row = first(await selectProfile(username).for('update', { noWait: true }));
+      if (!row) {
+        // No profile yet: inserting it could wait for another transaction inserting the same
+        // agent, out of order. Retried, the change comes first in a batch of its own.
+        throw Object.assign(new Error(`the profile of ${username} is not there to lock in order`), {
+          code: '55P03',
+        });
+      }
+      noteHeld(username);
+      return row;
+    },
     async saveProfile(row) {
       const { username, ...rest } = row;
+      // An upsert holds the row (a new one too) until the transaction ends.
+      if (inTransaction()) noteHeld(username);
       const rows = await db()
         .insert(agentProfiles)
         .values(row)

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isTransientConflict } from '../../executor/event-transaction';
 import type { Store } from '../store';
 import { caseRow, storeContract, versionRow } from '../store.contract';
 import { openPgStore } from './pg-store';
@@ -201,27 +202,7 @@ describe.skipIf(!reachable)('PostgreSQL store', () => {
     });
 
     it('lets transactions that offer work to agents in opposite orders pass, not deadlock', async () => {
-      const T = 1_800_000_000_000;
-      for (const username of ['ana', 'bob']) {
-        await a.routing.saveProfile({
-          username,
-          presence: 'online',
-          presenceAt: T,
-          skills: [],
-          capacity: null,
-          calendar: null,
-          outOfOffice: [],
-          lastOfferedAt: null,
-          updatedAt: T,
-        });
-      }
-      let release!: () => void;
-      const bothHoldOne = new Promise<void>((r) => {
-        let n = 0;
-        release = () => {
-          if (++n === 2) r();
-        };
-      });
+      const { release, bothHoldOne } = await twoAgents(a, ['ana', 'bob']);
       const offer = (store: Store, mine: string, theirs: string) =>
         store.transaction(async (tx) => {
           const own = await tx.routing.lockProfileToOffer(mine);
@@ -237,11 +218,67 @@ describe.skipIf(!reachable)('PostgreSQL store', () => {
       ]);
     });
 
+    it('fails at once, never deadlocks, when presence changes lock agents in opposite orders', async () => {
+      const { release, bothHoldOne } = await twoAgents(a, ['cid', 'dee']);
+      const change = (store: Store, mine: string, theirs: string) =>
+        store.transaction(async (tx) => {
+          await tx.routing.lockProfileInOrder(mine);
+          release();
+          await bothHoldOne;
+          return (await tx.routing.lockProfileInOrder(theirs))?.username;
+        });
+      // cid then dee waits for dee; dee then cid does not wait for cid: 55P03 at once.
+      const started = Date.now();
+      const [first, second] = await Promise.allSettled([change(a, 'cid', 'dee'), change(b, 'dee', 'cid')]);
+      expect(first).toEqual({ status: 'fulfilled', value: 'dee' });
+      expect(second.status).toBe('rejected');
+      expect(isTransientConflict((second as PromiseRejectedResult).reason)).toBe(true);
+      // PostgreSQL finds a deadlock after deadlock_timeout (1 s); nothing waited that long.
+      expect(Date.now() - started).toBeLessThan(900);
+      // An agent with no profile yet, ordered before one held: the insert could wait out of order.
+      const missing = await a
+        .transaction(async (tx) => {
+          await tx.routing.lockProfileInOrder('dee');
+          return tx.routing.lockProfileInOrder('abe');
+        })
+        .catch((e: unknown) => e);
+      expect(isTransientConflict(missing)).toBe(true);
+    });
+
     it('reports the dialect', () => {
       expect(a.dialect).toBe('postgres');
     });
   });
 });
+
+/**
+ * Saves online profiles of `usernames`, and a rendezvous: `bothHoldOne` settles once
+ * `release` was called twice (each of two transactions holds its first agent).
+ */
+async function twoAgents(store: Store, usernames: string[]) {
+  const T = 1_800_000_000_000;
+  for (const username of usernames) {
+    await store.routing.saveProfile({
+      username,
+      presence: 'online',
+      presenceAt: T,
+      skills: [],
+      capacity: null,
+      calendar: null,
+      outOfOffice: [],
+      lastOfferedAt: null,
+      updatedAt: T,
+    });
+  }
+  let release!: () => void;
+  const bothHoldOne = new Promise<void>((r) => {
+    let n = 0;
+    release = () => {
+      if (++n === 2) r();
+    };
+  });
+  return { release, bothHoldOne };
+}
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);

@@ -56,6 +56,9 @@ export function sqliteRouting(db: SqliteDb): Pick<Store, 'routing'> {
     lockProfileToOffer(username) {
       return routing.profile(username);
     },
+    lockProfileInOrder(username) {
+      return routing.profile(username);
+    },
     async saveProfile(row) {
       return rawProfiles.upsert(row, ['username']);
     },
