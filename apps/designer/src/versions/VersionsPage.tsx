@@ -19,7 +19,7 @@ import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
 import { ActivationForm, type ActivationStep } from './ActivationForm';
 import { ActivationHistory } from './ActivationHistory';
-import { diffCanvas } from './diff-canvas';
+import { type DiffNotes, diffCanvas } from './diff-canvas';
 import {
   type DiffFieldScope,
   type DiffLabel,
@@ -261,15 +261,25 @@ function ActivationActions({
 function VersionDiff({ flowKey, from, to }: { flowKey: string; from: number; to: number }) {
   const t = useT();
   const { messages } = useIntl();
+  // Changed fields in the owner's words ("approval rule", not "policy"); others as written.
+  const field = (scope: DiffFieldScope) => (name: string) => {
+    const id = diffFieldMessage(scope, name, (m) => m in messages);
+    return id ? t(id) : name;
+  };
   const pair = useResource(
     () => Promise.all([api.getVersion(flowKey, from), api.getVersion(flowKey, to)]),
     [flowKey, from, to],
   );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `field` is made anew each render from `t` and `messages`, both listed
   const result = useMemo(() => {
     const [a, b] = pair.data ?? [];
     if (!a?.definition || !b?.definition) return null;
-    return compare(a, b);
-  }, [pair.data]);
+    return compare(a, b, {
+      added: t('versions.diff.added'),
+      removed: t('versions.diff.removed'),
+      field: field('node'),
+    });
+  }, [pair.data, t, messages]);
   if (pair.loading && !pair.data) return <Loading />;
   if (pair.error) return <ErrorBanner message={pair.error} />;
   if (!result) return null;
@@ -280,11 +290,6 @@ function VersionDiff({ flowKey, from, to }: { flowKey: string; from: number; to:
   const edge = (id: string) => {
     const label: DiffLabel = diffEdgeLabel(docs, id);
     return t(label.id, label.values);
-  };
-  // Changed fields in the owner's words ("approval rule", not "policy"); others as written.
-  const field = (scope: DiffFieldScope) => (name: string) => {
-    const id = diffFieldMessage(scope, name, (m) => m in messages);
-    return id ? t(id) : name;
   };
   const changed = (scope: DiffFieldScope, what: string, fields: string[]) =>
     t('diffLabels.changed', { what, fields: fields.map(field(scope)).join(', ') });
@@ -333,12 +338,12 @@ function VersionDiff({ flowKey, from, to }: { flowKey: string; from: number; to:
   );
 }
 
-function compare(a: FlowVersion, b: FlowVersion) {
+function compare(a: FlowVersion, b: FlowVersion, notes: DiffNotes) {
   const pa = FlowDefinition.safeParse(a.definition);
   const pb = FlowDefinition.safeParse(b.definition);
   if (!pa.success || !pb.success) return { error: 'unparsable' as const };
   const diff = diffFlows(pa.data, pb.data);
-  const { doc, overlays } = diffCanvas(a.definition as FlowDoc, b.definition as FlowDoc, diff);
+  const { doc, overlays } = diffCanvas(a.definition as FlowDoc, b.definition as FlowDoc, diff, notes);
   const docs = [b.definition as FlowDoc, a.definition as FlowDoc];
   return { diff, overlays, docs, store: createEditorStore(ensureLayout(doc)) };
 }

@@ -50,4 +50,17 @@ describe('diffCanvas', () => {
     expect(doc.edges).toContainEqual({ from: 'start', to: 'legacy' });
     expect(overlays.start).toBeUndefined();
   });
+
+  it('notes the changes on the nodes in the reader’s words', () => {
+    const diff = diffFlows(FlowDefinition.parse(v1), FlowDefinition.parse(v2));
+    const notes = {
+      added: 'incluído',
+      removed: 'removido',
+      field: (f: string) => (f === 'title' ? 'título' : f),
+    };
+    const { overlays } = diffCanvas(v1, v2, diff, notes);
+    expect(overlays.tell?.note).toBe('incluído');
+    expect(overlays.triage?.note).toBe('título');
+    expect(overlays.legacy?.note).toBe('removido');
+  });
 });
