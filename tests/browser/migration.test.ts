@@ -30,7 +30,7 @@ describe('migration of running cases in the browser', () => {
     const admin = await signIn('admin');
     await admin.goto(`${suite.rt.url}/flows/repair/versions`);
     await admin.getByRole('link', { name: 'Move running cases…' }).click();
-    await admin.getByRole('heading', { name: 'Move running cases of repair' }).waitFor();
+    await admin.getByRole('heading', { name: 'Move running cases of Repair request' }).waitFor();
 
     const plan = admin.getByRole('region', { name: 'Where cases go' });
     await plan.waitFor();

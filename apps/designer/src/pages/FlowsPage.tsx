@@ -3,9 +3,11 @@ import { Link, useNavigate } from 'react-router-dom';
 import { PendingActivations } from '../admin/PendingActivations';
 import { api, hasRole, useSession } from '../auth/session';
 import { Badge, ErrorBanner, Loading } from '../components/Status';
+import { useLoadedFlowChoices } from '../editor/pickers/FlowChoicesContext';
 import { useResource } from '../hooks/useResource';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
+import { staffText } from '../versions/staff-name';
 
 const KEY = /^[a-z][a-z0-9-]*$/;
 
@@ -16,6 +18,8 @@ export function FlowsPage() {
   const navigate = useNavigate();
   const t = useT();
   const f = useFormat();
+  // Who saved each draft, by display name.
+  const choices = useLoadedFlowChoices();
   const [key, setKey] = useState('');
   const [keyError, setKeyError] = useState<string | null>(null);
 
@@ -83,7 +87,7 @@ export function FlowsPage() {
                     <small className="muted">
                       {' '}
                       {flow.updatedBy
-                        ? t('flowList.savedBy', { when, who: flow.updatedBy })
+                        ? t('flowList.savedBy', { when, who: staffText(choices?.users, flow.updatedBy, t) })
                         : t('flowList.saved', { when })}
                     </small>
                   </td>

@@ -119,7 +119,7 @@ export default function MigrationPage() {
           <p>
             <Link to={`/flows/${key}/versions`}>{t('migration.back')}</Link>
           </p>
-          <h1>{t('migration.title', { flow: key })}</h1>
+          <h1>{t('migration.title', { flow: defs?.b.name ?? defs?.a.name ?? key })}</h1>
           <p className="muted">{t('migration.intro')}</p>
         </div>
       </header>

@@ -1,6 +1,6 @@
 import { useFlowChoices } from '../editor/pickers/FlowChoicesContext';
 import { useT } from '../i18n/use-t';
-import { staffName } from './staff-name';
+import { staffName, staffText } from './staff-name';
 
 /** A person on the versions screens: the display name, the username as secondary text. */
 export function StaffPerson({ username }: { username: string }) {
@@ -17,8 +17,5 @@ export function StaffPerson({ username }: { username: string }) {
 export function useStaffText(): (username: string) => string {
   const t = useT();
   const users = useFlowChoices()?.users;
-  return (username) => {
-    const person = staffName(users, username);
-    return person.username ? t('pickers.user.option', { name: person.name, username }) : person.name;
-  };
+  return (username) => staffText(users, username, t);
 }

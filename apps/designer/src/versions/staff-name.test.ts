@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staffName } from './staff-name';
+import { staffName, staffText } from './staff-name';
 
 const users = [
   { username: 'olivia', displayName: 'Olivia Owner' },
@@ -15,5 +15,13 @@ describe('a staff member by name', () => {
     expect(staffName(users, 'bob')).toEqual({ name: 'bob', username: null });
     expect(staffName(users, 'gone')).toEqual({ name: 'gone', username: null });
     expect(staffName(undefined, 'olivia')).toEqual({ name: 'olivia', username: null });
+  });
+});
+
+describe('a staff member in running text', () => {
+  const t = (id: string, v: Record<string, string>) => `${id}:${v.name}/${v.username}`;
+  it('gives the display name with the username, or the username alone', () => {
+    expect(staffText(users, 'olivia', t)).toBe('pickers.user.option:Olivia Owner/olivia');
+    expect(staffText(users, 'bob', t)).toBe('bob');
   });
 });

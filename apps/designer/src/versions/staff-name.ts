@@ -15,3 +15,13 @@ export function staffName(users: FlowChoices['users'] | undefined, username: str
   const displayName = users?.find((u) => u.username === username)?.displayName;
   return displayName ? { name: displayName, username } : { name: username, username: null };
 }
+
+/** A person in running text: "Lena Lopes (lena)" through `t`'s `pickers.user.option`, or the username alone. Pure. */
+export function staffText(
+  users: FlowChoices['users'] | undefined,
+  username: string,
+  t: (id: string, values: Record<string, string>) => string,
+): string {
+  const person = staffName(users, username);
+  return person.username ? t('pickers.user.option', { name: person.name, username }) : person.name;
+}
