@@ -93,6 +93,12 @@ describe('an owner builds a flow with pickers and simulates it with a form', () 
     await page.locator('.canvas-wrap').click({ position: { x: 8, y: 8 } });
     const settings = page.getByRole('region', { name: 'Flow settings' });
     await choose(page, settings.getByLabel('Business calendar'), 'Business hours');
+    // A tier row stays inside the panel, however long the groups' descriptions are.
+    await settings.getByRole('button', { name: 'Add tier' }).click();
+    const panelBox = (await settings.boundingBox())!;
+    const tierGroup = (await settings.getByLabel('Tier group').boundingBox())!;
+    expect(tierGroup.x + tierGroup.width).toBeLessThanOrEqual(panelBox.x + panelBox.width + 1);
+    await settings.getByRole('button', { name: 'Remove tier Level 1' }).click();
     // A case SLA runs from the opening to an agent's first answer, paused while the customer is
     // awaited, warning at half and 80% of its time: all picked, nothing typed but the percentages.
     await settings.getByRole('button', { name: 'Add case SLA' }).click();
