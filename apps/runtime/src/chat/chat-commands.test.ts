@@ -61,6 +61,18 @@ describe('chat typing and read indicators', () => {
     expect(await changes()).toHaveLength(before);
   });
 
+  it('announces typing and read alternated no more often than typing alone', async () => {
+    for (let i = 0; i < 50; i++) {
+      await reportTyping(deps(), 'carla', 'k1');
+      await markRead(deps(), 'carla', 'k1');
+    }
+    // The first report and the read that ended it; nothing more within the refresh time.
+    expect(await changes()).toHaveLength(2);
+    clock.advance('PT3S');
+    await reportTyping(deps(), 'carla', 'k1');
+    expect(await changes()).toHaveLength(3);
+  });
+
   it('answers 404 for another customer’s case and 409 on a closed one', async () => {
     await expect(reportTyping(deps(), 'ben', 'k1')).rejects.toMatchObject({ status: 404 });
     await expect(chatView(deps(), 'ben', 'k1')).rejects.toMatchObject({ status: 404 });

@@ -77,7 +77,7 @@ export function reportTyping(deps: ChatDeps, actor: string, caseId: string): Pro
 /**
  * Records that `who` is typing in the open case `kase`, inside the caller's transaction (which
  * checked their access): 409 on a closed case; writes nothing within TYPING_REFRESH_MS of the
- * last report.
+ * last report (a read that ended it included).
  */
 export async function noteTyping(tx: Store, now: number, who: ChatParticipant, kase: CaseRow): Promise<void> {
   if (kase.status !== 'open') throw conflict(`case ${kase.id} is closed`);
@@ -97,7 +97,8 @@ export async function noteTyping(tx: Store, now: number, who: ChatParticipant, k
 
 /**
  * `actor` has read the conversation up to now; it also ends their typing (a sent message is
- * read by its writer). Writes and announces only when a message came after their last read.
+ * read by its writer). Writes and announces only when a message came after their last read,
+ * or they were shown typing.
  */
 export function markRead(deps: ChatDeps, actor: string, caseId: string): Promise<void> {
   return deps.store.transaction(async (tx) => {
@@ -112,14 +113,16 @@ export async function noteRead(tx: Store, now: number, who: ChatParticipant, kas
   const before = await tx.chat.get(kase.id, who.username);
   const latest = (await tx.messages.pageByCase(kase.id, { order: 'desc', limit: 1 })).items[0];
   const unread = latest !== undefined && latest.at > (before?.readAt ?? 0);
-  const typing = (before?.typingUntil ?? 0) > now;
+  const typing = before !== null && typingShown(before, now) && before.readAt < now;
   if (!unread && !typing) return;
   await tx.chat.put(
     chatRow(before, {
       caseId: kase.id,
       username: who.username,
       party: who.party,
-      typingUntil: 0,
+      // A read with nothing new ends typing through readAt and keeps the report's time, so the
+      // typing throttle still holds: alternating typing and read announces no more than typing.
+      ...(unread ? { typingUntil: 0 } : {}),
       readAt: now,
       updatedAt: now,
     }),
@@ -160,7 +163,7 @@ export async function viewFrom(
 ): Promise<ChatView> {
   const others = (await store.chat.states(caseId)).filter((s) => s.party !== party);
   const typing: ChatView['typing'] = [];
-  for (const s of others.filter((o) => o.typingUntil > now)) {
+  for (const s of others.filter((o) => typingShown(o, now))) {
     typing.push({ party: s.party, name: await displayName(store, s) });
   }
   const readAt = Math.max(0, ...others.map((o) => o.readAt));
@@ -178,6 +181,19 @@ async function displayName(store: Store, s: ChatStateRow): Promise<string> {
 }
 
 /** A chat state row: `next` over what `before` held. Pure. */
+/** Whether `row`'s person is typing at `now`: a report still running, made since their last read. */
+function typingShown(row: ChatStateRow, now: number): boolean {
+  return row.typingUntil > now && row.typingUntil - TYPING_MS >= row.readAt;
+}
+
+/**
+ * Whether the person's last write was their leaving the chat: leaving again changes and
+ * announces nothing (a client repeating it must not fill the staff's live streams).
+ */
+export function leftAlready(before: ChatStateRow | null): boolean {
+  return before !== null && before.leftAt > 0 && before.leftAt >= before.updatedAt;
+}
+
 export function chatRow(
   before: ChatStateRow | null,
   next: Omit<ChatStateRow, 'readAt' | 'typingUntil' | 'leftAt'> & Partial<ChatStateRow>,

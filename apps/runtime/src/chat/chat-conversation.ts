@@ -4,7 +4,7 @@ import { actingUser } from '../executor/acting-user';
 import { forbidden, notFound } from '../executor/errors';
 import type { Runtime } from '../executor/types';
 import type { Store, UserRow } from '../store/store';
-import { type ChatDeps, chatRow } from './chat-commands';
+import { type ChatDeps, chatRow, leftAlready } from './chat-commands';
 
 /*
  * The customer's side of a live chat (DESIGN §10): a chat is a case on the `chat` channel,
@@ -70,6 +70,9 @@ export function leaveChat(deps: ChatDeps, actor: string, caseId: string): Promis
       throw notFound('case', caseId);
     const now = deps.clock.now();
     const before = await tx.chat.get(caseId, user.username);
+    const customer = await tx.customers.get(user.customerId);
+    const email = customer?.email ?? user.email ?? null;
+    if (leftAlready(before)) return { email };
     await tx.chat.put(
       chatRow(before, {
         caseId,
@@ -90,8 +93,7 @@ export function leaveChat(deps: ChatDeps, actor: string, caseId: string): Promis
       users: [user.username],
       at: now,
     });
-    const customer = await tx.customers.get(user.customerId);
-    return { email: customer?.email ?? user.email ?? null };
+    return { email };
   });
 }
 

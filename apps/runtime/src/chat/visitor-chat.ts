@@ -10,6 +10,7 @@ import {
   type ChatDeps,
   type ChatView,
   chatRow,
+  leftAlready,
   noteRead,
   noteTyping,
   viewFrom,
@@ -198,6 +199,7 @@ export function leaveVisitorChat(deps: ChatDeps, token: string | undefined): Pro
   return asVisitor(deps, token, async (tx, v, kase, now) => {
     const who = visitorParticipant(v.id);
     const before = await tx.chat.get(kase.id, who.username);
+    if (leftAlready(before)) return { email: v.email };
     await tx.chat.put(
       chatRow(before, {
         caseId: kase.id,
