@@ -193,6 +193,15 @@ describe('task properties', () => {
   });
 });
 
+describe('a node’s panel order', () => {
+  it('starts with the step’s name and ends with its id', () => {
+    setup();
+    const labels = [...document.querySelectorAll('.props label')].map((l) => l.textContent);
+    expect(labels.indexOf('Name')).toBeLessThan(labels.indexOf('Id'));
+    expect(labels.at(-1)).toBe('Id');
+  });
+});
+
 describe('node panels per type', () => {
   //  start ──▶ wait ──▶ cool-off (timer) ──▶ child (subflow) ──▶ tell (notify) ──▶ end
   function more(): FlowDoc {

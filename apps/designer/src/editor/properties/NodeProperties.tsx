@@ -25,14 +25,6 @@ export function NodeProperties({ node }: { node: DocNode }) {
       <h2>
         <NodeIcon type={node.type} /> {t(`node.kind.${node.type}`)}
       </h2>
-      <IdField
-        id={node.id}
-        taken={idTaken}
-        onRename={(id) => {
-          set({ ...node, id });
-          select({ nodes: [id] });
-        }}
-      />
       <TextField
         label={t('props.node.name')}
         value={node.name}
@@ -45,6 +37,16 @@ export function NodeProperties({ node }: { node: DocNode }) {
         onChange={(d) => set({ ...node, description: d || undefined })}
       />
       <Panel node={node} set={set} scope={scope} doc={doc} />
+      {/* Last: an owner names and sets up a step; its id (how edges and SLAs refer to it) is
+          rarely changed, and is made when the step is added. */}
+      <IdField
+        id={node.id}
+        taken={idTaken}
+        onRename={(id) => {
+          set({ ...node, id });
+          select({ nodes: [id] });
+        }}
+      />
     </section>
   );
 }
