@@ -93,7 +93,7 @@ describe.each(scenarioBackends())('routing attacked by its agents on $backend', 
       expect((await presence('r1', 'r1', 'offline')).status).toBe(200);
     });
 
-    it('gives a task offered to one agent to nobody else: not by claim, completion, decline or delegation', async () => {
+    it('gives a task offered to one agent to nobody else: not by claim, completion, decline, delegation or escalation', async () => {
       expect((await presence('r1', 'r1', 'online')).status).toBe(200);
       const offered = await openCase();
       expect(offered).toMatchObject({ assignee: 'r1', status: 'claimed' });
@@ -103,6 +103,7 @@ describe.each(scenarioBackends())('routing attacked by its agents on $backend', 
         ['r2', 'decline', { reason: 'not mine' }, [409]],
         ['r2', 'delegate', { to: 'r2' }, [409]],
         ['r3', 'delegate', { to: 'r2' }, [409]],
+        ['r2', 'escalate', { reason: 'taking it away' }, [409]],
         ['marco', 'claim', undefined, [403]],
         ['marco', 'delegate', { to: 'marco' }, [403]],
         ['carla', 'claim', undefined, [403, 404]],

@@ -159,6 +159,19 @@ describe('case commands', () => {
     });
   });
 
+  it('refuses to escalate a task another agent holds (409 naming the holder)', async () => {
+    await deskAgent('dan');
+    const c = await open();
+    const taskId = c.tasks[0]!.id;
+    await f.runtime.claimTask(taskId, 'dan');
+    await expect(f.runtime.escalateTask(taskId, 'mine now', 'ann')).rejects.toMatchObject({
+      status: 409,
+      details: { assignee: 'dan' },
+    });
+    const after = await f.runtime.escalateTask(taskId, 'needs ops', 'dan');
+    expect(after.tasks.find((t) => t.id === taskId)?.status).not.toBe('claimed');
+  });
+
   it('escalates a task to the next tier on request', async () => {
     const c = await open();
     const after = await f.runtime.escalateTask(c.tasks[0]!.id, 'needs ops', 'ann');

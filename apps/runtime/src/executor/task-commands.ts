@@ -1,5 +1,5 @@
 import { validateFormValues } from '@caseflow/engine';
-import type { FormSchema, Task } from '@caseflow/schema';
+import { type FormSchema, isSupervisor, type Task } from '@caseflow/schema';
 import type { TaskRow } from '../store/store';
 import { actingUser } from './acting-user';
 import { toTask } from './case-resource';
@@ -175,7 +175,8 @@ async function markCompleted(
 
 /**
  * Moves a human task to the next tier on an agent's request (the engine decides where); 403
- * for anyone who may not work the task.
+ * for anyone who may not work the task, 409 naming the holder for a task another agent holds
+ * (supervisors and admins excepted), as for completing it.
  */
 export function escalateTask(
   core: RuntimeCore,
@@ -185,7 +186,13 @@ export function escalateTask(
 ): Promise<CaseRecord> {
   return core.events.run(async (session) => {
     const task = await openTaskWithCase(session, taskId);
-    await assertMayWork(session, task, actor);
+    const user = await actingUser(session.tx, actor);
+    const refusal = workRefusal(user, task);
+    if (refusal) throw refusal;
+    // A peer could otherwise take a task routing offered to someone else away from them.
+    if (task.assignee !== null && task.assignee !== actor && !isSupervisor(user)) {
+      throw conflict(`task ${taskId} is held by ${task.assignee}`, { assignee: task.assignee });
+    }
     await session.send(task.caseId, { type: 'task.escalate', taskId: task.taskKey, reason, actor }, actor);
     return session.committedCase(task.caseId);
   });
