@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RuntimeProcess, startRuntime } from '../support/runtime-process';
+import { openSse } from '../support/sse-client';
 import { scenarioBackends } from '../support/test-database';
 import { type OpenApiDocument, routesOf } from './support/openapi-routes';
 
@@ -96,6 +97,33 @@ describe.each(scenarioBackends())('ended sessions on every route on $backend', (
       // Most routes need a live session; these are the ones that said so.
       expect(refused).toBeGreaterThan(routes.length / 2);
     });
+
+    it('ends an open live stream once its user is taken out of the groups it was filtered by', async () => {
+      const made = await rt.api('POST', '/api/users', {
+        as: 'admin',
+        body: { username: 'mover', password: 'hostile-pass-1', roles: ['agent'], groups: ['fraud'] },
+      });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      const login = await rt.api('POST', '/api/auth/login', {
+        body: { username: 'mover', password: 'hostile-pass-1' },
+      });
+      const ticket = await rt.api('POST', '/api/events/ticket', { token: login.body.token });
+      const stream = await openSse(`${rt.url}/api/events?ticket=${ticket.body.ticket}`);
+      try {
+        expect(stream.status).toBe(200);
+        await stream.next((e) => e.event === 'ready', 'ready');
+        const moved = await rt.api('PATCH', '/api/users/mover', {
+          as: 'admin',
+          body: { groups: ['it-support'] },
+        });
+        expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+        // Checked at the stream's heartbeat (15 s): it ends rather than go on hearing fraud's work.
+        const end = await stream.next((e) => e.event === 'end', 'the end of the stream', 25_000);
+        expect(JSON.parse(end.data)).toEqual({ reason: 'access changed' });
+      } finally {
+        stream.close();
+      }
+    }, 60_000);
 
     it('gives an ended session no live stream ticket and no presence', async () => {
       for (const token of Object.values(dead)) {

@@ -60,9 +60,11 @@ export function openLiveEvents(options: LiveEventsOptions): LiveEvents {
       if (attempt > 0) options.onChange([]);
       attempt = 0;
     });
-    es.addEventListener('end', () => {
+    es.addEventListener('end', (e) => {
       es.close();
       source = null;
+      // The user's groups or roles changed: a new ticket opens the stream with their new filter.
+      if ((e as MessageEvent<string>).data?.includes('access changed')) retry();
     });
     es.onerror = () => {
       // CONNECTING: the browser retries by itself (within the ticket's minute). CLOSED: it gave up.

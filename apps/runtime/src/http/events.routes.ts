@@ -72,9 +72,21 @@ const caseEvents = createRoute({
 });
 
 /**
+ * Whether a user still has the roles, groups and customer a stream's filter was made from:
+ * a stream filters by them as they were when it opened, so one taken out of a group ends (at
+ * the next heartbeat, `access changed`: the client opens it again) instead of hearing that
+ * group's changes while the session lives.
+ */
+function sameAccess(opened: UserRow): (user: UserRow) => boolean {
+  const key = (u: UserRow) => JSON.stringify([[...u.roles].sort(), [...u.groups].sort(), u.customerId]);
+  const was = key(opened);
+  return (user) => key(user) === was;
+}
+
+/**
  * POST /events/ticket, GET /events and GET /cases/:id/events (DESIGN §10). Streams are
  * authenticated by ticket only (never the session token in a URL), access-checked like the case
- * itself, limited per user, and closed when the session ends.
+ * itself, limited per user, and closed when the session ends or the user's access changes.
  */
 export function eventsRoutes({ runtime, config, logger }: AppDeps): Router {
   const r = newRouter();
@@ -100,6 +112,8 @@ export function eventsRoutes({ runtime, config, logger }: AppDeps): Router {
     lastEventId: string | null,
     /** Besides a live session: does the user still qualify (checked on every heartbeat)? */
     qualifies: (user: UserRow) => boolean = () => true,
+    /** Is the stream's filter still the user's (false: reopen it, `access-changed`)? */
+    current: (user: UserRow) => boolean = () => true,
   ) {
     const name = who.user.username;
     if ((open.get(name) ?? 0) >= STREAMS_PER_USER) {
@@ -117,11 +131,14 @@ export function eventsRoutes({ runtime, config, logger }: AppDeps): Router {
           iso: isoAt,
           async stillAllowed() {
             const found = await store.sessions.getWithUser(who.sessionId);
-            return (
-              found !== null &&
-              !sessionEnded(found.session, found.user, Date.now(), config.sessions) &&
-              qualifies(found.user)
-            );
+            if (
+              found === null ||
+              sessionEnded(found.session, found.user, Date.now(), config.sessions) ||
+              !qualifies(found.user)
+            ) {
+              return false;
+            }
+            return current(found.user) || 'access-changed';
           },
         });
       } finally {
@@ -147,7 +164,7 @@ export function eventsRoutes({ runtime, config, logger }: AppDeps): Router {
     const who = await ticketUser(query.ticket);
     const last = c.req.header('last-event-id') ?? query.lastEventId ?? null;
     // biome-ignore lint/suspicious/noExplicitAny: a stream is not one of the declared JSON answers
-    return stream(c, who, userStreamFilter(who.user), last) as any;
+    return stream(c, who, userStreamFilter(who.user), last, undefined, sameAccess(who.user)) as any;
   });
 
   r.openapi(supervisorEvents, async (c) => {
@@ -168,7 +185,7 @@ export function eventsRoutes({ runtime, config, logger }: AppDeps): Router {
     await visibleCase(runtime, who.user, id);
     const last = c.req.header('last-event-id') ?? query.lastEventId ?? null;
     // biome-ignore lint/suspicious/noExplicitAny: a stream is not one of the declared JSON answers
-    return stream(c, who, caseStreamFilter(who.user, id), last) as any;
+    return stream(c, who, caseStreamFilter(who.user, id), last, undefined, sameAccess(who.user)) as any;
   });
   return r;
 }

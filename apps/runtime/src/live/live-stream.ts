@@ -10,8 +10,11 @@ export interface LiveStreamOptions {
   filter: StreamFilter;
   /** The client's Last-Event-ID (a change cursor), when it resumes. */
   lastEventId: string | null;
-  /** Still allowed to listen? Checked on every heartbeat (session revoked, user deactivated). */
-  stillAllowed: () => Promise<boolean>;
+  /**
+   * Still allowed to listen? Checked on every heartbeat: false when the session ended (revoked,
+   * user deactivated), `access-changed` when the stream must be opened again for a new filter.
+   */
+  stillAllowed: () => Promise<boolean | 'access-changed'>;
   heartbeatMs?: number;
   /** Changes a resume may replay; further behind, the client is told to reload (`reset`). */
   backlogLimit?: number;
@@ -92,10 +95,11 @@ export async function serveLiveStream(stream: SSEStreamingApi, options: LiveStre
     options
       .stillAllowed()
       .then((ok) => {
-        if (!ok) {
-          write({ event: 'end', data: '{"reason":"signed out"}' });
+        if (ok === true) void stream.write(': ping\n\n').catch(() => finish());
+        else {
+          write({ event: 'end', data: JSON.stringify({ reason: ok ? 'access changed' : 'signed out' }) });
           finish();
-        } else void stream.write(': ping\n\n').catch(() => finish());
+        }
       })
       .catch(() => undefined);
   }, options.heartbeatMs ?? 15_000);
