@@ -24,6 +24,11 @@ export function pgRouting(db: PgDbOf, inTransaction: () => boolean): Pick<Store,
     const highest = held.get(tx);
     if (highest === undefined || username > highest) held.set(tx, username);
   };
+  /** Whether waiting for `username` keeps this transaction's locks in username order (or re-takes one it holds). */
+  const inOrder = (username: string) => {
+    const highest = held.get(db());
+    return highest === undefined || username >= highest;
+  };
   const selectProfile = (username: string) =>
     db().select().from(agentProfiles).where(eq(agentProfiles.username, username));
   const routing: RoutingStore = {
@@ -42,16 +47,14 @@ export function pgRouting(db: PgDbOf, inTransaction: () => boolean): Pick<Store,
       return row;
     },
     async lockProfileToOffer(username) {
-      const highest = held.get(db());
-      if (highest === undefined || username > highest) return routing.lockProfile(username);
+      if (inOrder(username)) return routing.lockProfile(username);
       const row = first(await selectProfile(username).for('update', { skipLocked: true }));
       // Ordered before an agent this transaction holds: another transaction may wait for
       // that one while holding this one, so a locked row is passed over instead of waited for.
       return row ?? 'held';
     },
     async lockProfileInOrder(username) {
-      const highest = held.get(db());
-      if (highest === undefined || username >= highest) return routing.lockProfile(username);
+      if (inOrder(username)) return routing.lockProfile(username);
       const row = first(await selectProfile(username).for('update', { noWait: true }));
       if (!row) {
         // No profile yet: inserting it could wait for another transaction inserting the same
