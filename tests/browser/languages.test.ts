@@ -93,9 +93,9 @@ describe('languages', () => {
           await nav.getByRole('button', { name: locale === 'en-US' ? 'More' : 'Mais' }).click();
           await nav.getByRole('link', { name: locale === 'en-US' ? 'Outbox' : 'Caixa de saída' }).click();
           await page.waitForURL(/\/outbox$/);
-          expect(
-            await nav.getByRole('link', { name: locale === 'en-US' ? 'Outbox' : 'Caixa de saída' }).count(),
-          ).toBe(0);
+          await nav
+            .getByRole('link', { name: locale === 'en-US' ? 'Outbox' : 'Caixa de saída' })
+            .waitFor({ state: 'detached', timeout: 5000 });
         }
         await page.context().close();
       }

@@ -92,7 +92,10 @@ export function PriorityNav({ items }: { items: readonly NavItem[] }) {
               <ul id="nav-more-menu" className="nav-more-menu">
                 {hidden.map((item) => (
                   <li key={item.to}>
-                    <NavLink to={item.to}>{t(item.labelId)}</NavLink>
+                    {/* Closed on the click itself: the page change closes it only after the URL has moved. */}
+                    <NavLink to={item.to} onClick={() => setOpen(false)}>
+                      {t(item.labelId)}
+                    </NavLink>
                   </li>
                 ))}
               </ul>
