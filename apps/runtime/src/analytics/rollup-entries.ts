@@ -1,6 +1,6 @@
 import { elapsedMs } from '@caseflow/engine';
 import type { BusinessCalendar } from '@caseflow/schema';
-import type { CaseFactRow, SlaFactRow, SurveyFactRow, TaskFactRow, TimelineRow } from '../store/store';
+import type { CaseFactRow, HeatRow, SlaFactRow, SurveyFactRow, TaskFactRow } from '../store/store';
 import { isFirstContactResolution } from './case-metrics';
 import { dimensionValues } from './dimensions';
 import type { AgentWork, CaseTally, HeatTally } from './rollup-tally';
@@ -64,7 +64,7 @@ export interface CaseFacts {
   slas: readonly SlaFactRow[];
   surveys: readonly SurveyFactRow[];
   /** node.entered / node.left / sla.breached entries of the case, by seq. */
-  heat: readonly TimelineRow[];
+  heat: readonly HeatRow[];
   calendar: BusinessCalendar | undefined;
 }
 
@@ -143,7 +143,7 @@ export function caseKey(c: CaseFactRow, tasks: readonly TaskFactRow[]): string[]
 }
 
 /** Per node of one case: entries, exits, breaches and visit durations (heatmap's rules). */
-export function caseHeat(rows: readonly TimelineRow[]): Map<string, HeatTally> {
+export function caseHeat(rows: readonly HeatRow[]): Map<string, HeatTally> {
   const nodes = new Map<string, HeatTally>();
   const open = new Map<string, number[]>();
   const stat = (id: string, at: number) => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BusinessCalendar } from '@caseflow/schema';
 import type { RollupKey, RollupRow } from '../store/rollup-rows';
-import type { CaseScan, Store, TimelineRow } from '../store/store';
+import type { CaseScan, HeatRow, Store } from '../store/store';
 import { flowCalendars, loadMetricFacts } from './metric-facts';
 import {
   type CaseFacts,
@@ -37,7 +37,6 @@ import {
  */
 export const ROLLUP_FORMAT = '3';
 const BATCH = 500;
-const HEAT_TYPES = ['node.entered', 'node.left', 'sla.breached'];
 
 /** The business calendars of a runtime. */
 export type Calendars = Readonly<Record<string, BusinessCalendar>>;
@@ -50,9 +49,9 @@ export async function entriesOf(
   heat: boolean,
 ): Promise<Map<string, RollupEntry[]>> {
   const facts = await loadMetricFacts(store, { ...scan, subflows: 'include' });
-  const timelines = new Map<string, TimelineRow[]>();
+  const timelines = new Map<string, HeatRow[]>();
   if (heat && facts.cases.length > 0) {
-    const rows = await store.timeline.scan({ caseIds: facts.cases.map((c) => c.id), types: HEAT_TYPES });
+    const rows = await store.timeline.heatRows(facts.cases.map((c) => c.id));
     for (const r of rows) {
       const list = timelines.get(r.caseId);
       if (list) list.push(r);

@@ -52,6 +52,10 @@ import { claimTask, completeTask, declineTask, delegateTask, escalateTask } from
 import type { Logger, Runtime, RuntimeOptions } from './types';
 import { chooseVersion } from './version-choice';
 
+/** How often the runtime folds the rollups in the background, and cases per fold transaction. */
+const BACKGROUND_FOLD_MS = 5000;
+const BACKGROUND_FOLD_BATCH = 100;
+
 /**
  * Builds the runtime facade over a store and a clock: every case-changing method is one
  * revision-checked transaction; timers and the outbox run when `startBackground` is called
@@ -273,11 +277,19 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         (now) => dispatcher.dispatch(now),
         () => dispatcher.nextDueAt(),
       );
-      // Analytics rollups: built once, then folded from the cases events touched.
-      rollupLoop = loopOf(
-        () => foldPending(store, calendars),
-        async () => null,
-      );
+      // Analytics rollups: built once, then folded from the cases events touched. Every few
+      // seconds rather than every second: a case touched by many events in between is folded
+      // once (readers fold what is pending first, so their answers stay exact), and in small
+      // transactions, so a fold never holds a group commit's batch for long.
+      rollupLoop = createBackgroundLoop({
+        logger,
+        now: () => clock.now(),
+        tick: async () => {
+          await foldPending(store, calendars, BACKGROUND_FOLD_BATCH);
+        },
+        nextDueAt: async () => null,
+        maxSleepMs: BACKGROUND_FOLD_MS,
+      });
       // Work waits for agents whose shift or out-of-office period ends with no event to say so,
       // and for capacity freed in other processes: offered again every few seconds.
       routingLoop = createBackgroundLoop({

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GroupCommit, type GroupConnection } from './group-commit';
 import { Mutex } from './mutex';
 
@@ -12,7 +12,10 @@ let db: Database.Database;
 let sent: string[];
 let group: GroupCommit<GroupConnection>;
 
-function committer(withConnection?: GroupCommit<GroupConnection>['run']): GroupCommit<GroupConnection> {
+function committer(
+  withConnection?: GroupCommit<GroupConnection>['run'],
+  durable?: () => Promise<void>,
+): GroupCommit<GroupConnection> {
   const mutex = new Mutex();
   const conn: GroupConnection = {
     exec(sql) {
@@ -28,6 +31,7 @@ function committer(withConnection?: GroupCommit<GroupConnection>['run']): GroupC
     begin: 'begin immediate',
     lanes: 1,
     maxBatch: 4,
+    ...(durable ? { durable } : {}),
   });
 }
 
@@ -123,5 +127,36 @@ describe('GroupCommit', () => {
       'Error: connection refused',
     ]);
     expect(down.waiting).toBe(0);
+  });
+
+  it('answers a batch only once it is durable, running the next batch meanwhile', async () => {
+    const syncs: Array<() => void> = [];
+    const durable = () => new Promise<void>((resolve) => syncs.push(resolve));
+    const synced = committer(undefined, durable);
+    const answered: number[] = [];
+    const first = Promise.all([1, 2].map((id) => synced.run(insert(id)).then(() => answered.push(id))));
+    await vi.waitFor(() => expect(syncs).toHaveLength(1));
+    expect(ids()).toEqual([1, 2]); // committed, not yet answered
+    expect(answered).toEqual([]);
+    // The connection is free while the disk syncs: the next batch commits in the meantime.
+    const second = synced.run(insert(3)).then(() => answered.push(3));
+    await vi.waitFor(() => expect(syncs).toHaveLength(2));
+    expect(ids()).toEqual([1, 2, 3]);
+    expect(answered).toEqual([]);
+    syncs[0]!();
+    await first;
+    expect(answered).toEqual([1, 2]);
+    syncs[1]!();
+    await second;
+    expect(sent).toEqual(['begin immediate', 'savepoint gc2', 'commit', 'begin immediate', 'commit']);
+  });
+
+  it('fails every transaction of a batch whose sync fails', async () => {
+    const failing = committer(undefined, () => Promise.reject(new Error('EIO: i/o error, fdatasync')));
+    const results = await Promise.allSettled([failing.run(insert(1)), failing.run(insert(2))]);
+    expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : r.status))).toEqual([
+      'Error: EIO: i/o error, fdatasync',
+      'Error: EIO: i/o error, fdatasync',
+    ]);
   });
 });

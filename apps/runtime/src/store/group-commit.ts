@@ -22,6 +22,12 @@ export interface GroupCommitOptions<C extends GroupConnection> {
   lanes: number;
   /** Most transactions committed together (PostgreSQL slows down past 64 subtransactions). */
   maxBatch: number;
+  /**
+   * Makes what the batch's COMMIT wrote durable, after the connection is given back (SQLite:
+   * the WAL's fdatasync on libuv's thread pool, so the next batch runs during the disk's
+   * wait). Nobody of the batch is answered before it resolves; when it rejects, all fail.
+   */
+  durable?: () => Promise<void>;
 }
 
 interface Member<C> {
@@ -39,9 +45,9 @@ type Outcome<C> =
  * transaction and are committed by one COMMIT (one fsync), each inside a savepoint of its own,
  * so a transaction that fails rolls back alone while the others of its batch commit.
  *
- * Every caller is answered only after the COMMIT that holds its transaction has returned (a
- * failed one too: it may have read what the batch wrote before it); if the COMMIT fails, every
- * transaction of the batch fails with that error. Order is first come, first served: a
+ * Every caller is answered only after the COMMIT that holds its transaction has returned and
+ * what it wrote is durable (a failed one too: it may have read what the batch wrote before it);
+ * if the COMMIT fails, every transaction of the batch fails with that error. Order is first come, first served: a
  * transaction sees everything committed or batched before it. A batch starts on the next
  * `setImmediate`, so that every request whose bytes arrived in the same turn of the event loop
  * joins it; it also takes transactions queued while it runs, up to `maxBatch`.
@@ -77,11 +83,11 @@ export class GroupCommit<C extends GroupConnection> {
       while (this.#running < this.options.lanes && this.#queue.length > 0) {
         this.#running++;
         let started = false;
-        this.options
-          .withConnection((conn) => {
-            started = true;
-            return this.#batch(conn);
-          })
+        const committed = this.options.withConnection((conn) => {
+          started = true;
+          return this.#batch(conn);
+        });
+        committed
           .catch((error: unknown) => {
             // No connection (the server is down): the transactions waiting fail as each
             // would have failed on its own, instead of waiting for one.
@@ -91,12 +97,30 @@ export class GroupCommit<C extends GroupConnection> {
             this.#running--;
             this.#schedule();
           });
+        committed.then(
+          (outcomes) => this.#answer(outcomes),
+          () => {}, // #batch failed its members itself
+        );
       }
     });
   }
 
-  /** Runs batches on `conn` until the queue is empty or the batch is full. */
-  async #batch(conn: C): Promise<void> {
+  /** Answers a committed batch, once what it wrote is durable. */
+  #answer(outcomes: Outcome<C>[]): void {
+    if (!this.options.durable) {
+      settle(outcomes);
+      return;
+    }
+    this.options.durable().then(
+      () => settle(outcomes),
+      (error: unknown) => {
+        for (const o of outcomes) o.member.reject(o.ok ? error : o.error);
+      },
+    );
+  }
+
+  /** Runs one batch on `conn`: transactions from the queue until it is empty or the batch is full. */
+  async #batch(conn: C): Promise<Outcome<C>[]> {
     let outcomes: Outcome<C>[] = [];
     let open = false;
     let taken = 0;
@@ -148,7 +172,7 @@ export class GroupCommit<C extends GroupConnection> {
       }
       if (open) await conn.exec('commit');
       open = false;
-      settle(outcomes);
+      return outcomes;
     } catch (error) {
       // A savepoint or COMMIT failed, or the connection broke: nothing of the batch committed.
       for (const o of outcomes) o.member.reject(o.ok ? error : o.error);

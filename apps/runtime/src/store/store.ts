@@ -380,6 +380,10 @@ export interface TimelineRow {
   /** Visible to the customer. */
   public: boolean;
 }
+/** What a heat map counts of a timeline entry (node.entered, node.left, sla.breached). */
+export type HeatRow = Pick<TimelineRow, 'caseId' | 'at' | 'type' | 'nodeId'>;
+/** The timeline entries heat maps count. */
+export const HEAT_TYPES = ['node.entered', 'node.left', 'sla.breached'] as const;
 /** An entry to append; `caseId` may be given but append's `caseId` argument is the one used. */
 export type NewTimelineEntry = Omit<TimelineRow, 'caseId' | 'seq' | 'nodeId' | 'actor' | 'data' | 'public'> &
   Partial<Pick<TimelineRow, 'caseId' | 'nodeId' | 'actor' | 'data' | 'public'>>;
@@ -877,6 +881,11 @@ export interface Store {
     ): Promise<TimelineRow[]>;
     /** Entries of many cases (joined with cases for flow/version filters), ordered by case, seq. */
     scan(query: TimelineScan): Promise<TimelineRow[]>;
+    /**
+     * The HEAT_TYPES entries of the cases, ordered by case and seq, without actor or data: what
+     * every rollup fold reads, in one prepared statement.
+     */
+    heatRows(caseIds: string[]): Promise<HeatRow[]>;
     /** One page of a case's entries by seq, for the API (the cursor is opaque). */
     page(caseId: string, query: HistoryPageQuery & { publicOnly?: boolean }): Promise<Page<TimelineRow>>;
   };

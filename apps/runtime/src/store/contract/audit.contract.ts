@@ -139,6 +139,25 @@ export function auditContract(current: () => Store): void {
       expect(await keys({ types: ['case.started'] })).toEqual(['k1#1', 'k2#1']);
       expect(await keys({ from: T0 + 1, to: T0 + 5 })).toEqual(['k1#2', 'k2#1']);
     });
+
+    it('reads the entries heat maps count of many cases, in order, without their data', async () => {
+      await store.timeline.append('k2', [
+        { at: T0 + 2, type: 'node.entered', nodeId: 'triage', data: { big: 'x'.repeat(100) } },
+      ]);
+      await store.timeline.append('k1', [
+        { at: T0, type: 'node.entered', nodeId: 'triage' },
+        { at: T0 + 3, type: 'task.completed', nodeId: 'triage' },
+        { at: T0 + 4, type: 'sla.breached' },
+        { at: T0 + 5, type: 'node.left', nodeId: 'triage' },
+      ]);
+      expect(await store.timeline.heatRows(['k2', 'k1', 'nobody'])).toEqual([
+        { caseId: 'k1', at: T0, type: 'node.entered', nodeId: 'triage' },
+        { caseId: 'k1', at: T0 + 4, type: 'sla.breached', nodeId: null },
+        { caseId: 'k1', at: T0 + 5, type: 'node.left', nodeId: 'triage' },
+        { caseId: 'k2', at: T0 + 2, type: 'node.entered', nodeId: 'triage' },
+      ]);
+      expect(await store.timeline.heatRows([])).toEqual([]);
+    });
   });
 
   describe('messages and surveys', () => {

@@ -8,7 +8,15 @@ import {
   timelineScanWhere,
 } from '../queries';
 import { timelineFields } from '../rows';
-import type { NewTimelineEntry, SlaRow, Store, SurveyRow, TimelineRow } from '../store';
+import {
+  HEAT_TYPES,
+  type HeatRow,
+  type NewTimelineEntry,
+  type SlaRow,
+  type Store,
+  type SurveyRow,
+  type TimelineRow,
+} from '../store';
 import { first, type PgDbOf, pgConflict } from './pg-db';
 import { type PgClientOf, PgRawTable, runNamed } from './pg-raw';
 import { cases, messages, slas, surveys, timeline } from './schema';
@@ -69,6 +77,11 @@ export function pgAudit(
           .where(timelineScanWhere(timeline, cases, query))
           .orderBy(asc(timeline.caseId), asc(timeline.seq));
         return rows.map((r) => r.entry);
+      },
+      async heatRows(caseIds) {
+        if (caseIds.length === 0) return [];
+        const result = await runNamed<HeatRow>(client(), HEAT_ROWS, [caseIds, HEAT_TYPES]);
+        return result.rows;
       },
       async page(caseId, query) {
         const order = query.order ?? 'asc';
@@ -198,4 +211,9 @@ const APPEND_TIMELINE = [
   'from head, json_to_recordset($3::json)',
   'as e(seq int, at bigint, type text, actor text, "nodeId" text, data json, public boolean)',
   'returning seq',
+].join(' ');
+
+const HEAT_ROWS = [
+  'select case_id as "caseId", at::float8 as at, type, node_id as "nodeId" from "timeline"',
+  'where case_id = any($1::text[]) and type = any($2::text[]) order by case_id, seq',
 ].join(' ');

@@ -7,7 +7,15 @@ import {
   timelinePageWhere,
   timelineScanWhere,
 } from '../queries';
-import type { MessageRow, SlaRow, Store, SurveyRow, TimelineRow } from '../store';
+import {
+  HEAT_TYPES,
+  type HeatRow,
+  type MessageRow,
+  type SlaRow,
+  type Store,
+  type SurveyRow,
+  type TimelineRow,
+} from '../store';
 import { RawTable } from './raw-table';
 import { cases, messages, slas, surveys, timeline } from './schema';
 import { type SqliteDb, sqliteConflict } from './sqlite-db';
@@ -50,6 +58,12 @@ export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'me
       );
     }
   };
+  const heatRows = client.prepare<[string, string], HeatRow>(
+    `select case_id as caseId, at, type, node_id as nodeId from timeline
+     where case_id in (select value from json_each(?)) and type in (select value from json_each(?))
+     order by case_id, seq`,
+  );
+  const heatTypes = JSON.stringify(HEAT_TYPES);
   const insertAtomically = client.transaction(insertAll);
   // Inside the event's transaction the entries are atomic already; a savepoint would only
   // add two statements per event.
@@ -123,6 +137,9 @@ export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'me
           .orderBy(asc(timeline.caseId), asc(timeline.seq))
           .all();
         return rows.map((r) => r.entry);
+      },
+      async heatRows(caseIds) {
+        return caseIds.length === 0 ? [] : heatRows.all(JSON.stringify(caseIds), heatTypes);
       },
       async page(caseId, query) {
         const order = query.order ?? 'asc';

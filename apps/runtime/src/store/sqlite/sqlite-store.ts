@@ -33,6 +33,7 @@ import { sqliteRouting } from './sqlite-routing';
 import { sqliteSessions } from './sqlite-sessions';
 import { sqliteSupervision } from './sqlite-supervision';
 import { withStatementCache } from './statement-cache';
+import { WalSync } from './wal-sync';
 
 /** Where the SQLite database lives. */
 export interface SqliteStoreOptions {
@@ -47,16 +48,19 @@ export interface SqliteStoreOptions {
 type Repos = Omit<Store, 'dialect' | 'transaction' | 'close'>;
 
 /**
- * Opens (creating if needed) a SQLite database with WAL, synchronous=FULL (a committed
- * transaction survives power loss, not only a crash), a busy timeout and foreign keys,
- * applies the migrations and answers the Store.
+ * Opens (creating if needed) a SQLite database with WAL, a busy timeout and foreign keys,
+ * applies the migrations and answers the Store. A committed transaction survives power loss,
+ * not only a crash: its caller is answered after the WAL holding it was synced to the disk —
+ * by an fdatasync on libuv's thread pool (wal-sync.ts; synchronous=NORMAL, so COMMIT does not
+ * wait for the disk on the event loop), or by COMMIT itself (synchronous=FULL) for an
+ * in-memory database or a `file:` URI.
  *
  * One connection serves the process, so every store call is serialised by a mutex. Top-level
  * transactions go through group commit (group-commit.ts): those that arrive together run one
  * after another, each in a savepoint, inside one BEGIN IMMEDIATE … COMMIT that holds the mutex,
- * and each caller is answered after that COMMIT. The fsync of a FULL commit is paid once per
- * batch. Calls made inside a transaction (through `tx` or this store: an AsyncLocalStorage
- * marks the context) join it instead of waiting. Nested `transaction` calls become savepoints.
+ * and each caller is answered after that COMMIT and the WAL's sync, paid once per batch. Calls
+ * made inside a transaction (through `tx` or this store: an AsyncLocalStorage marks the
+ * context) join it instead of waiting. Nested `transaction` calls become savepoints.
  */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
   if (options.file !== ':memory:' && !options.file.startsWith('file:')) {
@@ -64,7 +68,10 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   }
   const client = new Database(options.file);
   client.pragma('journal_mode = WAL');
-  client.pragma('synchronous = FULL');
+  // A database file of its own: the WAL is synced off the event loop before answers (wal-sync.ts).
+  const wal = plainFile(options.file) ? new WalSync(`${client.name}-wal`) : null;
+  const synchronous = wal ? 'NORMAL' : 'FULL';
+  client.pragma(`synchronous = ${synchronous}`);
   client.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   client.pragma('foreign_keys = ON');
   // drizzle's queries reuse their prepared statements; the repositories' own raw statements
@@ -81,7 +88,22 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     rollbackTo: (name) => client.exec(`rollback to ${name}; release ${name}`),
   };
   const inTransaction = () => context.getStore()?.open === true;
-  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => (inTransaction() ? fn() : mutex.run(fn));
+  const totalChanges = client.prepare('select total_changes()').pluck();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    if (inTransaction()) return fn();
+    if (!wal) return mutex.run(fn);
+    // A write outside a transaction commits on its own: answered, like a batch, once synced.
+    return mutex
+      .run(async () => {
+        const before = totalChanges.get();
+        const value = await fn();
+        return { value, wrote: totalChanges.get() !== before };
+      })
+      .then(async ({ value, wrote }) => {
+        if (wrote) await wal.flush();
+        return value;
+      });
+  };
   const connection: GroupConnection = {
     exec: (sql) => {
       client.exec(sql);
@@ -93,6 +115,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     begin: 'begin immediate',
     lanes: 1,
     maxBatch: options.maxBatch ?? 256,
+    ...(wal ? { durable: () => wal.flush() } : {}),
   });
 
   const casesAndTasks = sqliteCases(db);
@@ -149,6 +172,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     },
 
     async close() {
+      await wal?.close();
       await mutex.run(() => {
         if (client.open) client.close();
       });
@@ -162,7 +186,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
       } finally {
         await mutex.run(async () => {
           if (!client.open) return;
-          client.pragma('synchronous = FULL');
+          client.pragma(`synchronous = ${synchronous}`);
           // Copies the load into the database file and syncs it: durable from here on.
           client.pragma('wal_checkpoint(TRUNCATE)');
         });
@@ -170,6 +194,11 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     },
   };
   return store;
+}
+
+/** A path of the file system (not `:memory:` nor a `file:` URI, whose WAL may live elsewhere). */
+function plainFile(file: string): boolean {
+  return file !== ':memory:' && file !== '' && !file.startsWith('file:');
 }
 
 /** Wraps every method of every repository so that it runs under `exclusive`. */
