@@ -2,6 +2,7 @@ import type { SessionUser } from '@caseflow/schema';
 import { AppError } from '../http/errors';
 import { onlineAtDemoSignIn } from '../seed/demo-presence';
 import type { Store } from '../store/store';
+import { retryTransient } from '../store/transient-conflict';
 import { KeyedMutex } from './keyed-mutex';
 import type { LoginAttempt, LoginThrottle } from './login-throttle';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password';
@@ -89,13 +90,16 @@ export function createSignIn(deps: SignInDeps) {
     const found = await checking.run(input.username, () => checkPassword(attempt, input.password));
     const now = deps.now();
     const { demoPresence } = deps;
-    const { token, onlineGroups } = await deps.store.transaction(async (tx) => {
-      const opened = await openSession(tx, deps.secret, deps.limits, found.user.username, context, now);
-      const onlineGroups = demoPresence
-        ? await onlineAtDemoSignIn(tx, found.user.username, demoPresence.presenceNow())
-        : null;
-      return { token: opened.token, onlineGroups };
-    });
+    // Demo presence locks the agent's profile, which routing beside the sign-in may hold.
+    const { token, onlineGroups } = await retryTransient(() =>
+      deps.store.transaction(async (tx) => {
+        const opened = await openSession(tx, deps.secret, deps.limits, found.user.username, context, now);
+        const onlineGroups = demoPresence
+          ? await onlineAtDemoSignIn(tx, found.user.username, demoPresence.presenceNow())
+          : null;
+        return { token: opened.token, onlineGroups };
+      }),
+    );
     // Offered once committed: routing reads the agent online from the store.
     if (demoPresence && onlineGroups) await demoPresence.cameOnline(onlineGroups);
     if (now - lastPurge > 3_600_000) {

@@ -5,6 +5,7 @@ import { announceRoutingChange } from '../routing/routing-change';
 import { offlineAfterSignOut } from '../routing/system-presence';
 import type { AgentProfileRow } from '../store/routing-store';
 import type { Store, UserRow } from '../store/store';
+import { retryTransient } from '../store/transient-conflict';
 import { hashPassword, verifyPassword } from './password';
 
 /*
@@ -105,6 +106,18 @@ export async function updateUser(
   patch: UserPatch,
   now: number,
   calendarKeys: readonly string[] = ['24x7'],
+): Promise<UserWithProfile> {
+  // The agent's profile is locked below, which routing beside this edit may hold.
+  return retryTransient(() => editUser(store, actor, username, patch, now, calendarKeys));
+}
+
+function editUser(
+  store: Store,
+  actor: string,
+  username: string,
+  patch: UserPatch,
+  now: number,
+  calendarKeys: readonly string[],
 ): Promise<UserWithProfile> {
   return store.transaction(async (tx) => {
     // Locks the active admins' rows (PostgreSQL) before anything is checked against them.
@@ -224,12 +237,15 @@ export async function endSession(
   now: number,
   presenceAt = now,
 ): Promise<void> {
-  await store.transaction(async (tx) => {
-    const session = await tx.sessions.get(sessionId);
-    if (session && (await tx.sessions.revoke(sessionId, now))) {
-      await offlineAfterSignOut(tx, session.username, now, presenceAt);
-    }
-  });
+  // Setting one offline locks one's profile, which routing beside it may hold.
+  await retryTransient(() =>
+    store.transaction(async (tx) => {
+      const session = await tx.sessions.get(sessionId);
+      if (session && (await tx.sessions.revoke(sessionId, now))) {
+        await offlineAfterSignOut(tx, session.username, now, presenceAt);
+      }
+    }),
+  );
 }
 
 /**

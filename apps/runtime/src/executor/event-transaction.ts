@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Clock } from '../clock';
 import { type IncidentRow, type Store, StoreConflict } from '../store/store';
+import { isTransientConflict, TRANSIENT_ATTEMPTS, transientBackoffMs } from '../store/transient-conflict';
 import { CaseSession, StaleRevision } from './case-session';
 import { fromEngineError } from './engine-errors';
 import { conflict } from './errors';
@@ -10,35 +11,6 @@ import { type IncidentSource, type Origin, takeResolution } from './incident-sou
 
 /** How often an event is retried when another writer changed its case meanwhile. */
 const ATTEMPTS = 5;
-/**
- * How often an event is retried after PostgreSQL aborted it for a deadlock or a serialization
- * failure. Those writers are still there: an immediate retry meets them again (several
- * processes routing to the same agents deadlocked five times in a row), so each retry waits a
- * random, growing pause first.
- */
-const TRANSIENT_ATTEMPTS = 10;
-
-/** Full-jitter backoff before retry `attempt` (1-based): up to 10 ms, 20 ms, … capped at 250 ms. */
-export function transientBackoffMs(attempt: number, random: () => number = Math.random): number {
-  return Math.floor(random() * Math.min(250, 10 * 2 ** (attempt - 1)));
-}
-
-/**
- * True when the database aborted the transaction only because of concurrent writers:
- * PostgreSQL's deadlock_detected (40P01) — two processes taking the same case and timer rows
- * in opposite orders, e.g. a first response cancelling the SLA timer another process is firing
- * — or serialization_failure (40001), or lock_not_available (55P03: a lock taken out of order
- * without waiting, store.routing.lockProfileInOrder). Retrying from a fresh read is the remedy
- * PostgreSQL documents. Drizzle wraps driver errors, so the cause chain is searched.
- */
-export function isTransientConflict(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    const code = (e as { code?: unknown }).code;
-    if (code === '40P01' || code === '40001' || code === '55P03') return true;
-  }
-  return false;
-}
-
 /** How an event transaction describes itself when it fails for a reason the flow does not model. */
 export interface EventOptions {
   /** What to re-run on retry; default: the facade command in context (asCommand), else `unknown`. */

@@ -1,6 +1,6 @@
 import { type CaseSnapshot, refusal } from '@caseflow/engine';
 import { type CaseRow, type MigrationRow, StoreConflict } from '../store/store';
-import { isTransientConflict, transientBackoffMs } from './event-transaction';
+import { isTransientConflict, transientBackoffMs } from '../store/transient-conflict';
 import { checkCase, encodeRefusals, migrationPlan } from './migration-commands';
 import type { RuntimeCore } from './runtime-core';
 

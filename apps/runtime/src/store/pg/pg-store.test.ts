@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isTransientConflict } from '../../executor/event-transaction';
 import type { Store } from '../store';
 import { caseRow, storeContract, versionRow } from '../store.contract';
+import { isTransientConflict } from '../transient-conflict';
 import { openPgStore } from './pg-store';
 
 /*

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isTransientConflict, transientBackoffMs } from './event-transaction';
+import {
+  isTransientConflict,
+  retryTransient,
+  TRANSIENT_ATTEMPTS,
+  transientBackoffMs,
+} from './transient-conflict';
 
 /** An error shaped like node-postgres' DatabaseError, wrapped the way drizzle wraps it. */
 function wrapped(code: string): Error {
@@ -27,5 +32,37 @@ describe('transientBackoffMs', () => {
     expect(transientBackoffMs(3, () => 0.5)).toBe(20);
     expect(transientBackoffMs(9, () => 0.999)).toBe(249);
     expect(transientBackoffMs(4, () => 0)).toBe(0);
+  });
+});
+
+describe('retryTransient', () => {
+  it('runs a transaction again while PostgreSQL aborts it for concurrent writers', async () => {
+    let runs = 0;
+    const answer = await retryTransient(async () => {
+      runs++;
+      if (runs < 3) throw wrapped(runs === 1 ? '40P01' : '55P03');
+      return 'committed';
+    });
+    expect(answer).toBe('committed');
+    expect(runs).toBe(3);
+  });
+
+  it('gives up after TRANSIENT_ATTEMPTS runs, and at once on any other failure', async () => {
+    let runs = 0;
+    await expect(
+      retryTransient(async () => {
+        runs++;
+        throw wrapped('40001');
+      }),
+    ).rejects.toThrow('Failed query');
+    expect(runs).toBe(TRANSIENT_ATTEMPTS);
+    runs = 0;
+    await expect(
+      retryTransient(async () => {
+        runs++;
+        throw wrapped('23505');
+      }),
+    ).rejects.toThrow('Failed query');
+    expect(runs).toBe(1);
   });
 });
