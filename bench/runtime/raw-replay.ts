@@ -126,7 +126,8 @@ function withoutReturning(sql: string): string {
 
 /**
  * A plain better-sqlite3 connection with the store's pragmas (WAL, busy timeout, foreign keys;
- * `synchronous` FULL as the store runs, or NORMAL for the naive baseline of issue 12) that
+ * `synchronous` FULL — the durability the store gives every answer, a synced WAL — or NORMAL
+ * for the naive baseline of issue 12) that
  * replays RawEvents, one `begin immediate … commit` per event, through cached prepared
  * statements.
  */

@@ -22,6 +22,7 @@ export function timerHandler(core: RuntimeCore): TimerHandler {
         await fireTimer(session, timer.caseId, timer.timerId);
       },
       {
+        caseId: timer.caseId,
         source: timerSource(timer),
         origin: 'timer',
         park: async (tx) => {
@@ -34,6 +35,7 @@ export function timerHandler(core: RuntimeCore): TimerHandler {
 /** Re-fires a parked timer (incident retry); a case that moved on meanwhile ignores it. */
 export function retryTimer(core: RuntimeCore, source: TimerSource, resolves: EventOptions['resolves']) {
   return core.events.run((session) => fireTimer(session, source.timer.caseId, source.timer.timerId), {
+    caseId: source.timer.caseId,
     source,
     origin: 'timer',
     resolves,

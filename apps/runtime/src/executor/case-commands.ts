@@ -66,10 +66,13 @@ export function sendEvent(
   event: EngineEvent,
   actor: Actor,
 ): Promise<CaseRecord> {
-  return core.events.run(async (session) => {
-    await session.send(caseId, event, actor);
-    return session.committedCase(caseId);
-  });
+  return core.events.run(
+    async (session) => {
+      await session.send(caseId, event, actor);
+      return session.committedCase(caseId);
+    },
+    { caseId },
+  );
 }
 
 /**
@@ -89,14 +92,21 @@ export function signal(
   data: unknown,
   actor: Actor,
 ): Promise<CaseRecord> {
-  return core.events.run(async (session) => {
-    await assertStaff(session, actor, 'deliver signals to a case');
-    // Recorded first so the timeline reads: signal, then what it set off.
-    const live = await session.require(caseId);
-    session.record(live, { type: 'signal', actor, data: { name, ...(data === undefined ? {} : { data }) } });
-    await session.send(caseId, { type: 'signal', name, data }, actor);
-    return session.committedCase(caseId);
-  });
+  return core.events.run(
+    async (session) => {
+      await assertStaff(session, actor, 'deliver signals to a case');
+      // Recorded first so the timeline reads: signal, then what it set off.
+      const live = await session.require(caseId);
+      session.record(live, {
+        type: 'signal',
+        actor,
+        data: { name, ...(data === undefined ? {} : { data }) },
+      });
+      await session.send(caseId, { type: 'signal', name, data }, actor);
+      return session.committedCase(caseId);
+    },
+    { caseId },
+  );
 }
 
 /**
@@ -109,9 +119,12 @@ export function cancelCase(
   reason: string,
   actor: Actor,
 ): Promise<CaseRecord> {
-  return core.events.run(async (session) => {
-    await assertStaff(session, actor, 'cancel cases');
-    await session.send(caseId, { type: 'case.cancel', reason, actor }, actor);
-    return session.committedCase(caseId);
-  });
+  return core.events.run(
+    async (session) => {
+      await assertStaff(session, actor, 'cancel cases');
+      await session.send(caseId, { type: 'case.cancel', reason, actor }, actor);
+      return session.committedCase(caseId);
+    },
+    { caseId },
+  );
 }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { KeyedMutex } from '../auth/keyed-mutex';
 import type { Clock } from '../clock';
 import { type IncidentRow, type Store, StoreConflict } from '../store/store';
 import { isTransientConflict, TRANSIENT_ATTEMPTS, transientBackoffMs } from '../store/transient-conflict';
@@ -24,6 +25,14 @@ export interface EventOptions {
   park?: (tx: Store, incident: IncidentRow) => Promise<void>;
   /** The incident this run retries: resolved in the same transaction when the run commits. */
   resolves?: { incidentId: string; by: string };
+  /**
+   * The case the event is for, when known before it runs: this process then runs the events of
+   * one case one after another, each after the previous one committed. Met in the database
+   * instead, the later one would wait on the earlier one's row locks inside its own group-commit
+   * batch (PostgreSQL runs two at once), holding every other event of that batch back, or
+   * deadlock with it; and it would read a stale revision and run again anyway.
+   */
+  caseId?: string;
 }
 
 export interface EventTransactions {
@@ -97,13 +106,15 @@ export function eventTransactions(
     }
   }
 
+  const oneAtATime = new KeyedMutex();
   return {
     async run<T>(fn: (session: CaseSession) => Promise<T>, options: EventOptions = {}): Promise<T> {
       if (insideEvent.getStore()) return attempt(fn, options.resolves, { session: null });
       const resolves = options.resolves ?? (options.source ? undefined : takeResolution());
       const seen: { session: CaseSession | null } = { session: null };
+      const run = () => insideEvent.run(true, () => attempt(fn, resolves, seen));
       try {
-        return await insideEvent.run(true, () => attempt(fn, resolves, seen));
+        return await (options.caseId === undefined ? run() : oneAtATime.run(options.caseId, run));
       } catch (error) {
         const mapped = fromEngineError(error);
         const incident = await openIncident({ store, clock, logger: ctx.logger }, mapped, {

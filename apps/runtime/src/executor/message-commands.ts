@@ -60,31 +60,34 @@ export interface ChannelFields {
  * customer's message their reply (see writeMessage) — all in one transaction.
  */
 export function addMessage(core: RuntimeCore, caseId: string, message: MessageInput): Promise<AddedMessage> {
-  return core.events.run(async (session) => {
-    const { tx } = session;
-    const live = await session.require(caseId);
-    let from = message.from;
-    const visibility = message.visibility ?? 'public';
-    let customerOnly = false;
-    if (message.author !== null) {
-      const user = await actingUser(tx, message.author);
-      if (isCustomerOnly(user)) {
-        if (live.row.customerId !== user.customerId || live.row.parentCaseId !== null) {
-          throw notFound('case', caseId);
+  return core.events.run(
+    async (session) => {
+      const { tx } = session;
+      const live = await session.require(caseId);
+      let from = message.from;
+      const visibility = message.visibility ?? 'public';
+      let customerOnly = false;
+      if (message.author !== null) {
+        const user = await actingUser(tx, message.author);
+        if (isCustomerOnly(user)) {
+          if (live.row.customerId !== user.customerId || live.row.parentCaseId !== null) {
+            throw notFound('case', caseId);
+          }
+          if (visibility === 'internal') {
+            throw forbidden('internal notes are written by staff', { path: 'visibility' });
+          }
+          from = 'customer';
+          customerOnly = true;
+        } else if (!hasRole(user, 'agent')) {
+          throw forbidden('only customers and agents write messages');
         }
-        if (visibility === 'internal') {
-          throw forbidden('internal notes are written by staff', { path: 'visibility' });
-        }
-        from = 'customer';
-        customerOnly = true;
-      } else if (!hasRole(user, 'agent')) {
-        throw forbidden('only customers and agents write messages');
       }
-    }
-    const channel =
-      message.channel ?? (customerOnly ? 'web' : await replyChannel(tx, caseId, live.row.channel));
-    return writeMessage(session, live, { ...message, from, visibility, channel });
-  });
+      const channel =
+        message.channel ?? (customerOnly ? 'web' : await replyChannel(tx, caseId, live.row.channel));
+      return writeMessage(session, live, { ...message, from, visibility, channel });
+    },
+    { caseId },
+  );
 }
 
 /**
