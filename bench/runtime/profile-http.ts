@@ -1,11 +1,13 @@
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { instanceRound } from './http-opens';
 import { measureHttpEvents, publishOverHttp } from './http-path';
 import { tempDir } from './in-process';
 import { startBenchProcess } from './runtime-process';
 
 /**
- * Profiles the built runtime process under the HTTP signal load of bench (b) and prints where
+ * Profiles the built runtime process under the HTTP signal load of bench (b) (or its whole
+ * instances, PROFILE_LOAD=instances) and prints where
  * its CPU went: self time grouped by where the code lives (our packages, hono, better-sqlite3,
  * xstate, feelin, node internals, GC, idle), then the hottest functions.
  *
@@ -14,6 +16,8 @@ import { startBenchProcess } from './runtime-process';
  */
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.PROFILE_CONNECTIONS ?? 50);
+/** `signals` (bench (b)'s signal load) or `instances` (open + complete, the whole-instance row). */
+const LOAD = process.env.PROFILE_LOAD ?? 'signals';
 
 interface ProfileNode {
   id: number;
@@ -71,16 +75,24 @@ const tmp = tempDir('caseflow-profile-http-');
 const proc = await startBenchProcess({ nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${tmp.dir}`] });
 try {
   await publishOverHttp(proc);
-  const result = await measureHttpEvents(proc, {
-    cases: 500,
-    connections: CONNECTIONS,
-    warmupSeconds: 2,
-    roundSeconds: SECONDS,
-    rounds: 1,
-  });
-  console.log(
-    `signals: ${result.eventsPerSec.toFixed(0)}/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, non-2xx ${result.non2xx}`,
-  );
+  if (LOAD === 'instances') {
+    const token = await proc.login('lena');
+    const result = await instanceRound(proc, token, { connections: CONNECTIONS, seconds: SECONDS });
+    console.log(
+      `instances: ${result.perSec.toFixed(1)}/s, p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(0)} ms, failed ${result.failed}`,
+    );
+  } else {
+    const result = await measureHttpEvents(proc, {
+      cases: 500,
+      connections: CONNECTIONS,
+      warmupSeconds: 2,
+      roundSeconds: SECONDS,
+      rounds: 1,
+    });
+    console.log(
+      `signals: ${result.eventsPerSec.toFixed(0)}/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, non-2xx ${result.non2xx}`,
+    );
+  }
 } finally {
   await proc.stop();
 }

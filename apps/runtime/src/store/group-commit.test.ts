@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GroupCommit, type GroupConnection } from './group-commit';
@@ -158,5 +159,14 @@ describe('GroupCommit', () => {
       'Error: EIO: i/o error, fdatasync',
       'Error: EIO: i/o error, fdatasync',
     ]);
+  });
+
+  it("runs each transaction in its caller's async context, whoever scheduled the batch", async () => {
+    const who = new AsyncLocalStorage<string>();
+    const seen = await Promise.all(
+      ['first', 'second', 'third'].map((name) => who.run(name, () => group.run(async () => who.getStore()))),
+    );
+    expect(seen).toEqual(['first', 'second', 'third']);
+    expect(sent).toEqual(['begin immediate', 'savepoint gc2', 'savepoint gc3', 'commit']);
   });
 });

@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /** A connection as the group committer drives it: plain SQL commands without results. */
 export interface GroupConnection {
   /** Runs one command (begin, commit, savepoint …); rejects or throws when the database refuses it. */
@@ -47,10 +49,10 @@ type Outcome<C> =
  *
  * Every caller is answered only after the COMMIT that holds its transaction has returned and
  * what it wrote is durable (a failed one too: it may have read what the batch wrote before it);
- * if the COMMIT fails, every transaction of the batch fails with that error. Order is first come, first served: a
- * transaction sees everything committed or batched before it. A batch starts on the next
- * `setImmediate`, so that every request whose bytes arrived in the same turn of the event loop
- * joins it; it also takes transactions queued while it runs, up to `maxBatch`.
+ * if the COMMIT fails, every transaction of the batch fails with that error. Order is first
+ * come, first served: a transaction sees everything committed or batched before it. A batch
+ * starts on the next `setImmediate`, so that every request whose bytes arrived in the same turn
+ * of the event loop joins it; it also takes transactions queued while it runs, up to `maxBatch`.
  * The first transaction of a batch runs without a savepoint (when it fails the transaction is
  * rolled back and a new one begun): a lone transaction costs BEGIN and COMMIT only; each later
  * one costs one SAVEPOINT.
@@ -64,8 +66,11 @@ export class GroupCommit<C extends GroupConnection> {
 
   /** Runs `fn` in a batch's transaction; answers its value after the batch committed. */
   run<T>(fn: (conn: C) => Promise<T>): Promise<T> {
+    // Run in the caller's async context (its AsyncLocalStorage values: an event marks its
+    // nested calls), not in that of whichever caller happened to schedule the batch.
+    const bound = AsyncLocalStorage.bind(fn);
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      this.#queue.push({ fn: bound, resolve: resolve as (value: unknown) => void, reject });
       this.#schedule();
     });
   }
