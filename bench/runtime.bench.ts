@@ -178,7 +178,9 @@ export default async function runtimeBench(): Promise<BenchTarget[]> {
     const opens = medianRound(openRounds);
     const catalog = medianRound(catalogRounds);
     const instance = medianRound(instances);
-    console.log('\n(b) HTTP, 50 connections, built runtime process (SQLite group commit, WAL synced before answers)');
+    console.log(
+      '\n(b) HTTP, 50 connections, built runtime process (SQLite group commit, WAL synced before answers)',
+    );
     printTable([
       ['', 'per s', 'vs raw', 'vs signals', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'],
       [

@@ -38,7 +38,9 @@ try {
       }),
     );
     const perSec = EVENTS / ((performance.now() - started) / 1000);
-    console.log(`${label.padEnd(40)} ${perSec.toFixed(0).padStart(6)} ev/s  ${(1e6 / perSec).toFixed(0)} µs/event`);
+    console.log(
+      `${label.padEnd(40)} ${perSec.toFixed(0).padStart(6)} ev/s  ${(1e6 / perSec).toFixed(0)} µs/event`,
+    );
   };
   for (let round = 0; round < 2; round++) {
     await run('runtime.signal', (id) => f.runtime.signal(id, 'ping', undefined, actor));
