@@ -19,8 +19,9 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 export function inputLimits(maxDepth = MAX_JSON_DEPTH): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     refuseNulInUrl(c.req.url);
-    const raw = c.req.raw;
-    if (raw.body && JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+    const method = c.req.method;
+    // The method, not `c.req.raw.body`: asking the Web Request for its body builds it (request-body.ts).
+    if (method !== 'GET' && method !== 'HEAD' && JSON_TYPE.test(c.req.header('content-type') ?? '')) {
       let text: string;
       try {
         // The bytes are read and kept as sent: a webhook's signature covers them, and text
@@ -39,6 +40,15 @@ export function inputLimits(maxDepth = MAX_JSON_DEPTH): MiddlewareHandler<AppEnv
         throw new AppError('validation', 400, `${where}: ${problem.message}`, [
           { path: problem.path, message: problem.message },
         ]);
+      }
+      // Parsed once here for the route's validator (which would otherwise make a Response of
+      // the text to parse it); text that is no JSON is left to the validator's 400.
+      if (text.length > 0) {
+        try {
+          (c.req.bodyCache as { json?: Promise<unknown> }).json = Promise.resolve(JSON.parse(text));
+        } catch {
+          // not JSON: the validator answers it
+        }
       }
     }
     return next();
