@@ -1,6 +1,6 @@
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { instanceRound } from './http-opens';
+import { instanceRound, openRound } from './http-opens';
 import { measureHttpEvents, publishOverHttp } from './http-path';
 import { tempDir } from './in-process';
 import { startBenchProcess } from './runtime-process';
@@ -12,7 +12,8 @@ import { startBenchProcess } from './runtime-process';
  * xstate, feelin, node internals, GC, idle), then the hottest functions.
  *
  *   npx tsx bench/runtime/profile-http.ts   # PROFILE_SECONDS (10), PROFILE_CONNECTIONS (50),
- *                                           # PROFILE_KEEP=<file> keeps the .cpuprofile
+ *                                           # PROFILE_KEEP=<file> keeps the .cpuprofile,
+ *                                           # PROFILE_PRELOAD_SECONDS of opens before the instances
  */
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.PROFILE_CONNECTIONS ?? 50);
@@ -77,6 +78,10 @@ try {
   await publishOverHttp(proc);
   if (LOAD === 'instances') {
     const token = await proc.login('lena');
+    // Cases opened first, so that the instances run among as many as in bench (b).
+    const preload = Number(process.env.PROFILE_PRELOAD_SECONDS ?? 0);
+    if (preload > 0)
+      await openRound(proc, token, { connections: CONNECTIONS, seconds: preload, catalog: false });
     const result = await instanceRound(proc, token, { connections: CONNECTIONS, seconds: SECONDS });
     console.log(
       `instances: ${result.perSec.toFixed(1)}/s, p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(0)} ms, failed ${result.failed}`,

@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/authenticate';
@@ -36,6 +35,7 @@ import { outboxRoutes } from './http/outbox.routes';
 import { pilotsRoutes } from './http/pilots.routes';
 import { createMetrics, type Metrics } from './http/prometheus';
 import { queueRoutes } from './http/queue.routes';
+import { requestBody } from './http/request-body';
 import { requestLog } from './http/request-log';
 import { signalsRoutes } from './http/signals.routes';
 import { supervisorRoutes } from './http/supervisor.routes';
@@ -86,17 +86,14 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
   app.use('*', requestLog(logger, metrics));
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: config.bodyLimit,
-      // The body is drained first (up to 16× the limit, 10 s) so that a client still sending
-      // it reads the 413; closing the connection after it spares a pooling client from sending
-      // its next request on a socket the server is about to drop.
-      onError: async (c) => {
-        await discardBody(c.req.raw, config.bodyLimit * 16, 10_000);
-        return c.json(errorBody('payload-too-large', `request body is over ${config.bodyLimit} bytes`), 413, {
-          Connection: 'close',
-        });
-      },
+    // The body is drained first (up to 16× the limit, 10 s) so that a client still sending it
+    // reads the 413; closing the connection after it spares a pooling client from sending its
+    // next request on a socket the server is about to drop.
+    requestBody(config.bodyLimit, async (c) => {
+      await discardBody(c.req.raw, config.bodyLimit * 16, 10_000);
+      return c.json(errorBody('payload-too-large', `request body is over ${config.bodyLimit} bytes`), 413, {
+        Connection: 'close',
+      });
     }),
   );
   // JSON depth, NUL characters and lone surrogates are refused here once for every route.

@@ -29,8 +29,11 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const post = (path: string, body: BodyInit, headers: Record<string, string> = {}) =>
-  fetch(`${url}${path}`, { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+const post = (
+  path: string,
+  body: string | FormData | ReadableStream<Uint8Array>,
+  headers: Record<string, string> = {},
+) => fetch(`${url}${path}`, { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
 
 /** A body sent in chunks without a declared length. */
 function chunked(parts: string[]): ReadableStream<Uint8Array> {
