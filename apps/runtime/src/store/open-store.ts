@@ -23,7 +23,7 @@ export async function openStore(
   }
   const { openSqliteStore } = await import('./sqlite/sqlite-store');
   try {
-    return await openSqliteStore({ file: target.file });
+    return await openSqliteStore({ file: target.file, checkpointInBackground: true });
   } catch (err) {
     // SQLite's own words ("unable to open database file") do not say what to fix.
     const explained = explainSqliteOpenFailure(target.file, err);

@@ -10,6 +10,7 @@ import { migrationsFolder } from '../migrations';
 import { Mutex } from '../mutex';
 import { nestedTransaction, type SavepointCommands, type TxScope, topScope } from '../nested-transaction';
 import type { Store } from '../store';
+import { BackgroundCheckpointer } from './checkpointer';
 import { sqliteActivations } from './sqlite-activation';
 import { sqliteAnalytics } from './sqlite-analytics';
 import { sqliteAudit } from './sqlite-audit';
@@ -43,6 +44,11 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** Most transactions committed together by one COMMIT (default 256). */
   maxBatch?: number;
+  /**
+   * Checkpoint the WAL from a worker thread instead of inside the COMMITs that cross SQLite's
+   * mark (checkpointer.ts). A database file of its own only; the runtime's store turns it on.
+   */
+  checkpointInBackground?: boolean;
 }
 
 type Repos = Omit<Store, 'dialect' | 'transaction' | 'close'>;
@@ -78,6 +84,14 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   // are prepared once on the connection itself (db.$client).
   const db = Object.assign(drizzle({ client: withStatementCache(client) }), { $client: client });
   await migrateWithRetry(db);
+  const checkpointer =
+    wal && options.checkpointInBackground
+      ? new BackgroundCheckpointer(options.file, () => {
+          // Checkpoints go back into the COMMITs rather than the WAL growing without end.
+          if (client.open) client.pragma('wal_autocheckpoint = 1000');
+        })
+      : null;
+  if (checkpointer) client.pragma('wal_autocheckpoint = 0');
 
   const mutex = new Mutex();
   const context = new AsyncLocalStorage<TxScope>();
@@ -172,6 +186,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     },
 
     async close() {
+      await checkpointer?.stop();
       await wal?.close();
       await mutex.run(() => {
         if (client.open) client.close();
