@@ -1,23 +1,14 @@
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { describe, expect, it, vi } from 'vitest';
-import { migrationsFolder } from '../migrations';
+import { describe, expect, it } from 'vitest';
 import { sqliteAnalytics } from './sqlite-analytics';
-import type { SqliteDb } from './sqlite-db';
+import { planProbe } from './test-support/plan-probe';
 
 describe('the SQLite task facts', () => {
   it("look a task's claim up in its case's timeline, not among every claim of the deployment", async () => {
-    const client = new Database(':memory:');
-    const db = drizzle({ client }) as unknown as SqliteDb;
-    migrate(db, { migrationsFolder: migrationsFolder('sqlite') });
-    const prepared = vi.spyOn(client, 'prepare');
-    await sqliteAnalytics(db).analytics.taskFacts({ caseIds: ['c-1'] });
-    const sql = prepared.mock.calls.map(([text]) => text).find((text) => text.includes('from tasks t'));
+    const probe = planProbe();
+    await sqliteAnalytics(probe.db).analytics.taskFacts({ caseIds: ['c-1'] });
+    const sql = probe.sqlOf(/from tasks t/);
     expect(sql).toBeDefined();
-    const plan = (
-      client.prepare(`explain query plan ${sql}`).all('["c-1"]') as Array<{ detail: string }>
-    ).map((r) => r.detail);
+    const plan = probe.planOf(sql!, ['["c-1"]']);
     // Through timeline_type_at_idx every task reads every 'task.claimed' row: quadratic, which
     // took the demo seed's rollups seconds per batch.
     expect(
@@ -28,6 +19,6 @@ describe('the SQLite task facts', () => {
       plan.some((d) => /SEARCH tl USING .*\(case_id=\?\)/.test(d)),
       plan.join('\n'),
     ).toBe(true);
-    client.close();
+    probe.client.close();
   });
 });

@@ -1,23 +1,14 @@
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { describe, expect, it, vi } from 'vitest';
-import { migrationsFolder } from '../migrations';
+import { describe, expect, it } from 'vitest';
 import { sqliteCases } from './sqlite-cases';
-import type { SqliteDb } from './sqlite-db';
+import { planProbe } from './test-support/plan-probe';
 
 describe('the SQLite children of a case, by status (read by every closing case)', () => {
   it('are searched by parent, not by walking every case of that status', async () => {
-    const client = new Database(':memory:');
-    const db = drizzle({ client }) as unknown as SqliteDb;
-    migrate(db, { migrationsFolder: migrationsFolder('sqlite') });
-    const prepared = vi.spyOn(client, 'prepare');
-    await sqliteCases(db).cases.list({ parentCaseId: 'parent', status: 'open' });
-    const sql = prepared.mock.calls.map(([text]) => text).find((text) => /parent_case_id = \?/.test(text));
+    const probe = planProbe();
+    await sqliteCases(probe.db).cases.list({ parentCaseId: 'parent', status: 'open' });
+    const sql = probe.sqlOf(/parent_case_id = \?/);
     expect(sql).toBeDefined();
-    const plan = (
-      client.prepare(`explain query plan ${sql}`).all('parent', 'open', 51) as Array<{ detail: string }>
-    ).map((r) => r.detail);
+    const plan = probe.planOf(sql!, ['parent', 'open', 51]);
     expect(
       plan.some((d) => d.includes('USING INDEX cases_parent_idx')),
       plan.join('\n'),
@@ -26,5 +17,6 @@ describe('the SQLite children of a case, by status (read by every closing case)'
       plan.some((d) => d.includes('cases_status_idx')),
       plan.join('\n'),
     ).toBe(false);
+    probe.client.close();
   });
 });
