@@ -9,7 +9,8 @@ const MAX_WAL_BYTES = 64 * 1024 * 1024;
 /*
  * Runs in the worker thread: its own connection to the database, a PASSIVE checkpoint every
  * EVERY_MS (it never waits for or blocks a writer; one with nothing to copy costs a look at the
- * WAL index), a TRUNCATE one past MAX_WAL_BYTES, closed on 'stop'. CommonJS, because the code is given to the Worker as text.
+ * WAL index), a TRUNCATE one past MAX_WAL_BYTES, closed on 'stop'. CommonJS, because the
+ * code is given to the Worker as text.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');

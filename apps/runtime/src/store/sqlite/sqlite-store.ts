@@ -69,9 +69,7 @@ type Repos = Omit<Store, 'dialect' | 'transaction' | 'close'>;
  * context) join it instead of waiting. Nested `transaction` calls become savepoints.
  */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
-  if (options.file !== ':memory:' && !options.file.startsWith('file:')) {
-    mkdirSync(dirname(options.file), { recursive: true });
-  }
+  if (plainFile(options.file)) mkdirSync(dirname(options.file), { recursive: true });
   const client = new Database(options.file);
   client.pragma('journal_mode = WAL');
   // A database file of its own: the WAL is synced off the event loop before answers (wal-sync.ts).
