@@ -9,6 +9,7 @@ import type { Config } from './config';
 import type { Runtime } from './executor/types';
 import { activationRoutes } from './http/activation.routes';
 import { agentsRoutes } from './http/agents.routes';
+import { setAnswerHeader } from './http/answer-header';
 import { attachmentsRoutes } from './http/attachments.routes';
 import { authRoutes } from './http/auth.routes';
 import { bpmnRoutes } from './http/bpmn.routes';
@@ -78,7 +79,8 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
   // /api/docs page carries its styles inline.)
   app.use('/api/*', async (c, next) => {
     await next();
-    c.header(
+    setAnswerHeader(
+      c,
       'Content-Security-Policy',
       "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
     );
@@ -102,7 +104,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
   // designer's countdowns use this rather than the browser's clock (skewed, or a manual clock).
   app.use('/api/*', async (c, next) => {
     await next();
-    c.header('X-Caseflow-Time', String(runtime.clock.now()));
+    setAnswerHeader(c, 'X-Caseflow-Time', String(runtime.clock.now()));
   });
   app.use('/api/*', authenticate(runtime.store, config.secret, config.sessions));
 

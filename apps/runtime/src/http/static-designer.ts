@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
+import { setAnswerHeader } from './answer-header';
 import type { AppEnv } from './context';
 
 /**
@@ -51,7 +52,7 @@ export function mountDesigner(app: Hono<AppEnv>, dir: string): boolean {
   app.use('*', async (c, next) => {
     if (isApi(c.req.path)) return next();
     await next();
-    c.header('Content-Security-Policy', DESIGNER_CSP);
+    setAnswerHeader(c, 'Content-Security-Policy', DESIGNER_CSP);
   });
   app.use('*', async (c, next) => {
     if (isApi(c.req.path) || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();

@@ -3,7 +3,8 @@ import { and, asc, desc, eq, getTableColumns, inArray, lt, lte, sql } from 'driz
 import { decodeCursor, pageLimit, toPage } from '../paging';
 import { outboxListWhere } from '../queries';
 import { byCreation, byDue, outboxToRow, timerRowId, withoutColumn } from '../rows';
-import type { ClaimedOutbox, ClaimedTimer, Store, TimerChange, TimerRow } from '../store';
+import type { ClaimedOutbox, ClaimedTimer, Store, TimerRow } from '../store';
+import { netTimerChanges } from '../timer-changes';
 import { first, type PgDbOf, pgConflict } from './pg-db';
 import { type PgClientOf, runNamed } from './pg-raw';
 import { idempotency, outbox, timers } from './schema';
@@ -151,21 +152,7 @@ export function pgDelivery(db: PgDbOf, client: PgClientOf): Pick<Store, 'outbox'
         if (changes.length === 0) return;
         // The last change per timer wins, so the deletes and the upserts touch disjoint ids
         // and can run as one statement.
-        const last = new Map<string, TimerChange>();
-        for (const c of changes) {
-          const id =
-            c.op === 'schedule'
-              ? timerRowId(c.timer.caseId, c.timer.timerId)
-              : timerRowId(c.caseId, c.timerId);
-          last.delete(id);
-          last.set(id, c);
-        }
-        const cancelled: string[] = [];
-        const scheduled: TimerRow[] = [];
-        for (const [id, c] of last) {
-          if (c.op === 'cancel') cancelled.push(id);
-          else scheduled.push({ id, ...c.timer });
-        }
+        const { cancelled, scheduled } = netTimerChanges(changes);
         await runNamed(client(), APPLY_TIMERS, [cancelled, JSON.stringify(scheduled)]);
       },
       async cancelAllForCase(caseId) {

@@ -4,6 +4,7 @@ import { decodeCursor, pageLimit, toPage } from '../paging';
 import { outboxListWhere } from '../queries';
 import { byCreation, byDue, outboxToRow, timerRowId, withoutColumn } from '../rows';
 import type { ClaimedOutbox, ClaimedTimer, IdempotencyRow, OutboxRow, Store, TimerRow } from '../store';
+import { netTimerChanges } from '../timer-changes';
 import { RawTable } from './raw-table';
 import { idempotency, outbox, timers } from './schema';
 import { type SqliteDb, sqliteConflict } from './sqlite-db';
@@ -156,11 +157,10 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
         return deleteCaseTimers.run(caseId).changes;
       },
       async apply(changes) {
-        // Each is a cached statement run synchronously: in order, no round trip to save.
-        for (const c of changes) {
-          if (c.op === 'schedule') scheduleTimer(c.timer);
-          else cancelTimer(c.caseId, c.timerId);
-        }
+        // Cached statements run synchronously; only each timer's last change is written.
+        const { cancelled, scheduled } = netTimerChanges(changes);
+        for (const id of cancelled) deleteTimer.run(id);
+        for (const t of scheduled) upsertTimer.run(t.fireAt, t.id, t.caseId, t.timerId, t.purpose, t.fireAt);
       },
       async listByCase(caseId) {
         const rows = db
