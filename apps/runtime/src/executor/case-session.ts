@@ -62,6 +62,8 @@ export class CaseSession {
   readonly #queue: Queued[] = [];
   /** Timer writes of the effects, written in one batch before the cases commit. */
   #timerChanges: TimerChange[] = [];
+  /** Cases whose commit marked them for the analytics fold already. */
+  readonly #markedForRollups = new Set<string>();
   /** Set when outbox rows were queued: the caller wakes the dispatcher after the commit. */
   outboxQueued = false;
   /**
@@ -247,10 +249,15 @@ export class CaseSession {
 
   /**
    * Writes every changed case with `revision = loaded + 1` (StaleRevision when another writer
-   * got there first) and appends the timeline entries of every touched case.
+   * got there first), appends the timeline entries of every touched case and marks every
+   * touched case for the analytics fold (analytics/rollup-fold.ts).
    */
   async commit(): Promise<void> {
     await this.#commitAll(null);
+    const unmarked = this.touched()
+      .map((live) => live.row.id)
+      .filter((id) => !this.#markedForRollups.has(id));
+    await this.tx.rollups.touch(unmarked);
   }
 
   /**
@@ -273,16 +280,16 @@ export class CaseSession {
     const r = live.row;
     // The live streams' change log, written in the same transaction as what it announces.
     const change = changeOf(r, live.timeline, this.now);
-    if (change) await this.tx.changes.append(change);
     if (!live.dirty) {
+      if (change) await this.tx.changes.append(change);
       if (live.timeline.length > 0) {
         await this.tx.timeline.append(r.id, live.timeline);
         live.timeline = [];
       }
       return null;
     }
-    // One statement on PostgreSQL: the revision-checked update, the timeline entries and
-    // (for the answer) the case's tasks, SLA clocks and surveys.
+    // One statement on PostgreSQL: the revision-checked update, the timeline entries, the
+    // change row, the rollup mark and (for the answer) the case's tasks, SLA clocks and surveys.
     const done = await this.tx.cases.commit(
       r.id,
       live.loadedRevision,
@@ -296,8 +303,10 @@ export class CaseSession {
       },
       live.timeline,
       withParts,
+      { change, touchRollup: true },
     );
     if (!done) throw new StaleRevision(r.id);
+    this.#markedForRollups.add(r.id);
     // The answered row has no snapshot: the session's is the one just written.
     live.row = {
       ...done.row,

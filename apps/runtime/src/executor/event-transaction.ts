@@ -77,8 +77,6 @@ export function eventTransactions(
           seen.session = session;
           const result = await fn(session);
           await session.commit();
-          // The analytics rollups fold these cases later (analytics/rollup-fold.ts).
-          await tx.rollups.touch(session.touched().map((live) => live.row.id));
           if (resolves) await tx.incidents.resolve(resolves.incidentId, resolves.by, 'retried', session.now);
           queued = session.outboxQueued;
           return result;

@@ -1,7 +1,10 @@
 import type { CaseParts, CaseSummary, Store } from './store';
 
 /** The repositories cases.commit and cases.parts are composed from. */
-export type CaseCommitRepos = Pick<Store, 'tasks' | 'slas' | 'surveys' | 'timeline'> & {
+export type CaseCommitRepos = Pick<
+  Store,
+  'tasks' | 'slas' | 'surveys' | 'timeline' | 'changes' | 'rollups'
+> & {
   cases: Pick<Store['cases'], 'update'>;
 };
 
@@ -17,10 +20,12 @@ export function composedCaseCommit(repos: CaseCommitRepos): Pick<Store['cases'],
     surveys: await repos.surveys.listByCase(id),
   });
   return {
-    async commit(id, expectedRevision, patch, entries, withParts) {
+    async commit(id, expectedRevision, patch, entries, withParts, riders = {}) {
       const updated = await repos.cases.update(id, expectedRevision, patch);
       if (!updated) return null;
       if (entries.length > 0) await repos.timeline.append(id, entries);
+      if (riders.change) await repos.changes.append(riders.change);
+      if (riders.touchRollup) await repos.rollups.touch([id]);
       const { snapshot: _snapshot, ...row } = updated;
       const summary: CaseSummary = row;
       return { row: summary, parts: withParts ? await parts(id) : null };

@@ -643,6 +643,17 @@ export interface ChangeRow {
 }
 export type NewChange = Omit<ChangeRow, 'cursor'>;
 
+/**
+ * Rows that go with a case's commit (cases.commit): written only when the commit succeeds, in
+ * the same statement on PostgreSQL, where each would otherwise be a round trip of its own.
+ */
+export interface CaseCommitRiders {
+  /** The live streams' change row announcing the write (changes.append). */
+  change?: NewChange | null;
+  /** Marks the case for the analytics fold (rollups.touch of this case). */
+  touchRollup?: boolean;
+}
+
 /** Open and claimed tasks of one group and tier (store.supervision.queues). */
 export interface QueueCountRow {
   group: string | null;
@@ -828,7 +839,7 @@ export interface Store {
      * PostgreSQL): `update` with its revision check, then `timeline.append` of `entries`, then
      * (with `withParts`) the case's tasks, SLA clocks and surveys as `parts` answers them.
      * Answers null (and writes nothing) on a stale revision or unknown id. The row answered
-     * has no snapshot: the caller holds the one it wrote.
+     * has no snapshot: the caller holds the one it wrote. `riders` are written with it.
      */
     commit(
       id: string,
@@ -836,6 +847,7 @@ export interface Store {
       patch: CaseCommitPatch,
       entries: NewTimelineEntry[],
       withParts: boolean,
+      riders?: CaseCommitRiders,
     ): Promise<CaseCommit | null>;
     /**
      * The rows the Case resource shows besides the case itself, read together (one statement

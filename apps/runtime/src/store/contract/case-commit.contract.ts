@@ -140,5 +140,34 @@ export function caseCommitContract(current: () => Store): void {
       });
       expect(done?.row.firstResponseAt).toBe(T0 + 1);
     });
+
+    it('writes its riders (change row, rollup mark) only with a successful commit', async () => {
+      await store.cases.insert(caseRow('k1'));
+      const head = await store.changes.head();
+      const change = {
+        caseId: 'k1',
+        customerId: 'c1',
+        topLevel: true,
+        kinds: ['case' as const],
+        publicKinds: [],
+        groups: ['service-desk'],
+        users: ['ada'],
+        at: T0 + 5,
+      };
+      const riders = { change, touchRollup: true };
+      expect(await store.cases.commit('k1', 7, patch(), [], false, riders)).toBeNull();
+      expect(await store.changes.after(head, 10)).toEqual([]);
+      expect(await store.rollups.dirty(10)).toEqual([]);
+
+      expect(await store.cases.commit('k1', 1, patch(), [], false, riders)).not.toBeNull();
+      const [row, ...more] = await store.changes.after(head, 10);
+      expect(more).toEqual([]);
+      const { cursor: _cursor, ...written } = row!;
+      expect(written).toEqual(change);
+      expect((await store.rollups.dirty(10)).map((m) => m.caseId)).toEqual(['k1']);
+      // Without riders nothing else is written.
+      expect(await store.cases.commit('k1', 2, patch(), [], true)).not.toBeNull();
+      expect(await store.changes.after(head, 10)).toHaveLength(1);
+    });
   });
 }

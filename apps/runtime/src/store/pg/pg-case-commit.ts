@@ -22,7 +22,8 @@ type PartsColumns = { tasks: TaskRow[]; slas: SlaRow[]; surveys: SurveyRow[] };
  * timeline seq range on the same row, so concurrent appenders queue on that row lock as in
  * timeline.append), inserts the entries numbered from the reserved range (nothing when the
  * revision was stale: the insert reads from the update's rows) and, when asked, aggregates
- * the case's tasks, SLA clocks and surveys into JSON columns. Those sub-selects see the
+ * the case's tasks, SLA clocks and surveys into JSON columns; the riders (the change row, the
+ * rollup mark) are inserted from the update's rows as well. Those sub-selects see the
  * transaction's earlier statements (the event's task and SLA writes); only the case row and
  * the timeline change in this statement, and they come from RETURNING.
  */
@@ -41,7 +42,8 @@ export function pgCaseCommit(
     `(select coalesce(json_agg(${rawSurveys.jsonObject('v')} order by v.sent_at), '[]'::json)`,
     `from "surveys" v where v.case_id = $1) as "surveys"`,
   ].join(' ');
-  const commitText = (withParts: boolean) =>
+  // $1–$10: the update and the timeline; $11–$17: the change row (case_id is the update's).
+  const commitText = (withParts: boolean, change: boolean, touch: boolean) =>
     [
       'with upd as (',
       'update "cases" set "status" = $3, "active_nodes" = $4, "variables" = $5, "snapshot" = $6,',
@@ -52,29 +54,72 @@ export function pgCaseCommit(
       'select upd."id", upd."timelineBase" + e.seq, e.at, e.type, e.actor, e."nodeId", e.data, e.public',
       'from upd, json_to_recordset($10::json)',
       'as e(seq int, at bigint, type text, actor text, "nodeId" text, data json, public boolean)',
-      `) select upd.*${withParts ? `, ${partsList}` : ''} from upd`,
+      ')',
+      // The riders read from upd: nothing is written when the revision was stale, and they
+      // take their row locks after the case row's, as the separate statements did.
+      change
+        ? [
+            ', chg as (insert into case_changes (case_id, customer_id, top_level, kinds, public_kinds, groups, users, at)',
+            'select upd."id", $11::text, $12::boolean, $13::json, $14::json, $15::json, $16::json, $17::bigint from upd)',
+          ].join(' ')
+        : '',
+      touch
+        ? ', dirty as (insert into rollup_dirty (case_id, mark) select upd."id", 1 from upd on conflict (case_id) do update set mark = rollup_dirty.mark + 1)'
+        : '',
+      `select upd.*${withParts ? `, ${partsList}` : ''} from upd`,
     ].join(' ');
-  const texts = { with: commitText(true), without: commitText(false) };
+  const texts = new Map<string, string>();
+  const textFor = (withParts: boolean, change: boolean, touch: boolean) => {
+    const key = `${+withParts}${+change}${+touch}`;
+    let text = texts.get(key);
+    if (!text) {
+      text = commitText(withParts, change, touch);
+      texts.set(key, text);
+    }
+    return text;
+  };
   const partsText = `select ${partsList}`;
 
   return {
-    async commit(id, expectedRevision, patch: CaseCommitPatch, entries: NewTimelineEntry[], withParts) {
+    async commit(
+      id,
+      expectedRevision,
+      patch: CaseCommitPatch,
+      entries: NewTimelineEntry[],
+      withParts,
+      riders = {},
+    ) {
       const timeline = entries.map((e, i) => ({ seq: i + 1, ...timelineFields(e) }));
+      const { change, touchRollup = false } = riders;
+      const values: unknown[] = [
+        id,
+        expectedRevision,
+        patch.status,
+        JSON.stringify(patch.activeNodes),
+        JSON.stringify(patch.variables),
+        JSON.stringify(patch.snapshot),
+        patch.closedAt,
+        patch.updatedAt,
+        timeline.length,
+        JSON.stringify(timeline),
+      ];
+      if (change) {
+        if (change.caseId !== id)
+          throw new Error(`the change of case ${change.caseId} cannot ride on ${id}'s commit`);
+        values.push(
+          change.customerId,
+          change.topLevel,
+          JSON.stringify(change.kinds),
+          JSON.stringify(change.publicKinds),
+          JSON.stringify(change.groups),
+          JSON.stringify(change.users),
+          change.at,
+        );
+      }
       const result = await runNamed<CaseSummary & Partial<PartsColumns> & { timelineBase?: number }>(
         client(),
-        withParts ? texts.with : texts.without,
-        [
-          id,
-          expectedRevision,
-          patch.status,
-          JSON.stringify(patch.activeNodes),
-          JSON.stringify(patch.variables),
-          JSON.stringify(patch.snapshot),
-          patch.closedAt,
-          patch.updatedAt,
-          timeline.length,
-          JSON.stringify(timeline),
-        ],
+        textFor(withParts, !!change, touchRollup),
+        values,
       );
       const raw = result.rows[0];
       if (!raw) return null;

@@ -132,6 +132,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
 
   const casesAndTasks = sqliteCases(db);
   const audit = sqliteAudit(db);
+  const changes = sqliteChanges(db);
+  const rollups = sqliteRollups(db);
   const repos: Repos = {
     ...sqliteDirectory(db),
     ...sqliteSessions(db),
@@ -141,15 +143,15 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     cases: {
       ...casesAndTasks.cases,
       // Every statement is a cached one run synchronously: composing costs no round trip.
-      ...composedCaseCommit({ ...casesAndTasks, ...audit }),
+      ...composedCaseCommit({ ...casesAndTasks, ...audit, ...changes, ...rollups }),
     },
     ...sqliteDelivery(db),
     ...sqliteAnalytics(db),
-    ...sqliteRollups(db),
+    ...rollups,
     ...sqliteIncidents(db),
     ...sqliteConnections(db),
     ...sqliteMigrations(db),
-    ...sqliteChanges(db),
+    ...changes,
     ...sqliteKb(db),
     ...sqliteResponses(db),
     ...sqliteSupervision(db),
