@@ -1,9 +1,9 @@
 import type { SessionUser } from '@caseflow/schema';
+import { KeyedMutex } from '../concurrency/keyed-mutex';
 import { AppError } from '../http/errors';
 import { onlineAtDemoSignIn } from '../seed/demo-presence';
 import type { Store } from '../store/store';
 import { retryTransient } from '../store/transient-conflict';
-import { KeyedMutex } from './keyed-mutex';
 import type { LoginAttempt, LoginThrottle } from './login-throttle';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password';
 import type { SessionLimits } from './session-policy';

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { KeyedMutex } from '../auth/keyed-mutex';
 import type { Clock } from '../clock';
+import { KeyedMutex } from '../concurrency/keyed-mutex';
 import { type IncidentRow, type Store, StoreConflict } from '../store/store';
 import { isTransientConflict, TRANSIENT_ATTEMPTS, transientBackoffMs } from '../store/transient-conflict';
 import { CaseSession, StaleRevision } from './case-session';

@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Mutex } from '../concurrency/mutex';
 import { GroupCommit, type GroupConnection } from './group-commit';
-import { Mutex } from './mutex';
 
 /*
  * GroupCommit over a real in-memory SQLite connection; the connection records the commands the

@@ -1,4 +1,4 @@
-import { Mutex } from '../store/mutex';
+import { Mutex } from './mutex';
 
 /**
  * One FIFO mutex per key, dropped when its last caller is done (so the map holds only keys in
