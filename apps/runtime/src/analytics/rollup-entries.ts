@@ -63,8 +63,8 @@ export interface CaseFacts {
   tasks: readonly TaskFactRow[];
   slas: readonly SlaFactRow[];
   surveys: readonly SurveyFactRow[];
-  /** node.entered / node.left / sla.breached entries of the case, by seq. */
-  heat: readonly HeatRow[];
+  /** Its heat: what its node.entered / node.left / sla.breached entries add up to. */
+  heat: HeatState;
   calendar: BusinessCalendar | undefined;
 }
 
@@ -142,10 +142,27 @@ export function caseKey(c: CaseFactRow, tasks: readonly TaskFactRow[]): string[]
   ];
 }
 
-/** Per node of one case: entries, exits, breaches and visit durations (heatmap's rules). */
-export function caseHeat(rows: readonly HeatRow[]): Map<string, HeatTally> {
-  const nodes = new Map<string, HeatTally>();
-  const open = new Map<string, number[]>();
+/**
+ * A case's heat after its timeline up to `seq` (heatmap's rules): per node its entries, exits,
+ * breaches and visit durations, and the visits still open (when each began, per node), which
+ * the entries after `seq` continue from.
+ */
+export interface HeatState {
+  seq: number;
+  nodes: Map<string, HeatTally>;
+  open: Map<string, number[]>;
+}
+
+export function emptyHeatState(): HeatState {
+  return { seq: 0, nodes: new Map(), open: new Map() };
+}
+
+/**
+ * The heat of `state` followed by `rows` (entries after `state.seq`, in seq order); `state` is
+ * changed in place. Going on from a state gives exactly what all the entries at once give.
+ */
+export function advanceHeat(state: HeatState, rows: readonly HeatRow[]): HeatState {
+  const { nodes, open } = state;
   const stat = (id: string, at: number) => {
     let s = nodes.get(id);
     if (!s) {
@@ -155,6 +172,7 @@ export function caseHeat(rows: readonly HeatRow[]): Map<string, HeatTally> {
     return s;
   };
   for (const r of rows) {
+    state.seq = r.seq;
     if (r.type === 'sla.breached') {
       if (r.nodeId) stat(r.nodeId, r.at).b++;
       else for (const [nodeId, visits] of open) if (visits.length > 0) stat(nodeId, r.at).b++;
@@ -177,7 +195,7 @@ export function caseHeat(rows: readonly HeatRow[]): Map<string, HeatTally> {
       }
     }
   }
-  return nodes;
+  return state;
 }
 
 /** Splits [start, end) at day boundaries. */
@@ -267,7 +285,7 @@ export function caseEntries(f: CaseFacts): RollupEntry[] {
   for (const [agent, oc] of open) {
     out.push({ space: 'agent-open', flow: c.flow, bucket: 0, dims: JSON.stringify([agent]), value: { oc } });
   }
-  for (const [nodeId, heat] of caseHeat(f.heat)) {
+  for (const [nodeId, heat] of f.heat.nodes) {
     out.push({ space: 'heat', flow: c.flow, bucket: c.version, dims: JSON.stringify([nodeId]), value: heat });
   }
   return out;

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { BusinessCalendar } from '@caseflow/schema';
 import type { RollupKey, RollupRow } from '../store/rollup-rows';
-import type { CaseScan, HeatRow, Store } from '../store/store';
+import type { CaseScan, Store } from '../store/store';
 import { flowCalendars, loadMetricFacts } from './metric-facts';
 import {
+  advanceHeat,
   type CaseFacts,
   caseEntries,
+  emptyHeatState,
+  type HeatState,
   type OpenClaims,
   type RollupEntry,
   type RollupValue,
@@ -34,42 +37,61 @@ import {
 /**
  * Bump when the entries' meaning changes: the rollups are rebuilt at start-up. 3: a task handed
  * out by routing is held from its assignment (handling time, occupancy), not only from a claim.
+ * 4: a case's stored entries keep the heat carry its next fold goes on from.
  */
-export const ROLLUP_FORMAT = '3';
+export const ROLLUP_FORMAT = '4';
 const BATCH = 500;
 
 /** The business calendars of a runtime. */
 export type Calendars = Readonly<Record<string, BusinessCalendar>>;
 
-/** The entries of the scanned cases (children included), by case id; `heat` reads timelines too. */
+/**
+ * The entries of the scanned cases (children included), by case id. With `heat` their heat
+ * entries too, read from their timelines; a case whose last fold left its heat state in `carry`
+ * reads only the entries after it and goes on from there (a migrated case too: its heat is
+ * counted under the version it has now, as a full read would). The states reached are put in
+ * `states`, for the next fold.
+ */
 export async function entriesOf(
   store: Store,
   calendars: Calendars,
   scan: CaseScan,
-  heat: boolean,
+  heat: false | { carry: ReadonlyMap<string, HeatState>; states?: Map<string, HeatState> },
 ): Promise<Map<string, RollupEntry[]>> {
   const facts = await loadMetricFacts(store, { ...scan, subflows: 'include' });
-  const timelines = new Map<string, HeatRow[]>();
+  const states = new Map<string, HeatState>();
   if (heat && facts.cases.length > 0) {
-    const rows = await store.timeline.heatRows(facts.cases.map((c) => c.id));
-    for (const r of rows) {
-      const list = timelines.get(r.caseId);
-      if (list) list.push(r);
-      else timelines.set(r.caseId, [r]);
+    const after = new Map<string, number>();
+    for (const c of facts.cases) {
+      const state = heat.carry.get(c.id) ?? emptyHeatState();
+      states.set(c.id, state);
+      if (state.seq > 0) after.set(c.id, state.seq);
+    }
+    const rows = await store.timeline.heatRows(
+      facts.cases.map((c) => c.id),
+      after,
+    );
+    for (let i = 0; i < rows.length; ) {
+      let j = i + 1;
+      while (j < rows.length && rows[j]!.caseId === rows[i]!.caseId) j++;
+      advanceHeat(states.get(rows[i]!.caseId)!, rows.slice(i, j));
+      i = j;
     }
   }
   const calendarOf = await flowCalendars(store, facts.cases, calendars);
   const out = new Map<string, RollupEntry[]>();
   for (const c of facts.cases) {
+    const caseHeat = states.get(c.id) ?? emptyHeatState();
     const f: CaseFacts = {
       c,
       tasks: facts.tasks.get(c.id) ?? [],
       slas: facts.slas.get(c.id) ?? [],
       surveys: facts.surveys.get(c.id) ?? [],
-      heat: timelines.get(c.id) ?? [],
+      heat: caseHeat,
       calendar: calendarOf(c),
     };
     out.set(c.id, caseEntries(f));
+    if (heat) heat.states?.set(c.id, caseHeat);
   }
   return out;
 }
@@ -142,21 +164,31 @@ function toRow(key: RollupKey, v: RollupValue): RollupRow {
 
 /**
  * A case's entries as stored: grouped by value (a case's tally goes to its `case` row and to
- * each of its `case-agent` rows, agent work to its flow and to `*`), so each value is kept once.
+ * each of its `case-agent` rows, agent work to its flow and to `*`), so each value is kept once;
+ * with where its heat state stands (seq, open visits) for the next fold to go on from. Its heat
+ * tallies per node are among the entries (all under the one version the case had then).
  */
-type Stored = Array<[Array<[string, string, number, string]>, RollupValue]>;
-function pack(entries: RollupEntry[]): string {
-  const groups = new Map<string, [Array<[string, string, number, string]>, RollupValue]>();
+type Group = [Array<[string, string, number, string]>, RollupValue];
+interface Stored {
+  g: Group[];
+  h?: [number, Array<[string, number[]]>];
+}
+function pack(entries: RollupEntry[], heat: HeatState | undefined): string {
+  const groups = new Map<string, Group>();
   for (const e of entries) {
     const v = JSON.stringify(e.value);
     const g = groups.get(v);
     if (g) g[0].push([e.space, e.flow, e.bucket, e.dims]);
     else groups.set(v, [[[e.space, e.flow, e.bucket, e.dims]], e.value]);
   }
-  return JSON.stringify([...groups.values()] satisfies Stored);
+  const stored: Stored = { g: [...groups.values()] };
+  if (heat && heat.seq > 0)
+    stored.h = [heat.seq, [...heat.open].filter(([, v]) => v.length > 0)];
+  return JSON.stringify(stored);
 }
-function unpack(text: string): RollupEntry[] {
-  return (JSON.parse(text) as Stored).flatMap(([keys, value]) =>
+function unpack(text: string): { entries: RollupEntry[]; heat: HeatState | null } {
+  const stored = JSON.parse(text) as Stored;
+  const entries = stored.g.flatMap(([keys, value]) =>
     keys.map(([space, flow, bucket, dims]) => ({
       space: space as RollupEntry['space'],
       flow,
@@ -165,6 +197,16 @@ function unpack(text: string): RollupEntry[] {
       value,
     })),
   );
+  if (!stored.h) return { entries, heat: null };
+  const [seq, open] = stored.h;
+  const nodes = new Map<string, HeatTally>();
+  for (const e of entries) {
+    if (e.space !== 'heat') continue;
+    // A copy: the next fold adds to it, and the group's value may be shared by other keys.
+    const t = e.value as HeatTally;
+    nodes.set((JSON.parse(e.dims) as [string])[0], { ...t, d: { ...t.d, v: [...(t.d.v ?? [])] } });
+  }
+  return { entries, heat: { seq, nodes, open: new Map(open) } };
 }
 
 /** Folds one batch of marked cases in one transaction; answers how many it folded. */
@@ -174,8 +216,13 @@ export async function foldBatch(store: Store, calendars: Calendars, batch = BATC
     const marks = await tx.rollups.dirty(batch);
     if (marks.length === 0) return 0;
     const ids = marks.map((m) => m.caseId);
-    const fresh = await entriesOf(tx, calendars, { caseIds: ids }, true);
-    const stored = await tx.rollups.entries(ids);
+    const stored = new Map(
+      [...(await tx.rollups.entries(ids))].map(([id, text]) => [id, { text, ...unpack(text) }]),
+    );
+    const carry = new Map<string, HeatState>();
+    for (const [id, st] of stored) if (st.heat) carry.set(id, st.heat);
+    const states = new Map<string, HeatState>();
+    const fresh = await entriesOf(tx, calendars, { caseIds: ids }, { carry, states });
     const deltas = new Map<string, { key: RollupKey; changes: Array<[RollupValue, number]> }>();
     const change = (e: RollupEntry, sign: number) => {
       const k = keyOf(e);
@@ -189,10 +236,10 @@ export async function foldBatch(store: Store, calendars: Calendars, batch = BATC
     const putEntries: Array<{ caseId: string; entries: string | null }> = [];
     for (const id of ids) {
       const now = fresh.get(id) ?? [];
-      const text = now.length === 0 ? null : pack(now);
+      const text = now.length === 0 ? null : pack(now, states.get(id));
       const before = stored.get(id) ?? null;
-      if (text === before) continue; // nothing the rollups count changed
-      if (before !== null) for (const e of unpack(before)) change(e, -1);
+      if (text === (before?.text ?? null)) continue; // nothing the rollups count changed
+      if (before !== null) for (const e of before.entries) change(e, -1);
       for (const e of now) change(e, 1);
       putEntries.push({ caseId: id, entries: text });
     }

@@ -381,7 +381,7 @@ export interface TimelineRow {
   public: boolean;
 }
 /** What a heat map counts of a timeline entry (node.entered, node.left, sla.breached). */
-export type HeatRow = Pick<TimelineRow, 'caseId' | 'at' | 'type' | 'nodeId'>;
+export type HeatRow = Pick<TimelineRow, 'caseId' | 'seq' | 'at' | 'type' | 'nodeId'>;
 /** The timeline entries heat maps count. */
 export const HEAT_TYPES = ['node.entered', 'node.left', 'sla.breached'] as const;
 /** An entry to append; `caseId` may be given but append's `caseId` argument is the one used. */
@@ -895,9 +895,10 @@ export interface Store {
     scan(query: TimelineScan): Promise<TimelineRow[]>;
     /**
      * The HEAT_TYPES entries of the cases, ordered by case and seq, without actor or data: what
-     * every rollup fold reads, in one prepared statement.
+     * every rollup fold reads, in one prepared statement. With `after`, only the entries past
+     * the seq it gives a case (a fold that went through them already).
      */
-    heatRows(caseIds: string[]): Promise<HeatRow[]>;
+    heatRows(caseIds: string[], after?: ReadonlyMap<string, number>): Promise<HeatRow[]>;
     /** One page of a case's entries by seq, for the API (the cursor is opaque). */
     page(caseId: string, query: HistoryPageQuery & { publicOnly?: boolean }): Promise<Page<TimelineRow>>;
   };

@@ -150,13 +150,21 @@ export function auditContract(current: () => Store): void {
         { at: T0 + 4, type: 'sla.breached' },
         { at: T0 + 5, type: 'node.left', nodeId: 'triage' },
       ]);
-      expect(await store.timeline.heatRows(['k2', 'k1', 'nobody'])).toEqual([
-        { caseId: 'k1', at: T0, type: 'node.entered', nodeId: 'triage' },
-        { caseId: 'k1', at: T0 + 4, type: 'sla.breached', nodeId: null },
-        { caseId: 'k1', at: T0 + 5, type: 'node.left', nodeId: 'triage' },
-        { caseId: 'k2', at: T0 + 2, type: 'node.entered', nodeId: 'triage' },
+      expect(await store.timeline.heatRows(['k2', 'k1', 'nobody', 'k1'])).toEqual([
+        { caseId: 'k1', seq: 1, at: T0, type: 'node.entered', nodeId: 'triage' },
+        { caseId: 'k1', seq: 3, at: T0 + 4, type: 'sla.breached', nodeId: null },
+        { caseId: 'k1', seq: 4, at: T0 + 5, type: 'node.left', nodeId: 'triage' },
+        { caseId: 'k2', seq: 1, at: T0 + 2, type: 'node.entered', nodeId: 'triage' },
       ]);
       expect(await store.timeline.heatRows([])).toEqual([]);
+      // Past a seq per case: a fold that read up to there reads only what came after.
+      const after = new Map([
+        ['k1', 3],
+        ['k2', 1],
+      ]);
+      expect(await store.timeline.heatRows(['k1', 'k2'], after)).toEqual([
+        { caseId: 'k1', seq: 4, at: T0 + 5, type: 'node.left', nodeId: 'triage' },
+      ]);
     });
   });
 

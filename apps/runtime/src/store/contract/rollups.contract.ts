@@ -242,6 +242,12 @@ async function changeSome(store: Store, ids: string[], seed: number): Promise<st
     if (r.chance(0.5)) await message(store, id, `x${seed}`, true, BASE);
     // The customer writes again, perhaps on another channel (a switch the rollups must see).
     if (r.chance(0.5)) await message(store, id, `y${seed}`, false, BASE, r.pick(CHANNELS));
+    // Migrated to the other version: its heat counts there now, all of it (the fold going on
+    // from its last state must move what it counted under the old version).
+    if (r.chance(0.25)) {
+      const c = (await store.cases.get(id))!;
+      await store.cases.update(id, c.revision, { version: 3 - c.version });
+    }
     if (r.chance(0.5)) {
       await store.timeline.append(id, [
         { at: BASE + r.int(5 * DAY), type: 'node.entered', nodeId: 'd' },

@@ -78,9 +78,11 @@ export function pgAudit(
           .orderBy(asc(timeline.caseId), asc(timeline.seq));
         return rows.map((r) => r.entry);
       },
-      async heatRows(caseIds) {
+      async heatRows(caseIds, after) {
         if (caseIds.length === 0) return [];
-        const result = await runNamed<HeatRow>(client(), HEAT_ROWS, [caseIds, HEAT_TYPES]);
+        const ids = [...new Set(caseIds)];
+        const from = ids.map((id) => after?.get(id) ?? 0);
+        const result = await runNamed<HeatRow>(client(), HEAT_ROWS, [ids, from, HEAT_TYPES]);
         return result.rows;
       },
       async page(caseId, query) {
@@ -214,6 +216,8 @@ const APPEND_TIMELINE = [
 ].join(' ');
 
 const HEAT_ROWS = [
-  'select case_id as "caseId", at::float8 as at, type, node_id as "nodeId" from "timeline"',
-  'where case_id = any($1::text[]) and type = any($2::text[]) order by case_id, seq',
+  'select t.case_id as "caseId", t.seq, t.at::float8 as at, t.type, t.node_id as "nodeId"',
+  'from unnest($1::text[], $2::int[]) as j(id, after)',
+  'join "timeline" t on t.case_id = j.id and t.seq > j.after',
+  'where t.type = any($3::text[]) order by t.case_id, t.seq',
 ].join(' ');

@@ -58,10 +58,12 @@ export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'me
       );
     }
   };
+  // The cases come as a JSON array of [id, seq after which to read].
   const heatRows = client.prepare<[string, string], HeatRow>(
-    `select case_id as caseId, at, type, node_id as nodeId from timeline
-     where case_id in (select value from json_each(?)) and type in (select value from json_each(?))
-     order by case_id, seq`,
+    `select t.case_id as caseId, t.seq, t.at, t.type, t.node_id as nodeId
+     from json_each(?) j join timeline t on t.case_id = j.value ->> 0 and t.seq > j.value ->> 1
+     where t.type in (select value from json_each(?))
+     order by t.case_id, t.seq`,
   );
   const heatTypes = JSON.stringify(HEAT_TYPES);
   const insertAtomically = client.transaction(insertAll);
@@ -138,8 +140,10 @@ export function sqliteAudit(db: SqliteDb): Pick<Store, 'slas' | 'timeline' | 'me
           .all();
         return rows.map((r) => r.entry);
       },
-      async heatRows(caseIds) {
-        return caseIds.length === 0 ? [] : heatRows.all(JSON.stringify(caseIds), heatTypes);
+      async heatRows(caseIds, after) {
+        if (caseIds.length === 0) return [];
+        const from = [...new Set(caseIds)].map((id) => [id, after?.get(id) ?? 0]);
+        return heatRows.all(JSON.stringify(from), heatTypes);
       },
       async page(caseId, query) {
         const order = query.order ?? 'asc';
