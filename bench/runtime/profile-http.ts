@@ -1,13 +1,13 @@
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { instanceRound, openRound } from './http-opens';
+import { instanceRound, openRound, saveBenchItem } from './http-opens';
 import { measureHttpEvents, publishOverHttp } from './http-path';
 import { tempDir } from './in-process';
 import { startBenchProcess } from './runtime-process';
 
 /**
- * Profiles the built runtime process under the HTTP signal load of bench (b) (or its whole
- * instances, PROFILE_LOAD=instances) and prints where
+ * Profiles the built runtime process under the HTTP signal load of bench (b) (or another of its
+ * loads, PROFILE_LOAD=opens|catalog|instances) and prints where
  * its CPU went: self time grouped by where the code lives (our packages, hono, better-sqlite3,
  * xstate, feelin, node internals, GC, idle), then the hottest functions.
  *
@@ -17,7 +17,10 @@ import { startBenchProcess } from './runtime-process';
  */
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.PROFILE_CONNECTIONS ?? 50);
-/** `signals` (bench (b)'s signal load) or `instances` (open + complete, the whole-instance row). */
+/**
+ * `signals` (bench (b)'s signal load), `opens` or `catalog` (its case-open and catalog-request
+ * rows) or `instances` (open + complete, the whole-instance row).
+ */
 const LOAD = process.env.PROFILE_LOAD ?? 'signals';
 
 interface ProfileNode {
@@ -76,7 +79,18 @@ const tmp = tempDir('caseflow-profile-http-');
 const proc = await startBenchProcess({ nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${tmp.dir}`] });
 try {
   await publishOverHttp(proc);
-  if (LOAD === 'instances') {
+  if (LOAD === 'opens' || LOAD === 'catalog') {
+    const token = await proc.login('lena');
+    if (LOAD === 'catalog') await saveBenchItem(proc);
+    const result = await openRound(proc, token, {
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      catalog: LOAD === 'catalog',
+    });
+    console.log(
+      `${LOAD}: ${result.perSec.toFixed(0)}/s, p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(0)} ms`,
+    );
+  } else if (LOAD === 'instances') {
     const token = await proc.login('lena');
     // Cases opened first, so that the instances run among as many as in bench (b).
     const preload = Number(process.env.PROFILE_PRELOAD_SECONDS ?? 0);

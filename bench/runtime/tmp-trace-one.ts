@@ -1,0 +1,15 @@
+import { join } from 'node:path';
+import { openBenchRuntime, publishBenchFlows, tempDir } from './in-process';
+import { StatementTrace } from './statement-trace';
+const trace = new StatementTrace();
+const { dir, cleanup } = tempDir('caseflow-t-');
+const bench = await openBenchRuntime(join(dir, 'p.db'));
+await publishBenchFlows(bench.runtime);
+const opened = await bench.runtime.openCase({ flow: 'bench-signal', customerId: null, channel: 'api', subject: 's', actor: 'bench' });
+for (let i = 0; i < 5; i++) await bench.runtime.signal(opened.id, 'ping', undefined, 'bench');
+trace.start();
+const r = await bench.runtime.signal(opened.id, 'ping', undefined, 'bench');
+const t = trace.stop();
+for (const s of t) console.log(s.micros.toFixed(0).padStart(5), s.method, s.sql.slice(0, 160), JSON.stringify(s.params).length);
+console.log(JSON.stringify(r).length, Object.keys(r));
+await bench.close(); cleanup();
