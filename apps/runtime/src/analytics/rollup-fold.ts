@@ -182,8 +182,7 @@ function pack(entries: RollupEntry[], heat: HeatState | undefined): string {
     else groups.set(v, [[[e.space, e.flow, e.bucket, e.dims]], e.value]);
   }
   const stored: Stored = { g: [...groups.values()] };
-  if (heat && heat.seq > 0)
-    stored.h = [heat.seq, [...heat.open].filter(([, v]) => v.length > 0)];
+  if (heat && heat.seq > 0) stored.h = [heat.seq, [...heat.open].filter(([, v]) => v.length > 0)];
   return JSON.stringify(stored);
 }
 function unpack(text: string): { entries: RollupEntry[]; heat: HeatState | null } {

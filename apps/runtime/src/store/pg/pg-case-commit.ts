@@ -10,6 +10,7 @@ import type {
   SurveyRow,
   TaskRow,
 } from '../store';
+import { changeValues } from './pg-changes';
 import { type PgClientOf, PgRawTable, runNamed } from './pg-raw';
 import { cases } from './schema';
 
@@ -106,15 +107,7 @@ export function pgCaseCommit(
       if (change) {
         if (change.caseId !== id)
           throw new Error(`the change of case ${change.caseId} cannot ride on ${id}'s commit`);
-        values.push(
-          change.customerId,
-          change.topLevel,
-          JSON.stringify(change.kinds),
-          JSON.stringify(change.publicKinds),
-          JSON.stringify(change.groups),
-          JSON.stringify(change.users),
-          change.at,
-        );
+        values.push(...changeValues(change));
       }
       const result = await runNamed<CaseSummary & Partial<PartsColumns> & { timelineBase?: number }>(
         client(),

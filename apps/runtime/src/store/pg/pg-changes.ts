@@ -1,4 +1,4 @@
-import type { ChangeRow, Store } from '../store';
+import type { ChangeRow, NewChange, Store } from '../store';
 import { type PgClientOf, type PgQueryable, runNamed } from './pg-raw';
 
 const COLUMNS = `xid::text || '.' || seq as cursor, case_id as "caseId", customer_id as "customerId",
@@ -25,6 +25,19 @@ const SETTLED = 'xid < $1::text::xid8';
  * database role must see its own sessions' `backend_xid` in pg_stat_activity (the same role
  * does; PostgreSQL hides it for other roles' sessions).
  */
+/** A change row's columns after case_id, as bound: customer_id … at. */
+export function changeValues(c: NewChange): unknown[] {
+  return [
+    c.customerId,
+    c.topLevel,
+    JSON.stringify(c.kinds),
+    JSON.stringify(c.publicKinds),
+    JSON.stringify(c.groups),
+    JSON.stringify(c.users),
+    c.at,
+  ];
+}
+
 export function pgChanges(client: PgClientOf): Pick<Store, 'changes'> {
   return {
     changes: {
@@ -33,16 +46,7 @@ export function pgChanges(client: PgClientOf): Pick<Store, 'changes'> {
           client(),
           `insert into case_changes (case_id, customer_id, top_level, kinds, public_kinds, groups, users, at)
            values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [
-            c.caseId,
-            c.customerId,
-            c.topLevel,
-            JSON.stringify(c.kinds),
-            JSON.stringify(c.publicKinds),
-            JSON.stringify(c.groups),
-            JSON.stringify(c.users),
-            c.at,
-          ],
+          [c.caseId, ...changeValues(c)],
         );
       },
       async after(cursor, limit) {
