@@ -84,8 +84,16 @@ describe('node catalog', () => {
     const set = { id: 'a', type: 'action', action: { kind: 'set', values: {} } } as DocNode;
     expect(nodeSummary(set, translator('en'))).toBe('Set variables');
     const notify = { id: 'n', type: 'notify', to: 'customer', template: 'card-replaced' } as DocNode;
-    const names = { recipient: () => 'O cliente', flow: () => 'Verificação de fraude' };
-    expect(nodeSummary(notify, pt, undefined, names)).toBe('card-replaced → O cliente');
+    const names = {
+      recipient: () => 'O cliente',
+      flow: () => 'Verificação de fraude',
+      template: (key: string) => (key === 'card-replaced' ? '“Seu cartão foi substituído”' : key),
+    };
+    expect(nodeSummary(notify, pt, undefined, names)).toBe('“Seu cartão foi substituído” → O cliente');
+    // Before the installation's templates are loaded, the key.
+    expect(nodeSummary(notify, pt, undefined, { recipient: () => 'O cliente' })).toBe(
+      'card-replaced → O cliente',
+    );
     const sub = { id: 'f', type: 'subflow', flow: 'fraud-check' } as DocNode;
     expect(nodeSummary(sub, pt, undefined, names)).toBe('Verificação de fraude');
     expect(nodeSummary(sub, pt)).toBe('fraud-check');

@@ -130,6 +130,8 @@ export interface SummaryNames {
   recipient?(to: string): string;
   /** A flow (a subflow's child) by its name. */
   flow?(key: string): string;
+  /** A notification template by its subject in the owner's language. */
+  template?(key: string): string;
 }
 
 /** Translates a message id with its values (the `t` of `useT`). */
@@ -185,7 +187,10 @@ export function nodeSummary(
     case 'subflow':
       return names.flow?.(node.flow) ?? node.flow;
     case 'notify':
-      return t('node.summary.notify', { template: node.template, to: names.recipient?.(node.to) ?? node.to });
+      return t('node.summary.notify', {
+        template: names.template?.(node.template) ?? node.template,
+        to: names.recipient?.(node.to) ?? node.to,
+      });
     case 'survey':
       return node.survey.toUpperCase();
     default:
