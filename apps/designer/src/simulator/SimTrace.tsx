@@ -1,16 +1,19 @@
 import type { Effect } from '@caseflow/schema';
 import type { FlowDoc } from '../editor/flow-document';
+import { useFlowChoices } from '../editor/pickers/FlowChoicesContext';
+import { recipientWords } from '../editor/recipient-words';
+import { choiceNames, useRenderedLocale } from '../editor/use-summary-names';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
-import { nodeTitle } from './sim-names';
+import { nodeTitle, tierTitle } from './sim-names';
 import { describeEffect, type Phrase, type TraceStep } from './sim-session';
 import { sayPhrase, type TraceSpeech, traceIndex } from './trace-words';
 
 /**
  * The simulator's trace, newest first: each action with the effects of the case, then the
  * events of each child case in a group of its own, labelled with its flow and the subflow node
- * that started it. Steps, tasks, tiers, SLAs and timers read by their names; times and
- * durations in the reader's language.
+ * that started it. Steps, tasks, tiers, SLAs, timers, recipients and templates read by their
+ * names; times and durations in the reader's language.
  */
 export function SimTrace({
   trace,
@@ -26,10 +29,13 @@ export function SimTrace({
 }) {
   const t = useT();
   const f = useFormat();
+  const names = choiceNames(useFlowChoices(), useRenderedLocale());
   const speech: TraceSpeech = {
     t,
     dateTime: (ms) => f.dateTime(ms),
     isoDuration: (iso) => f.isoDuration(iso),
+    recipient: (to) => recipientWords(to, t, { tier: (id) => tierTitle(doc, id), user: names.user }),
+    template: names.template,
   };
   const index = traceIndex(trace, [doc, ...subflows]);
   const sayer = (of: FlowDoc) => (p: Phrase) => sayPhrase(p, of, index, speech);

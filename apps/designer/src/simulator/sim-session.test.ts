@@ -145,4 +145,22 @@ describe('SimSession with subflows', () => {
     expect(() => SimSession.start(bomb)).toThrow(/FEEL budget exceeded: .*range.*\(node "route"\)/);
     expect(Date.now() - started).toBeLessThan(2000);
   });
+
+  it('words an HTTP call by its connection or its address, and a notification by recipient and template', () => {
+    const byConnection = { type: 'http.call', connection: 'core-banking', method: 'POST', path: '/cards' };
+    expect(describeEffect(byConnection as never)).toEqual({
+      id: 'sim.fx.httpConnection',
+      values: { connection: 'core-banking', method: 'POST', path: '/cards' },
+    });
+    const byUrl = { type: 'http.call', url: 'https://api.example.test/x', method: 'GET' };
+    expect(describeEffect(byUrl as never)).toEqual({
+      id: 'sim.fx.http',
+      values: { url: 'https://api.example.test/x', method: 'GET' },
+    });
+    expect(describeEffect({ type: 'notify', to: 'customer', template: 'card-replaced' } as never)).toEqual({
+      id: 'sim.fx.notify',
+      values: { to: 'customer', template: 'card-replaced' },
+      refs: { to: 'recipient', template: 'template' },
+    });
+  });
 });

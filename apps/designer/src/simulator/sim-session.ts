@@ -28,7 +28,9 @@ export type RefKind =
   | 'duration'
   | 'status'
   | 'flow'
-  | 'reason';
+  | 'reason'
+  | 'recipient'
+  | 'template';
 
 /** What a child case (of a subflow node) did during one step of the trace. */
 export interface ChildTrace {
@@ -308,15 +310,18 @@ export function describeEffect(e: Effect): Phrase {
         refs: { sla: 'sla', status: 'status' },
       };
     case 'http.call':
-      return {
-        id: 'sim.fx.http',
-        values: {
-          method: e.method,
-          target: e.connection !== undefined ? `${e.connection}:${e.path ?? ''}` : (e.url ?? ''),
-        },
-      };
+      return e.connection !== undefined
+        ? {
+            id: 'sim.fx.httpConnection',
+            values: { connection: e.connection, method: e.method, path: e.path ?? '/' },
+          }
+        : { id: 'sim.fx.http', values: { method: e.method, url: e.url ?? '' } };
     case 'notify':
-      return { id: 'sim.fx.notify', values: { to: e.to, template: e.template } };
+      return {
+        id: 'sim.fx.notify',
+        values: { to: e.to, template: e.template },
+        refs: { to: 'recipient', template: 'template' },
+      };
     case 'survey.send':
       return { id: 'sim.fx.survey', values: { kind: e.kind.toUpperCase(), to: e.to } };
     case 'subflow.start':

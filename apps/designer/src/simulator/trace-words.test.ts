@@ -81,6 +81,23 @@ describe('trace words', () => {
     expect(reason('escalated in simulator')).toBe('x {"r":"escalated in simulator"}');
   });
 
+  it('names recipients and templates as the screen words them, else as written', () => {
+    const phrase = {
+      id: 'x',
+      values: { to: 'group:cards', template: 'card-replaced' },
+      refs: { to: 'recipient', template: 'template' },
+    } as const;
+    const worded: TraceSpeech = {
+      ...speech,
+      recipient: (to) => (to === 'group:cards' ? 'the Cards group' : to),
+      template: (key) => (key === 'card-replaced' ? '“Your card was replaced”' : key),
+    };
+    expect(sayPhrase(phrase, doc, index, worded)).toBe(
+      'x {"to":"the Cards group","template":"“Your card was replaced”"}',
+    );
+    expect(say(phrase)).toBe('x {"to":"group:cards","template":"card-replaced"}');
+  });
+
   it('says a phrase without names as it is', () => {
     expect(say({ id: 'sim.fx.customer' })).toBe('sim.fx.customer');
   });

@@ -8,6 +8,10 @@ export interface TraceSpeech {
   t(id: string, values?: Record<string, string | number>): string;
   dateTime(ms: number): string;
   isoDuration(iso: string): string;
+  /** A recipient (`customer`, `group:<name>`…) in words; the code itself when absent. */
+  recipient?(to: string): string;
+  /** A notification template by its subject; the key itself when absent. */
+  template?(key: string): string;
 }
 
 /**
@@ -86,6 +90,10 @@ function word(kind: RefKind, value: string, doc: FlowDoc, index: TraceIndex, spe
       return STATUSES.has(value) ? speech.t(`work.status.${value}`) : value;
     case 'flow':
       return index.flows.get(value) ?? value;
+    case 'recipient':
+      return speech.recipient?.(value) ?? value;
+    case 'template':
+      return speech.template?.(value) ?? value;
     case 'reason': {
       // The engine's own reasons for an escalation, said in the reader's language.
       if (value === 'SLA breached') return speech.t('sim.reason.slaBreached');
