@@ -273,6 +273,11 @@ describe.each(scenarioBackends())('security over HTTP on $backend', ({ backend, 
         expect((await rt.api('POST', '/api/surveys/0000000000000000', { body: { score: 3 } })).status).toBe(
           404,
         );
+        // Nor does an admin reading the outbox that delivered the invitation.
+        const outbox = await rt.api('GET', `/api/outbox?case=${caseId}`, { as: 'admin' });
+        expect(outbox.status).toBe(200);
+        expect(outbox.body.items.map((o: { kind: string }) => o.kind)).toContain('survey');
+        expect(JSON.stringify(outbox.body)).not.toContain(token);
         // Another customer never sees the token (the case is not theirs).
         const other = await rt.api('GET', `/api/cases/${caseId}`, { as: 'carla' });
         expect(other.status).toBe(404);

@@ -34,6 +34,7 @@ import { LoginPage } from './pages/LoginPage';
 import { OutboxPage } from './pages/OutboxPage';
 import { RequestFormPage } from './pages/RequestFormPage';
 import { RequestsPage } from './pages/RequestsPage';
+import { SurveyPage } from './pages/SurveyPage';
 import { WorkPage } from './pages/WorkPage';
 import { SupervisorPage } from './supervisor/SupervisorPage';
 
@@ -90,6 +91,7 @@ const router = createBrowserRouter(
       <Route element={<HelpShell />}>
         <Route path="/help" element={<HelpCenterPage />} />
         <Route path="/help/:slug" element={<ArticlePage />} />
+        <Route path="/survey/:token" element={<SurveyPage />} />
       </Route>
       <Route
         element={

@@ -36,6 +36,16 @@ import { ApiError, toApiError } from './api-error';
 import { noteServerTime, SERVER_TIME_HEADER } from './server-clock';
 
 /** One row of GET /api/flows. */
+/** A survey as its link shows it (GET /surveys/:token): the question in the reader's language. */
+export interface SurveyView {
+  kind: 'csat' | 'nps' | 'ces';
+  scale: { min: number; max: number };
+  answered: boolean;
+  score: number | null;
+  question: string;
+  locale: string;
+}
+
 export interface FlowSummary {
   key: string;
   name: string;
@@ -497,6 +507,10 @@ export class Api {
   /** GET /supervisor/overview: throughput counted from `since` (the supervisor's midnight). */
   supervisorOverview(since: string) {
     return this.request<SupervisorOverview>('GET', '/supervisor/overview', undefined, { since });
+  }
+  /** GET /surveys/:token: the survey a customer's link names (anyone holding the token). */
+  survey(token: string) {
+    return this.request<SurveyView>('GET', `/surveys/${encodeURIComponent(token)}`);
   }
   answerSurvey(token: string, score: number, comment?: string) {
     return this.request<unknown>('POST', `/surveys/${encodeURIComponent(token)}`, { score, comment });

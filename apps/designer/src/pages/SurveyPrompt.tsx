@@ -7,8 +7,21 @@ import { useT } from '../i18n/use-t';
 /** Score range of each survey kind. */
 const SCALES: Record<string, [number, number]> = { csat: [1, 5], nps: [0, 10], ces: [1, 7] };
 
-/** The survey form of a customer's pending survey (its token is the customer's link). */
-export function SurveyPrompt({ token, kind, onDone }: { token: string; kind: string; onDone(): void }) {
+/**
+ * The survey form of a customer's pending survey (its token is the customer's link); asks
+ * `question` when given (the runtime's wording of it), else the kind's question.
+ */
+export function SurveyPrompt({
+  token,
+  kind,
+  question,
+  onDone,
+}: {
+  token: string;
+  kind: string;
+  question?: string;
+  onDone(): void;
+}) {
   const t = useT();
   const [min, max] = SCALES[kind] ?? [1, 5];
   const [score, setScore] = useState<number | null>(null);
@@ -29,7 +42,7 @@ export function SurveyPrompt({ token, kind, onDone }: { token: string; kind: str
         }
       }}
     >
-      <h2>{t('survey.question', { kind })}</h2>
+      <h2>{question ?? t('survey.question', { kind })}</h2>
       <div className="scale" role="radiogroup" aria-label={t('survey.score')}>
         {Array.from({ length: max - min + 1 }, (_, i) => min + i).map((n) => (
           <label key={n} className={`scale-option${score === n ? ' active' : ''}`}>

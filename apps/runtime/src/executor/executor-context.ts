@@ -12,4 +12,6 @@ export interface ExecutorContext {
   router?: Router;
   /** The domain our outgoing mail's Message-IDs end in (CASEFLOW_MAIL_FROM's). */
   mailDomain?: string;
+  /** The deployment's address for links in messages (CASEFLOW_PUBLIC_URL); relative links without it. */
+  publicUrl?: string;
 }

@@ -31,7 +31,7 @@ const articleFlow: FlowDefinitionInput = {
 describe('notify sends an article; decisions see customer.viewedArticles', () => {
   let f: RuntimeFixture;
   beforeEach(async () => {
-    f = await runtimeFixture();
+    f = await runtimeFixture({ env: { CASEFLOW_PUBLIC_URL: 'https://help.example.test/support/' } });
     await f.publish(articleFlow);
   });
   afterEach(async () => f.dispose());
@@ -59,7 +59,10 @@ describe('notify sends an article; decisions see customer.viewedArticles', () =>
     const [message] = payload!.messages as Array<{ locale: string; body: string }>;
     expect(message!.locale).toBe('pt-BR');
     expect(message!.body).toContain('Um artigo que pode ajudar: Bloquear um cartão perdido');
-    expect(message!.body).toContain('Leia na central de ajuda: /help/block-card');
+    // The whole address: the message is read outside the portal.
+    expect(message!.body).toContain(
+      'Leia na central de ajuda: https://help.example.test/support/help/block-card',
+    );
     // Markdown is sent as text, cut to an excerpt.
     expect(message!.body).toContain('Open the app, choose Cards and tap Block.');
     expect(message!.body).not.toContain('**');

@@ -30,13 +30,14 @@ export function audiencesOf(recipients: readonly Recipient[]): ArticleAudience[]
  * Adds a notify node's article to each rendered message: the published article in the
  * message's language, else in another language, if its audience is one the recipients may read.
  * Answers the messages and the articles they carry (none when the slug names no such article:
- * the message then goes without it and the timeline says so).
+ * the message then goes without it and the timeline says so). Links start with `publicUrl`.
  */
 export async function withArticle(
   tx: Store,
   slug: string,
   recipients: readonly Recipient[],
   messages: RenderedMessage[],
+  publicUrl = '',
 ): Promise<{ messages: RenderedMessage[]; articles: SentArticle[] }> {
   const audiences = audiencesOf(recipients);
   const articles: SentArticle[] = [];
@@ -50,7 +51,12 @@ export async function withArticle(
     const path = `/help/${encodeURIComponent(article.slug)}`;
     const excerpt = excerptOf(plainText(article.body));
     articles.push({ slug: article.slug, locale: article.locale, title: article.title, path });
-    const block = articleBlock(message.locale, { title: article.title, excerpt, path });
+    // The message leaves the portal (e-mail, SMS, a webhook): its link is the whole address.
+    const block = articleBlock(message.locale, {
+      title: article.title,
+      excerpt,
+      path: `${publicUrl}${path}`,
+    });
     out.push({ ...message, body: `${message.body}\n\n${block}` });
   }
   return { messages: out, articles };

@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, type EffectOf, formatCaseNumber } from '@caseflow/schema';
-import { notifyMail } from '../channels/email/notify-mail';
+import { notifyMail, surveyMail } from '../channels/email/notify-mail';
 import { renderNotification, renderSurvey } from '../messages/render';
 import type { NewOutbox } from '../store/store';
 import type { CaseSession, LiveCase } from './case-session';
@@ -51,7 +51,7 @@ export async function applyOutboxEffect(
         renderNotification(effect.template, locale, values),
       );
       const { messages, articles } = effect.article
-        ? await withArticle(tx, effect.article, recipients, rendered)
+        ? await withArticle(tx, effect.article, recipients, rendered, session.ctx.publicUrl)
         : { messages: rendered, articles: [] };
       // A customer whose conversation is by e-mail gets the notification as a mail of the thread.
       const mail = await notifyMail(session, live, effect, recipients, messages);
@@ -106,8 +106,17 @@ export async function applyOutboxEffect(
       });
       const customer = await customerOf();
       const message = renderSurvey(effect.kind, customer?.locale, common(customer?.name));
+      // A customer whose conversation is by e-mail gets the invitation with the survey's link.
+      const mail = await surveyMail(session, live, effect, customer, message, token);
       await tx.outbox.insert(
-        row('survey', effect.surveyId, { ...effect, caseId, caseNumber, token, message }),
+        row('survey', effect.surveyId, {
+          ...effect,
+          caseId,
+          caseNumber,
+          token,
+          message,
+          ...(mail ? { mail } : {}),
+        }),
       );
       session.record(live, {
         type: 'survey.sent',

@@ -79,6 +79,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     flowEnv: options.flowEnv ?? {},
     router,
     mailDomain: mail.fromDomain,
+    publicUrl: mail.publicUrl,
   };
   // Timers and the outbox each have a loop (startBackground); only the outbox's is woken by
   // commits: they queue messages, while new timers are found by the timer loop's own polling.

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { requireRole } from '../auth/roles';
-import { redactCredentials } from '../connections/redact-credentials';
+import { REDACTED, redactCredentials } from '../connections/redact-credentials';
+import type { OutboxRow } from '../store/store';
 import type { AppDeps, Router } from './context';
 import { bearer, errorResponses, json, newRouter, PageQuery, pageOf } from './openapi';
 import { OutboxResource, toOutbox } from './resources';
@@ -34,6 +35,18 @@ const retry = createRoute({
   responses: { 200: json(OutboxResource, 'the message after the attempt'), ...errorResponses },
 });
 
+/**
+ * An outbox row as admins read it: credentials of http actions hidden, and a survey's token
+ * (the customer's credential for answering it, also inside its mailed link): staff never
+ * hold it.
+ */
+function answerOf(row: OutboxRow): ReturnType<typeof toOutbox> {
+  const o = redactCredentials(toOutbox(row));
+  const token = row.kind === 'survey' ? row.payload.token : undefined;
+  if (typeof token !== 'string' || token === '') return o;
+  return JSON.parse(JSON.stringify(o).replaceAll(token, REDACTED)) as ReturnType<typeof toOutbox>;
+}
+
 /** GET /outbox (admin): what was sent, retried or gave up; POST /outbox/:id/retry. */
 export function outboxRoutes({ runtime }: AppDeps): Router {
   const r = newRouter();
@@ -46,11 +59,11 @@ export function outboxRoutes({ runtime }: AppDeps): Router {
       cursor: q.cursor ?? null,
     });
     // Payloads of http actions from flows written before connections may carry credentials.
-    return c.json({ items: page.items.map((o) => redactCredentials(toOutbox(o))), next: page.next }, 200);
+    return c.json({ items: page.items.map(answerOf), next: page.next }, 200);
   });
   r.openapi(retry, async (c) => {
     const row = await runtime.retryOutbox(c.req.valid('param').id, c.get('user')!.username);
-    return c.json(redactCredentials(toOutbox(row)), 200);
+    return c.json(answerOf(row), 200);
   });
   return r;
 }

@@ -4,6 +4,7 @@ import {
   ARTICLE_TEMPLATES,
   MAIL_TEMPLATES,
   NOTIFY_TEMPLATES,
+  SURVEY_LINK_TEMPLATES,
   SURVEY_TEMPLATES,
   type TemplateText,
 } from './templates';
@@ -100,6 +101,11 @@ export function renderSurvey(
 /** The question of a survey of `kind` in `locale` (the anonymous survey page). Pure. */
 export function surveyQuestion(kind: SurveyKind, locale: Locale | null | undefined): string {
   return SURVEY_TEMPLATES[kind][locale ?? DEFAULT_LOCALE].question;
+}
+
+/** The line with a survey's page that an e-mailed invitation in `locale` ends with. Pure. */
+export function renderSurveyLink(locale: Locale, link: string): string {
+  return format(SURVEY_LINK_TEMPLATES[locale], locale, { link });
 }
 
 /** The text a notify node's article adds to a message in `locale`. Pure. */

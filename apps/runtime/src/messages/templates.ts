@@ -144,6 +144,12 @@ export const SURVEY_TEMPLATES: Record<SurveyKind, Record<Locale, TemplateText & 
   },
 };
 
+/** The line an e-mailed survey invitation ends with: the survey's page. Argument: `link`. */
+export const SURVEY_LINK_TEMPLATES: Record<Locale, string> = {
+  en: 'Answer here, no sign-in needed: {link}',
+  'pt-BR': 'Responda aqui, sem precisar entrar: {link}',
+};
+
 /** The part a notify node's article adds to its message: title, excerpt, help-centre address. */
 export const ARTICLE_TEMPLATES: Record<Locale, string> = {
   en: 'An article that may help: {title}\n{excerpt}\nRead it in the help centre: {path}',

@@ -26,6 +26,11 @@ export interface MailConfig {
   /** The domain of `from`: our Message-IDs end in it. */
   fromDomain: string;
   /**
+   * Where the links our messages carry point (the help centre's articles, survey pages): the
+   * address customers reach this deployment at, without a trailing slash.
+   */
+  publicUrl: string;
+  /**
    * Outbound without an SMTP URL in demo mode: the directory each composed mail is written to
    * as an `.eml` file (a local sink anyone can open). Null outside demo mode: mail stays unsent.
    */
@@ -55,6 +60,12 @@ const Env = z.object({
     .regex(/^([^<>]*<)?[^<>@\s]+@[^<>@\s]+>?$/, 'must be an address or "Name <address>"')
     .optional(),
   CASEFLOW_MAIL_SINK_DIR: z.string().min(1).optional(),
+  CASEFLOW_PUBLIC_URL: z
+    .string()
+    .max(500)
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'must be an http:// or https:// address without ? or #')
+    .optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 });
 
 /** Reads the mail settings; throws a plain Error naming each bad variable. */
@@ -84,6 +95,7 @@ export function loadMailConfig(env: NodeJS.ProcessEnv, demo: boolean): MailConfi
     smtpUrl,
     from,
     fromDomain: mailDomainOf(from),
+    publicUrl: (e.CASEFLOW_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     // Beside the default database of `npm start`, in the working directory (never on the
     // database's own disk: a full mail directory must not starve it).
     sinkDir:

@@ -82,9 +82,9 @@ const fallback: Transport = {
 describe('e-mail out (nodemailer to an SMTP sink)', () => {
   let f: RuntimeFixture;
   let listener: SmtpListener;
-  const start = async (url: string | null) => {
+  const start = async (url: string | null, more: Record<string, string> = {}) => {
     f = await runtimeFixture({
-      env,
+      env: { ...env, ...more },
       transport: fallback,
       mailSender: url === null ? null : smtpSender(url, { timeoutMs: 5_000 }),
     });
@@ -187,6 +187,65 @@ describe('e-mail out (nodemailer to an SMTP sink)', () => {
     expect(notice!.references).toContain(reply!.messageId);
     expect(notice!.headers.get('auto-submitted')).toBe('auto-generated');
     expect(caseOfMessageId(notice!.messageId!)).toBe(kase!.id);
+  });
+
+  it('mails an e-mail customer a survey invitation whose link answers it without signing in', async () => {
+    await start(`smtp://127.0.0.1:${sinkPort}`, { CASEFLOW_PUBLIC_URL: 'https://support.example.com/' });
+    await f.publish({
+      key: 'mail-survey',
+      name: 'Asks by mail',
+      tiers: [],
+      slas: [],
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'ask', type: 'survey', survey: 'csat' },
+        { id: 'end', type: 'end' },
+      ],
+      edges: [
+        { from: 'start', to: 'ask' },
+        { from: 'ask', to: 'end' },
+      ],
+    });
+    await f.store.customers.update('cu-1', { locale: 'pt-BR' }, f.clock.now());
+    const opened = await f.runtime.openCase({ flow: 'mail-survey', customerId: 'cu-1', channel: 'email', actor: 'ann' });
+    await f.runtime.dispatchOutbox();
+    expect(received).toHaveLength(1);
+    const { mail, rcpt } = received[0]!;
+    expect(rcpt).toEqual(['carla@example.com']);
+    const number = (await f.runtime.getCase(opened.id))!.number!;
+    expect(mail.subject).toBe(`[${number}] Como foi o nosso atendimento? (${number})`);
+    expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
+    const link = /Responda aqui, sem precisar entrar: (https:\/\/support\.example\.com\/survey\/(\S+))/.exec(mail.text!);
+    expect(link, mail.text).not.toBeNull();
+    const survey = await f.store.surveys.getByToken(decodeURIComponent(link![2]!));
+    expect(survey).toMatchObject({ caseId: opened.id, kind: 'csat', answeredAt: null });
+    const [row] = await f.runtime.outboxEntries(opened.id);
+    expect(row).toMatchObject({ kind: 'survey', status: 'delivered' });
+    // The token is the credential: never in the log line of the delivery.
+    expect(JSON.stringify(f.logger.lines)).not.toContain(survey!.token);
+  });
+
+  it('sends a survey of a conversation that is not by e-mail to the configured transport, as before', async () => {
+    await start(`smtp://127.0.0.1:${sinkPort}`);
+    await f.publish({
+      key: 'web-survey',
+      name: 'Asks on the web',
+      tiers: [],
+      slas: [],
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'ask', type: 'survey', survey: 'nps' },
+        { id: 'end', type: 'end' },
+      ],
+      edges: [
+        { from: 'start', to: 'ask' },
+        { from: 'ask', to: 'end' },
+      ],
+    });
+    const opened = await f.runtime.openCase({ flow: 'web-survey', customerId: 'cu-1', channel: 'web', actor: 'ann' });
+    await f.runtime.dispatchOutbox();
+    expect(received).toEqual([]);
+    expect(logged.map((r) => [r.kind, r.caseId, r.payload.mail])).toEqual([['survey', opened.id, undefined]]);
   });
 
   it('keeps an answer unsent and says why when no SMTP server is configured; notifications go on as before', async () => {

@@ -3,7 +3,7 @@ import type { OutboxRow } from '../../store/store';
 
 /**
  * One e-mail as the outbox keeps it until it is sent (mail-transport.ts composes the MIME):
- * the payload of a `message` row (an agent's reply) or the `mail` of a `notify` row. Everything
+ * the payload of a `message` row (an agent's reply) or the `mail` of a `notify` or `survey` row. Everything
  * is fixed when it is queued, in the case's transaction, so every attempt sends the same mail.
  */
 export interface MailPayload {
@@ -29,6 +29,7 @@ export interface MailPayload {
 /** The mail an outbox row carries, or null when it carries none. */
 export function mailOfRow(row: Pick<OutboxRow, 'kind' | 'payload'>): MailPayload | null {
   if (row.kind === 'message' && row.payload.channel === 'email') return row.payload as unknown as MailPayload;
-  const mail = row.kind === 'notify' ? (row.payload.mail as MailPayload | undefined) : undefined;
+  const carriesMail = row.kind === 'notify' || row.kind === 'survey';
+  const mail = carriesMail ? (row.payload.mail as MailPayload | undefined) : undefined;
   return mail?.channel === 'email' ? mail : null;
 }

@@ -66,9 +66,10 @@ export function composeMail(
 
 /**
  * Sends the outbox's e-mail (agents' replies, `message` rows on the email channel, and the
- * `mail` of notifications to e-mail customers) through `sender`; every other row goes to
- * `next`. Without a sender a reply is not sent and says so (dead, MAIL_OUT_OFF: an admin can
- * retry it once mail is configured), while a notification goes to `next` as before. A 5xx
+ * `mail` of notifications and survey invitations to e-mail customers) through `sender`; every
+ * other row goes to `next`. Without a sender a reply is not sent and says so (dead,
+ * MAIL_OUT_OFF: an admin can retry it once mail is configured), while a notification or a
+ * survey goes to `next` as before. A 5xx
  * answer (a refused recipient) is final; connection errors, timeouts and 4xx are retried by
  * the outbox policy (the sender keeps the SMTP URL's credentials out of errors). Never throws.
  */
@@ -105,7 +106,7 @@ export function mailTransport(
     name: `${next.name}+mail`,
     deliver(row) {
       const mail = mailOfRow(row);
-      if (!mail || (row.kind === 'notify' && !sender)) return next.deliver(row);
+      if (!mail || (row.kind !== 'message' && !sender)) return next.deliver(row);
       return send(row, mail);
     },
   };
