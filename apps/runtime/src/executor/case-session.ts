@@ -60,7 +60,7 @@ interface Queued {
 export class CaseSession {
   readonly #cases = new Map<string, LiveCase>();
   readonly #queue: Queued[] = [];
-  /** Timer writes of the effects, written in one batch before the cases commit. */
+  /** Timer writes of the effects, written in one batch with the first case's commit. */
   #timerChanges: TimerChange[] = [];
   /** Cases whose commit marked them for the analytics fold already. */
   readonly #markedForRollups = new Set<string>();
@@ -226,9 +226,9 @@ export class CaseSession {
   }
 
   /**
-   * Queues a timer schedule or cancel (an effect's); written by `flushTimers`, at the latest
-   * when the session commits. Nothing reads timers back inside an event, except closing a
-   * case, which flushes first.
+   * Queues a timer schedule or cancel (an effect's); written with the first case the session
+   * commits (or by `flushTimers` when none changed). Nothing reads timers back inside an
+   * event, except closing a case, which flushes first.
    */
   changeTimer(change: TimerChange): void {
     this.#timerChanges.push(change);
@@ -267,7 +267,8 @@ export class CaseSession {
    * `answer` had nothing to write.
    */
   async #commitAll(answer: LiveCase | null): Promise<CaseParts | null> {
-    await this.flushTimers();
+    // The timer writes ride on the first case written (one statement on PostgreSQL).
+    if (![...this.#cases.values()].some((live) => live.dirty)) await this.flushTimers();
     let parts: CaseParts | null = null;
     for (const live of this.#cases.values()) {
       const read = await this.#commitCase(live, live === answer);
@@ -288,8 +289,11 @@ export class CaseSession {
       }
       return null;
     }
-    // One statement on PostgreSQL: the revision-checked update, the timeline entries, the
-    // change row, the rollup mark and (for the answer) the case's tasks, SLA clocks and surveys.
+    // One statement on PostgreSQL: the timer writes so far, the revision-checked update, the
+    // timeline entries, the change row, the rollup mark and (for the answer) the case's tasks,
+    // SLA clocks and surveys.
+    const timers = this.#timerChanges;
+    this.#timerChanges = [];
     const done = await this.tx.cases.commit(
       r.id,
       live.loadedRevision,
@@ -303,7 +307,7 @@ export class CaseSession {
       },
       live.timeline,
       withParts,
-      { change, touchRollup: true },
+      { change, touchRollup: true, timers },
     );
     if (!done) throw new StaleRevision(r.id);
     this.#markedForRollups.add(r.id);

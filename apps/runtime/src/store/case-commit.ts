@@ -6,6 +6,7 @@ export type CaseCommitRepos = Pick<
   'tasks' | 'slas' | 'surveys' | 'timeline' | 'changes' | 'rollups'
 > & {
   cases: Pick<Store['cases'], 'update'>;
+  timers: Pick<Store['timers'], 'apply'>;
 };
 
 /**
@@ -23,6 +24,9 @@ export function composedCaseCommit(repos: CaseCommitRepos): Pick<Store['cases'],
     async commit(id, expectedRevision, patch, entries, withParts, riders = {}) {
       const updated = await repos.cases.update(id, expectedRevision, patch);
       if (!updated) return null;
+      // After the update here: one writer at a time, so no lock order to keep (PostgreSQL's
+      // statement writes them first).
+      if (riders.timers?.length) await repos.timers.apply(riders.timers);
       if (entries.length > 0) await repos.timeline.append(id, entries);
       if (riders.change) await repos.changes.append(riders.change);
       if (riders.touchRollup) await repos.rollups.touch([id]);

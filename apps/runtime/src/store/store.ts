@@ -648,6 +648,11 @@ export type NewChange = Omit<ChangeRow, 'cursor'>;
  * the same statement on PostgreSQL, where each would otherwise be a round trip of its own.
  */
 export interface CaseCommitRiders {
+  /**
+   * Timer writes of the transaction, as timers.apply writes them (any case's). On PostgreSQL
+   * they take their row locks before the case row's, as timers.apply before the commit did.
+   */
+  timers?: TimerChange[];
   /** The live streams' change row announcing the write (changes.append). */
   change?: NewChange | null;
   /** Marks the case for the analytics fold (rollups.touch of this case). */

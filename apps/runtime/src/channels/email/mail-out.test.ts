@@ -207,7 +207,12 @@ describe('e-mail out (nodemailer to an SMTP sink)', () => {
       ],
     });
     await f.store.customers.update('cu-1', { locale: 'pt-BR' }, f.clock.now());
-    const opened = await f.runtime.openCase({ flow: 'mail-survey', customerId: 'cu-1', channel: 'email', actor: 'ann' });
+    const opened = await f.runtime.openCase({
+      flow: 'mail-survey',
+      customerId: 'cu-1',
+      channel: 'email',
+      actor: 'ann',
+    });
     await f.runtime.dispatchOutbox();
     expect(received).toHaveLength(1);
     const { mail, rcpt } = received[0]!;
@@ -215,7 +220,9 @@ describe('e-mail out (nodemailer to an SMTP sink)', () => {
     const number = (await f.runtime.getCase(opened.id))!.number!;
     expect(mail.subject).toBe(`[${number}] Como foi o nosso atendimento? (${number})`);
     expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
-    const link = /Responda aqui, sem precisar entrar: (https:\/\/support\.example\.com\/survey\/(\S+))/.exec(mail.text!);
+    const link = /Responda aqui, sem precisar entrar: (https:\/\/support\.example\.com\/survey\/(\S+))/.exec(
+      mail.text!,
+    );
     expect(link, mail.text).not.toBeNull();
     const survey = await f.store.surveys.getByToken(decodeURIComponent(link![2]!));
     expect(survey).toMatchObject({ caseId: opened.id, kind: 'csat', answeredAt: null });
@@ -242,7 +249,12 @@ describe('e-mail out (nodemailer to an SMTP sink)', () => {
         { from: 'ask', to: 'end' },
       ],
     });
-    const opened = await f.runtime.openCase({ flow: 'web-survey', customerId: 'cu-1', channel: 'web', actor: 'ann' });
+    const opened = await f.runtime.openCase({
+      flow: 'web-survey',
+      customerId: 'cu-1',
+      channel: 'web',
+      actor: 'ann',
+    });
     await f.runtime.dispatchOutbox();
     expect(received).toEqual([]);
     expect(logged.map((r) => [r.kind, r.caseId, r.payload.mail])).toEqual([['survey', opened.id, undefined]]);

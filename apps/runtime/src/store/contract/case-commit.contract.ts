@@ -169,5 +169,48 @@ export function caseCommitContract(current: () => Store): void {
       expect(await store.cases.commit('k1', 2, patch(), [], true)).not.toBeNull();
       expect(await store.changes.after(head, 10)).toHaveLength(1);
     });
+
+    it('writes the timer changes riding on it as timers.apply does, and none on a stale revision', async () => {
+      await store.cases.insert(caseRow('k1'));
+      await store.timers.schedule({ caseId: 'k1', timerId: 'old', fireAt: T0 + 5, purpose: 'sla' });
+      await store.timers.schedule({ caseId: 'k1', timerId: 'moved', fireAt: T0 + 6, purpose: 'sla' });
+      const timers = [
+        { op: 'cancel' as const, caseId: 'k1', timerId: 'old' },
+        {
+          op: 'schedule' as const,
+          timer: { caseId: 'k1', timerId: 'new', fireAt: T0 + 30, purpose: 'wait' },
+        },
+        {
+          op: 'schedule' as const,
+          timer: { caseId: 'k2', timerId: 'other', fireAt: T0 + 40, purpose: 'wait' },
+        },
+        {
+          op: 'schedule' as const,
+          timer: { caseId: 'k1', timerId: 'moved', fireAt: T0 + 60, purpose: 'timer' },
+        },
+      ];
+      const listed = async () =>
+        [...(await store.timers.listByCase('k1')), ...(await store.timers.listByCase('k2'))].map((x) => [
+          x.caseId,
+          x.timerId,
+          x.fireAt,
+          x.purpose,
+        ]);
+      const before = await listed();
+      expect(await store.cases.commit('k1', 7, patch(), [], false, { timers })).toBeNull();
+      expect(await listed()).toEqual(before);
+      expect(await store.cases.commit('k1', 1, patch(), [], false, { timers })).not.toBeNull();
+      expect(await listed()).toEqual([
+        ['k1', 'new', T0 + 30, 'wait'],
+        ['k1', 'moved', T0 + 60, 'timer'],
+        ['k2', 'other', T0 + 40, 'wait'],
+      ]);
+      // The moved timer is claimable at its new time, its claim cleared.
+      expect((await store.timers.claimDue(T0 + 60, 10, 1000)).map((x) => x.timerId)).toEqual([
+        'new',
+        'other',
+        'moved',
+      ]);
+    });
   });
 }

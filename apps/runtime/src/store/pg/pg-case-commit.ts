@@ -10,6 +10,7 @@ import type {
   SurveyRow,
   TaskRow,
 } from '../store';
+import { netTimerChanges } from '../timer-changes';
 import { changeValues } from './pg-changes';
 import { type PgClientOf, PgRawTable, runNamed } from './pg-raw';
 import { cases } from './schema';
@@ -43,25 +44,50 @@ export function pgCaseCommit(
     `(select coalesce(json_agg(${rawSurveys.jsonObject('v')} order by v.sent_at), '[]'::json)`,
     `from "surveys" v where v.case_id = $1) as "surveys"`,
   ].join(' ');
-  // $1–$10: the update and the timeline; $11–$17: the change row (case_id is the update's).
-  const commitText = (withParts: boolean, change: boolean, touch: boolean) =>
-    [
-      'with upd as (',
+  // $1–$10: the update and the timeline; then the riders' values: the change row's seven
+  // (case_id is the update's), the timers' two.
+  const commitText = (withParts: boolean, change: boolean, touch: boolean, timers: boolean) => {
+    let n = 10;
+    const next = () => `$${++n}`;
+    const changeValues = change ? Array.from({ length: 7 }, next) : [];
+    const [cancelled, scheduled] = timers ? [next(), next()] : [];
+    return [
+      'with',
+      // Timer writes come first, as in separate statements: the update's condition reads them,
+      // so they take their row locks before the case row's (a timer fire locks in that order
+      // too). Guarded by the revision, so a stale commit writes nothing here either.
+      timers
+        ? [
+            `tdel as (delete from "timers" where "id" = any(${cancelled}::text[])`,
+            'and exists (select 1 from "cases" where "id" = $1 and "revision" = $2) returning 1),',
+            'tins as (insert into "timers" ("id", "case_id", "timer_id", "fire_at", "due_at", "purpose", "claim")',
+            'select e.id, e."caseId", e."timerId", e."fireAt", e."fireAt", e.purpose, null',
+            `from json_to_recordset(${scheduled}::json) as e(id text, "caseId" text, "timerId" text, "fireAt" bigint, purpose text)`,
+            'where exists (select 1 from "cases" where "id" = $1 and "revision" = $2)',
+            'on conflict ("id") do update set "fire_at" = excluded."fire_at", "due_at" = excluded."due_at",',
+            '"purpose" = excluded."purpose", "claim" = null returning 1),',
+          ].join(' ')
+        : '',
+      'upd as (',
       'update "cases" set "status" = $3, "active_nodes" = $4, "variables" = $5, "snapshot" = $6,',
       '"closed_at" = $7, "updated_at" = $8, "revision" = $2 + 1, "timeline_seq" = "timeline_seq" + $9',
-      `where "id" = $1 and "revision" = $2 returning ${summary.selectList}, "timeline_seq" - $9 as "timelineBase"`,
+      'where "id" = $1 and "revision" = $2',
+      timers ? 'and (select count(*) from tdel) + (select count(*) from tins) >= 0' : '',
+      `returning ${summary.selectList}, "timeline_seq" - $9 as "timelineBase"`,
       '), ins as (',
       'insert into "timeline" (case_id, seq, at, type, actor, node_id, data, public)',
       'select upd."id", upd."timelineBase" + e.seq, e.at, e.type, e.actor, e."nodeId", e.data, e.public',
       'from upd, json_to_recordset($10::json)',
       'as e(seq int, at bigint, type text, actor text, "nodeId" text, data json, public boolean)',
       ')',
-      // The riders read from upd: nothing is written when the revision was stale, and they
-      // take their row locks after the case row's, as the separate statements did.
+      // The change row and the rollup mark read from upd: nothing is written when the
+      // revision was stale, and they take their row locks after the case row's, as the
+      // separate statements did.
       change
         ? [
             ', chg as (insert into case_changes (case_id, customer_id, top_level, kinds, public_kinds, groups, users, at)',
-            'select upd."id", $11::text, $12::boolean, $13::json, $14::json, $15::json, $16::json, $17::bigint from upd)',
+            `select upd."id", ${changeValues[0]}::text, ${changeValues[1]}::boolean, ${changeValues[2]}::json,`,
+            `${changeValues[3]}::json, ${changeValues[4]}::json, ${changeValues[5]}::json, ${changeValues[6]}::bigint from upd)`,
           ].join(' ')
         : '',
       touch
@@ -69,12 +95,13 @@ export function pgCaseCommit(
         : '',
       `select upd.*${withParts ? `, ${partsList}` : ''} from upd`,
     ].join(' ');
+  };
   const texts = new Map<string, string>();
-  const textFor = (withParts: boolean, change: boolean, touch: boolean) => {
-    const key = `${+withParts}${+change}${+touch}`;
+  const textFor = (withParts: boolean, change: boolean, touch: boolean, timers: boolean) => {
+    const key = `${+withParts}${+change}${+touch}${+timers}`;
     let text = texts.get(key);
     if (!text) {
-      text = commitText(withParts, change, touch);
+      text = commitText(withParts, change, touch, timers);
       texts.set(key, text);
     }
     return text;
@@ -92,6 +119,7 @@ export function pgCaseCommit(
     ) {
       const timeline = entries.map((e, i) => ({ seq: i + 1, ...timelineFields(e) }));
       const { change, touchRollup = false } = riders;
+      const timers = riders.timers?.length ? netTimerChanges(riders.timers) : null;
       const values: unknown[] = [
         id,
         expectedRevision,
@@ -109,9 +137,10 @@ export function pgCaseCommit(
           throw new Error(`the change of case ${change.caseId} cannot ride on ${id}'s commit`);
         values.push(...changeValues(change));
       }
+      if (timers) values.push(timers.cancelled, JSON.stringify(timers.scheduled));
       const result = await runNamed<CaseSummary & Partial<PartsColumns> & { timelineBase?: number }>(
         client(),
-        textFor(withParts, !!change, touchRollup),
+        textFor(withParts, !!change, touchRollup, timers !== null),
         values,
       );
       const raw = result.rows[0];

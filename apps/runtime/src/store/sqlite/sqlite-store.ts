@@ -134,6 +134,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   const audit = sqliteAudit(db);
   const changes = sqliteChanges(db);
   const rollups = sqliteRollups(db);
+  const delivery = sqliteDelivery(db);
   const repos: Repos = {
     ...sqliteDirectory(db),
     ...sqliteSessions(db),
@@ -143,9 +144,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     cases: {
       ...casesAndTasks.cases,
       // Every statement is a cached one run synchronously: composing costs no round trip.
-      ...composedCaseCommit({ ...casesAndTasks, ...audit, ...changes, ...rollups }),
+      ...composedCaseCommit({ ...casesAndTasks, ...audit, ...changes, ...rollups, ...delivery }),
     },
-    ...sqliteDelivery(db),
+    ...delivery,
     ...sqliteAnalytics(db),
     ...rollups,
     ...sqliteIncidents(db),
