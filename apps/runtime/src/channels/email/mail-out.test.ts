@@ -6,7 +6,7 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { createTransport } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { supportFlow } from '../../executor/test-support/flows';
+import { supportFlow, surveyFlow } from '../../executor/test-support/flows';
 import { type RuntimeFixture, runtimeFixture } from '../../executor/test-support/runtime-fixture';
 import type { Transport } from '../../outbox/transport';
 import type { OutboxRow } from '../../store/store';
@@ -191,21 +191,7 @@ describe('e-mail out (nodemailer to an SMTP sink)', () => {
 
   it('mails an e-mail customer a survey invitation whose link answers it without signing in', async () => {
     await start(`smtp://127.0.0.1:${sinkPort}`, { CASEFLOW_PUBLIC_URL: 'https://support.example.com/' });
-    await f.publish({
-      key: 'mail-survey',
-      name: 'Asks by mail',
-      tiers: [],
-      slas: [],
-      nodes: [
-        { id: 'start', type: 'start' },
-        { id: 'ask', type: 'survey', survey: 'csat' },
-        { id: 'end', type: 'end' },
-      ],
-      edges: [
-        { from: 'start', to: 'ask' },
-        { from: 'ask', to: 'end' },
-      ],
-    });
+    await f.publish(surveyFlow('mail-survey', 'csat'));
     await f.store.customers.update('cu-1', { locale: 'pt-BR' }, f.clock.now());
     const opened = await f.runtime.openCase({
       flow: 'mail-survey',
@@ -234,21 +220,7 @@ describe('e-mail out (nodemailer to an SMTP sink)', () => {
 
   it('sends a survey of a conversation that is not by e-mail to the configured transport, as before', async () => {
     await start(`smtp://127.0.0.1:${sinkPort}`);
-    await f.publish({
-      key: 'web-survey',
-      name: 'Asks on the web',
-      tiers: [],
-      slas: [],
-      nodes: [
-        { id: 'start', type: 'start' },
-        { id: 'ask', type: 'survey', survey: 'nps' },
-        { id: 'end', type: 'end' },
-      ],
-      edges: [
-        { from: 'start', to: 'ask' },
-        { from: 'ask', to: 'end' },
-      ],
-    });
+    await f.publish(surveyFlow('web-survey', 'nps'));
     const opened = await f.runtime.openCase({
       flow: 'web-survey',
       customerId: 'cu-1',

@@ -65,6 +65,23 @@ export const approvalFlow: FlowDefinitionInput = {
   ],
 };
 
+/** start → ask (a survey of `survey` to the customer) → end. */
+export function surveyFlow(key: string, survey: 'csat' | 'nps' | 'ces'): FlowDefinitionInput {
+  return {
+    key,
+    name: `Asks ${survey}`,
+    nodes: [
+      { id: 'start', type: 'start' },
+      { id: 'ask', type: 'survey', survey },
+      { id: 'end', type: 'end' },
+    ],
+    edges: [
+      { from: 'start', to: 'ask' },
+      { from: 'ask', to: 'end' },
+    ],
+  };
+}
+
 /** start → cool-off (timer PT1H) → done. */
 export const timerFlow: FlowDefinitionInput = {
   key: 'cool-off',
