@@ -24,10 +24,10 @@ type PartsColumns = { tasks: TaskRow[]; slas: SlaRow[]; surveys: SurveyRow[] };
  * timeline seq range on the same row, so concurrent appenders queue on that row lock as in
  * timeline.append), inserts the entries numbered from the reserved range (nothing when the
  * revision was stale: the insert reads from the update's rows) and, when asked, aggregates
- * the case's tasks, SLA clocks and surveys into JSON columns; the riders (the change row, the
- * rollup mark) are inserted from the update's rows as well. Those sub-selects see the
- * transaction's earlier statements (the event's task and SLA writes); only the case row and
- * the timeline change in this statement, and they come from RETURNING.
+ * the case's tasks, SLA clocks and surveys into JSON columns (those sub-selects see the
+ * transaction's earlier statements, the event's task and SLA writes: none of their tables
+ * changes in this statement). The riders go in the same statement: timer writes before the
+ * update, the change row and the rollup mark from the update's rows.
  */
 export function pgCaseCommit(
   client: PgClientOf,
@@ -49,7 +49,7 @@ export function pgCaseCommit(
   const commitText = (withParts: boolean, change: boolean, touch: boolean, timers: boolean) => {
     let n = 10;
     const next = () => `$${++n}`;
-    const changeValues = change ? Array.from({ length: 7 }, next) : [];
+    const changeParams = change ? Array.from({ length: 7 }, next) : [];
     const [cancelled, scheduled] = timers ? [next(), next()] : [];
     return [
       'with',
@@ -86,8 +86,8 @@ export function pgCaseCommit(
       change
         ? [
             ', chg as (insert into case_changes (case_id, customer_id, top_level, kinds, public_kinds, groups, users, at)',
-            `select upd."id", ${changeValues[0]}::text, ${changeValues[1]}::boolean, ${changeValues[2]}::json,`,
-            `${changeValues[3]}::json, ${changeValues[4]}::json, ${changeValues[5]}::json, ${changeValues[6]}::bigint from upd)`,
+            `select upd."id", ${changeParams[0]}::text, ${changeParams[1]}::boolean, ${changeParams[2]}::json,`,
+            `${changeParams[3]}::json, ${changeParams[4]}::json, ${changeParams[5]}::json, ${changeParams[6]}::bigint from upd)`,
           ].join(' ')
         : '',
       touch
