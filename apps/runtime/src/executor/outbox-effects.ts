@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, type EffectOf, formatCaseNumber } from '@caseflow/schema';
-import { notifyMail, surveyMail } from '../channels/email/notify-mail';
+import { notifyMail, surveyMail } from '../channels/email/customer-mail';
 import { renderNotification, renderSurvey } from '../messages/render';
 import type { NewOutbox } from '../store/store';
 import type { CaseSession, LiveCase } from './case-session';
