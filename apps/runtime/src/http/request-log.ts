@@ -29,7 +29,10 @@ export function requestLog(logger: Logger, metrics: Metrics): MiddlewareHandler<
   };
 }
 
-/** The path as logged: the token of `/api/surveys/:token` is replaced by `…`. */
+/**
+ * The path as logged: the token of `/api/surveys/:token` and of the survey page a mailed
+ * invitation links to (`/survey/:token`) is replaced by `…` (it is the customer's credential).
+ */
 export function loggedPath(path: string): string {
-  return path.replace(/^(\/api\/surveys\/)[^/]+/, '$1…');
+  return path.replace(/^(\/api\/surveys\/|\/survey\/)[^/]+/, '$1…');
 }
