@@ -7,8 +7,11 @@ const Flag = z
   .default('0')
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+/** PORT: where the runtime listens (also the default of the public address, mail-config.ts). */
+export const Port = z.coerce.number().int().min(0).max(65535).default(3000);
+
 const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: Port,
   HOST: z.string().min(1).default('0.0.0.0'),
   CASEFLOW_DB: z.string().min(1).default('./data/caseflow.db'),
   DATABASE_URL: z

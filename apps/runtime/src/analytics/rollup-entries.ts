@@ -158,44 +158,41 @@ export function emptyHeatState(): HeatState {
 }
 
 /**
- * The heat of `state` followed by `rows` (entries after `state.seq`, in seq order); `state` is
- * changed in place. Going on from a state gives exactly what all the entries at once give.
+ * Adds one heat entry of the case (the next after `state.seq`) to `state`, in place. Adding
+ * the entries one after another from any state gives exactly what all of them at once give.
  */
-export function advanceHeat(state: HeatState, rows: readonly HeatRow[]): HeatState {
+export function addHeatRow(state: HeatState, r: HeatRow): void {
   const { nodes, open } = state;
-  const stat = (id: string, at: number) => {
+  const stat = (id: string) => {
     let s = nodes.get(id);
     if (!s) {
-      s = { e: 0, c: 0, b: 0, first: at, d: { n: 0, s: 0, v: [] } };
+      s = { e: 0, c: 0, b: 0, first: r.at, d: { n: 0, s: 0, v: [] } };
       nodes.set(id, s);
     }
     return s;
   };
-  for (const r of rows) {
-    state.seq = r.seq;
-    if (r.type === 'sla.breached') {
-      if (r.nodeId) stat(r.nodeId, r.at).b++;
-      else for (const [nodeId, visits] of open) if (visits.length > 0) stat(nodeId, r.at).b++;
-      continue;
-    }
-    if (!r.nodeId) continue;
-    if (r.type === 'node.entered') {
-      stat(r.nodeId, r.at).e++;
-      const visits = open.get(r.nodeId);
-      if (visits) visits.push(r.at);
-      else open.set(r.nodeId, [r.at]);
-    } else if (r.type === 'node.left') {
-      const s = stat(r.nodeId, r.at);
-      s.c++;
-      const enteredAt = open.get(r.nodeId)?.shift();
-      if (enteredAt !== undefined) {
-        s.d.n++;
-        s.d.s += r.at - enteredAt;
-        s.d.v!.push(r.at - enteredAt);
-      }
+  state.seq = r.seq;
+  if (r.type === 'sla.breached') {
+    if (r.nodeId) stat(r.nodeId).b++;
+    else for (const [nodeId, visits] of open) if (visits.length > 0) stat(nodeId).b++;
+    return;
+  }
+  if (!r.nodeId) return;
+  if (r.type === 'node.entered') {
+    stat(r.nodeId).e++;
+    const visits = open.get(r.nodeId);
+    if (visits) visits.push(r.at);
+    else open.set(r.nodeId, [r.at]);
+  } else if (r.type === 'node.left') {
+    const s = stat(r.nodeId);
+    s.c++;
+    const enteredAt = open.get(r.nodeId)?.shift();
+    if (enteredAt !== undefined) {
+      s.d.n++;
+      s.d.s += r.at - enteredAt;
+      s.d.v!.push(r.at - enteredAt);
     }
   }
-  return state;
 }
 
 /** Splits [start, end) at day boundaries. */

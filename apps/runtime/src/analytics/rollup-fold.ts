@@ -4,7 +4,7 @@ import type { RollupKey, RollupRow } from '../store/rollup-rows';
 import type { CaseScan, Store } from '../store/store';
 import { flowCalendars, loadMetricFacts } from './metric-facts';
 import {
-  advanceHeat,
+  addHeatRow,
   type CaseFacts,
   caseEntries,
   emptyHeatState,
@@ -47,51 +47,40 @@ export type Calendars = Readonly<Record<string, BusinessCalendar>>;
 
 /**
  * The entries of the scanned cases (children included), by case id. With `heat` their heat
- * entries too, read from their timelines; a case whose last fold left its heat state in `carry`
- * reads only the entries after it and goes on from there (a migrated case too: its heat is
- * counted under the version it has now, as a full read would). The states reached are put in
- * `states`, for the next fold.
+ * entries too: `heat` holds, per case, where its last fold left its heat (none: from the
+ * start); only the timeline entries after that are read, and each case's state is left there
+ * as this fold reaches it, for the next. (A migrated case too goes on: its heat is counted
+ * under the version it has now, as reading everything again would.)
  */
 export async function entriesOf(
   store: Store,
   calendars: Calendars,
   scan: CaseScan,
-  heat: false | { carry: ReadonlyMap<string, HeatState>; states?: Map<string, HeatState> },
+  heat: false | Map<string, HeatState>,
 ): Promise<Map<string, RollupEntry[]>> {
   const facts = await loadMetricFacts(store, { ...scan, subflows: 'include' });
-  const states = new Map<string, HeatState>();
   if (heat && facts.cases.length > 0) {
     const after = new Map<string, number>();
     for (const c of facts.cases) {
-      const state = heat.carry.get(c.id) ?? emptyHeatState();
-      states.set(c.id, state);
+      const state = heat.get(c.id) ?? emptyHeatState();
+      heat.set(c.id, state);
       if (state.seq > 0) after.set(c.id, state.seq);
     }
-    const rows = await store.timeline.heatRows(
-      facts.cases.map((c) => c.id),
-      after,
-    );
-    for (let i = 0; i < rows.length; ) {
-      let j = i + 1;
-      while (j < rows.length && rows[j]!.caseId === rows[i]!.caseId) j++;
-      advanceHeat(states.get(rows[i]!.caseId)!, rows.slice(i, j));
-      i = j;
-    }
+    const ids = facts.cases.map((c) => c.id);
+    for (const r of await store.timeline.heatRows(ids, after)) addHeatRow(heat.get(r.caseId)!, r);
   }
   const calendarOf = await flowCalendars(store, facts.cases, calendars);
   const out = new Map<string, RollupEntry[]>();
   for (const c of facts.cases) {
-    const caseHeat = states.get(c.id) ?? emptyHeatState();
     const f: CaseFacts = {
       c,
       tasks: facts.tasks.get(c.id) ?? [],
       slas: facts.slas.get(c.id) ?? [],
       surveys: facts.surveys.get(c.id) ?? [],
-      heat: caseHeat,
+      heat: (heat ? heat.get(c.id) : undefined) ?? emptyHeatState(),
       calendar: calendarOf(c),
     };
     out.set(c.id, caseEntries(f));
-    if (heat) heat.states?.set(c.id, caseHeat);
   }
   return out;
 }
@@ -218,10 +207,10 @@ export async function foldBatch(store: Store, calendars: Calendars, batch = BATC
     const stored = new Map(
       [...(await tx.rollups.entries(ids))].map(([id, text]) => [id, { text, ...unpack(text) }]),
     );
-    const carry = new Map<string, HeatState>();
-    for (const [id, st] of stored) if (st.heat) carry.set(id, st.heat);
-    const states = new Map<string, HeatState>();
-    const fresh = await entriesOf(tx, calendars, { caseIds: ids }, { carry, states });
+    // Where each case's heat stands: from its stored entries, then where this fold leaves it.
+    const heat = new Map<string, HeatState>();
+    for (const [id, st] of stored) if (st.heat) heat.set(id, st.heat);
+    const fresh = await entriesOf(tx, calendars, { caseIds: ids }, heat);
     const deltas = new Map<string, { key: RollupKey; changes: Array<[RollupValue, number]> }>();
     const change = (e: RollupEntry, sign: number) => {
       const k = keyOf(e);
@@ -235,7 +224,7 @@ export async function foldBatch(store: Store, calendars: Calendars, batch = BATC
     const putEntries: Array<{ caseId: string; entries: string | null }> = [];
     for (const id of ids) {
       const now = fresh.get(id) ?? [];
-      const text = now.length === 0 ? null : pack(now, states.get(id));
+      const text = now.length === 0 ? null : pack(now, heat.get(id));
       const before = stored.get(id) ?? null;
       if (text === (before?.text ?? null)) continue; // nothing the rollups count changed
       if (before !== null) for (const e of before.entries) change(e, -1);

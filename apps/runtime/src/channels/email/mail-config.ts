@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { Port } from '../../config';
 
 /** How the runtime takes in and sends e-mail (DESIGN §10), from the environment only. */
 export interface MailConfig {
@@ -65,7 +66,7 @@ const Env = z.object({
     .max(500)
     .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'must be an http:// or https:// address without ? or #')
     .optional(),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: Port,
 });
 
 /** Reads the mail settings; throws a plain Error naming each bad variable. */

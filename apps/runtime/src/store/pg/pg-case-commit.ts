@@ -12,6 +12,7 @@ import type {
 } from '../store';
 import { netTimerChanges } from '../timer-changes';
 import { changeValues } from './pg-changes';
+import { applyTimersSql } from './pg-delivery';
 import { type PgClientOf, PgRawTable, runNamed } from './pg-raw';
 import { cases } from './schema';
 
@@ -44,6 +45,15 @@ export function pgCaseCommit(
     `(select coalesce(json_agg(${rawSurveys.jsonObject('v')} order by v.sent_at), '[]'::json)`,
     `from "surveys" v where v.case_id = $1) as "surveys"`,
   ].join(' ');
+  // The timer writes of the riders: timers.apply's statements, only while the revision holds.
+  const timerWrites = (cancelled: string, scheduled: string) => {
+    const { remove, upsert } = applyTimersSql(cancelled, scheduled, 'exists (select 1 from cur)');
+    return [
+      'cur as (select 1 from "cases" where "id" = $1 and "revision" = $2),',
+      `tdel as (${remove} returning 1),`,
+      `tins as (${upsert} returning 1),`,
+    ].join(' ');
+  };
   // $1–$10: the update and the timeline; then the riders' values: the change row's seven
   // (case_id is the update's), the timers' two.
   const commitText = (withParts: boolean, change: boolean, touch: boolean, timers: boolean) => {
@@ -56,18 +66,7 @@ export function pgCaseCommit(
       // Timer writes come first, as in separate statements: the update's condition reads them,
       // so they take their row locks before the case row's (a timer fire locks in that order
       // too). Guarded by the revision, so a stale commit writes nothing here either.
-      timers
-        ? [
-            `tdel as (delete from "timers" where "id" = any(${cancelled}::text[])`,
-            'and exists (select 1 from "cases" where "id" = $1 and "revision" = $2) returning 1),',
-            'tins as (insert into "timers" ("id", "case_id", "timer_id", "fire_at", "due_at", "purpose", "claim")',
-            'select e.id, e."caseId", e."timerId", e."fireAt", e."fireAt", e.purpose, null',
-            `from json_to_recordset(${scheduled}::json) as e(id text, "caseId" text, "timerId" text, "fireAt" bigint, purpose text)`,
-            'where exists (select 1 from "cases" where "id" = $1 and "revision" = $2)',
-            'on conflict ("id") do update set "fire_at" = excluded."fire_at", "due_at" = excluded."due_at",',
-            '"purpose" = excluded."purpose", "claim" = null returning 1),',
-          ].join(' ')
-        : '',
+      timers ? timerWrites(cancelled!, scheduled!) : '',
       'upd as (',
       'update "cases" set "status" = $3, "active_nodes" = $4, "variables" = $5, "snapshot" = $6,',
       '"closed_at" = $7, "updated_at" = $8, "revision" = $2 + 1, "timeline_seq" = "timeline_seq" + $9',

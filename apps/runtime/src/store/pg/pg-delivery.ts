@@ -24,14 +24,30 @@ const SCHEDULE_TIMER = [
   '"purpose" = excluded."purpose", "claim" = null',
   'returning "id", "case_id" as "caseId", "timer_id" as "timerId", "fire_at"::float8 as "fireAt", "purpose"',
 ].join(' ');
-const APPLY_TIMERS = [
-  'with del as (delete from "timers" where "id" = any($1::text[]))',
-  'insert into "timers" ("id", "case_id", "timer_id", "fire_at", "due_at", "purpose", "claim")',
-  'select e.id, e."caseId", e."timerId", e."fireAt", e."fireAt", e.purpose, null',
-  'from json_to_recordset($2::json) as e(id text, "caseId" text, "timerId" text, "fireAt" bigint, purpose text)',
-  'on conflict ("id") do update set "fire_at" = excluded."fire_at", "due_at" = excluded."due_at",',
-  '"purpose" = excluded."purpose", "claim" = null',
-].join(' ');
+/**
+ * The two statements of timers.apply on PostgreSQL (see netTimerChanges: the ids to delete and
+ * the rows to upsert, disjoint), over the parameters `cancelled` (text[]) and `scheduled` (a
+ * JSON array of TimerRow), both writing only when `when` holds.
+ */
+export function applyTimersSql(
+  cancelled: string,
+  scheduled: string,
+  when = 'true',
+): { remove: string; upsert: string } {
+  return {
+    remove: `delete from "timers" where "id" = any(${cancelled}::text[]) and ${when}`,
+    upsert: [
+      'insert into "timers" ("id", "case_id", "timer_id", "fire_at", "due_at", "purpose", "claim")',
+      'select e.id, e."caseId", e."timerId", e."fireAt", e."fireAt", e.purpose, null',
+      `from json_to_recordset(${scheduled}::json) as e(id text, "caseId" text, "timerId" text, "fireAt" bigint, purpose text)`,
+      `where ${when}`,
+      'on conflict ("id") do update set "fire_at" = excluded."fire_at", "due_at" = excluded."due_at",',
+      '"purpose" = excluded."purpose", "claim" = null',
+    ].join(' '),
+  };
+}
+const applied = applyTimersSql('$1', '$2');
+const APPLY_TIMERS = `with del as (${applied.remove}) ${applied.upsert}`;
 const retryable = inArray(outbox.status, ['pending', 'failed']);
 
 /**

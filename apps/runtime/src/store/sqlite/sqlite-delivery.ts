@@ -160,7 +160,7 @@ export function sqliteDelivery(db: SqliteDb): Pick<Store, 'outbox' | 'timers' | 
         // Cached statements run synchronously; only each timer's last change is written.
         const { cancelled, scheduled } = netTimerChanges(changes);
         for (const id of cancelled) deleteTimer.run(id);
-        for (const t of scheduled) upsertTimer.run(t.fireAt, t.id, t.caseId, t.timerId, t.purpose, t.fireAt);
+        for (const t of scheduled) scheduleTimer(t);
       },
       async listByCase(caseId) {
         const rows = db
