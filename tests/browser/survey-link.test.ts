@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { surveyFlow } from '../../apps/runtime/src/executor/test-support/flows';
 import { screenshot } from './chromium';
 import { designerSuite } from './designer-app';
 
@@ -21,23 +22,7 @@ describe('a survey answered from its link', () => {
       expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
       return res.body;
     };
-    await ok('PUT', '/api/flows/ask-by-mail', 'olivia', {
-      definition: {
-        key: 'ask-by-mail',
-        name: 'Ask by mail',
-        tiers: [],
-        slas: [],
-        nodes: [
-          { id: 'start', type: 'start' },
-          { id: 'ask', type: 'survey', survey: 'csat' },
-          { id: 'end', type: 'end' },
-        ],
-        edges: [
-          { from: 'start', to: 'ask' },
-          { from: 'ask', to: 'end' },
-        ],
-      },
-    });
+    await ok('PUT', '/api/flows/ask-by-mail', 'olivia', { definition: surveyFlow('ask-by-mail', 'csat') });
     const { version } = await ok('POST', '/api/flows/ask-by-mail/publish', 'olivia', { note: 'v1' });
     await ok('POST', '/api/flows/ask-by-mail/activate', 'admin', { version });
     const opened = await ok('POST', '/api/cases', 'lena', {
