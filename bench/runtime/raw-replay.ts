@@ -125,7 +125,8 @@ function withoutReturning(sql: string): string {
 }
 
 /**
- * A plain better-sqlite3 connection with the store's pragmas (WAL, busy timeout, foreign keys;
+ * A plain better-sqlite3 connection with the store's pragmas (WAL, busy timeout, foreign keys,
+ * temp_store;
  * `synchronous` FULL — the durability the store gives every answer, a synced WAL — or NORMAL
  * for the naive baseline of issue 12) that
  * replays RawEvents, one `begin immediate … commit` per event, through cached prepared
@@ -143,6 +144,7 @@ export class RawReplayer {
     this.db.pragma(`synchronous = ${synchronous}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
+    this.db.pragma('temp_store = MEMORY');
   }
 
   /** Runs one event transaction; reads step through their result like the runtime's `get`. */

@@ -16,6 +16,7 @@ let group: GroupCommit<GroupConnection>;
 function committer(
   withConnection?: GroupCommit<GroupConnection>['run'],
   durable?: () => Promise<void>,
+  release = false,
 ): GroupCommit<GroupConnection> {
   const mutex = new Mutex();
   const conn: GroupConnection = {
@@ -32,6 +33,7 @@ function committer(
     begin: 'begin immediate',
     lanes: 1,
     maxBatch: 4,
+    release,
     ...(durable ? { durable } : {}),
   });
 }
@@ -76,6 +78,32 @@ describe('GroupCommit', () => {
       'rollback to savepoint gc3',
       'release savepoint gc3',
       'savepoint gc4',
+      'commit',
+    ]);
+    expect(ids()).toEqual([1, 2, 4]);
+  });
+
+  it('with `release`, releases each savepoint that succeeded; a failing one still rolls back alone', async () => {
+    group = committer(undefined, undefined, true);
+    const results = await Promise.allSettled([
+      group.run(insert(1)),
+      group.run(insert(2)),
+      group.run(async () => {
+        insert(3)();
+        throw new Error('third fails');
+      }),
+      group.run(insert(4)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(sent).toEqual([
+      'begin immediate',
+      'savepoint gc2',
+      'release savepoint gc2',
+      'savepoint gc3',
+      'rollback to savepoint gc3',
+      'release savepoint gc3',
+      'savepoint gc4',
+      'release savepoint gc4',
       'commit',
     ]);
     expect(ids()).toEqual([1, 2, 4]);

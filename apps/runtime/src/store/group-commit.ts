@@ -30,6 +30,12 @@ export interface GroupCommitOptions<C extends GroupConnection> {
    * wait). Nobody of the batch is answered before it resolves; when it rejects, all fail.
    */
   durable?: () => Promise<void>;
+  /**
+   * Releases each transaction's savepoint once it succeeded (SQLite: the sub-journal holding the
+   * pages' prior contents is emptied when no savepoint is open, instead of growing with every
+   * member of the batch). Off on PostgreSQL, where a RELEASE is one more round trip.
+   */
+  release?: boolean;
 }
 
 interface Member<C> {
@@ -155,12 +161,13 @@ export class GroupCommit<C extends GroupConnection> {
           if (!conn.inTransaction()) open = false;
           continue;
         }
-        // Never released: COMMIT keeps what every savepoint holds, and rolling back to one
-        // leaves the earlier ones alone; a RELEASE per transaction would be one more round trip.
+        // Unless `release`, never released: COMMIT keeps what every savepoint holds, and
+        // rolling back to one leaves the earlier ones alone.
         const name = `gc${taken}`;
         await conn.exec(`savepoint ${name}`);
         try {
           const value = await member.fn(conn);
+          if (this.options.release) await conn.exec(`release savepoint ${name}`);
           outcomes.push({ member, ok: true, value });
           current = null;
         } catch (error) {

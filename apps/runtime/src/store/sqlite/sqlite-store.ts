@@ -78,6 +78,10 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   client.pragma(`synchronous = ${synchronous}`);
   client.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   client.pragma('foreign_keys = ON');
+  // Savepoints (one per transaction of a group-commit batch) copy every page they change into
+  // a sub-journal, which past 64 KiB became a temporary file written page by page: a fifth of
+  // the throughput over HTTP. Kept in memory, and emptied after each transaction (`release`).
+  client.pragma('temp_store = MEMORY');
   // drizzle's queries reuse their prepared statements; the repositories' own raw statements
   // are prepared once on the connection itself (db.$client).
   const db = Object.assign(drizzle({ client: withStatementCache(client) }), { $client: client });
@@ -127,6 +131,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     begin: 'begin immediate',
     lanes: 1,
     maxBatch: options.maxBatch ?? 256,
+    release: true,
     ...(wal ? { durable: () => wal.flush() } : {}),
   });
 
