@@ -75,9 +75,11 @@ async function freePort(): Promise<number> {
  * Spawns `node --expose-gc --import memory-probe.mjs apps/runtime/dist/main.js` with a temp
  * CASEFLOW_DB, CASEFLOW_CLOCK=manual, CASEFLOW_DEMO=1 and LOG_LEVEL=warn (request logs off: the
  * bench measures the API, not log I/O) and waits for /api/health. `nodeArgs` go before the
- * script (e.g. `--cpu-prof` to profile the process under load).
+ * script (e.g. `--cpu-prof` to profile the process under load); `env` adds to its environment.
  */
-export async function startBenchProcess(options: { nodeArgs?: string[] } = {}): Promise<BenchProcess> {
+export async function startBenchProcess(
+  options: { nodeArgs?: string[]; env?: Record<string, string> } = {},
+): Promise<BenchProcess> {
   ensureRuntimeBuilt();
   const tmp = tempDir('caseflow-bench-http-');
   const port = await freePort();
@@ -103,6 +105,7 @@ export async function startBenchProcess(options: { nodeArgs?: string[] } = {}): 
         CASEFLOW_SECRET: 'bench-secret-0123456789abcdef',
         CASEFLOW_ADMIN_PASSWORD: ADMIN_PASSWORD,
         LOG_LEVEL: 'warn',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
