@@ -8,7 +8,7 @@ import { SKETCH_PERCENTILES } from '../analytics/rollup-report';
 import { workforceReport } from '../analytics/workforce-report';
 import { requireRole } from '../auth/roles';
 import type { AppDeps, Router } from './context';
-import { notFound } from './errors';
+import { badRequest, notFound } from './errors';
 import { bearer, errorResponses, json, KeyParam, newRouter } from './openapi';
 
 const owner = requireRole('owner');
@@ -16,6 +16,13 @@ const tags = ['analytics'];
 const Dimension = z.enum(DIMENSIONS);
 /** An ISO date (2026-01-05, midnight UTC) or date-time with offset. */
 const Instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+/**
+ * The longest period one metrics query covers: its working-hours figures walk each agent's
+ * business calendar across the period, so a period of centuries would hold the process for
+ * minutes.
+ */
+export const MAX_METRICS_PERIOD_DAYS = 3_660;
+const DAY_MS = 86_400_000;
 
 const metrics = createRoute({
   method: 'get',
@@ -25,16 +32,21 @@ const metrics = createRoute({
   security: bearer,
   middleware: [owner] as const,
   request: {
-    query: z.object({
-      flow: z.string().max(200).optional(),
-      from: Instant.optional(),
-      to: Instant.optional(),
-      by: z
-        .string()
-        .transform((s) => s.split(',').filter(Boolean))
-        .pipe(z.array(Dimension))
-        .optional(),
-    }),
+    query: z
+      .object({
+        flow: z.string().max(200).optional(),
+        from: Instant.optional(),
+        to: Instant.optional(),
+        by: z
+          .string()
+          .transform((s) => s.split(',').filter(Boolean))
+          .pipe(z.array(Dimension))
+          .optional(),
+      })
+      .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) <= Date.parse(q.to), {
+        path: ['to'],
+        message: 'must not be before from',
+      }),
   },
   responses: { 200: json(MetricsReport, 'totals and groups'), ...errorResponses },
 });
@@ -73,6 +85,12 @@ export function metricsRoutes({ runtime }: AppDeps): Router {
       },
       runtime.clock.now(),
     );
+    const { period } = report;
+    if (period.to - period.from > MAX_METRICS_PERIOD_DAYS * DAY_MS) {
+      const field = q.from === undefined ? 'to' : 'from';
+      const message = `the period may span at most ${MAX_METRICS_PERIOD_DAYS} days`;
+      throw badRequest(message, [{ path: field, message }]);
+    }
     // `items` holds one row per group of `by` (the totals alone when `by` is empty), so the
     // answer reads like every other list; `total` is always there.
     return c.json(
