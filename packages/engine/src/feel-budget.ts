@@ -32,8 +32,31 @@ export const FEEL_LIMITS = {
  */
 export const STEP_MAX_MILLIS = 2_000;
 
+/**
+ * Nodes one engine step may enter. A loop of automated nodes with nothing to wait for (no task,
+ * wait, timer…) would otherwise run until the expression time above ran out, while the engine's
+ * own work on every node took many times that; a real chain enters tens of nodes.
+ */
+export const STEP_MAX_NODE_ENTRIES = 10_000;
+
 /** Evaluation milliseconds the current step has left (infinite outside a step). */
 let stepLeft = Number.POSITIVE_INFINITY;
+/** Node entries the current step has left (infinite outside a step). */
+let entriesLeft = Number.POSITIVE_INFINITY;
+
+/** Counts one node entered by the current step; throws ExpressionBudgetError past the limit. */
+export function chargeNodeEntry(nodeId: string): void {
+  entriesLeft -= 1;
+  if (entriesLeft >= 0) return;
+  const error = new ExpressionBudgetError(
+    'steps',
+    '',
+    `the flow entered more than ${STEP_MAX_NODE_ENTRIES} nodes in one step: a loop with no task, wait or timer in it?`,
+    nodeId,
+  );
+  pending = error;
+  throw error;
+}
 
 /**
  * The wall-clock milliseconds the next evaluation may take: its own limit, or what is left of
@@ -103,7 +126,8 @@ export function atNode<T>(nodeId: string, fn: () => T): T {
 }
 
 /**
- * Runs `fn` (one engine step) with the step's time budget, STEP_MAX_MILLIS; when it fails
+ * Runs `fn` (one engine step) with the step's budgets, STEP_MAX_MILLIS and
+ * STEP_MAX_NODE_ENTRIES; when it fails
  * after a budget error was thrown inside it, throws that error instead. XState rewraps an exception thrown by a guard into a plain Error, which would hide
  * the budget error from `start`/`step`'s callers.
  */
@@ -112,13 +136,17 @@ export function surfaceBudgetError<T>(fn: () => T): T {
   const outerLeft = stepLeft;
   const budget = Math.min(outerLeft, STEP_MAX_MILLIS);
   stepLeft = budget;
+  const outerEntries = entriesLeft;
+  const entries = Math.min(outerEntries, STEP_MAX_NODE_ENTRIES);
+  entriesLeft = entries;
   try {
     return fn();
   } catch (error) {
     throw pending ?? error;
   } finally {
     pending = undefined;
-    // A step inside another (a subflow started by its parent) spends the outer step's time too.
+    // A step inside another (a subflow started by its parent) spends the outer step's budget too.
     stepLeft = outerLeft - (budget - stepLeft);
+    entriesLeft = outerEntries - (entries - entriesLeft);
   }
 }

@@ -95,10 +95,16 @@ export async function applyCaseEffect(
       });
       return;
     }
-    case 'variables.set':
-      live.row = { ...row, variables: { ...row.variables, ...effect.values } };
+    case 'variables.set': {
+      // The session's first set copies the variables; later ones change that copy in place
+      // (a chain of N sets copied N ever larger maps).
+      const variables = live.ownVariables === row.variables ? row.variables : { ...row.variables };
+      Object.assign(variables, effect.values);
+      live.ownVariables = variables;
+      live.row = { ...row, variables };
       live.dirty = true;
       return;
+    }
     case 'case.close':
       live.row = { ...row, status: effect.outcome, closedAt: row.closedAt ?? now };
       live.dirty = true;

@@ -19,6 +19,8 @@ export interface LiveCase {
   loadedRevision: number;
   dirty: boolean;
   timeline: NewTimelineEntry[];
+  /** The variables map this session copied from the row it loaded: its own to change. */
+  ownVariables?: Record<string, unknown>;
 }
 
 /** A timeline entry as effects write it; the session adds the case id and the time. */

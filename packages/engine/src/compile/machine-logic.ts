@@ -113,7 +113,7 @@ export function machineSetup(env: FlowEnv) {
     child: ({ context, event }: Args, { node }: NodeParams) =>
       event.type === 'subflow.done' && visitOf(context, node)?.childId === event.childId,
     when: ({ context }: Args, { expr, node }: { expr: string } & NodeParams) =>
-      atNode(node, () => feelCondition(expr, feelScope(context, nodeIdsIn(env, expr)), context.now)),
+      atNode(node, () => feelCondition(expr, feelScope(context, nodeIdsIn(env, expr), expr), context.now)),
     ownsApproval: ({ context, event }: Args, { node }: NodeParams) =>
       event.type === 'approval.assigned' && visitOf(context, node)?.approvalId === event.approvalId,
     assignRejects: ({ context, event }: Args, { node }: NodeParams) => {

@@ -163,7 +163,7 @@ export class Draft {
 
   /** The FEEL scope in which to evaluate `text` (an expression or a template) now. */
   scopeFor(text: string): Record<string, unknown> {
-    return feelScope(this.ctx, this.#idsIn?.(text));
+    return feelScope(this.ctx, this.#idsIn?.(text), text);
   }
 
   /** The next deterministic id of this case, e.g. `c-1.t3`. */
@@ -216,9 +216,13 @@ export class Draft {
  * name any other, and one result per completed node in every evaluation made long flows
  * quadratic.
  */
-export function feelScope(ctx: CaseContext, referenced?: ReadonlySet<string>): Record<string, unknown> {
+export function feelScope(
+  ctx: CaseContext,
+  referenced?: ReadonlySet<string>,
+  text?: string,
+): Record<string, unknown> {
   return {
-    ...ctx.vars,
+    ...(text === undefined ? ctx.vars : varsIn(ctx.vars, text)),
     ...(referenced ? resultsOf(ctx.results, referenced) : ctx.results),
     case: {
       id: ctx.caseId,
@@ -231,6 +235,17 @@ export function feelScope(ctx: CaseContext, referenced?: ReadonlySet<string>): R
     customer: ctx.customer,
     env: ctx.env,
   };
+}
+
+/**
+ * The variables whose names `text` contains: only those can be reached from it (evaluateFeel
+ * keeps no others), and copying every variable for every expression made a step that sets N
+ * variables cost O(N²).
+ */
+function varsIn(vars: CaseContext['vars'], text: string): CaseContext['vars'] {
+  const picked: CaseContext['vars'] = {};
+  for (const name in vars) if (text.includes(name)) picked[name] = vars[name];
+  return picked;
 }
 
 function resultsOf(results: CaseContext['results'], ids: ReadonlySet<string>): CaseContext['results'] {

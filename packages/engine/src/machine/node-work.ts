@@ -2,6 +2,7 @@ import type { EngineEvent, FlowNode, NodeOf } from '@caseflow/schema';
 import { dueAt } from '../business-calendar';
 import { addDuration, durationMs } from '../duration';
 import { evaluateFeel, renderDeep, renderTemplate } from '../feel';
+import { chargeNodeEntry } from '../feel-budget';
 import { renderPathTemplate } from '../path-template';
 import { decisionWith, finishApproval, recordVote, requestApproval } from './approval-work';
 import type { Draft } from './case-context';
@@ -33,6 +34,7 @@ function evaluateAll(d: Draft, exprs: Record<string, string>): Record<string, un
 
 /** Enters `node`: emits node.entered, the node's effects, and moves case SLAs. */
 export function enterNode(d: Draft, env: FlowEnv, node: FlowNode): void {
+  chargeNodeEntry(node.id);
   d.audit('node.entered', { type: node.type }, node.id);
   enterNodeForSlas(d, env, node.id);
   switch (node.type) {
@@ -109,7 +111,8 @@ function enterAction(d: Draft, node: NodeOf<'action'>): void {
   const action = node.action;
   if (action.kind === 'set') {
     const values = evaluateAll(d, action.values);
-    d.ctx.vars = { ...d.ctx.vars, ...values };
+    // The Draft's own copy (see Draft): changed in place, not copied again per set.
+    Object.assign(d.ctx.vars, values);
     d.ctx.results[node.id] = { result: values, ...values };
     d.emit({ type: 'variables.set', values });
     return;
