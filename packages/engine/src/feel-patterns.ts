@@ -1,4 +1,5 @@
 import { evaluate, parseExpression } from 'feelin';
+import { tooDeepAt } from './feel-nesting';
 
 /** A pattern written as a string literal in a FEEL call, with its offsets in the expression. */
 export interface FeelPatternLiteral {
@@ -21,7 +22,8 @@ const PATTERN_ARGUMENT: Record<string, { index: number; name: string }> = {
  * used). `names` as for feelSyntaxError. Pure; an expression that does not parse gives none.
  */
 export function feelPatternLiterals(expression: string, names: readonly string[] = []): FeelPatternLiteral[] {
-  if (!/\b(matches|replace|split)\b/.test(expression)) return [];
+  // Too deep to parse cheaply: a syntax error of its own (feel.ts), with no patterns.
+  if (!/\b(matches|replace|split)\b/.test(expression) || tooDeepAt(expression) >= 0) return [];
   const found: FeelPatternLiteral[] = [];
   let tree: ReturnType<typeof parseExpression>;
   try {

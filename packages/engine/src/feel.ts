@@ -1,6 +1,7 @@
 import { compileExpression, date, dateAndTime, type FeelRegExp, parseExpression } from 'feelin';
 import { ExpressionBudgetError } from './expression-budget-error';
 import { budgetErrorOf, evaluationMillis, FEEL_LIMITS, spendEvaluationMillis } from './feel-budget';
+import { FEEL_MAX_NESTING, tooDeepAt } from './feel-nesting';
 import { compilePattern, replaceAll } from './feel-regexp';
 
 /** Variables visible to a FEEL expression: case, customer, env and completed nodes by id. */
@@ -45,8 +46,15 @@ function syntaxOf(expression: string, { names, key }: MemoKey): FeelSyntaxError 
   const cached = syntaxCache.get(key);
   if (cached !== undefined) return cached;
   let found: FeelSyntaxError | null = null;
+  const deep = tooDeepAt(expression);
   if (expression.trim() === '') {
     found = { message: 'expression is empty', from: 0, to: 0 };
+  } else if (deep >= 0) {
+    found = {
+      message: `brackets nested more than ${FEEL_MAX_NESTING} deep at ${deep}`,
+      from: deep,
+      to: deep + 1,
+    };
   } else {
     try {
       parseExpression(expression, Object.fromEntries(names.map((n) => [n, null])), undefined).iterate({
