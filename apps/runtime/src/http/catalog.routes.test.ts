@@ -117,6 +117,19 @@ describe('catalog routes', () => {
     expect((await f.call('GET', '/api/catalog/vip-line', { as: 'carla' })).status).toBe(200);
     expect((await f.call('GET', '/api/catalog/vip-line', { as: 'ben' })).status).toBe(404);
   });
+
+  it("refuses a key outside the keys' alphabet in the path, naming `key`, and stores nothing", async () => {
+    const item = { name: 'Odd', category: 'Cards', flow: 'lost-card', form: { properties: {} } };
+    for (const key of ['..%2F..%2Fetc', 'Upper', 'with_underscore']) {
+      const res = await f.call('PUT', `/api/catalog/${key}`, { as: 'olivia', body: item });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body)).toContain('"path":"key"');
+      const flow = await f.call('PUT', `/api/flows/${key}`, { as: 'olivia', body: { definition: {} } });
+      expect(flow.status).toBe(400);
+    }
+    const listed = await f.call('GET', '/api/catalog', { as: 'olivia' });
+    expect(JSON.stringify(listed.body)).not.toContain('etc');
+  });
 });
 
 describe('Idempotency-Key after a failure', () => {

@@ -1,4 +1,4 @@
-import { ErrorBody } from '@caseflow/schema';
+import { ErrorBody, Key } from '@caseflow/schema';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { AppEnv, Router } from './context';
@@ -46,7 +46,8 @@ export const bearer = [{ bearerAuth: [] }];
 /** `{ id }` path parameter. */
 export const IdParam = z.object({ id: z.string().min(1).max(200) });
 /** `{ key }` path parameter. */
-export const KeyParam = z.object({ key: z.string().min(1).max(200) });
+/** `:key` of a flow or catalog item: the keys' own alphabet, so no key like `../x` is ever stored. */
+export const KeyParam = z.object({ key: Key.max(200) });
 /** Paging query `?limit=&cursor=`. */
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).optional(),
