@@ -4,6 +4,7 @@ import { hasRole } from '../auth/roles';
 import type { CatalogItemRow } from '../store/store';
 import { actingUser } from './acting-user';
 import { badRequest, forbidden } from './errors';
+import { assertSegments } from './profile-condition';
 import type { RuntimeCore } from './runtime-core';
 import type { Actor } from './types';
 
@@ -27,6 +28,8 @@ export function saveCatalogItem(
         { path: 'flow', message: 'internal flow' },
       ]);
     }
+    if (body.audience?.segment)
+      assertSegments([{ path: 'audience.segment', expression: body.audience.segment }]);
     const formErrors = formSchemaErrors(body.form);
     if (formErrors.length > 0) {
       throw badRequest(

@@ -43,6 +43,19 @@ describe.each(['sqlite', 'postgres'] as const)('pilot commands on %s', (dialect)
     await expect(pilot(1)).rejects.toMatchObject({ status: 400 });
   });
 
+  it('refuses a segment that is not FEEL (400 naming segments.N) and starts nothing', async () => {
+    const pilot = f.runtime.startPilot(
+      'support',
+      { version: 2, percentage: 0, segments: ['segment = "gold"', 'segment = '], customerIds: [], note: '' },
+      'root',
+    );
+    await expect(pilot).rejects.toMatchObject({
+      status: 400,
+      details: [{ path: 'segments.1', message: expect.stringContaining('not a FEEL condition') }],
+    });
+    expect(await f.store.pilots.list('support')).toEqual([]);
+  });
+
   it('promotes only a running pilot, and stops idempotently', async () => {
     const p = await start();
     expect(await f.runtime.stopPilot(p.id, 'root')).toMatchObject({ status: 'stopped' });

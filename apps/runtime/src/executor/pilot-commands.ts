@@ -6,6 +6,7 @@ import { actingUser } from './acting-user';
 import { recordActivation } from './activation-commands';
 import { assertChannelsFree } from './channel-binding';
 import { badRequest, conflict, forbidden, notFound } from './errors';
+import { assertSegments } from './profile-condition';
 import type { RuntimeCore } from './runtime-core';
 import type { Actor } from './types';
 
@@ -55,6 +56,7 @@ export function startPilot(
         { path: 'version', message: 'is active' },
       ]);
     }
+    assertSegments(input.segments.map((expression, i) => ({ path: `segments.${i}`, expression })));
     const running = await tx.pilots.activeFor(flowKey);
     if (running) {
       throw conflict(`flow ${flowKey} already has a running pilot ${running.id}; stop or promote it first`, {

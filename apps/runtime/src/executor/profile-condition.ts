@@ -1,4 +1,5 @@
-import { ExpressionBudgetError, feelCondition } from '@caseflow/engine';
+import { ExpressionBudgetError, feelCondition, feelSyntaxError } from '@caseflow/engine';
+import { badRequest } from './errors';
 
 /**
  * A FEEL condition over a customer profile: a catalog audience segment or a pilot segment.
@@ -13,4 +14,16 @@ export function profileCondition(expression: string, scope: Record<string, unkno
     if (error instanceof ExpressionBudgetError) return false;
     throw error;
   }
+}
+
+/**
+ * Refuses segments that are not FEEL (400 naming each as `path`, with the position): stored,
+ * a broken segment would silently never hold.
+ */
+export function assertSegments(segments: ReadonlyArray<{ path: string; expression: string }>): void {
+  const details = segments.flatMap(({ path, expression }) => {
+    const error = feelSyntaxError(expression);
+    return error ? [{ path, message: `not a FEEL condition: ${error.message}` }] : [];
+  });
+  if (details.length > 0) throw badRequest('a segment is not a FEEL condition', details);
 }

@@ -112,6 +112,12 @@ describe('catalog routes', () => {
       body: { ...item, flow: 'nope' },
     });
     expect(bad.status).toBe(400);
+    const broken = await f.call('PUT', '/api/catalog/vip-line', {
+      as: 'olivia',
+      body: { ...item, audience: { segment: 'segment = ' } },
+    });
+    expect(broken.status).toBe(400);
+    expect(JSON.stringify(broken.body)).toContain('"path":"audience.segment"');
     expect((await f.call('PUT', '/api/catalog/vip-line', { as: 'olivia', body: item })).status).toBe(200);
     // Carla is gold, Ben is standard: the audience segment is FEEL over the profile.
     expect((await f.call('GET', '/api/catalog/vip-line', { as: 'carla' })).status).toBe(200);
