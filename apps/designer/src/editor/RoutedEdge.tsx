@@ -1,6 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getSmoothStepPath } from '@xyflow/react';
 import { memo } from 'react';
-import type { CanvasEdge } from './canvas-graph';
+import { useT } from '../i18n/use-t';
+import { type CanvasEdge, DEFAULT_EDGE_LABEL } from './canvas-graph';
 import type { XY } from './flow-document';
 
 /**
@@ -9,8 +10,9 @@ import type { XY } from './flow-document';
  * The route's ends follow the handles as drawn, so a node a pixel off still meets its edge.
  */
 function RoutedEdgeImpl(p: EdgeProps<CanvasEdge>) {
+  const t = useT();
   const route = p.data?.route;
-  const label = p.data?.label;
+  const label = p.data?.label === DEFAULT_EDGE_LABEL ? t('edge.default') : p.data?.label;
   let path: string;
   let at: XY;
   if (route && route.points.length >= 2) {

@@ -28,12 +28,15 @@ export type CanvasNode = RfNode<CanvasNodeData, 'flow'>;
 export type CanvasEdgeData = { problems: Problem[]; label: string; route: EdgeRoute | null };
 export type CanvasEdge = RfEdge<CanvasEdgeData, 'routed'>;
 
+/** The label of an unlabelled default edge; the edge shows it in the reader's language. */
+export const DEFAULT_EDGE_LABEL = 'default';
+
 /** The label of an edge on the canvas: its label, outcome, condition or "default". Pure. */
 export function edgeLabel(edge: { on?: string; when?: string; default?: boolean; label?: string }): string {
   if (edge.label) return edge.label;
   if (edge.on) return edge.on;
   if (edge.when) return edge.when;
-  if (edge.default) return 'default';
+  if (edge.default) return DEFAULT_EDGE_LABEL;
   return '';
 }
 

@@ -35,7 +35,11 @@ export default function CaseFlowDiagram({ caseId, activeNodes, timeline }: Props
   // Where the diagram opens: the current step; later moves keep the user's own pan and zoom.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the nodes active when the flow loads count
   const focus = useMemo(() => (store ? focusNodes(store.getState().doc, activeNodes) : []), [store]);
-  const overlays = useMemo(() => caseOverlays(activeNodes, timeline), [activeNodes, timeline]);
+  const current = t('caseFlow.current');
+  const overlays = useMemo(
+    () => caseOverlays(activeNodes, timeline, current),
+    [activeNodes, timeline, current],
+  );
   if (flow.loading && !flow.data) return <Loading />;
   if (!store) return <ErrorBanner message={flow.error ?? t('caseFlow.unavailable')} />;
   return (

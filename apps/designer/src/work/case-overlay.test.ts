@@ -36,6 +36,7 @@ describe('caseOverlays', () => {
   it('shows a node entered again (a loop) as active, not visited', () => {
     const timeline = [entry(1, 'node.entered', { nodeId: 'fix' }), entry(2, 'node.left', { nodeId: 'fix' })];
     expect(caseOverlays(['fix'], timeline).fix).toEqual({ active: true, note: 'current' });
+    expect(caseOverlays(['fix'], timeline, 'atual').fix).toEqual({ active: true, note: 'atual' });
   });
 });
 

@@ -12,6 +12,8 @@ import { edgesOf, type FlowDoc } from '../editor/flow-document';
 export function caseOverlays(
   activeNodes: readonly string[],
   timeline: readonly TimelineEntry[],
+  /** The badge of an active node, in the reader's language. */
+  currentNote = 'current',
 ): Record<string, NodeOverlay> {
   const overlays: Record<string, NodeOverlay> = {};
   for (const entry of timeline) {
@@ -19,7 +21,7 @@ export function caseOverlays(
     const nodeId = entry.data.nodeId;
     if (typeof nodeId === 'string') overlays[nodeId] = { visited: true };
   }
-  for (const id of activeNodes) overlays[id] = { active: true, note: 'current' };
+  for (const id of activeNodes) overlays[id] = { active: true, note: currentNote };
   return overlays;
 }
 
