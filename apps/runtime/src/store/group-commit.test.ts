@@ -42,6 +42,20 @@ const insert = (id: number) => () =>
   Promise.resolve(db.prepare('insert into item (id) values (?)').run(id).changes);
 const ids = () => (db.prepare('select id from item order by id').all() as { id: number }[]).map((r) => r.id);
 
+/** Inserts 1 to 4 at once, the third throwing after its insert; answers how each settled. */
+async function fourWithTheThirdFailing(): Promise<string[]> {
+  const results = await Promise.allSettled([
+    group.run(insert(1)),
+    group.run(insert(2)),
+    group.run(async () => {
+      insert(3)();
+      throw new Error('third fails');
+    }),
+    group.run(insert(4)),
+  ]);
+  return results.map((r) => r.status);
+}
+
 beforeEach(() => {
   db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
@@ -61,16 +75,7 @@ describe('GroupCommit', () => {
   });
 
   it('rolls a failing later transaction back to its savepoint, keeping the ones before and after', async () => {
-    const results = await Promise.allSettled([
-      group.run(insert(1)),
-      group.run(insert(2)),
-      group.run(async () => {
-        insert(3)();
-        throw new Error('third fails');
-      }),
-      group.run(insert(4)),
-    ]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(await fourWithTheThirdFailing()).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect(sent).toEqual([
       'begin immediate',
       'savepoint gc2',
@@ -85,16 +90,7 @@ describe('GroupCommit', () => {
 
   it('with `release`, releases each savepoint that succeeded; a failing one still rolls back alone', async () => {
     group = committer(undefined, undefined, true);
-    const results = await Promise.allSettled([
-      group.run(insert(1)),
-      group.run(insert(2)),
-      group.run(async () => {
-        insert(3)();
-        throw new Error('third fails');
-      }),
-      group.run(insert(4)),
-    ]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(await fourWithTheThirdFailing()).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect(sent).toEqual([
       'begin immediate',
       'savepoint gc2',
