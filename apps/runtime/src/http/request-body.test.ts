@@ -1,7 +1,8 @@
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../executor/errors';
 import type { AppEnv } from './context';
 import { requestBody } from './request-body';
 
@@ -9,6 +10,7 @@ import { requestBody } from './request-body';
 
 let server: ServerType;
 let url: string;
+let lastError: unknown;
 
 beforeAll(async () => {
   const app = new Hono<AppEnv>();
@@ -22,6 +24,10 @@ beforeAll(async () => {
   app.post('/raw', async (c) => c.json({ text: await c.req.raw.text() }));
   app.post('/form', async (c) => c.json(await c.req.parseBody()));
   app.get('/get', (c) => c.json({ ok: true }));
+  app.onError((err, c) => {
+    lastError = err;
+    return c.json({ error: String(err) }, 500);
+  });
   await new Promise<void>((resolve) => {
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
   });
@@ -56,6 +62,18 @@ describe('requestBody behind node-server', () => {
     expect(await (await post('/raw', 'as sent')).json()).toEqual({ text: 'as sent' });
     expect(await (await post('/json', chunked(['{"b":', '"c"}']))).json()).toEqual({ b: 'c' });
     expect(await (await fetch(`${url}/get`)).json()).toEqual({ ok: true });
+  });
+
+  it("fails a request whose client goes away mid-body as the client's doing (client-closed), not a reset", async () => {
+    lastError = undefined;
+    const { port } = server.address() as AddressInfo;
+    const socket = connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write('POST /bytes HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.resetAndDestroy();
+    await expect.poll(() => lastError).toBeInstanceOf(AppError);
+    expect(lastError).toMatchObject({ code: 'client-closed', status: 400 });
   });
 
   it('parses a form from the request that carries its content type', async () => {
