@@ -33,6 +33,14 @@ describe('task commands: four eyes', () => {
     return { id: c.id, ballotOf };
   };
 
+  it('refuses an outcome the task does not have, naming the field and the outcomes it has (400)', async () => {
+    const { ballotOf } = await open();
+    await expect(f.runtime.completeTask(ballotOf.bob!, { outcome: 'perhaps' }, 'bob')).rejects.toMatchObject({
+      status: 400,
+      details: { path: 'outcome', allowed: expect.arrayContaining(['approve']) },
+    });
+  });
+
   it("refuses to let one approver take another's ballot and vote twice", async () => {
     const { id, ballotOf } = await open();
     await expect(f.runtime.delegateTask(ballotOf.cat!, 'bob', 'bob')).rejects.toMatchObject({ status: 403 });

@@ -96,7 +96,10 @@ export function completeTask(
     if (task.kind === 'approval') {
       const vote = APPROVAL_OUTCOMES.find((o) => o === input.outcome);
       if (!vote)
-        throw badRequest(`an approval is answered with approve or reject`, { allowed: APPROVAL_OUTCOMES });
+        throw badRequest(`an approval is answered with approve or reject`, {
+          path: 'outcome',
+          allowed: APPROVAL_OUTCOMES,
+        });
       if (votedAlready(actor, task, await session.tx.tasks.listByCase(task.caseId))) {
         throw conflict(`${actor} has voted on this approval already; one person has one vote`, {
           reason: 'voted',
@@ -122,7 +125,10 @@ export function completeTask(
       );
     } else {
       if (!task.outcomes.includes(input.outcome)) {
-        throw badRequest(`"${input.outcome}" is not an outcome of this task`, { allowed: task.outcomes });
+        throw badRequest(`"${input.outcome}" is not an outcome of this task`, {
+          path: 'outcome',
+          allowed: task.outcomes,
+        });
       }
       if (task.form) {
         const checked = validateFormValues(task.form as FormSchema, values);
