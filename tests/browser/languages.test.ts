@@ -131,6 +131,11 @@ describe('languages', () => {
         onBar.filter((b) => b.covered),
         locale,
       ).toEqual([]);
+      // The editor fills the window; the page itself does not scroll down into blank space.
+      const below = await page.evaluate<number>(
+        'document.scrollingElement.scrollHeight - window.innerHeight',
+      );
+      expect(below, locale).toBeLessThanOrEqual(1);
       const reachable = onBar.map((b) => b.id);
       const more = toolbar.getByRole('button', { name: locale === 'en-US' ? 'More' : 'Mais' });
       // At 1,000 px the bar cannot hold them all: the rest wait under More.
