@@ -7,6 +7,7 @@ import { AppError } from '../executor/errors';
 import type { Logger } from '../logger';
 import { answerLocale, translateErrorMessage } from '../messages/error-messages';
 import { type IssueDetail, localizeDetails, zodIssueDetails } from '../messages/field-messages';
+import { InvalidCursor } from '../store/paging';
 import { StoreConflict } from '../store/store';
 import { storeUnavailable } from '../store/store-unavailable';
 import type { AppEnv } from './context';
@@ -107,6 +108,9 @@ function answer(logger: Logger): (err: Error, c: Context<AppEnv>) => Response | 
     if (err instanceof ZodError)
       return c.json(errorBody('validation', 'invalid request', zodDetails(err)), 400);
     if (err instanceof StoreConflict) return c.json(errorBody('conflict', err.message), 409);
+    if (err instanceof InvalidCursor) {
+      return c.json(errorBody('validation', err.message, [{ path: 'cursor', message: err.message }]), 400);
+    }
     if (isEngineError(err)) {
       const details = err.allowed === undefined ? undefined : { allowed: err.allowed };
       return c.json(errorBody(err.code, err.message, details), 409);

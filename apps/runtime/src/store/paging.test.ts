@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterCursor, decodeCursor, encodeCursor } from './paging';
+import { afterCursor, decodeCursor, encodeCursor, InvalidCursor } from './paging';
 import { customers, tasks } from './sqlite/schema';
 
 const raw = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -10,7 +10,7 @@ describe('decodeCursor', () => {
     expect(decodeCursor(encodeCursor('c-1001', 'c-1001'))).toEqual(['c-1001', 'c-1001']);
   });
 
-  it('treats keys a query cannot bind as no cursor (first page), never as a query error', () => {
+  it('refuses keys a query cannot bind and text that is no cursor (InvalidCursor), never a query error', () => {
     for (const bad of [
       [1e300, 'x'],
       [1.5, 'x'],
@@ -21,9 +21,11 @@ describe('decodeCursor', () => {
       [1, 2],
       [null, 'x'],
     ]) {
-      expect(decodeCursor(raw(bad)), JSON.stringify(bad)).toBeNull();
+      expect(() => decodeCursor(raw(bad)), JSON.stringify(bad)).toThrow(InvalidCursor);
     }
-    expect(decodeCursor('%%%')).toBeNull();
+    expect(() => decodeCursor('%%%')).toThrow(InvalidCursor);
+    expect(() => decodeCursor('garbage')).toThrow(InvalidCursor);
+    expect(decodeCursor('')).toBeNull();
   });
 });
 

@@ -30,24 +30,36 @@ function bindable(v: unknown): v is number | string {
   return typeof v === 'string' && v.length <= 1000 && !v.includes('\u0000');
 }
 
-/** Decodes a cursor made by encodeCursor; null for absent or malformed input (first page). */
+/** A cursor this API did not hand out (garbled, or with keys no query can bind): a 400. */
+export class InvalidCursor extends Error {
+  constructor() {
+    super('cursor is not one this list gave: start again without it');
+    this.name = 'InvalidCursor';
+  }
+}
+
+/**
+ * Decodes a cursor made by encodeCursor; null when absent. Throws InvalidCursor for anything
+ * else: silently starting again at the first page would loop a client paging with a broken one.
+ */
 export function decodeCursor(cursor: string | null | undefined): Cursor | null {
   if (!cursor) return null;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      bindable(value[0]) &&
-      typeof value[1] === 'string' &&
-      bindable(value[1])
-    ) {
-      return [value[0], value[1]];
-    }
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through: a garbled cursor restarts at the first page
+    throw new InvalidCursor();
   }
-  return null;
+  if (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    bindable(value[0]) &&
+    typeof value[1] === 'string' &&
+    bindable(value[1])
+  ) {
+    return [value[0], value[1]];
+  }
+  throw new InvalidCursor();
 }
 
 /**
