@@ -5,8 +5,14 @@ import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
 import { presentEntry, type TimelineContext } from './timeline-presenter';
 
-/** The words a staff page needs from a case's flow: node titles and SLA names. */
-export function flowWords(definition: FlowDefinitionInput | undefined) {
+/**
+ * The words a staff page needs from a case's flow: node titles and SLA names. A task's own
+ * clock (`<task id>.sla`) is named after the task by `taskSla`, when the case's tasks are given.
+ */
+export function flowWords(
+  definition: FlowDefinitionInput | undefined,
+  tasks?: { titles: ReadonlyMap<string, string>; taskSla: (title: string) => string },
+) {
   const nodes = new Map<string, string>();
   for (const n of definition?.nodes ?? []) {
     const node = n as { id: string; name?: string; title?: string };
@@ -15,7 +21,11 @@ export function flowWords(definition: FlowDefinitionInput | undefined) {
   const slas = new Map<string, string>();
   for (const s of (definition?.slas ?? []) as Array<{ id: string; name?: string }>)
     slas.set(s.id, s.name ?? s.id);
-  return { nodeTitle: (id: string) => nodes.get(id) ?? id, slaName: (id: string) => slas.get(id) ?? id };
+  const slaName = (id: string) => {
+    const task = id.endsWith('.sla') ? tasks?.titles.get(id.slice(0, -'.sla'.length)) : undefined;
+    return task === undefined ? (slas.get(id) ?? id) : tasks!.taskSla(task);
+  };
+  return { nodeTitle: (id: string) => nodes.get(id) ?? id, slaName };
 }
 
 /** A case's timeline as sentences, newest first. */
@@ -31,8 +41,11 @@ export function CaseTimeline({
   const t = useT();
   const f = useFormat();
   const ctx = useMemo<TimelineContext>(() => {
-    const words = flowWords(definition);
     const tasks = new Map(c.tasks.map((task) => [task.id, task.title]));
+    const words = flowWords(definition, {
+      titles: tasks,
+      taskSla: (task) => t('timeline.sla.ofTask', { task }),
+    });
     return {
       ...words,
       person: (e) =>

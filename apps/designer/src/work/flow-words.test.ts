@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { flowWords } from './CaseTimeline';
+
+const definition = {
+  key: 'f',
+  name: 'F',
+  nodes: [{ id: 'triage', type: 'task', title: 'Triage the report' }],
+  edges: [],
+  slas: [{ id: 'resolution', name: 'Resolution' }],
+} as never;
+
+describe('flowWords', () => {
+  it("names a task's own clock after the task, other clocks and nodes after the flow", () => {
+    const words = flowWords(definition, {
+      titles: new Map([['c1.t3', 'Handle the request']]),
+      taskSla: (task) => `The time limit of “${task}”`,
+    });
+    expect(words.slaName('c1.t3.sla')).toBe('The time limit of “Handle the request”');
+    expect(words.slaName('resolution')).toBe('Resolution');
+    expect(words.nodeTitle('triage')).toBe('Triage the report');
+    // A clock of a task the case no longer lists keeps its id rather than a wrong name.
+    expect(words.slaName('c1.t9.sla')).toBe('c1.t9.sla');
+  });
+});
