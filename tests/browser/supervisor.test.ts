@@ -160,6 +160,10 @@ describe('the supervisor view', () => {
     await sam.getByTestId('supervisor-breaches').locator(`a[href="/cases/${caseId}"]`).waitFor();
     await admin.getByTestId('supervisor-breaches').locator(`a[href="/cases/${caseId}"]`).waitFor();
     await admin.getByText('Notificações de violação').waitFor();
+    // The task's clock is named as such, not by its id (`<task id>.sla`).
+    await sam.getByTestId('supervisor-breaches').getByText('Task time limit').first().waitFor();
+    await admin.getByTestId('supervisor-breaches').getByText('Prazo da tarefa').first().waitFor();
+    expect(await sam.getByTestId('supervisor-breaches').textContent()).not.toMatch(/\.sla\b/);
     await screenshot(admin, 'supervisor-pt-BR-breached');
 
     // Reassign from the screen: leo takes it, lena is free.

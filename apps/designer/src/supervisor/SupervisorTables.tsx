@@ -121,12 +121,15 @@ export function BreachTable({ overview }: { overview: SupervisorOverview }) {
             <td>{f.dateTime(b.at)}</td>
             <td>{b.caseId ? <Link to={`/cases/${b.caseId}`}>{b.caseNumber ?? b.caseId}</Link> : '—'}</td>
             <td>
-              {b.slaId ?? ''}{' '}
+              {/* A task's own clock is `<task id>.sla`: an id nobody reads; named by kind instead. */}
+              {b.slaId?.endsWith('.sla') ? t('supervisor.breach.taskClock') : (b.slaId ?? '')}{' '}
               <small className="muted">
                 {b.nodeId ? t('supervisor.breach.step', { step: b.nodeId }) : t('supervisor.breach.case')}
               </small>
             </td>
-            <td>{b.to}</td>
+            <td>
+              {b.to.startsWith('group:') ? t('supervisor.breach.toGroup', { group: b.to.slice(6) }) : b.to}
+            </td>
             <td>{t('supervisor.breach.status', { status: b.status })}</td>
           </tr>
         ))}

@@ -52,6 +52,8 @@ export const en = {
   'supervisor.col.sentTo': 'Sent to',
   'supervisor.col.delivery': 'Delivery',
   'supervisor.breach.step': 'step {step}',
+  'supervisor.breach.taskClock': 'Task time limit',
+  'supervisor.breach.toGroup': 'group {group}',
   'supervisor.breach.case': 'case clock',
   'supervisor.breach.status':
     '{status, select, pending {queued} delivered {delivered} failed {retrying} dead {not delivered} other {{status}}}',
@@ -131,6 +133,8 @@ export const ptBR: Record<keyof typeof en, string> = {
   'supervisor.col.sentTo': 'Enviada para',
   'supervisor.col.delivery': 'Entrega',
   'supervisor.breach.step': 'etapa {step}',
+  'supervisor.breach.taskClock': 'Prazo da tarefa',
+  'supervisor.breach.toGroup': 'grupo {group}',
   'supervisor.breach.case': 'prazo do caso',
   'supervisor.breach.status':
     '{status, select, pending {na fila} delivered {entregue} failed {tentando de novo} dead {não entregue} other {{status}}}',
