@@ -207,6 +207,32 @@ describe('phone widths', () => {
     ['account', '/account'],
   ];
 
+  it('never scrolls sideways on the staff pages at 390 px', async () => {
+    for (const [user, path] of [
+      ['admin', '/admin'],
+      ['admin', '/groups'],
+      ['lena', '/work'],
+      ['sam', '/supervisor'],
+    ] as const) {
+      const page = await signedIn(user, { width: 390, height: 844 });
+      await page.goto(`${rt.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      // What sticks out, for the failure message: the outermost elements wider than the window.
+      const wide = await page.evaluate<string[]>(`[...document.querySelectorAll('main *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .filter((e) => {
+          for (let a = e.parentElement; a && a.tagName !== 'MAIN'; a = a.parentElement)
+            if (getComputedStyle(a).overflowX !== 'visible') return false;
+          return true;
+        })
+        .slice(0, 5)
+        .map((e) => e.tagName + '.' + String(e.className) + ' ' + Math.round(e.getBoundingClientRect().width))`);
+      expect(await overflows(page), `${path} at 390 px: ${wide.join(', ')}`).toBe(false);
+      await page.context().close();
+    }
+  });
+
   it('folds the header behind a menu button and never scrolls sideways at 360, 390 and 414 px', async () => {
     for (const width of [360, 390, 414]) {
       const page = await signedIn('carla', { width, height: 800 });
