@@ -118,7 +118,7 @@ describe('languages', () => {
       });
       await toolbar.locator('[data-action="publish"]').waitFor();
       // Every button on the bar is whole and on top: nothing clipped or covered.
-      const onBar = await toolbar.evaluate<Array<{ id: string; covered: boolean }>>(`(() => {
+      const onBar = await page.evaluate<Array<{ id: string; covered: boolean }>>(`(() => {
         const bar = document.querySelector('[role="toolbar"]').getBoundingClientRect();
         return [...document.querySelectorAll('[role="toolbar"] button[data-action]')].map((b) => {
           const r = b.getBoundingClientRect();
@@ -144,7 +144,7 @@ describe('languages', () => {
         await more.click();
         const items = page.getByRole('menu').getByRole('menuitem');
         reachable.push(
-          ...(await items.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.action ?? ''))),
+          ...(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-action') ?? ''))),
         );
       }
       await screenshot(page, `editor-toolbar-${width}-${locale}`);
