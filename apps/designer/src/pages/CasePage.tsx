@@ -146,10 +146,10 @@ export function CasePage() {
     <section className="page">
       <header className="page-header">
         <div>
-          <h1>{c.subject || c.flow}</h1>
+          <h1>{c.subject || (definition?.name ?? c.flow)}</h1>
           <p className="muted">
             {t('case.meta', { number, channel: c.channel, opened: f.dateTime(c.createdAt) })} ·{' '}
-            {t('case.metaStaff', { flow: c.flow, version: c.version })}
+            {t('case.metaStaff', { flow: definition?.name ?? c.flow, version: c.version })}
             {c.parentCaseId && (
               <>
                 {' · '}
