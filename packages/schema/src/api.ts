@@ -4,6 +4,7 @@ import { IncidentRef } from './incident';
 import { BoundedJson, GroupName, LIMITS, MemberName, Ref, VariablesMap } from './limits';
 import { Locale } from './locale';
 import { Channel, IsoDuration, IsoInstant, Priority, Role } from './primitives';
+import { Problem } from './problem';
 import { AgentProfilePatch, GroupRouting } from './routing';
 
 // Payloads of the HTTP API (DESIGN §5). Field names are contracts.
@@ -168,7 +169,17 @@ export type CustomerMerge = z.infer<typeof CustomerMerge>;
 export const FlowDefinitionBody = z.record(z.string(), z.unknown(), {
   error: 'the flow definition must be a JSON object',
 });
-export const FlowSave = z.object({ definition: FlowDefinitionBody });
+export const FlowSave = z.object({
+  definition: FlowDefinitionBody,
+  /**
+   * The `draft.updatedAt` the client's edit started from (null: a new flow, no draft yet). When
+   * given and the draft has been saved since, the save is refused with 409 `draft-conflict`
+   * instead of overwriting someone else's work. Omitted: last save wins.
+   */
+  baseUpdatedAt: z.iso.datetime().nullable().optional(),
+});
+/** The answer of a draft save: its problems and the new `updatedAt` to send as the next base. */
+export const FlowSaved = z.object({ problems: z.array(Problem), updatedAt: z.string() });
 export const PublishRequest = z.object({ note: z.string().max(2000).default('') });
 
 export const CatalogRequestCreate = z.object({

@@ -20,6 +20,8 @@ export class ApiError extends Error {
     readonly fields: FieldMessage[] = [],
     readonly problems: Problem[] = [],
     readonly allowed: string[] = [],
+    /** The answer's `error.details` as sent, for errors with details of their own shape. */
+    readonly details: unknown = undefined,
   ) {
     super(message);
   }
@@ -82,5 +84,5 @@ export function toApiError(status: number, body: unknown): ApiError {
   }
   if (isRecord(details) && Array.isArray(details.allowed)) allowed = details.allowed.map(String);
   if (isRecord(body) && Array.isArray(body.problems)) problems = body.problems as Problem[];
-  return new ApiError(status, code, message, fields, problems, allowed);
+  return new ApiError(status, code, message, fields, problems, allowed, details);
 }

@@ -79,7 +79,9 @@ export interface FlowDraft {
   definition: FlowDefinitionInput;
   problems?: Problem[];
   activeVersion?: number | null;
-  updatedAt?: string;
+  /** The draft's last save: `updatedAt` is the base of the next save. */
+  draft?: { updatedAt: string };
+  updatedBy?: string | null;
 }
 
 /** One published version (GET /api/flows/:key/versions[/:v]). */
@@ -302,8 +304,20 @@ export class Api {
   getFlow(key: string) {
     return this.request<FlowDraft>('GET', `/flows/${encodeURIComponent(key)}`);
   }
-  saveFlow(key: string, definition: FlowDefinitionInput) {
-    return this.request<{ problems: Problem[] }>('PUT', `/flows/${encodeURIComponent(key)}`, { definition });
+  /**
+   * Saves the draft. `baseUpdatedAt` (the draft's `updatedAt` the edit started from, null for a
+   * new flow) makes the server refuse with 409 `draft-conflict` when someone saved since;
+   * omitted, the save overwrites.
+   */
+  saveFlow(key: string, definition: FlowDefinitionInput, baseUpdatedAt?: string | null) {
+    return this.request<{ problems: Problem[]; updatedAt: string }>(
+      'PUT',
+      `/flows/${encodeURIComponent(key)}`,
+      {
+        definition,
+        ...(baseUpdatedAt === undefined ? {} : { baseUpdatedAt }),
+      },
+    );
   }
   validateFlow(key: string) {
     return this.request<{ valid: boolean; problems: Problem[] }>(

@@ -8,6 +8,7 @@ import { ActivationForm } from '../versions/ActivationForm';
 import { actionFor, isTyping, runAction } from './actions/action-registry';
 import { EDITOR_ACTIONS, type EditorActionContext } from './actions/editor-actions';
 import { Canvas, CanvasMinimap, takenBoxes, useFitView, viewBox } from './Canvas';
+import { ConflictBanner } from './ConflictBanner';
 import type { NodeOverlay } from './canvas-graph';
 import { copyFragment, type Fragment, pasteFragment } from './clipboard';
 import { addNode, applyLayout, replaceDocument } from './commands';
@@ -227,6 +228,13 @@ export function Editor({ flowKey, isNew }: { flowKey: string; isNew: boolean }) 
       {sheet && <ShortcutSheet actions={EDITOR_ACTIONS} onClose={() => setSheet(false)} />}
       <div className="editor-messages">
         <ErrorBanner message={ops.error} />
+        {ops.conflict && (
+          <ConflictBanner
+            conflict={ops.conflict}
+            busy={ops.busy}
+            onResolve={(keep) => void ops.resolveConflict(keep)}
+          />
+        )}
         <StatusLine message={ops.status} />
         {ops.heat !== null && ops.heatVersions.length > 1 && (
           <label className="heat-version">

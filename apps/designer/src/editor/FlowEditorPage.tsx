@@ -9,14 +9,10 @@ import { errorMessage } from '../hooks/useResource';
 import { Editor } from './Editor';
 import { EditorProvider } from './EditorContext';
 import { createEditorStore } from './editor-store';
-import { emptyFlow, type FlowDoc } from './flow-document';
-import { layoutFlow } from './layout/run-layout';
-import { routesIfUnchanged } from './layout/saved-routes';
+import { emptyFlow } from './flow-document';
+import { openDraft } from './open-draft';
 import { FlowChoicesProvider, useLoadedFlowChoices } from './pickers/FlowChoicesContext';
 import './editor.css';
-
-/** Flows up to this size are laid out again on open, to get their edge routes back. */
-const ROUTED_ON_OPEN = 120;
 
 /** The flow editor route (/flows/:key): loads the draft (or starts an empty flow) and hosts the editor. */
 export default function FlowEditorPage() {
@@ -38,20 +34,9 @@ export default function FlowEditorPage() {
     api
       .getFlow(key)
       .then(async (draft) => {
-        const doc: FlowDoc = { ...draft.definition, key };
-        // A flow written by hand has no positions: lay it out. One laid out before gets its
-        // edge routes back when the layout still gives the positions it has.
-        const missing = doc.nodes.some((n) => !doc.layout?.[n.id]);
-        const laid =
-          missing || doc.nodes.length <= ROUTED_ON_OPEN ? await layoutFlow(doc).catch(() => null) : null;
+        const open = await openDraft(key, draft);
         if (!live) return;
-        if (laid && missing) {
-          store.getState().load({ ...doc, layout: { ...doc.layout, ...laid.positions } });
-          store.getState().setRoutes(laid.routes);
-        } else {
-          store.getState().load(doc);
-          if (laid) store.getState().setRoutes(routesIfUnchanged(doc, laid));
-        }
+        open(store);
         setState('ready');
       })
       .catch((e: unknown) => {

@@ -23,6 +23,11 @@ export interface EditorState {
   future: HistoryEntry[];
   selection: Selection;
   saved: FlowDoc;
+  /**
+   * The server's `updatedAt` of the draft `saved` matches (null: no draft on the server yet):
+   * sent with the next save, so a draft someone saved meanwhile is not overwritten unseen.
+   */
+  base: string | null;
   /** Edge routes of the last auto-layout (view state, not history: a route voids itself when its ends move). */
   routes: Record<string, EdgeRoute>;
   setRoutes(routes: Record<string, EdgeRoute>): void;
@@ -34,8 +39,8 @@ export interface EditorState {
   seal(): void;
   select(selection: Partial<Selection>): void;
   /** Replaces the document and clears the history (a fresh load). */
-  load(doc: FlowDoc): void;
-  markSaved(doc?: FlowDoc): void;
+  load(doc: FlowDoc, base?: string | null): void;
+  markSaved(doc?: FlowDoc, base?: string | null): void;
 }
 
 const HISTORY_LIMIT = 200;
@@ -52,6 +57,7 @@ export function createEditorStore(initial: FlowDoc): StoreApi<EditorState> {
     future: [],
     selection: { nodes: [], edges: [] },
     saved: initial,
+    base: null,
     routes: {},
     setRoutes(routes) {
       set({ routes });
@@ -89,12 +95,12 @@ export function createEditorStore(initial: FlowDoc): StoreApi<EditorState> {
     select(selection) {
       set({ selection: { ...get().selection, ...selection } });
     },
-    load(doc) {
+    load(doc, base = null) {
       sealed = true;
-      set({ doc, saved: doc, past: [], future: [], selection: { nodes: [], edges: [] } });
+      set({ doc, saved: doc, base, past: [], future: [], selection: { nodes: [], edges: [] } });
     },
-    markSaved(doc) {
-      set({ saved: doc ?? get().doc });
+    markSaved(doc, base) {
+      set({ saved: doc ?? get().doc, ...(base === undefined ? {} : { base }) });
     },
   }));
 }

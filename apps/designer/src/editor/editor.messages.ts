@@ -33,6 +33,12 @@ export const en = {
   'editor.group.publish': 'Draft and versions',
   'editor.status.new': 'New flow: draw it, then save the draft.',
   'editor.status.saved': 'Draft saved.',
+  'editor.conflict.message':
+    '{who} saved this draft on {when}, after you opened it. Your changes are not saved yet: choose which draft to keep.',
+  'editor.conflict.someone': 'Someone else',
+  'editor.conflict.theirs': 'Open the draft of {who} (drop my changes)',
+  'editor.conflict.mine': 'Keep my changes (replace their draft)',
+  'editor.conflict.loaded': 'The latest draft is open; your changes were dropped.',
   'editor.status.savedWithErrors':
     '{count, plural, one {Draft saved with # error to fix before publishing.} other {Draft saved with # errors to fix before publishing.}}',
   'editor.status.valid': 'The server finds the flow valid.',
@@ -128,6 +134,12 @@ export const ptBR: Record<keyof typeof en, string> = {
   'editor.group.publish': 'Rascunho e versões',
   'editor.status.new': 'Fluxo novo: desenhe-o e salve o rascunho.',
   'editor.status.saved': 'Rascunho salvo.',
+  'editor.conflict.message':
+    '{who} salvou este rascunho em {when}, depois que você o abriu. Suas alterações ainda não foram salvas: escolha qual rascunho manter.',
+  'editor.conflict.someone': 'Outra pessoa',
+  'editor.conflict.theirs': 'Abrir o rascunho de {who} (descartar minhas alterações)',
+  'editor.conflict.mine': 'Manter minhas alterações (substituir o outro rascunho)',
+  'editor.conflict.loaded': 'O rascunho mais recente está aberto; suas alterações foram descartadas.',
   'editor.status.savedWithErrors':
     '{count, plural, one {Rascunho salvo com # erro a corrigir antes de publicar.} other {Rascunho salvo com # erros a corrigir antes de publicar.}}',
   'editor.status.valid': 'O servidor considera o fluxo válido.',

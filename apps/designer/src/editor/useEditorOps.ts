@@ -8,6 +8,26 @@ import { useT } from '../i18n/use-t';
 import type { NodeOverlay } from './canvas-graph';
 import type { EditorState } from './editor-store';
 import { type HeatRow, heatOverlays } from './heat-overlay';
+import { openDraft } from './open-draft';
+
+/** Who saved the draft that a save was refused over, and the `updatedAt` of their save. */
+export interface DraftConflict {
+  updatedBy: string | null;
+  /** Their display name (the username when they have none). */
+  updatedByName: string | null;
+  updatedAt: string | null;
+}
+
+/** The conflict of a 409 `draft-conflict` answer; undefined for any other error. */
+export function draftConflictOf(e: unknown): DraftConflict | undefined {
+  if (!(e instanceof ApiError) || e.code !== 'draft-conflict') return undefined;
+  const d = (typeof e.details === 'object' && e.details !== null ? e.details : {}) as Record<string, unknown>;
+  return {
+    updatedBy: typeof d.updatedBy === 'string' ? d.updatedBy : null,
+    updatedByName: typeof d.updatedByName === 'string' ? d.updatedByName : null,
+    updatedAt: typeof d.updatedAt === 'string' ? d.updatedAt : null,
+  };
+}
 
 /**
  * The editor's conversations with the runtime — save, validate, publish, request activation,
@@ -25,23 +45,59 @@ export function useEditorOps(flowKey: string, store: StoreApi<EditorState>, isNe
   /** Bumped after a publish, so the version state above the canvas reloads. */
   const [published, setPublished] = useState(0);
 
-  const save = useCallback(async () => {
-    setBusy(true);
-    setError(null);
-    const snapshot = store.getState().doc;
-    try {
-      const answer = await api.saveFlow(flowKey, snapshot);
-      store.getState().markSaved(snapshot);
-      const count = answer?.problems?.filter((p) => p.severity === 'error').length ?? 0;
-      setStatus(count ? t('editor.status.savedWithErrors', { count }) : t('editor.status.saved'));
-      return true;
-    } catch (e) {
-      setError(errorMessage(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }, [flowKey, store, t]);
+  /** Set when a save was refused because someone saved the draft since this copy was loaded. */
+  const [conflict, setConflict] = useState<DraftConflict | null>(null);
+
+  /** Saves the draft over `base` (default: the one this copy was loaded from or last saved as). */
+  const saveOver = useCallback(
+    async (base: string | null) => {
+      setBusy(true);
+      setError(null);
+      const snapshot = store.getState().doc;
+      try {
+        const answer = await api.saveFlow(flowKey, snapshot, base);
+        store.getState().markSaved(snapshot, answer.updatedAt);
+        setConflict(null);
+        const count = answer.problems.filter((p) => p.severity === 'error').length;
+        setStatus(count ? t('editor.status.savedWithErrors', { count }) : t('editor.status.saved'));
+        return true;
+      } catch (e) {
+        const theirs = draftConflictOf(e);
+        if (theirs) {
+          setConflict(theirs);
+          setStatus(null);
+        } else setError(errorMessage(e));
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [flowKey, store, t],
+  );
+  const save = useCallback(() => saveOver(store.getState().base), [saveOver, store]);
+
+  /** Resolves a conflict: mine over theirs (now that it is seen), or theirs loaded instead of mine. */
+  const resolveConflict = useCallback(
+    async (keep: 'mine' | 'theirs') => {
+      if (!conflict) return;
+      if (keep === 'mine') {
+        await saveOver(conflict.updatedAt);
+        return;
+      }
+      setBusy(true);
+      try {
+        const open = await openDraft(flowKey, await api.getFlow(flowKey));
+        open(store);
+        setConflict(null);
+        setStatus(t('editor.conflict.loaded'));
+      } catch (e) {
+        setError(errorMessage(e));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [conflict, flowKey, saveOver, store, t],
+  );
 
   /** Saves, then asks the server; true when it answered (the problems tab shows its list). */
   const validate = useCallback(async () => {
@@ -150,6 +206,8 @@ export function useEditorOps(flowKey: string, store: StoreApi<EditorState>, isNe
     serverProblems,
     setServerProblems,
     save,
+    conflict,
+    resolveConflict,
     validate,
     publish,
     published,

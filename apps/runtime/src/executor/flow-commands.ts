@@ -1,7 +1,7 @@
 import { validateFlow } from '@caseflow/engine';
 import type { Problem } from '@caseflow/schema';
 import { hasRole } from '../auth/roles';
-import { type Store, StoreConflict } from '../store/store';
+import { type FlowRow, type Store, StoreConflict } from '../store/store';
 import { actingUser } from './acting-user';
 import { recordActivation } from './activation-commands';
 import { checksumOf } from './canonical-json';
@@ -50,28 +50,45 @@ function keyProblems(key: string, definition: unknown): Problem[] {
   ];
 }
 
-/** Saves a draft (which may be invalid) and answers its problems. */
+/**
+ * Saves a draft (which may be invalid) and answers its problems and its new `updatedAt`.
+ * `base` is the `updatedAt` the caller's edit started from (null: it expects no draft yet);
+ * when the draft was saved since, nothing is written and 409 `draft-conflict` names who saved
+ * it and when. Without `base` the last save wins (scripts, the demo seed).
+ */
 export async function saveDraft(
   core: RuntimeCore,
   key: string,
   definition: unknown,
   actor: Actor,
-): Promise<{ problems: Problem[] }> {
+  base?: number | null,
+): Promise<{ problems: Problem[]; updatedAt: number }> {
   return core.store.transaction(async (tx) => {
+    const current = await tx.flows.get(key);
+    if (base !== undefined && (current?.updatedAt ?? null) !== base) {
+      const by = current?.updatedBy ? await tx.users.get(current.updatedBy) : null;
+      throw draftConflict(key, current, by?.displayName || null);
+    }
     const problems = [...keyProblems(key, definition), ...(await validateDefinition(core, definition, tx))];
     const name =
       isObject(definition) && typeof definition.name === 'string' && definition.name ? definition.name : key;
     const kind = isObject(definition) && typeof definition.kind === 'string' ? definition.kind : 'case';
-    await tx.flows.upsertDraft({
-      key,
-      name,
-      kind,
-      draft: definition,
-      problems,
-      updatedBy: actor,
-      updatedAt: core.clock.now(),
-    });
-    return { problems };
+    // Strictly increasing per flow, so `updatedAt` tells two saves apart even within one millisecond.
+    const updatedAt = Math.max(core.clock.now(), (current?.updatedAt ?? 0) + 1);
+    await tx.flows.upsertDraft({ key, name, kind, draft: definition, problems, updatedBy: actor, updatedAt });
+    return { problems, updatedAt };
+  });
+}
+
+function draftConflict(key: string, current: FlowRow | null, byName: string | null): AppError {
+  const message = current
+    ? `the draft of ${key} was saved by ${current.updatedBy ?? 'someone'} at ${new Date(current.updatedAt).toISOString()} after your copy was loaded; load it again before saving`
+    : `the draft of ${key} no longer exists`;
+  return new AppError('draft-conflict', 409, message, {
+    path: 'baseUpdatedAt',
+    updatedBy: current?.updatedBy ?? null,
+    updatedByName: byName ?? current?.updatedBy ?? null,
+    updatedAt: current ? new Date(current.updatedAt).toISOString() : null,
   });
 }
 

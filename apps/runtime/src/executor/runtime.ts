@@ -247,7 +247,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     resolveIncident: (id, note, actor) => resolveIncident(core, id, note, actor),
     retryOutbox: (id, actor) => retryOutbox(core, { dispatcher, onOutboxCrash }, id, actor),
 
-    saveDraft: (key, definition, actor) => saveDraft(core, key, definition, actor),
+    saveDraft: (key, definition, actor, base) => saveDraft(core, key, definition, actor, base),
     validate: (definition) => validateDefinition(core, definition),
     publish: (key, input) => publish(core, key, input),
     activate: (key, version, actor, note) => activate(core, key, version, actor, note),

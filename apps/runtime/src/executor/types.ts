@@ -253,7 +253,13 @@ export interface Runtime {
 
   // --- flows -------------------------------------------------------------------------------
   /** Saves a draft (may be invalid) and answers its problems. */
-  saveDraft(key: string, definition: unknown, actor: Actor): Promise<{ problems: Problem[] }>;
+  /** `base`: the `updatedAt` the edit started from (null: no draft yet); a newer draft is 409. */
+  saveDraft(
+    key: string,
+    definition: unknown,
+    actor: Actor,
+    base?: number | null,
+  ): Promise<{ problems: Problem[]; updatedAt: number }>;
   /** Validates a definition against the current groups, flows and calendars. */
   validate(definition: unknown): Promise<Problem[]>;
   /** Validates + compiles the draft and inserts the next immutable version; 422 if invalid. */

@@ -34,6 +34,37 @@ describe('flow routes', () => {
     expect(published.body.error.details.problems.length).toBeGreaterThan(0);
   });
 
+  it('refuses a save based on a draft someone saved since (409 draft-conflict), writing nothing', async () => {
+    const put = (as: string, title: string, baseUpdatedAt?: string | null) =>
+      f.call('PUT', '/api/flows/shared-edit', {
+        as,
+        body: { definition: oneTaskFlow('shared-edit', 'Shared', title), baseUpdatedAt },
+      });
+    // A new flow: base null means "no draft yet"; a second creator with the same base loses.
+    const created = await put('olivia', 'first', null);
+    expect(created.status).toBe(200);
+    expect((await put('admin', 'also first', null)).status).toBe(409);
+    const loaded = await f.call('GET', '/api/flows/shared-edit', { as: 'admin' });
+    expect(loaded.body.draft.updatedAt).toBe(created.body.updatedAt);
+    // Both open the same draft; olivia saves twice in a row, chaining the answers' updatedAt.
+    const base = loaded.body.draft.updatedAt as string;
+    const mine = await put('olivia', 'olivia 1', base);
+    expect(mine.status).toBe(200);
+    expect(Date.parse(mine.body.updatedAt)).toBeGreaterThan(Date.parse(base));
+    expect((await put('olivia', 'olivia 2', mine.body.updatedAt)).status).toBe(200);
+    const stale = await put('admin', 'admin', base);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({
+      code: 'draft-conflict',
+      details: { path: 'baseUpdatedAt', updatedBy: 'olivia', updatedByName: 'Olivia Owner' },
+    });
+    const after = await f.call('GET', '/api/flows/shared-edit', { as: 'admin' });
+    expect(after.body.definition.nodes.find((n: { id: string }) => n.id === 'ask').title).toBe('olivia 2');
+    // Without a base the last save wins (scripts, imports).
+    expect((await put('admin', 'forced')).status).toBe(200);
+    expect((await put('admin', 'bad base', 'not a date')).status).toBe(400);
+  });
+
   it('refuses a draft whose key differs from the URL', async () => {
     const res = await f.call('PUT', '/api/flows/other', { as: 'olivia', body: { definition: simple('x') } });
     expect(res.status).toBe(400);

@@ -4,6 +4,7 @@ import {
   FlowDefinition,
   FlowDefinitionBody,
   FlowSave,
+  FlowSaved,
   LIMITS,
   Pilot,
   Problem,
@@ -52,7 +53,6 @@ const FlowDetail = FlowSummary.extend({
   createdAt: z.string(),
 });
 const VersionParam = KeyParam.extend({ v: z.coerce.number().int().min(1).max(LIMITS.int) });
-const Problems = z.object({ problems: z.array(Problem) });
 
 function summarizeVersion(v: FlowVersionRow, activeVersion: number | null): z.infer<typeof VersionSummary> {
   const { definition: _d, config: _c, ...rest } = toVersion(v);
@@ -114,7 +114,10 @@ const save = route({
   summary: 'Save the draft (drafts may be invalid); answers its problems',
   middleware: [owner] as const,
   request: { params: KeyParam, body: jsonBody(FlowSave) },
-  responses: { 200: json(Problems, 'validation problems of the draft'), ...errorResponses },
+  responses: {
+    200: json(FlowSaved, 'validation problems of the draft and its new updatedAt'),
+    ...errorResponses,
+  },
 });
 const get = route({
   method: 'get',
@@ -218,14 +221,17 @@ export function flowsRoutes({ runtime }: AppDeps): Router {
   });
   r.openapi(save, async (c) => {
     const { key } = c.req.valid('param');
-    const { definition } = c.req.valid('json');
+    const { definition, baseUpdatedAt } = c.req.valid('json');
     const defKey = definition.key;
     if (defKey !== undefined && defKey !== key) {
       throw badRequest(`definition.key "${String(defKey)}" differs from the URL key "${key}"`, [
         { path: 'definition.key', message: `must be ${key}` },
       ]);
     }
-    return c.json(await runtime.saveDraft(key, definition, actorOf(c.get('user')!)), 200);
+    const base =
+      baseUpdatedAt === undefined || baseUpdatedAt === null ? baseUpdatedAt : Date.parse(baseUpdatedAt);
+    const saved = await runtime.saveDraft(key, definition, actorOf(c.get('user')!), base);
+    return c.json({ problems: saved.problems, updatedAt: isoAt(saved.updatedAt) }, 200);
   });
   r.openapi(get, async (c) => {
     const flow = await flowOr404(runtime, c.req.valid('param').key);
