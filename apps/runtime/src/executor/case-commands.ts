@@ -1,6 +1,7 @@
 import type { EngineEvent } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
 import { actingUser } from './acting-user';
+import { cancelRefusal } from './cancel-rule';
 import type { CaseSession } from './case-session';
 import { mergedCustomer } from './customer-merge';
 import { badRequest, forbidden, notFound } from './errors';
@@ -110,8 +111,8 @@ export function signal(
 }
 
 /**
- * Cancels an open case (agents only; the engine closes it as cancelled; tasks and timers go
- * with it).
+ * Cancels an open case (the people working it, supervisors and admins: cancelRefusal; the
+ * engine closes it as cancelled; tasks and timers go with it).
  */
 export function cancelCase(
   core: RuntimeCore,
@@ -121,7 +122,10 @@ export function cancelCase(
 ): Promise<CaseRecord> {
   return core.events.run(
     async (session) => {
-      await assertStaff(session, actor, 'cancel cases');
+      const user = await actingUser(session.tx, actor);
+      const live = await session.require(caseId);
+      const refusal = cancelRefusal(user, live.row, await session.tx.tasks.listByCase(caseId));
+      if (refusal) throw refusal;
       await session.send(caseId, { type: 'case.cancel', reason, actor }, actor);
       return session.committedCase(caseId);
     },

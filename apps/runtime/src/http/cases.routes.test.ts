@@ -183,4 +183,24 @@ describe('case routes', () => {
     const bare = await f.call('POST', `/api/cases/${(await open()).body.id}/cancel`, { as: 'lena' });
     expect(bare.body.status).toBe('cancelled');
   });
+
+  it('lets only the people working a case cancel it: its groups, who opened it, supervisors', async () => {
+    const opened = await f.call('POST', '/api/cases', {
+      as: 'lena',
+      body: { flow: 'lost-card', customerId: 'c-1005', channel: 'chat' },
+    });
+    const id = opened.body.id as string;
+    const groups = (opened.body.tasks as Array<{ group: string | null }>).map((t) => t.group);
+    expect(groups).not.toContain('fraud');
+    const outsider = await f.call('POST', `/api/cases/${id}/cancel`, { as: 'fatima', body: { reason: 'x' } });
+    expect(outsider.status).toBe(403);
+    expect(outsider.body.error.message).toMatch(/only (they, )?a supervisor or an admin may cancel it/);
+    expect((await f.call('GET', `/api/cases/${id}`, { as: 'lena' })).body.status).toBe('open');
+    const supervisor = await f.call('POST', `/api/cases/${id}/cancel`, {
+      as: 'sam',
+      body: { reason: 'dup' },
+    });
+    expect(supervisor.status).toBe(200);
+    expect(supervisor.body.status).toBe('cancelled');
+  });
 });

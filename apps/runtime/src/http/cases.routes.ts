@@ -170,7 +170,7 @@ const cancel = createRoute({
   method: 'post',
   path: '/cases/{id}/cancel',
   tags,
-  summary: 'Cancel an open case',
+  summary: 'Cancel an open case (the agents working it, who opened it, supervisors and admins)',
   security: bearer,
   middleware: [staff] as const,
   request: {
