@@ -464,6 +464,9 @@ export class Api {
   postMessage(id: string, body: { channel?: string; body: string; from?: string }) {
     return this.request<unknown>('POST', `/cases/${encodeURIComponent(id)}/messages`, body);
   }
+  cancelCase(id: string, reason: string) {
+    return this.request<unknown>('POST', `/cases/${encodeURIComponent(id)}/cancel`, { reason });
+  }
   signal(id: string, name: string, data?: unknown) {
     return this.request<unknown>('POST', `/cases/${encodeURIComponent(id)}/signals`, { name, data });
   }

@@ -16,6 +16,7 @@ import { ArticlePicker, isArticleShortcut } from '../kb/ArticlePicker';
 import { CaseArticles } from '../kb/CaseArticles';
 import { useLiveEvents } from '../live/useLiveEvents';
 import { isPickerShortcut, ResponsePicker } from '../responses/ResponsePicker';
+import { CancelCase } from '../work/CancelCase';
 import { CaseTimeline, flowWords } from '../work/CaseTimeline';
 import { RequestFields } from '../work/RequestFields';
 import { TaskActions } from '../work/TaskActions';
@@ -64,6 +65,7 @@ export function CasePage() {
   const articleSearch = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
   const reloadCase = kase.reload;
   const reloadTimeline = timeline.reload;
   const reloadMessages = messages.reload;
@@ -158,8 +160,26 @@ export function CasePage() {
             )}
           </p>
         </div>
-        <StatusWord value={c.status} />
+        <div className="page-actions">
+          <StatusWord value={c.status} />
+          {isAgent && c.status === 'open' && !cancelling && (
+            <button type="button" className="btn btn-small" onClick={() => setCancelling(true)}>
+              {t('case.cancel.open')}
+            </button>
+          )}
+        </div>
       </header>
+      {cancelling && c.status === 'open' && (
+        <CancelCase
+          caseId={c.id}
+          onClose={() => setCancelling(false)}
+          onDone={() => {
+            setCancelling(false);
+            setNotice(t('case.cancel.done'));
+            reload();
+          }}
+        />
+      )}
       <ErrorBanner message={error} />
       {notice && (
         <output className="status-line" aria-live="polite">

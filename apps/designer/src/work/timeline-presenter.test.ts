@@ -34,6 +34,12 @@ describe('the timeline presenter', () => {
   it('tells each entry as a sentence with names, node titles and SLA names, in both languages', () => {
     const cases: Array<[TimelineEntry, string, string]> = [
       [
+        entry('case.cancelled', { reason: 'duplicate of REQ-000012' }),
+        'Ivan (IT) cancelled the case: “duplicate of REQ-000012”',
+        'Ivan (IT) cancelou o caso: “duplicate of REQ-000012”',
+      ],
+      [entry('case.cancelled', { reason: '' }), 'Ivan (IT) cancelled the case', 'Ivan (IT) cancelou o caso'],
+      [
         entry('task.assigned', { taskId: 'k1.t1', to: 'ines', group: 'it-support' }, 'routing'),
         '“Reset the password” went to ines (it-support queue)',
         '“Reset the password” foi para ines (fila it-support)',

@@ -41,6 +41,10 @@ export function presentEntry(e: TimelineEntry, ctx: TimelineContext): Sentence {
       return { id: 'timeline.case.opened', values: { who, channel: str(d.channel) } };
     case 'case.closed':
       return { id: 'timeline.case.closed', values: { outcome: str(d.outcome) || 'resolved' } };
+    case 'case.cancelled':
+      return str(d.reason)
+        ? { id: 'timeline.case.cancelledBecause', values: { who, reason: str(d.reason) } }
+        : { id: 'timeline.case.cancelled', values: { who } };
     case 'node.entered':
       return { id: 'timeline.node.entered', values: { node } };
     case 'node.left':

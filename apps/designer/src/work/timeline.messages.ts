@@ -1,6 +1,8 @@
 /** Timeline entries as sentences (work/timeline-presenter.ts), staff side. */
 export const en = {
   'timeline.case.opened': '{who} opened the case ({channel})',
+  'timeline.case.cancelled': '{who} cancelled the case',
+  'timeline.case.cancelledBecause': '{who} cancelled the case: “{reason}”',
   'timeline.case.closed':
     'The case was closed: {outcome, select, resolved {resolved} cancelled {cancelled} rejected {rejected} failed {failed} other {{outcome}}}',
   'timeline.node.entered': 'Reached “{node}”',
@@ -50,6 +52,8 @@ export const en = {
 
 export const ptBR: Record<keyof typeof en, string> = {
   'timeline.case.opened': '{who} abriu o caso ({channel})',
+  'timeline.case.cancelled': '{who} cancelou o caso',
+  'timeline.case.cancelledBecause': '{who} cancelou o caso: “{reason}”',
   'timeline.case.closed':
     'O caso foi encerrado: {outcome, select, resolved {resolvido} cancelled {cancelado} rejected {recusado} failed {com falha} other {{outcome}}}',
   'timeline.node.entered': 'Chegou a “{node}”',

@@ -126,6 +126,9 @@ export function cancelCase(
       const live = await session.require(caseId);
       const refusal = cancelRefusal(user, live.row, await session.tx.tasks.listByCase(caseId));
       if (refusal) throw refusal;
+      // Recorded first so the timeline reads: who cancelled it and why, then what it stopped.
+      if (live.row.status === 'open')
+        session.record(live, { type: 'case.cancelled', actor, data: { reason } });
       await session.send(caseId, { type: 'case.cancel', reason, actor }, actor);
       return session.committedCase(caseId);
     },

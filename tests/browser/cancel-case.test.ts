@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './chromium';
+import { designerSuite } from './designer-app';
+
+/**
+ * An agent cancels a case from its page, saying why: an agent outside the case is told who may
+ * (the case stays open); the agent who opened it cancels it, the page shows it cancelled and the
+ * timeline says who cancelled it and why.
+ */
+describe('cancelling a case from its page', () => {
+  let caseId = '';
+  const suite = designerSuite(async (rt) => {
+    const opened = await rt.api('POST', '/api/cases', {
+      as: 'lena',
+      body: { flow: 'lost-card', customerId: 'c-1005', channel: 'phone', subject: 'Card lost at the airport' },
+    });
+    expect(opened.status).toBe(201);
+    caseId = opened.body.id;
+  });
+
+  it('asks why, refuses an outsider and records who cancelled it', async () => {
+    const outsider = await suite.signIn('fatima');
+    await outsider.goto(`${suite.rt.url}/cases/${caseId}`);
+    await outsider.getByRole('heading', { name: 'Card lost at the airport' }).waitFor();
+    await outsider.getByRole('button', { name: 'Cancel case' }).click();
+    let form = outsider.getByRole('form', { name: 'Cancel this case' });
+    const confirm = form.getByRole('button', { name: 'Cancel the case' });
+    // A cancel must say why.
+    expect(await confirm.isDisabled()).toBe(true);
+    await form.getByLabel('Why is it cancelled?').fill('Looks like a duplicate');
+    await confirm.click();
+    await form.getByRole('alert').getByText(/may cancel it/).waitFor();
+    expect((await suite.rt.api('GET', `/api/cases/${caseId}`, { as: 'lena' })).body.status).toBe('open');
+
+    const agent = await suite.signIn('lena');
+    await agent.goto(`${suite.rt.url}/cases/${caseId}`);
+    await agent.getByRole('button', { name: 'Cancel case' }).click();
+    form = agent.getByRole('form', { name: 'Cancel this case' });
+    await form.getByLabel('Why is it cancelled?').fill('The customer found the card');
+    await screenshot(agent, 'case-cancel-form');
+    await form.getByRole('button', { name: 'Cancel the case' }).click();
+    await agent.getByText('Case cancelled.').waitFor();
+    await agent.getByText('Lena (L1) cancelled the case: “The customer found the card”').waitFor();
+    expect(await agent.getByRole('button', { name: 'Cancel case' }).count()).toBe(0);
+    expect((await suite.rt.api('GET', `/api/cases/${caseId}`, { as: 'lena' })).body.status).toBe('cancelled');
+  });
+});
