@@ -12,7 +12,12 @@ describe('cancelling a case from its page', () => {
   const suite = designerSuite(async (rt) => {
     const opened = await rt.api('POST', '/api/cases', {
       as: 'lena',
-      body: { flow: 'lost-card', customerId: 'c-1005', channel: 'phone', subject: 'Card lost at the airport' },
+      body: {
+        flow: 'lost-card',
+        customerId: 'c-1005',
+        channel: 'phone',
+        subject: 'Card lost at the airport',
+      },
     });
     expect(opened.status).toBe(201);
     caseId = opened.body.id;
@@ -29,7 +34,10 @@ describe('cancelling a case from its page', () => {
     expect(await confirm.isDisabled()).toBe(true);
     await form.getByLabel('Why is it cancelled?').fill('Looks like a duplicate');
     await confirm.click();
-    await form.getByRole('alert').getByText(/may cancel it/).waitFor();
+    await form
+      .getByRole('alert')
+      .getByText(/may cancel it/)
+      .waitFor();
     expect((await suite.rt.api('GET', `/api/cases/${caseId}`, { as: 'lena' })).body.status).toBe('open');
 
     const agent = await suite.signIn('lena');
