@@ -16,6 +16,11 @@ const TIMER_PREFIX = 'routing:';
  */
 const TRIES = 5;
 const PRIORITIES: Priority[] = ['critical', 'high', 'normal', 'low'];
+/**
+ * How long a task everyone eligible declined or let lapse waits before it is offered to them
+ * again: long enough not to hand a decline straight back, short enough that it is not lost.
+ */
+export const REOFFER_AFTER_MS = 10 * 60_000;
 
 /** Whether a case timer belongs to routing (router.fireTimer handles it, not the engine). */
 export function isRoutingTimer(timerId: string): boolean {
@@ -140,8 +145,15 @@ export class Router {
     const group = settings === undefined ? await tx.routing.groupRouting(row.group) : settings;
     if (!group || group.mode === 'manual' || group.paused) return false;
     const agents = await this.directory.candidates(tx, row.group, now);
+    let ranked = rankAgents(group.mode, queued(row), agents);
+    // Everyone able to take it declined it or let it lapse (a lone agent on shift, say): after
+    // a pause a new round starts with them, rather than the task waiting until someone new
+    // comes online.
+    const newRound =
+      ranked.length === 0 && row.declinedBy.length > 0 && now - row.updatedAt >= REOFFER_AFTER_MS;
+    if (newRound) ranked = rankAgents(group.mode, { ...queued(row), declinedBy: [] }, agents);
     let tries = 0;
-    for (const agent of rankAgents(group.mode, queued(row), agents)) {
+    for (const agent of ranked) {
       if (tries === TRIES) break;
       const profile = await tx.routing.lockProfileToOffer(agent.username);
       // Another transaction is deciding about this agent: the next one is asked instead.
@@ -162,6 +174,7 @@ export class Router {
         agent: agent.username,
         offeredAt: now,
         updatedAt: now,
+        ...(newRound ? { declinedBy: [] } : {}),
       });
       // Someone else decided about this task first (a claim, another process).
       if (!moved) return false;
@@ -260,7 +273,8 @@ export class Router {
 
   /**
    * `agent` gives the task back (a decline, or an offer that lapsed): it waits again, is not
-   * offered to them a second time, and goes to the next agent. `reason` is recorded.
+   * offered to them again while someone else may take it (after REOFFER_AFTER_MS a new round
+   * starts when nobody else can), and goes to the next agent. `reason` is recorded.
    */
   async giveBack(
     session: CaseSession,
