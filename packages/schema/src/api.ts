@@ -244,6 +244,12 @@ export const Task = z.object({
   form: z.unknown().optional(),
   dueAt: z.string().nullable(),
   createdAt: z.string(),
+  /**
+   * Set (on reads) while routing's offer of the task to its assignee waits for them to accept
+   * it by claiming it: at `expiresAt` (null: the group has no offer timeout now) it lapses and
+   * goes to the next agent.
+   */
+  offer: z.object({ offeredAt: z.string(), expiresAt: z.string().nullable() }).optional(),
 });
 export type Task = z.infer<typeof Task>;
 

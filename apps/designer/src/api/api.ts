@@ -500,6 +500,10 @@ export class Api {
       comment,
     });
   }
+  /** Gives back a task routing offered (or gave) to the signed-in agent; it goes to the next agent. */
+  decline(taskId: string, reason: string) {
+    return this.request<Task>('POST', `/tasks/${encodeURIComponent(taskId)}/decline`, { reason });
+  }
   escalate(taskId: string, reason: string) {
     return this.request<Task>('POST', `/tasks/${encodeURIComponent(taskId)}/escalate`, { reason });
   }

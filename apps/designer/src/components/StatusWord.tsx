@@ -7,6 +7,7 @@ const KNOWN = new Set([
   'rejected',
   'failed',
   'claimed',
+  'offered',
   'completed',
   'escalated',
   'running',

@@ -215,7 +215,7 @@ export function CasePage() {
             {openTasks.map((task) => (
               <article key={task.id} className="task-card">
                 <h3>
-                  {task.title} <StatusWord value={task.status} />
+                  {task.title} <StatusWord value={task.offer ? 'offered' : task.status} />
                 </h3>
                 <p className="muted">
                   {t('case.taskMeta', { group: task.group ?? '—', tier: task.tier ?? '—' })}

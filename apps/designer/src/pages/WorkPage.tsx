@@ -157,7 +157,7 @@ export function WorkPage() {
                   </td>
                   <td>{item.customerName ?? item.customerId ?? '—'}</td>
                   <td>
-                    {item.task.title} <StatusWord value={item.task.status} />
+                    {item.task.title} <StatusWord value={item.task.offer ? 'offered' : item.task.status} />
                     {item.task.assignee && item.task.assignee !== user?.username && (
                       <small className="muted"> {t('work.heldBy', { name: item.task.assignee })}</small>
                     )}
@@ -167,6 +167,15 @@ export function WorkPage() {
                   </td>
                   <td>{f.duration(Math.max(0, now - new Date(item.task.createdAt).getTime()), 1)}</td>
                   <td className="actions">
+                    {item.task.offer && item.task.assignee === user?.username && (
+                      <button
+                        type="button"
+                        className="btn btn-small btn-primary"
+                        onClick={() => claim(item.task.id)}
+                      >
+                        {t('task.offer.accept')} <span className="sr-only">{item.task.title}</span>
+                      </button>
+                    )}
                     {mayClaim(item) && (
                       <button type="button" className="btn btn-small" onClick={() => claim(item.task.id)}>
                         {t('work.claim')} <span className="sr-only">{item.task.title}</span>

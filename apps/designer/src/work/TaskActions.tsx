@@ -7,6 +7,7 @@ import { FormView } from '../forms/FormView';
 import { cleanValues, type FieldRule, fieldRules, initialValues } from '../forms/form-model';
 import { errorMessage } from '../hooks/useResource';
 import { useT } from '../i18n/use-t';
+import { OfferNotice } from './OfferNotice';
 import { taskPermissions } from './task-permissions';
 
 /**
@@ -91,6 +92,14 @@ export function TaskActions({ task, onDone }: { task: Task; onDone(): void }) {
   }
   return (
     <div className="task-actions">
+      {task.offer && task.assignee === user?.username && (
+        <OfferNotice
+          task={{ ...task, offer: task.offer }}
+          busy={busy}
+          onAccept={() => void run(() => api.claim(task.id))}
+          onDecline={(why) => void run(() => api.decline(task.id, why))}
+        />
+      )}
       {may.claim && (
         <button type="button" className="btn" disabled={busy} onClick={() => run(() => api.claim(task.id))}>
           {t('work.claimNamed', { task: task.title })}

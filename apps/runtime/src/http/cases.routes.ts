@@ -33,6 +33,7 @@ import {
   pageOf,
 } from './openapi';
 import { MessageResource, toMessage, toMessages } from './resources';
+import { withOffers } from './task-offers';
 
 const tags = ['cases'];
 const staffOrCustomer = requireRole('agent', 'customer');
@@ -226,7 +227,7 @@ export function casesRoutes({ runtime, metrics }: AppDeps): Router {
     const record = await visibleCase(runtime, user, id);
     // Staff see what is stuck on the case (DESIGN §8).
     const incidents = (await runtime.openIncidents(record.id)).map(toIncidentRef);
-    return c.json({ ...record, incidents }, 200);
+    return c.json({ ...record, tasks: await withOffers(runtime.store, record.tasks), incidents }, 200);
   });
   r.openapi(timeline, async (c) => {
     const user = c.get('user')!;

@@ -5,6 +5,7 @@ import { requireRole } from '../auth/roles';
 import { type QueueRow, workQueue } from '../executor/work-queue';
 import type { AppDeps, Router } from './context';
 import { bearer, errorResponses, iso, json, newRouter } from './openapi';
+import { withOffers } from './task-offers';
 
 const QueueItem = z
   .object({
@@ -46,7 +47,12 @@ export function queueRoutes({ runtime }: AppDeps): Router {
   const r = newRouter();
   r.openapi(queue, async (c) => {
     const rows = await workQueue(runtime.store, c.get('user')!, c.req.valid('query'));
-    return c.json({ items: rows.map((row) => toQueueItem(row, runtime.toTask)) }, 200);
+    const items = rows.map((row) => toQueueItem(row, runtime.toTask));
+    const tasks = await withOffers(
+      runtime.store,
+      items.map((i) => i.task),
+    );
+    return c.json({ items: items.map((item, i) => ({ ...item, task: tasks[i]! })) }, 200);
   });
   return r;
 }

@@ -15,6 +15,7 @@ import { countEvent } from './case-access';
 import type { AppDeps, Router } from './context';
 import { notFound } from './errors';
 import { bearer, errorResponses, IdParam, json, jsonBody, newRouter, PageQuery, pageOf } from './openapi';
+import { withOffers } from './task-offers';
 
 const tags = ['tasks'];
 const agent = requireRole('agent');
@@ -112,13 +113,18 @@ export function tasksRoutes({ runtime, metrics }: AppDeps): Router {
       limit: q.limit,
       cursor: q.cursor ?? null,
     });
-    return c.json({ items: page.items.map((t) => runtime.toTask(t)), next: page.next }, 200);
+    const items = await withOffers(
+      runtime.store,
+      page.items.map((t) => runtime.toTask(t)),
+    );
+    return c.json({ items, next: page.next }, 200);
   });
   r.openapi(getTask, async (c) => {
     const { id } = c.req.valid('param');
     const task = await runtime.store.tasks.get(id);
     if (!task) throw notFound('task', id);
-    return c.json(runtime.toTask(task), 200);
+    const [shown] = await withOffers(runtime.store, [runtime.toTask(task)]);
+    return c.json(shown!, 200);
   });
   // Who may claim, complete, escalate or delegate is decided by the task commands inside their
   // transaction (executor/task-rules.ts); the routes only parse, call and map.

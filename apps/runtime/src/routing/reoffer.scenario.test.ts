@@ -52,7 +52,14 @@ describe('re-offering work nobody else can take', () => {
       201,
     );
     const id = opened.tasks[0].id as string;
-    expect(await task(id)).toMatchObject({ status: 'claimed', assignee: 'fatima' });
+    const offered = await task(id);
+    expect(offered).toMatchObject({ status: 'claimed', assignee: 'fatima' });
+    // Reads say it is an offer waiting for her, and until when; the case page's tasks too.
+    expect(Date.parse(offered.offer.expiresAt) - Date.parse(offered.offer.offeredAt)).toBe(120_000);
+    const kase = await ok('GET', `/api/cases/${opened.id}`, 'fatima');
+    expect(kase.tasks[0].offer).toEqual(offered.offer);
+    const queue = await ok('GET', '/api/tasks?assignee=fatima&status=claimed', 'fatima');
+    expect(queue.items[0].offer).toEqual(offered.offer);
 
     // The offer lapses: nobody else may take it, so it waits — not straight back to her.
     await advance(120_000);
@@ -69,6 +76,10 @@ describe('re-offering work nobody else can take', () => {
     await advance(REOFFER_AFTER_MS);
     expect(await task(id)).toMatchObject({ status: 'claimed', assignee: 'fatima' });
     await ok('POST', `/api/tasks/${id}/claim`, 'fatima');
+    // Accepted: no offer any more, and nothing lapses.
+    expect((await task(id)).offer).toBeUndefined();
+    await advance(REOFFER_AFTER_MS);
+    expect(await task(id)).toMatchObject({ status: 'claimed', assignee: 'fatima' });
     const types = (
       (await ok('GET', `/api/cases/${opened.id}/timeline?limit=200`, 'sam')).items as Array<{ type: string }>
     ).map((e) => e.type);

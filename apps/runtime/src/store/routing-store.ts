@@ -129,6 +129,8 @@ export interface RoutingStore {
   /** Inserts a routed task; an existing row of the task is replaced. */
   insertTask(row: RoutedTaskRow): Promise<RoutedTaskRow>;
   task(taskId: string): Promise<RoutedTaskRow | null>;
+  /** The routed rows of `taskIds` whose offer waits for its agent to accept it (state `offered`). */
+  offered(taskIds: readonly string[]): Promise<RoutedTaskRow[]>;
   /**
    * Writes `patch` when the row is in state `from` (the conditional update every decision
    * goes through: of two processes deciding on one task, one wins); null otherwise.

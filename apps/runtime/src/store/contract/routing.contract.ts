@@ -138,6 +138,10 @@ export function routingContract(current: () => Store): void {
       expect(loads.has('nora')).toBe(false);
       expect(await store.routing.waitingCount('service-desk')).toBe(1);
       expect(await store.transaction((tx) => tx.routing.waiting('service-desk', 10))).toHaveLength(1);
+      // Offers awaiting acceptance, among the tasks asked about only.
+      const offered = await store.routing.offered(['early', 'late', 'urgent', 'ghost']);
+      expect(offered.map((r) => [r.taskId, r.agent, r.offeredAt])).toEqual([['early', 'lena', T0 + 1]]);
+      expect(await store.routing.offered([])).toEqual([]);
     });
   });
 }

@@ -125,6 +125,13 @@ export function pgRouting(db: PgDbOf, inTransaction: () => boolean): Pick<Store,
     async task(taskId) {
       return first(await db().select().from(routedTasks).where(eq(routedTasks.taskId, taskId)));
     },
+    async offered(taskIds) {
+      if (taskIds.length === 0) return [];
+      return db()
+        .select()
+        .from(routedTasks)
+        .where(and(eq(routedTasks.state, 'offered'), inArray(routedTasks.taskId, [...taskIds])));
+    },
     async moveTask(taskId, from, patch) {
       return first(
         await db()

@@ -98,6 +98,13 @@ export function sqliteRouting(db: SqliteDb): Pick<Store, 'routing'> {
     async task(taskId) {
       return rawTasks.get('task_id = ?', taskId);
     },
+    async offered(taskIds) {
+      if (taskIds.length === 0) return [];
+      return rawTasks.all(
+        "state = 'offered' and task_id in (select value from json_each(?))",
+        JSON.stringify(taskIds),
+      );
+    },
     async moveTask(taskId, from, patch) {
       return rawTasks.update(patch, 'task_id = ? and state = ?', taskId, from);
     },
