@@ -64,7 +64,7 @@ describe('a task offered by routing', () => {
     expect(await taskOf(cases[0]!)).toMatchObject({ status: 'claimed', assignee: 'fatima' });
 
     await page.goto(`${suite.rt.url}/cases/${cases[1]}`);
-    const offer = page.getByRole('group', { name: 'Offer of “Check the payment”' });
+    const offer = page.getByRole('region', { name: 'Offer of “Check the payment”' });
     await offer
       .getByText(/^Routing gave you this task\. Accept it by .*, or it goes to the next agent\.$/)
       .waitFor();

@@ -27,7 +27,7 @@ export function OfferNotice({
   const [reason, setReason] = useState('');
   const until = task.offer.expiresAt;
   return (
-    <div className="offer-notice" role="group" aria-label={t('task.offer.label', { task: task.title })}>
+    <section className="offer-notice" aria-label={t('task.offer.label', { task: task.title })}>
       <p>
         {until
           ? t('task.offer.until', { time: f.clock(until, now), relative: f.relative(until, now) })
@@ -62,6 +62,6 @@ export function OfferNotice({
           </button>
         </div>
       )}
-    </div>
+    </section>
   );
 }
