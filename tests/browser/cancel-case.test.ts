@@ -42,6 +42,8 @@ describe('cancelling a case from its page', () => {
 
     const agent = await suite.signIn('lena');
     await agent.goto(`${suite.rt.url}/cases/${caseId}`);
+    // The customer by name, not by id.
+    await agent.getByRole('link', { name: 'Customer: Frida Berg' }).waitFor();
     await agent.getByRole('button', { name: 'Cancel case' }).click();
     form = agent.getByRole('form', { name: 'Cancel this case' });
     await form.getByLabel('Why is it cancelled?').fill('The customer found the card');

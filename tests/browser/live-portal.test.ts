@@ -13,6 +13,8 @@ import { designerSuite } from './designer-app';
 
 const WORDS = {
   en: {
+    username: 'User name',
+    contact: 'Where to reach you',
     submit: 'Submit request',
     received: 'We received your request REQ-',
     resolution: /Resolution within 4 hours — by [^,]+, in [34] hours/,
@@ -22,6 +24,9 @@ const WORDS = {
     thanks: 'You answered our survey',
   },
   'pt-BR': {
+    // The demo item's own Portuguese labels (its translations).
+    username: 'Nome de usuário',
+    contact: 'Onde falar com você',
     submit: 'Enviar solicitação',
     received: 'Recebemos sua solicitação REQ-',
     resolution: /Solução em até 4 horas — até \d\d:\d\d, em [34] horas/,
@@ -49,8 +54,8 @@ describe.each(['en', 'pt-BR'] as const)('the live portal and queue in %s', (loca
   it('walks a request from the portal through the queue and back, live', async () => {
     const carla = await as('carla');
     await carla.goto(`${suite.rt.url}/catalog/password-reset`);
-    await carla.getByLabel('User name').fill(`carla.${locale}`);
-    await carla.getByLabel('Where to reach you').fill('carla@example.com');
+    await carla.getByLabel(w.username).fill(`carla.${locale}`);
+    await carla.getByLabel(w.contact).fill('carla@example.com');
     await carla.getByRole('button', { name: w.submit }).click();
     await carla.waitForURL('**/cases/**');
     const caseId = carla.url().split('/cases/')[1]!;

@@ -296,6 +296,8 @@ export const Case = z.object({
   closedAt: z.string().nullable(),
   /** Open incidents of the case (staff only; DESIGN §8). */
   incidents: z.array(IncidentRef).optional(),
+  /** The customer's name (GET /cases/:id for staff), so people read a name rather than an id. */
+  customerName: z.string().nullable().optional(),
 });
 export type Case = z.infer<typeof Case>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FormSchema } from './form';
 import { LIMITS, Ref } from './limits';
+import { Locale } from './locale';
 import { FeelExpression, Key, Role } from './primitives';
 
 /** Who may see and request a catalog item. Empty means every signed-in user. */
@@ -12,6 +13,24 @@ export const Audience = z.object({
 });
 export type Audience = z.infer<typeof Audience>;
 
+/**
+ * An item's text in one language, for readers of that language: each part given replaces the
+ * item's own; a part left out (or the whole language) falls back to it. Field labels and help
+ * by field name.
+ */
+export const CatalogItemText = z.object({
+  name: z.string().max(200).optional(),
+  category: z.string().max(100).optional(),
+  description: z.string().max(5000).optional(),
+  fields: z
+    .record(
+      z.string().max(100),
+      z.object({ title: z.string().max(200).optional(), description: z.string().max(1000).optional() }),
+    )
+    .optional(),
+});
+export type CatalogItemText = z.infer<typeof CatalogItemText>;
+
 export const CatalogItemBody = z.object({
   name: z.string().min(1).max(200),
   category: z.string().min(1).max(100),
@@ -22,8 +41,41 @@ export const CatalogItemBody = z.object({
   flow: Key,
   audience: Audience.optional(),
   active: z.boolean().default(true),
+  /** The item's text in other languages (DESIGN §9): what readers of each see instead. */
+  translations: z.partialRecord(Locale, CatalogItemText).optional(),
 });
 export type CatalogItemBody = z.infer<typeof CatalogItemBody>;
+
+/**
+ * The item as a reader of `locale` sees it: its name, category, description and form labels in
+ * that language where the item has them, its own text elsewhere. Pure; the item is not changed.
+ */
+export function catalogItemIn<
+  T extends Pick<CatalogItemBody, 'name' | 'category' | 'description' | 'form' | 'translations'>,
+>(item: T, locale: Locale | null | undefined): T {
+  const text = locale ? item.translations?.[locale] : undefined;
+  if (!text) return item;
+  const properties = Object.fromEntries(
+    Object.entries(item.form.properties).map(([name, field]) => {
+      const own = text.fields?.[name];
+      return [
+        name,
+        {
+          ...field,
+          ...(own?.title ? { title: own.title } : {}),
+          ...(own?.description ? { description: own.description } : {}),
+        },
+      ];
+    }),
+  );
+  return {
+    ...item,
+    name: text.name || item.name,
+    category: text.category || item.category,
+    description: text.description || item.description,
+    form: { ...item.form, properties },
+  };
+}
 
 export const CatalogItem = CatalogItemBody.extend({
   key: Key,

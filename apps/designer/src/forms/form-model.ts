@@ -78,6 +78,8 @@ export type FieldRule =
   | { rule: 'required' | 'number' | 'integer' | 'email' }
   | { rule: 'min' | 'max' | 'minLength' | 'maxLength'; limit: number }
   | { rule: 'pattern'; pattern: string }
+  /** A pattern the field's help text describes: readers get the words, not the expression. */
+  | { rule: 'described'; description: string }
   | { rule: 'enum'; options: string };
 
 /**
@@ -112,7 +114,9 @@ export function fieldRules(
       else if (field.format === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v))
         errors[name] = { rule: 'email' };
       else if (field.pattern !== undefined && !safeTest(field.pattern, v))
-        errors[name] = { rule: 'pattern', pattern: field.pattern };
+        errors[name] = field.description
+          ? { rule: 'described', description: field.description }
+          : { rule: 'pattern', pattern: field.pattern };
     }
     if (errors[name] === undefined && field.enum && !field.enum.some((e) => e === v)) {
       errors[name] = { rule: 'enum', options: field.enum.join(', ') };
@@ -142,6 +146,8 @@ export function ruleInEnglish(r: FieldRule): string {
       return `must be at most ${r.limit} characters`;
     case 'pattern':
       return `must match the pattern ${r.pattern}`;
+    case 'described':
+      return `does not have the expected format: ${r.description}`;
     case 'enum':
       return `must be one of ${r.options}`;
   }

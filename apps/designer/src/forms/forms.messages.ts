@@ -9,6 +9,7 @@ export const en = {
   'form.rule.minLength': '{field} needs at least {limit, plural, one {# character} other {# characters}}',
   'form.rule.maxLength': '{field} takes at most {limit, plural, one {# character} other {# characters}}',
   'form.rule.pattern': '{field} must match the pattern {pattern}',
+  'form.rule.described': '{field} does not have the expected format: {description}',
   'form.rule.enum': '{field} must be one of: {options}',
   'form.fixFields': 'Please correct the highlighted fields.',
 } as const;
@@ -24,6 +25,7 @@ export const ptBR: Record<keyof typeof en, string> = {
     '{field} precisa de pelo menos {limit, plural, one {# caractere} other {# caracteres}}',
   'form.rule.maxLength': '{field} aceita no máximo {limit, plural, one {# caractere} other {# caracteres}}',
   'form.rule.pattern': '{field} deve seguir o padrão {pattern}',
+  'form.rule.described': 'O campo {field} não está no formato esperado: {description}',
   'form.rule.enum': '{field} deve ser uma destas opções: {options}',
   'form.fixFields': 'Corrija os campos destacados.',
 };

@@ -333,7 +333,9 @@ export function CasePage() {
                 : t('case.finished')}
             </p>
             {c.customerId && (
-              <Link to={`/customers/${c.customerId}`}>{t('case.customer', { id: c.customerId })}</Link>
+              <Link to={`/customers/${c.customerId}`}>
+                {t('case.customer', { name: c.customerName ?? c.customerId })}
+              </Link>
             )}
             {signals.length > 0 && (
               <fieldset className="button-row">

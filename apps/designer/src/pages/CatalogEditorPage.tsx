@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/api-error';
 import { api } from '../auth/session';
+import { TranslationsEditor } from '../catalog/TranslationsEditor';
 import { ITEM_ICONS, ItemIcon } from '../components/ItemIcon';
 import { ErrorBanner, Loading, StatusLine } from '../components/Status';
 import { FormBuilder } from '../forms/FormBuilder';
@@ -133,6 +134,7 @@ export function CatalogEditorPage() {
             />
             {t('catalogEditor.offered')}
           </label>
+          <TranslationsEditor item={item} onChange={(translations) => set({ translations })} />
           <ErrorBanner message={error} />
           <StatusLine message={status} />
           <button className="btn btn-primary" type="submit">

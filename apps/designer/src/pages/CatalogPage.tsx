@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, hasRole, useSession } from '../auth/session';
 import { groupCatalog } from '../catalog/catalog-groups';
+import { useCatalogText } from '../catalog/use-catalog-text';
 import { ItemIcon } from '../components/ItemIcon';
 import { Badge, ErrorBanner, Loading } from '../components/Status';
 import { useResource } from '../hooks/useResource';
@@ -9,7 +10,13 @@ import { useT } from '../i18n/use-t';
 
 /** The service catalog: search, filter by category, open an item's request form. */
 export function CatalogPage() {
-  const items = useResource(() => api.listCatalog(), []);
+  const loaded = useResource(() => api.listCatalog(), []);
+  const inLanguage = useCatalogText();
+  const shown = useMemo(
+    () => loaded.data && { ...loaded.data, items: loaded.data.items.map(inLanguage) },
+    [loaded.data, inLanguage],
+  );
+  const items = { ...loaded, data: shown };
   const owner = hasRole(
     useSession((s) => s.user),
     'owner',

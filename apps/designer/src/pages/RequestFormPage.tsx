@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/api-error';
 import { api, hasRole, useSession } from '../auth/session';
+import { useCatalogText } from '../catalog/use-catalog-text';
 import { ItemIcon } from '../components/ItemIcon';
 import { ErrorBanner, Loading } from '../components/Status';
 import { FormView } from '../forms/FormView';
@@ -21,7 +22,11 @@ export function RequestFormPage() {
   const t = useT();
   const user = useSession((s) => s.user);
   const navigate = useNavigate();
-  const item = useResource(() => api.getCatalogItem(key), [key]);
+  const loaded = useResource(() => api.getCatalogItem(key), [key]);
+  const inLanguage = useCatalogText();
+  // Memoised on the loaded item alone: the form's values reset when it changes.
+  const shown = useMemo(() => loaded.data && inLanguage(loaded.data), [loaded.data, inLanguage]);
+  const item = { ...loaded, data: shown };
   const [values, setValues] = useState<Record<string, unknown>>({});
   const [errors, setErrors] = useState<Record<string, string | FieldRule>>({});
   const [error, setError] = useState<string | null>(null);

@@ -1,5 +1,6 @@
 import type { FormSchema } from '@caseflow/schema';
 import { api } from '../auth/session';
+import { useCatalogText } from '../catalog/use-catalog-text';
 import { useResource } from '../hooks/useResource';
 import { useT } from '../i18n/use-t';
 import { requestFields } from './request-fields';
@@ -17,7 +18,9 @@ export function RequestFields({
     () => (catalogItem ? api.getCatalogItem(catalogItem).catch(() => null) : Promise.resolve(null)),
     [catalogItem],
   );
-  const fields = requestFields(values, (item.data?.form as FormSchema | undefined) ?? null);
+  const inLanguage = useCatalogText();
+  const shown = item.data ? inLanguage(item.data) : null;
+  const fields = requestFields(values, (shown?.form as FormSchema | undefined) ?? null);
   if (fields.length === 0) return null;
   const text = (v: unknown) =>
     typeof v === 'boolean'

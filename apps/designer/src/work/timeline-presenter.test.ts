@@ -151,6 +151,7 @@ describe('the timeline presenter', () => {
         'minLength',
         'maxLength',
         'pattern',
+        'described',
         'enum',
       ]) {
         expect(m[`form.rule.${r}`], r).toBeDefined();

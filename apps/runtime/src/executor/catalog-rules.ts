@@ -1,5 +1,5 @@
 import { validateFormValues } from '@caseflow/engine';
-import type { FieldError } from '@caseflow/schema';
+import { catalogItemIn, type FieldError } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
 import type { CatalogItemRow, CustomerRow, UserRow } from '../store/store';
 import { badRequest } from './errors';
@@ -55,11 +55,25 @@ export function mayRequest(
 }
 
 /**
+ * The labels of `field` in the item's other languages, as params `label:<locale>`, so the error
+ * handler words a field error with the label its reader knows (field-messages.ts).
+ */
+function translatedLabels(item: CatalogItemRow, field: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [locale, text] of Object.entries(item.translations ?? {})) {
+    const title = text?.fields?.[field]?.title;
+    if (title) out[`label:${locale}`] = title;
+  }
+  return out;
+}
+
+/**
  * The form values of a request checked against the item's form: the cleaned values, or a 400
  * whose details name each field (`values.<field>`).
  */
 export function checkRequestForm(item: CatalogItemRow, values: unknown): Record<string, unknown> {
-  const checked = validateFormValues(item.form, values);
+  // The answer's own messages are English: worded with the item's English labels when it has them.
+  const checked = validateFormValues(catalogItemIn(item, 'en').form, values);
   if (checked.errors.length > 0) {
     throw badRequest(
       'the form has errors',
@@ -68,7 +82,7 @@ export function checkRequestForm(item: CatalogItemRow, values: unknown): Record<
         field: e.field,
         code: e.code,
         message: e.message,
-        ...(e.params ? { params: e.params } : {}),
+        ...(e.params ? { params: { ...e.params, ...translatedLabels(item, e.field) } } : {}),
       })),
     );
   }

@@ -226,8 +226,15 @@ export function casesRoutes({ runtime, metrics }: AppDeps): Router {
     if (isCustomerOnly(user)) return c.json(await caseFor(runtime, user, id), 200);
     const record = await visibleCase(runtime, user, id);
     // Staff see what is stuck on the case (DESIGN §8).
-    const incidents = (await runtime.openIncidents(record.id)).map(toIncidentRef);
-    return c.json({ ...record, tasks: await withOffers(runtime.store, record.tasks), incidents }, 200);
+    const [incidents, tasks, customer] = await Promise.all([
+      runtime.openIncidents(record.id),
+      withOffers(runtime.store, record.tasks),
+      record.customerId ? runtime.store.customers.get(record.customerId) : null,
+    ]);
+    return c.json(
+      { ...record, tasks, incidents: incidents.map(toIncidentRef), customerName: customer?.name ?? null },
+      200,
+    );
   });
   r.openapi(timeline, async (c) => {
     const user = c.get('user')!;

@@ -124,6 +124,52 @@ describe('catalog routes', () => {
     expect((await f.call('GET', '/api/catalog/vip-line', { as: 'ben' })).status).toBe(404);
   });
 
+  it('keeps an item’s text in other languages and words form errors with the reader’s labels', async () => {
+    const item = {
+      name: 'Card limit',
+      category: 'Cards',
+      flow: 'lost-card',
+      form: {
+        properties: { amount: { type: 'integer', title: 'New limit', minimum: 100 } },
+        required: ['amount'],
+      },
+      translations: {
+        'pt-BR': {
+          name: 'Limite do cartão',
+          category: 'Cartões',
+          fields: { amount: { title: 'Novo limite' } },
+        },
+      },
+    };
+    const stray = await f.call('PUT', '/api/catalog/card-limit', {
+      as: 'olivia',
+      body: { ...item, translations: { 'pt-BR': { fields: { ammount: { title: 'x' } } } } },
+    });
+    expect(stray.status).toBe(400);
+    expect(stray.body.error.details[0].path).toBe('translations.pt-BR.fields.ammount');
+    const unknownLanguage = await f.call('PUT', '/api/catalog/card-limit', {
+      as: 'olivia',
+      body: { ...item, translations: { fr: { name: 'Plafond' } } },
+    });
+    expect(unknownLanguage.status).toBe(400);
+    expect((await f.call('PUT', '/api/catalog/card-limit', { as: 'olivia', body: item })).status).toBe(200);
+    const read = await f.call('GET', '/api/catalog/card-limit', { as: 'carla' });
+    expect(read.body.translations).toEqual(item.translations);
+
+    const ask = (language: string) =>
+      f.call('POST', '/api/catalog/card-limit/requests', {
+        as: 'carla',
+        body: { values: { amount: 5 } },
+        headers: { 'accept-language': language },
+      });
+    const english = await ask('en');
+    expect(english.status).toBe(400);
+    expect(english.body.error.details[0].message).toContain('New limit');
+    const portuguese = await ask('pt-BR');
+    expect(portuguese.body.error.details[0].message).toContain('Novo limite');
+    expect(portuguese.body.error.details[0].message).not.toContain('New limit');
+  });
+
   it("refuses a key outside the keys' alphabet in the path, naming `key`, and stores nothing", async () => {
     const item = { name: 'Odd', category: 'Cards', flow: 'lost-card', form: { properties: {} } };
     for (const key of ['..%2F..%2Fetc', 'Upper', 'with_underscore']) {

@@ -252,7 +252,8 @@ export function zodIssueDetails(error: ZodError): IssueDetail[] {
  */
 export function formErrorMessage(code: string, params: Params, locale: Locale): string | undefined {
   if (!params || typeof params !== 'object') return undefined;
-  const label = params.label ?? '';
+  // A catalog item's field may have its own label in the reader's language (`label:pt-BR`).
+  const label = params[`label:${locale}`] ?? params.label ?? '';
   switch (code) {
     case 'type':
       if (params.label === undefined) return say(locale, 'form.type.root');

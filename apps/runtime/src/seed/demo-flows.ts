@@ -97,6 +97,20 @@ export const serviceRequestItems: CatalogItem[] = [
       required: ['street', 'city', 'postcode'],
       order: ['street', 'city', 'postcode', 'note'],
     },
+    translations: {
+      'pt-BR': {
+        name: 'Atualizar meu endereço',
+        category: 'Conta',
+        description:
+          'Mudou de casa? Atualizamos seu endereço e enviamos seus cartões para lá daqui em diante.',
+        fields: {
+          street: { title: 'Rua e número' },
+          city: { title: 'Cidade' },
+          postcode: { title: 'CEP' },
+          note: { title: 'Algo que devemos saber?' },
+        },
+      },
+    },
   },
   {
     key: 'dispute-transaction',
@@ -117,6 +131,19 @@ export const serviceRequestItems: CatalogItem[] = [
       required: ['merchant', 'amount'],
       order: ['merchant', 'amount', 'note'],
     },
+    translations: {
+      'pt-BR': {
+        name: 'Contestar uma transação do cartão',
+        category: 'Cartões',
+        description:
+          'Um pagamento que você não reconhece ou que deu errado: verificamos com o estabelecimento.',
+        fields: {
+          merchant: { title: 'Estabelecimento' },
+          amount: { title: 'Valor' },
+          note: { title: 'Algo que devemos saber?' },
+        },
+      },
+    },
   },
   {
     key: 'card-limit',
@@ -135,6 +162,14 @@ export const serviceRequestItems: CatalogItem[] = [
       },
       required: ['limit'],
       order: ['limit', 'note'],
+    },
+    translations: {
+      'pt-BR': {
+        name: 'Alterar o limite do meu cartão',
+        category: 'Cartões',
+        description: 'Peça um limite mensal maior ou menor no seu cartão de crédito.',
+        fields: { limit: { title: 'Limite mensal' }, note: { title: 'Algo que devemos saber?' } },
+      },
     },
   },
 ];

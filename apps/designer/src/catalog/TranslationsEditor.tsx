@@ -1,0 +1,99 @@
+import type { CatalogItemBody, CatalogItemText } from '@caseflow/schema';
+import { LOCALE_NAMES, LOCALES, type Locale } from '../i18n/locales';
+import { useT } from '../i18n/use-t';
+
+type Translations = NonNullable<CatalogItemBody['translations']>;
+
+/**
+ * The item's text in each language, one fold per language: name, category, description and
+ * each form field's label and help. Anything left empty shows the item's own text to readers
+ * of that language, so an owner translates as much as they like.
+ */
+export function TranslationsEditor({
+  item,
+  onChange,
+}: {
+  item: CatalogItemBody;
+  onChange: (translations: Translations | undefined) => void;
+}) {
+  const t = useT();
+  const all = item.translations ?? {};
+  const fields = Object.entries(item.form.properties);
+
+  function update(locale: Locale, text: CatalogItemText) {
+    const next: Translations = { ...all, [locale]: text };
+    if (isEmpty(text)) delete next[locale];
+    onChange(Object.keys(next).length > 0 ? next : undefined);
+  }
+
+  return (
+    <fieldset className="translations">
+      <legend>{t('catalogEditor.translations')}</legend>
+      <p className="muted">{t('catalogEditor.translationsHelp')}</p>
+      {LOCALES.map((locale) => {
+        const text = all[locale] ?? {};
+        const language = LOCALE_NAMES[locale];
+        const set = (patch: Partial<CatalogItemText>) => update(locale, { ...text, ...patch });
+        const setField = (name: string, patch: { title?: string; description?: string }) =>
+          set({ fields: { ...text.fields, [name]: { ...text.fields?.[name], ...patch } } });
+        return (
+          <details key={locale} open={!isEmpty(text)}>
+            <summary>{t('catalogEditor.textIn', { language })}</summary>
+            <label>
+              {t('catalogEditor.nameIn', { language })}
+              <input
+                value={text.name ?? ''}
+                placeholder={item.name}
+                onChange={(e) => set({ name: e.target.value })}
+              />
+            </label>
+            <label>
+              {t('catalogEditor.categoryIn', { language })}
+              <input
+                value={text.category ?? ''}
+                placeholder={item.category}
+                onChange={(e) => set({ category: e.target.value })}
+              />
+            </label>
+            <label>
+              {t('catalogEditor.descriptionIn', { language })}
+              <textarea
+                rows={2}
+                value={text.description ?? ''}
+                placeholder={item.description}
+                onChange={(e) => set({ description: e.target.value })}
+              />
+            </label>
+            {fields.map(([name, field]) => (
+              <div key={name} className="translation-field">
+                <label>
+                  {t('catalogEditor.fieldLabelIn', { field: field.title ?? name, language })}
+                  <input
+                    value={text.fields?.[name]?.title ?? ''}
+                    placeholder={field.title ?? name}
+                    onChange={(e) => setField(name, { title: e.target.value })}
+                  />
+                </label>
+                <label>
+                  {t('catalogEditor.fieldHelpIn', { field: field.title ?? name, language })}
+                  <input
+                    value={text.fields?.[name]?.description ?? ''}
+                    placeholder={field.description ?? ''}
+                    onChange={(e) => setField(name, { description: e.target.value })}
+                  />
+                </label>
+              </div>
+            ))}
+          </details>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** Whether `text` holds nothing: no part of it would change what a reader sees. */
+function isEmpty(text: CatalogItemText): boolean {
+  const parts = [text.name, text.category, text.description];
+  const fieldParts = Object.values(text.fields ?? {}).flatMap((f) => [f.title, f.description]);
+  return [...parts, ...fieldParts].every((p) => !p);
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { type CatalogItemBody, catalogItemIn } from './catalog';
+
+const item: CatalogItemBody = {
+  name: 'Replace a card',
+  category: 'Cards',
+  description: 'A new card by post.',
+  flow: 'card-replacement',
+  active: true,
+  form: {
+    type: 'object',
+    properties: {
+      reason: { type: 'string', title: 'Reason', description: 'Why a new card?' },
+      express: { type: 'boolean', title: 'Express delivery' },
+    },
+    required: ['reason'],
+  },
+  translations: {
+    'pt-BR': {
+      name: 'Substituir um cartão',
+      category: 'Cartões',
+      fields: { reason: { title: 'Motivo' } },
+    },
+  },
+};
+
+describe('catalogItemIn', () => {
+  it('gives a reader the parts of the item their language has, and the item’s own text elsewhere', () => {
+    const pt = catalogItemIn(item, 'pt-BR');
+    expect(pt).toMatchObject({
+      name: 'Substituir um cartão',
+      category: 'Cartões',
+      description: 'A new card by post.',
+    });
+    expect(pt.form.properties.reason).toEqual({
+      type: 'string',
+      title: 'Motivo',
+      description: 'Why a new card?',
+    });
+    expect(pt.form.properties.express?.title).toBe('Express delivery');
+    expect(pt.form.required).toEqual(['reason']);
+    // The item itself is untouched; a language without text, or none, gets the item as it is.
+    expect(item.form.properties.reason?.title).toBe('Reason');
+    expect(catalogItemIn(item, 'en')).toBe(item);
+    expect(catalogItemIn(item, null)).toBe(item);
+  });
+});
