@@ -17,6 +17,18 @@ describe('loadConfig', () => {
     expect(c.secret.length).toBeGreaterThanOrEqual(32);
   });
 
+  it('caps connections per address, but not behind a proxy unless told, and bounds request time', () => {
+    expect(loadConfig({}).connections).toEqual({ perAddress: 256, requestTimeoutMs: 60_000 });
+    expect(loadConfig({ CASEFLOW_TRUST_PROXY: '1' }).connections.perAddress).toBe(0);
+    const set = loadConfig({
+      CASEFLOW_TRUST_PROXY: '1',
+      CASEFLOW_MAX_CONNECTIONS_PER_ADDRESS: '5000',
+      CASEFLOW_REQUEST_TIMEOUT_MS: '30000',
+    });
+    expect(set.connections).toEqual({ perAddress: 5000, requestTimeoutMs: 30_000 });
+    expect(() => loadConfig({ CASEFLOW_REQUEST_TIMEOUT_MS: '10' })).toThrow(/CASEFLOW_REQUEST_TIMEOUT_MS/);
+  });
+
   it('uses PostgreSQL when DATABASE_URL is a postgres URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@localhost/db' }).db).toEqual({
       kind: 'postgres',

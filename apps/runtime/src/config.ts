@@ -43,6 +43,10 @@ const EnvSchema = z.object({
     .default(1024 * 1024),
   /** Proxies in front of the runtime whose X-Forwarded-For is trusted (0: use the socket address). */
   CASEFLOW_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Open connections one address may hold (0: no cap); unset: 256, or none behind a proxy. */
+  CASEFLOW_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  /** How long a client may take to send one whole request, body included. */
+  CASEFLOW_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   CASEFLOW_SESSION_MAX_AGE_MINUTES: z.coerce
     .number()
     .int()
@@ -94,6 +98,11 @@ export interface Config {
   trustProxy: number;
   /** Session lifetimes, the server's: absolute and idle (CASEFLOW_SESSION_*_MINUTES). */
   sessions: { maxAgeMs: number; idleMs: number };
+  /**
+   * What one client may hold of the HTTP server: open connections per address (0: no cap) and
+   * the time to send a request (CASEFLOW_MAX_CONNECTIONS_PER_ADDRESS, CASEFLOW_REQUEST_TIMEOUT_MS).
+   */
+  connections: { perAddress: number; requestTimeoutMs: number };
 }
 
 /** Thrown by loadConfig with one line per bad variable. */
@@ -159,6 +168,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessions: {
       maxAgeMs: e.CASEFLOW_SESSION_MAX_AGE_MINUTES * 60_000,
       idleMs: e.CASEFLOW_SESSION_IDLE_MINUTES * 60_000,
+    },
+    connections: {
+      // Behind a proxy every client has the proxy's address: a cap there would be on everyone.
+      perAddress: e.CASEFLOW_MAX_CONNECTIONS_PER_ADDRESS ?? (e.CASEFLOW_TRUST_PROXY > 0 ? 0 : 256),
+      requestTimeoutMs: e.CASEFLOW_REQUEST_TIMEOUT_MS,
     },
   };
 }

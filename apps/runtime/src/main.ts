@@ -12,6 +12,7 @@ import { clockFromEnv } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { createRuntime } from './executor/runtime';
 import type { Runtime } from './executor/types';
+import { capConnectionsPerAddress, requestTimeouts } from './http/connection-limits';
 import { IDEMPOTENCY_TTL_MS } from './http/idempotency';
 import { designerDistDir, mountDesigner } from './http/static-designer';
 import { createLogger, type Logger } from './logger';
@@ -137,10 +138,24 @@ async function main(): Promise<void> {
       .catch((err: unknown) => logger.warn({ err }, 'purge'));
   }, 3_600_000);
   purge.unref();
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    logger.info({ port: info.port, host: config.host, db: store.dialect, clock: clock.kind }, 'listening');
-    console.log(`caseflow runtime listening on http://localhost:${info.port}`);
-  });
+  const server = serve(
+    {
+      fetch: app.fetch,
+      port: config.port,
+      hostname: config.host,
+      serverOptions: requestTimeouts(config.connections.requestTimeoutMs),
+    },
+    (info) => {
+      logger.info({ port: info.port, host: config.host, db: store.dialect, clock: clock.kind }, 'listening');
+      console.log(`caseflow runtime listening on http://localhost:${info.port}`);
+    },
+  );
+  capConnectionsPerAddress(server, config.connections.perAddress, (address, refusals) =>
+    logger.warn(
+      { address, refusals, max: config.connections.perAddress },
+      'too many connections from one address',
+    ),
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {
