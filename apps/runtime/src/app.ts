@@ -57,6 +57,9 @@ export interface CreateAppOptions {
   metrics?: Metrics;
 }
 
+/** POST here takes `messageBodyLimit`: a message carries its files as base64. */
+const MESSAGE_PATH = /^\/api\/cases\/[^/]+\/messages$/;
+
 /**
  * The HTTP application (DESIGN §4–§5): every route under /api, the OpenAPI document at
  * /api/openapi.json and a readable index at /api/docs, /health and /metrics at the root.
@@ -91,12 +94,17 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     // The body is drained first (up to 16× the limit, 10 s) so that a client still sending it
     // reads the 413; closing the connection after it spares a pooling client from sending its
     // next request on a socket the server is about to drop.
-    requestBody(config.bodyLimit, async (c) => {
-      await discardBody(c.req.raw, config.bodyLimit * 16, 10_000);
-      return c.json(errorBody('payload-too-large', `request body is over ${config.bodyLimit} bytes`), 413, {
-        Connection: 'close',
-      });
-    }),
+    requestBody(
+      // A message may carry files (base64 in its JSON): its route takes more than the others.
+      (c) =>
+        c.req.method === 'POST' && MESSAGE_PATH.test(c.req.path) ? config.messageBodyLimit : config.bodyLimit,
+      async (c, limit) => {
+        await discardBody(c.req.raw, limit * 16, 10_000);
+        return c.json(errorBody('payload-too-large', `request body is over ${limit} bytes`), 413, {
+          Connection: 'close',
+        });
+      },
+    ),
   );
   // JSON depth, NUL characters and lone surrogates are refused here once for every route.
   app.use('/api/*', inputLimits());

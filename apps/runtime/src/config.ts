@@ -45,6 +45,12 @@ const EnvSchema = z.object({
   CASEFLOW_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Open connections one address may hold (0: no cap); unset: 256, or none behind a proxy. */
   CASEFLOW_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  /** Bytes of a POST /cases/:id/messages body: files travel in it as base64. */
+  CASEFLOW_MESSAGE_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024),
   /** How long a client may take to send one whole request, body included. */
   CASEFLOW_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   CASEFLOW_SESSION_MAX_AGE_MINUTES: z.coerce
@@ -92,6 +98,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   webhookUrl: string | undefined;
   bodyLimit: number;
+  /** The body limit of a message with files (CASEFLOW_MESSAGE_BODY_LIMIT). */
+  messageBodyLimit: number;
   /** How the outbox retries messages the receiver did not take (CASEFLOW_OUTBOX_*). */
   outbox: RetryPolicy;
   /** How many proxies' X-Forwarded-For entries name the client (CASEFLOW_TRUST_PROXY; 0: none). */
@@ -159,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     webhookUrl: e.CASEFLOW_WEBHOOK_URL,
     bodyLimit: e.CASEFLOW_BODY_LIMIT,
+    messageBodyLimit: Math.max(e.CASEFLOW_MESSAGE_BODY_LIMIT, e.CASEFLOW_BODY_LIMIT),
     outbox: {
       maxAttempts: e.CASEFLOW_OUTBOX_MAX_ATTEMPTS,
       backoffMs: e.CASEFLOW_OUTBOX_BACKOFF_MS,

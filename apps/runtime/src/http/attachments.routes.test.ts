@@ -16,6 +16,24 @@ const file = (name: string, contentType: string, text: string) => ({
 });
 
 describe('messages with files and internal notes over HTTP', () => {
+  it('takes a message with a file of a few megabytes, though other requests stay small', async () => {
+    const photo = Buffer.alloc(3 * 1024 * 1024, 7).toString('base64');
+    const posted = await f.call('POST', `/api/cases/${carlasCase}/messages`, {
+      as: 'carla',
+      body: {
+        body: 'A photo of the receipt',
+        attachments: [{ name: 'receipt.png', contentType: 'image/png', content: photo }],
+      },
+    });
+    expect(posted.status).toBe(201);
+    expect(posted.body.attachments[0].size).toBe(3 * 1024 * 1024);
+    const big = await f.call('PATCH', '/api/auth/me', {
+      as: 'carla',
+      body: { displayName: 'x'.repeat(2 * 1024 * 1024) },
+    });
+    expect(big.status).toBe(413);
+  });
+
   it('stores a file with a message and serves it as a download to staff and the case customer only', async () => {
     const posted = await f.call('POST', `/api/cases/${carlasCase}/messages`, {
       as: 'lena',

@@ -16,9 +16,13 @@ beforeAll(async () => {
   const app = new Hono<AppEnv>();
   app.use(
     '*',
-    requestBody(1024, (c) => c.json({ error: 'too large' }, 413)),
+    requestBody(
+      (c) => (c.req.path === '/roomy' ? 4096 : 1024),
+      (c, limit) => c.json({ error: 'too large', limit }, 413),
+    ),
   );
   app.post('/bytes', async (c) => c.json({ length: (await c.req.arrayBuffer()).byteLength }));
+  app.post('/roomy', async (c) => c.json({ length: (await c.req.arrayBuffer()).byteLength }));
   app.post('/json', async (c) => c.json(await c.req.json()));
   // A route that asks the Web Request itself still gets the body (rebuilt from what was read).
   app.post('/raw', async (c) => c.json({ text: await c.req.raw.text() }));
@@ -89,6 +93,14 @@ describe('requestBody behind node-server', () => {
     expect(declared.status).toBe(413);
     const counted = await post('/bytes', chunked(['x'.repeat(600), 'y'.repeat(600)]));
     expect(counted.status).toBe(413);
-    expect(await counted.json()).toEqual({ error: 'too large' });
+    expect(await counted.json()).toEqual({ error: 'too large', limit: 1024 });
+  });
+
+  it('takes the limit of the request: a roomier route takes more, up to its own limit', async () => {
+    const roomy = await post('/roomy', 'x'.repeat(3000));
+    expect(await roomy.json()).toEqual({ length: 3000 });
+    const over = await post('/roomy', 'x'.repeat(4097));
+    expect(over.status).toBe(413);
+    expect(await over.json()).toEqual({ error: 'too large', limit: 4096 });
   });
 });

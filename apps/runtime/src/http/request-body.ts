@@ -10,7 +10,7 @@ const FORM_TYPE = /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/
 type Incoming = IncomingMessage & { rawBody?: Buffer };
 
 /**
- * The body limit, and the body read once. Behind node-server the bytes are read straight from
+ * The body limit (`maxSizeOf` the request: a route may take more), and the body read once. Behind node-server the bytes are read straight from
  * Node's request — Hono's body limit asks the Web Request for its body, which makes node-server
  * build that Request, its AbortController and a web stream over the socket for every call — and
  * kept twice: as `incoming.rawBody`, from which node-server builds the Web Request should a
@@ -20,23 +20,23 @@ type Incoming = IncomingMessage & { rawBody?: Buffer };
  * app called in process) Hono's own body limit does the same.
  */
 export function requestBody(
-  maxSize: number,
-  onTooLarge: (c: Context<AppEnv>) => Response | Promise<Response>,
+  maxSizeOf: (c: Context<AppEnv>) => number,
+  onTooLarge: (c: Context<AppEnv>, maxSize: number) => Response | Promise<Response>,
 ): MiddlewareHandler<AppEnv> {
-  const inProcess = bodyLimit({ maxSize, onError: onTooLarge });
   return async (c, next) => {
+    const maxSize = maxSizeOf(c);
     const incoming = (c.env as { incoming?: Incoming } | undefined)?.incoming;
-    if (!incoming) return inProcess(c, next);
+    if (!incoming) return bodyLimit({ maxSize, onError: (c) => onTooLarge(c, maxSize) })(c, next);
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD' || method === 'TRACE') return next();
     const chunked = incoming.headers['transfer-encoding'] !== undefined;
     const declared = Number(incoming.headers['content-length'] ?? Number.NaN);
-    if (!chunked && declared > maxSize) return onTooLarge(c);
+    if (!chunked && declared > maxSize) return onTooLarge(c, maxSize);
     // Read already (a body handed over with the request): nothing more will come.
     const bytes = incoming.readableEnded
       ? (incoming.rawBody ?? Buffer.alloc(0))
       : await readUpTo(incoming, maxSize);
-    if (!bytes) return onTooLarge(c);
+    if (!bytes) return onTooLarge(c, maxSize);
     incoming.rawBody = bytes;
     // A form is parsed from the Web Request, which carries its content type (and boundary); Hono
     // would parse cached bytes through a Response without it.
