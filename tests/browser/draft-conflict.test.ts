@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { oneTaskFlow } from '../support/one-task-flow';
 import { screenshot } from './chromium';
 import { designerSuite } from './designer-app';
 
@@ -7,22 +8,9 @@ import { designerSuite } from './designer-app';
  * the owner opened it, the page says who and when, and nothing is overwritten until the owner
  * chooses whose draft stays — theirs (their canvas is loaded) or the owner's (saved over it).
  *
- *   start ─▶ call (task: done) ─▶ closed
+ *   start ─▶ ask (task: done) ─▶ closed
  */
-const FLOW = {
-  key: 'shared-draft',
-  name: 'Shared draft',
-  tiers: [{ id: 'L1', name: 'Desk', group: 'service-desk' }],
-  nodes: [
-    { id: 'start', type: 'start' },
-    { id: 'call', type: 'task', title: 'Call the customer', assign: { tier: 'L1' }, outcomes: ['done'] },
-    { id: 'closed', type: 'end' },
-  ],
-  edges: [
-    { from: 'start', to: 'call' },
-    { from: 'call', to: 'closed', on: 'done' },
-  ],
-};
+const FLOW = oneTaskFlow('shared-draft', 'Shared draft', 'Call the customer');
 type Definition = { nodes: Array<{ id: string; type: string; title?: string }> };
 
 describe('two people save the same draft', () => {
@@ -34,7 +22,7 @@ describe('two people save the same draft', () => {
     (await suite.rt.api('GET', `/api/flows/${FLOW.key}`, { as: 'olivia' })).body.definition as Definition;
   /** The admin saves the draft with the task titled `title`, as a script or another editor would. */
   const adminSaves = async (title: string) => {
-    const definition = { ...FLOW, nodes: FLOW.nodes.map((n) => (n.id === 'call' ? { ...n, title } : n)) };
+    const definition = oneTaskFlow(FLOW.key, FLOW.name, title);
     const res = await suite.rt.api('PUT', `/api/flows/${FLOW.key}`, { as: 'admin', body: { definition } });
     expect(res.status).toBe(200);
   };
@@ -64,7 +52,7 @@ describe('two people save the same draft', () => {
     expect(await status.textContent()).not.toContain('Draft saved');
     let stored = await draft();
     expect(stored.nodes.length).toBe(3);
-    expect(stored.nodes.find((n) => n.id === 'call')?.title).toBe('Call the customer today');
+    expect(stored.nodes.find((n) => n.id === 'ask')?.title).toBe('Call the customer today');
 
     // Keep mine: saved over theirs, now that it is seen.
     await banner.getByRole('button', { name: 'Keep my changes (replace their draft)' }).click();
@@ -81,7 +69,7 @@ describe('two people save the same draft', () => {
     await expect.poll(() => status.textContent()).toContain('The latest draft is open');
     await expect.poll(() => nodes.count()).toBe(3);
     stored = await draft();
-    expect(stored.nodes.find((n) => n.id === 'call')?.title).toBe('Call the customer within the hour');
+    expect(stored.nodes.find((n) => n.id === 'ask')?.title).toBe('Call the customer within the hour');
     // The loaded draft is the base now: the next save goes through.
     await page.getByRole('button', { name: 'Add Notify node' }).click();
     await page.keyboard.press('Control+s');

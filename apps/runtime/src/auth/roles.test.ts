@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { userRow } from '../executor/test-support/user-row';
 import type { UserRow } from '../store/store';
 import { assertVisible } from './access';
 import { hasRole, isCustomerOnly } from './roles';
 
-const user = (roles: UserRow['roles'], extra: Partial<UserRow> = {}): UserRow => ({
-  username: 'u',
-  displayName: null,
-  roles,
-  groups: [],
-  tiers: [],
-  customerId: null,
-  email: null,
-  active: true,
-  passwordChangedAt: null,
-  createdAt: 0,
-  ...extra,
-});
+const user = (roles: UserRow['roles'], extra: Partial<UserRow> = {}): UserRow =>
+  userRow('u', { roles, ...extra });
 
 describe('role ladder', () => {
   it('admits an admin wherever an owner or agent may go', () => {

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskRow, UserRow } from '../store/store';
 import { cancelRefusal } from './cancel-rule';
+import { userRow } from './test-support/user-row';
 
-const user = (username: string, extra: Partial<UserRow> = {}): UserRow => ({
-  username,
-  displayName: null,
-  roles: ['agent'],
-  groups: [],
-  tiers: [],
-  customerId: null,
-  email: null,
-  active: true,
-  passwordChangedAt: null,
-  createdAt: 0,
-  ...extra,
-});
+const user = userRow;
 const task = (extra: Partial<TaskRow>): TaskRow =>
   ({ id: 't', kind: 'task', status: 'open', group: 'card-ops', assignee: null, ...extra }) as TaskRow;
 const kase = { id: 'c1', createdBy: 'carla' };

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskRow, UserRow } from '../store/store';
 import { delegationRefusal, holdsOtherBallot, type RuledTask, votedAlready, workRefusal } from './task-rules';
+import { userRow } from './test-support/user-row';
 
-const user = (username: string, extra: Partial<UserRow> = {}): UserRow => ({
-  username,
-  displayName: null,
-  roles: ['agent'],
-  groups: [],
-  tiers: [],
-  customerId: null,
-  email: null,
-  active: true,
-  passwordChangedAt: null,
-  createdAt: 0,
-  ...extra,
-});
+const user = userRow;
 const human: RuledTask = { id: 't1', kind: 'task', group: 'card-ops', assignee: null, approvalId: null };
 const ballot = (assignee: string, id = 'b1'): RuledTask => ({
   id,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SlaRow, TaskRow, UserRow } from '../store/store';
+import { userRow } from './test-support/user-row';
 import { mayTake, type QueueRow, queueSla, sortQueue } from './work-queue';
 
 const task = (id: string, over: Partial<TaskRow> = {}): TaskRow => ({
@@ -24,19 +25,8 @@ const task = (id: string, over: Partial<TaskRow> = {}): TaskRow => ({
   closedAt: null,
   ...over,
 });
-const user = (over: Partial<UserRow> = {}): UserRow => ({
-  username: 'lena',
-  displayName: null,
-  roles: ['agent'],
-  groups: ['desk'],
-  tiers: ['L1'],
-  customerId: null,
-  email: null,
-  active: true,
-  passwordChangedAt: null,
-  createdAt: 0,
-  ...over,
-});
+const user = (over: Partial<UserRow> = {}): UserRow =>
+  userRow('lena', { groups: ['desk'], tiers: ['L1'], ...over });
 const sla = (caseId: string, over: Partial<SlaRow>): SlaRow => ({
   caseId,
   id: 'resolution',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { userRow } from '../executor/test-support/user-row';
 import type { ChangeRow, UserRow } from '../store/store';
 import { caseStreamFilter, customerKinds, supervisorStreamFilter, userStreamFilter } from './stream-filter';
 
@@ -14,19 +15,7 @@ const change = (over: Partial<ChangeRow> = {}): ChangeRow => ({
   at: 0,
   ...over,
 });
-const user = (over: Partial<UserRow>): UserRow => ({
-  username: 'u',
-  displayName: null,
-  roles: ['agent'],
-  groups: [],
-  tiers: [],
-  customerId: null,
-  email: null,
-  active: true,
-  passwordChangedAt: null,
-  createdAt: 0,
-  ...over,
-});
+const user = (over: Partial<UserRow>): UserRow => userRow('u', over);
 
 describe('stream filters', () => {
   it('tell a customer of their own top-level cases, never of tasks', () => {
