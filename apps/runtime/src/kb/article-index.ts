@@ -1,4 +1,4 @@
-import type { KbLocale } from '@caseflow/schema';
+import { catalogItemIn, type KbLocale } from '@caseflow/schema';
 import { boostOf } from '../store/kb-match';
 import type { ArticleRow } from '../store/kb-store';
 import type { CatalogItemRow, Store } from '../store/store';
@@ -37,9 +37,13 @@ export async function indexArticle(tx: Store, row: ArticleRow): Promise<void> {
 
 const LOCALES: KbLocale[] = ['en', 'pt-BR'];
 
-/** Indexes one catalog item in every language (signed-in readers: audience `customers`). */
-export async function indexCatalogItem(tx: Store, item: CatalogItemRow): Promise<void> {
+/**
+ * Indexes one catalog item in every language, with its text in that language where it has one
+ * (signed-in readers: audience `customers`).
+ */
+export async function indexCatalogItem(tx: Store, stored: CatalogItemRow): Promise<void> {
   for (const locale of LOCALES) {
+    const item = catalogItemIn(stored, locale);
     await tx.kb.index({
       kind: 'catalog',
       key: item.key,

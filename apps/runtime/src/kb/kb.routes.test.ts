@@ -93,7 +93,17 @@ describe('knowledge base routes', () => {
       as: 'carla',
       headers: { 'accept-language': 'pt-BR' },
     });
-    expect(pt.body.items[0]).toMatchObject({ kind: 'article', key: 'cartao-perdido', locale: 'pt-BR' });
+    // The Portuguese article and the catalog item, found and titled by its Portuguese text.
+    expect(pt.body.items.slice(0, 2)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'article', key: 'cartao-perdido', locale: 'pt-BR' }),
+        expect.objectContaining({
+          kind: 'catalog',
+          key: 'report-lost-card',
+          title: 'Comunicar perda ou roubo de cartão',
+        }),
+      ]),
+    );
   });
 
   it('lets owners and kb-editors write, not other agents, and records who changed what', async () => {
