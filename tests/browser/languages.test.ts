@@ -231,6 +231,27 @@ describe('phone widths', () => {
     }
   });
 
+  it('opens the chat as the whole screen on a phone and keeps its launcher off the page', async () => {
+    const page = await signedIn('carla', { width: 390, height: 844 });
+    await page.goto(`${rt.url}/catalog`);
+    const launcher = page.getByRole('button', { name: 'Chat with us' });
+    await launcher.waitFor();
+    // The page leaves room under its last lines for the launcher.
+    const room = await page
+      .locator('.page')
+      .evaluate((el) => Number.parseFloat(getComputedStyle(el).paddingBottom));
+    const height = (await launcher.boundingBox())!.height;
+    expect(room).toBeGreaterThan(height);
+    await launcher.click();
+    const panel = page.locator('.chat-panel');
+    await panel.waitFor();
+    expect(await panel.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+    await screenshot(page, 'phone-390-chat');
+    await panel.getByRole('button', { name: 'Minimise' }).click();
+    await launcher.waitFor();
+    await page.context().close();
+  });
+
   it('keeps the wide header inline on a desktop', async () => {
     const page = await signedIn('carla');
     expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
