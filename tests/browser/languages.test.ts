@@ -106,6 +106,7 @@ describe('languages', () => {
     for (const [locale, width] of [
       ['en-US', 1440],
       ['pt-BR', 1440],
+      ['pt-BR', 1280],
       ['pt-BR', 1000],
     ] as const) {
       const page = await signedIn('olivia', { width, height: 900 }, locale);
@@ -119,6 +120,17 @@ describe('languages', () => {
         'document.scrollingElement.scrollHeight - window.innerHeight',
       );
       expect(below, `${locale} at ${width} px`).toBeLessThanOrEqual(1);
+      // Every toolbar button in reach: inside the window and on top (not under another group).
+      const hidden = await toolbar.locator('button').evaluateAll((buttons) =>
+        buttons
+          .filter((b) => {
+            const r = b.getBoundingClientRect();
+            const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return r.right > window.innerWidth || r.left < 0 || !(top === b || b.contains(top));
+          })
+          .map((b) => b.getAttribute('aria-label') ?? b.textContent),
+      );
+      expect(hidden, `${locale} at ${width} px`).toEqual([]);
       await screenshot(page, `editor-${width}-${locale}`);
       await page.context().close();
     }
