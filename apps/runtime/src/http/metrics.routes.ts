@@ -24,6 +24,13 @@ const Instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 export const MAX_METRICS_PERIOD_DAYS = 3_660;
 const DAY_MS = 86_400_000;
 
+/** 400 naming `field` (the one that widened it) when [from, to] spans more than the bound. */
+function checkPeriod(from: number, to: number, field: 'from' | 'to'): void {
+  if (to - from <= MAX_METRICS_PERIOD_DAYS * DAY_MS) return;
+  const message = `the period may span at most ${MAX_METRICS_PERIOD_DAYS} days`;
+  throw badRequest(message, [{ path: field, message }]);
+}
+
 const metrics = createRoute({
   method: 'get',
   path: '/metrics',
@@ -74,6 +81,9 @@ export function metricsRoutes({ runtime }: AppDeps): Router {
   r.openapi(metrics, async (c) => {
     const q = c.req.valid('query');
     const by = q.by ?? [];
+    // A period given whole is checked before anything is read; one open at its start is
+    // checked once the first case tells where it starts.
+    if (q.from !== undefined && q.to !== undefined) checkPeriod(Date.parse(q.from), Date.parse(q.to), 'from');
     const report = await metricsReport(
       runtime.store,
       runtime.calendars,
@@ -85,12 +95,7 @@ export function metricsRoutes({ runtime }: AppDeps): Router {
       },
       runtime.clock.now(),
     );
-    const { period } = report;
-    if (period.to - period.from > MAX_METRICS_PERIOD_DAYS * DAY_MS) {
-      const field = q.from === undefined ? 'to' : 'from';
-      const message = `the period may span at most ${MAX_METRICS_PERIOD_DAYS} days`;
-      throw badRequest(message, [{ path: field, message }]);
-    }
+    checkPeriod(report.period.from, report.period.to, q.from === undefined ? 'to' : 'from');
     // `items` holds one row per group of `by` (the totals alone when `by` is empty), so the
     // answer reads like every other list; `total` is always there.
     return c.json(
