@@ -57,7 +57,7 @@ export function catalogItemIn<
   if (!text) return item;
   const properties = Object.fromEntries(
     Object.entries(item.form.properties).map(([name, field]) => {
-      const own = text.fields?.[name];
+      const own = text.fields && Object.hasOwn(text.fields, name) ? text.fields[name] : undefined;
       return [
         name,
         {

@@ -39,7 +39,7 @@ export function saveCatalogItem(
     }
     const strays = Object.entries(body.translations ?? {}).flatMap(([locale, text]) =>
       Object.keys(text?.fields ?? {})
-        .filter((field) => !(field in body.form.properties))
+        .filter((field) => !Object.hasOwn(body.form.properties, field))
         .map((field) => ({
           path: `translations.${locale}.fields.${field}`,
           message: 'no such field in the form',
