@@ -42,10 +42,11 @@ describe('form errors of a catalog request', () => {
       enum: 'Account type must be one of "standard", "privileged"',
       format: 'Where to reach you must be an e-mail address',
     });
+    // The fields by the item's own Portuguese labels (its translations).
     expect(words(pt.body)).toEqual({
-      'min-length': 'O campo User name deve ter pelo menos 2 caracteres',
-      enum: 'O campo Account type deve ser um destes valores: "standard", "privileged"',
-      format: 'O campo Where to reach you deve ser um endereço de e-mail',
+      'min-length': 'O campo Nome de usuário deve ter pelo menos 2 caracteres',
+      enum: 'O campo Tipo de conta deve ser um destes valores: "standard", "privileged"',
+      format: 'O campo Onde falar com você deve ser um endereço de e-mail',
     });
   });
 
@@ -60,7 +61,7 @@ describe('form errors of a catalog request', () => {
       expect.objectContaining({
         path: 'values.username',
         code: 'required',
-        message: 'O campo User name é obrigatório',
+        message: 'O campo Nome de usuário é obrigatório',
       }),
     ]);
   });
