@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/authenticate';
@@ -29,6 +30,7 @@ import { flowsRoutes } from './http/flows.routes';
 import { healthRoutes } from './http/health.routes';
 import { incidentsRoutes } from './http/incidents.routes';
 import { inputLimits } from './http/input-limits';
+import { largeBodySlots } from './http/large-body-slots';
 import { metricsRoutes } from './http/metrics.routes';
 import { migrationsRoutes } from './http/migrations.routes';
 import { defaultHook, newRouter } from './http/openapi';
@@ -59,6 +61,11 @@ export interface CreateAppOptions {
 
 /** POST here takes `messageBodyLimit`: a message carries its files as base64. */
 const MESSAGE_PATH = /^\/api\/cases\/[^/]+\/messages$/;
+/**
+ * Large messages handled at once: each costs about six times its size in memory while it is
+ * parsed and stored (a 25 MiB one some 150 MB), so four stay well inside the heap.
+ */
+const LARGE_BODY_SLOTS = 4;
 
 /**
  * The HTTP application (DESIGN §4–§5): every route under /api, the OpenAPI document at
@@ -89,6 +96,18 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     );
   });
   app.use('*', requestLog(logger, metrics));
+  // Messages may carry files: a few of those at once, so that their bodies cannot fill the heap.
+  const isMessage = (c: Context<AppEnv>) => c.req.method === 'POST' && MESSAGE_PATH.test(c.req.path);
+  app.use(
+    '/api/*',
+    largeBodySlots(LARGE_BODY_SLOTS, config.bodyLimit, isMessage, async (c) => {
+      await discardBody(c.req.raw, config.messageBodyLimit, 10_000);
+      return c.json(errorBody('busy', 'too many large uploads at once: retry in a few seconds'), 503, {
+        'Retry-After': '2',
+        Connection: 'close',
+      });
+    }),
+  );
   app.use(
     '/api/*',
     // The body is drained first (up to 16× the limit, 10 s) so that a client still sending it
@@ -96,8 +115,7 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
     // next request on a socket the server is about to drop.
     requestBody(
       // A message may carry files (base64 in its JSON): its route takes more than the others.
-      (c) =>
-        c.req.method === 'POST' && MESSAGE_PATH.test(c.req.path) ? config.messageBodyLimit : config.bodyLimit,
+      (c) => (isMessage(c) ? config.messageBodyLimit : config.bodyLimit),
       async (c, limit) => {
         await discardBody(c.req.raw, limit * 16, 10_000);
         return c.json(errorBody('payload-too-large', `request body is over ${limit} bytes`), 413, {
