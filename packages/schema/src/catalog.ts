@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FormSchema } from './form';
+import { FieldName, FormSchema } from './form';
 import { LIMITS, Ref } from './limits';
 import { Locale } from './locale';
 import { FeelExpression, Key, Role } from './primitives';
@@ -24,7 +24,7 @@ export const CatalogItemText = z.object({
   description: z.string().max(5000).optional(),
   fields: z
     .record(
-      z.string().max(100),
+      FieldName.max(100),
       z.object({ title: z.string().max(200).optional(), description: z.string().max(1000).optional() }),
     )
     .optional(),

@@ -20,17 +20,36 @@ export const FormField = z.object({
 });
 export type FormField = z.infer<typeof FormField>;
 
-export const FormSchema = z.object({
-  type: z.literal('object').default('object'),
-  title: z.string().optional(),
-  properties: z.record(
-    z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'field names must be identifiers'),
-    FormField,
-  ),
-  required: z.array(z.string()).default([]),
-  /** Field order for rendering; fields not listed follow in declaration order. */
-  order: z.array(z.string()).optional(),
-});
+/**
+ * A form field's name: an identifier, and not `__proto__` (a JSON object parsed into one would
+ * lose that field without a word).
+ */
+export const FieldName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'field names must be identifiers')
+  .refine((name) => name !== '__proto__', 'this field name is reserved');
+
+export const FormSchema = z
+  .object({
+    type: z.literal('object').default('object'),
+    title: z.string().optional(),
+    properties: z.record(FieldName, FormField),
+    required: z.array(z.string()).default([]),
+    /** Field order for rendering; fields not listed follow in declaration order. */
+    order: z.array(z.string()).optional(),
+  })
+  .superRefine((form, ctx) => {
+    // A required field the form does not have could never be filled in: nobody could submit.
+    form.required.forEach((name, i) => {
+      if (!Object.hasOwn(form.properties, name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['required', i],
+          message: `"${name}" is not a field of the form`,
+        });
+      }
+    });
+  });
 export type FormSchema = z.infer<typeof FormSchema>;
 
 /**

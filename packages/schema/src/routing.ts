@@ -61,7 +61,8 @@ export const AgentProfilePatch = z.object({
     .max(LIMITS.list)
     .refine((s) => new Set(s.map((x) => x.name)).size === s.length, 'each skill once'),
   capacity: AgentCapacity,
-  calendar: Key.nullable(),
+  /** A calendar's name: one of the installation's, or the built-in `24x7`. */
+  calendar: z.union([Key, z.literal('24x7')]).nullable(),
   outOfOffice: z.array(OutOfOffice).max(LIMITS.list),
 });
 export type AgentProfilePatch = z.infer<typeof AgentProfilePatch>;

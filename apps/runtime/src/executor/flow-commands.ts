@@ -83,7 +83,7 @@ export async function saveDraft(
 function draftConflict(key: string, current: FlowRow | null, byName: string | null): AppError {
   const message = current
     ? `the draft of ${key} was saved by ${current.updatedBy ?? 'someone'} at ${new Date(current.updatedAt).toISOString()} after your copy was loaded; load it again before saving`
-    : `the draft of ${key} no longer exists`;
+    : `flow ${key} has no draft yet: send baseUpdatedAt null to create it`;
   return new AppError('draft-conflict', 409, message, {
     path: 'baseUpdatedAt',
     updatedBy: current?.updatedBy ?? null,

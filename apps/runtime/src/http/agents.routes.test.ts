@@ -81,6 +81,12 @@ describe('agent routing profile (PATCH /users/:username)', () => {
     });
   });
 
+  it('gives an agent the built-in 24x7 calendar (working at any hour, as the flows may)', async () => {
+    const res = await f.call('PATCH', '/api/users/nora', { as: 'admin', body: { calendar: '24x7' } });
+    expect(res.status).toBe(200);
+    expect(res.body.calendar).toBe('24x7');
+  });
+
   it('refuses bad profile fields with a 400 naming the field, and non-admins with 403', async () => {
     const cases: Array<[unknown, string]> = [
       [{ calendar: 'no-such-calendar' }, 'calendar'],

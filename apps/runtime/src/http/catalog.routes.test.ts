@@ -124,6 +124,25 @@ describe('catalog routes', () => {
     expect((await f.call('GET', '/api/catalog/vip-line', { as: 'ben' })).status).toBe(404);
   });
 
+  it('refuses a form nobody could submit: a required field it lacks, a field named __proto__', async () => {
+    const item = (form: unknown) => ({ name: 'Broken', category: 'Test', flow: 'lost-card', form });
+    const missing = await f.call('PUT', '/api/catalog/broken', {
+      as: 'olivia',
+      body: item({ properties: { a: { type: 'string' } }, required: ['a', 'b'] }),
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details.map((d: { path: string }) => d.path)).toEqual(['form.required.1']);
+    // Sent as raw JSON: an object literal here would set the prototype instead of a field.
+    const proto = await f.call('PUT', '/api/catalog/broken', {
+      as: 'olivia',
+      body: JSON.parse(
+        '{"name":"Broken","category":"Test","flow":"lost-card","form":{"properties":{"__proto__":{"type":"string"}},"required":["__proto__"]}}',
+      ),
+    });
+    expect(proto.status).toBe(400);
+    expect((await f.call('GET', '/api/catalog/broken', { as: 'olivia' })).status).toBe(404);
+  });
+
   it('keeps an item’s text in other languages and words form errors with the reader’s labels', async () => {
     const item = {
       name: 'Card limit',
