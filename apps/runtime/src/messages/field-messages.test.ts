@@ -1,3 +1,4 @@
+import { FormSchema, VariablesMap } from '@caseflow/schema';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formErrorMessage, localizeDetails, zodIssueDetails } from './field-messages';
@@ -72,6 +73,22 @@ describe('zod issues in words', () => {
       'O campo count deve ser maior que 0',
       'O campo email deve ser um endereço de e-mail',
       'O campo approvers: precisa de um grupo ou de usuários',
+    ]);
+  });
+
+  it('say our schemas’ wording with numbers and names in Portuguese too (no half-English message)', () => {
+    const Sized = z.strictObject({ values: VariablesMap, form: FormSchema });
+    const result = Sized.safeParse({
+      values: { big: 'x'.repeat(300_000) },
+      form: { properties: { a: { type: 'string' } }, required: ['b'] },
+    });
+    if (result.success) throw new Error('expected issues');
+    const messages = (
+      localizeDetails(zodIssueDetails(result.error), 'pt-BR') as Array<{ message: string }>
+    ).map((d) => d.message);
+    expect(messages).toEqual([
+      expect.stringMatching(/^O campo values: no máximo 262144 caracteres como JSON \(recebidos \d+\)$/),
+      'O campo form.required.0: "b" não é um campo do formulário',
     ]);
   });
 

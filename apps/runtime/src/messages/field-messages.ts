@@ -144,7 +144,16 @@ const SCHEMA_WORDS_PT_BR: Record<string, string> = {
   'needs a group or users': 'precisa de um grupo ou de usuários',
   'expression is empty': 'a expressão está vazia',
   'a note is required': 'é preciso uma nota',
+  'must be JSON': 'deve ser JSON',
+  'this field name is reserved': 'este nome de campo é reservado',
 };
+
+/** Our schemas' own wording with numbers or names in it, as patterns (tried in order). */
+const SCHEMA_PATTERNS_PT_BR: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^at most (\d+) characters as JSON \(got (\d+)\)$/, 'no máximo $1 caracteres como JSON (recebidos $2)'],
+  [/^at most (\d+) keys \(got (\d+)\)$/, 'no máximo $1 chaves (recebidas $2)'],
+  [/^"(.*)" is not a field of the form$/, '"$1" não é um campo do formulário'],
+];
 
 const CATALOGS: Record<Locale, Catalog> = { en: EN, 'pt-BR': PT_BR };
 function say(locale: Locale, id: string, values: Record<string, string | number> = {}): string {
@@ -160,7 +169,11 @@ function formatWord(locale: Locale, format: string): string {
 }
 
 function schemaWords(locale: Locale, text: string): string {
-  return locale === 'pt-BR' && Object.hasOwn(SCHEMA_WORDS_PT_BR, text) ? SCHEMA_WORDS_PT_BR[text]! : text;
+  if (locale !== 'pt-BR') return text;
+  if (Object.hasOwn(SCHEMA_WORDS_PT_BR, text)) return SCHEMA_WORDS_PT_BR[text]!;
+  for (const [pattern, words] of SCHEMA_PATTERNS_PT_BR)
+    if (pattern.test(text)) return text.replace(pattern, words);
+  return text;
 }
 
 /** One zod issue as it leaves in an answer: the path, zod's code, the message and its params. */
