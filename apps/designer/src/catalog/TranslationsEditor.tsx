@@ -91,6 +91,23 @@ export function TranslationsEditor({
   );
 }
 
+/**
+ * The item's translations without the texts of fields its form no longer has (removed in the
+ * form builder after they were translated), which the runtime would refuse. Pure.
+ */
+export function translationsOfForm(item: CatalogItemBody): CatalogItemBody['translations'] {
+  if (!item.translations) return undefined;
+  const out: Translations = {};
+  for (const [locale, text] of Object.entries(item.translations) as Array<[Locale, CatalogItemText]>) {
+    const fields = Object.fromEntries(
+      Object.entries(text.fields ?? {}).filter(([name]) => Object.hasOwn(item.form.properties, name)),
+    );
+    const kept = { ...text, ...(text.fields ? { fields } : {}) };
+    if (!isEmpty(kept)) out[locale] = kept;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /** Whether `text` holds nothing: no part of it would change what a reader sees. */
 function isEmpty(text: CatalogItemText): boolean {
   const parts = [text.name, text.category, text.description];

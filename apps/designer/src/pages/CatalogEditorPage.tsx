@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/api-error';
 import { api } from '../auth/session';
-import { TranslationsEditor } from '../catalog/TranslationsEditor';
+import { TranslationsEditor, translationsOfForm } from '../catalog/TranslationsEditor';
 import { ITEM_ICONS, ItemIcon } from '../components/ItemIcon';
 import { ErrorBanner, Loading, StatusLine } from '../components/Status';
 import { FormBuilder } from '../forms/FormBuilder';
@@ -51,7 +51,8 @@ export function CatalogEditorPage() {
     if (!KEY.test(key)) return setError(t('catalogEditor.keyRule'));
     setError(null);
     try {
-      await api.saveCatalogItem(key, item);
+      const translations = translationsOfForm(item);
+      await api.saveCatalogItem(key, { ...item, translations });
       setStatus(t('catalogEditor.saved'));
       if (isNew) navigate(`/catalog/${key}/edit`, { replace: true });
     } catch (err) {
