@@ -51,6 +51,12 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(25 * 1024 * 1024),
+  /** Bytes of files one user may upload per hour (messages with attachments). */
+  CASEFLOW_UPLOAD_BYTES_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(256 * 1024 * 1024),
   /** How long a client may take to send one whole request, body included. */
   CASEFLOW_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   CASEFLOW_SESSION_MAX_AGE_MINUTES: z.coerce
@@ -100,6 +106,8 @@ export interface Config {
   bodyLimit: number;
   /** The body limit of a message with files (CASEFLOW_MESSAGE_BODY_LIMIT). */
   messageBodyLimit: number;
+  /** Bytes of files one user may upload per hour (CASEFLOW_UPLOAD_BYTES_PER_HOUR). */
+  uploadBytesPerHour: number;
   /** How the outbox retries messages the receiver did not take (CASEFLOW_OUTBOX_*). */
   outbox: RetryPolicy;
   /** How many proxies' X-Forwarded-For entries name the client (CASEFLOW_TRUST_PROXY; 0: none). */
@@ -168,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookUrl: e.CASEFLOW_WEBHOOK_URL,
     bodyLimit: e.CASEFLOW_BODY_LIMIT,
     messageBodyLimit: Math.max(e.CASEFLOW_MESSAGE_BODY_LIMIT, e.CASEFLOW_BODY_LIMIT),
+    uploadBytesPerHour: e.CASEFLOW_UPLOAD_BYTES_PER_HOUR,
     outbox: {
       maxAttempts: e.CASEFLOW_OUTBOX_MAX_ATTEMPTS,
       backoffMs: e.CASEFLOW_OUTBOX_BACKOFF_MS,

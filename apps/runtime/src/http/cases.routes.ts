@@ -18,6 +18,7 @@ import type { CaseSummary } from '../store/store';
 import { caseFor, countEvent, openedCaseFor, visibleCase } from './case-access';
 import type { AppDeps, Router } from './context';
 import { displayNames } from './display-names';
+import { AppError } from './errors';
 import { idempotent } from './idempotency';
 import { toIncidentRef } from './incidents.routes';
 import {
@@ -34,6 +35,7 @@ import {
 } from './openapi';
 import { MessageResource, toMessage, toMessages } from './resources';
 import { withOffers } from './task-offers';
+import { UploadBudget } from './upload-budget';
 
 const tags = ['cases'];
 const staffOrCustomer = requireRole('agent', 'customer');
@@ -185,8 +187,9 @@ const cancel = createRoute({
 });
 
 /** Cases: open, list, read, timeline, messages, signals, cancel (DESIGN §5). */
-export function casesRoutes({ runtime, metrics }: AppDeps): Router {
+export function casesRoutes({ runtime, metrics, config }: AppDeps): Router {
   const r = newRouter();
+  const uploads = new UploadBudget(config.uploadBytesPerHour);
   r.use('/cases', idempotent(runtime.store));
   r.openapi(openCase, async (c) => {
     // Who may open which flow (customers: only what the catalog offers them) is the command's.
@@ -274,20 +277,34 @@ export function casesRoutes({ runtime, metrics }: AppDeps): Router {
     const user = c.get('user')!;
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
+    const attachments = body.attachments?.map((a) => ({
+      name: a.name,
+      contentType: a.contentType,
+      data: Buffer.from(a.content, 'base64'),
+    }));
+    const bytes = (attachments ?? []).reduce((sum, a) => sum + a.data.length, 0);
+    const wait = uploads.take(user.username, bytes, runtime.clock.now());
+    if (wait > 0) {
+      const message = `you uploaded more than ${config.uploadBytesPerHour} bytes of files in the last hour; retry in ${wait} s`;
+      c.header('Retry-After', String(wait));
+      throw new AppError('upload-quota', 429, message, [{ path: 'attachments', message }]);
+    }
     // Who may write, and as whom (a customer always as the customer, never an internal
     // note), is the command's rule.
-    const message = await runtime.addMessage(id, {
-      body: body.body,
-      channel: body.channel,
-      visibility: body.visibility,
-      from: body.from ?? 'agent',
-      author: actorOf(user),
-      attachments: body.attachments?.map((a) => ({
-        name: a.name,
-        contentType: a.contentType,
-        data: Buffer.from(a.content, 'base64'),
-      })),
-    });
+    let message: Awaited<ReturnType<typeof runtime.addMessage>>;
+    try {
+      message = await runtime.addMessage(id, {
+        body: body.body,
+        channel: body.channel,
+        visibility: body.visibility,
+        from: body.from ?? 'agent',
+        author: actorOf(user),
+        attachments,
+      });
+    } catch (error) {
+      uploads.refund(user.username, bytes);
+      throw error;
+    }
     metrics.event('message');
     if (message.repliedCase) countEvent(metrics, 'signal', message.repliedCase);
     return c.json(toMessage(message, message.attachments), 201);
