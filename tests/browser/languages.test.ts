@@ -121,15 +121,20 @@ describe('languages', () => {
       );
       expect(below, `${locale} at ${width} px`).toBeLessThanOrEqual(1);
       // Every toolbar button in reach: inside the window and on top (not under another group).
-      const hidden = await toolbar.locator('button').evaluateAll((buttons) =>
-        buttons
+      const hidden = await toolbar.locator('button').evaluateAll((buttons) => {
+        // The tests are type-checked without the DOM library: the page's globals, typed here.
+        const page = globalThis as unknown as {
+          innerWidth: number;
+          document: { elementFromPoint(x: number, y: number): unknown };
+        };
+        return buttons
           .filter((b) => {
             const r = b.getBoundingClientRect();
-            const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-            return r.right > window.innerWidth || r.left < 0 || !(top === b || b.contains(top));
+            const top = page.document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return r.right > page.innerWidth || r.left < 0 || !(top === b || b.contains(top as typeof b));
           })
-          .map((b) => b.getAttribute('aria-label') ?? b.textContent),
-      );
+          .map((b) => b.getAttribute('aria-label') ?? b.textContent);
+      });
       expect(hidden, `${locale} at ${width} px`).toEqual([]);
       await screenshot(page, `editor-${width}-${locale}`);
       await page.context().close();
@@ -249,9 +254,10 @@ describe('phone widths', () => {
     const launcher = page.getByRole('button', { name: 'Chat with us' });
     await launcher.waitFor();
     // The page leaves room under its last lines for the launcher.
-    const room = await page
-      .locator('.page')
-      .evaluate((el) => Number.parseFloat(getComputedStyle(el).paddingBottom));
+    const room = await page.locator('.page').evaluate((el) => {
+      const page = globalThis as unknown as { getComputedStyle(e: unknown): { paddingBottom: string } };
+      return Number.parseFloat(page.getComputedStyle(el).paddingBottom);
+    });
     const height = (await launcher.boundingBox())!.height;
     expect(room).toBeGreaterThan(height);
     await launcher.click();
