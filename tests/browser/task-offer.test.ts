@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { oneTaskFlow } from '../support/one-task-flow';
 import { screenshot } from './chromium';
 import { designerSuite } from './designer-app';
 
@@ -7,22 +8,9 @@ import { designerSuite } from './designer-app';
  * queue shows the task as offered with an Accept button; the case page says until when and lets
  * her accept it (hers, nothing lapses) or decline it with a reason (back in the queue).
  *
- *   start → check (L3 fraud) → done
+ *   start → ask (fraud) → closed
  */
-const FLOW = {
-  key: 'payment-check',
-  name: 'Payment check',
-  tiers: [{ id: 'L3', name: 'Fraud', group: 'fraud' }],
-  nodes: [
-    { id: 'start', type: 'start' },
-    { id: 'check', type: 'task', title: 'Check the payment', assign: { tier: 'L3' }, outcomes: ['done'] },
-    { id: 'done', type: 'end' },
-  ],
-  edges: [
-    { from: 'start', to: 'check' },
-    { from: 'check', to: 'done', on: 'done' },
-  ],
-};
+const FLOW = oneTaskFlow('payment-check', 'Payment check', 'Check the payment', 'fraud');
 
 describe('a task offered by routing', () => {
   const cases: string[] = [];

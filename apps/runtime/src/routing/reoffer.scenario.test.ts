@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oneTaskFlow } from '../../../../tests/support/one-task-flow';
 import { type HttpFixture, httpFixture } from '../http/http-fixture';
 import { REOFFER_AFTER_MS } from './router';
 
@@ -7,22 +8,9 @@ import { REOFFER_AFTER_MS } from './router';
  * the next one: the task is not lost in the queue until someone new comes online — after a
  * pause it is offered to her again.
  *
- *   start → check (L3 fraud) → done
+ *   start → ask (fraud) → closed
  */
-const flow = {
-  key: 'lone-desk',
-  name: 'Lone desk',
-  tiers: [{ id: 'L3', name: 'Fraud', group: 'fraud' }],
-  nodes: [
-    { id: 'start', type: 'start' },
-    { id: 'check', type: 'task', title: 'Check the payment', assign: { tier: 'L3' }, outcomes: ['done'] },
-    { id: 'done', type: 'end' },
-  ],
-  edges: [
-    { from: 'start', to: 'check' },
-    { from: 'check', to: 'done', on: 'done' },
-  ],
-};
+const flow = oneTaskFlow('lone-desk', 'Lone desk', 'Check the payment', 'fraud');
 
 let f: HttpFixture;
 beforeAll(async () => {
