@@ -27,11 +27,13 @@ export const CatalogItemText = z.object({
       FieldName.max(100),
       z.object({ title: z.string().max(200).optional(), description: z.string().max(1000).optional() }),
     )
+    .refine((fields) => Object.keys(fields).length <= LIMITS.mapKeys, `at most ${LIMITS.mapKeys} fields`)
     .optional(),
 });
 export type CatalogItemText = z.infer<typeof CatalogItemText>;
 
-export const CatalogItemBody = z.object({
+/** An item's fields, unchecked across fields (CatalogItem extends it; CatalogItemBody checks it). */
+const CatalogItemFields = z.object({
   name: z.string().min(1).max(200),
   category: z.string().min(1).max(100),
   description: z.string().max(5000).default(''),
@@ -43,6 +45,21 @@ export const CatalogItemBody = z.object({
   active: z.boolean().default(true),
   /** The item's text in other languages (DESIGN §9): what readers of each see instead. */
   translations: z.partialRecord(Locale, CatalogItemText).optional(),
+});
+
+/** An item as it is saved: a translation may only name fields its form has. */
+export const CatalogItemBody = CatalogItemFields.superRefine((item, ctx) => {
+  for (const [locale, text] of Object.entries(item.translations ?? {})) {
+    for (const field of Object.keys(text?.fields ?? {})) {
+      if (!Object.hasOwn(item.form.properties, field)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['translations', locale, 'fields', field],
+          message: 'no such field in the form',
+        });
+      }
+    }
+  }
 });
 export type CatalogItemBody = z.infer<typeof CatalogItemBody>;
 
@@ -77,7 +94,7 @@ export function catalogItemIn<
   };
 }
 
-export const CatalogItem = CatalogItemBody.extend({
+export const CatalogItem = CatalogItemFields.extend({
   key: Key,
   updatedAt: z.string().optional(),
 });

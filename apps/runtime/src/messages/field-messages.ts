@@ -146,12 +146,14 @@ const SCHEMA_WORDS_PT_BR: Record<string, string> = {
   'a note is required': 'é preciso uma nota',
   'must be JSON': 'deve ser JSON',
   'this field name is reserved': 'este nome de campo é reservado',
+  'no such field in the form': 'o formulário não tem esse campo',
 };
 
 /** Our schemas' own wording with numbers or names in it, as patterns (tried in order). */
 const SCHEMA_PATTERNS_PT_BR: ReadonlyArray<readonly [RegExp, string]> = [
   [/^at most (\d+) characters as JSON \(got (\d+)\)$/, 'no máximo $1 caracteres como JSON (recebidos $2)'],
   [/^at most (\d+) keys \(got (\d+)\)$/, 'no máximo $1 chaves (recebidas $2)'],
+  [/^at most (\d+) fields$/, 'no máximo $1 campos'],
   [/^"(.*)" is not a field of the form$/, '"$1" não é um campo do formulário'],
 ];
 
