@@ -277,12 +277,11 @@ export function casesRoutes({ runtime, metrics, config }: AppDeps): Router {
     const user = c.get('user')!;
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const attachments = body.attachments?.map((a) => ({
-      name: a.name,
-      contentType: a.contentType,
-      data: Buffer.from(a.content, 'base64'),
-    }));
-    const bytes = (attachments ?? []).reduce((sum, a) => sum + a.data.length, 0);
+    // The files' size from their base64 text: a refused upload is never decoded.
+    const bytes = (body.attachments ?? []).reduce(
+      (sum, a) => sum + Buffer.byteLength(a.content, 'base64'),
+      0,
+    );
     const wait = uploads.take(user.username, bytes, runtime.clock.now());
     if (wait > 0) {
       const message = `you uploaded more than ${config.uploadBytesPerHour} bytes of files in the last hour; retry in ${wait} s`;
@@ -299,7 +298,11 @@ export function casesRoutes({ runtime, metrics, config }: AppDeps): Router {
         visibility: body.visibility,
         from: body.from ?? 'agent',
         author: actorOf(user),
-        attachments,
+        attachments: body.attachments?.map((a) => ({
+          name: a.name,
+          contentType: a.contentType,
+          data: Buffer.from(a.content, 'base64'),
+        })),
       });
     } catch (error) {
       uploads.refund(user.username, bytes);
