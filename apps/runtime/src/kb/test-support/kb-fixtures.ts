@@ -1,3 +1,4 @@
+import { userRow } from '../../executor/test-support/user-row';
 import type { ArticleRow } from '../../store/kb-store';
 import type { CatalogItemRow, Store, UserRow } from '../../store/store';
 import { indexArticle } from '../article-index';
@@ -76,19 +77,7 @@ export function saveArticle(
 }
 
 export function user(username: string, over: Partial<UserRow> = {}): UserRow {
-  return {
-    username,
-    displayName: null,
-    roles: ['customer'],
-    groups: [],
-    tiers: [],
-    customerId: null,
-    email: null,
-    active: true,
-    passwordChangedAt: null,
-    createdAt: KB_T0,
-    ...over,
-  };
+  return userRow(username, { roles: ['customer'], createdAt: KB_T0, ...over });
 }
 
 export const CUSTOMER = user('carla', { customerId: 'c-1001' });
