@@ -21,6 +21,9 @@ const WORDS = {
     survey: 'Survey',
     send: 'Send answer',
     resolved: 'resolved',
+    // The flow's own label of the outcome `done` (examples/flows/password-reset.json).
+    done: 'Password reset',
+    completed: '” as “Password reset”',
     thanks: 'You answered our survey',
   },
   'pt-BR': {
@@ -33,6 +36,8 @@ const WORDS = {
     survey: 'Pesquisa',
     send: 'Enviar resposta',
     resolved: 'resolvido',
+    done: 'Senha redefinida',
+    completed: '” como “Senha redefinida”',
     thanks: 'Você respondeu à nossa pesquisa',
   },
 } as const;
@@ -125,9 +130,11 @@ describe.each(['en', 'pt-BR'] as const)('the live portal and queue in %s', (loca
     await screenshot(carla, `live-${locale}-3-reply`);
 
     // The agent finishes; after the grace timer the flow waits for the confirmation signal.
-    await ivan.getByLabel('done', { exact: true }).check();
+    await ivan.getByLabel(w.done, { exact: true }).check();
     await ivan.locator('form[aria-label] button.btn-primary').first().click();
     await expect.poll(() => ivan.locator('.task-card').count()).toBe(0);
+    // The history tells the outcome in the agent's language too.
+    await expect.poll(() => ivan.locator('ol.timeline[aria-label]').textContent()).toContain(w.completed);
     await suite.rt.advance('PT15M');
     await ivan.getByRole('button', { name: 'customer-confirmed' }).click();
     await expect.poll(() => ivan.locator('.page-header .badge').textContent()).toBe(w.resolved);

@@ -24,6 +24,23 @@ describe('FlowDefinition', () => {
     expect(flow.nodes[2]).toMatchObject({ type: 'end', outcome: 'resolved' });
   });
 
+  it('keeps outcome labels per language and refuses a label of an outcome the task lacks', () => {
+    const labelled = (outcomeLabels: unknown) => ({
+      ...minimal,
+      nodes: minimal.nodes.map((n) => (n.id === 'triage' ? { ...n, outcomeLabels } : n)),
+    });
+    const ok = FlowDefinition.parse(labelled({ done: { en: ' Done ', 'pt-BR': 'Concluído' } }));
+    expect(ok.nodes[1]).toMatchObject({ outcomeLabels: { done: { en: 'Done', 'pt-BR': 'Concluído' } } });
+
+    const stray = FlowDefinition.safeParse(labelled({ done: { en: 'Done' }, gone: { en: 'Gone' } }));
+    expect(stray.error?.issues.map((i) => i.path)).toEqual([['nodes', 1, 'outcomeLabels', 'gone']]);
+    // Only the supported languages, and no empty label.
+    const badLocale = FlowDefinition.safeParse(labelled({ done: { fr: 'Fini' } }));
+    expect(badLocale.success).toBe(false);
+    const empty = FlowDefinition.safeParse(labelled({ done: { en: '  ' } }));
+    expect(empty.error?.issues[0]?.path).toEqual(['nodes', 1, 'outcomeLabels', 'done', 'en']);
+  });
+
   it('rejects a node id that is not kebab-case, naming the path', () => {
     const result = FlowDefinition.safeParse({ ...minimal, nodes: [{ id: 'Start', type: 'start' }] });
     expect(result.success).toBe(false);

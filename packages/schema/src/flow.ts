@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConnectionName } from './connection';
 import { FormSchema } from './form';
+import { Locale } from './locale';
 import { Channel, FeelExpression, Id, IsoDuration, Key } from './primitives';
 
 /** One rung of the escalation ladder. L1 "router" tiers hand work on instead of solving it. */
@@ -92,12 +93,21 @@ export const Assignment = z.object({
 });
 export type Assignment = z.infer<typeof Assignment>;
 
+/** A short text in each language it was written in ("Needs a field visit" / "Precisa de visita"). */
+export const LocalizedLabel = z.partialRecord(Locale, z.string().trim().min(1).max(120));
+export type LocalizedLabel = z.infer<typeof LocalizedLabel>;
+
 export const TaskNode = NodeBase.extend({
   type: z.literal('task'),
   title: z.string().min(1),
   assign: Assignment.default({}),
   form: FormSchema.optional(),
   outcomes: z.array(z.string().min(1)).min(1),
+  /**
+   * What the person completing the task reads for each outcome, per language. Outcomes stay
+   * the ids edges route on ("needs-field-visit"); without a label the id is shown.
+   */
+  outcomeLabels: z.record(z.string().min(1).max(200), LocalizedLabel).optional(),
   sla: NodeSla.optional(),
   /**
    * The skills the task needs (DESIGN §12): FEEL over the case, evaluated when the task is
@@ -105,6 +115,16 @@ export const TaskNode = NodeBase.extend({
    * list of {name, level}; null or an empty list: none. Only agents holding them are offered it.
    */
   requires: FeelExpression.optional(),
+}).superRefine((task, ctx) => {
+  // A label of an outcome the task lacks is a renamed or removed outcome's: nobody would read it.
+  for (const outcome of Object.keys(task.outcomeLabels ?? {})) {
+    if (!task.outcomes.includes(outcome))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outcomeLabels', outcome],
+        message: `labels an outcome the task does not have: "${outcome}"`,
+      });
+  }
 });
 
 export const ApprovalPolicy = z.discriminatedUnion('kind', [

@@ -16,6 +16,7 @@ export * from './message';
 export * from './messaging';
 export * from './metrics';
 export * from './migration';
+export * from './outcome-label';
 export * from './pilot';
 export * from './primitives';
 export * from './problem';

@@ -11,6 +11,7 @@ import { StatusWord } from '../components/StatusWord';
 import { useHistoryPages } from '../hooks/useHistoryPages';
 import { errorMessage, useResource } from '../hooks/useResource';
 import { useFormat } from '../i18n/use-format';
+import { useLocale } from '../i18n/use-locale';
 import { useT } from '../i18n/use-t';
 import { ArticlePicker, isArticleShortcut } from '../kb/ArticlePicker';
 import { CaseArticles } from '../kb/CaseArticles';
@@ -44,6 +45,7 @@ export function CasePage() {
   const t = useT();
   const f = useFormat();
   const user = useSession((s) => s.user);
+  const locale = useLocale((s) => s.locale);
   const isAgent = hasRole(user, 'agent');
   // The flow's definition is internal; customers follow the current step and the timeline.
   const isStaff = hasRole(user, 'agent', 'owner');
@@ -130,7 +132,7 @@ export function CasePage() {
     );
   }
   const definition = flow.data?.definition;
-  const words = flowWords(definition);
+  const words = flowWords(definition, locale);
   const slaDefs = new Map(
     ((definition?.slas ?? []) as Array<{ id: string; name?: string }>).map((s) => [s.id, s]),
   );
@@ -223,7 +225,13 @@ export function CasePage() {
                   {task.dueAt &&
                     ` · ${t('case.taskDue', { due: f.clock(task.dueAt, now), relative: f.relative(task.dueAt, now) })}`}
                 </p>
-                {isAgent && <TaskActions task={task} onDone={reload} />}
+                {isAgent && (
+                  <TaskActions
+                    task={task}
+                    onDone={reload}
+                    outcomeText={(o) => words.outcomeLabel(task.nodeId, o)}
+                  />
+                )}
               </article>
             ))}
           </section>

@@ -6,12 +6,13 @@ import type { NodeOverlay } from '../editor/canvas-graph';
 import type { FlowDoc } from '../editor/flow-document';
 import { DurationField } from '../editor/pickers/DurationField';
 import { useFormat } from '../i18n/use-format';
+import { useLocale } from '../i18n/use-locale';
 import { useT } from '../i18n/use-t';
 import { SimSignals } from './SimSignals';
 import { SimSlas } from './SimSlas';
 import { SimStartForm } from './SimStartForm';
 import { SimTrace } from './SimTrace';
-import { nodeTitle, tierTitle } from './sim-names';
+import { nodeTitle, outcomeTitle, tierTitle } from './sim-names';
 import { SimSession, subflowKeys } from './sim-session';
 
 const STEPS = ['PT5M', 'PT15M', 'PT1H', 'PT4H', 'P1D'];
@@ -25,6 +26,7 @@ export function SimulatorPanel({
   onOverlays(o: Record<string, NodeOverlay> | undefined): void;
 }) {
   const t = useT();
+  const locale = useLocale((s) => s.locale);
   const f = useFormat();
   const [session, setSession] = useState<SimSession | null>(null);
   const [, setTick] = useState(0);
@@ -151,7 +153,8 @@ export function SimulatorPanel({
                   className="btn btn-small"
                   onClick={() => act((s) => s.complete(task.taskId, o))}
                 >
-                  {o} <span className="sr-only">{t('sim.outcomeFor', { title: task.title })}</span>
+                  {outcomeTitle(doc, task.nodeId, o, locale)}{' '}
+                  <span className="sr-only">{t('sim.outcomeFor', { title: task.title })}</span>
                 </button>
               ))}
               {task.kind === 'task' && (

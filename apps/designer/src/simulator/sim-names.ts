@@ -1,3 +1,4 @@
+import { type Locale, type LocalizedLabel, outcomeLabel } from '@caseflow/schema';
 import type { FlowDoc } from '../editor/flow-document';
 import { nodeLabel } from '../editor/node-catalog';
 
@@ -5,6 +6,14 @@ import { nodeLabel } from '../editor/node-catalog';
 export function nodeTitle(doc: FlowDoc, id: string): string {
   const node = doc.nodes.find((n) => n.id === id);
   return node ? nodeLabel(node) : id;
+}
+
+/** An outcome of the task node `nodeId` as agents will read it in `locale` (its label, else the id). Pure. */
+export function outcomeTitle(doc: FlowDoc, nodeId: string, outcome: string, locale: Locale): string {
+  const node = doc.nodes.find((n) => n.id === nodeId) as
+    | { outcomeLabels?: Record<string, LocalizedLabel> }
+    | undefined;
+  return outcomeLabel(node?.outcomeLabels, outcome, locale);
 }
 
 /** A tier by its name ("Card operations" for L2); an id the flow does not hold stays. Pure. */

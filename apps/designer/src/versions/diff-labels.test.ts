@@ -94,7 +94,17 @@ describe('changed fields', () => {
   it('has EN and pt-BR words for the common fields of nodes, edges and flows', () => {
     for (const locale of ['en', 'pt-BR'] as const) {
       const messages = messagesFor(locale);
-      for (const f of ['policy', 'sla', 'assign', 'outcomes', 'to', 'template', 'timeout', 'trigger'])
+      for (const f of [
+        'policy',
+        'sla',
+        'assign',
+        'outcomes',
+        'outcomeLabels',
+        'to',
+        'template',
+        'timeout',
+        'trigger',
+      ])
         expect(messages[`diffLabels.node.${f}`], `${locale} ${f}`).toBeTruthy();
       for (const f of ['on', 'when', 'default', 'label'])
         expect(messages[`diffLabels.edge.${f}`]).toBeTruthy();

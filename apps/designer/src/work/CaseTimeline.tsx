@@ -1,22 +1,39 @@
-import type { Case, FlowDefinitionInput, TimelineEntry } from '@caseflow/schema';
+import {
+  type Case,
+  type FlowDefinitionInput,
+  type Locale,
+  type LocalizedLabel,
+  outcomeLabel,
+  type TimelineEntry,
+} from '@caseflow/schema';
 import { useMemo } from 'react';
 import { isoDurationToMs } from '../i18n/format';
 import { useFormat } from '../i18n/use-format';
+import { useLocale } from '../i18n/use-locale';
 import { useT } from '../i18n/use-t';
 import { presentEntry, type TimelineContext } from './timeline-presenter';
 
 /**
- * The words a staff page needs from a case's flow: node titles and SLA names. A task's own
- * clock (`<task id>.sla`) is named after the task by `taskSla`, when the case's tasks are given.
+ * The words a staff page needs from a case's flow: node titles, SLA names and task outcomes'
+ * labels in the reader's language. A task's own clock (`<task id>.sla`) is named after the task
+ * by `taskSla`, when the case's tasks are given.
  */
 export function flowWords(
   definition: FlowDefinitionInput | undefined,
+  locale: Locale,
   tasks?: { titles: ReadonlyMap<string, string>; taskSla: (title: string) => string },
 ) {
   const nodes = new Map<string, string>();
+  const outcomeLabels = new Map<string, Record<string, LocalizedLabel>>();
   for (const n of definition?.nodes ?? []) {
-    const node = n as { id: string; name?: string; title?: string };
+    const node = n as {
+      id: string;
+      name?: string;
+      title?: string;
+      outcomeLabels?: Record<string, LocalizedLabel>;
+    };
     nodes.set(node.id, node.name ?? node.title ?? node.id);
+    if (node.outcomeLabels) outcomeLabels.set(node.id, node.outcomeLabels);
   }
   const slas = new Map<string, string>();
   for (const s of (definition?.slas ?? []) as Array<{ id: string; name?: string }>)
@@ -25,7 +42,13 @@ export function flowWords(
     const task = id.endsWith('.sla') ? tasks?.titles.get(id.slice(0, -'.sla'.length)) : undefined;
     return task === undefined ? (slas.get(id) ?? id) : tasks!.taskSla(task);
   };
-  return { nodeTitle: (id: string) => nodes.get(id) ?? id, slaName };
+  return {
+    nodeTitle: (id: string) => nodes.get(id) ?? id,
+    slaName,
+    /** What the reader sees for an outcome of the task node `nodeId`. */
+    outcomeLabel: (nodeId: string, outcome: string) =>
+      outcomeLabel(outcomeLabels.get(nodeId), outcome, locale),
+  };
 }
 
 /** A case's timeline as sentences, newest first. */
@@ -40,9 +63,10 @@ export function CaseTimeline({
 }) {
   const t = useT();
   const f = useFormat();
+  const locale = useLocale((s) => s.locale);
   const ctx = useMemo<TimelineContext>(() => {
     const tasks = new Map(c.tasks.map((task) => [task.id, task.title]));
-    const words = flowWords(definition, {
+    const words = flowWords(definition, locale, {
       titles: tasks,
       taskSla: (task) => t('timeline.sla.ofTask', { task }),
     });
@@ -64,7 +88,7 @@ export function CaseTimeline({
             ? f.duration(isoDurationToMs(v) ?? 0)
             : '—',
     };
-  }, [definition, c.tasks, t, f]);
+  }, [definition, locale, c.tasks, t, f]);
   return (
     <ol className="timeline" aria-label={t('case.timelineLabel')}>
       {entries.map((e) => {

@@ -16,7 +16,16 @@ import { taskPermissions } from './task-permissions';
  * (approve / reject buttons on their own ballot) and escalate (reason). Others' tasks show who
  * holds them.
  */
-export function TaskActions({ task, onDone }: { task: Task; onDone(): void }) {
+export function TaskActions({
+  task,
+  onDone,
+  outcomeText = (o) => o,
+}: {
+  task: Task;
+  onDone(): void;
+  /** What the agent reads for an outcome (the flow's label in their language), else the id. */
+  outcomeText?(outcome: string): string;
+}) {
   const t = useT();
   const user = useSession((s) => s.user);
   const form = (task.form as FormSchema | undefined) ?? undefined;
@@ -118,7 +127,7 @@ export function TaskActions({ task, onDone }: { task: Task; onDone(): void }) {
                 checked={outcome === o}
                 onChange={() => setOutcome(o)}
               />
-              {o}
+              {outcomeText(o)}
             </label>
           ))}
         </fieldset>
@@ -127,7 +136,7 @@ export function TaskActions({ task, onDone }: { task: Task; onDone(): void }) {
           <textarea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
         </label>
         <button className="btn btn-primary" type="submit" disabled={busy || !outcome}>
-          {outcome ? t('task.complete', { outcome }) : t('task.completeNone')}
+          {outcome ? t('task.complete', { outcome: outcomeText(outcome) }) : t('task.completeNone')}
         </button>
       </form>
       <form

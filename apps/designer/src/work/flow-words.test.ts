@@ -4,14 +4,22 @@ import { flowWords } from './CaseTimeline';
 const definition = {
   key: 'f',
   name: 'F',
-  nodes: [{ id: 'triage', type: 'task', title: 'Triage the report' }],
+  nodes: [
+    {
+      id: 'triage',
+      type: 'task',
+      title: 'Triage the report',
+      outcomes: ['visit', 'done'],
+      outcomeLabels: { visit: { en: 'Needs a field visit', 'pt-BR': 'Precisa de visita técnica' } },
+    },
+  ],
   edges: [],
   slas: [{ id: 'resolution', name: 'Resolution' }],
 } as never;
 
 describe('flowWords', () => {
   it("names a task's own clock after the task, other clocks and nodes after the flow", () => {
-    const words = flowWords(definition, {
+    const words = flowWords(definition, 'en', {
       titles: new Map([['c1.t3', 'Handle the request']]),
       taskSla: (task) => `The time limit of “${task}”`,
     });
@@ -20,5 +28,12 @@ describe('flowWords', () => {
     expect(words.nodeTitle('triage')).toBe('Triage the report');
     // A clock of a task the case no longer lists keeps its id rather than a wrong name.
     expect(words.slaName('c1.t9.sla')).toBe('c1.t9.sla');
+  });
+
+  it("gives a task outcome's label in the reader's language, else its id", () => {
+    expect(flowWords(definition, 'pt-BR').outcomeLabel('triage', 'visit')).toBe('Precisa de visita técnica');
+    expect(flowWords(definition, 'en').outcomeLabel('triage', 'visit')).toBe('Needs a field visit');
+    expect(flowWords(definition, 'en').outcomeLabel('triage', 'done')).toBe('done');
+    expect(flowWords(definition, 'en').outcomeLabel('elsewhere', 'visit')).toBe('visit');
   });
 });

@@ -10,6 +10,8 @@ const ctx: TimelineContext = {
   nodeTitle: (id) => ({ triage: 'Triage the report', verify: 'Fraud check' })[id] ?? id,
   taskTitle: (id) => (id === 'k1.t1' ? 'Reset the password' : null),
   slaName: (id) => (id === 'response' ? 'First response' : id),
+  outcomeLabel: (nodeId, outcome) =>
+    nodeId === 'triage' && outcome === 'visit' ? 'Needs a field visit' : outcome,
   dateTime: () => '5 Jan, 14:30',
   duration: () => '1 hour',
 };
@@ -87,6 +89,11 @@ describe('the timeline presenter', () => {
         entry('task.completed', { taskId: 'k1.t1', outcome: 'done' }),
         'Ivan (IT) completed “Reset the password” as “done”',
         'Ivan (IT) concluiu “Reset the password” como “done”',
+      ],
+      [
+        entry('task.completed', { taskId: 'k1.t1', nodeId: 'triage', outcome: 'visit' }),
+        'Ivan (IT) completed “Reset the password” as “Needs a field visit”',
+        'Ivan (IT) concluiu “Reset the password” como “Needs a field visit”',
       ],
       [
         entry('node.entered', { nodeId: 'triage' }, null),

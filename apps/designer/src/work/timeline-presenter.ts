@@ -14,6 +14,8 @@ export interface TimelineContext {
   nodeTitle(nodeId: string): string;
   /** The title of a task of the case, else null. */
   taskTitle(taskId: string): string | null;
+  /** What the reader sees for an outcome of the task node `nodeId` (its label, else the id). */
+  outcomeLabel(nodeId: string, outcome: string): string;
   /** The name of an SLA clock ("First response"), else its id. */
   slaName(slaId: string): string;
   /** A date and time in the reader's language. */
@@ -57,7 +59,10 @@ export function presentEntry(e: TimelineEntry, ctx: TimelineContext): Sentence {
     case 'task.claimed':
       return { id: 'timeline.task.claimed', values: { who, task: task() } };
     case 'task.completed':
-      return { id: 'timeline.task.completed', values: { who, task: task(), outcome: str(d.outcome) } };
+      return {
+        id: 'timeline.task.completed',
+        values: { who, task: task(), outcome: ctx.outcomeLabel(str(d.nodeId), str(d.outcome)) },
+      };
     case 'task.escalated':
       return {
         id: 'timeline.task.escalated',

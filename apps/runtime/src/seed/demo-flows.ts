@@ -35,6 +35,10 @@ export const serviceRequestFlow: FlowDefinitionInput = {
       title: 'Handle the request',
       assign: { tier: 'L1' },
       outcomes: ['done', 'decline'],
+      outcomeLabels: {
+        done: { en: 'Done', 'pt-BR': 'Concluída' },
+        decline: { en: 'Decline the request', 'pt-BR': 'Recusar a solicitação' },
+      },
       sla: { target: 'PT1H', warnAt: [0.5], onBreach: 'escalate' },
     },
     { id: 'tell-done', type: 'notify', name: 'Tell the customer', to: 'customer', template: 'request-done' },

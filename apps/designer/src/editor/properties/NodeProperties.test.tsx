@@ -99,6 +99,30 @@ describe('task properties', () => {
     expect(node('triage')).toMatchObject({ outcomes: ['done'] });
   });
 
+  it("labels each outcome in both languages, and drops a renamed outcome's labels", () => {
+    const { node } = setup(['triage'], flow(), CHOICES, 'pt-BR');
+    fireEvent.change(screen.getByLabelText('Resultados'), { target: { value: 'done, visit' } });
+    fireEvent.change(screen.getByLabelText('Resultado “visit” em Português (Brasil)'), {
+      target: { value: 'Precisa de visita técnica' },
+    });
+    fireEvent.change(screen.getByLabelText('Resultado “visit” em English'), {
+      target: { value: 'Needs a field visit' },
+    });
+    fireEvent.change(screen.getByLabelText('Resultado “done” em English'), { target: { value: 'Solved' } });
+    expect(node('triage')).toMatchObject({
+      outcomeLabels: {
+        visit: { en: 'Needs a field visit', 'pt-BR': 'Precisa de visita técnica' },
+        done: { en: 'Solved' },
+      },
+    });
+    // Emptied, a text goes; a renamed outcome's labels go with its old name.
+    fireEvent.change(screen.getByLabelText('Resultado “done” em English'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Resultados'), { target: { value: 'done, field-visit' } });
+    expect(node('triage')).not.toHaveProperty('outcomeLabels.visit');
+    expect((node('triage') as { outcomeLabels?: unknown }).outcomeLabels).toBeUndefined();
+    expect(screen.getByLabelText('Resultado “field-visit” em English')).toHaveProperty('value', '');
+  });
+
   it('adds an SLA of 30 minutes in business hours, picked without typing ISO-8601', () => {
     const { node } = setup();
     fireEvent.click(screen.getByLabelText('Has an SLA'));

@@ -34,6 +34,10 @@ export const en = {
   'props.task.user': 'User',
   'props.task.outcomes': 'Outcomes',
   'props.task.outcomes.hint': 'Each outcome becomes a handle to connect.',
+  'props.task.outcomeLabels': 'What the agent reads for each outcome',
+  'props.task.outcomeLabels.hint':
+    'The button text when completing the task and in the case history. Left empty, the other language is shown, then the outcome name.',
+  'props.task.outcomeLabelIn': 'Outcome “{outcome}” in {language}',
   'props.task.hasForm': 'Has a form',
   'props.approval.group': 'Approver group',
   'props.approval.users': 'Approver users',
@@ -118,6 +122,10 @@ export const ptBR: Record<keyof typeof en, string> = {
   'props.task.user': 'Usuário',
   'props.task.outcomes': 'Resultados',
   'props.task.outcomes.hint': 'Cada resultado vira um ponto de conexão.',
+  'props.task.outcomeLabels': 'O que o agente lê em cada resultado',
+  'props.task.outcomeLabels.hint':
+    'O texto da opção ao concluir a tarefa e no histórico do caso. Se ficar vazio, aparece o outro idioma e, depois, o nome do resultado.',
+  'props.task.outcomeLabelIn': 'Resultado “{outcome}” em {language}',
   'props.task.hasForm': 'Tem formulário',
   'props.approval.group': 'Grupo aprovador',
   'props.approval.users': 'Usuários aprovadores',

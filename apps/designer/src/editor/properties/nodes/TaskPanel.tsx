@@ -3,10 +3,12 @@ import { useT } from '../../../i18n/use-t';
 import { GroupPicker, UserPicker } from '../../pickers/Pickers';
 import { CheckField, ListField, SelectField, TextField } from '../fields';
 import type { NodePanelProps } from '../node-panel';
+import { OutcomeLabelsField } from '../OutcomeLabelsField';
+import { labelsOfOutcomes } from '../outcome-labels';
 import { SlaSection } from '../SlaSection';
 import { TaskFormField } from '../TaskFormField';
 
-/** A task: title, who does it (tier or group), its outcomes, SLA and form. */
+/** A task: title, who does it (tier or group), its outcomes and their labels, SLA and form. */
 export function TaskPanel({ node, set, doc }: NodePanelProps<'task'>) {
   const t = useT();
   const assign = node.assign ?? {};
@@ -44,7 +46,14 @@ export function TaskPanel({ node, set, doc }: NodePanelProps<'task'>) {
         label={t('props.task.outcomes')}
         hint={t('props.task.outcomes.hint')}
         value={node.outcomes}
-        onChange={(outcomes) => set({ ...node, outcomes })}
+        onChange={(outcomes) =>
+          set({ ...node, outcomes, outcomeLabels: labelsOfOutcomes(node.outcomeLabels, outcomes) })
+        }
+      />
+      <OutcomeLabelsField
+        outcomes={node.outcomes}
+        labels={node.outcomeLabels}
+        onChange={(outcomeLabels) => set({ ...node, outcomeLabels })}
       />
       <SlaSection
         sla={node.sla}
