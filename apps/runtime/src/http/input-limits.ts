@@ -41,15 +41,8 @@ export function inputLimits(maxDepth = MAX_JSON_DEPTH): MiddlewareHandler<AppEnv
           { path: problem.path, message: problem.message },
         ]);
       }
-      // Parsed once here for the route's validator (which would otherwise make a Response of
-      // the text to parse it); text that is no JSON is left to the validator's 400.
-      if (text.length > 0) {
-        try {
-          (c.req.bodyCache as { json?: Promise<unknown> }).json = Promise.resolve(JSON.parse(text));
-        } catch {
-          // not JSON: the validator answers it
-        }
-      }
+      // The route's validator parses the cached text (Hono's `req.json()` reads `text`, never a
+      // cached `json`: parsing here too parsed every body twice); no JSON is its 400.
     }
     return next();
   };

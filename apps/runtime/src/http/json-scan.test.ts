@@ -57,4 +57,18 @@ describe('scanJson', () => {
     expect(scanJson('{"a": ')).toBeNull();
     expect(scanJson('{"a":"\\u12"}')).toBeNull();
   });
+
+  it('finds what it refuses at the end of a long string, and the keys after it', () => {
+    const long = 'A'.repeat(1_000_000);
+    expect(scanJson(`{"f":[{"content":"${long}\\u0000"}]}`)).toMatchObject({
+      code: 'nul',
+      path: 'f.0.content',
+    });
+    expect(scanJson(`{"a":"${long}\ud800","b":1}`)).toMatchObject({ code: 'lone-surrogate', path: 'a' });
+    expect(scanJson(`{"a":"${long}\ud83d\ude00 \\\\\\"]","b":"\\u0000"}`)).toMatchObject({
+      code: 'nul',
+      path: 'b',
+    });
+    expect(scanJson(`{"a":"${long}"}`)).toBeNull();
+  });
 });

@@ -41,7 +41,12 @@ export function requestBody(
     // A form is parsed from the Web Request, which carries its content type (and boundary); Hono
     // would parse cached bytes through a Response without it.
     if (!FORM_TYPE.test(incoming.headers['content-type'] ?? '')) {
-      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      // A body of its own memory (a large one, joined from chunks) is taken as it is; a view into
+      // a shared pool or socket buffer is copied out (slice copies).
+      const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      const buffer = (
+        whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+      ) as ArrayBuffer;
       (c.req.bodyCache as { arrayBuffer?: Promise<ArrayBuffer> }).arrayBuffer = Promise.resolve(buffer);
     }
     return next();
