@@ -118,7 +118,10 @@ export function createApp({ runtime, config, logger, metrics = createMetrics() }
       (c) => (isMessage(c) ? config.messageBodyLimit : config.bodyLimit),
       async (c, limit) => {
         await discardBody(c.req.raw, limit * 16, 10_000);
-        return c.json(errorBody('payload-too-large', `request body is over ${limit} bytes`), 413, {
+        // The whole body is the field at fault (a message's attachments count in it).
+        const what = isMessage(c) ? 'the message with its attachments' : 'the request body';
+        const message = `${what} is over ${limit} bytes`;
+        return c.json(errorBody('payload-too-large', message, [{ path: 'body', message, limit }]), 413, {
           Connection: 'close',
         });
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CatalogItemBody, catalogItemIn } from './catalog';
+import { CatalogItemBody, catalogItemIn } from './catalog';
 
 const item: CatalogItemBody = {
   name: 'Replace a card',
@@ -43,5 +43,22 @@ describe('catalogItemIn', () => {
     expect(item.form.properties.reason?.title).toBe('Reason');
     expect(catalogItemIn(item, 'en')).toBe(item);
     expect(catalogItemIn(item, null)).toBe(item);
+  });
+});
+
+describe('CatalogItemBody', () => {
+  it('refuses a misspelt key of a translation by its path instead of dropping it', () => {
+    const typo = CatalogItemBody.safeParse({
+      ...item,
+      translations: { 'pt-BR': { descripton: 'Um novo cartão', fields: { reason: { titel: 'Motivo' } } } },
+    });
+    expect(typo.error?.issues.map((i) => [i.path, i.code])).toEqual(
+      expect.arrayContaining([
+        [['translations', 'pt-BR'], 'unrecognized_keys'],
+        [['translations', 'pt-BR', 'fields', 'reason'], 'unrecognized_keys'],
+      ]),
+    );
+    expect(typo.error?.issues).toHaveLength(2);
+    expect(CatalogItemBody.safeParse(item).success).toBe(true);
   });
 });

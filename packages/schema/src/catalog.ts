@@ -18,14 +18,15 @@ export type Audience = z.infer<typeof Audience>;
  * item's own; a part left out (or the whole language) falls back to it. Field labels and help
  * by field name.
  */
-export const CatalogItemText = z.object({
+// Strict: a misspelt key ("descripton") is refused by name rather than dropped unseen.
+export const CatalogItemText = z.strictObject({
   name: z.string().max(200).optional(),
   category: z.string().max(100).optional(),
   description: z.string().max(5000).optional(),
   fields: z
     .record(
       FieldName.max(100),
-      z.object({ title: z.string().max(200).optional(), description: z.string().max(1000).optional() }),
+      z.strictObject({ title: z.string().max(200).optional(), description: z.string().max(1000).optional() }),
     )
     .refine((fields) => Object.keys(fields).length <= LIMITS.mapKeys, `at most ${LIMITS.mapKeys} fields`)
     .optional(),

@@ -130,6 +130,13 @@ describe('the HTTP app', () => {
     });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('payload-too-large');
+    expect(res.body.error.details).toEqual([
+      {
+        path: 'body',
+        message: expect.stringMatching(/^the request body is over \d+ bytes$/),
+        limit: expect.any(Number),
+      },
+    ]);
     expect(res.headers.get('connection')).toBe('close');
   });
 

@@ -22,6 +22,7 @@ const HEX4 = /^[0-9a-fA-F]{4}$/;
  * the surrogate halves. Skipped by the regex engine, so the megabytes of a base64 attachment are
  * not walked one character at a time in JavaScript.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is one of the characters it stops at
 const PLAIN_RUN = /[^"\\\u0000\ud800-\udfff]+/y;
 
 const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff;
