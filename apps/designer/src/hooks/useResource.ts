@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-error';
+import { errorText } from '../api/error-text';
+import { useLocale } from '../i18n/use-locale';
 
 /** State of one loaded resource: the data, the error message, and a reload function. */
 export interface Resource<T> {
@@ -9,9 +11,9 @@ export interface Resource<T> {
   reload(): void;
 }
 
-/** Message a person reads for any thrown value (ApiError names its fields). */
+/** Message a person reads for any thrown value, in the screens' language (ApiError names its fields). */
 export function errorMessage(e: unknown): string {
-  if (e instanceof ApiError) return e.describe();
+  if (e instanceof ApiError) return errorText(e, useLocale.getState().locale);
   if (e instanceof Error) return e.message;
   return String(e);
 }

@@ -1,7 +1,6 @@
 import type { CatalogItemBody } from '@caseflow/schema';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../api/api-error';
 import { api } from '../auth/session';
 import { TranslationsEditor, translationsOfForm } from '../catalog/TranslationsEditor';
 import { ITEM_ICONS, ItemIcon } from '../components/ItemIcon';
@@ -56,7 +55,7 @@ export function CatalogEditorPage() {
       setStatus(t('catalogEditor.saved'));
       if (isNew) navigate(`/catalog/${key}/edit`, { replace: true });
     } catch (err) {
-      setError(err instanceof ApiError ? err.describe() : errorMessage(err));
+      setError(errorMessage(err));
     }
   }
 
