@@ -57,6 +57,37 @@ describe('case intake: customers go through the catalog', () => {
     expect(c.subject).toBe('Support');
   });
 
+  it("names a request after the item in its customer's language", async () => {
+    await f.store.catalog.upsert({
+      key: 'support',
+      name: 'Support',
+      category: 'Help',
+      description: '',
+      form,
+      active: true,
+      flow: 'support',
+      translations: { 'pt-BR': { name: 'Suporte' } },
+      updatedAt: T0,
+    });
+    await f.store.users.create({
+      username: 'paula',
+      passwordHash: 'x',
+      roles: ['customer'],
+      customerId: 'cu-2',
+      locale: 'pt-BR',
+      createdAt: T0,
+    });
+    const values = { cardLast4: '1234' };
+    expect((await f.runtime.requestFromCatalog({ item: 'support', values, actor: 'paula' })).subject).toBe(
+      'Suporte',
+    );
+    expect((await asCustomer('paula', 'cu-2', values)).subject).toBe('Suporte');
+    // An English reader, or a customer with no language set, gets the item's own name.
+    expect((await f.runtime.requestFromCatalog({ item: 'support', values, actor: 'otto' })).subject).toBe(
+      'Support',
+    );
+  });
+
   it('refuses variables the form refuses (400 naming the field)', async () => {
     await expect(asCustomer('carla', 'cu-1', { cardLast4: 'abcd' })).rejects.toMatchObject({
       status: 400,
