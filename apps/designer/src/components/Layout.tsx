@@ -50,7 +50,7 @@ export function Layout() {
             <NavLink
               to="/account"
               className="muted"
-              title={t('nav.account', { roles: user?.roles.join(', ') })}
+              title={t('nav.account', { roles: user?.roles.map((r) => t(`role.${r}`)).join(', ') })}
             >
               {user?.username}
             </NavLink>

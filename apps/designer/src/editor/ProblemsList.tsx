@@ -40,6 +40,11 @@ export function ProblemsList({
               </span>
               <span className="problem-where">{p.nodeId ?? p.edgeId ?? t('problems.flow')}</span>
               <span className="problem-message">{shown.message}</span>
+              {/* A format problem's own reason ("labels an outcome the task does not have",
+                  "Too big: …") is the only thing that says what to change: shown, not hovered. */}
+              {p.code === 'schema' && shown.message !== p.message && (
+                <small className="problem-detail">{t('problem.details', { detail: p.message })}</small>
+              )}
               {shown.hint && <small className="muted">{shown.hint}</small>}
             </button>
           </li>

@@ -92,6 +92,7 @@ interface InputProps {
 }
 
 function FieldInput({ id, field, value, required, invalid, disabled, onChange }: InputProps) {
+  const t = useT();
   const common = {
     id,
     required,
@@ -103,7 +104,7 @@ function FieldInput({ id, field, value, required, invalid, disabled, onChange }:
   if (field.enum) {
     return (
       <select {...common} value={text} onChange={(e) => onChange(e.target.value)}>
-        <option value="">Choose…</option>
+        <option value="">{t('form.choose')}</option>
         {field.enum.map((o) => (
           <option key={String(o)} value={String(o)}>
             {String(o)}

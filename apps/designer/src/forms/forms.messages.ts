@@ -12,6 +12,7 @@ export const en = {
   'form.rule.described': '{field} does not have the expected format: {description}',
   'form.rule.enum': '{field} must be one of: {options}',
   'form.fixFields': 'Please correct the highlighted fields.',
+  'form.choose': 'Choose…',
 } as const;
 
 export const ptBR: Record<keyof typeof en, string> = {
@@ -28,4 +29,5 @@ export const ptBR: Record<keyof typeof en, string> = {
   'form.rule.described': 'O campo {field} não está no formato esperado: {description}',
   'form.rule.enum': '{field} deve ser uma destas opções: {options}',
   'form.fixFields': 'Corrija os campos destacados.',
+  'form.choose': 'Escolha…',
 };

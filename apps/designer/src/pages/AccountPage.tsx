@@ -45,7 +45,10 @@ export function AccountPage() {
     <section className="page">
       <h1>{t('account.title')}</h1>
       <p className="muted">
-        {t('account.signedInAs', { username: user?.username, roles: user?.roles.join(', ') })}
+        {t('account.signedInAs', {
+          username: user?.username,
+          roles: user?.roles.map((r) => t(`role.${r}`)).join(', '),
+        })}
       </p>
       <section className="card" aria-labelledby="language-h">
         <h2 id="language-h">{t('account.language.title')}</h2>

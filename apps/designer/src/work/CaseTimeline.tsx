@@ -32,7 +32,7 @@ export function flowWords(
       title?: string;
       outcomeLabels?: Record<string, LocalizedLabel>;
     };
-    nodes.set(node.id, node.name ?? node.title ?? node.id);
+    nodes.set(node.id, withoutPlaceholders(node.name ?? node.title ?? node.id));
     if (node.outcomeLabels) outcomeLabels.set(node.id, node.outcomeLabels);
   }
   const slas = new Map<string, string>();
@@ -49,6 +49,14 @@ export function flowWords(
     outcomeLabel: (nodeId: string, outcome: string) =>
       outcomeLabel(outcomeLabels.get(nodeId), outcome, locale),
   };
+}
+
+/**
+ * A step's title as written for every case ("Reset the password of {{request.username}}") with
+ * its placeholders as an ellipsis: a reader of one case should not see the template's insides.
+ */
+function withoutPlaceholders(title: string): string {
+  return title.replace(/\{\{[^}]*\}\}/g, '…');
 }
 
 /** A case's timeline as sentences, newest first. */

@@ -30,6 +30,16 @@ describe('flowWords', () => {
     expect(words.slaName('c1.t9.sla')).toBe('c1.t9.sla');
   });
 
+  it("shows a title's placeholders as an ellipsis", () => {
+    const templated = {
+      key: 'f',
+      name: 'F',
+      edges: [],
+      nodes: [{ id: 'reset', type: 'task', title: 'Reset the password of {{request.username}}' }],
+    } as never;
+    expect(flowWords(templated, 'en').nodeTitle('reset')).toBe('Reset the password of …');
+  });
+
   it("gives a task outcome's label in the reader's language, else its id", () => {
     expect(flowWords(definition, 'pt-BR').outcomeLabel('triage', 'visit')).toBe('Precisa de visita técnica');
     expect(flowWords(definition, 'en').outcomeLabel('triage', 'visit')).toBe('Needs a field visit');

@@ -115,6 +115,11 @@ describe('task properties', () => {
         done: { en: 'Solved' },
       },
     });
+    // A backspace in an outcome's name and the letter typed again keep its labels.
+    fireEvent.change(screen.getByLabelText('Resultados'), { target: { value: 'done, visi' } });
+    expect(node('triage')).not.toHaveProperty('outcomeLabels.visit');
+    fireEvent.change(screen.getByLabelText('Resultados'), { target: { value: 'done, visit' } });
+    expect(node('triage')).toHaveProperty('outcomeLabels.visit.pt-BR', 'Precisa de visita técnica');
     // Emptied, a text goes; a renamed outcome's labels go with its old name.
     fireEvent.change(screen.getByLabelText('Resultado “done” em English'), { target: { value: '' } });
     fireEvent.change(screen.getByLabelText('Resultados'), { target: { value: 'done, field-visit' } });

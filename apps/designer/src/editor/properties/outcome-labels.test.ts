@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelsOfOutcomes, withOutcomeLabel } from './outcome-labels';
+import { labelsForOutcomes, labelsOfOutcomes, withOutcomeLabel } from './outcome-labels';
 
 describe('withOutcomeLabel', () => {
   it('sets one language of one outcome and keeps the rest', () => {
@@ -23,5 +23,20 @@ describe('labelsOfOutcomes', () => {
     expect(labelsOfOutcomes(labels, ['done', 'again'])).toEqual({ done: { en: 'Done' } });
     expect(labelsOfOutcomes(labels, ['again'])).toBeUndefined();
     expect(labelsOfOutcomes(undefined, ['done'])).toBeUndefined();
+  });
+});
+
+describe('labelsForOutcomes', () => {
+  it('keeps the labels of an outcome typed away, and gives them back when it returns', () => {
+    const labels = { visit: { en: 'Visit' }, done: { en: 'Done' } };
+    const away = labelsForOutcomes(labels, ['done', 'visi'], {});
+    expect(away).toEqual({ labels: { done: { en: 'Done' } }, aside: { visit: { en: 'Visit' } } });
+    const back = labelsForOutcomes(away.labels, ['done', 'visit'], away.aside);
+    expect(back).toEqual({ labels, aside: {} });
+  });
+
+  it('never puts back a label over one the outcome has now', () => {
+    const back = labelsForOutcomes({ done: { en: 'New' } }, ['done'], { done: { en: 'Old' } });
+    expect(back).toEqual({ labels: { done: { en: 'New' } }, aside: {} });
   });
 });

@@ -33,3 +33,27 @@ export function labelsOfOutcomes(
   const kept = Object.entries(labels).filter(([outcome]) => outcomes.includes(outcome));
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
+
+/**
+ * The labels after the outcome list changed to `outcomes`, and the labels of outcomes it
+ * dropped kept aside (`aside`): an outcome typed away and back (a backspace in its name, then
+ * the letter again) gets its labels back. A label the task still has always wins. Pure.
+ */
+export function labelsForOutcomes(
+  labels: OutcomeLabels | undefined,
+  outcomes: readonly string[],
+  aside: OutcomeLabels,
+): { labels: OutcomeLabels | undefined; aside: OutcomeLabels } {
+  const nextAside: OutcomeLabels = { ...aside };
+  const kept: OutcomeLabels = {};
+  for (const [outcome, label] of Object.entries(labels ?? {})) {
+    if (outcomes.includes(outcome)) kept[outcome] = label;
+    else nextAside[outcome] = label;
+  }
+  for (const outcome of outcomes) {
+    const back = nextAside[outcome];
+    if (back && !kept[outcome]) kept[outcome] = back;
+    delete nextAside[outcome];
+  }
+  return { labels: labelsOfOutcomes(kept, outcomes), aside: nextAside };
+}

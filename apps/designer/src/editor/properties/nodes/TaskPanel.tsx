@@ -1,16 +1,19 @@
+import { useRef } from 'react';
 import type { FormInput } from '../../../forms/form-model';
 import { useT } from '../../../i18n/use-t';
 import { GroupPicker, UserPicker } from '../../pickers/Pickers';
 import { CheckField, ListField, SelectField, TextField } from '../fields';
 import type { NodePanelProps } from '../node-panel';
 import { OutcomeLabelsField } from '../OutcomeLabelsField';
-import { labelsOfOutcomes } from '../outcome-labels';
+import { labelsForOutcomes, type OutcomeLabels } from '../outcome-labels';
 import { SlaSection } from '../SlaSection';
 import { TaskFormField } from '../TaskFormField';
 
 /** A task: title, who does it (tier or group), its outcomes and their labels, SLA and form. */
 export function TaskPanel({ node, set, doc }: NodePanelProps<'task'>) {
   const t = useT();
+  // Labels of outcomes typed away, per node, for when the outcome comes back.
+  const aside = useRef<Record<string, OutcomeLabels>>({});
   const assign = node.assign ?? {};
   const tiers = (doc.tiers ?? []).map((tier) => [tier.id, `${tier.name} (${tier.id})`] as const);
   return (
@@ -46,9 +49,11 @@ export function TaskPanel({ node, set, doc }: NodePanelProps<'task'>) {
         label={t('props.task.outcomes')}
         hint={t('props.task.outcomes.hint')}
         value={node.outcomes}
-        onChange={(outcomes) =>
-          set({ ...node, outcomes, outcomeLabels: labelsOfOutcomes(node.outcomeLabels, outcomes) })
-        }
+        onChange={(outcomes) => {
+          const next = labelsForOutcomes(node.outcomeLabels, outcomes, aside.current[node.id] ?? {});
+          aside.current[node.id] = next.aside;
+          set({ ...node, outcomes, outcomeLabels: next.labels });
+        }}
       />
       <OutcomeLabelsField
         outcomes={node.outcomes}
