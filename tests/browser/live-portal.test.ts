@@ -21,6 +21,9 @@ const WORDS = {
     survey: 'Survey',
     send: 'Send answer',
     resolved: 'resolved',
+    // The item's name and the step's customer label in carla's language.
+    title: 'Reset my password',
+    step: 'Resetting your password',
     // The flow's own label of the outcome `done` (examples/flows/password-reset.json).
     done: 'Password reset',
     completed: '” as “Password reset”',
@@ -36,6 +39,8 @@ const WORDS = {
     survey: 'Pesquisa',
     send: 'Enviar resposta',
     resolved: 'resolvido',
+    title: 'Redefinir minha senha',
+    step: 'Redefinindo sua senha',
     done: 'Senha redefinida',
     completed: '” como “Senha redefinida”',
     thanks: 'Você respondeu à nossa pesquisa',
@@ -67,6 +72,8 @@ describe.each(['en', 'pt-BR'] as const)('the live portal and queue in %s', (loca
     // What happens next: the resolution promise from the flow's SLA (4 hours on 24x7).
     await expect.poll(() => carla.getByRole('status').first().textContent()).toContain(w.received);
     await expect.poll(() => carla.locator('[data-due="resolution"]').textContent()).toMatch(w.resolution);
+    await expect.poll(() => carla.getByRole('heading', { level: 1 }).textContent()).toBe(w.title);
+    await expect.poll(() => carla.locator('main').textContent()).toContain(w.step);
     await screenshot(carla, `live-${locale}-1-confirmation`);
     const html = await carla.content();
     for (const internal of ['it-support', 'Reset the password of', 'password-reset v'])

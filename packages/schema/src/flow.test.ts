@@ -39,6 +39,21 @@ describe('FlowDefinition', () => {
     expect(badLocale.success).toBe(false);
     const empty = FlowDefinition.safeParse(labelled({ done: { en: '  ' } }));
     expect(empty.error?.issues[0]?.path).toEqual(['nodes', 1, 'outcomeLabels', 'done', 'en']);
+    const none = FlowDefinition.safeParse(labelled({ done: {} }));
+    expect(none.error?.issues[0]?.path).toEqual(['nodes', 1, 'outcomeLabels', 'done']);
+  });
+
+  it('takes what the customer sees at a step as one text or a text per language', () => {
+    const at = (customerLabel: unknown) =>
+      FlowDefinition.safeParse({
+        ...minimal,
+        nodes: minimal.nodes.map((n) => (n.id === 'triage' ? { ...n, customerLabel } : n)),
+      });
+    expect(at('We are checking').success).toBe(true);
+    expect(at({ en: 'We are checking', 'pt-BR': 'Estamos verificando' }).success).toBe(true);
+    expect(at({}).success).toBe(false);
+    expect(at({ es: 'Revisando' }).success).toBe(false);
+    expect(at('').success).toBe(false);
   });
 
   it('rejects a node id that is not kebab-case, naming the path', () => {

@@ -53,6 +53,12 @@ export const NodeSla = z.object({
 });
 export type NodeSla = z.infer<typeof NodeSla>;
 
+/** A short text in each language it was written in ("Needs a field visit" / "Precisa de visita"). */
+export const LocalizedLabel = z
+  .partialRecord(Locale, z.string().trim().min(1).max(200))
+  .refine((label) => Object.keys(label).length > 0, 'needs a text in at least one language');
+export type LocalizedLabel = z.infer<typeof LocalizedLabel>;
+
 const NodeBase = z.object({
   id: Id,
   /** Label on the canvas; defaults to the id. */
@@ -61,9 +67,10 @@ const NodeBase = z.object({
   /**
    * What customers read as the state of their request while it is at this node ("We are
    * checking your card"). Without it they see a neutral status: node names and task titles
-   * are the team's words and may tell how the work is done inside.
+   * are the team's words and may tell how the work is done inside. One text for every reader,
+   * or a text per language (customers read theirs, else another the owner wrote).
    */
-  customerLabel: z.string().min(1).max(200).optional(),
+  customerLabel: z.union([z.string().min(1).max(200), LocalizedLabel]).optional(),
 });
 
 export const StartNode = NodeBase.extend({
@@ -92,10 +99,6 @@ export const Assignment = z.object({
   user: z.string().optional(),
 });
 export type Assignment = z.infer<typeof Assignment>;
-
-/** A short text in each language it was written in ("Needs a field visit" / "Precisa de visita"). */
-export const LocalizedLabel = z.partialRecord(Locale, z.string().trim().min(1).max(120));
-export type LocalizedLabel = z.infer<typeof LocalizedLabel>;
 
 export const TaskNode = NodeBase.extend({
   type: z.literal('task'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outcomeLabel } from './outcome-label';
+import { outcomeLabel, textIn } from './outcome-label';
 
 describe('outcomeLabel', () => {
   const labels = {
@@ -18,5 +18,16 @@ describe('outcomeLabel', () => {
   it('does not read inherited properties as labels', () => {
     expect(outcomeLabel(labels, 'toString', 'en')).toBe('toString');
     expect(outcomeLabel({}, '__proto__', 'en')).toBe('__proto__');
+  });
+});
+
+describe('textIn', () => {
+  it('takes one text for everybody as it is, and a text per language in the reader’s', () => {
+    expect(textIn('Checking your card', 'pt-BR')).toBe('Checking your card');
+    expect(textIn({ en: 'Checking your card', 'pt-BR': 'Verificando seu cartão' }, 'pt-BR')).toBe(
+      'Verificando seu cartão',
+    );
+    expect(textIn({ 'pt-BR': 'Verificando seu cartão' }, 'en')).toBe('Verificando seu cartão');
+    expect(textIn(undefined, 'en')).toBeUndefined();
   });
 });

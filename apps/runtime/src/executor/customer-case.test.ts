@@ -82,6 +82,10 @@ describe('the customer projection of cases', () => {
     await f.runtime.completeTask(child.tasks[0]!.id, { outcome: 'clean' }, 'bob');
     // At "wrap-up": the task is titled "Wrap up", the node has the label customers read.
     expect((await f.runtime.customerCase(parent.id, 'cu-1')).step).toBe('Finishing your request');
+    // In the customer's language when the flow has it.
+    expect((await f.runtime.customerCase(parent.id, 'cu-1', 'pt-BR')).step).toBe(
+      'Finalizando sua solicitação',
+    );
   });
 
   it('strips public timeline entries down to what the customer may read', () => {

@@ -2,9 +2,12 @@ import {
   type CustomerCase,
   type CustomerCaseItem,
   type CustomerDue,
+  DEFAULT_LOCALE,
   type FlowDefinition,
   formatCaseNumber,
+  type Locale,
   type TimelineEntry,
+  textIn,
 } from '@caseflow/schema';
 import type {
   CaseQuery,
@@ -74,24 +77,25 @@ function dues(slas: SlaRow[], def: FlowDefinition | null): CustomerDue[] {
  * shows a neutral "in progress"). Node names and task titles are never shown: they are the
  * team's words ("Approve a privileged reset", "Fraud review") and tell how the work is done.
  */
-function stepTitle(row: CaseRow, def: FlowDefinition | null): string | null {
+function stepTitle(row: CaseRow, def: FlowDefinition | null, locale: Locale): string | null {
   if (row.status !== 'open') return null;
   for (const nodeId of row.activeNodes) {
-    const label = def?.nodes.find((n) => n.id === nodeId)?.customerLabel;
+    const label = textIn(def?.nodes.find((n) => n.id === nodeId)?.customerLabel, locale);
     if (label) return label;
   }
   return null;
 }
 
-/** The customer projection of a case from its row, tasks, clocks, surveys and flow. Pure. */
+/** The customer projection of a case from its row, tasks, clocks, surveys and flow, in `locale`. Pure. */
 export function toCustomerCase(
   row: CaseRow,
   parts: { tasks: TaskRow[]; slas: SlaRow[]; surveys: SurveyRow[] },
   def: FlowDefinition | null,
+  locale: Locale = DEFAULT_LOCALE,
 ): CustomerCase {
   return {
     ...toCustomerCaseItem(row),
-    step: stepTitle(row, def),
+    step: stepTitle(row, def, locale),
     dues: dues(parts.slas, def),
     // Surveys sent to this customer on this case; the token is their link, so it stays only
     // while the survey waits for an answer.

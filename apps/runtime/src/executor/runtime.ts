@@ -157,13 +157,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     saveCatalogItem: (key, body, actor) => saveCatalogItem(core, key, body, actor),
     sendEvent: asCommand('sendEvent', (caseId, event, actor) => sendEvent(core, caseId, event, actor)),
     getCase: (caseId, opts) => loadCaseResource(store, caseId, opts),
-    async customerCase(caseId, customerId) {
+    async customerCase(caseId, customerId, locale) {
       const row = await customerCaseRow(store, caseId, customerId);
       const [parts, compiled] = await Promise.all([
         store.cases.parts(caseId),
         ctx.compiled.get(store, row.flow, row.version),
       ]);
-      return toCustomerCase(row, parts, compiled.definition);
+      return toCustomerCase(row, parts, compiled.definition, locale ?? undefined);
     },
     async timeline(caseId, opts) {
       if (!(await store.cases.get(caseId))) throw notFound('case', caseId);

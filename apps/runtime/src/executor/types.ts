@@ -7,6 +7,7 @@ import type {
   Cohort,
   CustomerCase,
   EngineEvent,
+  Locale,
   Migration,
   MigrationRequest,
   PilotCreate,
@@ -145,7 +146,8 @@ export interface Runtime {
    * The case as its customer sees it (executor/customer-case.ts); 404 unless it is
    * `customerId`'s own top-level case.
    */
-  customerCase(caseId: string, customerId: string | null): Promise<CustomerCase>;
+  /** The customer's projection of their case, its texts in `locale` (the flow's own where it has none). */
+  customerCase(caseId: string, customerId: string | null, locale?: Locale | null): Promise<CustomerCase>;
   /** Timeline as API entries; publicOnly for customers (public entries, projected for them). */
   timeline(caseId: string, options?: { publicOnly?: boolean }): Promise<TimelineEntry[]>;
   /** One page of the timeline as API entries (404 for an unknown case); publicOnly for customers. */

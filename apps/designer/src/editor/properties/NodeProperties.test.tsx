@@ -128,6 +128,18 @@ describe('task properties', () => {
     expect(screen.getByLabelText('Resultado “field-visit” em English')).toHaveProperty('value', '');
   });
 
+  it('says what the customer sees at the step, in each language', () => {
+    const { node } = setup();
+    fireEvent.change(screen.getByLabelText('What the customer sees at this step, in Português (Brasil)'), {
+      target: { value: 'Estamos verificando' },
+    });
+    expect(node('triage')).toMatchObject({ customerLabel: { 'pt-BR': 'Estamos verificando' } });
+    fireEvent.change(screen.getByLabelText('What the customer sees at this step, in Português (Brasil)'), {
+      target: { value: '' },
+    });
+    expect((node('triage') as { customerLabel?: unknown }).customerLabel).toBeUndefined();
+  });
+
   it('adds an SLA of 30 minutes in business hours, picked without typing ISO-8601', () => {
     const { node } = setup();
     fireEvent.click(screen.getByLabelText('Has an SLA'));

@@ -5,12 +5,16 @@ import { useEditor } from '../EditorContext';
 import { feelScope } from '../feel-scope';
 import type { DocNode } from '../flow-document';
 import { NodeIcon } from '../NodeIcon';
+import { CustomerLabelField } from './CustomerLabelField';
 import { TextField } from './fields';
 import { panelOf } from './node-panels';
 
 const ID = /^[a-z][a-z0-9-]*$/;
 
 /** The properties of one node: id, name and description, then its type's own panel (node-panels.ts). */
+/** Steps a case can stay at for a while: customers may be told what is happening there. */
+const WAITS_HERE = new Set<string>(['task', 'approval', 'wait', 'timer', 'action', 'subflow', 'survey']);
+
 export function NodeProperties({ node }: { node: DocNode }) {
   const t = useT();
   const doc = useEditor((s) => s.doc);
@@ -36,6 +40,12 @@ export function NodeProperties({ node }: { node: DocNode }) {
         value={node.description}
         onChange={(d) => set({ ...node, description: d || undefined })}
       />
+      {WAITS_HERE.has(node.type) && (
+        <CustomerLabelField
+          value={node.customerLabel}
+          onChange={(customerLabel) => set({ ...node, customerLabel })}
+        />
+      )}
       <Panel node={node} set={set} scope={scope} doc={doc} />
       {/* Last: an owner names and sets up a step; its id (how edges and SLAs refer to it) is
           rarely changed, and is made when the step is added. */}

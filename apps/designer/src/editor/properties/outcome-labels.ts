@@ -1,5 +1,6 @@
 import type { LocalizedLabel } from '@caseflow/schema';
 import type { Locale } from '../../i18n/locales';
+import { withText } from './localized-text';
 
 export type OutcomeLabels = Record<string, LocalizedLabel>;
 
@@ -14,10 +15,10 @@ export function withOutcomeLabel(
   locale: Locale,
   text: string,
 ): OutcomeLabels | undefined {
-  const label: LocalizedLabel = { ...labels?.[outcome], [locale]: text };
-  if (text.trim() === '') delete label[locale];
-  const next: OutcomeLabels = { ...labels, [outcome]: label };
-  if (Object.keys(label).length === 0) delete next[outcome];
+  const label = withText(labels?.[outcome], locale, text);
+  const next: OutcomeLabels = { ...labels };
+  if (label) next[outcome] = label;
+  else delete next[outcome];
   return Object.keys(next).length > 0 ? next : undefined;
 }
 

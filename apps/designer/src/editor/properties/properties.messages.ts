@@ -34,6 +34,10 @@ export const en = {
   'props.task.user': 'User',
   'props.task.outcomes': 'Outcomes',
   'props.task.outcomes.hint': 'Each outcome becomes a handle to connect.',
+  'props.node.customerLabel': 'What the customer sees at this step',
+  'props.node.customerLabel.hint':
+    'Shown to the customer as the state of their request while it is here. Left empty, they see “We are working on it”.',
+  'props.node.customerLabelIn': 'What the customer sees at this step, in {language}',
   'props.task.outcomeLabels': 'What the agent reads for each outcome',
   'props.task.outcomeLabels.hint':
     'The button text when completing the task and in the case history. Left empty, the other language is shown, then the outcome name.',
@@ -122,7 +126,11 @@ export const ptBR: Record<keyof typeof en, string> = {
   'props.task.user': 'Usuário',
   'props.task.outcomes': 'Resultados',
   'props.task.outcomes.hint': 'Cada resultado vira um ponto de conexão.',
-  'props.task.outcomeLabels': 'O que o agente lê em cada resultado',
+  'props.node.customerLabel': 'O que o cliente vê nesta etapa',
+  'props.node.customerLabel.hint':
+    'Mostrado ao cliente como a situação da solicitação enquanto ela está aqui. Se ficar vazio, ele vê “Estamos cuidando disso”.',
+  'props.node.customerLabelIn': 'O que o cliente vê nesta etapa, em {language}',
+  'props.task.outcomeLabels': 'O que o atendente lê em cada resultado',
   'props.task.outcomeLabels.hint':
     'O texto da opção ao concluir a tarefa e no histórico do caso. Se ficar vazio, aparece o outro idioma e, depois, o nome do resultado.',
   'props.task.outcomeLabelIn': 'Resultado “{outcome}” em {language}',

@@ -131,7 +131,7 @@ export const parentFlow: FlowDefinitionInput = {
       id: 'wrap-up',
       type: 'task',
       title: 'Wrap up',
-      customerLabel: 'Finishing your request',
+      customerLabel: { en: 'Finishing your request', 'pt-BR': 'Finalizando sua solicitação' },
       assign: { group: 'desk' },
       outcomes: ['done'],
     },
