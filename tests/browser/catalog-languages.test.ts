@@ -32,7 +32,7 @@ describe('the catalog in the reader’s language', () => {
 
     const owner = await suite.signIn('olivia');
     await owner.goto(`${suite.rt.url}/catalog/report-lost-card/edit`);
-    const name = owner.getByLabel('Name in Português (Brasil)');
+    const name = owner.getByLabel('Name in Brazilian Portuguese');
     expect(await name.inputValue()).toBe('Comunicar perda ou roubo de cartão');
     await name.fill('Avisar que perdi meu cartão');
     await owner.getByRole('button', { name: 'Save item' }).click();

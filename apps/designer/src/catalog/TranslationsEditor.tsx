@@ -1,5 +1,6 @@
 import type { CatalogItemBody, CatalogItemText } from '@caseflow/schema';
-import { LOCALE_NAMES, LOCALES, type Locale } from '../i18n/locales';
+import { useLanguageNames } from '../i18n/language-name';
+import { LOCALES, type Locale } from '../i18n/locales';
 import { useT } from '../i18n/use-t';
 
 type Translations = NonNullable<CatalogItemBody['translations']>;
@@ -17,6 +18,7 @@ export function TranslationsEditor({
   onChange: (translations: Translations | undefined) => void;
 }) {
   const t = useT();
+  const languages = useLanguageNames();
   const all = item.translations ?? {};
   const fields = Object.entries(item.form.properties);
 
@@ -32,7 +34,7 @@ export function TranslationsEditor({
       <p className="muted">{t('catalogEditor.translationsHelp')}</p>
       {LOCALES.map((locale) => {
         const text = all[locale] ?? {};
-        const language = LOCALE_NAMES[locale];
+        const language = languages.name(locale);
         const set = (patch: Partial<CatalogItemText>) => update(locale, { ...text, ...patch });
         const setField = (name: string, patch: { title?: string; description?: string }) =>
           set({ fields: { ...text.fields, [name]: { ...text.fields?.[name], ...patch } } });

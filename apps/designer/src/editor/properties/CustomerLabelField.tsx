@@ -1,5 +1,6 @@
 import type { LocalizedLabel } from '@caseflow/schema';
-import { LOCALE_NAMES, LOCALES } from '../../i18n/locales';
+import { useLanguageNames } from '../../i18n/language-name';
+import { LOCALES } from '../../i18n/locales';
 import { useT } from '../../i18n/use-t';
 import { withText } from './localized-text';
 
@@ -16,15 +17,16 @@ export function CustomerLabelField({
   onChange(value: LocalizedLabel | undefined): void;
 }) {
   const t = useT();
+  const languages = useLanguageNames();
   return (
     <fieldset className="customer-label">
       <legend>{t('props.node.customerLabel')}</legend>
       <p className="muted">{t('props.node.customerLabel.hint')}</p>
       {LOCALES.map((locale) => (
         <label key={locale}>
-          {LOCALE_NAMES[locale]}
+          {languages.title(locale)}
           <input
-            aria-label={t('props.node.customerLabelIn', { language: LOCALE_NAMES[locale] })}
+            aria-label={t('props.node.customerLabelIn', { language: languages.name(locale) })}
             value={(typeof value === 'string' ? value : value?.[locale]) ?? ''}
             maxLength={200}
             onChange={(e) => onChange(withText(value, locale, e.target.value))}

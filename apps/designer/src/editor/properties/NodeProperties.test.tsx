@@ -102,13 +102,13 @@ describe('task properties', () => {
   it("labels each outcome in both languages, and drops a renamed outcome's labels", () => {
     const { node } = setup(['triage'], flow(), CHOICES, 'pt-BR');
     fireEvent.change(screen.getByLabelText('Resultados'), { target: { value: 'done, visit' } });
-    fireEvent.change(screen.getByLabelText('Resultado “visit” em Português (Brasil)'), {
+    fireEvent.change(screen.getByLabelText('Resultado “visit” em português (Brasil)'), {
       target: { value: 'Precisa de visita técnica' },
     });
-    fireEvent.change(screen.getByLabelText('Resultado “visit” em English'), {
+    fireEvent.change(screen.getByLabelText('Resultado “visit” em inglês'), {
       target: { value: 'Needs a field visit' },
     });
-    fireEvent.change(screen.getByLabelText('Resultado “done” em English'), { target: { value: 'Solved' } });
+    fireEvent.change(screen.getByLabelText('Resultado “done” em inglês'), { target: { value: 'Solved' } });
     expect(node('triage')).toMatchObject({
       outcomeLabels: {
         visit: { en: 'Needs a field visit', 'pt-BR': 'Precisa de visita técnica' },
@@ -121,20 +121,20 @@ describe('task properties', () => {
     fireEvent.change(screen.getByLabelText('Resultados'), { target: { value: 'done, visit' } });
     expect(node('triage')).toHaveProperty('outcomeLabels.visit.pt-BR', 'Precisa de visita técnica');
     // Emptied, a text goes; a renamed outcome's labels go with its old name.
-    fireEvent.change(screen.getByLabelText('Resultado “done” em English'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Resultado “done” em inglês'), { target: { value: '' } });
     fireEvent.change(screen.getByLabelText('Resultados'), { target: { value: 'done, field-visit' } });
     expect(node('triage')).not.toHaveProperty('outcomeLabels.visit');
     expect((node('triage') as { outcomeLabels?: unknown }).outcomeLabels).toBeUndefined();
-    expect(screen.getByLabelText('Resultado “field-visit” em English')).toHaveProperty('value', '');
+    expect(screen.getByLabelText('Resultado “field-visit” em inglês')).toHaveProperty('value', '');
   });
 
   it('says what the customer sees at the step, in each language', () => {
     const { node } = setup();
-    fireEvent.change(screen.getByLabelText('What the customer sees at this step, in Português (Brasil)'), {
+    fireEvent.change(screen.getByLabelText('What the customer sees at this step, in Brazilian Portuguese'), {
       target: { value: 'Estamos verificando' },
     });
     expect(node('triage')).toMatchObject({ customerLabel: { 'pt-BR': 'Estamos verificando' } });
-    fireEvent.change(screen.getByLabelText('What the customer sees at this step, in Português (Brasil)'), {
+    fireEvent.change(screen.getByLabelText('What the customer sees at this step, in Brazilian Portuguese'), {
       target: { value: '' },
     });
     expect((node('triage') as { customerLabel?: unknown }).customerLabel).toBeUndefined();

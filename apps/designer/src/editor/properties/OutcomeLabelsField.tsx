@@ -1,4 +1,5 @@
-import { LOCALE_NAMES, LOCALES } from '../../i18n/locales';
+import { useLanguageNames } from '../../i18n/language-name';
+import { LOCALES } from '../../i18n/locales';
 import { useT } from '../../i18n/use-t';
 import { type OutcomeLabels, withOutcomeLabel } from './outcome-labels';
 
@@ -16,6 +17,7 @@ export function OutcomeLabelsField({
   onChange(labels: OutcomeLabels | undefined): void;
 }) {
   const t = useT();
+  const languages = useLanguageNames();
   if (outcomes.length === 0) return null;
   return (
     <fieldset className="outcome-labels">
@@ -26,9 +28,12 @@ export function OutcomeLabelsField({
           <code>{outcome}</code>
           {LOCALES.map((locale) => (
             <label key={locale}>
-              <span>{LOCALE_NAMES[locale]}</span>
+              <span>{languages.title(locale)}</span>
               <input
-                aria-label={t('props.task.outcomeLabelIn', { outcome, language: LOCALE_NAMES[locale] })}
+                aria-label={t('props.task.outcomeLabelIn', {
+                  outcome,
+                  language: languages.name(locale),
+                })}
                 value={labels?.[outcome]?.[locale] ?? ''}
                 maxLength={120}
                 placeholder={outcome}
