@@ -23,6 +23,9 @@ describe('durations in words', () => {
     const now = Date.UTC(2026, 0, 1, 12);
     expect(relativeTime(now + 42 * 60_000, now, 'en')).toBe('in 42 minutes');
     expect(relativeTime(now - 3 * 3_600_000, now, 'pt-BR')).toBe('há 3 horas');
+    // To the nearest unit: 3 h 59 min ahead is 4 hours, not 3.
+    expect(relativeTime(now + 239 * 60_000, now, 'pt-BR')).toBe('em 4 horas');
+    expect(relativeTime(now + 89 * 60_000, now, 'en')).toBe('in 1 hour');
   });
 });
 

@@ -49,12 +49,15 @@ export function isoDurationInWords(iso: string, locale: Locale): string {
   return ms === null ? iso : durationInWords(ms, locale);
 }
 
-/** "in 42 minutes", "3 hours ago", "em 42 minutos", "há 3 horas" relative to `now`. Pure. */
+/**
+ * "in 42 minutes", "3 hours ago", "em 42 minutos", "há 3 horas" relative to `now`, to the
+ * nearest unit: 3 h 59 min is "in 4 hours" (beside "by 05:38", truncating read as a contradiction). Pure.
+ */
 export function relativeTime(at: string | number | Date, now: number, locale: Locale): string {
   const diff = new Date(at).getTime() - now;
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, size] of UNITS) {
-    if (Math.abs(diff) >= size || unit === 'second') return rtf.format(Math.trunc(diff / size), unit);
+    if (Math.abs(diff) >= size || unit === 'second') return rtf.format(Math.round(diff / size) || 0, unit);
   }
   return rtf.format(0, 'second');
 }

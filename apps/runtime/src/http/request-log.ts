@@ -24,7 +24,10 @@ export function requestLog(logger: Logger, metrics: Metrics): MiddlewareHandler<
       ms,
       user: c.get('user')?.username ?? null,
     };
-    if (status >= 500) logger.error(line, 'request failed');
+    // A 503 says "not now" (large uploads at once; a database out of reach, warned where it
+    // is met): worth a look, not the alarm of a failed request.
+    if (status === 503) logger.warn(line, 'request refused for now');
+    else if (status >= 500) logger.error(line, 'request failed');
     else logger.info(line, 'request');
   };
 }
