@@ -7,6 +7,7 @@ import {
   type TimelineEntry,
 } from '@caseflow/schema';
 import { useMemo } from 'react';
+import { messagesFor } from '../i18n/catalog';
 import { isoDurationToMs } from '../i18n/format';
 import { useFormat } from '../i18n/use-format';
 import { useLocale } from '../i18n/use-locale';
@@ -24,15 +25,20 @@ export function flowWords(
   tasks?: { titles: ReadonlyMap<string, string>; taskSla: (title: string) => string },
 ) {
   const nodes = new Map<string, string>();
+  // A start or end without a name is the flow's beginning or end, not its id ("start").
+  const kinds = messagesFor(locale);
   const outcomeLabels = new Map<string, Record<string, LocalizedLabel>>();
   for (const n of definition?.nodes ?? []) {
     const node = n as {
       id: string;
+      type: string;
       name?: string;
       title?: string;
       outcomeLabels?: Record<string, LocalizedLabel>;
     };
-    nodes.set(node.id, withoutPlaceholders(node.name ?? node.title ?? node.id));
+    const unnamed =
+      node.type === 'start' || node.type === 'end' ? kinds[`node.kind.${node.type}`] : undefined;
+    nodes.set(node.id, withoutPlaceholders(node.name ?? node.title ?? unnamed ?? node.id));
     if (node.outcomeLabels) outcomeLabels.set(node.id, node.outcomeLabels);
   }
   const slas = new Map<string, string>();

@@ -40,6 +40,22 @@ describe('flowWords', () => {
     expect(flowWords(templated, 'en').nodeTitle('reset')).toBe('Reset the password of …');
   });
 
+  it('calls an unnamed start or end by what it is, in the reader’s language', () => {
+    const plain = {
+      key: 'f',
+      name: 'F',
+      edges: [],
+      nodes: [
+        { id: 'start', type: 'start' },
+        { id: 'closed', type: 'end' },
+        { id: 'await-reply', type: 'wait' },
+      ],
+    } as never;
+    expect(flowWords(plain, 'pt-BR').nodeTitle('start')).toBe('Início');
+    expect(flowWords(plain, 'en').nodeTitle('closed')).toBe('End');
+    expect(flowWords(plain, 'en').nodeTitle('await-reply')).toBe('await-reply');
+  });
+
   it("gives a task outcome's label in the reader's language, else its id", () => {
     expect(flowWords(definition, 'pt-BR').outcomeLabel('triage', 'visit')).toBe('Precisa de visita técnica');
     expect(flowWords(definition, 'en').outcomeLabel('triage', 'visit')).toBe('Needs a field visit');
