@@ -250,7 +250,8 @@ export function CasePage() {
               {/* Loaded newest first; read as a conversation, oldest at the top. */}
               {[...messages.items].reverse().map((m) => (
                 <li key={m.id}>
-                  <time dateTime={m.at}>{f.dateTime(m.at)}</time> <Badge value={m.channel} tone="info" />{' '}
+                  <time dateTime={m.at}>{f.dateTime(m.at)}</time>{' '}
+                  <Badge value={t('channel.name', { channel: m.channel })} tone="info" />{' '}
                   <strong>
                     {m.authorName ??
                       m.author ??

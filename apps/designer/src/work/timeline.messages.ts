@@ -1,6 +1,7 @@
 /** Timeline entries as sentences (work/timeline-presenter.ts), staff side. */
 export const en = {
-  'timeline.case.opened': '{who} opened the case ({channel})',
+  'timeline.case.opened':
+    '{who} opened the case ({channel, select, email {e-mail} chat {chat} phone {phone} web {portal} sms {SMS} whatsapp {WhatsApp} social {social media} api {API} other {{channel}}})',
   'timeline.case.cancelled': '{who} cancelled the case',
   'timeline.case.cancelledBecause': '{who} cancelled the case: “{reason}”',
   'timeline.case.closed':
@@ -51,7 +52,8 @@ export const en = {
 } as const;
 
 export const ptBR: Record<keyof typeof en, string> = {
-  'timeline.case.opened': '{who} abriu o caso ({channel})',
+  'timeline.case.opened':
+    '{who} abriu o caso ({channel, select, email {e-mail} chat {chat} phone {telefone} web {portal} sms {SMS} whatsapp {WhatsApp} social {redes sociais} api {API} other {{channel}}})',
   'timeline.case.cancelled': '{who} cancelou o caso',
   'timeline.case.cancelledBecause': '{who} cancelou o caso: “{reason}”',
   'timeline.case.closed':

@@ -37,7 +37,10 @@ export const en = {
   'work.find.none': 'No case matches.',
   'work.search.placeholder': 'REQ-000123 or words of the subject',
   'work.search.button': 'Search',
-  'case.meta': 'Case {number} · {channel} · opened {opened}',
+  'case.meta':
+    'Case {number} · {channel, select, email {e-mail} chat {chat} phone {phone} web {portal} sms {SMS} whatsapp {WhatsApp} social {social media} api {API} other {{channel}}} · opened {opened}',
+  'channel.name':
+    '{channel, select, email {e-mail} chat {chat} phone {phone} web {portal} sms {SMS} whatsapp {WhatsApp} social {social media} api {API} other {{channel}}}',
   'case.metaStaff': 'Flow {flow} v{version}',
   'case.parent': 'a step of its parent case',
   'case.stuck': 'This case is stuck:',
@@ -147,7 +150,10 @@ export const ptBR: Record<keyof typeof en, string> = {
   'work.find.none': 'Nenhum caso encontrado.',
   'work.search.placeholder': 'REQ-000123 ou palavras do assunto',
   'work.search.button': 'Buscar',
-  'case.meta': 'Caso {number} · {channel} · aberto em {opened}',
+  'case.meta':
+    'Caso {number} · {channel, select, email {e-mail} chat {chat} phone {telefone} web {portal} sms {SMS} whatsapp {WhatsApp} social {redes sociais} api {API} other {{channel}}} · aberto em {opened}',
+  'channel.name':
+    '{channel, select, email {e-mail} chat {chat} phone {telefone} web {portal} sms {SMS} whatsapp {WhatsApp} social {redes sociais} api {API} other {{channel}}}',
   'case.metaStaff': 'Fluxo {flow} v{version}',
   'case.parent': 'uma etapa do caso principal',
   'case.stuck': 'Este caso está parado:',
