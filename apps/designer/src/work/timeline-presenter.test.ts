@@ -86,6 +86,11 @@ describe('the timeline presenter', () => {
         'Ivan (IT) assumiu “Reset the password”',
       ],
       [
+        entry('case.opened', { channel: 'phone' }),
+        'Ivan (IT) opened the case (phone)',
+        'Ivan (IT) abriu o caso (telefone)',
+      ],
+      [
         entry('task.completed', { taskId: 'k1.t1', outcome: 'done' }),
         'Ivan (IT) completed “Reset the password” as “done”',
         'Ivan (IT) concluiu “Reset the password” como “done”',
