@@ -43,5 +43,12 @@ describe('the catalog in the reader’s language', () => {
 
     await customer.goto(`${suite.rt.url}/catalog`);
     await customer.getByRole('link', { name: 'Solicitar Avisar que perdi meu cartão' }).waitFor();
+
+    // A field's options read as their labels in her language, never as their stored values.
+    await customer.getByRole('link', { name: 'Solicitar Redefinir minha senha' }).click();
+    const options = customer.getByLabel('Tipo de conta').locator('option');
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual(['Escolha…', 'Conta comum', 'Conta privilegiada (direitos de administrador)']);
   });
 });

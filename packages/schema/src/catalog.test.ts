@@ -12,6 +12,12 @@ const item: CatalogItemBody = {
     properties: {
       reason: { type: 'string', title: 'Reason', description: 'Why a new card?' },
       express: { type: 'boolean', title: 'Express delivery' },
+      speed: {
+        type: 'string',
+        title: 'Delivery',
+        enum: ['post', 'courier'],
+        optionLabels: { post: 'By post', courier: 'By courier' },
+      },
     },
     required: ['reason'],
   },
@@ -19,7 +25,7 @@ const item: CatalogItemBody = {
     'pt-BR': {
       name: 'Substituir um cartão',
       category: 'Cartões',
-      fields: { reason: { title: 'Motivo' } },
+      fields: { reason: { title: 'Motivo' }, speed: { optionLabels: { courier: 'Por motoboy', post: '' } } },
     },
   },
 };
@@ -38,6 +44,8 @@ describe('catalogItemIn', () => {
       description: 'Why a new card?',
     });
     expect(pt.form.properties.express?.title).toBe('Express delivery');
+    // Option labels too; one left empty keeps the item's own.
+    expect(pt.form.properties.speed?.optionLabels).toEqual({ post: 'By post', courier: 'Por motoboy' });
     expect(pt.form.required).toEqual(['reason']);
     // The item itself is untouched; a language without text, or none, gets the item as it is.
     expect(item.form.properties.reason?.title).toBe('Reason');
@@ -60,5 +68,29 @@ describe('CatalogItemBody', () => {
     );
     expect(typo.error?.issues).toHaveLength(2);
     expect(CatalogItemBody.safeParse(item).success).toBe(true);
+  });
+
+  it('refuses a label of an option the field does not have, in the form or a translation', () => {
+    const form = structuredClone(item.form);
+    form.properties.speed!.optionLabels = { drone: 'By drone' };
+    expect(CatalogItemBody.safeParse({ ...item, form }).error?.issues[0]?.path).toEqual([
+      'form',
+      'properties',
+      'speed',
+      'optionLabels',
+      'drone',
+    ]);
+    const translated = CatalogItemBody.safeParse({
+      ...item,
+      translations: { 'pt-BR': { fields: { speed: { optionLabels: { drone: 'Por drone' } } } } },
+    });
+    expect(translated.error?.issues[0]?.path).toEqual([
+      'translations',
+      'pt-BR',
+      'fields',
+      'speed',
+      'optionLabels',
+      'drone',
+    ]);
   });
 });

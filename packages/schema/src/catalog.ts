@@ -26,7 +26,12 @@ export const CatalogItemText = z.strictObject({
   fields: z
     .record(
       FieldName.max(100),
-      z.strictObject({ title: z.string().max(200).optional(), description: z.string().max(1000).optional() }),
+      z.strictObject({
+        title: z.string().max(200).optional(),
+        description: z.string().max(1000).optional(),
+        /** The options' labels in this language, by option value. */
+        optionLabels: z.record(z.string().max(200), z.string().max(200)).optional(),
+      }),
     )
     .refine((fields) => Object.keys(fields).length <= LIMITS.mapKeys, `at most ${LIMITS.mapKeys} fields`)
     .optional(),
@@ -51,13 +56,24 @@ const CatalogItemFields = z.object({
 /** An item as it is saved: a translation may only name fields its form has. */
 export const CatalogItemBody = CatalogItemFields.superRefine((item, ctx) => {
   for (const [locale, text] of Object.entries(item.translations ?? {})) {
-    for (const field of Object.keys(text?.fields ?? {})) {
-      if (!Object.hasOwn(item.form.properties, field)) {
+    for (const [field, fieldText] of Object.entries(text?.fields ?? {})) {
+      const own = Object.hasOwn(item.form.properties, field) ? item.form.properties[field] : undefined;
+      if (!own) {
         ctx.addIssue({
           code: 'custom',
           path: ['translations', locale, 'fields', field],
           message: 'no such field in the form',
         });
+        continue;
+      }
+      for (const option of Object.keys(fieldText.optionLabels ?? {})) {
+        if (!own.enum?.some((value) => String(value) === option)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['translations', locale, 'fields', field, 'optionLabels', option],
+            message: 'no such option in the field',
+          });
+        }
       }
     }
   }
@@ -82,6 +98,9 @@ export function catalogItemIn<
           ...field,
           ...(own?.title ? { title: own.title } : {}),
           ...(own?.description ? { description: own.description } : {}),
+          ...(own?.optionLabels
+            ? { optionLabels: { ...field.optionLabels, ...nonEmpty(own.optionLabels) } }
+            : {}),
         },
       ];
     }),
@@ -100,3 +119,8 @@ export const CatalogItem = CatalogItemFields.extend({
   updatedAt: z.string().optional(),
 });
 export type CatalogItem = z.infer<typeof CatalogItem>;
+
+/** The entries with some text (a translation left empty shows the item's own label). */
+function nonEmpty(labels: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).filter(([, text]) => text.trim() !== ''));
+}

@@ -10,6 +10,11 @@ export const FormField = z.object({
   title: z.string().optional(),
   description: z.string().optional(),
   enum: z.array(z.union([z.string(), z.number()])).optional(),
+  /**
+   * What a person reads for each option, by the option's value ("privileged" → "Privileged
+   * account (admin rights)"); an option without one shows its value.
+   */
+  optionLabels: z.record(z.string().max(200), z.string().trim().min(1).max(200)).optional(),
   format: z.enum(['email', 'date', 'date-time', 'uri', 'phone', 'textarea']).optional(),
   minLength: z.number().int().min(0).optional(),
   maxLength: z.number().int().min(0).optional(),
@@ -39,6 +44,17 @@ export const FormSchema = z
     order: z.array(z.string()).optional(),
   })
   .superRefine((form, ctx) => {
+    for (const [name, field] of Object.entries(form.properties)) {
+      for (const option of Object.keys(field.optionLabels ?? {})) {
+        if (!field.enum?.some((value) => String(value) === option)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['properties', name, 'optionLabels', option],
+            message: `labels an option the field does not have: "${option}"`,
+          });
+        }
+      }
+    }
     // A required field the form does not have could never be filled in: nobody could submit.
     form.required.forEach((name, i) => {
       if (!Object.hasOwn(form.properties, name)) {
@@ -64,3 +80,10 @@ export const FieldError = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type FieldError = z.infer<typeof FieldError>;
+
+/** What a person reads for one option of a field: its label, else its value. Pure. */
+export function optionLabel(field: Pick<FormField, 'optionLabels'>, value: string | number): string {
+  const key = String(value);
+  const labels = field.optionLabels;
+  return (labels && Object.hasOwn(labels, key) ? labels[key] : undefined) ?? key;
+}

@@ -1,4 +1,4 @@
-import type { CatalogItemBody, CatalogItemText } from '@caseflow/schema';
+import { type CatalogItemBody, type CatalogItemText, type FormField, optionLabel } from '@caseflow/schema';
 import { useLanguageNames } from '../i18n/language-name';
 import { LOCALES, type Locale } from '../i18n/locales';
 import { useT } from '../i18n/use-t';
@@ -36,7 +36,7 @@ export function TranslationsEditor({
         const text = all[locale] ?? {};
         const language = languages.name(locale);
         const set = (patch: Partial<CatalogItemText>) => update(locale, { ...text, ...patch });
-        const setField = (name: string, patch: { title?: string; description?: string }) =>
+        const setField = (name: string, patch: Partial<FieldText>) =>
           set({ fields: { ...text.fields, [name]: { ...text.fields?.[name], ...patch } } });
         return (
           <details key={locale} open={!isEmpty(text)}>
@@ -84,6 +84,23 @@ export function TranslationsEditor({
                     onChange={(e) => setField(name, { description: e.target.value })}
                   />
                 </label>
+                {(field.enum ?? []).map((option) => (
+                  <label key={String(option)}>
+                    {t('catalogEditor.optionIn', { option: optionLabel(field, option), language })}
+                    <input
+                      value={text.fields?.[name]?.optionLabels?.[String(option)] ?? ''}
+                      placeholder={optionLabel(field, option)}
+                      onChange={(e) =>
+                        setField(name, {
+                          optionLabels: {
+                            ...text.fields?.[name]?.optionLabels,
+                            [String(option)]: e.target.value,
+                          },
+                        })
+                      }
+                    />
+                  </label>
+                ))}
               </div>
             ))}
           </details>
@@ -102,7 +119,9 @@ export function translationsOfForm(item: CatalogItemBody): CatalogItemBody['tran
   const out: Translations = {};
   for (const [locale, text] of Object.entries(item.translations) as Array<[Locale, CatalogItemText]>) {
     const fields = Object.fromEntries(
-      Object.entries(text.fields ?? {}).filter(([name]) => Object.hasOwn(item.form.properties, name)),
+      Object.entries(text.fields ?? {})
+        .filter(([name]) => Object.hasOwn(item.form.properties, name))
+        .map(([name, fieldText]) => [name, withOptionsOf(fieldText, item.form.properties[name]!)]),
     );
     const kept = { ...text, ...(text.fields ? { fields } : {}) };
     if (!isEmpty(kept)) out[locale] = kept;
@@ -110,9 +129,23 @@ export function translationsOfForm(item: CatalogItemBody): CatalogItemBody['tran
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+type FieldText = NonNullable<CatalogItemText['fields']>[string];
+
+/** A field's text with only the labels of options the field has, and none left empty. Pure. */
+function withOptionsOf(text: FieldText, field: FormField): FieldText {
+  const { optionLabels, ...rest } = text;
+  const options = new Set((field.enum ?? []).map(String));
+  const kept = Object.entries(optionLabels ?? {}).filter(([option, label]) => options.has(option) && label);
+  return kept.length > 0 ? { ...rest, optionLabels: Object.fromEntries(kept) } : rest;
+}
+
 /** Whether `text` holds nothing: no part of it would change what a reader sees. */
 function isEmpty(text: CatalogItemText): boolean {
   const parts = [text.name, text.category, text.description];
-  const fieldParts = Object.values(text.fields ?? {}).flatMap((f) => [f.title, f.description]);
+  const fieldParts = Object.values(text.fields ?? {}).flatMap((f) => [
+    f.title,
+    f.description,
+    ...Object.values(f.optionLabels ?? {}),
+  ]);
   return [...parts, ...fieldParts].every((p) => !p);
 }

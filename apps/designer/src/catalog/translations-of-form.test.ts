@@ -24,4 +24,20 @@ describe('translationsOfForm', () => {
     expect(translationsOfForm(item({ 'pt-BR': { fields: { gone: { title: 'Sumiu' } } } }))).toBeUndefined();
     expect(translationsOfForm(item(undefined))).toBeUndefined();
   });
+
+  it('keeps only the labels of options the field has, and none left empty', () => {
+    const withOptions = {
+      ...item({
+        'pt-BR': { fields: { kind: { optionLabels: { gold: 'Ouro', plain: '', gone: 'Sumiu' } } } },
+      }),
+      form: {
+        type: 'object' as const,
+        properties: { kind: { type: 'string' as const, enum: ['gold', 'plain'] } },
+        required: [],
+      },
+    };
+    expect(translationsOfForm(withOptions)).toEqual({
+      'pt-BR': { fields: { kind: { optionLabels: { gold: 'Ouro' } } } },
+    });
+  });
 });

@@ -11,6 +11,7 @@ import {
   updateField,
 } from './form-builder';
 import { type FormInput, orderedFields } from './form-model';
+import { labelsOfOptions, withOptionLabel } from './option-labels';
 
 const TYPES: FormField['type'][] = ['string', 'number', 'integer', 'boolean'];
 const FORMATS = ['', 'email', 'date', 'date-time', 'uri', 'phone', 'textarea'] as const;
@@ -185,15 +186,29 @@ function FieldEditor({
                   .split(',')
                   .map((s) => s.trim())
                   .filter(Boolean);
+                const options = items.map((x) => (field.type === 'string' ? x : Number(x)));
                 set({
-                  enum: items.length
-                    ? items.map((x) => (field.type === 'string' ? x : Number(x)))
-                    : undefined,
+                  enum: options.length ? options : undefined,
+                  optionLabels: labelsOfOptions(field.optionLabels, options),
                 });
               }}
             />
           </label>
         )}
+        {field.type !== 'boolean' &&
+          (field.enum ?? []).map((option) => (
+            <label key={String(option)} className="wide">
+              {t('formBuilder.optionLabel', { option: String(option) })}
+              <input
+                value={field.optionLabels?.[String(option)] ?? ''}
+                placeholder={String(option)}
+                maxLength={200}
+                onChange={(e) =>
+                  set({ optionLabels: withOptionLabel(field.optionLabels, option, e.target.value) })
+                }
+              />
+            </label>
+          ))}
         {field.type === 'string' && (
           <>
             <label htmlFor={`${id}-minl`}>

@@ -1,4 +1,4 @@
-import type { FormField } from '@caseflow/schema';
+import { type FormField, optionLabel } from '@caseflow/schema';
 import { useId } from 'react';
 import { useT } from '../i18n/use-t';
 import { coerce, type FieldRule, type FormInput, orderedFields } from './form-model';
@@ -107,7 +107,7 @@ function FieldInput({ id, field, value, required, invalid, disabled, onChange }:
         <option value="">{t('form.choose')}</option>
         {field.enum.map((o) => (
           <option key={String(o)} value={String(o)}>
-            {String(o)}
+            {optionLabel(field, o)}
           </option>
         ))}
       </select>

@@ -1,5 +1,5 @@
 import { patternMatches } from '@caseflow/engine';
-import type { FormField, FormSchema } from '@caseflow/schema';
+import { type FormField, type FormSchema, optionLabel } from '@caseflow/schema';
 
 /** One field ready to draw: its name, definition and whether it is required. */
 export interface FieldView {
@@ -119,7 +119,7 @@ export function fieldRules(
           : { rule: 'pattern', pattern: field.pattern };
     }
     if (errors[name] === undefined && field.enum && !field.enum.some((e) => e === v)) {
-      errors[name] = { rule: 'enum', options: field.enum.join(', ') };
+      errors[name] = { rule: 'enum', options: field.enum.map((o) => optionLabel(field, o)).join(', ') };
     }
   }
   return errors;

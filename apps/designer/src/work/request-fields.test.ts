@@ -19,4 +19,22 @@ describe('requestFields', () => {
     ]);
     expect(requestFields({ a: true }, null)).toEqual([{ name: 'a', label: 'a', value: true }]);
   });
+
+  it('shows a chosen option by its label', () => {
+    const form = {
+      type: 'object',
+      properties: {
+        accountType: {
+          type: 'string',
+          title: 'Account type',
+          enum: ['standard', 'privileged'],
+          optionLabels: { privileged: 'Privileged account' },
+        },
+      },
+    } as unknown as FormSchema;
+    expect(requestFields({ accountType: 'privileged' }, form)).toEqual([
+      { name: 'accountType', label: 'Account type', value: 'Privileged account' },
+    ]);
+    expect(requestFields({ accountType: 'standard' }, form)[0]?.value).toBe('standard');
+  });
 });
