@@ -71,8 +71,8 @@ describe('CatalogItemBody', () => {
   });
 
   it('refuses a label of an option the field does not have, in the form or a translation', () => {
-    const form = structuredClone(item.form);
-    form.properties.speed!.optionLabels = { drone: 'By drone' };
+    const speed = { ...item.form.properties.speed!, optionLabels: { drone: 'By drone' } };
+    const form = { ...item.form, properties: { ...item.form.properties, speed } };
     expect(CatalogItemBody.safeParse({ ...item, form }).error?.issues[0]?.path).toEqual([
       'form',
       'properties',
