@@ -143,10 +143,9 @@ export interface Runtime {
    */
   getCase(caseId: string, options?: { surveyTokens?: boolean }): Promise<CaseRecord | null>;
   /**
-   * The case as its customer sees it (executor/customer-case.ts); 404 unless it is
-   * `customerId`'s own top-level case.
+   * The case as its customer sees it (executor/customer-case.ts), its texts in `locale` where
+   * the flow has them; 404 unless it is `customerId`'s own top-level case.
    */
-  /** The customer's projection of their case, its texts in `locale` (the flow's own where it has none). */
   customerCase(caseId: string, customerId: string | null, locale?: Locale | null): Promise<CustomerCase>;
   /** Timeline as API entries; publicOnly for customers (public entries, projected for them). */
   timeline(caseId: string, options?: { publicOnly?: boolean }): Promise<TimelineEntry[]>;
