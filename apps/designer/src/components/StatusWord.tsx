@@ -18,10 +18,20 @@ const KNOWN = new Set([
   'pending',
 ]);
 
-/** A status pill in the reader's language (the colour follows the status itself). */
-export function StatusWord({ value }: { value: string }) {
+/** The statuses a customer's request (their case) can be in. */
+const REQUEST = new Set(['open', 'resolved', 'cancelled', 'rejected', 'failed']);
+
+/**
+ * A status pill in the reader's language (the colour follows the status itself). `request`: the
+ * status of a customer's request, worded to agree with it (Portuguese "solicitação aberta").
+ */
+export function StatusWord({ value, request }: { value: string; request?: boolean }) {
   const t = useT();
-  return (
-    <span className={`badge badge-${value}`}>{KNOWN.has(value) ? t(`work.status.${value}`) : value}</span>
-  );
+  const word =
+    request && REQUEST.has(value)
+      ? t(`request.status.${value}`)
+      : KNOWN.has(value)
+        ? t(`work.status.${value}`)
+        : value;
+  return <span className={`badge badge-${value}`}>{word}</span>;
 }

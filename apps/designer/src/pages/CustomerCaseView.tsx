@@ -94,7 +94,7 @@ export function CustomerCaseView(props: {
               : t('portal.case.meta', { number, opened: f.dateTime(c.createdAt) })}
           </p>
         </div>
-        <StatusWord value={c.status} />
+        <StatusWord value={c.status} request />
       </header>
       <ErrorBanner message={error} />
       {props.submitted && (

@@ -56,7 +56,7 @@ export function RequestsPage() {
                 </td>
                 <td>{c.subject || (isStaffCase(c) ? c.flow : t('portal.requests.fallback'))}</td>
                 <td>
-                  <StatusWord value={c.status} />
+                  <StatusWord value={c.status} request />
                 </td>
                 <td>{f.dateTime(c.createdAt)}</td>
                 <td>{f.dateTime(c.closedAt)}</td>

@@ -78,6 +78,11 @@ export const en = {
   'work.status.met': 'met',
   'work.status.breached': 'breached',
   'work.status.pending': 'pending',
+  'request.status.open': 'open',
+  'request.status.resolved': 'resolved',
+  'request.status.cancelled': 'cancelled',
+  'request.status.rejected': 'rejected',
+  'request.status.failed': 'failed',
 } as const;
 
 export const ptBR: Record<keyof typeof en, string> = {
@@ -159,4 +164,10 @@ export const ptBR: Record<keyof typeof en, string> = {
   'work.status.met': 'cumprido',
   'work.status.breached': 'estourado',
   'work.status.pending': 'pendente',
+  // A customer's case is their "solicitação": the words agree with it.
+  'request.status.open': 'aberta',
+  'request.status.resolved': 'resolvida',
+  'request.status.cancelled': 'cancelada',
+  'request.status.rejected': 'recusada',
+  'request.status.failed': 'com falha',
 };
