@@ -293,6 +293,8 @@ export const Case = z.object({
   surveys: z.array(SurveyRef),
   revision: z.number().int(),
   createdAt: z.string(),
+  /** Who opened it: the acting person's username (the system's actor for openings by a channel). */
+  createdBy: z.string().nullable().optional(),
   closedAt: z.string().nullable(),
   /** Open incidents of the case (staff only; DESIGN §8). */
   incidents: z.array(IncidentRef).optional(),

@@ -19,6 +19,7 @@ import { useLiveEvents } from '../live/useLiveEvents';
 import { isPickerShortcut, ResponsePicker } from '../responses/ResponsePicker';
 import { CancelCase } from '../work/CancelCase';
 import { CaseTimeline, flowWords } from '../work/CaseTimeline';
+import { mayCancel } from '../work/cancel-permission';
 import { RequestFields } from '../work/RequestFields';
 import { TaskActions } from '../work/TaskActions';
 import { CustomerCaseView } from './CustomerCaseView';
@@ -164,7 +165,7 @@ export function CasePage() {
         </div>
         <div className="page-actions">
           <StatusWord value={c.status} />
-          {isAgent && c.status === 'open' && !cancelling && (
+          {mayCancel(user, c) && !cancelling && (
             <button type="button" className="btn btn-small" onClick={() => setCancelling(true)}>
               {t('case.cancel.open')}
             </button>

@@ -84,6 +84,7 @@ export function toCase(
     surveys: surveys.map((s) => toSurveyRef(s, view.surveyTokens === true)),
     revision: row.revision,
     createdAt: iso(row.createdAt),
+    createdBy: row.createdBy,
     closedAt: isoOrNull(row.closedAt),
   };
 }
