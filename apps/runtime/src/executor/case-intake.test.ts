@@ -8,6 +8,18 @@ const form = {
   required: ['cardLast4'],
 };
 
+/** The plain catalog item of the support flow. */
+const supportItem = {
+  key: 'support',
+  name: 'Support',
+  category: 'Help',
+  description: '',
+  form,
+  active: true,
+  flow: 'support',
+  updatedAt: T0,
+};
+
 describe('case intake: customers go through the catalog', () => {
   let f: RuntimeFixture;
   beforeEach(async () => {
@@ -58,17 +70,7 @@ describe('case intake: customers go through the catalog', () => {
   });
 
   it("names a request after the item in its customer's language", async () => {
-    await f.store.catalog.upsert({
-      key: 'support',
-      name: 'Support',
-      category: 'Help',
-      description: '',
-      form,
-      active: true,
-      flow: 'support',
-      translations: { 'pt-BR': { name: 'Suporte' } },
-      updatedAt: T0,
-    });
+    await f.store.catalog.upsert({ ...supportItem, translations: { 'pt-BR': { name: 'Suporte' } } });
     await f.store.users.create({
       username: 'paula',
       passwordHash: 'x',
@@ -101,15 +103,8 @@ describe('case intake: customers go through the catalog', () => {
       code: 'not-offered',
     });
     await f.store.catalog.upsert({
-      key: 'support',
-      name: 'Support',
-      category: 'Help',
-      description: '',
-      form,
-      active: true,
-      flow: 'support',
+      ...supportItem,
       audience: { customerIds: ['cu-1'] },
-      updatedAt: T0,
     });
     // Both items that offer `support` are now restricted to cu-1.
     await expect(asCustomer('otto', 'cu-2', { cardLast4: '1234' })).rejects.toMatchObject({

@@ -35,7 +35,7 @@ export function OutcomeLabelsField({
                   language: languages.name(locale),
                 })}
                 value={labels?.[outcome]?.[locale] ?? ''}
-                maxLength={120}
+                maxLength={200}
                 placeholder={outcome}
                 onChange={(e) => onChange(withOutcomeLabel(labels, outcome, locale, e.target.value))}
               />
