@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FieldName, FormSchema } from './form';
+import { FieldName, FormSchema, optionsOf } from './form';
 import { LIMITS, Ref } from './limits';
 import { Locale } from './locale';
 import { FeelExpression, Key, Role } from './primitives';
@@ -66,8 +66,10 @@ export const CatalogItemBody = CatalogItemFields.superRefine((item, ctx) => {
         });
         continue;
       }
-      for (const option of Object.keys(fieldText.optionLabels ?? {})) {
-        if (!own.enum?.some((value) => String(value) === option)) {
+      if (!fieldText.optionLabels) continue;
+      const options = optionsOf(own);
+      for (const option of Object.keys(fieldText.optionLabels)) {
+        if (!options.has(option)) {
           ctx.addIssue({
             code: 'custom',
             path: ['translations', locale, 'fields', field, 'optionLabels', option],
@@ -79,6 +81,14 @@ export const CatalogItemBody = CatalogItemFields.superRefine((item, ctx) => {
   }
 });
 export type CatalogItemBody = z.infer<typeof CatalogItemBody>;
+
+/** The item's name as a reader of `locale` reads it (a case is titled so): no copy of its form. */
+export function catalogNameIn(
+  item: Pick<CatalogItemBody, 'name' | 'translations'>,
+  locale: Locale | null | undefined,
+): string {
+  return (locale ? item.translations?.[locale]?.name : undefined) || item.name;
+}
 
 /**
  * The item as a reader of `locale` sees it: its name, category, description and form labels in
@@ -107,7 +117,7 @@ export function catalogItemIn<
   );
   return {
     ...item,
-    name: text.name || item.name,
+    name: catalogNameIn(item, locale),
     category: text.category || item.category,
     description: text.description || item.description,
     form: { ...item.form, properties },

@@ -120,8 +120,10 @@ export const TaskNode = NodeBase.extend({
   requires: FeelExpression.optional(),
 }).superRefine((task, ctx) => {
   // A label of an outcome the task lacks is a renamed or removed outcome's: nobody would read it.
+  // (A set: both lists come from the client, and a list scanned per key was quadratic.)
+  const outcomes = new Set(task.outcomes);
   for (const outcome of Object.keys(task.outcomeLabels ?? {})) {
-    if (!task.outcomes.includes(outcome))
+    if (!outcomes.has(outcome))
       ctx.addIssue({
         code: 'custom',
         path: ['outcomeLabels', outcome],

@@ -45,8 +45,10 @@ export const FormSchema = z
   })
   .superRefine((form, ctx) => {
     for (const [name, field] of Object.entries(form.properties)) {
-      for (const option of Object.keys(field.optionLabels ?? {})) {
-        if (!field.enum?.some((value) => String(value) === option)) {
+      if (!field.optionLabels) continue;
+      const options = optionsOf(field);
+      for (const option of Object.keys(field.optionLabels)) {
+        if (!options.has(option)) {
           ctx.addIssue({
             code: 'custom',
             path: ['properties', name, 'optionLabels', option],
@@ -80,6 +82,11 @@ export const FieldError = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type FieldError = z.infer<typeof FieldError>;
+
+/** A field's options as the keys of its labels (a set: an option list is the client's, of any length). */
+export function optionsOf(field: Pick<FormField, 'enum'>): Set<string> {
+  return new Set((field.enum ?? []).map(String));
+}
 
 /** What a person reads for one option of a field: its label, else its value. Pure. */
 export function optionLabel(field: Pick<FormField, 'optionLabels'>, value: string | number): string {

@@ -1,4 +1,4 @@
-import { type Channel, catalogItemIn, type Locale, type Priority } from '@caseflow/schema';
+import { type Channel, catalogNameIn, type Priority } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
 import type { CatalogItemRow, CustomerRow, Store, UserRow } from '../store/store';
 import { actingUser } from './acting-user';
@@ -57,7 +57,7 @@ export function requestFromCatalog(core: RuntimeCore, input: CatalogRequestInput
       customerId: customer?.id ?? null,
       channel: input.channel ?? (customerOnly ? 'web' : 'phone'),
       // Named in the language of whom it is for: the customer reads it as their request's title.
-      subject: itemName(item, customerOnly ? (user.locale ?? customer?.locale) : customer?.locale),
+      subject: catalogNameIn(item, customerOnly ? (user.locale ?? customer?.locale) : customer?.locale),
       actor: input.actor,
     });
   });
@@ -105,7 +105,7 @@ export function openCaseAs(core: RuntimeCore, input: CaseIntakeInput): Promise<C
       return openFromItem(session, item, input.variables ?? {}, {
         customerId: user.customerId,
         channel: input.channel,
-        subject: input.subject || itemName(item, user.locale),
+        subject: input.subject || catalogNameIn(item, user.locale),
         // No priority from the customer: it is the service desk's call (ServiceNow and Jira SM
         // derive it from impact and urgency); "urgent" for everyone would jump every queue.
         actor: input.actor,
@@ -113,11 +113,6 @@ export function openCaseAs(core: RuntimeCore, input: CaseIntakeInput): Promise<C
     }
     throw firstError;
   });
-}
-
-/** The item's name in `locale` (its translation when it has one), else its own. */
-function itemName(item: CatalogItemRow, locale: Locale | null | undefined): string {
-  return catalogItemIn(item, locale ?? null).name;
 }
 
 /** The requesting person: an active customer or agent (owners and admins are agents too). */
