@@ -1,6 +1,13 @@
-import { type CatalogItemBody, type CatalogItemText, type FormField, optionLabel } from '@caseflow/schema';
+import {
+  type CatalogItemBody,
+  type CatalogItemText,
+  type FormField,
+  optionLabel,
+  optionsOf,
+} from '@caseflow/schema';
 import { useLanguageNames } from '../i18n/language-name';
 import { LOCALES, type Locale } from '../i18n/locales';
+import { onlyKeys } from '../i18n/text-map';
 import { useT } from '../i18n/use-t';
 
 type Translations = NonNullable<CatalogItemBody['translations']>;
@@ -134,9 +141,9 @@ type FieldText = NonNullable<CatalogItemText['fields']>[string];
 /** A field's text with only the labels of options the field has, and none left empty. Pure. */
 function withOptionsOf(text: FieldText, field: FormField): FieldText {
   const { optionLabels, ...rest } = text;
-  const options = new Set((field.enum ?? []).map(String));
-  const kept = Object.entries(optionLabels ?? {}).filter(([option, label]) => options.has(option) && label);
-  return kept.length > 0 ? { ...rest, optionLabels: Object.fromEntries(kept) } : rest;
+  const written = Object.entries(optionLabels ?? {}).filter(([, label]) => label.trim() !== '');
+  const kept = onlyKeys(Object.fromEntries(written), optionsOf(field));
+  return kept ? { ...rest, optionLabels: kept } : rest;
 }
 
 /** Whether `text` holds nothing: no part of it would change what a reader sees. */

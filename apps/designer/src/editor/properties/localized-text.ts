@@ -1,5 +1,6 @@
 import type { LocalizedLabel } from '@caseflow/schema';
 import { LOCALES, type Locale } from '../../i18n/locales';
+import { textOrNothing, withEntry } from '../../i18n/text-map';
 
 /**
  * A text per language with `locale`'s set to `text` (an empty text removes it; undefined when
@@ -11,9 +12,7 @@ export function withText(
   locale: Locale,
   text: string,
 ): LocalizedLabel | undefined {
-  const next: LocalizedLabel =
-    typeof label === 'string' ? Object.fromEntries(LOCALES.map((l) => [l, label])) : { ...label };
-  if (text.trim() === '') delete next[locale];
-  else next[locale] = text;
-  return Object.keys(next).length > 0 ? next : undefined;
+  const each: LocalizedLabel | undefined =
+    typeof label === 'string' ? Object.fromEntries(LOCALES.map((l) => [l, label])) : label;
+  return withEntry(each, locale, textOrNothing(text));
 }

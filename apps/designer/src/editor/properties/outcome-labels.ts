@@ -1,5 +1,6 @@
 import type { LocalizedLabel } from '@caseflow/schema';
 import type { Locale } from '../../i18n/locales';
+import { onlyKeys, withEntry } from '../../i18n/text-map';
 import { withText } from './localized-text';
 
 export type OutcomeLabels = Record<string, LocalizedLabel>;
@@ -15,11 +16,7 @@ export function withOutcomeLabel(
   locale: Locale,
   text: string,
 ): OutcomeLabels | undefined {
-  const label = withText(labels?.[outcome], locale, text);
-  const next: OutcomeLabels = { ...labels };
-  if (label) next[outcome] = label;
-  else delete next[outcome];
-  return Object.keys(next).length > 0 ? next : undefined;
+  return withEntry(labels, outcome, withText(labels?.[outcome], locale, text));
 }
 
 /**
@@ -30,9 +27,7 @@ export function labelsOfOutcomes(
   labels: OutcomeLabels | undefined,
   outcomes: readonly string[],
 ): OutcomeLabels | undefined {
-  if (!labels) return undefined;
-  const kept = Object.entries(labels).filter(([outcome]) => outcomes.includes(outcome));
-  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+  return onlyKeys(labels, outcomes);
 }
 
 /**
@@ -45,10 +40,11 @@ export function labelsForOutcomes(
   outcomes: readonly string[],
   aside: OutcomeLabels,
 ): { labels: OutcomeLabels | undefined; aside: OutcomeLabels } {
+  const present = new Set(outcomes);
   const nextAside: OutcomeLabels = { ...aside };
   const kept: OutcomeLabels = {};
   for (const [outcome, label] of Object.entries(labels ?? {})) {
-    if (outcomes.includes(outcome)) kept[outcome] = label;
+    if (present.has(outcome)) kept[outcome] = label;
     else nextAside[outcome] = label;
   }
   for (const outcome of outcomes) {
