@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FieldName, FormSchema, optionsOf } from './form';
+import { FieldName, FormSchema, strayOptions } from './form';
 import { LIMITS, Ref } from './limits';
 import { Locale } from './locale';
 import { FeelExpression, Key, Role } from './primitives';
@@ -66,16 +66,12 @@ export const CatalogItemBody = CatalogItemFields.superRefine((item, ctx) => {
         });
         continue;
       }
-      if (!fieldText.optionLabels) continue;
-      const options = optionsOf(own);
-      for (const option of Object.keys(fieldText.optionLabels)) {
-        if (!options.has(option)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['translations', locale, 'fields', field, 'optionLabels', option],
-            message: 'no such option in the field',
-          });
-        }
+      for (const option of strayOptions(own, fieldText.optionLabels)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['translations', locale, 'fields', field, 'optionLabels', option],
+          message: 'no such option in the field',
+        });
       }
     }
   }

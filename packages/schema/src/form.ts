@@ -45,16 +45,12 @@ export const FormSchema = z
   })
   .superRefine((form, ctx) => {
     for (const [name, field] of Object.entries(form.properties)) {
-      if (!field.optionLabels) continue;
-      const options = optionsOf(field);
-      for (const option of Object.keys(field.optionLabels)) {
-        if (!options.has(option)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['properties', name, 'optionLabels', option],
-            message: `labels an option the field does not have: "${option}"`,
-          });
-        }
+      for (const option of strayOptions(field, field.optionLabels)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['properties', name, 'optionLabels', option],
+          message: `labels an option the field does not have: "${option}"`,
+        });
       }
     }
     // A required field the form does not have could never be filled in: nobody could submit.
@@ -86,6 +82,13 @@ export type FieldError = z.infer<typeof FieldError>;
 /** A field's options as the keys of its labels (a set: an option list is the client's, of any length). */
 export function optionsOf(field: Pick<FormField, 'enum'>): Set<string> {
   return new Set((field.enum ?? []).map(String));
+}
+
+/** The keys of `labels` that name no option of `field` (labels of renamed or removed options). */
+export function strayOptions(field: Pick<FormField, 'enum'>, labels: object | undefined): string[] {
+  if (!labels) return [];
+  const options = optionsOf(field);
+  return Object.keys(labels).filter((option) => !options.has(option));
 }
 
 /** What a person reads for one option of a field: its label, else its value. Pure. */
