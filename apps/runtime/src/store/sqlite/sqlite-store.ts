@@ -10,7 +10,7 @@ import { GroupCommit, type GroupConnection } from '../group-commit';
 import { migrationsFolder } from '../migrations';
 import { nestedTransaction, type SavepointCommands, type TxScope, topScope } from '../nested-transaction';
 import type { Store } from '../store';
-import { BackgroundCheckpointer } from './checkpointer';
+import { BackgroundCheckpointer, type CheckpointOptions } from './checkpointer';
 import { sqliteActivations } from './sqlite-activation';
 import { sqliteAnalytics } from './sqlite-analytics';
 import { sqliteAudit } from './sqlite-audit';
@@ -48,7 +48,7 @@ export interface SqliteStoreOptions {
    * Checkpoint the WAL from a worker thread instead of inside the COMMITs that cross SQLite's
    * mark (checkpointer.ts). A database file of its own only; the runtime's store turns it on.
    */
-  checkpointInBackground?: boolean;
+  checkpointInBackground?: boolean | CheckpointOptions;
 }
 
 type Repos = Omit<Store, 'dialect' | 'transaction' | 'close'>;
@@ -88,12 +88,20 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   await migrateWithRetry(db);
   const checkpointer =
     wal && options.checkpointInBackground
-      ? new BackgroundCheckpointer(options.file, () => {
-          // Checkpoints go back into the COMMITs rather than the WAL growing without end.
-          if (client.open) client.pragma('wal_autocheckpoint = 1000');
-        })
+      ? new BackgroundCheckpointer(
+          options.file,
+          () => {
+            // Checkpoints go back into the COMMITs rather than the WAL growing without end.
+            if (client.open) client.pragma('wal_autocheckpoint = 1000');
+          },
+          options.checkpointInBackground === true ? {} : options.checkpointInBackground,
+        )
       : null;
-  if (checkpointer) client.pragma('wal_autocheckpoint = 0');
+  if (checkpointer) {
+    client.pragma('wal_autocheckpoint = 0');
+    // When the WAL starts over, its file is cut back to this size (it is reused, not regrown).
+    client.pragma(`journal_size_limit = ${checkpointer.maxWalBytes}`);
+  }
 
   const mutex = new Mutex();
   const context = new AsyncLocalStorage<TxScope>();
@@ -127,7 +135,11 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     inTransaction: () => client.inTransaction,
   };
   const group = new GroupCommit({
-    withConnection: (work) => mutex.run(() => work(connection)),
+    withConnection: (work) =>
+      mutex.run(() => {
+        checkpointer?.restartIfDue(client);
+        return work(connection);
+      }),
     begin: 'begin immediate',
     lanes: 1,
     maxBatch: options.maxBatch ?? 256,
