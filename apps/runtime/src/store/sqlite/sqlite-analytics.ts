@@ -3,6 +3,7 @@ import { runSummary, runSummaryVersions } from '../analytics-summary-run';
 import type { SummaryDialect } from '../analytics-summary-sql';
 import type { CaseFactRow, SlaFactRow, Store, SurveyFactRow, TaskFactRow } from '../store';
 import type { SqliteDb } from './sqlite-db';
+import { withStatementCache } from './statement-cache';
 
 const sqlite: SummaryDialect = {
   param: () => '?',
@@ -23,6 +24,8 @@ const sqlite: SummaryDialect = {
 
 /** Store.analytics on SQLite: the shared statements, run as prepared raw statements. */
 export function sqliteAnalytics(db: SqliteDb): Pick<Store, 'analytics'> {
+  // The background fold asks the same few texts every few seconds: prepared once, not per call.
+  const client = withStatementCache(db.$client, 64);
   const run = <T>(
     pick: 'caseFacts' | 'slaFacts' | 'taskFacts' | 'surveyFacts',
     q: Parameters<Store['analytics']['caseFacts']>[0],
@@ -30,7 +33,7 @@ export function sqliteAnalytics(db: SqliteDb): Pick<Store, 'analytics'> {
     const st = analyticsStatements(sqlite, q);
     // Rows as arrays, turned into objects here: better-sqlite3 builds array rows several times
     // faster than object rows, and these reads answer one row per case.
-    const stmt = db.$client.prepare(st[pick]);
+    const stmt = client.prepare(st[pick]);
     const names = stmt.columns().map((c) => c.name);
     const rows = stmt.raw(true).all(...st.params) as unknown[][];
     const out: T[] = new Array(rows.length);
@@ -43,7 +46,7 @@ export function sqliteAnalytics(db: SqliteDb): Pick<Store, 'analytics'> {
     return out;
   };
   const all = async (st: { text: string; params: unknown[] }) =>
-    db.$client.prepare(st.text).all(...st.params) as Array<Record<string, unknown>>;
+    client.prepare(st.text).all(...st.params) as Array<Record<string, unknown>>;
   return {
     analytics: {
       summary: (q, period) => runSummary(sqlite, all, q, period),
@@ -62,7 +65,7 @@ export function sqliteAnalytics(db: SqliteDb): Pick<Store, 'analytics'> {
       },
       async subflowCounts(q) {
         const st = analyticsStatements(sqlite, q);
-        const row = db.$client.prepare(st.subflowCounts).get(...st.params) as Record<string, number>;
+        const row = client.prepare(st.subflowCounts).get(...st.params) as Record<string, number>;
         return { cases: row.cases ?? 0, open: row.open ?? 0, resolved: row.resolved ?? 0 };
       },
     },
