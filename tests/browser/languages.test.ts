@@ -116,6 +116,12 @@ describe('languages', () => {
       });
       await toolbar.locator('[data-action="publish"]').waitFor();
       await page.locator('.react-flow__node[data-id="start"]').waitFor();
+      // The approval's own outcomes are worded in the reader's language on its edges.
+      const approved = locale === 'en-US' ? 'approved' : 'aprovado';
+      await expect
+        .poll(() => page.locator('.edge-label', { hasText: approved }).count(), { timeout: 20_000 })
+        .toBeGreaterThan(0);
+      if (locale === 'pt-BR') expect(await page.locator('.edge-label', { hasText: /^approved$/ }).count()).toBe(0);
       const below = await page.evaluate<number>(
         'document.scrollingElement.scrollHeight - window.innerHeight',
       );

@@ -24,6 +24,7 @@ import { fitViewport, READABLE_ZOOM } from './layout/fit-viewport';
 import { estimateTextWidth, footprint } from './layout/node-geometry';
 import { placeNear } from './layout/placement';
 import { PALETTE_MIME } from './Palette';
+import { usePortText } from './port-text';
 import { RoutedEdge } from './RoutedEdge';
 import { boundsOf, visibleWindow, windowedGraph, windowKey, windowOfKey } from './visible-window';
 
@@ -104,12 +105,14 @@ export function Canvas({ problems, overlays, readOnly, focus, onAdded }: Props) 
   const colorMode = useTheme();
   const doc = useEditor((s) => s.doc);
   const selection = useEditor((s) => s.selection);
+  const portText = usePortText();
   const build = useMemo(
     () =>
-      createGraphBuilder((from, to, label) =>
-        t(label ? 'edge.nameLabelled' : 'edge.name', { from, to, label }),
+      createGraphBuilder(
+        (from, to, label) => t(label ? 'edge.nameLabelled' : 'edge.name', { from, to, label }),
+        portText,
       ),
-    [t],
+    [t, portText],
   );
   const measured = useRef(new Map<string, { width: number; height: number }>());
   const [measureTick, setMeasureTick] = useState(0);

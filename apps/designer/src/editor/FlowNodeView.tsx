@@ -5,6 +5,7 @@ import { useT } from '../i18n/use-t';
 import type { CanvasNode } from './canvas-graph';
 import { NodeIcon } from './NodeIcon';
 import { kindOf, nodeLabel, nodeSummary, outPorts } from './node-catalog';
+import { usePortText } from './port-text';
 import { useProblemText } from './use-problem-text';
 import { useSummaryNames } from './use-summary-names';
 
@@ -14,6 +15,7 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
   const f = useFormat();
   const problemText = useProblemText();
   const names = useSummaryNames();
+  const portText = usePortText();
   const { node, problems, overlay, usedPorts } = data;
   const used = new Set(usedPorts.split('|'));
   const kind = kindOf(node.type);
@@ -88,11 +90,11 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
           style={{ left: `${((i + 1) / (ports.length + 1)) * 100}%` }}
           title={
             p.on
-              ? t('node.connectOn', { node: nodeLabel(node), outcome: p.label || p.on })
+              ? t('node.connectOn', { node: nodeLabel(node), outcome: portText(node, p.on) })
               : t('node.connectFrom', { node: nodeLabel(node) })
           }
         >
-          {p.label && !used.has(p.id) && <span className="port-label">{p.label}</span>}
+          {p.on && !used.has(p.id) && <span className="port-label">{portText(node, p.on)}</span>}
         </Handle>
       ))}
     </div>

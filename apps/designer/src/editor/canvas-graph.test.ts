@@ -71,4 +71,21 @@ describe('edgeLabel', () => {
     expect(edgeLabel({ when: 'amount > 10' })).toBe('amount > 10');
     expect(edgeLabel({ default: true })).toBe('default');
   });
+
+  it('words outcome edges as the port text says, leaving labelled edges as written', () => {
+    const labelled: FlowDoc = {
+      ...doc,
+      edges: [...(doc.edges ?? []).slice(0, 2), { from: 'task', to: 'end', on: 'no', label: 'Refused' }],
+    };
+    const { edges } = createGraphBuilder(
+      undefined,
+      (node, on) => `${node?.id}:${on}`,
+    )({
+      doc: labelled,
+      selectedNodes: [],
+      selectedEdges: [],
+      problems: [],
+    });
+    expect(edges.map((e) => e.data?.label)).toEqual(['', 'task:ok', 'Refused']);
+  });
 });

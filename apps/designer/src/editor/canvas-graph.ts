@@ -31,10 +31,16 @@ export type CanvasEdge = RfEdge<CanvasEdgeData, 'routed'>;
 /** The label of an unlabelled default edge; the edge shows it in the reader's language. */
 export const DEFAULT_EDGE_LABEL = 'default';
 
-/** The label of an edge on the canvas: its label, outcome, condition or "default". Pure. */
-export function edgeLabel(edge: { on?: string; when?: string; default?: boolean; label?: string }): string {
+/**
+ * The label of an edge on the canvas: its label, outcome (as `onText` words it, else the id),
+ * condition or "default". Pure.
+ */
+export function edgeLabel(
+  edge: { on?: string; when?: string; default?: boolean; label?: string },
+  onText?: (on: string) => string,
+): string {
   if (edge.label) return edge.label;
-  if (edge.on) return edge.on;
+  if (edge.on) return onText ? onText(edge.on) : edge.on;
   if (edge.when) return edge.when;
   if (edge.default) return DEFAULT_EDGE_LABEL;
   return '';
@@ -75,6 +81,8 @@ export function createGraphBuilder(
   /** The accessible name of an edge, in the reader's language. */
   edgeName: (from: string, to: string, label: string) => string = (from, to, label) =>
     `Edge from ${from} to ${to}${label ? ` (${label})` : ''}`,
+  /** The words of an outcome leaving `node` (port-text.ts); the outcome id when left out. */
+  portText?: (node: DocNode | undefined, on: string) => string,
 ) {
   let prevNodes = new Map<string, CanvasNode>();
   return function build({
@@ -129,10 +137,11 @@ export function createGraphBuilder(
     });
     prevNodes = nextNodes;
     const ids = edgeIds(doc);
+    const byId = portText ? new Map(doc.nodes.map((n) => [n.id, n])) : null;
     const edges: CanvasEdge[] = edgesOf(doc).map((e, i) => {
       const id = ids[i]!;
       const edgeProblems = byTarget.edges.get(id) ?? [];
-      const label = edgeLabel(e);
+      const label = edgeLabel(e, portText && ((on) => portText(byId!.get(e.from), on)));
       const route = routes?.[id];
       return {
         id,
