@@ -409,6 +409,15 @@ describe('approval policies', () => {
     ]);
   });
 
+  it("titles each vote after the node, with no words of the engine's own (screens mark approvals)", () => {
+    const named = def({ kind: 'any' });
+    (named.nodes[1] as { name?: string }).name = 'Aprovar reembolso';
+    const s = sim(named, { approvers: () => ['ann'] });
+    expect(s.tasks(s.open('f')).map((t) => t.title)).toEqual(['Aprovar reembolso']);
+    const bare = sim(def({ kind: 'any' }), { approvers: () => ['ann'] });
+    expect(bare.tasks(bare.open('f')).map((t) => t.title)).toEqual(['ok']);
+  });
+
   it('refuses a vote on a task that is not an approval', () => {
     const compiled = compileFlow(flow([startNode, task('w', ['done']), end()], ['start>w', 'w>end:done']));
     const { snapshot } = start(compiled, { caseId: 'c' }, T0);

@@ -218,6 +218,11 @@ export function CasePage() {
             {openTasks.map((task) => (
               <article key={task.id} className="task-card">
                 <h3>
+                  {task.kind === 'approval' && (
+                    <>
+                      <span className="badge badge-info">{t('node.kind.approval')}</span>{' '}
+                    </>
+                  )}
                   {task.title} <StatusWord value={task.offer ? 'offered' : task.status} />
                 </h3>
                 <p className="muted">

@@ -157,6 +157,11 @@ export function WorkPage() {
                   </td>
                   <td>{item.customerName ?? item.customerId ?? '—'}</td>
                   <td>
+                    {item.task.kind === 'approval' && (
+                      <>
+                        <span className="badge badge-info">{t('node.kind.approval')}</span>{' '}
+                      </>
+                    )}
                     {item.task.title} <StatusWord value={item.task.offer ? 'offered' : item.task.status} />
                     {item.task.assignee && item.task.assignee !== user?.username && (
                       <small className="muted"> {t('work.heldBy', { name: item.task.assignee })}</small>

@@ -88,7 +88,8 @@ export function assignApprovers(
       taskId,
       nodeId: node.id,
       kind: 'approval' as const,
-      title: renderText(d, node.title ?? `Approve: ${node.name ?? node.id}`),
+      // No words of ours in the title: screens mark an approval's task as one in the reader's language.
+      title: renderText(d, node.title ?? node.name ?? node.id),
       tier: null,
       group: node.approvers.group ?? null,
       assignee: voter,
