@@ -121,7 +121,8 @@ describe('languages', () => {
       await expect
         .poll(() => page.locator('.edge-label', { hasText: approved }).count(), { timeout: 20_000 })
         .toBeGreaterThan(0);
-      if (locale === 'pt-BR') expect(await page.locator('.edge-label', { hasText: /^approved$/ }).count()).toBe(0);
+      if (locale === 'pt-BR')
+        expect(await page.locator('.edge-label', { hasText: /^approved$/ }).count()).toBe(0);
       const below = await page.evaluate<number>(
         'document.scrollingElement.scrollHeight - window.innerHeight',
       );

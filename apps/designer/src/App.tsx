@@ -13,6 +13,7 @@ import { syncLocaleWithProfile } from './auth/locale-sync';
 import { homeFor } from './auth/navigation';
 import { hasRole, useSession } from './auth/session';
 import { Layout } from './components/Layout';
+import { PageError } from './components/PageError';
 import { Loading } from './components/Status';
 import { useT } from './i18n/use-t';
 import { ArticleEditorPage } from './kb/ArticleEditorPage';
@@ -86,7 +87,7 @@ function Root() {
 // A data router: the editor's unsaved-changes guard needs useBlocker, which only data routers offer.
 const router = createBrowserRouter(
   createRoutesFromElements(
-    <Route element={<Root />}>
+    <Route element={<Root />} errorElement={<PageError />}>
       <Route path="/login" element={<LoginPage />} />
       <Route element={<HelpShell />}>
         <Route path="/help" element={<HelpCenterPage />} />
@@ -100,149 +101,152 @@ const router = createBrowserRouter(
           </Guard>
         }
       >
-        <Route index element={<Home />} />
-        <Route
-          path="/flows"
-          element={
-            <Guard roles={['owner']}>
-              <FlowsPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/flows/:key"
-          element={
-            <Guard roles={['owner']}>
-              <FlowEditorPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/flows/:key/versions"
-          element={
-            <Guard roles={['owner']}>
-              <VersionsPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/flows/:key/migrate"
-          element={
-            <Guard roles={['admin']}>
-              <MigrationPage />
-            </Guard>
-          }
-        />
-        <Route path="/catalog" element={<CatalogPage />} />
-        <Route path="/catalog/:key" element={<RequestFormPage />} />
-        <Route
-          path="/catalog/new"
-          element={
-            <Guard roles={['owner']}>
-              <CatalogEditorPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/catalog/:key/edit"
-          element={
-            <Guard roles={['owner']}>
-              <CatalogEditorPage />
-            </Guard>
-          }
-        />
-        <Route path="/requests" element={<RequestsPage />} />
-        <Route path="/account" element={<AccountPage />} />
-        <Route
-          path="/work"
-          element={
-            <Guard roles={['agent']}>
-              <WorkPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/supervisor"
-          element={
-            <Guard roles={['agent']}>
-              <SupervisorPage />
-            </Guard>
-          }
-        />
-        <Route path="/cases/:id" element={<CasePage />} />
-        <Route
-          path="/customers/:id"
-          element={
-            <Guard roles={['agent']}>
-              <CustomerPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/admin"
-          element={
-            <Guard roles={['admin']}>
-              <AdminPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/outbox"
-          element={
-            <Guard roles={['admin']}>
-              <OutboxPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/groups"
-          element={
-            <Guard roles={['admin']}>
-              <GroupsPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/analytics"
-          element={
-            <Guard roles={['owner']}>
-              <AnalyticsPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/incidents"
-          element={
-            <Guard roles={['owner']}>
-              <IncidentsPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/kb"
-          element={
-            <Guard roles={['agent']}>
-              <KnowledgeBasePage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/kb/new"
-          element={
-            <Guard roles={['agent']}>
-              <ArticleEditorPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="/kb/:slug/edit"
-          element={
-            <Guard roles={['agent']}>
-              <ArticleEditorPage />
-            </Guard>
-          }
-        />
-        <Route path="*" element={<NotFound />} />
+        {/* A page that throws shows PageError inside the frame; the header stays. */}
+        <Route errorElement={<PageError />}>
+          <Route index element={<Home />} />
+          <Route
+            path="/flows"
+            element={
+              <Guard roles={['owner']}>
+                <FlowsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/flows/:key"
+            element={
+              <Guard roles={['owner']}>
+                <FlowEditorPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/flows/:key/versions"
+            element={
+              <Guard roles={['owner']}>
+                <VersionsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/flows/:key/migrate"
+            element={
+              <Guard roles={['admin']}>
+                <MigrationPage />
+              </Guard>
+            }
+          />
+          <Route path="/catalog" element={<CatalogPage />} />
+          <Route path="/catalog/:key" element={<RequestFormPage />} />
+          <Route
+            path="/catalog/new"
+            element={
+              <Guard roles={['owner']}>
+                <CatalogEditorPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/catalog/:key/edit"
+            element={
+              <Guard roles={['owner']}>
+                <CatalogEditorPage />
+              </Guard>
+            }
+          />
+          <Route path="/requests" element={<RequestsPage />} />
+          <Route path="/account" element={<AccountPage />} />
+          <Route
+            path="/work"
+            element={
+              <Guard roles={['agent']}>
+                <WorkPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/supervisor"
+            element={
+              <Guard roles={['agent']}>
+                <SupervisorPage />
+              </Guard>
+            }
+          />
+          <Route path="/cases/:id" element={<CasePage />} />
+          <Route
+            path="/customers/:id"
+            element={
+              <Guard roles={['agent']}>
+                <CustomerPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/admin"
+            element={
+              <Guard roles={['admin']}>
+                <AdminPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/outbox"
+            element={
+              <Guard roles={['admin']}>
+                <OutboxPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/groups"
+            element={
+              <Guard roles={['admin']}>
+                <GroupsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/analytics"
+            element={
+              <Guard roles={['owner']}>
+                <AnalyticsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/incidents"
+            element={
+              <Guard roles={['owner']}>
+                <IncidentsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/kb"
+            element={
+              <Guard roles={['agent']}>
+                <KnowledgeBasePage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/kb/new"
+            element={
+              <Guard roles={['agent']}>
+                <ArticleEditorPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/kb/:slug/edit"
+            element={
+              <Guard roles={['agent']}>
+                <ArticleEditorPage />
+              </Guard>
+            }
+          />
+          <Route path="*" element={<NotFound />} />
+        </Route>
       </Route>
     </Route>,
   ),

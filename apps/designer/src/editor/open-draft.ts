@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand';
 import type { FlowDraft } from '../api/api';
+import { editableDoc } from './editable-doc';
 import type { EditorState } from './editor-store';
 import type { FlowDoc } from './flow-document';
 import { layoutFlow } from './layout/run-layout';
@@ -18,7 +19,7 @@ export async function openDraft(
   key: string,
   draft: FlowDraft,
 ): Promise<(store: StoreApi<EditorState>) => void> {
-  const doc: FlowDoc = { ...draft.definition, key };
+  const doc: FlowDoc = editableDoc({ ...draft.definition, key });
   const base = draft.draft?.updatedAt ?? null;
   const missing = doc.nodes.some((n) => !doc.layout?.[n.id]);
   const laid = missing || doc.nodes.length <= ROUTED_ON_OPEN ? await layoutFlow(doc).catch(() => null) : null;
