@@ -27,6 +27,14 @@ describe('durations in words', () => {
     expect(relativeTime(now + 239 * 60_000, now, 'pt-BR')).toBe('em 4 horas');
     expect(relativeTime(now + 89 * 60_000, now, 'en')).toBe('in 1 hour');
   });
+
+  it('counts days as calendar days: Monday morning is two days from Saturday evening', () => {
+    const saturday = new Date(2026, 11, 5, 21, 35).getTime();
+    expect(relativeTime(new Date(2026, 11, 7, 8, 30), saturday, 'en')).toBe('in 2 days');
+    expect(relativeTime(new Date(2026, 11, 7, 13, 35), saturday, 'pt-BR')).toBe('depois de amanhã');
+    expect(relativeTime(new Date(2026, 11, 6, 23, 0), saturday, 'en')).toBe('tomorrow');
+    expect(relativeTime(new Date(2026, 11, 4, 9, 0), saturday, 'pt-BR')).toBe('ontem');
+  });
 });
 
 describe('pickLocale', () => {

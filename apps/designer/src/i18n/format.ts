@@ -51,15 +51,30 @@ export function isoDurationInWords(iso: string, locale: Locale): string {
 
 /**
  * "in 42 minutes", "3 hours ago", "em 42 minutos", "há 3 horas" relative to `now`, to the
- * nearest unit: 3 h 59 min is "in 4 hours" (beside "by 05:38", truncating read as a contradiction). Pure.
+ * nearest unit: 3 h 59 min is "in 4 hours" (beside "by 05:38", truncating read as a contradiction).
+ * Days are calendar days in the reader's time zone: on Saturday evening, Monday 08:30 is "in 2
+ * days", not "tomorrow" (35 hours rounded to one day). Pure.
  */
 export function relativeTime(at: string | number | Date, now: number, locale: Locale): string {
-  const diff = new Date(at).getTime() - now;
+  const time = new Date(at).getTime();
+  const diff = time - now;
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, size] of UNITS) {
-    if (Math.abs(diff) >= size || unit === 'second') return rtf.format(Math.round(diff / size) || 0, unit);
+    if (Math.abs(diff) < size && unit !== 'second') continue;
+    if (unit === 'day') return rtf.format(calendarDays(time, now), 'day');
+    return rtf.format(Math.round(diff / size) || 0, unit);
   }
   return rtf.format(0, 'second');
+}
+
+/** Calendar days from `now`'s date to `at`'s, in the local time zone (a DST day counts as one). */
+function calendarDays(at: number, now: number): number {
+  const a = new Date(at);
+  const b = new Date(now);
+  const days =
+    Date.UTC(a.getFullYear(), a.getMonth(), a.getDate()) -
+    Date.UTC(b.getFullYear(), b.getMonth(), b.getDate());
+  return Math.round(days / 86_400_000);
 }
 
 /** "5 Jan 2026, 09:00" / "5 de jan. de 2026, 09:00"; "—" for nothing. Pure. */
