@@ -19,4 +19,19 @@ describe('StatusWord', () => {
       'assumida',
     ]);
   });
+
+  it("words a task's status to agree with it", () => {
+    renderWithI18n(
+      <p>
+        <StatusWord value="open" task /> <StatusWord value="cancelled" task />{' '}
+        <StatusWord value="claimed" task />
+      </p>,
+      'pt-BR',
+    );
+    expect(screen.getAllByText(/^(aberta|cancelada|assumida)$/).map((e) => e.textContent)).toEqual([
+      'aberta',
+      'cancelada',
+      'assumida',
+    ]);
+  });
 });

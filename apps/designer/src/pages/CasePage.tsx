@@ -223,7 +223,7 @@ export function CasePage() {
                       <span className="badge badge-info">{t('node.kind.approval')}</span>{' '}
                     </>
                   )}
-                  {task.title} <StatusWord value={task.offer ? 'offered' : task.status} />
+                  {task.title} <StatusWord value={task.offer ? 'offered' : task.status} task />
                 </h3>
                 <p className="muted">
                   {t('case.taskMeta', { group: task.group ?? '—', tier: task.tier ?? '—' })}

@@ -105,7 +105,8 @@ export function CustomerPage() {
             <ul className="plain">
               {c.openTasks.map((task) => (
                 <li key={task.id}>
-                  <Link to={`/cases/${task.caseId}`}>{task.title}</Link> <StatusWord value={task.status} />
+                  <Link to={`/cases/${task.caseId}`}>{task.title}</Link>{' '}
+                  <StatusWord value={task.status} task />
                   <small className="muted">
                     {' '}
                     {[task.group, task.tier, task.assignee].filter(Boolean).join(' · ')}

@@ -162,7 +162,8 @@ export function WorkPage() {
                         <span className="badge badge-info">{t('node.kind.approval')}</span>{' '}
                       </>
                     )}
-                    {item.task.title} <StatusWord value={item.task.offer ? 'offered' : item.task.status} />
+                    {item.task.title}{' '}
+                    <StatusWord value={item.task.offer ? 'offered' : item.task.status} task />
                     {item.task.assignee && item.task.assignee !== user?.username && (
                       <small className="muted"> {t('work.heldBy', { name: item.task.assignee })}</small>
                     )}

@@ -78,6 +78,8 @@ export const en = {
   'work.status.met': 'met',
   'work.status.breached': 'breached',
   'work.status.pending': 'pending',
+  'task.status.open': 'open',
+  'task.status.cancelled': 'cancelled',
   'request.status.open': 'open',
   'request.status.resolved': 'resolved',
   'request.status.cancelled': 'cancelled',
@@ -164,6 +166,9 @@ export const ptBR: Record<keyof typeof en, string> = {
   'work.status.met': 'cumprido',
   'work.status.breached': 'estourado',
   'work.status.pending': 'pendente',
+  // A task is a "tarefa": the words agree with it.
+  'task.status.open': 'aberta',
+  'task.status.cancelled': 'cancelada',
   // A customer's case is their "solicitação": the words agree with it.
   'request.status.open': 'aberta',
   'request.status.resolved': 'resolvida',
