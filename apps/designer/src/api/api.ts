@@ -1,6 +1,7 @@
 import type {
   ActivationRequest,
   AgentResource,
+  AttachmentUpload,
   Case,
   CatalogItem,
   CatalogItemBody,
@@ -387,16 +388,30 @@ export class Api {
   }
   /** The version as BPMN 2.0 XML (a download: not JSON). */
   async bpmn(key: string, version: number): Promise<string> {
-    const headers: Record<string, string> = { accept: 'application/xml' };
+    const res = await this.#download(
+      `/flows/${encodeURIComponent(key)}/versions/${version}/bpmn`,
+      'application/xml',
+    );
+    return res.text();
+  }
+  /** GET /attachments/:id: the bytes of a message's file (a download: not JSON). */
+  async attachment(id: string): Promise<Blob> {
+    const res = await this.#download(`/attachments/${encodeURIComponent(id)}`, '*/*');
+    return res.blob();
+  }
+  /** GETs a file with the token; a refusal becomes the ApiError its JSON body describes. */
+  async #download(path: string, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { accept };
     const token = this.getToken();
     if (token) headers.authorization = `Bearer ${token}`;
-    const res = await this.fetchImpl(
-      `${this.base}/flows/${encodeURIComponent(key)}/versions/${version}/bpmn`,
-      {
-        headers,
-      },
-    );
+    let res: Response;
+    try {
+      res = await this.fetchImpl(`${this.base}${path}`, { headers });
+    } catch (e) {
+      throw new ApiError(0, 'network', `cannot reach the server (${(e as Error).message})`);
+    }
     if (!res.ok) {
+      if (res.status === 401) this.onUnauthorized();
       const text = await res.text();
       let parsed: unknown;
       try {
@@ -406,7 +421,7 @@ export class Api {
       }
       throw toApiError(res.status, parsed);
     }
-    return res.text();
+    return res;
   }
   startPilot(
     key: string,
@@ -461,7 +476,10 @@ export class Api {
       ...page,
     }).then((p): Page<Message> => ({ ...p, items: p.items.map(toMessage) }));
   }
-  postMessage(id: string, body: { channel?: string; body: string; from?: string }) {
+  postMessage(
+    id: string,
+    body: { channel?: string; body: string; from?: string; attachments?: AttachmentUpload[] },
+  ) {
     return this.request<unknown>('POST', `/cases/${encodeURIComponent(id)}/messages`, body);
   }
   cancelCase(id: string, reason: string) {

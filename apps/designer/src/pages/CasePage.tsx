@@ -17,6 +17,8 @@ import { ArticlePicker, isArticleShortcut } from '../kb/ArticlePicker';
 import { CaseArticles } from '../kb/CaseArticles';
 import { useLiveEvents } from '../live/useLiveEvents';
 import { isPickerShortcut, ResponsePicker } from '../responses/ResponsePicker';
+import { AttachmentLinks, AttachmentPicker } from '../work/Attachments';
+import { toUpload } from '../work/attachment-files';
 import { CancelCase } from '../work/CancelCase';
 import { CaseTimeline, flowWords } from '../work/CaseTimeline';
 import { mayCancel } from '../work/cancel-permission';
@@ -63,6 +65,7 @@ export function CasePage() {
   );
   const now = useServerNow(10_000);
   const [message, setMessage] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const [picking, setPicking] = useState(false);
   const replyBox = useRef<HTMLTextAreaElement>(null);
   const articleSearch = useRef<HTMLInputElement>(null);
@@ -96,11 +99,15 @@ export function CasePage() {
     try {
       // Agents answer on the channel the customer last used (the runtime picks it: a chat the
       // customer ended goes on by e-mail); customers write from the web.
+      const attachments = files.length > 0 ? await Promise.all(files.map(toUpload)) : undefined;
       await api.postMessage(
         id,
-        isAgent ? { body: message, from: 'agent' } : { channel: 'web', body: message, from: 'customer' },
+        isAgent
+          ? { body: message, from: 'agent', attachments }
+          : { channel: 'web', body: message, from: 'customer', attachments },
       );
       setMessage('');
+      setFiles([]);
       reload();
     } catch (err) {
       setError(errorMessage(err));
@@ -264,6 +271,7 @@ export function CasePage() {
                       (m.from === 'customer' ? t('case.from.customer') : t('case.from.system'))}
                   </strong>{' '}
                   {m.body}
+                  <AttachmentLinks attachments={m.attachments} />
                 </li>
               ))}
             </ol>
@@ -296,6 +304,7 @@ export function CasePage() {
                   aria-keyshortcuts={isAgent ? 'Alt+R Alt+K' : undefined}
                 />
               </label>
+              <AttachmentPicker files={files} onChange={setFiles} />
               <button className="btn" type="submit">
                 {t('case.send')}
               </button>

@@ -7,6 +7,8 @@ import { StatusWord } from '../components/StatusWord';
 import { errorMessage } from '../hooks/useResource';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
+import { AttachmentLinks, AttachmentPicker } from '../work/Attachments';
+import { toUpload } from '../work/attachment-files';
 import { presentCustomerEntry } from '../work/timeline-presenter';
 import { SurveyPrompt } from './SurveyPrompt';
 
@@ -63,6 +65,7 @@ export function CustomerCaseView(props: {
   const t = useT();
   const f = useFormat();
   const [message, setMessage] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<string | null>(null);
   const pendingSurvey = c.surveys.find((s) => !s.answered && s.token);
   const number = c.number ?? c.id;
@@ -71,8 +74,10 @@ export function CustomerCaseView(props: {
     e.preventDefault();
     if (!message.trim()) return;
     try {
-      await api.postMessage(c.id, { channel: 'web', body: message, from: 'customer' });
+      const attachments = files.length > 0 ? await Promise.all(files.map(toUpload)) : undefined;
+      await api.postMessage(c.id, { channel: 'web', body: message, from: 'customer', attachments });
       setMessage('');
+      setFiles([]);
       onChange();
     } catch (err) {
       setError(errorMessage(err));
@@ -120,6 +125,7 @@ export function CustomerCaseView(props: {
                       : (m.authorName ?? m.author ?? t('portal.case.support'))}
                   </strong>{' '}
                   {m.body}
+                  <AttachmentLinks attachments={m.attachments} />
                 </li>
               ))}
             </ol>
@@ -129,6 +135,7 @@ export function CustomerCaseView(props: {
                   {t('portal.case.message')}
                   <input value={message} onChange={(e) => setMessage(e.target.value)} />
                 </label>
+                <AttachmentPicker files={files} onChange={setFiles} />
                 <button className="btn" type="submit">
                   {t('portal.case.send')}
                 </button>

@@ -1,5 +1,11 @@
 /** The agent workspace: queue, case page, task actions, case search. */
 export const en = {
+  'attachment.list': 'Files',
+  'attachment.add': 'Attach files',
+  'attachment.remove': 'Remove {name}',
+  'attachment.tooLarge': '{name} is larger than {limit}, the most one file may be.',
+  'attachment.typeRefused': '{name}: files of this type are not accepted.',
+  'attachment.tooMany': 'At most {count} files go with one message.',
   'work.title': 'Work queue',
   'work.scope': 'Show',
   'work.scope.mine': 'Work I can take',
@@ -113,6 +119,12 @@ export const en = {
 } as const;
 
 export const ptBR: Record<keyof typeof en, string> = {
+  'attachment.list': 'Arquivos',
+  'attachment.add': 'Anexar arquivos',
+  'attachment.remove': 'Remover {name}',
+  'attachment.tooLarge': '{name} tem mais de {limit}, o máximo de um arquivo.',
+  'attachment.typeRefused': '{name}: arquivos deste tipo não são aceitos.',
+  'attachment.tooMany': 'No máximo {count} arquivos vão com uma mensagem.',
   'work.title': 'Fila de trabalho',
   'work.scope': 'Mostrar',
   'work.scope.mine': 'O que posso assumir',

@@ -173,7 +173,7 @@ const cancel = createRoute({
   method: 'post',
   path: '/cases/{id}/cancel',
   tags,
-  summary: 'Cancel an open case (the agents working it, who opened it, supervisors and admins)',
+  summary: 'Cancel an open case (staff only: an agent who opened it or works it, supervisors and admins)',
   security: bearer,
   middleware: [staff] as const,
   request: {
