@@ -42,6 +42,25 @@ describe('the timeline presenter', () => {
       ],
       [entry('case.cancelled', { reason: '' }), 'Ivan (IT) cancelled the case', 'Ivan (IT) cancelou o caso'],
       [
+        entry('task.escalated', { taskId: 'k1.t1', fromTier: 'L1', toTier: 'L2', reason: 'SLA breached' }, null),
+        '“Reset the password” moved up from L1 to L2: its SLA was breached',
+        '“Reset the password” subiu de L1 para L2: o SLA da tarefa estourou',
+      ],
+      [
+        entry(
+          'task.escalated',
+          { taskId: 'k1.t1', fromTier: 'L1', toTier: 'L2', reason: 'case SLA "resolution" breached' },
+          null,
+        ),
+        '“Reset the password” moved up from L1 to L2: the case SLA “resolution” was breached',
+        '“Reset the password” subiu de L1 para L2: o SLA “resolution” do caso estourou',
+      ],
+      [
+        entry('task.escalated', { taskId: 'k1.t1', fromTier: 'L1', toTier: 'L2', reason: 'needs a visit' }),
+        '“Reset the password” moved up from L1 to L2: needs a visit',
+        '“Reset the password” subiu de L1 para L2: needs a visit',
+      ],
+      [
         entry('task.assigned', { taskId: 'k1.t1', to: 'ines', group: 'it-support' }, 'routing'),
         '“Reset the password” went to ines (it-support queue)',
         '“Reset the password” foi para ines (fila it-support)',

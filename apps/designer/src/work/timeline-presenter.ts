@@ -63,16 +63,17 @@ export function presentEntry(e: TimelineEntry, ctx: TimelineContext): Sentence {
         id: 'timeline.task.completed',
         values: { who, task: task(), outcome: ctx.outcomeLabel(str(d.nodeId), str(d.outcome)) },
       };
-    case 'task.escalated':
-      return {
-        id: 'timeline.task.escalated',
-        values: {
-          task: task(),
-          from: str(d.fromTier) || '—',
-          to: str(d.toTier) || '—',
-          reason: str(d.reason),
-        },
-      };
+    case 'task.escalated': {
+      const values = { task: task(), from: str(d.fromTier) || '—', to: str(d.toTier) || '—' };
+      // The engine's own reasons are said in the reader's language; a person's stays as written.
+      const reason = str(d.reason);
+      if (reason === 'SLA breached') return { id: 'timeline.task.escalatedSla', values };
+      const caseSla = /^case SLA "(.*)" breached$/.exec(reason);
+      if (caseSla) {
+        return { id: 'timeline.task.escalatedCaseSla', values: { ...values, sla: caseSla[1]! } };
+      }
+      return { id: 'timeline.task.escalated', values: { ...values, reason } };
+    }
     case 'task.cancelled':
       return { id: 'timeline.task.cancelled', values: { task: task() } };
     case 'task.delegated':
