@@ -43,7 +43,7 @@ describe('the editor with a 5,000-node flow', () => {
       await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.1, { steps: 8 });
       await page.mouse.up();
     }
-    await expect.poll(() => page.getByLabel('action step-0', { exact: true }).count()).toBe(0);
+    await expect.poll(() => page.getByLabel('Action step-0', { exact: true }).count()).toBe(0);
     const later = await stepsShown();
     expect(Math.max(...later)).toBeGreaterThan(before);
     expect(later.length).toBeLessThan(1000);

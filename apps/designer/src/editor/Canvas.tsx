@@ -14,7 +14,13 @@ import {
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../i18n/use-t';
 import { useTheme } from '../theme/useTheme';
-import { type CanvasEdge, type CanvasNode, createGraphBuilder, type NodeOverlay } from './canvas-graph';
+import {
+  type CanvasEdge,
+  type CanvasNode,
+  createGraphBuilder,
+  DEFAULT_EDGE_LABEL,
+  type NodeOverlay,
+} from './canvas-graph';
 import { addNode, connect, moveNodes } from './commands';
 import { useEditor, useEditorStore } from './EditorContext';
 import { FlowNodeView } from './FlowNodeView';
@@ -23,6 +29,7 @@ import { initialViewNodes, LARGE_FLOW, MINIMAP_NODE_LIMIT } from './initial-view
 import { fitViewport, READABLE_ZOOM } from './layout/fit-viewport';
 import { estimateTextWidth, footprint } from './layout/node-geometry';
 import { placeNear } from './layout/placement';
+import { NODE_KINDS } from './node-catalog';
 import { PALETTE_MIME } from './Palette';
 import { usePortText } from './port-text';
 import { RoutedEdge } from './RoutedEdge';
@@ -109,8 +116,18 @@ export function Canvas({ problems, overlays, readOnly, focus, onAdded }: Props) 
   const build = useMemo(
     () =>
       createGraphBuilder(
-        (from, to, label) => t(label ? 'edge.nameLabelled' : 'edge.name', { from, to, label }),
+        (from, to, label) =>
+          t(label ? 'edge.nameLabelled' : 'edge.name', {
+            from,
+            to,
+            label: label === DEFAULT_EDGE_LABEL ? t('edge.default') : label,
+          }),
         portText,
+        (node) =>
+          t('node.name', {
+            kind: NODE_KINDS.some((k) => k.type === node.type) ? t(`node.kind.${node.type}`) : node.type,
+            id: node.id,
+          }),
       ),
     [t, portText],
   );

@@ -17,6 +17,8 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
   const names = useSummaryNames();
   const portText = usePortText();
   const { node, problems, overlay, usedPorts } = data;
+  // An unnamed start reads as what it is ("Início"), as the timeline says it, not as its id.
+  const label = node.type === 'start' && !node.name ? t('node.kind.start') : nodeLabel(node);
   const used = new Set(usedPorts.split('|'));
   const kind = kindOf(node.type);
   const ports = outPorts(node);
@@ -58,7 +60,7 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
           type="target"
           position={Position.Top}
           id="in"
-          title={t('node.connectInto', { node: nodeLabel(node) })}
+          title={t('node.connectInto', { node: label })}
         />
       )}
       {kind.shape === 'diamond' && <div className="diamond-bg" aria-hidden="true" />}
@@ -66,10 +68,10 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
         <NodeIcon type={node.type} />
       </span>
       <div className="fnode-text">
-        <strong>{nodeLabel(node)}</strong>
+        <strong>{label}</strong>
         {!compact && <small>{nodeSummary(node, t, f.isoDuration, names)}</small>}
       </div>
-      {compact && <span className="fnode-caption">{nodeLabel(node)}</span>}
+      {compact && <span className="fnode-caption">{label}</span>}
       {problems.length > 0 && (
         <span
           className={`fnode-badge ${errors ? 'error' : 'warning'}`}
@@ -90,8 +92,8 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<CanvasNode>) {
           style={{ left: `${((i + 1) / (ports.length + 1)) * 100}%` }}
           title={
             p.on
-              ? t('node.connectOn', { node: nodeLabel(node), outcome: portText(node, p.on) })
-              : t('node.connectFrom', { node: nodeLabel(node) })
+              ? t('node.connectOn', { node: label, outcome: portText(node, p.on) })
+              : t('node.connectFrom', { node: label })
           }
         >
           {p.on && !used.has(p.id) && <span className="port-label">{portText(node, p.on)}</span>}

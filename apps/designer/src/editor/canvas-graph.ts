@@ -83,6 +83,8 @@ export function createGraphBuilder(
     `Edge from ${from} to ${to}${label ? ` (${label})` : ''}`,
   /** The words of an outcome leaving `node` (port-text.ts); the outcome id when left out. */
   portText?: (node: DocNode | undefined, on: string) => string,
+  /** The accessible name of a node, in the reader's language. */
+  nodeName: (node: DocNode) => string = (node) => `${node.type} ${node.id}`,
 ) {
   let prevNodes = new Map<string, CanvasNode>();
   return function build({
@@ -129,7 +131,7 @@ export function createGraphBuilder(
         position: { x: position.x, y: position.y },
         selected,
         data: { node, problems: nodeProblems, overlay, usedPorts },
-        ariaLabel: `${node.type} ${node.id}`,
+        ariaLabel: nodeName(node),
       };
       if (size) built.measured = { width: size.width, height: size.height };
       nextNodes.set(node.id, built);

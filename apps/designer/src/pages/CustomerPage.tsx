@@ -71,7 +71,7 @@ export function CustomerPage() {
                       </td>
                       <td>{k.subject || '—'}</td>
                       <td>{isStaffCase(k) ? `${k.flow} v${k.version}` : '—'}</td>
-                      <td>{k.channel}</td>
+                      <td>{t('channel.name', { channel: k.channel })}</td>
                       <td>
                         <StatusWord value={k.status} />
                       </td>
@@ -88,7 +88,8 @@ export function CustomerPage() {
             <ol className="timeline">
               {c.messages.map((m) => (
                 <li key={m.id}>
-                  <time dateTime={m.at}>{f.dateTime(m.at)}</time> <Badge value={m.channel} tone="info" />{' '}
+                  <time dateTime={m.at}>{f.dateTime(m.at)}</time>{' '}
+                  <Badge value={t('channel.name', { channel: m.channel })} tone="info" />{' '}
                   <strong>{m.from === 'agent' && m.author ? m.author : m.from}</strong> {m.body}{' '}
                   <Link className="muted" to={`/cases/${m.caseId}`}>
                     {subjects.get(m.caseId) ?? m.caseId}
@@ -122,7 +123,7 @@ export function CustomerPage() {
             ) : (
               <p className="tags">
                 {c.channels.map((ch) => (
-                  <Badge key={ch} value={ch} tone="info" />
+                  <Badge key={ch} value={t('channel.name', { channel: ch })} tone="info" />
                 ))}
               </p>
             )}

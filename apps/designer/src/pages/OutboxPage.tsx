@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { adminApi, type OutboxMessage, type OutboxStatus } from '../admin/admin-api';
 import { Badge, ErrorBanner, Loading, StatusLine } from '../components/Status';
+import { recipientWords } from '../editor/recipient-words';
 import { errorMessage, useResource } from '../hooks/useResource';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
@@ -23,8 +24,11 @@ function via(m: OutboxMessage): { channel: string; to: string } | null {
   return null;
 }
 
-/** What a message is about, in words: the template or survey, or the method and path of a call. */
-function subject(m: OutboxMessage): string {
+/**
+ * What a message is about, in words: the template or survey and to whom (`recipient` says it),
+ * or the method and path of a call.
+ */
+function subject(m: OutboxMessage, recipient: (to: string) => string): string {
   const p = m.payload as {
     template?: unknown;
     survey?: unknown;
@@ -36,7 +40,7 @@ function subject(m: OutboxMessage): string {
   if (m.kind === 'http') return [p.method, p.path ?? p.url].filter((x) => typeof x === 'string').join(' ');
   if (m.kind === 'message') return '';
   const what = typeof p.template === 'string' ? p.template : typeof p.survey === 'string' ? p.survey : '';
-  return typeof p.to === 'string' && p.to ? `${what} → ${p.to}` : what;
+  return typeof p.to === 'string' && p.to ? `${what} → ${recipient(p.to)}` : what;
 }
 
 /**
@@ -46,6 +50,8 @@ function subject(m: OutboxMessage): string {
  */
 export function OutboxPage() {
   const t = useT();
+  // Tiers and people by their ids: the outbox has no flow or directory at hand.
+  const recipient = (to: string) => recipientWords(to, t, { tier: (id) => id, user: (name) => name });
   const f = useFormat();
   const [params, setParams] = useSearchParams();
   const raw = params.get('status');
@@ -131,7 +137,7 @@ export function OutboxPage() {
               <tr key={m.id} data-outbox={m.id}>
                 <td>
                   <strong>{t(`outbox.kind.${m.kind}`)}</strong>
-                  {subject(m) && <div className="muted">{subject(m)}</div>}
+                  {subject(m, recipient) && <div className="muted">{subject(m, recipient)}</div>}
                   {via(m) && <div className="muted">{t('outbox.via', via(m)!)}</div>}
                 </td>
                 <td>{m.caseId ? <Link to={`/cases/${m.caseId}`}>{m.caseId}</Link> : t('outbox.noCase')}</td>

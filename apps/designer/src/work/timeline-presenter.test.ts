@@ -42,7 +42,11 @@ describe('the timeline presenter', () => {
       ],
       [entry('case.cancelled', { reason: '' }), 'Ivan (IT) cancelled the case', 'Ivan (IT) cancelou o caso'],
       [
-        entry('task.escalated', { taskId: 'k1.t1', fromTier: 'L1', toTier: 'L2', reason: 'SLA breached' }, null),
+        entry(
+          'task.escalated',
+          { taskId: 'k1.t1', fromTier: 'L1', toTier: 'L2', reason: 'SLA breached' },
+          null,
+        ),
         '“Reset the password” moved up from L1 to L2: its SLA was breached',
         '“Reset the password” subiu de L1 para L2: o SLA da tarefa estourou',
       ],

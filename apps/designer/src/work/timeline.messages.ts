@@ -14,7 +14,8 @@ export const en = {
   'timeline.task.completed': '{who} completed “{task}” as “{outcome}”',
   'timeline.task.escalated': '“{task}” moved up from {from} to {to}: {reason}',
   'timeline.task.escalatedSla': '“{task}” moved up from {from} to {to}: its SLA was breached',
-  'timeline.task.escalatedCaseSla': '“{task}” moved up from {from} to {to}: the case SLA “{sla}” was breached',
+  'timeline.task.escalatedCaseSla':
+    '“{task}” moved up from {from} to {to}: the case SLA “{sla}” was breached',
   'timeline.task.cancelled': '“{task}” was cancelled',
   'timeline.task.delegated': '{who} handed “{task}” to {to}',
   'timeline.task.assigned': '“{task}” went to {to} ({group} queue)',
