@@ -100,7 +100,7 @@ export function CatalogEditorPage() {
                 <label
                   key={name}
                   className={`icon-choice${item.icon === name ? ' active' : ''}`}
-                  title={name}
+                  title={t('catalogEditor.iconName', { name })}
                 >
                   <input
                     type="radio"
@@ -110,7 +110,7 @@ export function CatalogEditorPage() {
                     onChange={() => set({ icon: name })}
                   />
                   <ItemIcon name={name} size={22} />
-                  <span className="sr-only">{name}</span>
+                  <span className="sr-only">{t('catalogEditor.iconName', { name })}</span>
                 </label>
               ))}
             </div>

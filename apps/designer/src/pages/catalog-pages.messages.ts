@@ -33,6 +33,8 @@ export const en = {
   'catalogEditor.fieldLabelIn': 'Label of “{field}” in {language}',
   'catalogEditor.fieldHelpIn': 'Help of “{field}” in {language}',
   'catalogEditor.icon': 'Icon',
+  'catalogEditor.iconName':
+    '{name, select, key {Key} card {Card} lock {Lock} user {Person} mail {Mail} phone {Phone} shield {Shield} wallet {Wallet} laptop {Laptop} home {Home} help {Help} other {{name}}}',
   'catalogEditor.flow': 'Fulfillment flow',
   'catalogEditor.chooseFlow': 'Choose a flow…',
   'catalogEditor.offered': 'Offered in the catalog',
@@ -76,6 +78,8 @@ export const ptBR: Record<keyof typeof en, string> = {
   'catalogEditor.fieldLabelIn': 'Rótulo de “{field}” em {language}',
   'catalogEditor.fieldHelpIn': 'Ajuda de “{field}” em {language}',
   'catalogEditor.icon': 'Ícone',
+  'catalogEditor.iconName':
+    '{name, select, key {Chave} card {Cartão} lock {Cadeado} user {Pessoa} mail {E-mail} phone {Telefone} shield {Escudo} wallet {Carteira} laptop {Notebook} home {Casa} help {Ajuda} other {{name}}}',
   'catalogEditor.flow': 'Fluxo de atendimento',
   'catalogEditor.chooseFlow': 'Escolha um fluxo…',
   'catalogEditor.offered': 'Disponível no catálogo',
