@@ -33,9 +33,16 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
   if (config.generatedKeys.length > 0) {
+    // What ends with this process, key by key: only what the generated keys protect.
+    const ends: Record<string, string> = {
+      CASEFLOW_SECRET: 'sessions',
+      CASEFLOW_WEBHOOK_SECRET: 'webhook signatures',
+      CASEFLOW_DATA_KEY: 'stored connection credentials',
+    };
+    const what = config.generatedKeys.map((k) => ends[k] ?? k).join(', ');
     logger.warn(
       { keys: config.generatedKeys },
-      'keys not set: generated for this process (sessions, webhook signatures and stored credentials end with it)',
+      `keys not set: generated for this process (${what} do not outlive it)`,
     );
   }
   if (config.db.kind === 'sqlite' && config.db.file !== ':memory:') {
@@ -147,7 +154,14 @@ async function main(): Promise<void> {
     },
     (info) => {
       logger.info({ port: info.port, host: config.host, db: store.dialect, clock: clock.kind }, 'listening');
-      console.log(`caseflow runtime listening on http://localhost:${info.port}`);
+      // The address it listens on; a wildcard host is reached as localhost on this machine.
+      const shown =
+        !config.host || config.host === '0.0.0.0' || config.host === '::'
+          ? 'localhost'
+          : config.host.includes(':')
+            ? `[${config.host}]`
+            : config.host;
+      console.log(`caseflow runtime listening on http://${shown}:${info.port}`);
     },
   );
   capConnectionsPerAddress(server, config.connections.perAddress, (address, refusals) =>
