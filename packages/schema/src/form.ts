@@ -45,6 +45,9 @@ export const FormSchema = z
   })
   .superRefine((form, ctx) => {
     for (const [name, field] of Object.entries(form.properties)) {
+      for (const issue of impossibleBounds(field)) {
+        ctx.addIssue({ code: 'custom', path: ['properties', name, issue.path], message: issue.message });
+      }
       for (const option of strayOptions(field, field.optionLabels)) {
         ctx.addIssue({
           code: 'custom',
@@ -65,6 +68,31 @@ export const FormSchema = z
     });
   });
 export type FormSchema = z.infer<typeof FormSchema>;
+
+/**
+ * Bounds no value could meet (a minimum above the maximum, a least length above the most, a
+ * list of options with none in it): a form with such a field could never be sent, or that
+ * field never filled in. Pure.
+ */
+function impossibleBounds(field: FormField): Array<{ path: keyof FormField; message: string }> {
+  const out: Array<{ path: keyof FormField; message: string }> = [];
+  if (field.minimum !== undefined && field.maximum !== undefined && field.minimum > field.maximum) {
+    out.push({
+      path: 'minimum',
+      message: `the minimum ${field.minimum} is above the maximum ${field.maximum}`,
+    });
+  }
+  if (field.minLength !== undefined && field.maxLength !== undefined && field.minLength > field.maxLength) {
+    out.push({
+      path: 'minLength',
+      message: `the least length ${field.minLength} is above the most ${field.maxLength}`,
+    });
+  }
+  if (field.enum !== undefined && field.enum.length === 0) {
+    out.push({ path: 'enum', message: 'a list of options needs at least one option' });
+  }
+  return out;
+}
 
 /**
  * One field's problem with submitted form values: a stable machine `code`, an English `message` naming the field, and the
