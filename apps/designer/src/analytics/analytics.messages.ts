@@ -138,7 +138,7 @@ export const ptBR: Record<keyof typeof en, string> = {
   'analytics.group.none': 'nenhum',
   'analytics.group.all': 'todos os casos',
   'analytics.kpi.cases': 'Casos',
-  'analytics.kpi.casesDetail': '{resolved, plural, one {# resolvido} other {# resolvidos}}',
+  'analytics.kpi.casesDetail': '{resolved, plural, =0 {# resolvidos} one {# resolvido} other {# resolvidos}}',
   'analytics.kpi.resolution': 'Taxa de resolução',
   'analytics.kpi.resolutionDetail': 'mediana {median}',
   'analytics.kpi.fcr': 'Resolução no primeiro contato',
@@ -148,16 +148,17 @@ export const ptBR: Record<keyof typeof en, string> = {
   'analytics.kpi.firstResponse': 'Primeira resposta',
   'analytics.kpi.firstResponseDetail': 'mediana, tempo corrido',
   'analytics.kpi.aht': 'Tempo de atendimento',
-  'analytics.kpi.ahtDetail': '{tasks, plural, one {média de # tarefa} other {média de # tarefas}}',
+  'analytics.kpi.ahtDetail':
+    '{tasks, plural, =0 {média de # tarefas} one {média de # tarefa} other {média de # tarefas}}',
   'analytics.kpi.escalations': 'Escalonamentos',
   'analytics.kpi.escalationsFrom': '{count} vindos de {tier}',
   'analytics.kpi.escalationsNone': 'nenhum',
   'analytics.kpi.csat': 'CSAT',
   'analytics.kpi.csatDetail':
-    '{answers, plural, one {# resposta} other {# respostas}} · NPS {nps} · CES {ces}',
+    '{answers, plural, =0 {# respostas} one {# resposta} other {# respostas}} · NPS {nps} · CES {ces}',
   'analytics.kpi.channelSwitches': 'Trocas de canal',
   'analytics.kpi.channelSwitchesDetail':
-    '{cases, plural, one {# caso em que} other {# casos em que}} o cliente escreveu por mais de um canal',
+    '{cases, plural, =0 {# casos em que} one {# caso em que} other {# casos em que}} o cliente escreveu por mais de um canal',
   'analytics.workforce': 'Equipe e distribuição',
   'analytics.workforce.intro':
     'Ocupação é a parte do período em que o atendente estava com trabalho em mãos. Aderência à escala é a parte do horário de trabalho dele (o calendário comercial) em que esteve online. A distribuição conta as tarefas entregues, quanto tempo esperaram por um atendente, as ofertas recusadas ou expiradas e as tarefas que um grupo repassou ao grupo de transbordo.',

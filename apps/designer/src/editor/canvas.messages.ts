@@ -110,7 +110,7 @@ export const ptBR: Record<keyof typeof en, string> = {
   'node.summary.policy.quorum': '{who} · quórum de {count}',
   'node.summary.wait': 'sinal {signal}',
   'node.summary.until': 'até {until}',
-  'node.problems': '{count, plural, one {# problema} other {# problemas}}',
+  'node.problems': '{count, plural, =0 {# problemas} one {# problema} other {# problemas}}',
   'node.port.next': 'próximo',
   'node.name': '{kind} {id}',
   'port.approved': 'aprovado',
@@ -128,7 +128,7 @@ export const ptBR: Record<keyof typeof en, string> = {
   'problems.flow': 'fluxo',
   'compiled.error': 'O fluxo ainda não pode ser compilado — {reason}',
   'compiled.intro':
-    '{states, plural, one {Configuração XState v5 com # estado de primeiro nível. É isto que o runtime executa.} other {Configuração XState v5 com # estados de primeiro nível. É isto que o runtime executa.}}',
+    '{states, plural, =0 {Configuração XState v5 com # estados de primeiro nível. É isto que o runtime executa.} one {Configuração XState v5 com # estado de primeiro nível. É isto que o runtime executa.} other {Configuração XState v5 com # estados de primeiro nível. É isto que o runtime executa.}}',
   'compiled.label': 'Configuração da máquina compilada',
   'json.invalid': 'JSON ainda inválido: {reason}',
   'caseFlow.unavailable': 'Não foi possível carregar o fluxo deste caso.',

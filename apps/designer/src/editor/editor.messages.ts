@@ -141,13 +141,13 @@ export const ptBR: Record<keyof typeof en, string> = {
   'editor.conflict.mine': 'Manter minhas alterações (substituir o outro rascunho)',
   'editor.conflict.loaded': 'O rascunho mais recente está aberto; suas alterações foram descartadas.',
   'editor.status.savedWithErrors':
-    '{count, plural, one {Rascunho salvo com # erro a corrigir antes de publicar.} other {Rascunho salvo com # erros a corrigir antes de publicar.}}',
+    '{count, plural, =0 {Rascunho salvo com # erros a corrigir antes de publicar.} one {Rascunho salvo com # erro a corrigir antes de publicar.} other {Rascunho salvo com # erros a corrigir antes de publicar.}}',
   'editor.status.valid': 'O servidor considera o fluxo válido.',
   'editor.status.serverProblems':
-    '{count, plural, one {O servidor encontrou # problema.} other {O servidor encontrou # problemas.}}',
+    '{count, plural, =0 {O servidor encontrou # problemas.} one {O servidor encontrou # problema.} other {O servidor encontrou # problemas.}}',
   'editor.status.publishedActive':
     'Versão {version} publicada; a versão {active} continua em vigor até um administrador ativar a nova.',
-  'editor.status.copied': '{count, plural, one {# nó copiado.} other {# nós copiados.}}',
+  'editor.status.copied': '{count, plural, =0 {# nós copiados.} one {# nó copiado.} other {# nós copiados.}}',
   'editor.status.imported': 'Importado; salve o rascunho para mantê-lo.',
   'editor.status.heatOf': 'Mapa de calor da v{version}: visitas, tempo médio, SLAs estourados.',
   'editor.status.heatAll': 'Mapa de calor de todas as versões: visitas, tempo médio, SLAs estourados.',
@@ -161,7 +161,7 @@ export const ptBR: Record<keyof typeof en, string> = {
   'editor.publish.note': 'Nota da versão',
   'editor.publish.notePlaceholder': 'O que mudou?',
   'editor.publish.refused':
-    '{count, plural, one {# erro: a publicação será recusada} other {# erros: a publicação será recusada}}',
+    '{count, plural, =0 {# erros: a publicação será recusada} one {# erro: a publicação será recusada} other {# erros: a publicação será recusada}}',
   'editor.publish.submit': 'Publicar versão',
   'editor.publish.explain':
     'Publicar congela o rascunho como uma nova versão. Casos em andamento e novos seguem a versão em vigor até a nova ser ativada.',
@@ -182,7 +182,7 @@ export const ptBR: Record<keyof typeof en, string> = {
   'editor.palette': 'Paleta de nós',
   'editor.palette.title': 'Nós',
   'editor.palette.add': 'Adicionar nó {kind}',
-  'editor.selected': '{count, plural, one {# selecionado} other {# selecionados}}',
+  'editor.selected': '{count, plural, =0 {# selecionados} one {# selecionado} other {# selecionados}}',
   'editor.selected.hint': 'Delete os remove; Ctrl+C copia os nós e as arestas entre eles.',
   'editor.import.notJson': 'O arquivo não é JSON ({detail}).',
   'editor.import.notObject': 'O arquivo não contém um fluxo.',

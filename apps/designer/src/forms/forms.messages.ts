@@ -23,8 +23,9 @@ export const ptBR: Record<keyof typeof en, string> = {
   'form.rule.min': '{field} deve ser no mínimo {limit, number}',
   'form.rule.max': '{field} deve ser no máximo {limit, number}',
   'form.rule.minLength':
-    '{field} precisa de pelo menos {limit, plural, one {# caractere} other {# caracteres}}',
-  'form.rule.maxLength': '{field} aceita no máximo {limit, plural, one {# caractere} other {# caracteres}}',
+    '{field} precisa de pelo menos {limit, plural, =0 {# caracteres} one {# caractere} other {# caracteres}}',
+  'form.rule.maxLength':
+    '{field} aceita no máximo {limit, plural, =0 {# caracteres} one {# caractere} other {# caracteres}}',
   'form.rule.pattern': '{field} deve seguir o padrão {pattern}',
   'form.rule.described': 'O campo {field} não está no formato esperado: {description}',
   'form.rule.enum': '{field} deve ser uma destas opções: {options}',

@@ -64,4 +64,30 @@ describe('message catalogs', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it('says none in Portuguese with the plural ("0 casos"), where CLDR would take 0 as one', () => {
+    // Intl.PluralRules('pt-BR') puts 0 with 1 ("0 caso"); an exact =0 branch reads as people say it.
+    const pt = messagesFor('pt-BR');
+    const singularZero = Object.entries(pt)
+      .filter(([, text]) => /plural, /.test(text))
+      .filter(([, text]) => {
+        const ast = new IntlMessageFormat(text, 'pt-BR').getAst() as unknown as Array<
+          Record<string, unknown>
+        >;
+        const plurals: Array<Record<string, unknown>> = [];
+        const walk = (nodes: Array<Record<string, unknown>>) => {
+          for (const n of nodes) {
+            const options = n.options as
+              | Record<string, { value: Array<Record<string, unknown>> }>
+              | undefined;
+            if (n.pluralType === 'cardinal' && options) plurals.push(options);
+            for (const o of Object.values(options ?? {})) walk(o.value);
+          }
+        };
+        walk(ast);
+        return plurals.some((o) => 'one' in o && !('=0' in o));
+      })
+      .map(([id]) => id);
+    expect(singularZero).toEqual([]);
+  });
 });

@@ -85,7 +85,7 @@ export const ptBR: Record<keyof typeof en, string> = {
   'kb.help.search': 'Pesquisar na central de ajuda',
   'kb.help.searchPlaceholder': 'Descreva o seu problema, por exemplo “meu cartão foi roubado”',
   'kb.help.noResults': 'Nenhum artigo corresponde a “{q}”.',
-  'kb.help.results': '{count, plural, one {# resultado} other {# resultados}}',
+  'kb.help.results': '{count, plural, =0 {# resultados} one {# resultado} other {# resultados}}',
   'kb.help.empty': 'Ainda não há artigos.',
   'kb.help.catalogHit': 'Solicitação',
   'kb.article.back': '← Central de ajuda',

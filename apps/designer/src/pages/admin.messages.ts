@@ -362,13 +362,13 @@ export const ptBR: Record<keyof typeof en, string> = {
   'report.metric.resolutionBusinessMs': 'Tempo até a resolução (horário comercial)',
   'report.metric.helpfulRate': 'Artigos de ajuda marcados como úteis',
   'report.kb':
-    'Central de ajuda durante o piloto: os clientes do piloto leram {pilotViews, plural, one {# artigo} other {# artigos}} e evitaram {pilotDeflected, plural, one {# solicitação} other {# solicitações}}; os do grupo de controle leram {controlViews, plural, one {# artigo} other {# artigos}} e evitaram {controlDeflected, plural, one {# solicitação} other {# solicitações}}.',
+    'Central de ajuda durante o piloto: os clientes do piloto leram {pilotViews, plural, =0 {# artigos} one {# artigo} other {# artigos}} e evitaram {pilotDeflected, plural, =0 {# solicitações} one {# solicitação} other {# solicitações}}; os do grupo de controle leram {controlViews, plural, =0 {# artigos} one {# artigo} other {# artigos}} e evitaram {controlDeflected, plural, =0 {# solicitações} one {# solicitação} other {# solicitações}}.',
   'report.metric.deflectionRate': 'Solicitações evitadas por artigos de ajuda',
   'report.metric.declineRate': 'Tarefas atribuídas que os atendentes recusaram ou deixaram expirar',
   'report.metric.assignmentWaitMs': 'Espera até a tarefa chegar a um atendente',
   'report.metric.agentTimeMs': 'Tempo de atendente por caso',
   'report.workforce':
-    'Equipe durante o piloto: as tarefas dos casos do piloto foram entregues a atendentes {pilotAssignments, plural, one {# vez} other {# vezes}} (recusadas {pilotDeclines, plural, one {# vez} other {# vezes}}), e os atendentes dedicaram {pilotAgentTime} a {pilotWorked, plural, one {# caso do piloto} other {# casos do piloto}}; as tarefas dos casos de controle foram entregues {controlAssignments, plural, one {# vez} other {# vezes}} (recusadas {controlDeclines, plural, one {# vez} other {# vezes}}), e os atendentes dedicaram {controlAgentTime} a {controlWorked, plural, one {# caso de controle} other {# casos de controle}}.',
+    'Equipe durante o piloto: as tarefas dos casos do piloto foram entregues a atendentes {pilotAssignments, plural, =0 {# vezes} one {# vez} other {# vezes}} (recusadas {pilotDeclines, plural, =0 {# vezes} one {# vez} other {# vezes}}), e os atendentes dedicaram {pilotAgentTime} a {pilotWorked, plural, =0 {# casos do piloto} one {# caso do piloto} other {# casos do piloto}}; as tarefas dos casos de controle foram entregues {controlAssignments, plural, =0 {# vezes} one {# vez} other {# vezes}} (recusadas {controlDeclines, plural, =0 {# vezes} one {# vez} other {# vezes}}), e os atendentes dedicaram {controlAgentTime} a {controlWorked, plural, =0 {# casos de controle} one {# caso de controle} other {# casos de controle}}.',
   'incidents.title': 'Incidentes',
   'incidents.intro':
     'Etapas que falharam por um motivo que o fluxo não prevê. O caso espera onde estava até o incidente ser repetido ou resolvido.',

@@ -69,7 +69,8 @@ export const ptBR: Record<keyof typeof en, string> = {
   'c360.merges': 'Contatos mesclados',
   'c360.mergedIn': 'Mesclado aqui:',
   'c360.mergedOut': 'Mesclado em',
-  'c360.mergeBy': 'por {by}, {at}, {cases, plural, one {# caso movido} other {# casos movidos}}',
+  'c360.mergeBy':
+    'por {by}, {at}, {cases, plural, =0 {# casos movidos} one {# caso movido} other {# casos movidos}}',
   'c360.merge.open': 'Mesclar outro contato neste…',
   'c360.merge.title': 'Mesclar outro contato em {name}',
   'c360.merge.pick': 'Contato a mesclar',

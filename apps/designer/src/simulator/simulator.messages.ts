@@ -121,13 +121,14 @@ export const ptBR: Record<keyof typeof en, string> = {
   'sim.noSlas': 'Nenhum em andamento.',
   'sim.trace': 'Rastro',
   'sim.trace.child': 'Caso filho “{flow}” de {node}',
-  'sim.trace.childEffects': '{count, plural, one {# evento do caso filho} other {# eventos do caso filho}}',
+  'sim.trace.childEffects':
+    '{count, plural, =0 {# eventos do caso filho} one {# evento do caso filho} other {# eventos do caso filho}}',
   'sim.data.title': 'Dados do caso',
   'sim.data.none': 'Este fluxo não declara variáveis do caso.',
   'sim.data.other': 'Outras variáveis (JSON): {names}',
   'sim.data.otherInvalid': 'As outras variáveis devem ser um objeto JSON: {message}',
   'sim.data.invalid':
-    '{count, plural, one {# campo precisa de correção.} other {# campos precisam de correção.}}',
+    '{count, plural, =0 {# campos precisam de correção.} one {# campo precisa de correção.} other {# campos precisam de correção.}}',
   'sim.slaBreached': 'SLA violado',
   'sim.step.opened': 'Caso aberto',
   'sim.step.completed': '“{task}” concluída como {outcome}',

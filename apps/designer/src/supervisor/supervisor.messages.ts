@@ -125,7 +125,7 @@ export const ptBR: Record<keyof typeof en, string> = {
   'supervisor.col.load': 'Carga',
   'supervisor.col.work': 'Trabalho atual',
   'supervisor.work.none': 'Livre',
-  'supervisor.work.more': '{count, plural, one {e mais #} other {e mais #}}',
+  'supervisor.work.more': '{count, plural, =0 {e mais #} one {e mais #} other {e mais #}}',
   'supervisor.breaches': 'Notificações de violação',
   'supervisor.breaches.none': 'Nenhuma notificação de violação de SLA.',
   'supervisor.col.when': 'Quando',

@@ -64,15 +64,15 @@ export const ptBR: Record<keyof typeof en, string> = {
   'migration.targetFor': 'Para onde vão os casos em “{step}”',
   'migration.noSteps': 'Nenhuma etapa deste fluxo guarda um caso em andamento.',
   'migration.needsChoice':
-    '{count, plural, one {# etapa precisa de uma escolha: casos parados nela serão recusados} other {# etapas precisam de uma escolha: casos parados nelas serão recusados}}',
+    '{count, plural, =0 {# etapas precisam de uma escolha: casos parados nelas serão recusados} one {# etapa precisa de uma escolha: casos parados nela serão recusados} other {# etapas precisam de uma escolha: casos parados nelas serão recusados}}',
   'migration.cases': 'Quais casos',
   'migration.allCases': 'Todos os casos em andamento na v{version}',
   'migration.someCases': 'Só estes casos',
   'migration.caseIds': 'Ids dos casos, um por linha',
   'migration.dryRun': 'Simular',
-  'migration.start': '{count, plural, one {Migrar # caso} other {Migrar # casos}}',
+  'migration.start': '{count, plural, =0 {Migrar # casos} one {Migrar # caso} other {Migrar # casos}}',
   'migration.confirm':
-    'Mover {count, plural, one {# caso} other {# casos}} da v{from} para a v{to}? Isso não pode ser desfeito.',
+    'Mover {count, plural, =0 {# casos} one {# caso} other {# casos}} da v{from} para a v{to}? Isso não pode ser desfeito.',
   'migration.sameVersion': 'Escolha duas versões diferentes.',
   'migration.dryResult':
     '{planned, plural, =0 {Nenhum caso pode ser movido} one {# caso pode ser movido} other {# casos podem ser movidos}}; {refused, plural, =0 {nenhum recusado} one {# recusado} other {# recusados}}.',
@@ -84,7 +84,7 @@ export const ptBR: Record<keyof typeof en, string> = {
   'migration.moved': '{migrated} de {planned} movidos',
   'migration.status.running': 'Movendo casos…',
   'migration.status.done':
-    'Pronto: {migrated, plural, one {# caso anda} other {# casos andam}} na v{to} agora.',
+    'Pronto: {migrated, plural, =0 {# casos andam} one {# caso anda} other {# casos andam}} na v{to} agora.',
   'versions.migrate': 'Mover casos em andamento…',
   'versions.bpmn': 'BPMN',
   'versions.bpmnLabel': 'Baixar a v{version} como BPMN 2.0',

@@ -35,7 +35,7 @@ export const ptBR: Record<keyof typeof en, string> = {
   'refusal.task-elsewhere': 'A tarefa “{task}” pertence a “{node}”, onde o caso não aguarda.',
   'refusal.tier-missing': 'A tarefa “{task}” está no nível {tier}, que a nova versão não tem.',
   'refusal.votes-decide':
-    '{count, plural, one {O # voto já dado em “{node}” decide} other {Os # votos já dados em “{node}” decidem}} a aprovação pela nova regra ({policy}), e o caso nunca seguiria.',
+    '{count, plural, =0 {Os # votos já dados em “{node}” decidem} one {O # voto já dado em “{node}” decide} other {Os # votos já dados em “{node}” decidem}} a aprovação pela nova regra ({policy}), e o caso nunca seguiria.',
   'refusal.task-sla-missing': 'O SLA de “{node}” está correndo, e a etapa na nova versão não tem SLA.',
   'refusal.case-sla-missing': 'O SLA do caso “{sla}” está correndo, e a nova versão não tem esse SLA.',
   'refusal.case-sla-pause':
