@@ -133,6 +133,19 @@ describe('validateFormValues', () => {
     expect(codes(form, { f: bad2 })).toEqual({ f: 'format' });
   });
 
+  it('takes only web addresses for the uri format', () => {
+    const form = one({ type: 'string', format: 'uri' });
+    for (const bad of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,<b>x</b>',
+      'mailto:a@b.de',
+    ]) {
+      expect(codes(form, { f: bad }), bad).toEqual({ f: 'format' });
+    }
+    expect(codes(form, { f: 'HTTP://bank.example' })).toEqual({});
+  });
+
   it('words format errors for people', () => {
     expect(validateFormValues(replacementCard, { reason: 'lost', email: 'nope' }).errors[0]?.message).toBe(
       'E-mail address must be an e-mail address',

@@ -44,8 +44,9 @@ const FORMATS: Record<NonNullable<FormField['format']>, (value: string) => boole
     const match = value.length <= 64 ? DATE_TIME.exec(value) : null;
     return match !== null && isDate(match[1]!);
   },
-  uri: (value) =>
-    value.length <= 8192 && URI.test(value) && (!/^(https?|ftp):/i.test(value) || WEB_URL.test(value)),
+  // A web address, as the form builder calls it: other schemes (javascript:, data:, file:) would
+  // hand whoever follows the value something other than a page.
+  uri: (value) => value.length <= 8192 && /^https?:/i.test(value) && URI.test(value) && WEB_URL.test(value),
   phone: (value) => {
     const digits = value.replace(/\D/g, '').length;
     return value.length <= 64 && PHONE.test(value) && digits >= 5 && digits <= 15;
@@ -57,7 +58,7 @@ const FORMAT_NAMES: Record<string, string> = {
   email: 'an e-mail address',
   date: 'a date (YYYY-MM-DD)',
   'date-time': 'a date and time with a time zone (e.g. 2026-01-05T09:00:00Z)',
-  uri: 'an absolute URL',
+  uri: 'a web address (http:// or https://)',
   phone: 'a phone number',
 };
 
