@@ -83,7 +83,9 @@ export function CasePage() {
   // Chat cases show the customer typing and reading; those changes alone reload nothing else.
   const chat = useChatIndicators(kase.data?.channel === 'chat' ? id : null);
   const refreshChat = chat.refresh;
-  useLiveEvents(`/api/cases/${encodeURIComponent(id)}/events`, (kinds) => {
+  // A case that could not be read (gone, or not the reader's) has no stream to follow.
+  const readable = kase.data !== undefined || kase.loading;
+  useLiveEvents(readable ? `/api/cases/${encodeURIComponent(id)}/events` : null, (kinds) => {
     if (kinds.some((k) => k !== 'chat')) reload();
     refreshChat();
   });
