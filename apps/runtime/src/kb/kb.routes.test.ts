@@ -50,6 +50,26 @@ describe('knowledge base routes', () => {
     expect(en.body.title).toBe('Card fees');
   });
 
+  it("reads in the profile's language when the client names none", async () => {
+    await f.call('PUT', '/api/articles/card-pins', { as: 'olivia', body: article({ title: 'Card PINs' }) });
+    await f.call('PUT', '/api/articles/card-pins', {
+      as: 'olivia',
+      body: article({ locale: 'pt-BR', title: 'Senhas do cartão', body: 'A senha muda no app.' }),
+    });
+    expect((await f.call('PATCH', '/api/auth/me', { as: 'carla', body: { locale: 'pt-BR' } })).status).toBe(
+      200,
+    );
+    expect((await f.call('GET', '/api/articles/card-pins', { as: 'carla' })).body.title).toBe(
+      'Senhas do cartão',
+    );
+    const named = await f.call('GET', '/api/articles/card-pins', {
+      as: 'carla',
+      headers: { 'accept-language': 'en' },
+    });
+    expect(named.body.title).toBe('Card PINs');
+    expect((await f.call('GET', '/api/articles/card-pins')).body.title).toBe('Card PINs');
+  });
+
   it('weighs Accept-Language by its quality values, as the error messages do', async () => {
     await f.call('PUT', '/api/articles/card-limits', {
       as: 'olivia',

@@ -11,7 +11,6 @@ import {
   KbLocale,
   KbMetrics,
   LOCALES,
-  localeFromAcceptLanguage,
   SearchHit,
   SearchKind,
 } from '@caseflow/schema';
@@ -23,6 +22,7 @@ import { requireRole, requireUser } from '../auth/roles';
 import type { AppDeps, AppEnv, Router } from '../http/context';
 import { forbidden, notFound } from '../http/errors';
 import { bearer, errorResponses, isoAt, json, jsonBody, newRouter, pageOf } from '../http/openapi';
+import { answerLocale } from '../messages/error-messages';
 import type { ArticleRow } from '../store/kb-store';
 import { flagArticle, readableArticle, recordView, saveArticle, voteArticle } from './article-commands';
 import { audiencesFor, isStaff, mayEditArticles } from './kb-access';
@@ -41,7 +41,8 @@ const Instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 /** The reader's languages: `?locale=` alone, else Accept-Language's choice first, then the others. */
 function localesOf(c: Context<AppEnv>, asked?: KbLocale): KbLocale[] {
   if (asked) return [asked];
-  const first = localeFromAcceptLanguage(c.req.header('accept-language'));
+  // As every answer: the client's Accept-Language, else the reader's profile language.
+  const first = answerLocale(c.req.header('accept-language'), c.get('user')?.locale);
   return [first, ...LOCALES.filter((l) => l !== first)];
 }
 
