@@ -1,7 +1,7 @@
 import type { TimelineEntry } from '@caseflow/schema';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { api } from '../auth/session';
 import { ErrorBanner, Loading } from '../components/Status';
 import { ensureLayout } from '../editor/auto-layout';
@@ -9,6 +9,7 @@ import { Canvas } from '../editor/Canvas';
 import { EditorProvider } from '../editor/EditorContext';
 import { createEditorStore } from '../editor/editor-store';
 import type { FlowDoc } from '../editor/flow-document';
+import { openDraft } from '../editor/open-draft';
 import { useResource } from '../hooks/useResource';
 import { useT } from '../i18n/use-t';
 import { caseOverlays, focusNodes } from './case-overlay';
@@ -32,6 +33,18 @@ export default function CaseFlowDiagram({ caseId, activeNodes, timeline }: Props
     () => (flow.data ? createEditorStore(ensureLayout(flow.data.definition as FlowDoc)) : null),
     [flow.data],
   );
+  // Then, as the editor opens a flow: laid out again for its edge routes, so the labels of edges
+  // leaving one node are placed apart instead of on top of each other at their midpoints.
+  useEffect(() => {
+    if (!store || !flow.data) return;
+    let live = true;
+    void openDraft(flow.data.flow, { key: flow.data.flow, definition: flow.data.definition }).then((load) => {
+      if (live) load(store);
+    });
+    return () => {
+      live = false;
+    };
+  }, [store, flow.data]);
   // Where the diagram opens: the current step; later moves keep the user's own pan and zoom.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the nodes active when the flow loads count
   const focus = useMemo(() => (store ? focusNodes(store.getState().doc, activeNodes) : []), [store]);
