@@ -1,13 +1,14 @@
 import type { TimelineEntry } from '@caseflow/schema';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { StoreApi } from 'zustand';
 import { api } from '../auth/session';
 import { ErrorBanner, Loading } from '../components/Status';
 import { ensureLayout } from '../editor/auto-layout';
 import { Canvas } from '../editor/Canvas';
 import { EditorProvider } from '../editor/EditorContext';
-import { createEditorStore } from '../editor/editor-store';
+import { createEditorStore, type EditorState } from '../editor/editor-store';
 import type { FlowDoc } from '../editor/flow-document';
 import { openDraft } from '../editor/open-draft';
 import { useResource } from '../hooks/useResource';
@@ -29,22 +30,24 @@ interface Props {
 export default function CaseFlowDiagram({ caseId, activeNodes, timeline }: Props) {
   const t = useT();
   const flow = useResource(() => api.caseFlow(caseId), [caseId]);
-  const store = useMemo(
-    () => (flow.data ? createEditorStore(ensureLayout(flow.data.definition as FlowDoc)) : null),
-    [flow.data],
-  );
-  // Then, as the editor opens a flow: laid out again for its edge routes, so the labels of edges
-  // leaving one node are placed apart instead of on top of each other at their midpoints.
+  // Laid out as the editor opens a flow (a version without positions by the layout, and its
+  // edges along their routes, so the labels of edges leaving one node stand apart), before the
+  // canvas first draws it: the view opens on the current step of the final positions.
+  const [store, setStore] = useState<StoreApi<EditorState> | null>(null);
   useEffect(() => {
-    if (!store || !flow.data) return;
+    if (!flow.data) return;
+    const { flow: key, definition } = flow.data;
     let live = true;
-    void openDraft(flow.data.flow, { key: flow.data.flow, definition: flow.data.definition }).then((load) => {
-      if (live) load(store);
+    void openDraft(key, { key, definition }).then((load) => {
+      if (!live) return;
+      const laid = createEditorStore(ensureLayout({ ...(definition as FlowDoc), key }));
+      load(laid);
+      setStore(laid);
     });
     return () => {
       live = false;
     };
-  }, [store, flow.data]);
+  }, [flow.data]);
   // Where the diagram opens: the current step; later moves keep the user's own pan and zoom.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the nodes active when the flow loads count
   const focus = useMemo(() => (store ? focusNodes(store.getState().doc, activeNodes) : []), [store]);
@@ -53,8 +56,8 @@ export default function CaseFlowDiagram({ caseId, activeNodes, timeline }: Props
     () => caseOverlays(activeNodes, timeline, current),
     [activeNodes, timeline, current],
   );
-  if (flow.loading && !flow.data) return <Loading />;
-  if (!store) return <ErrorBanner message={flow.error ?? t('caseFlow.unavailable')} />;
+  if (!flow.data && !flow.loading) return <ErrorBanner message={flow.error ?? t('caseFlow.unavailable')} />;
+  if (!store) return <Loading />;
   return (
     <>
       <div className="canvas-wrap case-canvas">
