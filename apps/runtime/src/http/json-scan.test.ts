@@ -53,6 +53,15 @@ describe('scanJson', () => {
     expect(scanJson('{"s":"\ud800x"}')).toMatchObject({ code: 'lone-surrogate' });
   });
 
+  it('refuses a __proto__ key, escaped or not, and leaves the word alone in values', () => {
+    expect(scanJson('{"values":{"a":1,"__proto__":{"x":1}}}')).toMatchObject({
+      code: 'reserved-key',
+      path: 'values.__proto__',
+    });
+    expect(scanJson('[{"\\u005f_proto__":1}]')).toMatchObject({ code: 'reserved-key', path: '0.__proto__' });
+    expect(scanJson('{"note":"__proto__","list":["__proto__"]}')).toBeNull();
+  });
+
   it('leaves malformed JSON to JSON.parse', () => {
     expect(scanJson('{"a": ')).toBeNull();
     expect(scanJson('{"a":"\\u12"}')).toBeNull();

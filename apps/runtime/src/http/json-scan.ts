@@ -3,7 +3,7 @@ export const MAX_JSON_DEPTH = 64;
 
 /** What scanJson found wrong, and where (a dotted path like zod's: "variables.a.0"). */
 export interface JsonScanProblem {
-  code: 'too-deep' | 'nul' | 'lone-surrogate';
+  code: 'too-deep' | 'nul' | 'lone-surrogate' | 'reserved-key';
   path: string;
   message: string;
 }
@@ -38,7 +38,8 @@ function escapedUnit(text: string, i: number): number {
 /**
  * Checks JSON text before it is parsed, in one pass and without recursion: nesting deeper than
  * `maxDepth`, a NUL character (raw or escaped as `\u0000`) and a lone UTF-16 surrogate
- * (`\ud800` without its pair) in any string or key. PostgreSQL refuses the last two in text and
+ * (`\ud800` without its pair) in any string or key, and a `__proto__` key (JSON.parse makes it
+ * an own member, but every copy or schema parse after it drops it or sets a prototype). PostgreSQL refuses the last two in text and
  * jsonb, and deep nesting overflows the stack of the recursive code that later walks the value.
  * Malformed JSON is not reported here: JSON.parse rejects it afterwards. Pure.
  */
@@ -80,7 +81,18 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonScanProbl
       }
       if (c === QUOTE) {
         inString = false;
-        if (stringIsKey) stack[stack.length - 1]!.key = keyText(text.slice(stringStart, i + 1));
+        if (stringIsKey) {
+          const key = keyText(text.slice(stringStart, i + 1));
+          stack[stack.length - 1]!.key = key;
+          // Parsed, it would set the object's prototype instead of a member: lost without a word.
+          if (key === '__proto__') {
+            return {
+              code: 'reserved-key',
+              path: pathOf(stack),
+              message: 'the key "__proto__" is not accepted',
+            };
+          }
+        }
         continue;
       }
       if (c === 0) return nul(here());
