@@ -80,7 +80,14 @@ describe('zod issues in words', () => {
     const Sized = z.strictObject({ values: VariablesMap, form: FormSchema });
     const result = Sized.safeParse({
       values: { big: 'x'.repeat(300_000) },
-      form: { properties: { a: { type: 'string' } }, required: ['b'] },
+      form: {
+        properties: {
+          a: { type: 'string' },
+          n: { type: 'number', minimum: 5, maximum: 1 },
+          e: { type: 'string', enum: [] },
+        },
+        required: ['b'],
+      },
     });
     if (result.success) throw new Error('expected issues');
     const messages = (
@@ -88,6 +95,8 @@ describe('zod issues in words', () => {
     ).map((d) => d.message);
     expect(messages).toEqual([
       expect.stringMatching(/^O campo values: no máximo 262144 caracteres como JSON \(recebidos \d+\)$/),
+      'O campo form.properties.n.minimum: o mínimo 5 é maior que o máximo 1',
+      'O campo form.properties.e.enum: uma lista de opções precisa de ao menos uma opção',
       'O campo form.required.0: "b" não é um campo do formulário',
     ]);
   });

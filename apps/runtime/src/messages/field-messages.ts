@@ -147,6 +147,9 @@ const SCHEMA_WORDS_PT_BR: Record<string, string> = {
   'must be JSON': 'deve ser JSON',
   'this field name is reserved': 'este nome de campo é reservado',
   'no such field in the form': 'o formulário não tem esse campo',
+  'this type of file is not accepted': 'arquivos deste tipo não são aceitos',
+  'must be base64': 'deve estar em base64',
+  'a list of options needs at least one option': 'uma lista de opções precisa de ao menos uma opção',
 };
 
 /** Our schemas' own wording with numbers or names in it, as patterns (tried in order). */
@@ -155,6 +158,10 @@ const SCHEMA_PATTERNS_PT_BR: ReadonlyArray<readonly [RegExp, string]> = [
   [/^at most (\d+) keys \(got (\d+)\)$/, 'no máximo $1 chaves (recebidas $2)'],
   [/^at most (\d+) fields$/, 'no máximo $1 campos'],
   [/^"(.*)" is not a field of the form$/, '"$1" não é um campo do formulário'],
+  [/^at most (\d+) bytes$/, 'no máximo $1 bytes'],
+  [/^the minimum (\S+) is above the maximum (\S+)$/, 'o mínimo $1 é maior que o máximo $2'],
+  [/^the least length (\d+) is above the most (\d+)$/, 'o comprimento mínimo $1 é maior que o máximo $2'],
+  [/^labels an option the field does not have: "(.*)"$/, 'dá nome a uma opção que o campo não tem: "$1"'],
 ];
 
 const CATALOGS: Record<Locale, Catalog> = { en: EN, 'pt-BR': PT_BR };
