@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand';
 import type { FlowDraft } from '../api/api';
+import { ensureLayout } from './auto-layout';
 import { editableDoc } from './editable-doc';
 import type { EditorState } from './editor-store';
 import type { FlowDoc } from './flow-document';
@@ -28,7 +29,8 @@ export async function openDraft(
       store.getState().load({ ...doc, layout: { ...doc.layout, ...laid.positions } }, base);
       store.getState().setRoutes(laid.routes);
     } else {
-      store.getState().load(doc, base);
+      // Positions missing and the layout failed: the quick layered layout rather than a pile at 0,0.
+      store.getState().load(ensureLayout(doc), base);
       if (laid) store.getState().setRoutes(routesIfUnchanged(doc, laid));
     }
   };

@@ -18,12 +18,13 @@ import { CaseArticles } from '../kb/CaseArticles';
 import { useLiveEvents } from '../live/useLiveEvents';
 import { isPickerShortcut, ResponsePicker } from '../responses/ResponsePicker';
 import { AttachmentLinks, AttachmentPicker } from '../work/Attachments';
-import { toUpload } from '../work/attachment-files';
+import { toUploads } from '../work/attachment-files';
 import { CancelCase } from '../work/CancelCase';
 import { CaseTimeline, flowWords } from '../work/CaseTimeline';
 import { mayCancel } from '../work/cancel-permission';
 import { RequestFields } from '../work/RequestFields';
 import { TaskActions } from '../work/TaskActions';
+import { TaskName } from '../work/TaskName';
 import { CustomerCaseView } from './CustomerCaseView';
 
 // The canvas code (xyflow) loads only when a case page shows its diagram.
@@ -101,7 +102,7 @@ export function CasePage() {
     try {
       // Agents answer on the channel the customer last used (the runtime picks it: a chat the
       // customer ended goes on by e-mail); customers write from the web.
-      const attachments = files.length > 0 ? await Promise.all(files.map(toUpload)) : undefined;
+      const attachments = await toUploads(files);
       await api.postMessage(
         id,
         isAgent
@@ -227,12 +228,7 @@ export function CasePage() {
             {openTasks.map((task) => (
               <article key={task.id} className="task-card">
                 <h3>
-                  {task.kind === 'approval' && (
-                    <>
-                      <span className="badge badge-info">{t('node.kind.approval')}</span>{' '}
-                    </>
-                  )}
-                  {task.title} <StatusWord value={task.offer ? 'offered' : task.status} task />
+                  <TaskName task={task} />
                 </h3>
                 <p className="muted">
                   {t('case.taskMeta', { group: task.group ?? '—', tier: task.tier ?? '—' })}

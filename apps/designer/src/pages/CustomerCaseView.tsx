@@ -8,7 +8,7 @@ import { errorMessage } from '../hooks/useResource';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
 import { AttachmentLinks, AttachmentPicker } from '../work/Attachments';
-import { toUpload } from '../work/attachment-files';
+import { toUploads } from '../work/attachment-files';
 import { presentCustomerEntry } from '../work/timeline-presenter';
 import { SurveyPrompt } from './SurveyPrompt';
 
@@ -74,7 +74,7 @@ export function CustomerCaseView(props: {
     e.preventDefault();
     if (!message.trim()) return;
     try {
-      const attachments = files.length > 0 ? await Promise.all(files.map(toUpload)) : undefined;
+      const attachments = await toUploads(files);
       await api.postMessage(c.id, { channel: 'web', body: message, from: 'customer', attachments });
       setMessage('');
       setFiles([]);

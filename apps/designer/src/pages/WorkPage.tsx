@@ -4,13 +4,13 @@ import type { QueueItem, QueueSort } from '../api/api';
 import { useServerNow } from '../api/server-clock';
 import { api, useSession } from '../auth/session';
 import { ErrorBanner, Loading } from '../components/Status';
-import { StatusWord } from '../components/StatusWord';
 import { errorMessage, useResource } from '../hooks/useResource';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
 import { useLiveEvents } from '../live/useLiveEvents';
 import { CaseFinder } from '../work/CaseFinder';
 import { queueParams } from '../work/queue-params';
+import { TaskName } from '../work/TaskName';
 
 /**
  * The agent's queue (GET /queue): by default only work they may take — their groups' open
@@ -157,13 +157,7 @@ export function WorkPage() {
                   </td>
                   <td>{item.customerName ?? item.customerId ?? '—'}</td>
                   <td>
-                    {item.task.kind === 'approval' && (
-                      <>
-                        <span className="badge badge-info">{t('node.kind.approval')}</span>{' '}
-                      </>
-                    )}
-                    {item.task.title}{' '}
-                    <StatusWord value={item.task.offer ? 'offered' : item.task.status} task />
+                    <TaskName task={item.task} />
                     {item.task.assignee && item.task.assignee !== user?.username && (
                       <small className="muted"> {t('work.heldBy', { name: item.task.assignee })}</small>
                     )}

@@ -5,7 +5,6 @@ import { useEffect, useMemo, useState } from 'react';
 import type { StoreApi } from 'zustand';
 import { api } from '../auth/session';
 import { ErrorBanner, Loading } from '../components/Status';
-import { ensureLayout } from '../editor/auto-layout';
 import { Canvas } from '../editor/Canvas';
 import { EditorProvider } from '../editor/EditorContext';
 import { createEditorStore, type EditorState } from '../editor/editor-store';
@@ -40,7 +39,8 @@ export default function CaseFlowDiagram({ caseId, activeNodes, timeline }: Props
     let live = true;
     void openDraft(key, { key, definition }).then((load) => {
       if (!live) return;
-      const laid = createEditorStore(ensureLayout({ ...(definition as FlowDoc), key }));
+      // Created on the version as stored; `load` puts the laid-out document in it.
+      const laid = createEditorStore({ ...(definition as FlowDoc), key });
       load(laid);
       setStore(laid);
     });

@@ -66,3 +66,8 @@ export function toUpload(file: File): Promise<AttachmentUpload> {
     reader.readAsDataURL(file);
   });
 }
+
+/** The chosen files read for a message, or nothing when there are none. */
+export async function toUploads(files: readonly File[]): Promise<AttachmentUpload[] | undefined> {
+  return files.length > 0 ? Promise.all(files.map(toUpload)) : undefined;
+}
