@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 import { type Backend, createTestDatabase, type TestDatabase } from './test-database';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -59,18 +59,7 @@ export interface RuntimeProcess {
   stop(): Promise<void>;
 }
 
-/** A free TCP port on 127.0.0.1 (asked from the OS, then released). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from './free-port';
 
 /** Builds the runtime bundle when it is missing (the full test command builds it first). */
 function ensureBuilt(): void {
@@ -120,8 +109,8 @@ export async function startRuntime(
   const backend = options.backend ?? 'sqlite';
   const database: TestDatabase = await createTestDatabase(backend);
   const dir = mkdtempSync(join(tmpdir(), 'caseflow-e2e-cwd-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  let port = await freePort();
+  let url = `http://127.0.0.1:${port}`;
   let log = '';
   let now = CLOCK_START;
   let child: ChildProcess;
@@ -157,7 +146,18 @@ export async function startRuntime(
     await waitForHealth(url, child, () => log, options.healthTimeoutMs ?? 30_000);
   };
   try {
-    await launch();
+    // Another worker may still take the port between freePort() and listen(): try a new one.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await launch();
+        break;
+      } catch (error) {
+        if (attempt === 3 || !log.includes('EADDRINUSE')) throw error;
+        port = await freePort();
+        url = `http://127.0.0.1:${port}`;
+        log = '';
+      }
+    }
   } catch (error) {
     await database.drop();
     rmSync(dir, { recursive: true, force: true });
