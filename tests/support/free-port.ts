@@ -12,7 +12,8 @@ function ephemeralRange(): [number, number] {
       .trim()
       .split(/\s+/)
       .map(Number);
-    if (Number.isInteger(low) && Number.isInteger(high)) return [low, high];
+    if (low !== undefined && high !== undefined && Number.isInteger(low) && Number.isInteger(high))
+      return [low, high];
   } catch {
     // Not Linux: the IANA range.
   }
