@@ -7,7 +7,11 @@ import type { Actor } from './types';
  * moment ago cannot act: 403 when nobody of that name exists or the account is deactivated.
  */
 export async function actingUser(tx: Store, actor: Actor): Promise<UserRow> {
-  const user = await tx.users.get(actor);
+  return activeUser(await tx.users.get(actor), actor);
+}
+
+/** The check of actingUser on a row the command read itself (with its case, in one statement). */
+export function activeUser(user: UserRow | null, actor: Actor): UserRow {
   if (!user) throw forbidden(`${actor} is not a user of this installation`);
   if (!user.active) throw forbidden(`the account ${actor} is deactivated`);
   return user;

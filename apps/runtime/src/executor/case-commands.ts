@@ -1,8 +1,8 @@
 import type { EngineEvent } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
-import { actingUser } from './acting-user';
+import { activeUser } from './acting-user';
 import { cancelRefusal } from './cancel-rule';
-import type { CaseSession } from './case-session';
+import type { CaseSession, LiveCase } from './case-session';
 import { mergedCustomer } from './customer-merge';
 import { badRequest, forbidden, notFound } from './errors';
 import type { RuntimeCore } from './runtime-core';
@@ -80,9 +80,17 @@ export function sendEvent(
  * The acting person may steer a case by hand (signals, cancel): an active agent who is not a
  * customer. Checked in the command's transaction, like every other right.
  */
-async function assertStaff(session: CaseSession, actor: Actor, what: string): Promise<void> {
-  const user = await actingUser(session.tx, actor);
-  if (isCustomerOnly(user) || !hasRole(user, 'agent')) throw forbidden(`only agents ${what}`);
+async function requireAsStaff(
+  session: CaseSession,
+  caseId: string,
+  actor: Actor,
+  what: string,
+): Promise<LiveCase> {
+  const { user, live } = await session.loadWithUser(caseId, actor);
+  const acting = activeUser(user, actor);
+  if (isCustomerOnly(acting) || !hasRole(acting, 'agent')) throw forbidden(`only agents ${what}`);
+  if (!live) throw notFound('case', caseId);
+  return live;
 }
 
 /** Delivers a signal to a waiting node and records it on the timeline (agents only). */
@@ -95,9 +103,8 @@ export function signal(
 ): Promise<CaseRecord> {
   return core.events.run(
     async (session) => {
-      await assertStaff(session, actor, 'deliver signals to a case');
+      const live = await requireAsStaff(session, caseId, actor, 'deliver signals to a case');
       // Recorded first so the timeline reads: signal, then what it set off.
-      const live = await session.require(caseId);
       session.record(live, {
         type: 'signal',
         actor,
@@ -122,9 +129,10 @@ export function cancelCase(
 ): Promise<CaseRecord> {
   return core.events.run(
     async (session) => {
-      const user = await actingUser(session.tx, actor);
-      const live = await session.require(caseId);
-      const refusal = cancelRefusal(user, live.row, await session.tx.tasks.listByCase(caseId));
+      const { user, live } = await session.loadWithUser(caseId, actor);
+      const acting = activeUser(user, actor);
+      if (!live) throw notFound('case', caseId);
+      const refusal = cancelRefusal(acting, live.row, await session.tx.tasks.listByCase(caseId));
       if (refusal) throw refusal;
       // Recorded first so the timeline reads: who cancelled it and why, then what it stopped.
       if (live.row.status === 'open')

@@ -1,6 +1,14 @@
 import { type CaseSnapshot, type CompiledFlow, inspect, start, step } from '@caseflow/engine';
 import { type Case, type EngineEvent, formatCaseNumber } from '@caseflow/schema';
-import type { CaseParts, CaseRow, CustomerRow, NewTimelineEntry, Store, TimerChange } from '../store/store';
+import type {
+  CaseParts,
+  CaseRow,
+  CustomerRow,
+  NewTimelineEntry,
+  Store,
+  TimerChange,
+  UserRow,
+} from '../store/store';
 import { toCase } from './case-resource';
 import { changeOf } from './change-of';
 import { applyEffects } from './effect-applier';
@@ -99,6 +107,21 @@ export class CaseSession {
     const live: LiveCase = { row, compiled, loadedRevision: row.revision, dirty: false, timeline: [] };
     this.#cases.set(row.id, live);
     return live;
+  }
+
+  /**
+   * The acting user's row (null when unknown) and the case (null when it does not exist), read
+   * in one statement unless the session holds the case already: a command's right check and
+   * its case in one round trip.
+   */
+  async loadWithUser(
+    caseId: string,
+    actor: string,
+  ): Promise<{ user: UserRow | null; live: LiveCase | null }> {
+    const known = this.#cases.get(caseId);
+    if (known) return { user: await this.tx.users.get(actor), live: known };
+    const both = await this.tx.cases.getWithUser(caseId, actor);
+    return { user: both.user, live: both.case ? await this.adopt(both.case) : null };
   }
 
   /** Like load, 404 when the case does not exist. */

@@ -1,7 +1,7 @@
 import { validateFormValues } from '@caseflow/engine';
 import { type FormSchema, isSupervisor, type Task } from '@caseflow/schema';
-import type { TaskRow } from '../store/store';
-import { actingUser } from './acting-user';
+import type { TaskRow, UserRow } from '../store/store';
+import { actingUser, activeUser } from './acting-user';
 import { toTask } from './case-resource';
 import type { CaseSession } from './case-session';
 import { badRequest, conflict, notFound } from './errors';
@@ -24,18 +24,31 @@ function checkOpen(task: TaskRow | null, taskId: string): TaskRow {
 }
 
 /**
- * The open task once its case is loaded into the session. On PostgreSQL (READ COMMITTED) the
- * task row and the case must come from one snapshot: read by two statements, a completion
- * committed by another process between them would leave the task "open" here but already
- * done in the snapshot, and the engine would answer 404 (unknown task). tasks.getWithCase
- * reads both in one statement: a task closed before it is a 409 like any other closed task;
- * one closed after it fails the revision check at commit and the retry answers 409. (When the
- * session already holds the case, this task read is the later one, as consistency needs.)
+ * The open task with its case loaded into the session, and the acting user, all read in one
+ * statement (tasks.getWithCaseAndUser): 404/409 for the task first, then 403 for the user. On
+ * PostgreSQL (READ COMMITTED) the task row and the case must come from one snapshot: read by
+ * two statements, a completion committed by another process between them would leave the task
+ * "open" here but already done in the snapshot, and the engine would answer 404 (unknown
+ * task). A task closed before the read is a 409 like any other closed task; one closed after
+ * it fails the revision check at commit and the retry answers 409. (When the session already
+ * holds the case, this task read is the later one, as consistency needs.)
  */
-async function openTaskWithCase(session: CaseSession, taskId: string): Promise<TaskRow> {
-  const both = await session.tx.tasks.getWithCase(taskId);
+async function openTaskAs(
+  session: CaseSession,
+  taskId: string,
+  actor: Actor,
+): Promise<{ task: TaskRow; user: UserRow }> {
+  const both = await session.tx.tasks.getWithCaseAndUser(taskId, actor);
   const task = checkOpen(both?.task ?? null, taskId);
   await session.adopt(both!.case);
+  return { task, user: activeUser(both!.user, actor) };
+}
+
+/** The open task `actor` may work (task-rules.ts `workRefusal`), its case in the session. */
+async function openTaskToWork(session: CaseSession, taskId: string, actor: Actor): Promise<TaskRow> {
+  const { task, user } = await openTaskAs(session, taskId, actor);
+  const refusal = workRefusal(user, task);
+  if (refusal) throw refusal;
   return task;
 }
 
@@ -86,8 +99,7 @@ export function completeTask(
   actor: Actor,
 ): Promise<CaseRecord> {
   return core.events.run(async (session) => {
-    const task = await openTaskWithCase(session, taskId);
-    await assertMayWork(session, task, actor);
+    const task = await openTaskToWork(session, taskId, actor);
     if (task.assignee !== null && task.assignee !== actor) {
       throw conflict(`task ${taskId} is held by ${task.assignee}`, { assignee: task.assignee });
     }
@@ -191,8 +203,7 @@ export function escalateTask(
   actor: Actor,
 ): Promise<CaseRecord> {
   return core.events.run(async (session) => {
-    const task = await openTaskWithCase(session, taskId);
-    const user = await actingUser(session.tx, actor);
+    const { task, user } = await openTaskAs(session, taskId, actor);
     const refusal = workRefusal(user, task);
     if (refusal) throw refusal;
     // A peer could otherwise take a task routing offered to someone else away from them.
@@ -251,8 +262,7 @@ export function delegateTask(core: RuntimeCore, taskId: string, to: string, acto
  */
 export function declineTask(core: RuntimeCore, taskId: string, reason: string, actor: Actor): Promise<Task> {
   return core.events.run(async (session) => {
-    const task = await openTaskWithCase(session, taskId);
-    await assertMayWork(session, task, actor);
+    const task = await openTaskToWork(session, taskId, actor);
     if (task.kind === 'approval') {
       throw conflict('an approval ballot cannot be declined; delegate it instead', { reason: 'approval' });
     }

@@ -154,11 +154,21 @@ describe('optimistic concurrency', () => {
           await race(row, tx);
           return row;
         },
+        async getWithUser(id, username) {
+          const both = await tx.cases.getWithUser(id, username);
+          await race(both.case, tx);
+          return both;
+        },
       },
       tasks: {
         ...tx.tasks,
         async getWithCase(id) {
           const both = await tx.tasks.getWithCase(id);
+          await race(both?.case, tx);
+          return both;
+        },
+        async getWithCaseAndUser(id, username) {
+          const both = await tx.tasks.getWithCaseAndUser(id, username);
           await race(both?.case, tx);
           return both;
         },

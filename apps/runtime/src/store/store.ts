@@ -829,6 +829,12 @@ export interface Store {
      */
     nextNumber(): Promise<number>;
     get(id: string): Promise<CaseRow | null>;
+    /**
+     * The case and the user `username` read together, each null when absent: the command's
+     * right check and its case in one round trip on PostgreSQL (one statement), in one
+     * transaction's snapshot on both sides.
+     */
+    getWithUser(id: string, username: string): Promise<{ case: CaseRow | null; user: UserRow | null }>;
     /** Newest first. */
     list(query?: CaseQuery): Promise<Page<CaseSummary>>;
     scan(query?: CaseScan): Promise<CaseSummary[]>;
@@ -871,6 +877,11 @@ export interface Store {
      * from the same snapshot), or null when the task does not exist.
      */
     getWithCase(id: string): Promise<{ task: TaskRow; case: CaseRow } | null>;
+    /** getWithCase and the user `username` (null when absent) in one statement on PostgreSQL. */
+    getWithCaseAndUser(
+      id: string,
+      username: string,
+    ): Promise<{ task: TaskRow; case: CaseRow; user: UserRow | null } | null>;
     /** Queue order: oldest first. */
     list(query?: TaskQuery): Promise<Page<TaskRow>>;
     listByCase(caseId: string): Promise<TaskRow[]>;

@@ -175,6 +175,31 @@ export function casesContract(current: () => Store): void {
       expect(await store.tasks.getWithCase('nope')).toBeNull();
     });
 
+    it('reads a case, or a task with its case, together with a user', async () => {
+      const user = await store.users.create({
+        username: 'ann',
+        passwordHash: 'h',
+        roles: ['agent'],
+        groups: ['desk'],
+        createdAt: T0,
+      });
+      await store.cases.insert(caseRow('k9', { snapshot: { value: 'a', context: {} } }));
+      await store.tasks.insert(taskRow('t9', 'k9', { dueAt: T0 + 9 }));
+      const kase = await store.cases.get('k9');
+      expect(await store.cases.getWithUser('k9', 'ann')).toEqual({ case: kase, user });
+      expect(await store.cases.getWithUser('k9', 'nobody')).toEqual({ case: kase, user: null });
+      expect(await store.cases.getWithUser('nope', 'ann')).toEqual({ case: null, user });
+      expect(await store.tasks.getWithCaseAndUser('t9', 'ann')).toEqual({
+        task: await store.tasks.get('t9'),
+        case: kase,
+        user,
+      });
+      expect((await store.tasks.getWithCaseAndUser('t9', 'nobody'))?.user).toBeNull();
+      expect(await store.tasks.getWithCaseAndUser('nope', 'ann')).toBeNull();
+      // The password hash stays out of every read but the login's.
+      expect(JSON.stringify(await store.cases.getWithUser('k9', 'ann'))).not.toContain('passwordHash');
+    });
+
     it('updates a task patch', async () => {
       await store.tasks.insert(taskRow('a', 'k1'));
       const done = await store.tasks.update('a', {

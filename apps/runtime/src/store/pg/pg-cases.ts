@@ -2,11 +2,11 @@ import { and, asc, desc, eq, getTableColumns, inArray, isNull, or } from 'drizzl
 import { afterCursor, decodeCursor, pageLimit, toPage } from '../paging';
 import { caseListWhere, caseScanWhere, taskListWhere } from '../queries';
 import { taskToRow, withoutColumn } from '../rows';
-import type { CaseRow, SlaRow, Store, SurveyRow, TaskRow } from '../store';
+import type { CaseRow, SlaRow, Store, SurveyRow, TaskRow, UserRow } from '../store';
 import { pgCaseCommit } from './pg-case-commit';
 import { first, type PgDbOf, pgConflict } from './pg-db';
 import { type PgClientOf, PgRawTable, runNamed } from './pg-raw';
-import { cases, slas, surveys, tasks } from './schema';
+import { cases, slas, surveys, tasks, users } from './schema';
 
 /** Every case column but the timeline counter (internal to timeline appends). */
 export const caseColumns = withoutColumn(getTableColumns(cases), 'timelineSeq');
@@ -26,10 +26,17 @@ export function pgCases(db: PgDbOf, client: PgClientOf): Pick<Store, 'cases' | '
     new PgRawTable<SlaRow>(slas),
     new PgRawTable<SurveyRow>(surveys),
   );
+  const rawUsers = new PgRawTable<UserRow>(users, ['passwordHash']);
   const taskWithCase = [
     `select ${rawTasks.jsonObject('t')} as "task", ${rawCases.jsonObject('c')} as "case"`,
     'from "tasks" t join "cases" c on c.id = t.case_id where t.id = $1',
   ].join(' ');
+  const userByName = `(select ${rawUsers.jsonObject('u')} from "users" u where u.username = $2)`;
+  const taskWithCaseAndUser = [
+    `select ${rawTasks.jsonObject('t')} as "task", ${rawCases.jsonObject('c')} as "case", ${userByName} as "user"`,
+    'from "tasks" t join "cases" c on c.id = t.case_id where t.id = $1',
+  ].join(' ');
+  const caseWithUser = `select (select ${rawCases.jsonObject('c')} from "cases" c where c.id = $1) as "case", ${userByName} as "user"`;
   return {
     cases: {
       async insert(row) {
@@ -50,6 +57,14 @@ export function pgCases(db: PgDbOf, client: PgClientOf): Pick<Store, 'cases' | '
       },
       async get(id) {
         return rawCases.get(client(), 'id = $1', [id]);
+      },
+      async getWithUser(id, username) {
+        const result = await runNamed<{ case: CaseRow | null; user: UserRow | null }>(
+          client(),
+          caseWithUser,
+          [id, username],
+        );
+        return result.rows[0]!;
       },
       async list(query = {}) {
         const limit = pageLimit(query);
@@ -106,6 +121,14 @@ export function pgCases(db: PgDbOf, client: PgClientOf): Pick<Store, 'cases' | '
       },
       async getWithCase(id) {
         const result = await runNamed<{ task: TaskRow; case: CaseRow }>(client(), taskWithCase, [id]);
+        return result.rows[0] ?? null;
+      },
+      async getWithCaseAndUser(id, username) {
+        const result = await runNamed<{ task: TaskRow; case: CaseRow; user: UserRow | null }>(
+          client(),
+          taskWithCaseAndUser,
+          [id, username],
+        );
         return result.rows[0] ?? null;
       },
       async list(query = {}) {

@@ -2,9 +2,9 @@ import { and, asc, desc, getTableColumns } from 'drizzle-orm';
 import { afterCursor, decodeCursor, pageLimit, toPage } from '../paging';
 import { caseListWhere, caseScanWhere } from '../queries';
 import { taskToRow, withoutColumn } from '../rows';
-import type { CaseQuery, CaseRow, CaseSummary, Store, TaskRow } from '../store';
+import type { CaseQuery, CaseRow, CaseSummary, Store, TaskRow, UserRow } from '../store';
 import { RawTable } from './raw-table';
-import { cases, tasks } from './schema';
+import { cases, tasks, users } from './schema';
 import { type SqliteDb, sqliteConflict } from './sqlite-db';
 
 const summaryColumns = withoutColumn(getTableColumns(cases), 'snapshot');
@@ -26,6 +26,7 @@ export function sqliteCases(db: SqliteDb): Pick<Store, 'tasks'> & {
   const rawCases = new RawTable<CaseRow>(db.$client, cases);
   const rawTasks = new RawTable<TaskRow>(db.$client, tasks);
   const rawSummaries = new RawTable<CaseSummary>(db.$client, cases, ['snapshot']);
+  const rawUsers = new RawTable<UserRow>(db.$client, users, ['passwordHash']);
   const nextNumber = db.$client.prepare('select coalesce(max(number), 0) + 1 as n from cases');
 
   /**
@@ -44,6 +45,13 @@ export function sqliteCases(db: SqliteDb): Pick<Store, 'tasks'> & {
     return toPage(rows, n, (r) => [r.createdAt, r.id]);
   };
 
+  // Two cached statements run back to back on the one connection: one snapshot.
+  const taskWithCase = (id: string) => {
+    const task = rawTasks.get('id = ?', id);
+    const row = task ? rawCases.get('id = ?', task.caseId) : null;
+    return task && row ? { task, case: row } : null;
+  };
+
   return {
     cases: {
       async insert(row) {
@@ -57,6 +65,10 @@ export function sqliteCases(db: SqliteDb): Pick<Store, 'tasks'> & {
       },
       async get(id) {
         return rawCases.get('id = ?', id);
+      },
+      async getWithUser(id, username) {
+        // Two cached statements back to back on the one connection: one snapshot.
+        return { case: rawCases.get('id = ?', id), user: rawUsers.get('username = ?', username) };
       },
       async list(query = {}) {
         const children = childrenPage(query);
@@ -110,10 +122,11 @@ export function sqliteCases(db: SqliteDb): Pick<Store, 'tasks'> & {
         return rawTasks.get('case_id = ? and task_key = ?', caseId, taskKey);
       },
       async getWithCase(id) {
-        // Two cached statements run back to back on the one connection: one snapshot.
-        const task = rawTasks.get('id = ?', id);
-        const row = task ? rawCases.get('id = ?', task.caseId) : null;
-        return task && row ? { task, case: row } : null;
+        return taskWithCase(id);
+      },
+      async getWithCaseAndUser(id, username) {
+        const both = taskWithCase(id);
+        return both && { ...both, user: rawUsers.get('username = ?', username) };
       },
       async list(query = {}) {
         // Agents' queues and the demo's agents read this all the time: a cached statement per
