@@ -72,15 +72,21 @@ export function eventTransactions(
     for (let attempt = 1; ; attempt++) {
       let queued = false;
       try {
-        const value = await store.transaction(async (tx) => {
-          const session = new CaseSession(tx, ctx, clock.now());
-          seen.session = session;
-          const result = await fn(session);
-          await session.commit();
-          if (resolves) await tx.incidents.resolve(resolves.incidentId, resolves.by, 'retried', session.now);
-          queued = session.outboxQueued;
-          return result;
-        });
+        // Rerunnable: a rolled-back attempt is run again from a fresh read, as after a stale
+        // revision (below), so group commit needs no savepoint for it.
+        const value = await store.transaction(
+          async (tx) => {
+            const session = new CaseSession(tx, ctx, clock.now());
+            seen.session = session;
+            const result = await fn(session);
+            await session.commit();
+            if (resolves)
+              await tx.incidents.resolve(resolves.incidentId, resolves.by, 'retried', session.now);
+            queued = session.outboxQueued;
+            return result;
+          },
+          { rerunnable: true },
+        );
         if (queued) onOutbox();
         onCommit();
         return value;

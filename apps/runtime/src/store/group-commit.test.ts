@@ -17,6 +17,7 @@ function committer(
   withConnection?: GroupCommit<GroupConnection>['run'],
   durable?: () => Promise<void>,
   release = false,
+  writeMark = false,
 ): GroupCommit<GroupConnection> {
   const mutex = new Mutex();
   const conn: GroupConnection = {
@@ -25,6 +26,8 @@ function committer(
       db.exec(sql);
     },
     inTransaction: () => db.inTransaction,
+    // What the SQLite store uses: rows changed since the connection opened.
+    ...(writeMark ? { writeMark: () => db.prepare('select total_changes()').pluck().get() as number } : {}),
   };
   return new GroupCommit<GroupConnection>({
     withConnection: withConnection
@@ -103,6 +106,103 @@ describe('GroupCommit', () => {
       'commit',
     ]);
     expect(ids()).toEqual([1, 2, 4]);
+  });
+
+  describe('with a write mark, for transactions that may run again', () => {
+    const again = { rerunnable: true };
+    beforeEach(() => {
+      group = committer(undefined, undefined, true, true);
+    });
+
+    it('commits transactions started together with one BEGIN and one COMMIT, no savepoint', async () => {
+      expect(await Promise.all([1, 2, 3].map((id) => group.run(insert(id), again)))).toEqual([1, 1, 1]);
+      expect(sent).toEqual(['begin immediate', 'commit']);
+      expect(ids()).toEqual([1, 2, 3]);
+    });
+
+    it('answers a transaction that fails before writing, undoing nothing of the others', async () => {
+      const results = await Promise.allSettled([
+        group.run(insert(1), again),
+        group.run(async () => {
+          db.prepare('select count(*) from item').get();
+          throw new Error('refused after reading');
+        }, again),
+        group.run(insert(3), again),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(sent).toEqual(['begin immediate', 'commit']);
+      expect(ids()).toEqual([1, 3]);
+    });
+
+    it('runs the batch again with savepoints when one fails after writing; only it is lost, with its error', async () => {
+      const runs = new Map<number, number>();
+      const counted =
+        (id: number, fail = false) =>
+        async () => {
+          runs.set(id, (runs.get(id) ?? 0) + 1);
+          const changed = insert(id)();
+          if (fail) throw new Error(`${id} fails after its insert`);
+          return changed;
+        };
+      const results = await Promise.allSettled([
+        group.run(counted(1), again),
+        group.run(counted(2), again),
+        group.run(counted(3, true), again),
+        group.run(counted(4), again),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      // The failing one keeps its error; those before it run again, the rest come after.
+      expect(sent).toEqual([
+        'begin immediate',
+        'rollback',
+        'begin immediate',
+        'savepoint gc3',
+        'release savepoint gc3',
+        'savepoint gc4',
+        'release savepoint gc4',
+        'commit',
+      ]);
+      expect(ids()).toEqual([1, 2, 4]);
+      expect(Object.fromEntries(runs)).toEqual({ 1: 2, 2: 2, 3: 1, 4: 1 });
+    });
+
+    it('runs a transaction that may not run again in a savepoint, and every one after it', async () => {
+      const results = await Promise.allSettled([
+        group.run(insert(1), again),
+        group.run(insert(2)),
+        group.run(insert(3), again),
+        group.run(async () => {
+          insert(4)();
+          throw new Error('fails after its insert');
+        }, again),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
+      expect(sent).toEqual([
+        'begin immediate',
+        'savepoint gc2',
+        'release savepoint gc2',
+        'savepoint gc3',
+        'release savepoint gc3',
+        'savepoint gc4',
+        'rollback to savepoint gc4',
+        'release savepoint gc4',
+        'commit',
+      ]);
+      expect(ids()).toEqual([1, 2, 3]);
+    });
+
+    it('fails every transaction of a batch whose COMMIT fails', async () => {
+      db.exec('pragma defer_foreign_keys = on');
+      const results = await Promise.allSettled([
+        group.run(insert(1), again),
+        group.run(
+          () => Promise.resolve(db.prepare('insert into item (id, parent) values (2, 99)').run()),
+          again,
+        ),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+      expect(ids()).toEqual([]);
+    });
   });
 
   it('splits more than maxBatch transactions over several commits, in order', async () => {

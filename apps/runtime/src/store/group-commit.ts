@@ -9,6 +9,14 @@ export interface GroupConnection {
    * SQLITE_FULL, I/O errors and the like); the batch is then lost as a whole.
    */
   inTransaction(): boolean;
+  /**
+   * A number that moves whenever the open transaction may have changed something or can no
+   * longer go on (SQLite: rows changed; PostgreSQL: a statement other than a read ran, or one
+   * failed and so aborted the transaction). With it, a batch runs its transactions without
+   * savepoints: one that fails without moving it leaves nothing to undo; one that moves it sends
+   * the whole batch round again with a savepoint per transaction.
+   */
+  writeMark?(): number;
 }
 
 /** How the group committer reaches the database. */
@@ -40,6 +48,8 @@ export interface GroupCommitOptions<C extends GroupConnection> {
 
 interface Member<C> {
   fn: (conn: C) => Promise<unknown>;
+  /** `fn` may run again from the start after its first run was rolled back (see run). */
+  rerunnable: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -59,9 +69,14 @@ type Outcome<C> =
  * come, first served: a transaction sees everything committed or batched before it. A batch
  * starts on the next `setImmediate`, so that every request whose bytes arrived in the same turn
  * of the event loop joins it; it also takes transactions queued while it runs, up to `maxBatch`.
- * The first transaction of a batch runs without a savepoint (when it fails the transaction is
- * rolled back and a new one begun): a lone transaction costs BEGIN and COMMIT only; each later
- * one costs one SAVEPOINT.
+ * The first transaction of a batch runs without a savepoint (when it fails after writing, the
+ * transaction is rolled back and a new one begun); each later one costs one SAVEPOINT — unless
+ * the connection has a `writeMark` and the transaction is `rerunnable`: those run bare while
+ * every transaction before them in the batch did too. One that fails without moving the mark (a
+ * refusal or a lost race is found by the reads, before any write) is simply answered; one that
+ * fails after writing keeps its error, the batch is rolled back and those that had succeeded
+ * before it run again, in savepoints from then on. (A savepoint costs a round trip on
+ * PostgreSQL and copies every page it changes on SQLite.)
  */
 export class GroupCommit<C extends GroupConnection> {
   readonly #queue: Member<C>[] = [];
@@ -70,8 +85,13 @@ export class GroupCommit<C extends GroupConnection> {
 
   constructor(private readonly options: GroupCommitOptions<C>) {}
 
-  /** Runs `fn` in a batch's transaction; answers its value after the batch committed. */
-  run<T>(fn: (conn: C) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` in a batch's transaction; answers its value after the batch committed. With
+   * `rerunnable` (an event transaction, which is retried from a fresh read anyway) `fn` may be
+   * run a second time after its first run was rolled back with its batch, and so needs no
+   * savepoint of its own.
+   */
+  run<T>(fn: (conn: C) => Promise<T>, options: { rerunnable?: boolean } = {}): Promise<T> {
     // Run in the caller's async context (its AsyncLocalStorage values: an event marks its
     // nested calls), not in that of whichever caller happened to schedule the batch. (An
     // AsyncResource run directly: on Node 20 `AsyncLocalStorage.bind` and `.snapshot` go
@@ -79,7 +99,12 @@ export class GroupCommit<C extends GroupConnection> {
     const callerContext = new AsyncResource('caseflow.transaction');
     const bound = (conn: C) => callerContext.runInAsyncScope(fn, undefined, conn);
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ fn: bound, resolve: resolve as (value: unknown) => void, reject });
+      this.#queue.push({
+        fn: bound,
+        rerunnable: options.rerunnable === true,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
       this.#schedule();
     });
   }
@@ -135,14 +160,22 @@ export class GroupCommit<C extends GroupConnection> {
 
   /** Runs one batch on `conn`: transactions from the queue until it is empty or the batch is full. */
   async #batch(conn: C): Promise<Outcome<C>[]> {
+    // Answered with the batch: refused a BEGIN, failed, or succeeded in the open transaction.
     let outcomes: Outcome<C>[] = [];
+    // Members of a rolled-back bare run that succeeded: they run again first.
+    const replay: Member<C>[] = [];
+    const next = () => replay.shift() ?? this.#queue.shift()!;
+    // Bare runs are possible at all (once a bare run had to be rolled back, the rest of the
+    // batch goes with savepoints), and every member of the open transaction so far ran bare.
+    let bareAllowed = conn.writeMark !== undefined;
+    let bare = false;
     let open = false;
     let taken = 0;
-    // Taken from the queue, not yet among the outcomes (settled by the catch below if need be).
+    // Taken, not yet among the outcomes (settled by the catch below if need be).
     let current: Member<C> | null = null;
     try {
-      while (this.#queue.length > 0 && taken < this.options.maxBatch) {
-        const member = this.#queue.shift()!;
+      while ((replay.length > 0 || this.#queue.length > 0) && taken < this.options.maxBatch) {
+        const member = next();
         current = member;
         taken++;
         if (!open) {
@@ -156,6 +189,31 @@ export class GroupCommit<C extends GroupConnection> {
             continue;
           }
           open = true;
+          bare = bareAllowed;
+        }
+        if (bare && member.rerunnable) {
+          const mark = conn.writeMark!();
+          try {
+            outcomes.push({ member, ok: true, value: await member.fn(conn) });
+            current = null;
+            continue;
+          } catch (error) {
+            outcomes.push({ member, ok: false, error });
+            current = null;
+            if (conn.inTransaction() && conn.writeMark!() === mark) continue;
+            // Its writes are to be undone, and only a rollback can: the members that succeeded
+            // before it in this transaction (all rerunnable) run again in a new one.
+            if (conn.inTransaction()) await conn.exec('rollback');
+            open = false;
+            bareAllowed = false;
+            replay.unshift(...takeSucceeded(outcomes));
+            taken -= replay.length;
+            continue;
+          }
+        }
+        bare = false;
+        // Nothing succeeded in this transaction yet: a failure may roll all of it back.
+        if (!outcomes.some((o) => o.ok)) {
           outcomes.push(await this.#first(conn, member));
           current = null;
           if (!conn.inTransaction()) open = false;
@@ -189,9 +247,11 @@ export class GroupCommit<C extends GroupConnection> {
       open = false;
       return outcomes;
     } catch (error) {
-      // A savepoint or COMMIT failed, or the connection broke: nothing of the batch committed.
+      // A savepoint, ROLLBACK or COMMIT failed, or the connection broke: nothing of the batch
+      // committed.
       for (const o of outcomes) o.member.reject(o.ok ? error : o.error);
       current?.reject(error);
+      for (const m of replay) m.reject(error);
       if (open && conn.inTransaction()) await conn.exec('rollback');
       throw error;
     }
@@ -206,6 +266,13 @@ export class GroupCommit<C extends GroupConnection> {
       return { member, ok: false, error };
     }
   }
+}
+
+/** Removes the succeeded members (of a transaction just rolled back) from `outcomes`. */
+function takeSucceeded<C>(outcomes: Outcome<C>[]): Member<C>[] {
+  const succeeded = outcomes.filter((o) => o.ok).map((o) => o.member);
+  outcomes.splice(0, outcomes.length, ...outcomes.filter((o) => !o.ok));
+  return succeeded;
 }
 
 function settle<C>(outcomes: Outcome<C>[]): void {

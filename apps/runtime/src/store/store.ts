@@ -703,9 +703,11 @@ export interface Store {
    * context join the transaction as well. Nested calls run in the outer transaction as
    * savepoints (an inner failure that is caught undoes only the inner writes).
    * SQLite: serialised with every other store call of this process (BEGIN IMMEDIATE), so keep
-   * slow I/O out of `fn`.
+   * slow I/O out of `fn`. `rerunnable`: `fn` may run again from the start after a first run
+   * that was rolled back (its effects are only its writes), which spares group commit a
+   * savepoint for it (group-commit.ts).
    */
-  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Store) => Promise<T>, options?: { rerunnable?: boolean }): Promise<T>;
   /** Closes the connection / pool. */
   close(): Promise<void>;
   /**

@@ -13,7 +13,7 @@ import type {
 import { netTimerChanges } from '../timer-changes';
 import { changeValues } from './pg-changes';
 import { applyTimersSql } from './pg-delivery';
-import { type PgClientOf, PgRawTable, runNamed } from './pg-raw';
+import { type PgClientOf, PgRawTable, runNamed, WRITES_ONLY_WITH_ROWS } from './pg-raw';
 import { cases } from './schema';
 
 type PartsColumns = { tasks: TaskRow[]; slas: SlaRow[]; surveys: SurveyRow[] };
@@ -100,7 +100,8 @@ export function pgCaseCommit(
     const key = `${+withParts}${+change}${+touch}${+timers}`;
     let text = texts.get(key);
     if (!text) {
-      text = commitText(withParts, change, touch, timers);
+      // Every write of it hangs on the revision check: a stale one writes nothing.
+      text = WRITES_ONLY_WITH_ROWS + commitText(withParts, change, touch, timers);
       texts.set(key, text);
     }
     return text;

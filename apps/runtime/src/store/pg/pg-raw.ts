@@ -7,6 +7,13 @@ export type PgQueryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 /** Answers the caller's transaction client when there is one, else the pool. */
 export type PgClientOf = () => PgQueryable;
 
+/**
+ * Opens a statement that writes only when it answers rows (every write of it conditioned on
+ * the row it returns, as the case commit's revision check): the group committer's write mark
+ * then moves only when it answered rows, so a stale revision needs no savepoint undone.
+ */
+export const WRITES_ONLY_WITH_ROWS = '/* writes only with rows */ ';
+
 const names = new Map<string, string>();
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../store';
+import { type Store, StoreConflict } from '../store';
 import { caseRow, storeContract, versionRow } from '../store.contract';
 import { isTransientConflict } from '../transient-conflict';
 import { openPgStore } from './pg-store';
@@ -197,6 +197,43 @@ describe.skipIf(!reachable)('PostgreSQL store', () => {
         expect(seenBySecond).toEqual([{ firstAnswered: false, firstVisible: false }]);
       } finally {
         await other.end();
+        await one.close();
+      }
+    });
+
+    it('keeps the batch when a transaction fails, whether it wrote, only read or hit an error', async () => {
+      const one = await openPgStore({ url: TEST_URL, lanes: 1 });
+      // Rerunnable, as event transactions are: no savepoints until one fails after writing.
+      const again = { rerunnable: true };
+      try {
+        const results = await Promise.allSettled([
+          one.transaction((tx) => tx.cases.insert(caseRow('gcw-1')), again),
+          one.transaction(async (tx) => {
+            await tx.cases.insert(caseRow('gcw-2'));
+            throw new Error('fails after writing');
+          }, again),
+          one.transaction(async (tx) => {
+            await tx.cases.get('gcw-1');
+            throw new Error('fails after reading');
+          }, again),
+          one.transaction((tx) => tx.cases.insert(caseRow('gcw-4')), again),
+          // A statement the database refuses aborts the whole transaction on PostgreSQL.
+          one.transaction((tx) => tx.cases.insert(caseRow('gcw-1')), again),
+          one.transaction((tx) => tx.cases.insert(caseRow('gcw-6')), again),
+        ]);
+        expect(results.map((r) => r.status)).toEqual([
+          'fulfilled',
+          'rejected',
+          'rejected',
+          'fulfilled',
+          'rejected',
+          'fulfilled',
+        ]);
+        expect((results[4] as PromiseRejectedResult).reason).toBeInstanceOf(StoreConflict);
+        const ids = ['gcw-1', 'gcw-2', 'gcw-4', 'gcw-6'];
+        const found = await Promise.all(ids.map(async (id) => (await one.cases.get(id)) !== null));
+        expect(found).toEqual([true, false, true, true]);
+      } finally {
         await one.close();
       }
     });

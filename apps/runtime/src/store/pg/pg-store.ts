@@ -24,7 +24,7 @@ import { pgIncidents } from './pg-incidents';
 import { pgKb } from './pg-kb';
 import { pgMessaging } from './pg-messaging';
 import { pgMigrations } from './pg-migrations';
-import type { PgQueryable } from './pg-raw';
+import { type PgQueryable, WRITES_ONLY_WITH_ROWS } from './pg-raw';
 import { pgResponses } from './pg-responses';
 import { pgRollups } from './pg-rollups';
 import { pgRouting } from './pg-routing';
@@ -141,7 +141,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     ...pgChatVisitors(db),
     ...pgCustomerMerges(db),
 
-    async transaction(fn) {
+    async transaction(fn, options) {
       const outer = current();
       if (outer) {
         return nestedTransaction(outer, savepoints(outer.client), (inner) =>
@@ -157,7 +157,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
             state.open = false;
           }
         });
-      });
+      }, options);
     },
 
     async close() {
@@ -167,9 +167,46 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
   return store;
 }
 
+/** Statements that change nothing a rollback would have to undo (locks aside). */
+const READS = /^\s*(select|savepoint|release|rollback to)\b/i;
+const writeMarks = new WeakMap<pg.PoolClient, { n: number }>();
+
+/**
+ * The group committer's write mark of `client`: counts every statement sent through it that may
+ * write, and every one that failed (which aborts the transaction on PostgreSQL). Its `query` is
+ * wrapped once, so drizzle's statements and the named ones are counted alike.
+ */
+function writeMarkOf(client: pg.PoolClient): { n: number } {
+  const known = writeMarks.get(client);
+  if (known) return known;
+  const mark = { n: 0 };
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const first = args[0] as string | { text?: unknown } | null | undefined;
+    const text = typeof first === 'string' ? first : first?.text;
+    const ifRows = typeof text === 'string' && text.startsWith(WRITES_ONLY_WITH_ROWS);
+    if (!ifRows && (typeof text !== 'string' || !READS.test(text))) mark.n++;
+    const result = query(...args);
+    // Registered before the caller's own handler, so the mark has moved when the caller sees it.
+    if (result instanceof Promise)
+      result.then(
+        (r: pg.QueryResult) => {
+          if (ifRows && r.rowCount) mark.n++;
+        },
+        () => {
+          mark.n++;
+        },
+      );
+    return result;
+  };
+  writeMarks.set(client, mark);
+  return mark;
+}
+
 /** `client` driven by group commit, which tracks whether a transaction is open on it. */
 function pgConnection(client: pg.PoolClient): PgConnection {
   let open = false;
+  const mark = writeMarkOf(client);
   return {
     client,
     tx: drizzle({ client }),
@@ -186,6 +223,7 @@ function pgConnection(client: pg.PoolClient): PgConnection {
       }
     },
     inTransaction: () => open,
+    writeMark: () => mark.n,
   };
 }
 

@@ -133,6 +133,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
       client.exec(sql);
     },
     inTransaction: () => client.inTransaction,
+    writeMark: () => totalChanges.get() as number,
   };
   const group = new GroupCommit({
     withConnection: (work) =>
@@ -186,7 +187,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     dialect: 'sqlite',
     ...serialise(repos, exclusive),
 
-    async transaction(fn) {
+    async transaction(fn, options) {
       const outer = context.getStore();
       if (outer?.open) {
         return nestedTransaction(outer, savepoints, (inner) => context.run(inner, () => fn(store)));
@@ -200,7 +201,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
             state.open = false;
           }
         });
-      });
+      }, options);
     },
 
     async close() {
