@@ -86,11 +86,11 @@ async function requireAsStaff(
   actor: Actor,
   what: string,
 ): Promise<LiveCase> {
-  const { user, live } = await session.loadWithUser(caseId, actor);
+  const { user, row } = await session.readWithUser(caseId, actor);
   const acting = activeUser(user, actor);
   if (isCustomerOnly(acting) || !hasRole(acting, 'agent')) throw forbidden(`only agents ${what}`);
-  if (!live) throw notFound('case', caseId);
-  return live;
+  if (!row) throw notFound('case', caseId);
+  return session.adopt(row);
 }
 
 /** Delivers a signal to a waiting node and records it on the timeline (agents only). */
@@ -129,9 +129,10 @@ export function cancelCase(
 ): Promise<CaseRecord> {
   return core.events.run(
     async (session) => {
-      const { user, live } = await session.loadWithUser(caseId, actor);
+      const { user, row } = await session.readWithUser(caseId, actor);
       const acting = activeUser(user, actor);
-      if (!live) throw notFound('case', caseId);
+      if (!row) throw notFound('case', caseId);
+      const live = await session.adopt(row);
       const refusal = cancelRefusal(acting, live.row, await session.tx.tasks.listByCase(caseId));
       if (refusal) throw refusal;
       // Recorded first so the timeline reads: who cancelled it and why, then what it stopped.

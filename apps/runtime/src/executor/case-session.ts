@@ -110,18 +110,15 @@ export class CaseSession {
   }
 
   /**
-   * The acting user's row (null when unknown) and the case (null when it does not exist), read
-   * in one statement unless the session holds the case already: a command's right check and
-   * its case in one round trip.
+   * The acting user's row (null when unknown) and the case's (null when it does not exist),
+   * read in one statement unless the session holds the case already: a command's right check
+   * and its case in one round trip. The caller checks the right, then `adopt`s the row.
    */
-  async loadWithUser(
-    caseId: string,
-    actor: string,
-  ): Promise<{ user: UserRow | null; live: LiveCase | null }> {
+  async readWithUser(caseId: string, actor: string): Promise<{ user: UserRow | null; row: CaseRow | null }> {
     const known = this.#cases.get(caseId);
-    if (known) return { user: await this.tx.users.get(actor), live: known };
+    if (known) return { user: await this.tx.users.get(actor), row: known.row };
     const both = await this.tx.cases.getWithUser(caseId, actor);
-    return { user: both.user, live: both.case ? await this.adopt(both.case) : null };
+    return { user: both.user, row: both.case };
   }
 
   /** Like load, 404 when the case does not exist. */

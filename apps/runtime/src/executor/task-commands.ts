@@ -40,8 +40,9 @@ async function openTaskAs(
 ): Promise<{ task: TaskRow; user: UserRow }> {
   const both = await session.tx.tasks.getWithCaseAndUser(taskId, actor);
   const task = checkOpen(both?.task ?? null, taskId);
+  const user = activeUser(both!.user, actor);
   await session.adopt(both!.case);
-  return { task, user: activeUser(both!.user, actor) };
+  return { task, user };
 }
 
 /** The open task `actor` may work (task-rules.ts `workRefusal`), its case in the session. */

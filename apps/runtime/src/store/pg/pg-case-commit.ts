@@ -100,8 +100,11 @@ export function pgCaseCommit(
     const key = `${+withParts}${+change}${+touch}${+timers}`;
     let text = texts.get(key);
     if (!text) {
-      // Every write of it hangs on the revision check: a stale one writes nothing.
-      text = WRITES_ONLY_WITH_ROWS + commitText(withParts, change, touch, timers);
+      // Its case, timeline, change and rollup writes hang on the updated row: a stale revision
+      // writes none of them. Not so the timer writes, which must come first (lock order) and
+      // see the revision as the statement began: a writer that commits meanwhile fails the
+      // update's re-check but not theirs, so a statement with timers counts as a write.
+      text = (timers ? '' : WRITES_ONLY_WITH_ROWS) + commitText(withParts, change, touch, timers);
       texts.set(key, text);
     }
     return text;

@@ -8,9 +8,9 @@ export type PgQueryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 export type PgClientOf = () => PgQueryable;
 
 /**
- * Opens a statement that writes only when it answers rows (every write of it conditioned on
- * the row it returns, as the case commit's revision check): the group committer's write mark
- * then moves only when it answered rows, so a stale revision needs no savepoint undone.
+ * Opens a statement that writes only when it answers rows (every write of it hangs on the row
+ * it returns, as the case commit's without timers): the group committer's write mark then
+ * moves only when it answered rows, so a stale revision leaves nothing to undo.
  */
 export const WRITES_ONLY_WITH_ROWS = '/* writes only with rows */ ';
 

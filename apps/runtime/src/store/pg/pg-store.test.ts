@@ -238,6 +238,50 @@ describe.skipIf(!reachable)('PostgreSQL store', () => {
       }
     });
 
+    it('undoes the timer writes of a commit that lost its revision to a writer it waited for', async () => {
+      const one = await openPgStore({ url: TEST_URL, lanes: 1 });
+      const other = new pg.Client({ connectionString: TEST_URL });
+      await other.connect();
+      try {
+        await one.cases.insert(caseRow('gcr-1'));
+        await one.cases.insert(caseRow('gcr-2'));
+        // Another process has moved gcr-1 on and not committed yet.
+        await other.query('begin');
+        await other.query("update cases set revision = 2 where id = 'gcr-1'");
+        const timers = [
+          {
+            op: 'schedule' as const,
+            timer: { caseId: 'gcr-1', timerId: 'stale', fireAt: 1_800_000_000_000, purpose: 'wait' },
+          },
+        ];
+        const patch = {
+          status: 'open' as const,
+          activeNodes: ['b'],
+          variables: {},
+          snapshot: { value: 'b', context: {} },
+          closedAt: null,
+          updatedAt: 1_800_000_000_000,
+        };
+        const again = { rerunnable: true };
+        const first = one.transaction((tx) => tx.cases.commit('gcr-2', 1, patch, [], false), again);
+        const stale = one.transaction(async (tx) => {
+          // Waits for the other writer's row lock; its timer writes have run by then.
+          const committed = await tx.cases.commit('gcr-1', 1, patch, [], false, { timers });
+          if (!committed) throw new Error('stale revision');
+          return committed;
+        }, again);
+        await new Promise((r) => setTimeout(r, 300));
+        await other.query('commit');
+        const results = await Promise.allSettled([first, stale]);
+        expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+        expect(await one.timers.listByCase('gcr-1')).toEqual([]);
+        expect((await one.cases.get('gcr-2'))?.revision).toBe(2);
+      } finally {
+        await other.end();
+        await one.close();
+      }
+    });
+
     it('lets transactions that offer work to agents in opposite orders pass, not deadlock', async () => {
       const { release, bothHoldOne } = await twoAgents(a, ['ana', 'bob']);
       const offer = (store: Store, mine: string, theirs: string) =>
