@@ -12,9 +12,9 @@ export interface GroupConnection {
   /**
    * A number that moves whenever the open transaction may have changed something or can no
    * longer go on (SQLite: rows changed; PostgreSQL: a statement other than a read ran, or one
-   * failed and so aborted the transaction). With it, a batch runs its transactions without
-   * savepoints: one that fails without moving it leaves nothing to undo; one that moves it sends
-   * the whole batch round again with a savepoint per transaction.
+   * failed and so aborted the transaction). With it, rerunnable transactions run without
+   * savepoints: one that fails without moving it leaves nothing to undo; one that moves it has
+   * the batch rolled back, and those that had succeeded before it run again with savepoints.
    */
   writeMark?(): number;
 }
@@ -69,8 +69,8 @@ type Outcome<C> =
  * come, first served: a transaction sees everything committed or batched before it. A batch
  * starts on the next `setImmediate`, so that every request whose bytes arrived in the same turn
  * of the event loop joins it; it also takes transactions queued while it runs, up to `maxBatch`.
- * The first transaction of a batch runs without a savepoint (when it fails after writing, the
- * transaction is rolled back and a new one begun); each later one costs one SAVEPOINT — unless
+ * The first transaction of a batch runs without a savepoint (when it fails, the transaction is
+ * rolled back and a new one begun); each later one costs one SAVEPOINT — unless
  * the connection has a `writeMark` and the transaction is `rerunnable`: those run bare while
  * every transaction before them in the batch did too. One that fails without moving the mark (a
  * refusal or a lost race is found by the reads, before any write) is simply answered; one that
