@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../../tests/support/free-port';
 import { BENCH_CLOCK_START, tempDir } from './in-process';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -57,18 +57,6 @@ export function ensureRuntimeBuilt(): void {
     stdio: 'inherit',
   });
   if (r.status !== 0) throw new Error('could not build apps/runtime');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
