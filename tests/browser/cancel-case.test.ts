@@ -5,7 +5,7 @@ import { designerSuite } from './designer-app';
 /**
  * An agent cancels a case from its page, saying why: an agent outside the case is told who may
  * (the case stays open); the agent who opened it cancels it, the page shows it cancelled and the
- * timeline says who cancelled it and why.
+ * timeline says who cancelled it and why. A customer withdraws their own request from the portal.
  */
 describe('cancelling a case from its page', () => {
   let caseId = '';
@@ -52,5 +52,33 @@ describe('cancelling a case from its page', () => {
     // The case and its timeline reload apart: the button goes once the case's own answer is in.
     await expect.poll(() => agent.getByRole('button', { name: 'Cancel case' }).count()).toBe(0);
     expect((await suite.rt.api('GET', `/api/cases/${caseId}`, { as: 'lena' })).body.status).toBe('cancelled');
+  });
+
+  it('lets a customer withdraw their own request from the portal', async () => {
+    const opened = await suite.rt.api('POST', '/api/catalog/report-lost-card/requests', {
+      as: 'carla',
+      body: { values: { cardLast4: '6262', suspiciousTransactions: 0 } },
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const id: string = opened.body.id;
+    const carla = await suite.signIn('carla');
+    await carla.goto(`${suite.rt.url}/cases/${id}`);
+    await carla.getByRole('button', { name: 'Withdraw request' }).click();
+    const form = carla.getByRole('form', { name: 'Withdraw this request' });
+    // Changing her mind keeps the request as it was.
+    await form.getByRole('button', { name: 'Keep it open' }).click();
+    await carla.getByRole('button', { name: 'Withdraw request' }).click();
+    await form.getByLabel('Why? (optional)').fill('Found it in my coat');
+    await screenshot(carla, 'portal-withdraw-form');
+    await form.getByRole('button', { name: 'Withdraw the request' }).click();
+    await carla.getByText('You withdrew this request.').waitFor();
+    await carla.getByText('You withdrew the request: “Found it in my coat”').waitFor();
+    await expect.poll(() => carla.getByRole('button', { name: 'Withdraw request' }).count()).toBe(0);
+    expect((await suite.rt.api('GET', `/api/cases/${id}`, { as: 'lena' })).body.status).toBe('cancelled');
+
+    // The team reads who withdrew it and why.
+    const agent = await suite.signIn('lena');
+    await agent.goto(`${suite.rt.url}/cases/${id}`);
+    await agent.getByText('Carla Customer cancelled the case: “Found it in my coat”').waitFor();
   });
 });

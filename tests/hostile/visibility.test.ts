@@ -137,6 +137,43 @@ describe.each(scenarioBackends())('visibility over HTTP on $backend', ({ backend
         const others = await rt.api('GET', `/api/cases?q=${request.number}`, { as: 'ben' });
         expect(others.body.items).toEqual([]);
       });
+
+      it('lets the customer withdraw their own request and no other case', async () => {
+        const opened = await rt.api('POST', '/api/catalog/report-lost-card/requests', {
+          as: 'carla',
+          body: { values: { cardLast4: '5151', suspiciousTransactions: 0 } },
+        });
+        expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+        const id: string = opened.body.id;
+        // Another customer, and the internal child of carla's first request: 404, nothing changes.
+        for (const [as, target] of [
+          ['ben', id],
+          ['carla', child.id],
+        ] as const) {
+          const res = await rt.api('POST', `/api/cases/${target}/cancel`, { as, body: { reason: 'x' } });
+          expect(res.status, `${as} ${target}`).toBe(404);
+        }
+        expect((await rt.api('GET', `/api/cases/${child.id}`, { as: 'fatima' })).body.status).toBe('open');
+
+        const res = await rt.api('POST', `/api/cases/${id}/cancel`, {
+          as: 'carla',
+          body: { reason: 'Found the card in my coat' },
+        });
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        expect(res.body).toMatchObject({ id, status: 'cancelled' });
+        for (const key of INTERNAL) expect(res.body).not.toHaveProperty(key);
+        const history = await rt.api('GET', `/api/cases/${id}/timeline`, { as: 'carla' });
+        expect(history.body.items).toContainEqual(
+          expect.objectContaining({ type: 'case.cancelled', data: { reason: 'Found the card in my coat' } }),
+        );
+        // The team reads who withdrew it.
+        const staff = await rt.api('GET', `/api/cases/${id}/timeline`, { as: 'lena' });
+        expect(staff.body.items).toContainEqual(
+          expect.objectContaining({ type: 'case.cancelled', actor: 'carla' }),
+        );
+        const again = await rt.api('POST', `/api/cases/${id}/cancel`, { as: 'carla', body: {} });
+        expect(again.status).toBe(409);
+      });
     });
 
     describe('metrics', () => {

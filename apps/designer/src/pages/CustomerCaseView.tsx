@@ -9,6 +9,7 @@ import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
 import { AttachmentLinks, AttachmentPicker } from '../work/Attachments';
 import { toUploads } from '../work/attachment-files';
+import { CancelCase } from '../work/CancelCase';
 import { presentCustomerEntry } from '../work/timeline-presenter';
 import { SurveyPrompt } from './SurveyPrompt';
 
@@ -67,6 +68,8 @@ export function CustomerCaseView(props: {
   const [message, setMessage] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [withdrawn, setWithdrawn] = useState(false);
   const pendingSurvey = c.surveys.find((s) => !s.answered && s.token);
   const number = c.number ?? c.id;
 
@@ -102,9 +105,14 @@ export function CustomerCaseView(props: {
         <StatusWord value={c.status} request />
       </header>
       <ErrorBanner message={error} />
-      {props.submitted && (
+      {props.submitted && !withdrawn && (
         <div className="banner banner-success" role="status">
           {t('portal.case.submitted', { number })}
+        </div>
+      )}
+      {withdrawn && (
+        <div className="banner banner-success" role="status">
+          {t('portal.withdraw.done')}
         </div>
       )}
       <div className="case-grid">
@@ -169,6 +177,26 @@ export function CustomerCaseView(props: {
               <p className="muted">{t('portal.case.live')}</p>
             </section>
           )}
+          {c.status === 'open' &&
+            (withdrawing ? (
+              <CancelCase
+                as="customer"
+                caseId={c.id}
+                onClose={() => setWithdrawing(false)}
+                onDone={() => {
+                  setWithdrawing(false);
+                  setWithdrawn(true);
+                  onChange();
+                }}
+              />
+            ) : (
+              <section className="card" aria-labelledby="withdraw-h">
+                <h2 id="withdraw-h">{t('portal.withdraw.title')}</h2>
+                <button type="button" className="btn btn-small" onClick={() => setWithdrawing(true)}>
+                  {t('portal.withdraw.open')}
+                </button>
+              </section>
+            ))}
         </aside>
       </div>
     </section>

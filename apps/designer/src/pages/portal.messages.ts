@@ -17,6 +17,15 @@ export const en = {
   'portal.case.finished': 'Finished',
   'portal.case.next': 'What happens next',
   'portal.case.live': 'This page updates by itself.',
+  'portal.withdraw.title': 'No longer needed?',
+  'portal.withdraw.open': 'Withdraw request',
+  'portal.withdraw.label': 'Withdraw this request',
+  'portal.withdraw.explain':
+    'We stop working on this request and close it. You can always send us a new one.',
+  'portal.withdraw.reason': 'Why? (optional)',
+  'portal.withdraw.confirm': 'Withdraw the request',
+  'portal.withdraw.keep': 'Keep it open',
+  'portal.withdraw.done': 'You withdrew this request.',
   'portal.due.running':
     '{kind, select, response {First answer} other {Resolution}} within {within} — by {due}, {relative}',
   'portal.due.paused':
@@ -27,6 +36,8 @@ export const en = {
   'portal.due.none': 'We will answer as soon as we can.',
   'portal.history.opened': 'Request received',
   'portal.history.closed': 'Request closed',
+  'portal.history.withdrawn': 'You withdrew the request',
+  'portal.history.withdrawnBecause': 'You withdrew the request: “{reason}”',
   'portal.history.youWrote': 'You wrote a message',
   'portal.history.weWrote': '{name, select, other {{name} replied} none {We replied}}',
   'portal.history.update': 'We sent you an update',
@@ -105,6 +116,15 @@ export const ptBR: Record<keyof typeof en, string> = {
   'portal.case.finished': 'Concluída',
   'portal.case.next': 'O que acontece agora',
   'portal.case.live': 'Esta página se atualiza sozinha.',
+  'portal.withdraw.title': 'Não precisa mais?',
+  'portal.withdraw.open': 'Cancelar solicitação',
+  'portal.withdraw.label': 'Cancelar esta solicitação',
+  'portal.withdraw.explain':
+    'Paramos de trabalhar nesta solicitação e a encerramos. Você pode nos enviar uma nova quando quiser.',
+  'portal.withdraw.reason': 'Por quê? (opcional)',
+  'portal.withdraw.confirm': 'Cancelar a solicitação',
+  'portal.withdraw.keep': 'Mantê-la aberta',
+  'portal.withdraw.done': 'Você cancelou esta solicitação.',
   'portal.due.running':
     '{kind, select, response {Primeira resposta} other {Solução}} em até {within} — até {due}, {relative}',
   'portal.due.paused':
@@ -115,6 +135,8 @@ export const ptBR: Record<keyof typeof en, string> = {
   'portal.due.none': 'Responderemos o quanto antes.',
   'portal.history.opened': 'Solicitação recebida',
   'portal.history.closed': 'Solicitação encerrada',
+  'portal.history.withdrawn': 'Você cancelou a solicitação',
+  'portal.history.withdrawnBecause': 'Você cancelou a solicitação: “{reason}”',
   'portal.history.youWrote': 'Você escreveu uma mensagem',
   'portal.history.weWrote': '{name, select, other {{name} respondeu} none {Respondemos}}',
   'portal.history.update': 'Enviamos uma atualização',

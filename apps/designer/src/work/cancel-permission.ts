@@ -7,7 +7,8 @@ const WORKING = new Set(['open', 'claimed']);
  * Whether `viewer` may cancel `c` — the runtime's rule (executor/cancel-rule.ts), so the button
  * is offered only to those it will not refuse: supervisors and admins; an agent who opened the
  * case, or whose group (or who) holds one of its open tasks, or — none open — worked on one.
- * Approval ballots do not count. Pure.
+ * Approval ballots do not count. Pure. (Customers withdraw their own requests from the portal's
+ * request page, not from this one.)
  */
 export function mayCancel(viewer: Viewer | null, c: Pick<Case, 'status' | 'createdBy' | 'tasks'>): boolean {
   if (!viewer || c.status !== 'open') return false;

@@ -171,6 +171,13 @@ describe('the timeline presenter', () => {
     expect(
       say('en', { ...presentCustomerEntry(entry('message', { from: 'agent' })), values: { name: 'none' } }),
     ).toBe('We replied');
+    // A request the customer withdrew: their own words back, or the plain fact.
+    expect(say('pt-BR', presentCustomerEntry(entry('case.cancelled', { reason: 'Achei o cartão' })))).toBe(
+      'Você cancelou a solicitação: “Achei o cartão”',
+    );
+    expect(say('en', presentCustomerEntry(entry('case.cancelled', { reason: '' })))).toBe(
+      'You withdrew the request',
+    );
   });
 
   it('has every form rule and status word in both languages', () => {

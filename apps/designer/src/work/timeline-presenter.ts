@@ -162,6 +162,11 @@ export function presentCustomerEntry(e: TimelineEntry): Sentence {
       return { id: 'portal.history.opened', values: {} };
     case 'case.closed':
       return { id: 'portal.history.closed', values: {} };
+    // Public only when the customer withdrew the request themselves.
+    case 'case.cancelled':
+      return str(e.data.reason)
+        ? { id: 'portal.history.withdrawnBecause', values: { reason: str(e.data.reason) } }
+        : { id: 'portal.history.withdrawn', values: {} };
     case 'message':
       return {
         id: e.data.from === 'customer' ? 'portal.history.youWrote' : 'portal.history.weWrote',

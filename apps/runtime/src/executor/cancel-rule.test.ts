@@ -6,7 +6,7 @@ import { userRow } from './test-support/user-row';
 const user = userRow;
 const task = (extra: Partial<TaskRow>): TaskRow =>
   ({ id: 't', kind: 'task', status: 'open', group: 'card-ops', assignee: null, ...extra }) as TaskRow;
-const kase = { id: 'c1', createdBy: 'carla' };
+const kase = { id: 'c1', createdBy: 'carla', customerId: 'c-1', parentCaseId: null };
 const marco = user('marco', { groups: ['card-ops'] });
 const lena = user('lena', { groups: ['service-desk'] });
 const allowed = (u: UserRow, tasks: TaskRow[], row = kase) => cancelRefusal(u, row, tasks) === null;
@@ -26,7 +26,7 @@ describe('cancelRefusal', () => {
     const open = [task({ group: 'card-ops' })];
     expect(allowed(user('sam', { groups: ['supervisors'] }), open)).toBe(true);
     expect(allowed(user('root', { roles: ['admin'] }), open)).toBe(true);
-    expect(allowed(lena, open, { id: 'c1', createdBy: 'lena' })).toBe(true);
+    expect(allowed(lena, open, { ...kase, createdBy: 'lena' })).toBe(true);
   });
 
   it('with no open task, lets the groups that worked the case cancel it', () => {
@@ -41,9 +41,28 @@ describe('cancelRefusal', () => {
     expect(allowed(marco, ballot)).toBe(false);
   });
 
-  it('refuses customers, owners without the agent role and deactivated agents', () => {
+  it('lets a customer withdraw their own request, and no other case exists for them', () => {
     const open = [task({ group: 'card-ops' })];
-    expect(allowed(user('carla', { roles: ['customer'], customerId: 'c-1' }), open, kase)).toBe(false);
+    const carla = user('carla', { roles: ['customer'], customerId: 'c-1' });
+    expect(allowed(carla, open)).toBe(true);
+    expect(allowed(carla, [])).toBe(true);
+    // Another customer's case, a step of her case run as a subflow, or an account bound to no
+    // customer: the same 404 as an unknown id.
+    for (const [who, row] of [
+      [carla, { ...kase, customerId: 'c-2' }],
+      [carla, { ...kase, parentCaseId: 'parent' }],
+      [user('nobody', { roles: ['customer'], customerId: null }), { ...kase, customerId: null }],
+    ] as const) {
+      expect(cancelRefusal(who, row, open)?.status).toBe(404);
+    }
+    expect(
+      cancelRefusal(user('carla', { roles: ['customer'], customerId: 'c-1', active: false }), kase, open)
+        ?.status,
+    ).toBe(403);
+  });
+
+  it('refuses owners without the agent role and deactivated agents', () => {
+    const open = [task({ group: 'card-ops' })];
     expect(allowed(user('olivia', { roles: ['owner'] }), open)).toBe(false);
     expect(allowed(user('gone', { groups: ['card-ops'], active: false }), open)).toBe(false);
   });

@@ -1,7 +1,7 @@
 import { isSupervisor } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
 import type { CaseRow, TaskRow, UserRow } from '../store/store';
-import { type AppError, forbidden } from './errors';
+import { type AppError, forbidden, notFound } from './errors';
 
 const WORKING = new Set<TaskRow['status']>(['open', 'claimed']);
 
@@ -11,15 +11,21 @@ const WORKING = new Set<TaskRow['status']>(['open', 'claimed']);
  * supervisors and admins cancel any case; an agent cancels a case they opened, one with an open
  * task they hold or one of their groups holds, or, when no task is open (the case waits on the
  * customer, a timer or a subflow), one a group of theirs worked on. Approval ballots do not
- * count: an approver decides, they do not withdraw the request.
+ * count: an approver decides, they do not withdraw the request. A customer withdraws their own
+ * request (a top-level case of theirs); any other case does not exist for them (404).
  */
 export function cancelRefusal(
   user: UserRow,
-  row: Pick<CaseRow, 'id' | 'createdBy'>,
+  row: Pick<CaseRow, 'id' | 'createdBy' | 'customerId' | 'parentCaseId'>,
   tasks: readonly TaskRow[],
 ): AppError | null {
-  if (!user.active || isCustomerOnly(user) || !hasRole(user, 'agent'))
-    return forbidden('only agents cancel cases');
+  if (isCustomerOnly(user)) {
+    const own = user.customerId !== null && row.customerId === user.customerId && row.parentCaseId === null;
+    if (!own) return notFound('case', row.id);
+    return user.active ? null : forbidden('this account is deactivated');
+  }
+  if (!user.active || !hasRole(user, 'agent'))
+    return forbidden('only agents cancel cases (and customers their own requests)');
   if (isSupervisor(user) || row.createdBy === user.username) return null;
   const ours = (t: TaskRow) =>
     t.kind !== 'approval' &&

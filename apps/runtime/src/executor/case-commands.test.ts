@@ -292,10 +292,38 @@ describe('case commands', () => {
       await expect(f.runtime.signal(c.id, 'customer-replied', {}, actor)).rejects.toMatchObject({
         status: 403,
       });
-      await expect(f.runtime.cancelCase(c.id, 'mine', actor)).rejects.toMatchObject({ status: 403 });
+      if (actor !== 'cora')
+        await expect(f.runtime.cancelCase(c.id, 'mine', actor)).rejects.toMatchObject({ status: 403 });
     }
     expect((await f.runtime.getCase(c.id))?.status).toBe('open');
     expect((await f.runtime.timeline(c.id)).some((e) => e.type === 'signal')).toBe(false);
+  });
+
+  it("lets a customer withdraw their own request, on their history too, and nobody else's", async () => {
+    const c = await open();
+    await customerUser('cora', 'cu-1');
+    await f.store.customers.create({ id: 'cu-2', name: 'Other', createdAt: T0 });
+    await customerUser('otto', 'cu-2');
+    // Another customer's case does not exist for otto: the same 404 as an unknown id.
+    await expect(f.runtime.cancelCase(c.id, 'not mine', 'otto')).rejects.toMatchObject({ status: 404 });
+    expect((await f.runtime.getCase(c.id))?.status).toBe('open');
+
+    const after = await f.runtime.cancelCase(c.id, 'found my card', 'cora');
+    expect(after.status).toBe('cancelled');
+    expect(after.tasks.every((t) => t.status === 'cancelled')).toBe(true);
+    const history = await f.runtime.timeline(c.id, { publicOnly: true });
+    expect(history.find((e) => e.type === 'case.cancelled')).toMatchObject({
+      data: { reason: 'found my card' },
+    });
+    expect(history.map((e) => e.type)).toContain('case.closed');
+    await expect(f.runtime.cancelCase(c.id, 'again', 'cora')).rejects.toMatchObject({ status: 409 });
+
+    // An agent's cancellation stays internal: its reason is the team's words.
+    const d = await open();
+    await f.runtime.cancelCase(d.id, 'duplicate of another', 'ann');
+    expect((await f.runtime.timeline(d.id, { publicOnly: true })).map((e) => e.type)).not.toContain(
+      'case.cancelled',
+    );
   });
 
   it('refuses unknown flows (404), unknown versions (404), unknown customers (400)', async () => {

@@ -118,8 +118,9 @@ export function signal(
 }
 
 /**
- * Cancels an open case (the people working it, supervisors and admins: cancelRefusal; the
- * engine closes it as cancelled; tasks and timers go with it).
+ * Cancels an open case (the people working it, supervisors and admins, or the customer
+ * withdrawing their own request: cancelRefusal; the engine closes it as cancelled; tasks and
+ * timers go with it). A customer's withdrawal is on their history too.
  */
 export function cancelCase(
   core: RuntimeCore,
@@ -137,7 +138,12 @@ export function cancelCase(
       if (refusal) throw refusal;
       // Recorded first so the timeline reads: who cancelled it and why, then what it stopped.
       if (live.row.status === 'open')
-        session.record(live, { type: 'case.cancelled', actor, data: { reason } });
+        session.record(live, {
+          type: 'case.cancelled',
+          actor,
+          data: { reason },
+          public: isCustomerOnly(acting),
+        });
       await session.send(caseId, { type: 'case.cancel', reason, actor }, actor);
       return session.committedCase(caseId);
     },

@@ -144,6 +144,8 @@ export async function listCustomerCases(
 const PUBLIC_DATA: Record<string, readonly string[]> = {
   'case.opened': ['number', 'channel'],
   'case.closed': ['outcome'],
+  // Public only when the customer withdrew the request (their own words).
+  'case.cancelled': ['reason'],
   message: ['messageId', 'from', 'channel'],
   'notify.queued': ['template', 'channel'],
   'survey.sent': ['kind'],

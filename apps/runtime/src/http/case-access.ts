@@ -31,10 +31,10 @@ export async function caseFor(
 }
 
 /**
- * What an opening answers `user`: customers get the projection of the case they opened (the
- * staff resource shows its tasks, tiers and version), staff the record itself.
+ * What a command on a case (opening, withdrawing) answers `user`: customers get their projection
+ * of it (the staff resource shows its tasks, tiers and version), staff the record itself.
  */
-export async function openedCaseFor(
+export async function caseAnswerFor(
   runtime: Runtime,
   user: UserRow,
   record: CaseRecord,

@@ -160,12 +160,21 @@ describe('case routes', () => {
     expect(res.body.error.code).toBe('event-not-allowed');
   });
 
-  it('keeps signals and cancellation away from customers', async () => {
-    const res = await f.call('POST', `/api/cases/${carlasCase}/cancel`, {
-      as: 'carla',
+  it("lets a customer withdraw their own request, answered with their view, and not another's", async () => {
+    const other = await f.call('POST', `/api/cases/${carlasCase}/cancel`, {
+      as: 'ben',
       body: { reason: 'x' },
     });
-    expect(res.status).toBe(403);
+    expect(other.status).toBe(404);
+    const own = await openCarlasLostCard(f, 'Card lost again');
+    const res = await f.call('POST', `/api/cases/${own}/cancel`, {
+      as: 'carla',
+      body: { reason: 'found it' },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ id: own, status: 'cancelled' });
+    expect(res.body).not.toHaveProperty('tasks');
+    expect(res.body).not.toHaveProperty('variables');
   });
 
   it('cancels a case for staff, with or without a reason', async () => {

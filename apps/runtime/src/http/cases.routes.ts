@@ -15,7 +15,7 @@ import { actorOf } from '../auth/access';
 import { isCustomerOnly, requireRole } from '../auth/roles';
 import { listCustomerCases } from '../executor/customer-case';
 import type { CaseSummary } from '../store/store';
-import { caseFor, countEvent, openedCaseFor, visibleCase } from './case-access';
+import { caseAnswerFor, caseFor, countEvent, visibleCase } from './case-access';
 import type { AppDeps, Router } from './context';
 import { displayNames } from './display-names';
 import { AppError } from './errors';
@@ -173,9 +173,10 @@ const cancel = createRoute({
   method: 'post',
   path: '/cases/{id}/cancel',
   tags,
-  summary: 'Cancel an open case (staff only: an agent who opened it or works it, supervisors and admins)',
+  summary:
+    'Cancel an open case (an agent who opened it or works it, supervisors and admins; customers withdraw their own requests)',
   security: bearer,
-  middleware: [staff] as const,
+  middleware: [staffOrCustomer] as const,
   request: {
     params: IdParam,
     body: {
@@ -183,7 +184,10 @@ const cancel = createRoute({
       content: { 'application/json': { schema: z.object({ reason: z.string().max(2000).default('') }) } },
     },
   },
-  responses: { 200: json(Case, 'the cancelled case'), ...errorResponses },
+  responses: {
+    200: json(z.union([Case, CustomerCase]), 'the cancelled case (customers: their view of it)'),
+    ...errorResponses,
+  },
 });
 
 /** Cases: open, list, read, timeline, messages, signals, cancel (DESIGN §5). */
@@ -196,7 +200,7 @@ export function casesRoutes({ runtime, metrics, config }: AppDeps): Router {
     const user = c.get('user')!;
     const record = await runtime.openCaseAs({ ...c.req.valid('json'), actor: actorOf(user) });
     metrics.caseOpened(record.flow);
-    return c.json(await openedCaseFor(runtime, user, record), 201);
+    return c.json(await caseAnswerFor(runtime, user, record), 201);
   });
   r.openapi(listCases, async (c) => {
     const user = c.get('user')!;
@@ -326,7 +330,7 @@ export function casesRoutes({ runtime, metrics, config }: AppDeps): Router {
     const { reason } = c.req.valid('json') as { reason?: string };
     const record = await runtime.cancelCase(id, reason ?? '', actorOf(user));
     countEvent(metrics, 'case.cancel', record);
-    return c.json(record, 200);
+    return c.json(await caseAnswerFor(runtime, user, record), 200);
   });
   return r;
 }

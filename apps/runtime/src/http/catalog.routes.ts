@@ -6,7 +6,7 @@ import { requireRole, requireUser } from '../auth/roles';
 import { mayRequest } from '../executor/catalog-rules';
 import type { Runtime } from '../executor/types';
 import type { CatalogItemRow, CustomerRow, UserRow } from '../store/store';
-import { openedCaseFor } from './case-access';
+import { caseAnswerFor } from './case-access';
 import type { AppDeps, Router } from './context';
 import { notFound } from './errors';
 import { idempotent } from './idempotency';
@@ -114,7 +114,7 @@ export function catalogRoutes({ runtime, metrics }: AppDeps): Router {
       actor: actorOf(user),
     });
     metrics.caseOpened(record.flow);
-    return c.json(await openedCaseFor(runtime, user, record), 201);
+    return c.json(await caseAnswerFor(runtime, user, record), 201);
   });
   return r;
 }
