@@ -81,12 +81,28 @@ export class CaseSession {
    * this case (unless it was being opened, so nothing of it exists) and the nodes it stays at.
    */
   stepping: { caseId: string; nodeIds: string[]; opening: boolean } | null = null;
+  /** Run by event-transaction.ts once the transaction holding this session committed. */
+  readonly #afterCommit: Array<() => void> = [];
 
   constructor(
     readonly tx: Store,
     readonly ctx: ExecutorContext,
     readonly now: number,
   ) {}
+
+  /**
+   * Runs `fn` once the event's transaction committed, never when it rolls back: for in-memory
+   * state (caches) that must not count a change twice when the event runs again from a fresh
+   * read, nor count one that never committed. A throw is logged, not answered.
+   */
+  afterCommit(fn: () => void): void {
+    this.#afterCommit.push(fn);
+  }
+
+  /** What `afterCommit` registered, in order (for event-transaction.ts). */
+  get committedHooks(): ReadonlyArray<() => void> {
+    return this.#afterCommit;
+  }
 
   /** The case as this session sees it, or null when it does not exist. */
   async load(caseId: string): Promise<LiveCase | null> {

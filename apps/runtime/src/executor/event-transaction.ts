@@ -45,13 +45,22 @@ export interface EventTransactions {
    * over its budget, a bug) rolls back as well, so the case stays at its node, and opens an
    * incident in a transaction of its own (DESIGN §8); it is answered as a 422 `incident`
    * AppError naming it. `fn` may call `session.commit()` itself to read back committed
-   * rows before the transaction ends.
+   * rows before the transaction ends. What `fn` hands to `session.afterCommit` runs once,
+   * after the commit of the run that committed (a nested run's, after the outermost commit).
    */
   run<T>(fn: (session: CaseSession) => Promise<T>, options?: EventOptions): Promise<T>;
 }
 
-/** Marks the async context of a running event: a nested run leaves incidents to the outer one. */
-const insideEvent = new AsyncLocalStorage<true>();
+/** A running event: its current attempt's session (null before the first attempt begins). */
+interface EventScope {
+  session: CaseSession | null;
+}
+
+/**
+ * Marks the async context of a running event: a nested run leaves incidents to the outer one,
+ * and hands its after-commit hooks to the session it runs inside.
+ */
+const insideEvent = new AsyncLocalStorage<EventScope>();
 
 /**
  * Event transactions over `store`; `onOutbox` runs after a commit that queued outbox rows,
@@ -64,17 +73,35 @@ export function eventTransactions(
   onOutbox: () => void,
   onCommit: () => void = () => undefined,
 ): EventTransactions {
+  /** Runs the committed session's hooks; one that throws is logged, the event stays committed. */
+  function afterCommit(session: CaseSession): void {
+    for (const hook of session.committedHooks) {
+      try {
+        hook();
+      } catch (error) {
+        ctx.logger.warn({ err: (error as Error).message }, 'after-commit hook of an event failed');
+      }
+    }
+  }
+
+  /**
+   * `parent`: the session of the enclosing event when this run is nested; its transaction is
+   * the one that commits, so this run's hooks join the parent's.
+   */
   async function attempt<T>(
     fn: (session: CaseSession) => Promise<T>,
     resolves: EventOptions['resolves'],
-    seen: { session: CaseSession | null },
+    seen: EventScope,
+    parent: CaseSession | null,
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       let queued = false;
       try {
         // Rerunnable: a rolled-back attempt is run again from a fresh read, as after a stale
         // revision (below), so group commit needs no savepoint for it.
-        const value = await store.transaction(
+        // The session comes back with the value: the run that committed (group commit may
+        // have run `fn` more than once) is the one whose hooks count.
+        const { value, session } = await store.transaction(
           async (tx) => {
             const session = new CaseSession(tx, ctx, clock.now());
             seen.session = session;
@@ -83,10 +110,12 @@ export function eventTransactions(
             if (resolves)
               await tx.incidents.resolve(resolves.incidentId, resolves.by, 'retried', session.now);
             queued = session.outboxQueued;
-            return result;
+            return { value: result, session };
           },
           { rerunnable: true },
         );
+        if (parent) for (const hook of session.committedHooks) parent.afterCommit(hook);
+        else afterCommit(session);
         if (queued) onOutbox();
         onCommit();
         return value;
@@ -113,10 +142,16 @@ export function eventTransactions(
   const oneAtATime = new KeyedMutex();
   return {
     async run<T>(fn: (session: CaseSession) => Promise<T>, options: EventOptions = {}): Promise<T> {
-      if (insideEvent.getStore()) return attempt(fn, options.resolves, { session: null });
+      const enclosing = insideEvent.getStore();
+      if (enclosing) {
+        // Taken now: should the enclosing attempt be rolled back, these hooks go with it.
+        const parent = enclosing.session;
+        const scope: EventScope = { session: null };
+        return insideEvent.run(scope, () => attempt(fn, options.resolves, scope, parent));
+      }
       const resolves = options.resolves ?? (options.source ? undefined : takeResolution());
-      const seen: { session: CaseSession | null } = { session: null };
-      const run = () => insideEvent.run(true, () => attempt(fn, resolves, seen));
+      const seen: EventScope = { session: null };
+      const run = () => insideEvent.run(seen, () => attempt(fn, resolves, seen, null));
       try {
         return await (options.caseId === undefined ? run() : oneAtATime.run(options.caseId, run));
       } catch (error) {

@@ -144,7 +144,7 @@ export class Router {
     const { tx, now } = session;
     const group = settings === undefined ? await tx.routing.groupRouting(row.group) : settings;
     if (!group || group.mode === 'manual' || group.paused) return false;
-    const agents = await this.directory.candidates(tx, row.group, now);
+    const agents = await this.directory.candidates(session, row.group);
     let ranked = rankAgents(group.mode, queued(row), agents);
     // Everyone able to take it declined it or let it lapse (a lone agent on shift, say): after
     // a pause a new round starts with them, rather than the task waiting until someone new
@@ -191,7 +191,7 @@ export class Router {
       }
       const stamp = offerStamp(now, agents);
       await tx.routing.saveProfile({ ...profile, lastOfferedAt: stamp });
-      this.directory.noteLoad(agent.username, row.work, 1, stamp);
+      this.directory.noteLoad(session, agent.username, row.work, 1, stamp);
       const live = await session.require(row.caseId);
       session.record(live, {
         type: 'task.assigned',
@@ -252,7 +252,7 @@ export class Router {
     if (!moved) return;
     if (row.state === 'offered') this.#cancelTimer(session, row, 'offer');
     if (row.state === 'waiting') this.#cancelTimer(session, row, 'overflow');
-    if (previous !== user) this.directory.noteLoad(user, row.work, 1);
+    if (previous !== user) this.directory.noteLoad(session, user, row.work, 1);
     if (previous && previous !== user) await this.#released(session, row, previous);
   }
 
@@ -303,7 +303,7 @@ export class Router {
     });
     if (!back) return;
     if (row.state === 'offered') this.#cancelTimer(session, row, 'offer');
-    if (row.agent) this.directory.noteLoad(row.agent, row.work, -1);
+    if (row.agent) this.directory.noteLoad(session, row.agent, row.work, -1);
     await this.offer(session, back);
     // The agent who gave it back has room for something else.
     if (row.agent) await this.fill(session, await this.#groupsOf(session, row.agent), 1);
@@ -353,7 +353,7 @@ export class Router {
   }
 
   async #released(session: CaseSession, row: RoutedTaskRow, agent: string): Promise<void> {
-    this.directory.noteLoad(agent, row.work, -1);
+    this.directory.noteLoad(session, agent, row.work, -1);
     await this.fill(session, await this.#groupsOf(session, agent), 1);
   }
 
