@@ -62,7 +62,7 @@ describe('after-commit hooks of event transactions', () => {
   afterEach(async () => f.dispose());
 
   /** Event transactions over a store that logs `commit` whenever a transaction resolves. */
-  function events() {
+  function events(onOutbox: () => void = () => undefined) {
     const store: Store = {
       ...f.store,
       transaction: (fn, options) =>
@@ -72,7 +72,7 @@ describe('after-commit hooks of event transactions', () => {
         }),
     };
     const ctx = { compiled: new CompiledFlows({ size: 4, calendars: {} }), logger: f.logger, flowEnv: {} };
-    return eventTransactions(store, f.clock, ctx, () => undefined);
+    return eventTransactions(store, f.clock, ctx, onOutbox);
   }
 
   it('runs a hook once, after the commit, when the event is retried after a stale revision', async () => {
@@ -154,5 +154,16 @@ describe('after-commit hooks of event transactions', () => {
     expect(outerRuns).toBe(2);
     // Each nested run resolves its savepoint ('commit'); the outer commit comes last, then the hooks.
     expect(log).toEqual(['commit', 'commit', 'commit', 'inner hook of outer run 2', 'outer hook of run 2']);
+  });
+
+  it('wakes the outbox for what a nested run queued after the outer commit, not before', async () => {
+    const tx = events(() => log.push('outbox woken'));
+    await tx.run(async () => {
+      await tx.run(async (inner) => {
+        inner.outboxQueued = true;
+      });
+      expect(log).toEqual(['commit']);
+    });
+    expect(log).toEqual(['commit', 'commit', 'outbox woken']);
   });
 });

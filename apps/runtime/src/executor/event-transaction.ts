@@ -114,8 +114,15 @@ export function eventTransactions(
           },
           { rerunnable: true },
         );
-        if (parent) for (const hook of session.committedHooks) parent.afterCommit(hook);
-        else afterCommit(session);
+        if (parent) {
+          // The enclosing event's commit holds this run's rows: wake the outbox and the feed
+          // then (woken now, they would find nothing yet and sleep until their next poll).
+          for (const hook of session.committedHooks) parent.afterCommit(hook);
+          if (queued) parent.afterCommit(onOutbox);
+          parent.afterCommit(onCommit);
+          return value;
+        }
+        afterCommit(session);
         if (queued) onOutbox();
         onCommit();
         return value;
