@@ -5,7 +5,8 @@ import { designerSuite } from './designer-app';
 /**
  * An agent cancels a case from its page, saying why: an agent outside the case is told who may
  * (the case stays open); the agent who opened it cancels it, the page shows it cancelled and the
- * timeline says who cancelled it and why. A customer withdraws their own request from the portal.
+ * timeline says who cancelled it and why. A customer withdraws their own request from the portal
+ * and, writing on it once closed, has it picked up again as a follow-up.
  */
 describe('cancelling a case from its page', () => {
   let caseId = '';
@@ -54,7 +55,7 @@ describe('cancelling a case from its page', () => {
     expect((await suite.rt.api('GET', `/api/cases/${caseId}`, { as: 'lena' })).body.status).toBe('cancelled');
   });
 
-  it('lets a customer withdraw their own request from the portal', async () => {
+  it('lets a customer withdraw their own request from the portal, and pick it up again', async () => {
     const opened = await suite.rt.api('POST', '/api/catalog/report-lost-card/requests', {
       as: 'carla',
       body: { values: { cardLast4: '6262', suspiciousTransactions: 0 } },
@@ -80,5 +81,30 @@ describe('cancelling a case from its page', () => {
     const agent = await suite.signIn('lena');
     await agent.goto(`${suite.rt.url}/cases/${id}`);
     await agent.getByText('Carla Customer cancelled the case: “Found it in my coat”').waitFor();
+
+    // Writing on the closed request picks it up again: a follow-up request, linked to it.
+    const reopen = carla.getByRole('region', { name: 'Still need help?' });
+    await reopen.getByLabel('Message', { exact: true }).fill('It was not my card after all');
+    await reopen.getByRole('button', { name: 'Send' }).click();
+    await carla.waitForURL((url) => url.pathname.startsWith('/cases/') && !url.pathname.endsWith(id));
+    const next = carla.url().split('/cases/')[1]!;
+    const numbers = [
+      opened.body.number,
+      (await suite.rt.api('GET', `/api/cases/${next}`, { as: 'carla' })).body.number,
+    ];
+    await carla
+      .getByText(`We picked up request ${numbers[0]} again: it continues here, as ${numbers[1]}.`)
+      .waitFor();
+    await carla.getByText('It was not my card after all').waitFor();
+    // Hers like the first one: she may withdraw it too; what she did on the old page stays there.
+    await carla.getByRole('button', { name: 'Withdraw request' }).waitFor();
+    expect(await carla.getByText('You withdrew this request.').count()).toBe(0);
+    await screenshot(carla, 'portal-follow-up');
+    const followUp = await suite.rt.api('GET', `/api/cases/${next}`, { as: 'lena' });
+    expect(followUp.body).toMatchObject({
+      status: 'open',
+      flow: 'lost-card',
+      variables: { previousCase: id },
+    });
   });
 });

@@ -64,5 +64,12 @@ export const CustomerCase = CustomerCaseItem.extend({
       score: z.number().nullable(),
     }),
   ),
+  /**
+   * A closed request: until when a message from the customer picks it up again (a follow-up
+   * case on the same flow, linked to this one); null while open, or when that time has passed.
+   */
+  reopenUntil: z.string().nullable(),
+  /** Whether they may withdraw it now: open, opened by them, no internal work of it under way. */
+  mayWithdraw: z.boolean(),
 });
 export type CustomerCase = z.infer<typeof CustomerCase>;

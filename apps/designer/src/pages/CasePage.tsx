@@ -133,11 +133,13 @@ export function CasePage() {
   if (!isStaffCase(c)) {
     return (
       <CustomerCaseView
+        key={c.id}
         c={c}
         messages={[...messages.items].reverse()}
         timeline={timeline.items}
         now={now}
         submitted={(location.state as { submitted?: boolean } | null)?.submitted === true}
+        continuedFrom={(location.state as { continuedFrom?: string } | null)?.continuedFrom}
         onChange={reload}
       />
     );

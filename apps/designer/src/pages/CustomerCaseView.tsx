@@ -1,5 +1,6 @@
 import type { CustomerCase, CustomerDue, TimelineEntry } from '@caseflow/schema';
 import { type FormEvent, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import type { Message } from '../api/api';
 import { api } from '../auth/session';
 import { ErrorBanner } from '../components/Status';
@@ -60,11 +61,14 @@ export function CustomerCaseView(props: {
   now: number;
   /** Just submitted: say so above the expectations. */
   submitted?: boolean;
+  /** The number of the closed request this one picked up again (the customer just wrote on it). */
+  continuedFrom?: string;
   onChange(): void;
 }) {
   const { c, now, onChange } = props;
   const t = useT();
   const f = useFormat();
+  const navigate = useNavigate();
   const [message, setMessage] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -78,14 +82,35 @@ export function CustomerCaseView(props: {
     if (!message.trim()) return;
     try {
       const attachments = await toUploads(files);
-      await api.postMessage(c.id, { channel: 'web', body: message, from: 'customer', attachments });
+      const sent = (await api.postMessage(c.id, {
+        channel: 'web',
+        body: message,
+        from: 'customer',
+        attachments,
+      })) as { caseId?: string };
       setMessage('');
       setFiles([]);
-      onChange();
+      // Written on a closed request, the message opened its follow-up: go on there.
+      if (sent.caseId && sent.caseId !== c.id)
+        navigate(`/cases/${sent.caseId}`, { state: { continuedFrom: number } });
+      else onChange();
     } catch (err) {
       setError(errorMessage(err));
     }
   }
+
+  const messageForm = (
+    <form onSubmit={send} className="inline-form" aria-label={t('portal.case.sendLabel')}>
+      <label className="grow">
+        {t('portal.case.message')}
+        <input value={message} onChange={(e) => setMessage(e.target.value)} />
+      </label>
+      <AttachmentPicker files={files} onChange={setFiles} />
+      <button className="btn" type="submit">
+        {t('portal.case.send')}
+      </button>
+    </form>
+  );
 
   return (
     <section className="page">
@@ -108,6 +133,11 @@ export function CustomerCaseView(props: {
       {props.submitted && !withdrawn && (
         <div className="banner banner-success" role="status">
           {t('portal.case.submitted', { number })}
+        </div>
+      )}
+      {props.continuedFrom && (
+        <div className="banner banner-success" role="status">
+          {t('portal.case.continued', { previous: props.continuedFrom, number })}
         </div>
       )}
       {withdrawn && (
@@ -137,18 +167,7 @@ export function CustomerCaseView(props: {
                 </li>
               ))}
             </ol>
-            {c.status === 'open' && (
-              <form onSubmit={send} className="inline-form" aria-label={t('portal.case.sendLabel')}>
-                <label className="grow">
-                  {t('portal.case.message')}
-                  <input value={message} onChange={(e) => setMessage(e.target.value)} />
-                </label>
-                <AttachmentPicker files={files} onChange={setFiles} />
-                <button className="btn" type="submit">
-                  {t('portal.case.send')}
-                </button>
-              </form>
-            )}
+            {c.status === 'open' && messageForm}
           </section>
           <section className="card" aria-labelledby="history-h">
             <h2 id="history-h">{t('portal.case.history')}</h2>
@@ -177,7 +196,20 @@ export function CustomerCaseView(props: {
               <p className="muted">{t('portal.case.live')}</p>
             </section>
           )}
-          {c.status === 'open' &&
+          {c.status !== 'open' &&
+            (c.reopenUntil ? (
+              <section className="card" aria-labelledby="reopen-h">
+                <h2 id="reopen-h">{t('portal.reopen.title')}</h2>
+                <p>{t('portal.reopen.hint', { until: f.dateTime(c.reopenUntil) })}</p>
+                {messageForm}
+              </section>
+            ) : (
+              <section className="card" aria-labelledby="closed-h">
+                <h2 id="closed-h">{t('portal.closed.title')}</h2>
+                <Link to="/catalog">{t('portal.closed.newRequest')}</Link>
+              </section>
+            ))}
+          {c.mayWithdraw &&
             (withdrawing ? (
               <CancelCase
                 as="customer"

@@ -59,6 +59,10 @@ describe('cancelRefusal', () => {
       cancelRefusal(user('carla', { roles: ['customer'], customerId: 'c-1', active: false }), kase, open)
         ?.status,
     ).toBe(403);
+    // A case the team opened about her (a fraud review) is theirs to close.
+    expect(cancelRefusal(carla, { ...kase, createdBy: 'fatima' }, open)?.status).toBe(403);
+    // Nor while internal work of her request (a subflow) is under way.
+    expect(cancelRefusal(carla, kase, open, 1)?.status).toBe(409);
   });
 
   it('refuses owners without the agent role and deactivated agents', () => {

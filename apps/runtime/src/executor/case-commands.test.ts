@@ -233,6 +233,59 @@ describe('case commands', () => {
     ).rejects.toMatchObject({ status: 404 });
   });
 
+  it('picks a closed request up again when its customer writes on it, within the reopen window', async () => {
+    await customerUser('cora', 'cu-1');
+    const cora = (await f.store.users.get('cora'))!;
+    const c = await open();
+    expect((await f.runtime.customerCase(c.id, cora)).reopenUntil).toBeNull();
+    await f.runtime.cancelCase(c.id, 'answered by phone', 'ann');
+    const closedAt = Date.parse((await f.runtime.getCase(c.id))!.closedAt!);
+    // CASEFLOW_MAIL_REOPEN_DAYS (7 by default) holds for the portal too.
+    expect((await f.runtime.customerCase(c.id, cora)).reopenUntil).toBe(
+      new Date(closedAt + 7 * 86_400_000).toISOString(),
+    );
+    // Staff may still note things on a closed case: that stays where it is.
+    const note = await f.runtime.addMessage(c.id, {
+      channel: 'web',
+      body: 'fyi',
+      from: 'agent',
+      author: 'ann',
+    });
+    expect(note.caseId).toBe(c.id);
+
+    f.clock.advance('P2D');
+    const again = await f.runtime.addMessage(c.id, {
+      channel: 'web',
+      body: 'It happened again',
+      from: 'customer',
+      author: 'cora',
+    });
+    expect(again.caseId).not.toBe(c.id);
+    const next = (await f.runtime.getCase(again.caseId))!;
+    expect(next).toMatchObject({
+      flow: 'support',
+      status: 'open',
+      subject: 'Card lost',
+      customerId: 'cu-1',
+      createdBy: 'cora',
+    });
+    expect(next.variables).toMatchObject({ previousCase: c.id });
+    expect((await f.runtime.timeline(c.id)).map((e) => e.type)).toContain('case.continued');
+    expect((await f.runtime.timeline(next.id)).find((e) => e.type === 'case.follow-up')).toMatchObject({
+      data: { previousCaseId: c.id, reopened: true },
+    });
+
+    // Past the window, with no flow taking new web conversations: refused, nothing stored.
+    await f.runtime.cancelCase(next.id, 'done', 'ann');
+    f.clock.advance('P8D');
+    expect((await f.runtime.customerCase(next.id, cora)).reopenUntil).toBeNull();
+    const before = (await f.store.cases.list({ customerId: 'cu-1' })).items.length;
+    await expect(
+      f.runtime.addMessage(next.id, { channel: 'web', body: 'and again', from: 'customer', author: 'cora' }),
+    ).rejects.toMatchObject({ status: 422, code: 'not-eligible' });
+    expect((await f.store.cases.list({ customerId: 'cu-1' })).items).toHaveLength(before);
+  });
+
   it("delivers a customer's message as their reply in the message's own transaction", async () => {
     await customerUser('cora', 'cu-1');
     const c = await open();
@@ -306,17 +359,26 @@ describe('case commands', () => {
     await customerUser('otto', 'cu-2');
     // Another customer's case does not exist for otto: the same 404 as an unknown id.
     await expect(f.runtime.cancelCase(c.id, 'not mine', 'otto')).rejects.toMatchObject({ status: 404 });
+    // ann opened this one about cora: the team's to close, not hers.
+    await expect(f.runtime.cancelCase(c.id, 'stop it', 'cora')).rejects.toMatchObject({ status: 403 });
     expect((await f.runtime.getCase(c.id))?.status).toBe('open');
 
-    const after = await f.runtime.cancelCase(c.id, 'found my card', 'cora');
+    const own = await f.runtime.openCase({
+      flow: 'support',
+      customerId: 'cu-1',
+      channel: 'web',
+      subject: 'Card lost',
+      actor: 'cora',
+    });
+    const after = await f.runtime.cancelCase(own.id, 'found my card', 'cora');
     expect(after.status).toBe('cancelled');
     expect(after.tasks.every((t) => t.status === 'cancelled')).toBe(true);
-    const history = await f.runtime.timeline(c.id, { publicOnly: true });
+    const history = await f.runtime.timeline(own.id, { publicOnly: true });
     expect(history.find((e) => e.type === 'case.cancelled')).toMatchObject({
       data: { reason: 'found my card' },
     });
     expect(history.map((e) => e.type)).toContain('case.closed');
-    await expect(f.runtime.cancelCase(c.id, 'again', 'cora')).rejects.toMatchObject({ status: 409 });
+    await expect(f.runtime.cancelCase(own.id, 'again', 'cora')).rejects.toMatchObject({ status: 409 });
 
     // An agent's cancellation stays internal: its reason is the team's words.
     const d = await open();

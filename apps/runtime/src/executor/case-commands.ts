@@ -1,7 +1,7 @@
 import type { EngineEvent } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
 import { activeUser } from './acting-user';
-import { cancelRefusal } from './cancel-rule';
+import { cancelRefusal, strangerRefusal } from './cancel-rule';
 import type { CaseSession, LiveCase } from './case-session';
 import { mergedCustomer } from './customer-merge';
 import { badRequest, forbidden, notFound } from './errors';
@@ -133,9 +133,13 @@ export function cancelCase(
       const { user, row } = await session.readWithUser(caseId, actor);
       const acting = activeUser(user, actor);
       if (!row) throw notFound('case', caseId);
-      const live = await session.adopt(row);
-      const refusal = cancelRefusal(acting, live.row, await session.tx.tasks.listByCase(caseId));
+      // Another customer's case is refused on its row, before anything else of it is read.
+      const refusal = isCustomerOnly(acting)
+        ? (strangerRefusal(acting, row) ??
+          cancelRefusal(acting, row, [], await openChildren(session, caseId)))
+        : cancelRefusal(acting, row, await session.tx.tasks.listByCase(caseId));
       if (refusal) throw refusal;
+      const live = await session.adopt(row);
       // Recorded first so the timeline reads: who cancelled it and why, then what it stopped.
       if (live.row.status === 'open')
         session.record(live, {
@@ -149,4 +153,9 @@ export function cancelCase(
     },
     { caseId },
   );
+}
+
+/** How many subflow cases of `caseId` are open (at most one is counted). */
+export async function openChildren(session: Pick<CaseSession, 'tx'>, caseId: string): Promise<number> {
+  return (await session.tx.cases.list({ parentCaseId: caseId, status: 'open', limit: 1 })).items.length;
 }

@@ -2,6 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listCustomerCases, toPublicTimelineEntry } from './customer-case';
 import { childFlow, parentFlow } from './test-support/flows';
 import { type RuntimeFixture, runtimeFixture } from './test-support/runtime-fixture';
+import { userRow } from './test-support/user-row';
+
+/** A customer account: `cu` of customer `customerId`, reading in `locale`. */
+const customer = (customerId: string | null, locale: 'en' | 'pt-BR' | null = null) =>
+  userRow('cu', { roles: ['customer'], customerId, locale });
 
 describe('the customer projection of cases', () => {
   let f: RuntimeFixture;
@@ -60,30 +65,38 @@ describe('the customer projection of cases', () => {
   it('shows the own case without internals and answers 404 for a child or another customer', async () => {
     const parent = await openLostCard();
     const child = await childOf(parent.id);
-    const mine = await f.runtime.customerCase(parent.id, 'cu-1');
+    const mine = await f.runtime.customerCase(parent.id, customer('cu-1'));
     expect(mine).toMatchObject({
       id: parent.id,
       number: parent.number,
       subject: 'Lost card',
       status: 'open',
     });
+    // Its fraud-check subflow is under way: not to be stopped from the portal.
+    expect(mine.mayWithdraw).toBe(false);
+    expect(mine.reopenUntil).toBeNull();
     for (const internal of ['flow', 'version', 'cohort', 'pilotId', 'tasks', 'variables', 'activeNodes']) {
       expect(mine).not.toHaveProperty(internal);
     }
-    await expect(f.runtime.customerCase(child.id, 'cu-1')).rejects.toMatchObject({ status: 404 });
-    await expect(f.runtime.customerCase(parent.id, 'cu-2')).rejects.toMatchObject({ status: 404 });
-    await expect(f.runtime.customerCase(parent.id, null)).rejects.toMatchObject({ status: 404 });
+    await expect(f.runtime.customerCase(child.id, customer('cu-1'))).rejects.toMatchObject({ status: 404 });
+    await expect(f.runtime.customerCase(parent.id, customer('cu-2'))).rejects.toMatchObject({ status: 404 });
+    await expect(f.runtime.customerCase(parent.id, customer(null))).rejects.toMatchObject({ status: 404 });
   });
 
   it("names the current step by the node's customer label only, never a task title", async () => {
     const parent = await openLostCard();
     const child = (await f.runtime.getCase((await childOf(parent.id)).id))!;
-    expect((await f.runtime.customerCase(parent.id, 'cu-1')).step).toBeNull();
+    expect((await f.runtime.customerCase(parent.id, customer('cu-1'))).step).toBeNull();
     await f.runtime.completeTask(child.tasks[0]!.id, { outcome: 'clean' }, 'bob');
     // At "wrap-up": the task is titled "Wrap up", the node has the label customers read.
-    expect((await f.runtime.customerCase(parent.id, 'cu-1')).step).toBe('Finishing your request');
+    const atWrapUp = await f.runtime.customerCase(parent.id, customer('cu-1'));
+    expect(atWrapUp.step).toBe('Finishing your request');
+    // Its internal subflow is done: the customer who opened it may withdraw it now, and only they.
+    expect(atWrapUp.mayWithdraw).toBe(true);
+    const colleague = userRow('cu-colleague', { roles: ['customer'], customerId: 'cu-1' });
+    expect((await f.runtime.customerCase(parent.id, colleague)).mayWithdraw).toBe(false);
     // In the customer's language when the flow has it.
-    expect((await f.runtime.customerCase(parent.id, 'cu-1', 'pt-BR')).step).toBe(
+    expect((await f.runtime.customerCase(parent.id, customer('cu-1', 'pt-BR'))).step).toBe(
       'Finalizando sua solicitação',
     );
   });

@@ -86,12 +86,21 @@ function stepTitle(row: CaseRow, def: FlowDefinition | null, locale: Locale): st
   return null;
 }
 
+/** What the customer may do with a case, decided by the runtime's rules for them. */
+export interface CustomerCaseActions {
+  /** reopenDeadline (follow-up.ts). */
+  reopenUntil: number | null;
+  /** cancelRefusal (cancel-rule.ts) finds nothing against it. */
+  mayWithdraw: boolean;
+}
+
 /** The customer projection of a case from its row, tasks, clocks, surveys and flow, in `locale`. Pure. */
 export function toCustomerCase(
   row: CaseRow,
   parts: { tasks: TaskRow[]; slas: SlaRow[]; surveys: SurveyRow[] },
   def: FlowDefinition | null,
   locale: Locale = DEFAULT_LOCALE,
+  actions: CustomerCaseActions = { reopenUntil: null, mayWithdraw: false },
 ): CustomerCase {
   return {
     ...toCustomerCaseItem(row),
@@ -105,6 +114,8 @@ export function toCustomerCase(
       answered: s.answeredAt !== null,
       score: s.score,
     })),
+    reopenUntil: actions.reopenUntil === null ? null : iso(actions.reopenUntil),
+    mayWithdraw: actions.mayWithdraw,
   };
 }
 

@@ -14,4 +14,9 @@ export interface ExecutorContext {
   mailDomain?: string;
   /** The deployment's address for links in messages (CASEFLOW_PUBLIC_URL); relative links without it. */
   publicUrl?: string;
+  /**
+   * How long after closing a customer's message picks their case up again, by mail or on the
+   * portal (CASEFLOW_MAIL_REOPEN_DAYS); without it a closed case is never reopened.
+   */
+  reopenWithinMs?: number;
 }

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { type Channel, formatCaseNumber } from '@caseflow/schema';
+import type { Channel } from '@caseflow/schema';
 import type { CustomerRow, Store } from '../store/store';
-import { openCaseIn } from './case-commands';
-import type { CaseSession, LiveCase } from './case-session';
-import { flowForChannel } from './channel-binding';
 import { mergedCustomer } from './customer-merge';
 import { notFound } from './errors';
+import { openFollowUp } from './follow-up';
 import { type AttachmentInput, writeMessage } from './message-commands';
 import type { RuntimeCore } from './runtime-core';
 import type { AddedMessage } from './types';
@@ -139,56 +137,22 @@ export function deliverInboundMessage(core: RuntimeCore, input: InboundMessage):
       return threaded;
     }
     const closed = target ?? null;
-    const reopen =
-      closed !== null &&
-      input.reopenWithinMs !== undefined &&
-      session.now - (closed.closedAt ?? session.now) <= input.reopenWithinMs &&
-      (await tx.flows.get(closed.flow))?.activeVersion != null;
-    const flow = reopen ? closed.flow : await flowForChannel(core, session.tx, input.channel);
-    const opened = await openCaseIn(session, {
-      flow,
+    const { live, reopened } = await openFollowUp(core, session, closed, {
       customerId: customer.id,
       channel: input.channel,
-      subject: reopen ? closed.subject : subjectOf(input),
-      ...(reopen ? { priority: closed.priority } : {}),
-      // A reopened case starts from the data the closed one ended with (a catalog request's
-      // fields, say), so its flow reads what it read the first time.
-      variables: closed ? { ...(reopen ? closed.variables : {}), previousCase: closed.id } : {},
-      actor: 'system',
+      subject: subjectOf(input),
+      reopenWithinMs: input.reopenWithinMs,
     });
-    const live = await session.require(opened.id);
-    if (closed) await linkFollowUp(session, closed.id, live, reopen);
     const message = await writeMessage(session, live, fields);
     const result: InboundResult = {
       outcome: 'opened',
-      caseId: opened.id,
+      caseId: live.row.id,
       customerId: customer.id,
       message,
-      ...(closed ? { previousCaseId: closed.id, reopened: reopen } : {}),
+      ...(closed ? { previousCaseId: closed.id, reopened } : {}),
     };
     await input.within?.(tx, result);
     return result;
-  });
-}
-
-/**
- * Links a follow-up case to the closed case it continues, for staff: `case.follow-up` on the
- * new case and `case.continued` on the old one, each naming the other by id and number.
- */
-async function linkFollowUp(session: CaseSession, previousId: string, next: LiveCase, reopened: boolean) {
-  const previous = await session.require(previousId);
-  const numberOf = (l: LiveCase) => (l.row.number === null ? null : formatCaseNumber(l.row.number));
-  session.record(next, {
-    type: 'case.follow-up',
-    actor: 'system',
-    public: false,
-    data: { previousCaseId: previousId, previousNumber: numberOf(previous), reopened },
-  });
-  session.record(previous, {
-    type: 'case.continued',
-    actor: 'system',
-    public: false,
-    data: { caseId: next.row.id, number: numberOf(next), reopened },
   });
 }
 

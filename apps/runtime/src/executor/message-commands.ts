@@ -16,6 +16,7 @@ import type { AttachmentRow } from '../store/channel-store';
 import { actingUser } from './acting-user';
 import type { CaseSession, LiveCase } from './case-session';
 import { badRequest, forbidden, notFound, payloadTooLarge } from './errors';
+import { openFollowUp } from './follow-up';
 import { newRowId } from './ids';
 import type { RuntimeCore } from './runtime-core';
 import type { Actor, AddedMessage } from './types';
@@ -54,7 +55,8 @@ export interface ChannelFields {
 /**
  * Records a message on a case (POST /cases/:id/messages). Who may write is checked here, in
  * the transaction: a customer only on their own top-level case (404 otherwise, as for reading
- * it), always as the customer and publicly (403 for an internal note), whatever `from` says;
+ * it), always as the customer and publicly (403 for an internal note), whatever `from` says —
+ * on a closed one the message opens its follow-up (follow-up.ts), whose id it answers with;
  * staff as given; `author: null` is the runtime itself. Without a channel an agent answers on
  * the one the customer last used. The first public agent message is the first response, and a
  * customer's message their reply (see writeMessage) — all in one transaction.
@@ -66,24 +68,43 @@ export function addMessage(core: RuntimeCore, caseId: string, message: MessageIn
       const live = await session.require(caseId);
       let from = message.from;
       const visibility = message.visibility ?? 'public';
-      let customerOnly = false;
+      /** The writing customer's id, when a customer writes. */
+      let customerId: string | null = null;
       if (message.author !== null) {
         const user = await actingUser(tx, message.author);
         if (isCustomerOnly(user)) {
-          if (live.row.customerId !== user.customerId || live.row.parentCaseId !== null) {
+          // (A customer account bound to no customer owns nothing, not every case without one.)
+          if (
+            user.customerId === null ||
+            live.row.customerId !== user.customerId ||
+            live.row.parentCaseId !== null
+          ) {
             throw notFound('case', caseId);
           }
           if (visibility === 'internal') {
             throw forbidden('internal notes are written by staff', { path: 'visibility' });
           }
           from = 'customer';
-          customerOnly = true;
+          customerId = user.customerId;
         } else if (!hasRole(user, 'agent')) {
           throw forbidden('only customers and agents write messages');
         }
       }
       const channel =
-        message.channel ?? (customerOnly ? 'web' : await replyChannel(tx, caseId, live.row.channel));
+        message.channel ?? (customerId ? 'web' : await replyChannel(tx, caseId, live.row.channel));
+      // A customer writing on their closed case asks for it again, as a reply by mail would:
+      // the message goes to its follow-up (staff may still note things on a closed case).
+      if (customerId && live.row.status !== 'open') {
+        const next = await openFollowUp(core, session, live.row, {
+          customerId,
+          channel,
+          subject: live.row.subject,
+          reopenWithinMs: core.ctx.reopenWithinMs,
+          // Theirs, as a request they opened themselves (they may withdraw it).
+          actor: message.author ?? 'system',
+        });
+        return writeMessage(session, next.live, { ...message, from, visibility, channel });
+      }
       return writeMessage(session, live, { ...message, from, visibility, channel });
     },
     { caseId },

@@ -25,7 +25,8 @@ import {
   requestActivation,
 } from './activation-commands';
 import { httpSettler, timerHandler } from './background-events';
-import { cancelCase, openCase, sendEvent, signal } from './case-commands';
+import { cancelRefusal } from './cancel-rule';
+import { cancelCase, openCase, openChildren, sendEvent, signal } from './case-commands';
 import { openCaseAs, requestFromCatalog } from './case-intake';
 import { loadCaseResource, toSla, toTask, toTimelineEntry } from './case-resource';
 import { saveCatalogItem } from './catalog-commands';
@@ -37,6 +38,7 @@ import { AppError, notFound } from './errors';
 import { eventTransactions } from './event-transaction';
 import type { ExecutorContext } from './executor-context';
 import { activate, publish, saveDraft, validateDefinition } from './flow-commands';
+import { reopenDeadline } from './follow-up';
 import { deliverInboundMessage } from './inbound-message';
 import { listIncidents, openIncidentsOf, resolveIncident, retryIncident } from './incident-commands';
 import { openIncident } from './incident-recorder';
@@ -80,6 +82,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     router,
     mailDomain: mail.fromDomain,
     publicUrl: mail.publicUrl,
+    reopenWithinMs: mail.reopenDays * 86_400_000,
   };
   // Timers and the outbox each have a loop (startBackground); only the outbox's is woken by
   // commits: they queue messages, while new timers are found by the timer loop's own polling.
@@ -157,13 +160,18 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     saveCatalogItem: (key, body, actor) => saveCatalogItem(core, key, body, actor),
     sendEvent: asCommand('sendEvent', (caseId, event, actor) => sendEvent(core, caseId, event, actor)),
     getCase: (caseId, opts) => loadCaseResource(store, caseId, opts),
-    async customerCase(caseId, customerId, locale) {
-      const row = await customerCaseRow(store, caseId, customerId);
-      const [parts, compiled] = await Promise.all([
+    async customerCase(caseId, viewer) {
+      const row = await customerCaseRow(store, caseId, viewer.customerId);
+      const [parts, compiled, reopenUntil, children] = await Promise.all([
         store.cases.parts(caseId),
         ctx.compiled.get(store, row.flow, row.version),
+        reopenDeadline(store, row, ctx.reopenWithinMs, clock.now()),
+        row.status === 'open' ? openChildren({ tx: store }, caseId) : 0,
       ]);
-      return toCustomerCase(row, parts, compiled.definition, locale ?? undefined);
+      return toCustomerCase(row, parts, compiled.definition, viewer.locale ?? undefined, {
+        reopenUntil,
+        mayWithdraw: row.status === 'open' && cancelRefusal(viewer, row, [], children) === null,
+      });
     },
     async timeline(caseId, opts) {
       if (!(await store.cases.get(caseId))) throw notFound('case', caseId);

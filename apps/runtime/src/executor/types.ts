@@ -7,7 +7,6 @@ import type {
   Cohort,
   CustomerCase,
   EngineEvent,
-  Locale,
   Migration,
   MigrationRequest,
   PilotCreate,
@@ -40,6 +39,7 @@ import type {
   Store,
   SurveyRow,
   TaskRow,
+  UserRow,
 } from '../store/store';
 import type { CaseIntakeInput, CatalogRequestInput } from './case-intake';
 import type { MergeResult } from './customer-merge';
@@ -143,10 +143,10 @@ export interface Runtime {
    */
   getCase(caseId: string, options?: { surveyTokens?: boolean }): Promise<CaseRecord | null>;
   /**
-   * The case as its customer sees it (executor/customer-case.ts), its texts in `locale` where
-   * the flow has them; 404 unless it is `customerId`'s own top-level case.
+   * The case as the customer `viewer` sees it (executor/customer-case.ts), its texts in their
+   * language where the flow has them; 404 unless it is their own top-level case.
    */
-  customerCase(caseId: string, customerId: string | null, locale?: Locale | null): Promise<CustomerCase>;
+  customerCase(caseId: string, viewer: UserRow): Promise<CustomerCase>;
   /** Timeline as API entries; publicOnly for customers (public entries, projected for them). */
   timeline(caseId: string, options?: { publicOnly?: boolean }): Promise<TimelineEntry[]>;
   /** One page of the timeline as API entries (404 for an unknown case); publicOnly for customers. */

@@ -26,7 +26,7 @@ export async function caseFor(
   user: UserRow,
   id: string,
 ): Promise<CaseRecord | CustomerCase> {
-  if (isCustomerOnly(user)) return runtime.customerCase(id, user.customerId, user.locale);
+  if (isCustomerOnly(user)) return runtime.customerCase(id, user);
   return visibleCase(runtime, user, id);
 }
 
@@ -39,7 +39,7 @@ export async function caseAnswerFor(
   user: UserRow,
   record: CaseRecord,
 ): Promise<CaseRecord | CustomerCase> {
-  return isCustomerOnly(user) ? runtime.customerCase(record.id, user.customerId, user.locale) : record;
+  return isCustomerOnly(user) ? runtime.customerCase(record.id, user) : record;
 }
 
 /**
