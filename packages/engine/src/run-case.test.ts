@@ -566,6 +566,11 @@ describe('case life cycle', () => {
       { type: 'task.cancel', taskId: w, reason: 'case cancelled' },
     ]);
     expect(s.pendingTimers()).toEqual([]);
+    // Its running clock is cancelled, not met: nobody kept that promise (compliance skips it).
+    expect(s.view(id).slas.find((x) => x.slaId === 'response')?.status).toBe('cancelled');
+    expect(of(effects, 'sla.stop').find((e) => e.slaId === 'response')).toMatchObject({
+      status: 'cancelled',
+    });
     const compiled = compileFlow(def);
     expect(
       engineError(() => step(compiled, s.case(id).snapshot, { type: 'case.cancel', reason: '' }, T0)).code,

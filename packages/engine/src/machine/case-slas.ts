@@ -54,9 +54,12 @@ export function leaveNodeForSlas(d: Draft, env: FlowEnv, nodeId: string): void {
   }
 }
 
-/** The case closed: every clock still running stops (met, or breached if it was). */
-export function closeCaseSlas(d: Draft, env: FlowEnv): void {
-  for (const slaId of Object.keys(d.ctx.slas)) stopSla(d, env, slaId);
+/**
+ * The case closed: every clock still running stops — met, or breached if it was; a cancelled
+ * case's are cancelled (work nobody finished met no promise, and compliance must not count it).
+ */
+export function closeCaseSlas(d: Draft, env: FlowEnv, cancelled = false): void {
+  for (const slaId of Object.keys(d.ctx.slas)) stopSla(d, env, slaId, cancelled);
 }
 
 function warnAtOf(env: FlowEnv, d: Draft, slaId: string): readonly number[] {

@@ -266,7 +266,7 @@ export function closeCase(
 ): void {
   for (const taskId of Object.keys(d.ctx.tasks)) closeTask(d, env, taskId, { cancelled: `case ${outcome}` });
   for (const timerId of Object.keys(d.ctx.timers)) d.cancelTimer(timerId);
-  closeCaseSlas(d, env);
+  closeCaseSlas(d, env, outcome === 'cancelled');
   d.ctx.approvals = {};
   d.ctx.visits = {};
   d.ctx.status = outcome;
