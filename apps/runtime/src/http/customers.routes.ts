@@ -95,7 +95,9 @@ async function mergesOf(store: Store, id: string) {
 
 /**
  * A customer's view of their own profile: their requests (top-level cases, customer
- * projection), the messages and surveys of those, and no tasks (tasks are internal work).
+ * projection), the messages and surveys of those, and no tasks (tasks are internal work). The
+ * team's notes on them — segment, attributes, tags (a flow may tag someone "fraud-watch") —
+ * are internal too: answered empty.
  */
 async function ownView(store: Store, customer: CustomerRow): Promise<z.infer<typeof Customer360>> {
   const [cases, messages, surveys] = await Promise.all([
@@ -117,6 +119,9 @@ async function ownView(store: Store, customer: CustomerRow): Promise<z.infer<typ
   ].sort();
   return {
     ...toCustomer(customer),
+    segment: null,
+    attributes: {},
+    tags: [],
     cases: cases.items,
     channels,
     messages: await toMessages(store, mine(messages)),

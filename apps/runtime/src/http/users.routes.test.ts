@@ -136,7 +136,20 @@ describe('customer routes', () => {
     expect(staff.status).toBe(200);
     expect(staff.body).toMatchObject({ id: 'c-1001', segment: 'gold', channels: ['chat'] });
     expect(staff.body.cases).toHaveLength(1);
-    expect((await f.call('GET', '/api/customers/c-1001', { as: 'carla' })).status).toBe(200);
+    // Hers, without the team's notes on her (segment, attributes, tags).
+    await f.store.customers.update(
+      'c-1001',
+      { tags: ['fraud-watch'], attributes: { risk: 'high' } },
+      Date.now(),
+    );
+    const own = await f.call('GET', '/api/customers/c-1001', { as: 'carla' });
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ id: 'c-1001', segment: null, attributes: {}, tags: [] });
+    expect(JSON.stringify(own.body)).not.toMatch(/gold|fraud-watch|risk/);
+    expect((await f.call('GET', '/api/customers/c-1001', { as: 'lena' })).body).toMatchObject({
+      segment: 'gold',
+      tags: ['fraud-watch'],
+    });
     expect((await f.call('GET', '/api/customers/c-1001', { as: 'ben' })).status).toBe(404);
     expect((await f.call('GET', '/api/customers', { as: 'carla' })).status).toBe(403);
   });
