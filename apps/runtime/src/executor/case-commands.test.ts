@@ -274,6 +274,15 @@ describe('case commands', () => {
     expect((await f.runtime.timeline(next.id)).find((e) => e.type === 'case.follow-up')).toMatchObject({
       data: { previousCaseId: c.id, reopened: true },
     });
+    // Writing on the closed one again joins the follow-up already open: one case, not two.
+    const twice = await f.runtime.addMessage(c.id, {
+      channel: 'web',
+      body: 'Any news?',
+      from: 'customer',
+      author: 'cora',
+    });
+    expect(twice.caseId).toBe(next.id);
+    expect((await f.store.cases.list({ customerId: 'cu-1', status: 'open' })).items).toHaveLength(1);
 
     // Past the window, with no flow taking new web conversations: refused, nothing stored.
     await f.runtime.cancelCase(next.id, 'done', 'ann');

@@ -37,16 +37,20 @@ export interface FollowUpInput {
 }
 
 /**
- * Opens the case a customer's message goes to when no open case takes it: the follow-up of
- * `closed` (see above), or with no closed case a new one on the channel's flow (422
- * `not-eligible` when no active flow takes the channel). Inside the caller's transaction.
+ * The case a customer's message goes to when no open case takes it: the follow-up of `closed`
+ * (see above) — the one already open when an earlier message opened it (`opened` false), so
+ * that writing twice makes one case, not two — or with no closed case a new one on the
+ * channel's flow (422 `not-eligible` when no active flow takes the channel). Inside the
+ * caller's transaction.
  */
 export async function openFollowUp(
   core: RuntimeCore,
   session: CaseSession,
   closed: CaseRow | null,
   input: FollowUpInput,
-): Promise<{ live: LiveCase; reopened: boolean }> {
+): Promise<{ live: LiveCase; reopened: boolean; opened: boolean }> {
+  const current = closed && (await openFollowUpOf(session.tx, closed));
+  if (current) return { live: await session.require(current.id), reopened: false, opened: false };
   const reopen =
     closed !== null && (await reopenDeadline(session.tx, closed, input.reopenWithinMs, session.now)) !== null;
   const flow = reopen ? closed.flow : await flowForChannel(core, session.tx, input.channel);
@@ -63,7 +67,20 @@ export async function openFollowUp(
   });
   const live = await session.require(opened.id);
   if (closed) await linkFollowUp(session, closed.id, live, reopen);
-  return { live, reopened: reopen };
+  return { live, reopened: reopen, opened: true };
+}
+
+/**
+ * The newest follow-up of `closed` (its latest `case.continued`) while it is open, or null.
+ * A closed case's timeline grows by little after it closed, so its last entries hold it.
+ */
+async function openFollowUpOf(tx: Store, closed: CaseRow): Promise<CaseRow | null> {
+  const recent = await tx.timeline.page(closed.id, { order: 'desc', limit: 50 });
+  const link = recent.items.find((e) => e.type === 'case.continued');
+  if (!link || typeof link.data.caseId !== 'string') return null;
+  const next = await tx.cases.get(link.data.caseId);
+  const same = next?.customerId === closed.customerId && next?.parentCaseId === null;
+  return next && same && next.status === 'open' ? next : null;
 }
 
 /**

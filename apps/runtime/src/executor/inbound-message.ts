@@ -88,7 +88,7 @@ export interface InboundResult {
  * 4. a closed case it names is followed up (see `reopenWithinMs`): a new case linked to it,
  *    on its own flow with its subject, priority and variables when it closed within the
  *    policy's window and that flow is still active ("reopened"), else on the flow bound to the
- *    channel;
+ *    channel; once such a follow-up is open, later messages to the closed case thread to it;
  * 5. otherwise a new case opens on the flow bound to the channel (start trigger
  *    `{"kind":"case","channels":[…]}`, DESIGN §10); 422 `not-eligible` when no active flow
  *    takes the channel (nothing is stored).
@@ -137,20 +137,22 @@ export function deliverInboundMessage(core: RuntimeCore, input: InboundMessage):
       return threaded;
     }
     const closed = target ?? null;
-    const { live, reopened } = await openFollowUp(core, session, closed, {
+    const { live, reopened, opened } = await openFollowUp(core, session, closed, {
       customerId: customer.id,
       channel: input.channel,
       subject: subjectOf(input),
       reopenWithinMs: input.reopenWithinMs,
     });
     const message = await writeMessage(session, live, fields);
-    const result: InboundResult = {
-      outcome: 'opened',
-      caseId: live.row.id,
-      customerId: customer.id,
-      message,
-      ...(closed ? { previousCaseId: closed.id, reopened } : {}),
-    };
+    const result: InboundResult = opened
+      ? {
+          outcome: 'opened',
+          caseId: live.row.id,
+          customerId: customer.id,
+          message,
+          ...(closed ? { previousCaseId: closed.id, reopened } : {}),
+        }
+      : { outcome: 'threaded', caseId: live.row.id, customerId: customer.id, message };
     await input.within?.(tx, result);
     return result;
   });

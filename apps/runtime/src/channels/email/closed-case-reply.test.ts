@@ -84,6 +84,10 @@ describe('replies to closed cases (CASEFLOW_MAIL_REOPEN_DAYS)', () => {
     const entry = (await f.store.timeline.list(old.id)).find((e) => e.type === 'case.continued')!;
     expect(entry.data).toMatchObject({ caseId: next.id, reopened: true });
     expect((await f.store.messages.listByCase(next.id)).map((m) => m.body)).toEqual(['It happened again.']);
+    // A second reply to the old mail joins the follow-up it opened: one case, two messages.
+    await reply(old.number!);
+    expect((await f.store.cases.list({ customerId: 'cu-1', limit: 10 })).items).toHaveLength(2);
+    expect(await f.store.messages.listByCase(next.id)).toHaveLength(2);
   });
 
   it('opens a new linked case on the e-mail flow for a case closed longer ago', async () => {
