@@ -106,5 +106,10 @@ describe('cancelling a case from its page', () => {
       flow: 'lost-card',
       variables: { previousCase: id },
     });
+    // Back on the closed one: it points to the request that continues it, and takes no message.
+    await carla.goto(`${suite.rt.url}/cases/${id}`);
+    const continued = carla.getByRole('region', { name: 'Picked up again' });
+    await continued.getByRole('link', { name: `Go to request ${numbers[1]}` }).waitFor();
+    expect(await carla.getByRole('region', { name: 'Still need help?' }).count()).toBe(0);
   });
 });

@@ -69,6 +69,8 @@ export const CustomerCase = CustomerCaseItem.extend({
    * case on the same flow, linked to this one); null while open, or when that time has passed.
    */
   reopenUntil: z.string().nullable(),
+  /** A closed request they wrote on again: the open request that continues it (write there). */
+  continuedIn: z.object({ id: z.string(), number: z.string().nullable() }).nullable(),
   /** Whether they may withdraw it now: open, opened by them, no internal work of it under way. */
   mayWithdraw: z.boolean(),
 });

@@ -196,7 +196,17 @@ export function CustomerCaseView(props: {
               <p className="muted">{t('portal.case.live')}</p>
             </section>
           )}
+          {c.continuedIn && (
+            <section className="card" aria-labelledby="continued-h">
+              <h2 id="continued-h">{t('portal.continued.title')}</h2>
+              <p>{t('portal.continued.text', { number: c.continuedIn.number ?? '' })}</p>
+              <Link to={`/cases/${c.continuedIn.id}`}>
+                {t('portal.continued.link', { number: c.continuedIn.number ?? '' })}
+              </Link>
+            </section>
+          )}
           {c.status !== 'open' &&
+            !c.continuedIn &&
             (c.reopenUntil ? (
               <section className="card" aria-labelledby="reopen-h">
                 <h2 id="reopen-h">{t('portal.reopen.title')}</h2>

@@ -236,7 +236,13 @@ describe('case commands', () => {
   it('picks a closed request up again when its customer writes on it, within the reopen window', async () => {
     await customerUser('cora', 'cu-1');
     const cora = (await f.store.users.get('cora'))!;
-    const c = await open();
+    const c = await f.runtime.openCase({
+      flow: 'support',
+      customerId: 'cu-1',
+      channel: 'web',
+      subject: 'Card lost',
+      actor: 'cora',
+    });
     expect((await f.runtime.customerCase(c.id, cora)).reopenUntil).toBeNull();
     await f.runtime.cancelCase(c.id, 'answered by phone', 'ann');
     const closedAt = Date.parse((await f.runtime.getCase(c.id))!.closedAt!);
@@ -255,7 +261,8 @@ describe('case commands', () => {
 
     f.clock.advance('P2D');
     const again = await f.runtime.addMessage(c.id, {
-      channel: 'web',
+      // A customer writes from the portal, whatever channel they name.
+      channel: 'whatsapp',
       body: 'It happened again',
       from: 'customer',
       author: 'cora',
@@ -267,8 +274,10 @@ describe('case commands', () => {
       status: 'open',
       subject: 'Card lost',
       customerId: 'cu-1',
+      channel: 'web',
       createdBy: 'cora',
     });
+    expect(again.channel).toBe('web');
     expect(next.variables).toMatchObject({ previousCase: c.id });
     expect((await f.runtime.timeline(c.id)).map((e) => e.type)).toContain('case.continued');
     expect((await f.runtime.timeline(next.id)).find((e) => e.type === 'case.follow-up')).toMatchObject({
@@ -283,6 +292,19 @@ describe('case commands', () => {
     });
     expect(twice.caseId).toBe(next.id);
     expect((await f.store.cases.list({ customerId: 'cu-1', status: 'open' })).items).toHaveLength(1);
+    // Her view of the closed one points to it.
+    expect((await f.runtime.customerCase(c.id, cora)).continuedIn).toMatchObject({ id: next.id });
+
+    // A case the team opened about her is followed up as the channel's, not hers to withdraw.
+    const staffs = await open();
+    await f.runtime.cancelCase(staffs.id, 'done', 'ann');
+    const onStaffs = await f.runtime.addMessage(staffs.id, {
+      body: 'what is this?',
+      from: 'customer',
+      author: 'cora',
+    });
+    expect((await f.runtime.getCase(onStaffs.caseId))!.createdBy).toBe('system');
+    expect((await f.runtime.customerCase(onStaffs.caseId, cora)).mayWithdraw).toBe(false);
 
     // Past the window, with no flow taking new web conversations: refused, nothing stored.
     await f.runtime.cancelCase(next.id, 'done', 'ann');
@@ -290,7 +312,13 @@ describe('case commands', () => {
     expect((await f.runtime.customerCase(next.id, cora)).reopenUntil).toBeNull();
     const before = (await f.store.cases.list({ customerId: 'cu-1' })).items.length;
     await expect(
-      f.runtime.addMessage(next.id, { channel: 'web', body: 'and again', from: 'customer', author: 'cora' }),
+      // Naming a channel some flow takes (e-mail) changes nothing: the portal is the web.
+      f.runtime.addMessage(next.id, {
+        channel: 'email',
+        body: 'and again',
+        from: 'customer',
+        author: 'cora',
+      }),
     ).rejects.toMatchObject({ status: 422, code: 'not-eligible' });
     expect((await f.store.cases.list({ customerId: 'cu-1' })).items).toHaveLength(before);
   });

@@ -92,6 +92,8 @@ export interface CustomerCaseActions {
   reopenUntil: number | null;
   /** cancelRefusal (cancel-rule.ts) finds nothing against it. */
   mayWithdraw: boolean;
+  /** openFollowUpOf (follow-up.ts). */
+  continuedIn: CaseRow | null;
 }
 
 /** The customer projection of a case from its row, tasks, clocks, surveys and flow, in `locale`. Pure. */
@@ -100,7 +102,7 @@ export function toCustomerCase(
   parts: { tasks: TaskRow[]; slas: SlaRow[]; surveys: SurveyRow[] },
   def: FlowDefinition | null,
   locale: Locale = DEFAULT_LOCALE,
-  actions: CustomerCaseActions = { reopenUntil: null, mayWithdraw: false },
+  actions: CustomerCaseActions = { reopenUntil: null, mayWithdraw: false, continuedIn: null },
 ): CustomerCase {
   return {
     ...toCustomerCaseItem(row),
@@ -116,6 +118,13 @@ export function toCustomerCase(
     })),
     reopenUntil: actions.reopenUntil === null ? null : iso(actions.reopenUntil),
     mayWithdraw: actions.mayWithdraw,
+    continuedIn:
+      actions.continuedIn === null
+        ? null
+        : {
+            id: actions.continuedIn.id,
+            number: actions.continuedIn.number === null ? null : formatCaseNumber(actions.continuedIn.number),
+          },
   };
 }
 

@@ -74,7 +74,7 @@ export async function openFollowUp(
  * The newest follow-up of `closed` (its latest `case.continued`) while it is open, or null.
  * A closed case's timeline grows by little after it closed, so its last entries hold it.
  */
-async function openFollowUpOf(tx: Store, closed: CaseRow): Promise<CaseRow | null> {
+export async function openFollowUpOf(tx: Store, closed: CaseRow): Promise<CaseRow | null> {
   const recent = await tx.timeline.page(closed.id, { order: 'desc', limit: 50 });
   const link = recent.items.find((e) => e.type === 'case.continued');
   if (!link || typeof link.data.caseId !== 'string') return null;

@@ -90,8 +90,11 @@ export function addMessage(core: RuntimeCore, caseId: string, message: MessageIn
           throw forbidden('only customers and agents write messages');
         }
       }
-      const channel =
-        message.channel ?? (customerId ? 'web' : await replyChannel(tx, caseId, live.row.channel));
+      // A customer writes here from the portal: 'web', whatever they say (mail, WhatsApp and the
+      // rest come in through their own doors, which know the sender's address).
+      const channel = customerId
+        ? 'web'
+        : (message.channel ?? (await replyChannel(tx, caseId, live.row.channel)));
       // A customer writing on their closed case asks for it again, as a reply by mail would:
       // the message goes to its follow-up (staff may still note things on a closed case).
       if (customerId && live.row.status !== 'open') {
@@ -100,8 +103,8 @@ export function addMessage(core: RuntimeCore, caseId: string, message: MessageIn
           channel,
           subject: live.row.subject,
           reopenWithinMs: core.ctx.reopenWithinMs,
-          // Theirs, as a request they opened themselves (they may withdraw it).
-          actor: message.author ?? 'system',
+          // Theirs when the closed one was (they may withdraw it), else the channel's.
+          actor: message.author !== null && live.row.createdBy === message.author ? message.author : 'system',
         });
         return writeMessage(session, next.live, { ...message, from, visibility, channel });
       }

@@ -38,7 +38,7 @@ import { AppError, notFound } from './errors';
 import { eventTransactions } from './event-transaction';
 import type { ExecutorContext } from './executor-context';
 import { activate, publish, saveDraft, validateDefinition } from './flow-commands';
-import { reopenDeadline } from './follow-up';
+import { openFollowUpOf, reopenDeadline } from './follow-up';
 import { deliverInboundMessage } from './inbound-message';
 import { listIncidents, openIncidentsOf, resolveIncident, retryIncident } from './incident-commands';
 import { openIncident } from './incident-recorder';
@@ -162,15 +162,18 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     getCase: (caseId, opts) => loadCaseResource(store, caseId, opts),
     async customerCase(caseId, viewer) {
       const row = await customerCaseRow(store, caseId, viewer.customerId);
-      const [parts, compiled, reopenUntil, children] = await Promise.all([
+      const open = row.status === 'open';
+      const [parts, compiled, reopenUntil, children, continuedIn] = await Promise.all([
         store.cases.parts(caseId),
         ctx.compiled.get(store, row.flow, row.version),
         reopenDeadline(store, row, ctx.reopenWithinMs, clock.now()),
-        row.status === 'open' ? openChildren({ tx: store }, caseId) : 0,
+        open ? openChildren({ tx: store }, caseId) : 0,
+        open ? null : openFollowUpOf(store, row),
       ]);
       return toCustomerCase(row, parts, compiled.definition, viewer.locale ?? undefined, {
         reopenUntil,
-        mayWithdraw: row.status === 'open' && cancelRefusal(viewer, row, [], children) === null,
+        mayWithdraw: open && cancelRefusal(viewer, row, [], children) === null,
+        continuedIn,
       });
     },
     async timeline(caseId, opts) {

@@ -186,6 +186,33 @@ describe('case routes', () => {
     expect(res.body).not.toHaveProperty('variables');
   });
 
+  it('answers a retried message or cancel with the same Idempotency-Key once, from the record', async () => {
+    const id = await openCarlasLostCard(f, 'Retried on a bad network');
+    const write = () =>
+      f.call('POST', `/api/cases/${id}/messages`, {
+        as: 'carla',
+        headers: { 'idempotency-key': 'msg-1' },
+        body: { body: 'Still waiting' },
+      });
+    const first = await write();
+    const again = await write();
+    expect(first.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const list = await f.call('GET', `/api/cases/${id}/messages`, { as: 'carla' });
+    expect(list.body.items.filter((m: { body: string }) => m.body === 'Still waiting')).toHaveLength(1);
+    const cancel = () =>
+      f.call('POST', `/api/cases/${id}/cancel`, {
+        as: 'lena',
+        headers: { 'idempotency-key': 'cancel-1' },
+        body: { reason: 'duplicate' },
+      });
+    expect((await cancel()).status).toBe(200);
+    const retried = await cancel();
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+  });
+
   it('cancels a case for staff, with or without a reason', async () => {
     const open = () =>
       f.call('POST', '/api/cases', {

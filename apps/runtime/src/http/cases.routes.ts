@@ -195,6 +195,10 @@ export function casesRoutes({ runtime, metrics, config }: AppDeps): Router {
   const r = newRouter();
   const uploads = new UploadBudget(config.uploadBytesPerHour);
   r.use('/cases', idempotent(runtime.store));
+  // A message can open a case (on a closed request) and a cancel is answered once: a client's
+  // retry after a lost answer gets the first answer again.
+  r.use('/cases/:id/messages', idempotent(runtime.store));
+  r.use('/cases/:id/cancel', idempotent(runtime.store));
   r.openapi(openCase, async (c) => {
     // Who may open which flow (customers: only what the catalog offers them) is the command's.
     const user = c.get('user')!;
