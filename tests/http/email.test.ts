@@ -129,7 +129,7 @@ describe('e-mail in and out (built runtime, SMTP on loopback)', () => {
     expect(bodies).toContain('Thanks, I will wait.');
   });
 
-  it('reopens a case closed within CASEFLOW_MAIL_REOPEN_DAYS and links a later reply as a new case', async () => {
+  it('reopens a case closed within CASEFLOW_MAIL_REOPEN_DAYS, threads replies to it, and links a later reply as a new case', async () => {
     const task = (await caseOf(first)).tasks.find((t: { status: string }) => t.status !== 'completed');
     expect((await rt.api('POST', `/api/tasks/${task.id}/claim`, { as: 'lena' })).status).toBe(200);
     const done = await rt.api('POST', `/api/tasks/${task.id}/complete`, {
@@ -162,7 +162,20 @@ describe('e-mail in and out (built runtime, SMTP on loopback)', () => {
     });
     expect(await timelineTypes(reopened)).toContain('case.follow-up');
     expect(await timelineTypes(first)).toContain('case.continued');
+    // Another reply to the old thread while its follow-up is open joins that one.
+    const joined = await carlaWrites({
+      subject: `Re: [${number}] Card not arriving`,
+      text: 'And the PIN letter is missing.',
+      inReplyTo: notice.messageId,
+    });
+    expect(joined).toBe(reopened);
 
+    // Once that one is closed too, a reply past the window opens a new case, linked.
+    const closed = await rt.api('POST', `/api/cases/${reopened}/cancel`, {
+      as: 'sam',
+      body: { reason: 'answered by phone' },
+    });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     await rt.advance('P8D');
     const later = await carlaWrites({
       subject: `Re: [${number}] Card not arriving`,
