@@ -95,7 +95,6 @@ export function eventTransactions(
     parent: CaseSession | null,
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      let queued = false;
       try {
         // Rerunnable: a rolled-back attempt is run again from a fresh read, as after a stale
         // revision (below), so group commit needs no savepoint for it.
@@ -109,22 +108,16 @@ export function eventTransactions(
             await session.commit();
             if (resolves)
               await tx.incidents.resolve(resolves.incidentId, resolves.by, 'retried', session.now);
-            queued = session.outboxQueued;
             return { value: result, session };
           },
           { rerunnable: true },
         );
-        if (parent) {
-          // The enclosing event's commit holds this run's rows: wake the outbox and the feed
-          // then (woken now, they would find nothing yet and sleep until their next poll).
-          for (const hook of session.committedHooks) parent.afterCommit(hook);
-          if (queued) parent.afterCommit(onOutbox);
-          parent.afterCommit(onCommit);
-          return value;
-        }
-        afterCommit(session);
-        if (queued) onOutbox();
-        onCommit();
+        if (session.outboxQueued) session.afterCommit(onOutbox);
+        session.afterCommit(onCommit);
+        // A nested run's rows commit with the enclosing event: its hooks, the outbox's and the
+        // feed's wake-ups among them (now they would find nothing yet), run after that commit.
+        if (parent) for (const hook of session.committedHooks) parent.afterCommit(hook);
+        else afterCommit(session);
         return value;
       } catch (error) {
         // A unique-key clash under concurrency (two writers appending the same timeline seq
