@@ -1,6 +1,7 @@
 import { hasRole, isCustomerOnly } from '../auth/roles';
 import type { Clock } from '../clock';
 import { actingUser } from '../executor/acting-user';
+import { isOwnRequest } from '../executor/customer-case';
 import { conflict, forbidden, notFound } from '../executor/errors';
 import type { ChatParty, ChatStateRow } from '../store/chat-store';
 import type { CaseRow, Store, UserRow } from '../store/store';
@@ -27,9 +28,7 @@ export interface ChatDeps {
 function partyOf(user: UserRow, kase: CaseRow | null, caseId: string): { party: ChatParty; kase: CaseRow } {
   if (!kase) throw notFound('case', caseId);
   if (isCustomerOnly(user)) {
-    if (kase.customerId === null || kase.customerId !== user.customerId || kase.parentCaseId !== null) {
-      throw notFound('case', caseId);
-    }
+    if (!isOwnRequest(user.customerId, kase)) throw notFound('case', caseId);
     return { party: 'customer', kase };
   }
   if (!hasRole(user, 'agent')) throw forbidden('only customers and agents take part in chats');

@@ -1,6 +1,7 @@
 import type { Channel } from '@caseflow/schema';
 import { isCustomerOnly } from '../auth/roles';
 import { actingUser } from '../executor/acting-user';
+import { isOwnRequest } from '../executor/customer-case';
 import { forbidden, notFound } from '../executor/errors';
 import type { Runtime } from '../executor/types';
 import type { Store, UserRow } from '../store/store';
@@ -66,8 +67,7 @@ export function leaveChat(deps: ChatDeps, actor: string, caseId: string): Promis
   return deps.store.transaction(async (tx) => {
     const user = await customerOf(tx, actor);
     const kase = await tx.cases.get(caseId);
-    if (!kase || kase.customerId !== user.customerId || kase.parentCaseId !== null)
-      throw notFound('case', caseId);
+    if (!isOwnRequest(user.customerId, kase)) throw notFound('case', caseId);
     const now = deps.clock.now();
     const before = await tx.chat.get(caseId, user.username);
     const customer = await tx.customers.get(user.customerId);

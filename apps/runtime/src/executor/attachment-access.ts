@@ -1,6 +1,7 @@
 import { isCustomerOnly } from '../auth/roles';
 import type { AttachmentFile } from '../store/channel-store';
 import type { Store, UserRow } from '../store/store';
+import { isOwnRequest } from './customer-case';
 import { notFound } from './errors';
 
 /**
@@ -16,9 +17,8 @@ export async function readAttachment(store: Store, user: UserRow, id: string): P
       store.cases.get(file.caseId),
       store.channels.message(file.messageId),
     ]);
-    const own =
-      kase && user.customerId !== null && kase.customerId === user.customerId && kase.parentCaseId === null;
-    if (!own || !message || message.visibility !== 'public') throw notFound('attachment', id);
+    if (!isOwnRequest(user.customerId, kase) || !message || message.visibility !== 'public')
+      throw notFound('attachment', id);
   }
   return file;
 }

@@ -1,6 +1,7 @@
 import { isSupervisor } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
 import type { CaseRow, TaskRow, UserRow } from '../store/store';
+import { isOwnRequest } from './customer-case';
 import { type AppError, conflict, forbidden, notFound } from './errors';
 
 const WORKING = new Set<TaskRow['status']>(['open', 'claimed']);
@@ -57,7 +58,6 @@ export function strangerRefusal(
   user: UserRow,
   row: Pick<CaseRow, 'id' | 'customerId' | 'parentCaseId'>,
 ): AppError | null {
-  const own = user.customerId !== null && row.customerId === user.customerId && row.parentCaseId === null;
-  if (!own) return notFound('case', row.id);
+  if (!isOwnRequest(user.customerId, row)) return notFound('case', row.id);
   return user.active ? null : forbidden('this account is deactivated');
 }

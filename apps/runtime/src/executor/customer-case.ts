@@ -129,6 +129,17 @@ export function toCustomerCase(
 }
 
 /**
+ * Whether `row` is customer `customerId`'s own request: their top-level case (a subflow child is
+ * an internal step of another case; an account bound to no customer owns nothing). Pure.
+ */
+export function isOwnRequest(
+  customerId: string | null,
+  row: Pick<CaseRow, 'customerId' | 'parentCaseId'> | null,
+): row is CaseRow {
+  return row !== null && customerId !== null && row.customerId === customerId && row.parentCaseId === null;
+}
+
+/**
  * The case row if it is `customerId`'s own top-level case; 404 otherwise (another customer's
  * case, a subflow child, an unknown id, or a customer user bound to no customer): the same
  * answer, so that ids do not leak.
@@ -139,9 +150,7 @@ export async function customerCaseRow(
   customerId: string | null,
 ): Promise<CaseRow> {
   const row = await store.cases.get(caseId);
-  if (!row || customerId === null || row.customerId !== customerId || row.parentCaseId !== null) {
-    throw notFound('case', caseId);
-  }
+  if (!isOwnRequest(customerId, row)) throw notFound('case', caseId);
   return row;
 }
 

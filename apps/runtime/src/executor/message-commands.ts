@@ -15,6 +15,7 @@ import { replyChannel } from '../chat/chat-conversation';
 import type { AttachmentRow } from '../store/channel-store';
 import { actingUser } from './acting-user';
 import type { CaseSession, LiveCase } from './case-session';
+import { isOwnRequest } from './customer-case';
 import { badRequest, forbidden, notFound, payloadTooLarge } from './errors';
 import { openFollowUp } from './follow-up';
 import { newRowId } from './ids';
@@ -73,14 +74,7 @@ export function addMessage(core: RuntimeCore, caseId: string, message: MessageIn
       if (message.author !== null) {
         const user = await actingUser(tx, message.author);
         if (isCustomerOnly(user)) {
-          // (A customer account bound to no customer owns nothing, not every case without one.)
-          if (
-            user.customerId === null ||
-            live.row.customerId !== user.customerId ||
-            live.row.parentCaseId !== null
-          ) {
-            throw notFound('case', caseId);
-          }
+          if (!isOwnRequest(user.customerId, live.row)) throw notFound('case', caseId);
           if (visibility === 'internal') {
             throw forbidden('internal notes are written by staff', { path: 'visibility' });
           }
