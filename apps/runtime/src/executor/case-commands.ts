@@ -1,5 +1,6 @@
 import type { EngineEvent } from '@caseflow/schema';
 import { hasRole, isCustomerOnly } from '../auth/roles';
+import type { Store } from '../store/store';
 import { activeUser } from './acting-user';
 import { cancelRefusal, strangerRefusal } from './cancel-rule';
 import type { CaseSession, LiveCase } from './case-session';
@@ -136,7 +137,7 @@ export function cancelCase(
       // Another customer's case is refused on its row, before anything else of it is read.
       const refusal = isCustomerOnly(acting)
         ? (strangerRefusal(acting, row) ??
-          cancelRefusal(acting, row, [], await openChildren(session, caseId)))
+          cancelRefusal(acting, row, [], await openChildren(session.tx, caseId)))
         : cancelRefusal(acting, row, await session.tx.tasks.listByCase(caseId));
       if (refusal) throw refusal;
       const live = await session.adopt(row);
@@ -156,6 +157,6 @@ export function cancelCase(
 }
 
 /** How many subflow cases of `caseId` are open (at most one is counted). */
-export async function openChildren(session: Pick<CaseSession, 'tx'>, caseId: string): Promise<number> {
-  return (await session.tx.cases.list({ parentCaseId: caseId, status: 'open', limit: 1 })).items.length;
+export async function openChildren(tx: Store, caseId: string): Promise<number> {
+  return (await tx.cases.list({ parentCaseId: caseId, status: 'open', limit: 1 })).items.length;
 }

@@ -167,7 +167,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         store.cases.parts(caseId),
         ctx.compiled.get(store, row.flow, row.version),
         reopenDeadline(store, row, ctx.reopenWithinMs, clock.now()),
-        open ? openChildren({ tx: store }, caseId) : 0,
+        open ? openChildren(store, caseId) : 0,
         open ? null : openFollowUpOf(store, row),
       ]);
       return toCustomerCase(row, parts, compiled.definition, viewer.locale ?? undefined, {
